@@ -1,0 +1,101 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { appSettings, projectMembers, projects, users, type Locale, type ProjectRole } from "../schema";
+import { hashPassword } from "@/lib/auth/password";
+
+export const demoPassword = "atelier-demo-2026";
+
+type DemoAccount = {
+  email: string;
+  name: string;
+  locale: Locale;
+  isAdmin: boolean;
+  roles: { projectCode: string; role: ProjectRole }[];
+};
+
+export const demoProjectCodes = { costaRica: "CR-PARCLC-2015", honduras: "HN-PARCLC-2019" } as const;
+
+export const demoAccounts: DemoAccount[] = [
+  { email: "admin@example.org", name: "Claire Dubois", locale: "en", isAdmin: true, roles: [] },
+  {
+    email: "manager@example.org",
+    name: "Mariela Rodríguez",
+    locale: "fr",
+    isAdmin: false,
+    roles: [
+      { projectCode: demoProjectCodes.costaRica, role: "manager" },
+      { projectCode: demoProjectCodes.honduras, role: "manager" },
+    ],
+  },
+  {
+    email: "field@example.org",
+    name: "Carlos Mejía",
+    locale: "es",
+    isAdmin: false,
+    roles: [{ projectCode: demoProjectCodes.honduras, role: "field" }],
+  },
+  {
+    email: "partner@example.org",
+    name: "Sofía Hernández",
+    locale: "es",
+    isAdmin: false,
+    roles: [{ projectCode: demoProjectCodes.honduras, role: "partner" }],
+  },
+];
+
+const funder = "Government of Canada — Anti-Crime Capacity Building Program (ACCBP / PARCLC)";
+
+const demoProjects = [
+  {
+    code: demoProjectCodes.costaRica,
+    name: "Strengthening actors of change against human trafficking — Costa Rica",
+    country: "CR",
+    startDate: "2015-04-01",
+    endDate: "2018-03-31",
+    funder,
+    status: "closed" as const,
+    description:
+      "Strengthen state actors in the fight against human trafficking, in particular the trafficking of children for commercial sexual exploitation, with the national coalition CONATT.",
+  },
+  {
+    code: demoProjectCodes.honduras,
+    name: "Strengthening actors of change against human trafficking — Honduras",
+    country: "HN",
+    startDate: "2019-04-01",
+    endDate: "2022-09-30",
+    funder,
+    status: "closed" as const,
+    description:
+      "Improve the response of Honduran authorities to human trafficking, institutionally and in communities, by strengthening the system led by the CICESCT and its members, nationally and through local committees.",
+  },
+];
+
+/** Loads the demo projects and one account per role. Safe to run again: it changes nothing the second time. */
+export async function seedDemo(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const project of demoProjects) {
+      await tx.insert(projects).values(project).onConflictDoNothing({ target: projects.code });
+    }
+    const passwordHash = await hashPassword(demoPassword);
+    for (const account of demoAccounts) {
+      await tx
+        .insert(users)
+        .values({ email: account.email, name: account.name, locale: account.locale, isAdmin: account.isAdmin, passwordHash })
+        .onConflictDoNothing({ target: users.email });
+      const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, account.email));
+      for (const { projectCode, role } of account.roles) {
+        const [project] = await tx.select({ id: projects.id }).from(projects).where(eq(projects.code, projectCode));
+        await tx.insert(projectMembers).values({ projectId: project!.id, userId: user!.id, role }).onConflictDoNothing();
+      }
+    }
+    await tx.insert(appSettings).values({ key: "demoData", value: true }).onConflictDoNothing();
+  });
+}
+
+export function describeDemoAccounts(): string {
+  const lines = demoAccounts.map((a) => {
+    const role = a.isAdmin ? "admin" : a.roles.map((r) => `${r.role} (${r.projectCode})`).join(", ");
+    return `  ${a.email.padEnd(22)} ${role}`;
+  });
+  return ["Demo accounts (password for all: " + demoPassword + "):", ...lines].join("\n");
+}

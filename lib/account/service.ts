@@ -1,0 +1,76 @@
+import { eq, sql } from "drizzle-orm";
+import { users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { revokeSessions } from "@/lib/auth/service";
+import { UseCaseError } from "@/lib/result";
+import { defineUseCase } from "@/lib/use-case";
+import { changePasswordInput, setLocaleInput, signOutInput } from "./schemas";
+
+export const setLocale = defineUseCase({
+  name: "account.setLocale",
+  access: { kind: "user" },
+  input: setLocaleInput,
+  write: true,
+  async run(ctx, input) {
+    if (ctx.user.locale === input.locale) return { changed: false };
+    await ctx.db.update(users).set({ locale: input.locale, updatedAt: new Date() }).where(eq(users.id, ctx.user.id));
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "user.set_locale",
+      entityType: "user",
+      entityId: ctx.user.id,
+      changes: { locale: { before: ctx.user.locale, after: input.locale } },
+    });
+    return { changed: true };
+  },
+});
+
+export const changePassword = defineUseCase({
+  name: "account.changePassword",
+  access: { kind: "user" },
+  input: changePasswordInput,
+  write: true,
+  async run(ctx, input) {
+    const [user] = await ctx.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, ctx.user.id));
+    if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+      throw new UseCaseError("invalid", { currentPassword: { key: "wrongPassword" } });
+    }
+    await ctx.db
+      .update(users)
+      .set({
+        passwordHash: await hashPassword(input.newPassword),
+        mustChangePassword: false,
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, ctx.user.id));
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "user.change_password",
+      entityType: "user",
+      entityId: ctx.user.id,
+      changes: { password: { before: "•••", after: "•••" } },
+    });
+    return { changed: true };
+  },
+});
+
+/** Signing out revokes the session on the server too, so a copied cookie is worthless afterwards. */
+export const signOutEverywhere = defineUseCase({
+  name: "account.signOut",
+  access: { kind: "user" },
+  input: signOutInput,
+  write: true,
+  async run(ctx) {
+    await revokeSessions(ctx.db, ctx.user.id);
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "user.sign_out",
+      entityType: "user",
+      entityId: ctx.user.id,
+      changes: {},
+    });
+    return { changed: true };
+  },
+});

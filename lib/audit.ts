@@ -1,0 +1,30 @@
+import type { Db } from "@/db/client";
+import { auditEntries, type FieldChanges } from "@/db/schema";
+
+type AuditInput = {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  projectId?: string | null;
+  changes: FieldChanges;
+};
+
+export async function recordAudit(db: Db, entry: AuditInput): Promise<void> {
+  await db.insert(auditEntries).values({ ...entry, projectId: entry.projectId ?? null });
+}
+
+/** The fields whose value differs, with before and after; secrets are never listed by value. */
+export function diffFields<T extends Record<string, unknown>>(
+  before: Partial<T> | null,
+  after: Partial<T>,
+  fields: readonly (keyof T & string)[],
+): FieldChanges {
+  const changes: FieldChanges = {};
+  for (const field of fields) {
+    const was = before ? (before[field] ?? null) : null;
+    const now = after[field] ?? null;
+    if (JSON.stringify(was) !== JSON.stringify(now)) changes[field] = { before: was, after: now };
+  }
+  return changes;
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { pageInput } from "@/lib/use-case";
+
+export const auditEntityTypes = ["user", "project", "project_member"] as const;
+
+const optionalUuid = z.preprocess((v) => (v === "" ? undefined : v), z.uuid().optional());
+const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), z.iso.date().optional());
+
+export const listAuditInput = z
+  .object({
+    actorId: optionalUuid,
+    entityType: z.preprocess((v) => (v === "" ? undefined : v), z.enum(auditEntityTypes).optional()),
+    from: optionalDate,
+    to: optionalDate,
+    ...pageInput,
+  })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: "endBeforeStart", path: ["to"] });
+export type ListAuditInput = z.input<typeof listAuditInput>;

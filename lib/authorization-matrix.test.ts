@@ -1,0 +1,110 @@
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "@/db/testing";
+import type { Database } from "@/db/client";
+import { projectMembers, users } from "@/db/schema";
+import { allUseCases } from "./use-cases";
+import { createWorld, roleNames, worldPassword, type RoleName, type World } from "./testing/world";
+
+type Entry = { allowed: RoleName[]; input: (w: World) => Promise<unknown> | unknown };
+
+const everyone: RoleName[] = ["admin", "manager", "field", "partner", "outsider"];
+const projectTeam: RoleName[] = ["admin", "manager", "field", "partner"];
+
+async function throwawayUser(w: World) {
+  const [row] = await w.db
+    .insert(users)
+    .values({ email: `${crypto.randomUUID()}@test.example`, name: "Throwaway" })
+    .returning({ id: users.id });
+  return row!.id;
+}
+
+const projectInput = () => ({
+  code: `M-${crypto.randomBytes(4).toString("hex")}`,
+  name: "Matrix project",
+  country: "GT",
+  startDate: "2024-01-01",
+  endDate: "2024-12-31",
+  status: "planned",
+});
+
+/** Who may run each use case. A use case missing here fails the suite. */
+const matrix: Record<string, Entry> = {
+  "projects.list": { allowed: everyone, input: () => ({}) },
+  "projects.get": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
+  "projects.create": { allowed: ["admin"], input: projectInput },
+  "projects.update": {
+    allowed: ["admin", "manager"],
+    input: async (w) => {
+      const { getProject } = await import("./projects/service");
+      const current = await getProject(await w.ctx("admin"), { projectId: w.projectId });
+      if (!current.ok) throw new Error("fixture project missing");
+      const { project } = current.data;
+      return { ...project, projectId: project.id, name: `Renamed ${crypto.randomUUID()}` };
+    },
+  },
+  "members.list": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
+  "members.grant": {
+    allowed: ["admin"],
+    input: async (w) => ({ projectId: w.projectId, userId: await throwawayUser(w), role: "field" }),
+  },
+  "members.revoke": {
+    allowed: ["admin"],
+    input: async (w) => {
+      const userId = await throwawayUser(w);
+      await w.db.insert(projectMembers).values({ projectId: w.projectId, userId, role: "partner" });
+      return { projectId: w.projectId, userId };
+    },
+  },
+  "users.list": { allowed: ["admin"], input: () => ({}) },
+  "users.get": { allowed: ["admin"], input: (w) => ({ userId: w.userIds.field }) },
+  "users.create": {
+    allowed: ["admin"],
+    input: () => ({ name: "New person", email: `${crypto.randomUUID()}@test.example`, locale: "es", access: "link" }),
+  },
+  "users.setActive": { allowed: ["admin"], input: async (w) => ({ userId: await throwawayUser(w), isActive: false }) },
+  "users.issueSignInLink": { allowed: ["admin"], input: async (w) => ({ userId: await throwawayUser(w) }) },
+  "account.setLocale": { allowed: everyone, input: () => ({ locale: "es" }) },
+  "account.changePassword": {
+    allowed: everyone,
+    // Same password again, so later rows of the matrix can still use the fixture's password.
+    input: () => ({ currentPassword: worldPassword, newPassword: worldPassword, confirmPassword: worldPassword }),
+  },
+  "account.signOut": { allowed: everyone, input: () => ({}) },
+  "audit.list": { allowed: ["admin"], input: () => ({}) },
+};
+
+let database: Database;
+let world: World;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  world = await createWorld(database.db);
+});
+afterAll(() => database.close());
+
+describe("authorization matrix", () => {
+  it("has an entry for every use case, and none for a use case that does not exist", () => {
+    const names = allUseCases.map((u) => u.definition.name).sort();
+    expect(Object.keys(matrix).sort()).toEqual(names);
+  });
+
+  for (const useCase of allUseCases) {
+    const name = useCase.definition.name;
+    for (const role of roleNames) {
+      const entry = matrix[name];
+      const isAllowed = entry?.allowed.includes(role) ?? false;
+      it(`${name} as ${role} is ${isAllowed ? "allowed" : "refused"}`, async () => {
+        if (!entry) throw new Error(`No matrix entry for ${name}`);
+        const result = await useCase(await world.ctx(role), await entry.input(world));
+        if (isAllowed) {
+          expect(result).toMatchObject({ ok: true });
+        } else {
+          expect(result.ok).toBe(false);
+          const expected = role === "anonymous" ? ["unauthenticated"] : ["not_found", "forbidden"];
+          expect(expected).toContain(!result.ok && result.error);
+        }
+      });
+    }
+  }
+});

@@ -1,0 +1,51 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { projectMembers, projects, type ProjectRole } from "@/db/schema";
+import { UseCaseError } from "./result";
+import type { Ctx, SessionUser } from "./session-user";
+
+/** The one place that reads roles. */
+export function requireUser(ctx: Ctx): SessionUser {
+  if (!ctx.user) throw new UseCaseError("unauthenticated");
+  return ctx.user;
+}
+
+/** Admin-only areas answer "not found" to everyone else, so their existence is not revealed. */
+export function requireAdmin(ctx: Ctx): SessionUser {
+  const user = requireUser(ctx);
+  if (!user.isAdmin) throw new UseCaseError("not_found");
+  return user;
+}
+
+export type ProjectAccess = ProjectRole | "admin";
+
+/**
+ * A project the user is not a member of does not exist for them ("not_found"); a member whose
+ * role is not among `roles` is refused ("forbidden"). Admins pass everywhere.
+ */
+export async function requireProjectRole(
+  ctx: Ctx,
+  projectId: string,
+  roles: readonly ProjectRole[],
+): Promise<ProjectAccess> {
+  const user = requireUser(ctx);
+  const [row] = await ctx.db
+    .select({ id: projects.id, role: projectMembers.role })
+    .from(projects)
+    .leftJoin(projectMembers, and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, user.id)))
+    .where(eq(projects.id, projectId))
+    .limit(1);
+  if (!row) throw new UseCaseError("not_found");
+  if (user.isAdmin) return "admin";
+  if (!row.role) throw new UseCaseError("not_found");
+  if (!roles.includes(row.role)) throw new UseCaseError("forbidden");
+  return row.role;
+}
+
+export async function listMembershipRoles(db: Db, userId: string): Promise<Map<string, ProjectRole>> {
+  const rows = await db
+    .select({ projectId: projectMembers.projectId, role: projectMembers.role })
+    .from(projectMembers)
+    .where(eq(projectMembers.userId, userId));
+  return new Map(rows.map((r) => [r.projectId, r.role]));
+}

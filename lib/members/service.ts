@@ -1,0 +1,87 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { projectMembers, projects, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { revokeSessions } from "@/lib/auth/service";
+import { projectIdInput } from "@/lib/projects/schemas";
+import { UseCaseError } from "@/lib/result";
+import { defineUseCase } from "@/lib/use-case";
+import { grantRoleInput, revokeRoleInput } from "./schemas";
+
+export const listMembers = defineUseCase({
+  name: "members.list",
+  access: { kind: "project", roles: ["manager", "field", "partner"] },
+  input: projectIdInput,
+  write: false,
+  async run(ctx, input) {
+    const rows = await ctx.db
+      .select({ userId: users.id, name: users.name, email: users.email, role: projectMembers.role, isActive: users.isActive })
+      .from(projectMembers)
+      .innerJoin(users, eq(users.id, projectMembers.userId))
+      .where(eq(projectMembers.projectId, input.projectId))
+      .orderBy(asc(projectMembers.role), asc(users.name));
+    // Contact details are for the people who run the project, not for every member.
+    const canSeeEmails = ctx.access === "admin" || ctx.access === "manager";
+    return rows.map((row) => ({ ...row, email: canSeeEmails ? row.email : null }));
+  },
+});
+
+export const grantRole = defineUseCase({
+  name: "members.grant",
+  access: { kind: "admin" },
+  input: grantRoleInput,
+  write: true,
+  async run(ctx, input) {
+    const [user] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).limit(1);
+    if (!user) throw new UseCaseError("invalid", { userId: { key: "unknownUser" } });
+    await assertProjectExists(ctx.db, input.projectId);
+    const [before] = await ctx.db
+      .select({ role: projectMembers.role })
+      .from(projectMembers)
+      .where(and(eq(projectMembers.projectId, input.projectId), eq(projectMembers.userId, input.userId)));
+    if (before?.role === input.role) return { changed: false };
+    await ctx.db
+      .insert(projectMembers)
+      .values(input)
+      .onConflictDoUpdate({ target: [projectMembers.projectId, projectMembers.userId], set: { role: input.role } });
+    await revokeSessions(ctx.db, input.userId);
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "member.grant",
+      entityType: "project_member",
+      entityId: `${input.projectId}:${input.userId}`,
+      projectId: input.projectId,
+      changes: { role: { before: before?.role ?? null, after: input.role } },
+    });
+    return { changed: true };
+  },
+});
+
+export const revokeRole = defineUseCase({
+  name: "members.revoke",
+  access: { kind: "admin" },
+  input: revokeRoleInput,
+  write: true,
+  async run(ctx, input) {
+    const [removed] = await ctx.db
+      .delete(projectMembers)
+      .where(and(eq(projectMembers.projectId, input.projectId), eq(projectMembers.userId, input.userId)))
+      .returning({ role: projectMembers.role });
+    if (!removed) throw new UseCaseError("not_found");
+    await revokeSessions(ctx.db, input.userId);
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "member.revoke",
+      entityType: "project_member",
+      entityId: `${input.projectId}:${input.userId}`,
+      projectId: input.projectId,
+      changes: { role: { before: removed.role, after: null } },
+    });
+    return { changed: true };
+  },
+});
+
+async function assertProjectExists(db: Db, projectId: string) {
+  const [project] = await db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).limit(1);
+  if (!project) throw new UseCaseError("not_found");
+}

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { projectStatuses } from "@/db/schema";
+import { pageInput } from "@/lib/use-case";
+
+export const countryField = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/);
+
+const projectFields = z.object({
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .min(2)
+    .max(20)
+    .regex(/^[A-Z0-9][A-Z0-9-]*$/),
+  name: z.string().trim().min(1).max(200),
+  country: countryField,
+  startDate: z.iso.date(),
+  endDate: z.iso.date(),
+  funder: z.string().trim().max(200).default(""),
+  description: z.string().trim().max(5000).default(""),
+  status: z.enum(projectStatuses),
+});
+
+const endNotBeforeStart = (v: { startDate: string; endDate: string }) => v.endDate >= v.startDate;
+const endDateRule = { message: "endBeforeStart", path: ["endDate"] };
+
+export const createProjectInput = projectFields.refine(endNotBeforeStart, endDateRule);
+export type CreateProjectInput = z.input<typeof createProjectInput>;
+
+export const updateProjectInput = projectFields
+  .extend({ projectId: z.uuid(), version: z.coerce.number().int().min(1) })
+  .refine(endNotBeforeStart, endDateRule);
+export type UpdateProjectInput = z.input<typeof updateProjectInput>;
+
+export const projectSorts = ["name", "code", "startDate", "status"] as const;
+
+export const listProjectsInput = z.object({
+  q: z.string().trim().max(100).optional(),
+  status: z.enum(projectStatuses).optional(),
+  sort: z.enum(projectSorts).default("startDate"),
+  dir: z.enum(["asc", "desc"]).default("desc"),
+  ...pageInput,
+});
+export type ListProjectsInput = z.input<typeof listProjectsInput>;
+
+export const projectIdInput = z.object({ projectId: z.uuid() });

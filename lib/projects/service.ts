@@ -1,0 +1,116 @@
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { projectMembers, projects, type Project } from "@/db/schema";
+import { diffFields, recordAudit } from "@/lib/audit";
+import { UseCaseError } from "@/lib/result";
+import { defineUseCase, type Page } from "@/lib/use-case";
+import { createProjectInput, listProjectsInput, projectIdInput, updateProjectInput } from "./schemas";
+
+const editableFields = ["code", "name", "country", "startDate", "endDate", "funder", "description", "status"] as const;
+
+export type ProjectSummary = Pick<Project, "id" | "code" | "name" | "country" | "startDate" | "endDate" | "status" | "funder">;
+
+const summaryColumns = {
+  id: projects.id,
+  code: projects.code,
+  name: projects.name,
+  country: projects.country,
+  startDate: projects.startDate,
+  endDate: projects.endDate,
+  status: projects.status,
+  funder: projects.funder,
+};
+
+export const listProjects = defineUseCase({
+  name: "projects.list",
+  access: { kind: "user" },
+  input: listProjectsInput,
+  write: false,
+  async run(ctx, input): Promise<Page<ProjectSummary>> {
+    const filters: SQL[] = [];
+    if (!ctx.user.isAdmin) {
+      filters.push(
+        inArray(
+          projects.id,
+          ctx.db.select({ id: projectMembers.projectId }).from(projectMembers).where(eq(projectMembers.userId, ctx.user.id)),
+        ),
+      );
+    }
+    if (input.status) filters.push(eq(projects.status, input.status));
+    if (input.q) {
+      const pattern = `%${input.q.replace(/[\\%_]/g, "\\$&")}%`;
+      filters.push(or(ilike(projects.name, pattern), ilike(projects.code, pattern), ilike(projects.funder, pattern))!);
+    }
+    const where = filters.length ? and(...filters) : undefined;
+    const order = input.dir === "asc" ? asc : desc;
+    const [items, [total]] = await Promise.all([
+      ctx.db
+        .select(summaryColumns)
+        .from(projects)
+        .where(where)
+        .orderBy(order(projects[input.sort]), asc(projects.code))
+        .limit(input.pageSize)
+        .offset((input.page - 1) * input.pageSize),
+      ctx.db.select({ n: count() }).from(projects).where(where),
+    ]);
+    return { items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
+  },
+});
+
+export const getProject = defineUseCase({
+  name: "projects.get",
+  access: { kind: "project", roles: ["manager", "field", "partner"] },
+  input: projectIdInput,
+  write: false,
+  async run(ctx, input) {
+    const [project] = await ctx.db.select().from(projects).where(eq(projects.id, input.projectId)).limit(1);
+    if (!project) throw new UseCaseError("not_found");
+    return { project, access: ctx.access, canEdit: ctx.access === "admin" || ctx.access === "manager" };
+  },
+});
+
+export const createProject = defineUseCase({
+  name: "projects.create",
+  access: { kind: "admin" },
+  input: createProjectInput,
+  write: true,
+  async run(ctx, input) {
+    const [project] = await ctx.db.insert(projects).values(input).returning();
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "project.create",
+      entityType: "project",
+      entityId: project!.id,
+      projectId: project!.id,
+      changes: diffFields(null, project!, editableFields),
+    });
+    return project!;
+  },
+});
+
+export const updateProject = defineUseCase({
+  name: "projects.update",
+  access: { kind: "project", roles: ["manager"] },
+  input: updateProjectInput,
+  write: true,
+  async run(ctx, input) {
+    const { projectId, version, ...fields } = input;
+    const [before] = await ctx.db.select().from(projects).where(eq(projects.id, projectId)).limit(1);
+    if (!before) throw new UseCaseError("not_found");
+    // Matching the version the editor loaded means a concurrent edit is refused, not overwritten.
+    const [after] = await ctx.db
+      .update(projects)
+      .set({ ...fields, version: sql`${projects.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(projects.id, projectId), eq(projects.version, version)))
+      .returning();
+    if (!after) throw new UseCaseError("stale");
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "project.update",
+      entityType: "project",
+      entityId: projectId,
+      projectId,
+      changes: diffFields(before, after, editableFields),
+    });
+    return after;
+  },
+});

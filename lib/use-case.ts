@@ -1,0 +1,72 @@
+import { z } from "zod";
+import type { ProjectRole } from "@/db/schema";
+import { requireAdmin, requireProjectRole, requireUser, type ProjectAccess } from "./authz";
+import { UseCaseError, type Result } from "./result";
+import type { Ctx, SessionUser } from "./session-user";
+import { toFieldErrors } from "./validation";
+
+export type Access =
+  | { kind: "user" }
+  | { kind: "admin" }
+  | { kind: "project"; roles: readonly ProjectRole[] };
+
+export type UseCaseCtx = Ctx & { user: SessionUser; access: ProjectAccess | null };
+
+type ProjectScoped = { projectId: string };
+
+export type UseCaseDefinition<S extends z.ZodType, R> = {
+  /** "<domain>.<verb>": the name tests, the audit trail and the API document use. */
+  name: string;
+  access: Access;
+  input: S;
+  /** Writes run in one transaction with their audit entry: all of it lands, or none. */
+  write: boolean;
+  run: (ctx: UseCaseCtx, input: z.output<S>) => Promise<R>;
+};
+
+export type UseCase<S extends z.ZodType = z.ZodType, R = unknown> = ((
+  ctx: Ctx,
+  rawInput: unknown,
+) => Promise<Result<R>>) & { definition: UseCaseDefinition<S, R> };
+
+/**
+ * Every entry point (server action, API handler, page) calls a use case, which always runs in
+ * the same order: authenticate → authorize → parse → check project scope → run (→ audit).
+ */
+export function defineUseCase<S extends z.ZodType, R>(definition: UseCaseDefinition<S, R>): UseCase<S, R> {
+  const execute = async (ctx: Ctx, rawInput: unknown): Promise<Result<R>> => {
+    try {
+      const user = definition.access.kind === "admin" ? requireAdmin(ctx) : requireUser(ctx);
+      const parsed = definition.input.safeParse(rawInput);
+      if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: toFieldErrors(parsed.error) };
+      const input = parsed.data;
+      const access =
+        definition.access.kind === "project"
+          ? await requireProjectRole(ctx, (input as ProjectScoped).projectId, definition.access.roles)
+          : null;
+      const data = definition.write
+        ? await ctx.db.transaction((tx) => definition.run({ db: tx, user, access }, input))
+        : await definition.run({ db: ctx.db, user, access }, input);
+      return { ok: true, data };
+    } catch (error) {
+      if (error instanceof UseCaseError) return { ok: false, error: error.code, fieldErrors: error.fieldErrors };
+      if (isUniqueViolation(error)) return { ok: false, error: "conflict" };
+      throw error;
+    }
+  };
+  return Object.assign(execute, { definition });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === "23505") return true;
+  }
+  return false;
+}
+
+export const pageInput = {
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+};
+
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
