@@ -1,3 +1,4 @@
+export * from "./values";
 export * from "./users";
 export * from "./projects";
 export * from "./audit";

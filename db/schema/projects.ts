@@ -1,8 +1,6 @@
 import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
-
-export const projectStatuses = ["planned", "active", "closed"] as const;
-export const projectRoles = ["manager", "field", "partner"] as const;
+import { projectRoles, projectStatuses } from "./values";
 
 export const projects = pgTable("projects", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -35,5 +33,3 @@ export const projectMembers = pgTable(
 );
 
 export type Project = typeof projects.$inferSelect;
-export type ProjectStatus = (typeof projectStatuses)[number];
-export type ProjectRole = (typeof projectRoles)[number];

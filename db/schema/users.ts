@@ -1,6 +1,5 @@
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-
-export const locales = ["fr", "es", "en"] as const;
+import { locales } from "./values";
 
 export const users = pgTable("users", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -45,4 +44,3 @@ export const signInFailures = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
-export type Locale = (typeof locales)[number];

@@ -1,0 +1,15 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { changePassword } from "@/lib/account/service";
+import { signOut } from "@/lib/auth/next-auth";
+import { runFormAction } from "@/lib/form-action";
+import type { FormState } from "@/lib/forms";
+
+/** A new password revokes every session, this one included: the user signs in again with it. */
+export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const state = await runFormAction(formData, changePassword);
+  if (state.status !== "success") return state;
+  await signOut({ redirect: false });
+  redirect("/sign-in?changed=1");
+}

@@ -1,0 +1,88 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { GrantRoleForm } from "@/components/members/grant-role-form";
+import { RevokeRoleButton } from "@/components/members/revoke-role-button";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { listProjects } from "@/lib/projects/service";
+import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { getUser } from "@/lib/users/service";
+import { UserAccessActions } from "./user-access-actions";
+
+export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
+  const ctx = await getPageContext();
+  const { userId } = await params;
+  const { user, memberships } = unwrapForPage(await getUser(ctx, { userId }));
+  const projects = unwrapForPage(await listProjects(ctx, { sort: "code", dir: "asc", pageSize: 100 }));
+  const [t, tMembers, tRoles, tLanguage, format] = await Promise.all([
+    getTranslations("users"),
+    getTranslations("members"),
+    getTranslations("roles"),
+    getTranslations("language"),
+    getFormatter(),
+  ]);
+  const facts = [
+    { label: t("email"), value: user.email },
+    { label: t("locale"), value: tLanguage(user.locale) },
+    { label: t("status"), value: user.isActive ? t("statuses.active") : t("statuses.inactive") },
+    { label: t("createdAt"), value: format.dateTime(user.createdAt, { dateStyle: "medium" }) },
+  ];
+  return (
+    <>
+      <PageHeader title={user.name} actions={user.isAdmin && <Badge>{t("admin")}</Badge>} />
+      <section aria-labelledby="account" className="mb-8 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="account" className="mb-3 text-lg font-semibold">
+          {t("accountSection")}
+        </h2>
+        <dl className="mb-4 grid gap-x-6 gap-y-3 sm:grid-cols-2">
+          {facts.map((f) => (
+            <div key={f.label}>
+              <dt className="text-sm text-slate-600">{f.label}</dt>
+              <dd className="break-all font-medium">{f.value}</dd>
+            </div>
+          ))}
+        </dl>
+        {user.id !== ctx.user.id && <UserAccessActions userId={user.id} name={user.name} isActive={user.isActive} />}
+      </section>
+      <section aria-labelledby="roles" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="roles" className="mb-3 text-lg font-semibold">
+          {tMembers("rolesTitle")}
+        </h2>
+        {memberships.length === 0 ? (
+          <EmptyState message={tMembers("noRoles")} />
+        ) : (
+          <Table caption={tMembers("rolesTitle")}>
+            <thead>
+              <tr>
+                <Th>{tMembers("project")}</Th>
+                <Th>{tMembers("role")}</Th>
+                <Th>{tMembers("actions")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {memberships.map((m) => (
+                <tr key={m.projectId}>
+                  <Td>
+                    <Link href={`/projects/${m.projectId}`}>{m.name}</Link>
+                  </Td>
+                  <Td>{tRoles(m.role)}</Td>
+                  <Td>
+                    <RevokeRoleButton projectId={m.projectId} userId={user.id} name={user.name} />
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+        {projects.items.length > 0 && (
+          <div className="mt-4">
+            <h3 className="mb-2 font-medium">{tMembers("grantTitle")}</h3>
+            <GrantRoleForm userId={user.id} projects={projects.items.map((p) => ({ value: p.id, label: `${p.code} — ${p.name}` }))} />
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

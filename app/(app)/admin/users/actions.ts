@@ -1,0 +1,18 @@
+"use server";
+
+import { runFormAction } from "@/lib/form-action";
+import type { FormState } from "@/lib/forms";
+import { createUser, issueSignInLink, setUserActive } from "@/lib/users/service";
+
+export async function createUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(formData, createUser, "users.created");
+}
+
+export async function setUserActiveAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const isActive = formData.get("isActive") === "true";
+  return runFormAction(formData, setUserActive, isActive ? "users.reactivated" : "users.deactivated");
+}
+
+export async function issueSignInLinkAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(formData, issueSignInLink, "users.linkIssued");
+}

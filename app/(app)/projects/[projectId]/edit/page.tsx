@@ -1,0 +1,28 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import type { Locale } from "@/lib/i18n/config";
+import { countryOptions } from "@/lib/i18n/countries";
+import { getProject } from "@/lib/projects/service";
+import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { updateProjectAction } from "../../actions";
+import { ProjectForm } from "../../_components/project-form";
+
+export default async function EditProjectPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const ctx = await getPageContext();
+  const { projectId } = await params;
+  const { project, canEdit } = unwrapForPage(await getProject(ctx, { projectId }));
+  if (!canEdit) notFound();
+  const [t, locale] = await Promise.all([getTranslations("projects"), getLocale()]);
+  return (
+    <>
+      <PageHeader title={t("edit")} />
+      <ProjectForm
+        action={updateProjectAction}
+        project={project}
+        countries={countryOptions(locale as Locale, project.country)}
+        cancelHref={`/projects/${project.id}`}
+      />
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { Locale } from "@/lib/i18n/config";
+import { countryName } from "@/lib/i18n/countries";
+import { calendarDate } from "@/lib/i18n/dates";
+import { listMembers } from "@/lib/members/service";
+import { getProject } from "@/lib/projects/service";
+import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { RevokeRoleButton } from "@/components/members/revoke-role-button";
+
+export default async function ProjectPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const ctx = await getPageContext();
+  const { projectId } = await params;
+  const { project, canEdit } = unwrapForPage(await getProject(ctx, { projectId }));
+  const members = unwrapForPage(await listMembers(ctx, { projectId }));
+  const [t, tMembers, tRoles, format, locale] = await Promise.all([
+    getTranslations("projects"),
+    getTranslations("members"),
+    getTranslations("roles"),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const facts = [
+    { label: t("code"), value: project.code },
+    { label: t("country"), value: countryName(project.country, locale as Locale) },
+    { label: t("period"), value: format.dateTimeRange(calendarDate(project.startDate), calendarDate(project.endDate), { dateStyle: "long" }) },
+    { label: t("funder"), value: project.funder || "—" },
+    { label: t("status"), value: t(`statuses.${project.status}`) },
+  ];
+  return (
+    <>
+      <PageHeader title={project.name} actions={canEdit && <ButtonLink href={`/projects/${project.id}/edit`}>{t("edit")}</ButtonLink>} />
+      <section aria-labelledby="facts" className="mb-8 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="facts" className="mb-3 text-lg font-semibold">
+          {t("facts")}
+        </h2>
+        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
+          {facts.map((f) => (
+            <div key={f.label}>
+              <dt className="text-sm text-slate-600">{f.label}</dt>
+              <dd className="font-medium">{f.value}</dd>
+            </div>
+          ))}
+        </dl>
+        {project.description && <p className="mt-4 whitespace-pre-line text-slate-800">{project.description}</p>}
+      </section>
+      <section aria-labelledby="members">
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+          <h2 id="members" className="text-lg font-semibold">
+            {tMembers("title")} <Badge>{format.number(members.length)}</Badge>
+          </h2>
+          {ctx.user.isAdmin && <Link href="/admin/users">{tMembers("manageInUsers")}</Link>}
+        </div>
+        {members.length === 0 ? (
+          <EmptyState message={tMembers("empty")} />
+        ) : (
+          <Table caption={tMembers("title")}>
+            <thead>
+              <tr>
+                <Th>{tMembers("name")}</Th>
+                <Th>{tMembers("role")}</Th>
+                {members.some((m) => m.email) && <Th>{tMembers("email")}</Th>}
+                {ctx.user.isAdmin && <Th>{tMembers("actions")}</Th>}
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <tr key={m.userId}>
+                  <Td>
+                    {ctx.user.isAdmin ? <Link href={`/admin/users/${m.userId}`}>{m.name}</Link> : m.name}
+                    {!m.isActive && <span className="ml-2 text-xs text-slate-600">({tMembers("inactive")})</span>}
+                  </Td>
+                  <Td>{tRoles(m.role)}</Td>
+                  {m.email !== null && <Td>{m.email}</Td>}
+                  {ctx.user.isAdmin && (
+                    <Td>
+                      <RevokeRoleButton projectId={project.id} userId={m.userId} name={m.name} />
+                    </Td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { Project } from "@/db/schema";
+import { projectStatuses } from "@/db/schema/values";
+import { idleForm, type FormState } from "@/lib/forms";
+import Link from "next/link";
+
+type Props = {
+  action: (prev: FormState, formData: FormData) => Promise<FormState>;
+  project?: Project;
+  countries: Option[];
+  cancelHref: string;
+};
+
+export function ProjectForm({ action, project, countries, cancelHref }: Props) {
+  const t = useTranslations("projects");
+  const tCommon = useTranslations("common");
+  const [state, formAction] = useActionState(action, idleForm);
+  const value = (field: keyof Project) => state.values?.[field] ?? (project ? String(project[field] ?? "") : "");
+  const error = (field: string) => state.fieldErrors?.[field];
+  return (
+    <form action={formAction} className="flex max-w-2xl flex-col gap-4" noValidate>
+      <FormMessage state={state} />
+      {project && (
+        <>
+          <input type="hidden" name="projectId" value={project.id} />
+          <input type="hidden" name="version" value={project.version} />
+        </>
+      )}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField name="code" label={t("code")} hint={t("codeHint")} required defaultValue={value("code")} error={error("code")} />
+        <SelectField
+          name="status"
+          label={t("status")}
+          defaultValue={value("status") || "planned"}
+          error={error("status")}
+          options={projectStatuses.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+        />
+      </div>
+      <TextField name="name" label={t("name")} required defaultValue={value("name")} error={error("name")} />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <SelectField name="country" label={t("country")} defaultValue={value("country") || "HN"} error={error("country")} options={countries} />
+        <TextField name="startDate" type="date" label={t("startDate")} required defaultValue={value("startDate")} error={error("startDate")} />
+        <TextField name="endDate" type="date" label={t("endDate")} required defaultValue={value("endDate")} error={error("endDate")} />
+      </div>
+      <TextField name="funder" label={t("funder")} defaultValue={value("funder")} error={error("funder")} />
+      <TextAreaField name="description" label={t("description")} defaultValue={value("description")} error={error("description")} />
+      <div className="flex gap-2">
+        <SubmitButton>{tCommon("save")}</SubmitButton>
+        <Link href={cancelHref} className={buttonClass("secondary")}>
+          {tCommon("cancel")}
+        </Link>
+      </div>
+    </form>
+  );
+}

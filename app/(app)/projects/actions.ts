@@ -1,0 +1,18 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { runFormAction } from "@/lib/form-action";
+import type { FormState } from "@/lib/forms";
+import { createProject, updateProject } from "@/lib/projects/service";
+
+export async function createProjectAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const state = await runFormAction(formData, createProject);
+  if (state.status === "success") redirect(`/projects/${(state.data as { id: string }).id}`);
+  return state;
+}
+
+export async function updateProjectAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const state = await runFormAction(formData, updateProject);
+  if (state.status === "success") redirect(`/projects/${(state.data as { id: string }).id}`);
+  return state;
+}

@@ -1,0 +1,20 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import type { Locale } from "@/lib/i18n/config";
+import { countryOptions } from "@/lib/i18n/countries";
+import { getPageContext } from "@/lib/request-context";
+import { createProjectAction } from "../actions";
+import { ProjectForm } from "../_components/project-form";
+
+export default async function NewProjectPage() {
+  const { user } = await getPageContext();
+  if (!user.isAdmin) notFound();
+  const [t, locale] = await Promise.all([getTranslations("projects"), getLocale()]);
+  return (
+    <>
+      <PageHeader title={t("new")} />
+      <ProjectForm action={createProjectAction} countries={countryOptions(locale as Locale)} cancelHref="/projects" />
+    </>
+  );
+}

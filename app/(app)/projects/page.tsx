@@ -1,0 +1,98 @@
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SelectField, TextField } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { Table, Td, Th } from "@/components/ui/table";
+import { Badge } from "@/components/ui/badge";
+import { projectStatuses } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/config";
+import { countryName } from "@/lib/i18n/countries";
+import { calendarDate } from "@/lib/i18n/dates";
+import { projectSorts } from "@/lib/projects/schemas";
+import { listProjects } from "@/lib/projects/service";
+import { getPageContext, unwrapForPage } from "@/lib/request-context";
+
+type SearchParams = { q?: string; status?: string; sort?: string; dir?: string; page?: string };
+
+export default async function ProjectsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const ctx = await getPageContext();
+  const params = await searchParams;
+  const filters = {
+    q: params.q || undefined,
+    status: params.status || undefined,
+    sort: params.sort || undefined,
+    dir: params.dir || undefined,
+  };
+  const [t, tCommon, format, locale] = await Promise.all([getTranslations("projects"), getTranslations("common"), getFormatter(), getLocale()]);
+  const page = unwrapForPage(await listProjects(ctx, { ...filters, page: params.page }));
+  const hasFilters = Boolean(filters.q || filters.status);
+  return (
+    <>
+      <PageHeader title={t("title")} actions={ctx.user.isAdmin && <ButtonLink href="/projects/new">{t("new")}</ButtonLink>} />
+      <form method="get" role="search" className="mb-4 grid gap-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end">
+        <TextField name="q" type="search" label={tCommon("search")} defaultValue={filters.q} />
+        <SelectField
+          name="status"
+          label={t("status")}
+          defaultValue={filters.status ?? ""}
+          options={[{ value: "", label: t("allStatuses") }, ...projectStatuses.map((s) => ({ value: s, label: t(`statuses.${s}`) }))]}
+        />
+        <SelectField
+          name="sort"
+          label={tCommon("sortBy")}
+          defaultValue={filters.sort ?? "startDate"}
+          options={projectSorts.map((s) => ({ value: s, label: t(`sort.${s}`) }))}
+        />
+        <div className="flex gap-2">
+          <button type="submit" className={buttonClass("primary")}>
+            {tCommon("apply")}
+          </button>
+          {hasFilters && (
+            <Link href="/projects" className={buttonClass("ghost")}>
+              {tCommon("reset")}
+            </Link>
+          )}
+        </div>
+      </form>
+      <p className="mb-2 text-sm text-slate-700" aria-live="polite">
+        {t("count", { count: page.total })}
+      </p>
+      {page.items.length === 0 ? (
+        <EmptyState message={hasFilters ? t("noMatch") : t("empty")} />
+      ) : (
+        <Table caption={t("title")}>
+          <thead>
+            <tr>
+              <Th>{t("code")}</Th>
+              <Th>{t("name")}</Th>
+              <Th>{t("country")}</Th>
+              <Th>{t("period")}</Th>
+              <Th>{t("status")}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((p) => (
+              <tr key={p.id}>
+                <Td className="whitespace-nowrap font-mono text-xs">{p.code}</Td>
+                <Td>
+                  <Link href={`/projects/${p.id}`}>{p.name}</Link>
+                </Td>
+                <Td>{countryName(p.country, locale as Locale)}</Td>
+                <Td className="whitespace-nowrap">
+                  {format.dateTimeRange(calendarDate(p.startDate), calendarDate(p.endDate), { dateStyle: "medium" })}
+                </Td>
+                <Td>
+                  <Badge>{t(`statuses.${p.status}`)}</Badge>
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <Pagination page={page.page} pageSize={page.pageSize} total={page.total} basePath="/projects" params={filters} />
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { idleForm } from "@/lib/forms";
+import { signInAction } from "./actions";
+
+export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+  const t = useTranslations("auth");
+  const [state, action] = useActionState(signInAction, idleForm);
+  return (
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
+      <TextField name="email" type="email" label={t("email")} autoComplete="username" required defaultValue={state.values?.email} />
+      <TextField name="password" type="password" label={t("password")} autoComplete="current-password" required />
+      <SubmitButton>{t("signIn")}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useRef } from "react";
+import { locales } from "@/lib/i18n/config";
+import { switchLocaleAction } from "./actions";
+
+export function LanguageSwitcher() {
+  const t = useTranslations("language");
+  const locale = useLocale();
+  const form = useRef<HTMLFormElement>(null);
+  return (
+    <form ref={form} action={switchLocaleAction} className="flex items-center gap-2">
+      <label htmlFor="language-switcher" className="text-sm">
+        {t("label")}
+      </label>
+      <select
+        id="language-switcher"
+        name="locale"
+        defaultValue={locale}
+        onChange={() => form.current?.requestSubmit()}
+        className="rounded-md border border-slate-400 bg-white px-2 py-1 text-sm"
+      >
+        {locales.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {t(l)}
+          </option>
+        ))}
+      </select>
+      <noscript>
+        <button type="submit">{t("apply")}</button>
+      </noscript>
+    </form>
+  );
+}

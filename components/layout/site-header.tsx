@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { SessionUser } from "@/lib/session-user";
+import { buttonClass } from "@/components/ui/button";
+import { signOutAction } from "./actions";
+import { LanguageSwitcher } from "./language-switcher";
+
+export async function SiteHeader({ user }: { user: SessionUser }) {
+  const t = await getTranslations("nav");
+  const links = [
+    { href: "/projects", label: t("projects") },
+    ...(user.isAdmin
+      ? [
+          { href: "/admin/users", label: t("users") },
+          { href: "/admin/audit", label: t("audit") },
+        ]
+      : []),
+    { href: "/account", label: t("account") },
+  ];
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+        {t("skipToContent")}
+      </a>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/projects" className="text-lg font-bold text-teal-900 no-underline">
+          {t("brand")}
+        </Link>
+        <nav aria-label={t("main")} className="order-last w-full sm:order-none sm:w-auto">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1">
+            {links.map((l) => (
+              <li key={l.href}>
+                <Link href={l.href} className="text-slate-800">
+                  {l.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="ml-auto flex flex-wrap items-center gap-3">
+          <span className="hidden text-sm text-slate-700 md:inline">{user.name}</span>
+          <LanguageSwitcher />
+          <form action={signOutAction}>
+            <button type="submit" className={buttonClass("secondary", "min-h-9 py-1")}>
+              {t("signOut")}
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,13 @@
+// Runs once when the server starts (never during `next build`): open the database and migrate,
+// so the first request does not wait; with ATELIER_DEMO=1, load the demo data and print the logins.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { ensureDatabase, getDb } = await import("./db");
+  await ensureDatabase();
+  const { getEnv } = await import("./lib/env");
+  if (getEnv().ATELIER_DEMO === "1") {
+    const { describeDemoAccounts, seedDemo } = await import("./db/seed/demo");
+    await seedDemo(getDb());
+    console.log(`\n${describeDemoAccounts()}\n`);
+  }
+}

@@ -1,0 +1,53 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getDb } from "@/db";
+import { getAuthSecret, getEnv } from "@/lib/env";
+import { authenticate } from "./service";
+
+export const sessionMaxAgeSeconds = 8 * 60 * 60;
+
+/** Raised when the account is locked after too many failures; the sign-in form reads its code. */
+export class SignInLocked extends CredentialsSignin {
+  code = "locked";
+}
+
+// Lazy configuration: the secret is read at the first request, never during `next build`.
+export const { auth, signIn, signOut } = NextAuth(() => ({
+  secret: getAuthSecret(),
+  trustHost: true,
+  useSecureCookies: getEnv().NODE_ENV === "production",
+  session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials) {
+        const result = await authenticate(getDb(), credentials);
+        if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
+        if (result.reason === "locked") throw new SignInLocked();
+        return null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.sessionVersion = (user as { sessionVersion: number }).sessionVersion;
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, userId: token.sub, sessionVersion: token.sessionVersion };
+    },
+  },
+  logger: {
+    // A refused password is an expected event, not a server error worth a stack trace.
+    error(error) {
+      if (!(error instanceof CredentialsSignin)) console.error(error);
+    },
+  },
+}));
+
+export async function getSessionClaims(): Promise<{ userId: string; sessionVersion: number } | null> {
+  const session = (await auth()) as { userId?: string; sessionVersion?: number } | null;
+  if (!session?.userId || typeof session.sessionVersion !== "number") return null;
+  return { userId: session.userId, sessionVersion: session.sessionVersion };
+}

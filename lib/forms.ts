@@ -1,0 +1,31 @@
+import type { Failure } from "./result";
+
+export type FormState<T = unknown> = {
+  status: "idle" | "error" | "success";
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  /** What the user typed, so a refused form shows it again instead of blanking it. */
+  values?: Record<string, string>;
+  data?: T;
+};
+
+export const idleForm: FormState = { status: "idle" };
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/** One way to word a refusal, for forms and for the API alike. */
+export function describeFailure(failure: Pick<Failure, "error" | "fieldErrors">, t: Translate) {
+  const fieldErrors: Record<string, string> = {};
+  for (const [field, issue] of Object.entries(failure.fieldErrors ?? {})) {
+    fieldErrors[field] = t(`validation.${issue.key}`, issue.values);
+  }
+  return { message: t(`errors.${failure.error}`), fieldErrors };
+}
+
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
+  }
+  return values;
+}

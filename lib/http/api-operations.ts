@@ -1,0 +1,30 @@
+import { grantRole, listMembers, revokeRole } from "@/lib/members/service";
+import { createProject, getProject, listProjects, updateProject } from "@/lib/projects/service";
+import type { UseCase } from "@/lib/use-case";
+import { createUser, getUser, listUsers, setUserActive } from "@/lib/users/service";
+
+type Method = "get" | "post" | "patch" | "delete";
+
+export type ApiOperation = { method: Method; path: string; useCase: UseCase<never, unknown>; successStatus: number };
+
+const op = (method: Method, path: string, useCase: unknown, successStatus = 200): ApiOperation => ({
+  method,
+  path,
+  useCase: useCase as UseCase<never, unknown>,
+  successStatus,
+});
+
+/** The /api/v1 surface: each route file serves its entries, and the OpenAPI document lists them. */
+export const apiOperations = {
+  listProjects: op("get", "/projects", listProjects),
+  createProject: op("post", "/projects", createProject, 201),
+  getProject: op("get", "/projects/{projectId}", getProject),
+  updateProject: op("patch", "/projects/{projectId}", updateProject),
+  listMembers: op("get", "/projects/{projectId}/members", listMembers),
+  grantRole: op("post", "/projects/{projectId}/members", grantRole),
+  revokeRole: op("delete", "/projects/{projectId}/members/{userId}", revokeRole),
+  listUsers: op("get", "/users", listUsers),
+  createUser: op("post", "/users", createUser, 201),
+  getUser: op("get", "/users/{userId}", getUser),
+  setUserActive: op("patch", "/users/{userId}", setUserActive),
+} satisfies Record<string, ApiOperation>;

@@ -1,0 +1,54 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import { describeFailure } from "@/lib/forms";
+import { ForeignOriginError, getRequestContext, getWriteContext } from "@/lib/request-context";
+import type { ErrorCode } from "@/lib/result";
+import type { UseCase } from "@/lib/use-case";
+
+const statusFor: Record<ErrorCode, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  invalid: 400,
+  conflict: 409,
+  stale: 409,
+};
+
+type RouteContext<P> = { params: Promise<P> };
+type InputReader<P> = (request: Request, params: P) => Promise<unknown>;
+
+export const fromQuery = <P>(request: Request, params: P) =>
+  Promise.resolve({ ...Object.fromEntries(new URL(request.url).searchParams), ...params });
+
+export const fromBody = async <P>(request: Request, params: P) => ({ ...(await request.json()), ...params });
+
+/**
+ * An /api/v1 handler: the same use case the UI calls, answered as JSON. Writes must carry this
+ * site's Origin; refusals come back in the caller's language with per-field messages.
+ */
+export function apiRoute<P extends Record<string, string> = Record<string, never>>(
+  useCase: UseCase<never, unknown>,
+  readInput: InputReader<P>,
+  successStatus = 200,
+) {
+  return async (request: Request, context: RouteContext<P>) => {
+    const t = await getTranslations();
+    const isWrite = request.method !== "GET" && request.method !== "HEAD";
+    let ctx;
+    try {
+      ctx = isWrite ? await getWriteContext() : await getRequestContext();
+    } catch (error) {
+      if (error instanceof ForeignOriginError) return Response.json({ error: "foreign_origin", message: t("errors.foreignOrigin") }, { status: 403 });
+      throw error;
+    }
+    let input: unknown;
+    try {
+      input = await readInput(request, await context.params);
+    } catch {
+      return Response.json({ error: "invalid", message: t("errors.badJson") }, { status: 400 });
+    }
+    const result = await useCase(ctx, input);
+    if (result.ok) return Response.json(result.data, { status: successStatus });
+    return Response.json({ error: result.error, ...describeFailure(result, t as never) }, { status: statusFor[result.error] });
+  };
+}

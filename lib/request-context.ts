@@ -1,0 +1,40 @@
+import "server-only";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db";
+import { getSessionClaims } from "@/lib/auth/next-auth";
+import { loadSessionUser } from "@/lib/auth/service";
+import { isSameOrigin } from "@/lib/http/origin";
+import type { Result } from "@/lib/result";
+import type { Ctx } from "@/lib/session-user";
+
+export class ForeignOriginError extends Error {}
+
+/** The database and the signed-in user, checked against the database once per request. */
+export const getRequestContext = cache(async (): Promise<Ctx> => {
+  const db = getDb();
+  const claims = await getSessionClaims();
+  const user = claims ? await loadSessionUser(db, claims.userId, claims.sessionVersion) : null;
+  return { db, user };
+});
+
+/** For server actions and API writes: refuses requests whose Origin is missing or foreign. */
+export async function getWriteContext(): Promise<Ctx> {
+  if (!isSameOrigin(await headers())) throw new ForeignOriginError("Refused: missing or foreign Origin");
+  return getRequestContext();
+}
+
+/** For pages: anonymous visitors go to sign-in (also when a revoked cookie is replayed). */
+export async function getPageContext(): Promise<Ctx & { user: NonNullable<Ctx["user"]> }> {
+  const ctx = await getRequestContext();
+  if (!ctx.user) redirect("/sign-in");
+  return ctx as Ctx & { user: NonNullable<Ctx["user"]> };
+}
+
+/** Pages show "not found" for anything outside the user's scope, whatever the reason. */
+export function unwrapForPage<T>(result: Result<T>): T {
+  if (result.ok) return result.data;
+  if (result.error === "unauthenticated") redirect("/sign-in");
+  notFound();
+}
