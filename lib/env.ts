@@ -17,7 +17,9 @@ let cached: Env | undefined;
 
 export function getEnv(): Env {
   if (!cached) {
-    const parsed = envSchema.safeParse(process.env);
+    // An empty variable means "not set", as in most shells' `VAR= command`.
+    const present = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ""));
+    const parsed = envSchema.safeParse(present);
     if (!parsed.success) {
       throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
     }

@@ -61,5 +61,6 @@ export async function setPasswordWithLinkAction(_prev: FormState, formData: Form
     return { status: "error", message, fieldErrors: described.fieldErrors };
   }
   await signIn("credentials", { email: result.data.email, password: values.password, redirect: false });
+  await rememberLocale(result.data.locale);
   redirect("/projects");
 }

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 
 // @node-rs/argon2 hashes with argon2id by default; its defaults follow OWASP's memory/time costs.
@@ -13,6 +14,6 @@ export function verifyPassword(passwordHash: string, password: string): Promise<
 // so timing does not reveal which e-mails have accounts.
 let dummyHash: Promise<string> | undefined;
 export function burnPasswordCheck(password: string): Promise<boolean> {
-  dummyHash ??= hash("atelier-timing-equaliser");
+  dummyHash ??= hash(crypto.randomBytes(32).toString("base64url"));
   return dummyHash.then((h) => verify(h, password));
 }

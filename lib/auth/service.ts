@@ -1,14 +1,14 @@
 import crypto from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { signInLinks, users, type User } from "@/db/schema";
+import { signInLinks, users, type Locale, type User } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { Result } from "@/lib/result";
 import type { SessionUser } from "@/lib/session-user";
 import { toFieldErrors } from "@/lib/validation";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password";
 import { setPasswordWithLinkInput, signInInput } from "./schemas";
-import { clearSignInFailures, getSignInLock, recordSignInFailure } from "./throttle";
+import { clearSignInFailures, forgetSignInAttempt, getSignInLock, recordSignInFailure } from "./throttle";
 
 export type AuthenticatedUser = { id: string; email: string; name: string; sessionVersion: number };
 export type AuthenticateResult = { ok: true; user: AuthenticatedUser } | { ok: false; reason: "invalid" | "locked"; retryAt?: Date };
@@ -22,15 +22,20 @@ export async function authenticate(db: Db, rawInput: unknown): Promise<Authentic
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
 
-  const retryAt = await getSignInLock(db, email);
-  if (retryAt) return { ok: false, reason: "locked", retryAt };
+  // The attempt is counted before the password is checked, so guesses sent at the same moment
+  // cannot all slip under the limit; a success or a refusal for the lock takes it back.
+  const attemptId = await recordSignInFailure(db, email);
+  const retryAt = await getSignInLock(db, email, new Date(), attemptId);
+  if (retryAt) {
+    await forgetSignInAttempt(db, attemptId);
+    return { ok: false, reason: "locked", retryAt };
+  }
 
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
-  const isValid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await burnPasswordCheck(password);
-  if (!user || !isValid || !user.isActive) {
-    await recordSignInFailure(db, email);
-    return { ok: false, reason: "invalid" };
-  }
+  // An account without a password yet (waiting for its one-time link) never signs in by password;
+  // the dummy check only keeps the response time the same.
+  const isValid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await burnPasswordCheck(password).then(() => false);
+  if (!user || !isValid || !user.isActive) return { ok: false, reason: "invalid" };
   await clearSignInFailures(db, email);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }
@@ -78,7 +83,7 @@ export async function createSignInLink(db: Db, userId: string, now = new Date())
 
 export async function findUsableSignInLink(db: Db, token: string) {
   const [link] = await db
-    .select({ id: signInLinks.id, userId: signInLinks.userId, name: users.name, email: users.email })
+    .select({ id: signInLinks.id, userId: signInLinks.userId, name: users.name, email: users.email, locale: users.locale })
     .from(signInLinks)
     .innerJoin(users, eq(users.id, signInLinks.userId))
     .where(
@@ -97,7 +102,7 @@ export async function findUsableSignInLink(db: Db, token: string) {
  * Spends a one-time link to set the user's password. The link is marked used in the same
  * transaction, so a second use (or a race) finds nothing.
  */
-export async function setPasswordWithLink(db: Db, rawInput: unknown): Promise<Result<{ email: string }>> {
+export async function setPasswordWithLink(db: Db, rawInput: unknown): Promise<Result<{ email: string; locale: Locale }>> {
   const parsed = setPasswordWithLinkInput.safeParse(rawInput);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: toFieldErrors(parsed.error) };
   const passwordHash = await hashPassword(parsed.data.password);
@@ -121,6 +126,6 @@ export async function setPasswordWithLink(db: Db, rawInput: unknown): Promise<Re
       entityId: link.userId,
       changes: { password: { before: "•••", after: "•••" } },
     });
-    return { ok: true, data: { email: link.email } } as const;
+    return { ok: true, data: { email: link.email, locale: link.locale } } as const;
   });
 }

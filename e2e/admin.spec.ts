@@ -1,0 +1,122 @@
+import { storageStateFor } from "./support/accounts";
+import { acceptSignInLink, expect, expectAccessible, newAnonymousContext, originHeader, signIn, test, uniqueEmail } from "./support/fixtures";
+import { fill, messages } from "./support/messages";
+
+const en = messages.en;
+
+test.describe("administration", () => {
+  test.use({ storageState: storageStateFor("admin") });
+
+  test("admin creates a user, grants a role, and that user sees only that project", async ({ page, browser }) => {
+    const email = uniqueEmail("newfield");
+    const name = `Lucía Field ${Date.now()}`;
+    await page.goto("/admin/users/new");
+    await expectAccessible(page);
+    const form = page.getByRole("main");
+    await form.getByLabel(en.users.name).fill(name);
+    await form.getByLabel(en.users.email).fill(email);
+    await form.getByLabel(en.users.locale).selectOption("en");
+    await form.getByLabel(en.users.accessOptions.link).check();
+    await page.getByRole("button", { name: en.users.create }).click();
+    await expect(page.getByRole("status").filter({ hasText: en.users.created })).toBeVisible();
+    const link = await page.getByRole("textbox", { name: en.users.linkLabel }).inputValue();
+    expect(link).toMatch(/\/sign-in\/link\/[\w-]{20,}$/);
+
+    await page.getByRole("link", { name: fill(en.users.openUser, { name }) }).click();
+    await expect(page.getByRole("heading", { name })).toBeVisible();
+    const projectSelect = page.getByLabel(en.members.project);
+    const costaRica = await projectSelect.locator("option", { hasText: "CR-PARCLC-2015" }).getAttribute("value");
+    await projectSelect.selectOption(costaRica!);
+    await page.getByLabel(en.members.role).selectOption("field");
+    await page.getByRole("button", { name: en.members.grant }).click();
+    await expect(page.getByRole("status").filter({ hasText: en.members.granted })).toBeVisible();
+    await expect(page.getByRole("table", { name: en.members.rolesTitle })).toContainText("Costa Rica");
+    await expectAccessible(page);
+
+    const person = await newAnonymousContext(browser);
+    const personPage = await person.newPage();
+    await acceptSignInLink(personPage, link.split("/").pop()!, "lucia-password-2026");
+    const table = personPage.getByRole("table", { name: en.projects.title });
+    await expect(table.getByRole("row")).toHaveCount(2);
+    await expect(table).toContainText("Costa Rica");
+    await expect(table).not.toContainText("Honduras");
+
+    // The Honduras project exists, but not for this user: 404 in pages and in the API.
+    const honduras = await page.request.get("/api/v1/projects?q=HN-PARCLC");
+    const hondurasId = ((await honduras.json()) as { items: { id: string }[] }).items[0]!.id;
+    const response = await personPage.goto(`/projects/${hondurasId}`);
+    expect(response?.status()).toBe(404);
+    expect((await person.request.get(`/api/v1/projects/${hondurasId}`)).status()).toBe(404);
+    await person.close();
+  });
+
+  test("deactivating asks first, then signs the person out for good", async ({ page, browser }) => {
+    const email = uniqueEmail("leaver");
+    const created = await page.request.post("/api/v1/users", {
+      data: { name: "Leaving Soon", email, locale: "en", access: "password", temporaryPassword: "temporary-pass-1" },
+      headers: originHeader,
+    });
+    expect(created.status()).toBe(201);
+    const { user } = (await created.json()) as { user: { id: string } };
+
+    const leaver = await newAnonymousContext(browser);
+    const leaverPage = await leaver.newPage();
+    await signIn(leaverPage, email, "temporary-pass-1");
+    await expect(leaverPage.getByRole("heading", { name: en.account.title })).toBeVisible();
+
+    await page.goto(`/admin/users/${user.id}`);
+    await page.getByRole("button", { name: en.users.deactivate }).click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog).toContainText(fill(en.users.deactivateConfirm, { name: "Leaving Soon" }));
+    await dialog.getByRole("button", { name: en.common.cancel }).click();
+    await expect(page.getByRole("button", { name: en.users.deactivate })).toBeVisible();
+
+    await page.getByRole("button", { name: en.users.deactivate }).click();
+    await page.getByRole("dialog").getByRole("button", { name: en.users.deactivate }).click();
+    await expect(page.getByRole("status").filter({ hasText: en.users.deactivated })).toBeVisible();
+    await expect(page.getByRole("button", { name: en.users.reactivate })).toBeVisible();
+
+    await leaverPage.goto("/projects");
+    await expect(leaverPage.getByRole("heading", { name: en.auth.signInTitle })).toBeVisible();
+    await signIn(leaverPage, email, "temporary-pass-1");
+    await expect(leaverPage.getByRole("alert").filter({ hasText: en.auth.invalid })).toBeVisible();
+    await leaver.close();
+  });
+
+  test("the audit trail lists who changed what, with filters", async ({ page }) => {
+    await page.goto("/admin/audit");
+    await page.getByLabel(en.audit.entityType).selectOption("user");
+    await page.getByRole("button", { name: en.common.apply }).click();
+    await expect(page).toHaveURL(/entityType=user/);
+    const rows = page.getByRole("table", { name: en.audit.title }).getByRole("row");
+    await expect(rows.nth(1)).toContainText("user.");
+    await expectAccessible(page);
+  });
+});
+
+test.describe("what a partner must not reach", () => {
+  test.use({ storageState: storageStateFor("partner") });
+
+  for (const path of ["/admin/users", "/admin/audit", "/admin/users/new", "/projects/new"]) {
+    test(`${path} answers 404`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { name: messages.es.notFound.title })).toBeVisible();
+    });
+  }
+
+  test("the admin API answers 404 and the project edit is refused", async ({ page }) => {
+    expect((await page.request.get("/api/v1/users")).status()).toBe(404);
+    const projects = (await (await page.request.get("/api/v1/projects")).json()) as { items: { id: string }[] };
+    expect(projects.items).toHaveLength(1);
+    const response = await page.goto(`/projects/${projects.items[0]!.id}/edit`);
+    expect(response?.status()).toBe(404);
+  });
+
+  test("members' e-mail addresses are hidden from a partner", async ({ page }) => {
+    const projects = (await (await page.request.get("/api/v1/projects")).json()) as { items: { id: string }[] };
+    const members = (await (await page.request.get(`/api/v1/projects/${projects.items[0]!.id}/members`)).json()) as { email: string | null }[];
+    expect(members.length).toBeGreaterThan(0);
+    expect(members.every((m) => m.email === null)).toBe(true);
+  });
+});
