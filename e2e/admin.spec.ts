@@ -24,10 +24,10 @@ test.describe("administration", () => {
 
     await page.getByRole("link", { name: fill(en.users.openUser, { name }) }).click();
     await expect(page.getByRole("heading", { name })).toBeVisible();
-    const projectSelect = page.getByLabel(en.members.project);
+    const projectSelect = page.getByLabel(en.members.project, { exact: true });
     const costaRica = await projectSelect.locator("option", { hasText: "CR-PARCLC-2015" }).getAttribute("value");
     await projectSelect.selectOption(costaRica!);
-    await page.getByLabel(en.members.role).selectOption("field");
+    await page.getByLabel(en.members.role, { exact: true }).selectOption("field");
     await page.getByRole("button", { name: en.members.grant }).click();
     await expect(page.getByRole("status").filter({ hasText: en.members.granted })).toBeVisible();
     await expect(page.getByRole("table", { name: en.members.rolesTitle })).toContainText("Costa Rica");
