@@ -40,7 +40,7 @@ export const signInFailures = pgTable(
     email: text("email").notNull(),
     failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("sign_in_failures_email_idx").on(t.email, t.failedAt)],
+  (t) => [index("sign_in_failures_email_idx").on(t.email, t.failedAt), index("sign_in_failures_at_idx").on(t.failedAt)],
 );
 
 export type User = typeof users.$inferSelect;

@@ -4,7 +4,7 @@ import type { Database, Db } from "@/db/client";
 import { appSettings, projectMembers, projects, users } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { authenticate } from "@/lib/auth/service";
-import { demoAccounts, demoPassword, demoProjectCodes, seedDemo } from "./demo";
+import { demoAccounts, demoPassword, demoProjectCodes, demoSeedVersion, seedDemo } from "./demo";
 
 let database: Database;
 let db: Db;
@@ -54,7 +54,7 @@ describe("seedDemo, run twice", () => {
   });
 
   it("marks the database as holding demo data", async () => {
-    expect(await db.select().from(appSettings)).toEqual([{ key: "demoData", value: true }]);
+    expect(await db.select().from(appSettings)).toEqual([{ key: "demoData", value: demoSeedVersion }]);
   });
 
   it.each(demoAccounts.map((a) => a.email))("lets %s sign in with the demo password", async (email) => {
@@ -65,8 +65,11 @@ describe("seedDemo, run twice", () => {
     const renamed = "Renamed after seeding";
     await db.update(projects).set({ name: renamed }).where(eq(projects.code, demoProjectCodes.honduras));
     await db.update(users).set({ isActive: false }).where(eq(users.email, "partner@example.org"));
+    const [field] = await db.select().from(users).where(eq(users.email, "field@example.org"));
+    await db.delete(projectMembers).where(eq(projectMembers.userId, field!.id));
     await seedDemo(db);
 
+    expect(await db.select().from(projectMembers).where(eq(projectMembers.userId, field!.id))).toEqual([]);
     const [honduras] = await db.select().from(projects).where(eq(projects.code, demoProjectCodes.honduras));
     expect(honduras?.name).toBe(renamed);
     const signIn = await authenticate(db, { email: "partner@example.org", password: demoPassword });

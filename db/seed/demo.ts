@@ -70,9 +70,17 @@ const demoProjects = [
   },
 ];
 
-/** Loads the demo projects and one account per role. Safe to run again: it changes nothing the second time. */
+/** Raise it when the demo data grows: a database seeded with an older version gets the new parts. */
+export const demoSeedVersion = 1;
+
+/**
+ * Loads the demo projects and one account per role, once: a database already seeded at this version
+ * is left alone, so what people changed or removed since stays as they left it.
+ */
 export async function seedDemo(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
+    const [seeded] = await tx.select().from(appSettings).where(eq(appSettings.key, "demoData"));
+    if (typeof seeded?.value === "number" && seeded.value >= demoSeedVersion) return;
     for (const project of demoProjects) {
       await tx.insert(projects).values(project).onConflictDoNothing({ target: projects.code });
     }
@@ -88,7 +96,10 @@ export async function seedDemo(db: Db): Promise<void> {
         await tx.insert(projectMembers).values({ projectId: project!.id, userId: user!.id, role }).onConflictDoNothing();
       }
     }
-    await tx.insert(appSettings).values({ key: "demoData", value: true }).onConflictDoNothing();
+    await tx
+      .insert(appSettings)
+      .values({ key: "demoData", value: demoSeedVersion })
+      .onConflictDoUpdate({ target: appSettings.key, set: { value: demoSeedVersion } });
   });
 }
 

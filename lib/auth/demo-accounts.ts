@@ -6,7 +6,7 @@ import { demoAccounts, demoPassword } from "@/db/seed/demo";
 /** The demo accounts still usable, listed on the sign-in page only while demo data is in use. */
 export async function listUsableDemoAccounts(db: Db) {
   const [flag] = await db.select().from(appSettings).where(eq(appSettings.key, "demoData"));
-  if (flag?.value !== true) return [];
+  if (!flag) return [];
   const active = await db
     .select({ email: users.email })
     .from(users)

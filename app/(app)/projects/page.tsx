@@ -66,9 +66,9 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         <Table caption={t("title")}>
           <thead>
             <tr>
-              <Th>{t("code")}</Th>
+              <Th className="hidden sm:table-cell">{t("code")}</Th>
               <Th>{t("name")}</Th>
-              <Th>{t("country")}</Th>
+              <Th className="hidden sm:table-cell">{t("country")}</Th>
               <Th>{t("period")}</Th>
               <Th>{t("status")}</Th>
             </tr>
@@ -76,12 +76,13 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           <tbody>
             {page.items.map((p) => (
               <tr key={p.id}>
-                <Td className="whitespace-nowrap font-mono text-xs">{p.code}</Td>
+                <Td className="hidden whitespace-nowrap font-mono text-xs sm:table-cell">{p.code}</Td>
                 <Td>
                   <Link href={`/projects/${p.id}`}>{p.name}</Link>
+                  <span className="block font-mono text-xs text-slate-600 sm:hidden">{p.code}</span>
                 </Td>
-                <Td>{countryName(p.country, locale as Locale)}</Td>
-                <Td className="whitespace-nowrap">
+                <Td className="hidden sm:table-cell">{countryName(p.country, locale as Locale)}</Td>
+                <Td className="sm:whitespace-nowrap">
                   {format.dateTimeRange(calendarDate(p.startDate), calendarDate(p.endDate), { dateStyle: "medium" })}
                 </Td>
                 <Td>

@@ -50,7 +50,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <tr>
               <Th>{t("name")}</Th>
               <Th>{t("email")}</Th>
-              <Th>{t("locale")}</Th>
+              <Th className="hidden sm:table-cell">{t("locale")}</Th>
               <Th>{t("status")}</Th>
             </tr>
           </thead>
@@ -61,7 +61,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <Link href={`/admin/users/${u.id}`}>{u.name}</Link> {u.isAdmin && <Badge>{t("admin")}</Badge>}
                 </Td>
                 <Td className="break-all">{u.email}</Td>
-                <Td>{tLanguage(u.locale)}</Td>
+                <Td className="hidden sm:table-cell">{tLanguage(u.locale)}</Td>
                 <Td>{u.isActive ? t("statuses.active") : t("statuses.inactive")}</Td>
               </tr>
             ))}
