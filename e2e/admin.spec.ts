@@ -1,5 +1,5 @@
 import { storageStateFor } from "./support/accounts";
-import { acceptSignInLink, expect, expectAccessible, newAnonymousContext, originHeader, signIn, test, uniqueEmail } from "./support/fixtures";
+import { acceptSignInLink, createUserWithLink, expect, expectAccessible, newAnonymousContext, originHeader, signIn, test, uniqueEmail } from "./support/fixtures";
 import { fill, messages } from "./support/messages";
 
 const en = messages.en;
@@ -83,13 +83,43 @@ test.describe("administration", () => {
     await leaver.close();
   });
 
+  test("admin finds a person from the project page, makes them a partner, then revokes the role", async ({ page }) => {
+    const name = `Rosa Búsqueda ${Date.now()}`;
+    await createUserWithLink(page.request, { name, email: uniqueEmail("rosa"), locale: "es" });
+    const list = (await (await page.request.get("/api/v1/projects?q=HN-PARCLC")).json()) as { items: { id: string }[] };
+    await page.goto(`/projects/${list.items[0]!.id}`);
+
+    await page.getByLabel(en.members.findPerson).fill(name.slice(0, 12));
+    await page.getByRole("group", { name: en.members.choosePerson }).getByLabel(new RegExp(name)).check();
+    await page.getByLabel(en.members.role, { exact: true }).selectOption("partner");
+    await page.getByRole("button", { name: en.members.grant }).click();
+    const row = page.getByRole("table", { name: en.members.title }).getByRole("row", { name: new RegExp(name) });
+    await expect(row).toContainText(en.roles.partner);
+    await expectAccessible(page);
+
+    await row.getByRole("button", { name: en.members.revoke }).click();
+    await page.getByRole("dialog").getByRole("button", { name: en.members.revoke }).click();
+    await expect(row).toHaveCount(0);
+  });
+
   test("the audit trail lists who changed what, with filters", async ({ page }) => {
+    const email = uniqueEmail("audited");
+    await createUserWithLink(page.request, { name: "Audited Person", email, locale: "fr" });
+    const project = await page.request.post("/api/v1/projects", {
+      data: { code: `AUD-${Date.now()}`, name: "Audited project", country: "SV", startDate: "2026-01-01", endDate: "2026-06-30", status: "planned" },
+      headers: originHeader,
+    });
+    expect(project.status()).toBe(201);
     await page.goto("/admin/audit");
+    await expect(page.getByRole("table", { name: en.audit.title }).getByRole("row").filter({ hasText: "project.create" }).first()).toBeVisible();
     await page.getByLabel(en.audit.entityType).selectOption("user");
     await page.getByRole("button", { name: en.common.apply }).click();
     await expect(page).toHaveURL(/entityType=user/);
-    const rows = page.getByRole("table", { name: en.audit.title }).getByRole("row");
-    await expect(rows.nth(1)).toContainText("user.");
+    const table = page.getByRole("table", { name: en.audit.title });
+    const created = table.getByRole("row").filter({ hasText: email });
+    await expect(created).toContainText("user.create");
+    await expect(created).toContainText("Claire Dubois");
+    await expect(table.getByRole("row").filter({ hasText: "project.create" })).toHaveCount(0);
     await expectAccessible(page);
   });
 });

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { QueryProvider } from "@/components/layout/query-provider";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getPageContext } from "@/lib/request-context";
 
@@ -16,7 +17,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </p>
       )}
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
-        {children}
+        <QueryProvider>{children}</QueryProvider>
       </main>
     </>
   );

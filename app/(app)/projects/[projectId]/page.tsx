@@ -11,6 +11,7 @@ import { calendarDate } from "@/lib/i18n/dates";
 import { listMembers } from "@/lib/members/service";
 import { getProject } from "@/lib/projects/service";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { AddMemberForm } from "@/components/members/add-member-form";
 import { RevokeRoleButton } from "@/components/members/revoke-role-button";
 
 export default async function ProjectPage({ params }: { params: Promise<{ projectId: string }> }) {
@@ -54,7 +55,6 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
           <h2 id="members" className="text-lg font-semibold">
             {tMembers("title")} <Badge>{format.number(members.length)}</Badge>
           </h2>
-          {ctx.user.isAdmin && <Link href="/admin/users">{tMembers("manageInUsers")}</Link>}
         </div>
         {members.length === 0 ? (
           <EmptyState message={tMembers("empty")} />
@@ -86,6 +86,12 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
               ))}
             </tbody>
           </Table>
+        )}
+        {ctx.user.isAdmin && (
+          <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
+            <h3 className="mb-2 font-medium">{tMembers("addTitle")}</h3>
+            <AddMemberForm projectId={project.id} />
+          </div>
         )}
       </section>
     </>

@@ -1,0 +1,61 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useActionState, useDeferredValue, useState } from "react";
+import { SelectField, TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { projectRoles } from "@/db/schema/values";
+import { idleForm } from "@/lib/forms";
+import { queryKeys } from "@/lib/query-keys";
+import { grantRoleAction } from "./actions";
+
+type Person = { id: string; name: string; email: string };
+
+async function searchPeople(q: string): Promise<Person[]> {
+  const response = await fetch(`/api/v1/users?${new URLSearchParams({ q, status: "active", pageSize: "8" })}`);
+  if (!response.ok) throw new Error(String(response.status));
+  return ((await response.json()) as { items: Person[] }).items;
+}
+
+/** Search-as-you-type among active accounts, then grant the chosen person a role in the project. */
+export function AddMemberForm({ projectId }: { projectId: string }) {
+  const t = useTranslations("members");
+  const tRoles = useTranslations("roles");
+  const [state, action] = useActionState(grantRoleAction, idleForm);
+  const [query, setQuery] = useState("");
+  const deferredQuery = useDeferredValue(query.trim());
+  const [chosen, setChosen] = useState<string>("");
+  const people = useQuery({
+    queryKey: queryKeys.users.search(deferredQuery),
+    queryFn: () => searchPeople(deferredQuery),
+    enabled: deferredQuery.length >= 2,
+    placeholderData: keepPreviousData,
+  });
+  const results = deferredQuery.length >= 2 ? (people.data ?? []) : [];
+  return (
+    <form action={action} className="flex flex-col gap-3" noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="projectId" value={projectId} />
+      <TextField name="personSearch" type="search" label={t("findPerson")} hint={t("findPersonHint")} value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+      {results.length > 0 && (
+        <fieldset className="flex flex-col gap-1">
+          <legend className="mb-1 text-sm font-medium">{t("choosePerson")}</legend>
+          {results.map((person) => (
+            <label key={person.id} className="flex items-center gap-2 text-sm">
+              <input type="radio" name="userId" value={person.id} checked={chosen === person.id} onChange={() => setChosen(person.id)} className="size-4 accent-teal-800" />
+              {person.name} <span className="text-slate-600">{person.email}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {deferredQuery.length >= 2 && people.isSuccess && results.length === 0 && <p className="text-sm text-slate-700">{t("noPerson")}</p>}
+      {state.fieldErrors?.userId && <p className="text-sm text-red-800">{state.fieldErrors.userId}</p>}
+      <div className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end">
+        <SelectField name="role" label={t("role")} options={projectRoles.map((r) => ({ value: r, label: tRoles(r) }))} />
+        <SubmitButton disabled={!chosen}>{t("grant")}</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,6 @@
+/** Every TanStack Query key in one place, so invalidation and prefetching use the same shapes. */
+export const queryKeys = {
+  users: {
+    search: (q: string) => ["users", "search", q] as const,
+  },
+};
