@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
@@ -35,7 +36,8 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
 /** Opens PGlite in `dataDir`, or in memory when `dataDir` is undefined. */
 export function openPglite(dataDir?: string): Database {
   const releaseLock = dataDir ? lockDataDir(dataDir) : () => {};
-  const client = new PGlite(dataDir);
+  // Extensions the migrations create must be loaded into PGlite up front.
+  const client = new PGlite({ dataDir, extensions: { pg_trgm } });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,

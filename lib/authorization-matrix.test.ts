@@ -2,13 +2,17 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@/db/testing";
 import type { Database } from "@/db/client";
-import { projectMembers, users } from "@/db/schema";
+import { bodyMemberships, coordinationBodies, institutions, projectMembers, users } from "@/db/schema";
 import { allUseCases } from "./use-cases";
 import { createWorld, roleNames, worldPassword, type RoleName, type World } from "./testing/world";
 
 type Entry = { allowed: RoleName[]; input: (w: World) => Promise<unknown> | unknown };
 
-const everyone: RoleName[] = ["admin", "manager", "field", "partner", "outsider"];
+const everyone: RoleName[] = ["admin", "manager", "field", "partner", "outsider", "loner"];
+// The directory is shared: a role in any project counts, so the outsider (manager elsewhere) is in.
+const directoryReaders: RoleName[] = ["admin", "manager", "field", "partner", "outsider"];
+const directoryEditors: RoleName[] = ["admin", "manager", "field", "outsider"];
+const directoryCurators: RoleName[] = ["admin", "manager", "outsider"];
 const projectTeam: RoleName[] = ["admin", "manager", "field", "partner"];
 
 async function throwawayUser(w: World) {
@@ -18,6 +22,29 @@ async function throwawayUser(w: World) {
     .returning({ id: users.id });
   return row!.id;
 }
+
+async function institution(w: World) {
+  const [row] = await w.db
+    .insert(institutions)
+    .values({ name: `Institution ${crypto.randomUUID()}`, country: "HN", sector: "state", kind: "ministry", level: "national", searchText: "institution" })
+    .returning({ id: institutions.id });
+  return row!.id;
+}
+
+async function body(w: World) {
+  const [row] = await w.db.insert(coordinationBodies).values({ name: "Body", country: "HN" }).returning({ id: coordinationBodies.id });
+  return row!.id;
+}
+
+async function bodyMembership(w: World) {
+  const [row] = await w.db
+    .insert(bodyMemberships)
+    .values({ bodyId: await body(w), institutionId: await institution(w), startDate: "2020-01-01" })
+    .returning({ id: bodyMemberships.id });
+  return row!.id;
+}
+
+const institutionInput = () => ({ name: "Ministerio de Salud", acronym: "SESAL", country: "HN", sector: "state", kind: "ministry", level: "national" });
 
 const projectInput = () => ({
   code: `M-${crypto.randomBytes(4).toString("hex")}`,
@@ -72,6 +99,28 @@ const matrix: Record<string, Entry> = {
   },
   "account.signOut": { allowed: everyone, input: () => ({}) },
   "audit.list": { allowed: ["admin"], input: () => ({}) },
+  "institutions.list": { allowed: directoryReaders, input: () => ({}) },
+  "institutions.get": { allowed: directoryReaders, input: async (w) => ({ institutionId: await institution(w) }) },
+  "institutions.create": { allowed: directoryEditors, input: institutionInput },
+  "institutions.update": {
+    allowed: directoryEditors,
+    input: async (w) => ({ ...institutionInput(), institutionId: await institution(w), version: 1 }),
+  },
+  "institutions.setActive": { allowed: directoryCurators, input: async (w) => ({ institutionId: await institution(w), isActive: false }) },
+  "institutions.merge": {
+    allowed: directoryCurators,
+    input: async (w) => ({ sourceId: await institution(w), targetId: await institution(w) }),
+  },
+  "bodies.list": { allowed: directoryReaders, input: () => ({}) },
+  "bodies.get": { allowed: directoryReaders, input: async (w) => ({ bodyId: await body(w) }) },
+  "bodies.create": { allowed: directoryCurators, input: () => ({ name: "CICESCT", country: "HN" }) },
+  "bodies.update": { allowed: directoryCurators, input: async (w) => ({ bodyId: await body(w), version: 1, name: "CONATT", country: "CR" }) },
+  "bodies.addMember": {
+    allowed: directoryCurators,
+    input: async (w) => ({ bodyId: await body(w), institutionId: await institution(w), startDate: "2021-03-01" }),
+  },
+  "bodies.endMembership": { allowed: directoryCurators, input: async (w) => ({ membershipId: await bodyMembership(w), endDate: "2022-12-31" }) },
+  "bodies.removeMembership": { allowed: directoryCurators, input: async (w) => ({ membershipId: await bodyMembership(w) }) },
 };
 
 let database: Database;

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { projectMembers, projects, type ProjectRole } from "@/db/schema";
+import { projectMembers, projectRoles, projects, type ProjectRole } from "@/db/schema";
 import { UseCaseError } from "./result";
 import type { Ctx, SessionUser } from "./session-user";
 
@@ -40,6 +40,21 @@ export async function requireProjectRole(
   if (!row.role) throw new UseCaseError("not_found");
   if (!roles.includes(row.role)) throw new UseCaseError("forbidden");
   return row.role;
+}
+
+/**
+ * For the shared directory, which belongs to no single project: the user needs one of `roles` in
+ * at least one project. Someone with no project at all does not see the directory ("not_found").
+ */
+export async function requireAnyProjectRole(ctx: Ctx, roles: readonly ProjectRole[]): Promise<ProjectAccess> {
+  const user = requireUser(ctx);
+  if (user.isAdmin) return "admin";
+  const held = new Set((await listMembershipRoles(ctx.db, user.id)).values());
+  if (held.size === 0) throw new UseCaseError("not_found");
+  // The strongest role wins, so a manager of one project and partner of another acts as a manager.
+  const strongest = projectRoles.find((role) => held.has(role))!;
+  if (!roles.includes(strongest)) throw new UseCaseError("forbidden");
+  return strongest;
 }
 
 export async function listMembershipRoles(db: Db, userId: string): Promise<Map<string, ProjectRole>> {

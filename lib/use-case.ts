@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ProjectRole } from "@/db/schema";
-import { requireAdmin, requireProjectRole, requireUser, type ProjectAccess } from "./authz";
+import { requireAdmin, requireAnyProjectRole, requireProjectRole, requireUser, type ProjectAccess } from "./authz";
 import { UseCaseError, type Result } from "./result";
 import type { Ctx, SessionUser } from "./session-user";
 import { toFieldErrors } from "./validation";
@@ -8,7 +8,9 @@ import { toFieldErrors } from "./validation";
 export type Access =
   | { kind: "user" }
   | { kind: "admin" }
-  | { kind: "project"; roles: readonly ProjectRole[] };
+  | { kind: "project"; roles: readonly ProjectRole[] }
+  /** The shared directory (institutions, bodies): a role in any project will do. */
+  | { kind: "directory"; roles: readonly ProjectRole[] };
 
 export type UseCaseCtx = Ctx & { user: SessionUser; access: ProjectAccess | null };
 
@@ -37,13 +39,15 @@ export function defineUseCase<S extends z.ZodType, R>(definition: UseCaseDefinit
   const execute = async (ctx: Ctx, rawInput: unknown): Promise<Result<R>> => {
     try {
       const user = definition.access.kind === "admin" ? requireAdmin(ctx) : requireUser(ctx);
+      const directoryAccess =
+        definition.access.kind === "directory" ? await requireAnyProjectRole(ctx, definition.access.roles) : null;
       const parsed = definition.input.safeParse(rawInput);
       if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: toFieldErrors(parsed.error) };
       const input = parsed.data;
       const access =
         definition.access.kind === "project"
           ? await requireProjectRole(ctx, (input as ProjectScoped).projectId, definition.access.roles)
-          : null;
+          : directoryAccess;
       const data = definition.write
         ? await ctx.db.transaction((tx) => definition.run({ db: tx, user, access }, input))
         : await definition.run({ db: ctx.db, user, access }, input);

@@ -1,5 +1,14 @@
 import { changePassword, setLocale, signOutEverywhere } from "./account/service";
 import { listAudit } from "./audit/service";
+import { addBodyMember, createBody, endBodyMembership, getBody, listBodies, removeBodyMembership, updateBody } from "./bodies/service";
+import {
+  createInstitution,
+  getInstitution,
+  listInstitutions,
+  mergeInstitutions,
+  setInstitutionActive,
+  updateInstitution,
+} from "./institutions/service";
 import { grantRole, listMembers, revokeRole } from "./members/service";
 import { createProject, getProject, listProjects, updateProject } from "./projects/service";
 import type { UseCase } from "./use-case";
@@ -23,4 +32,17 @@ export const allUseCases: UseCase<never, unknown>[] = [
   changePassword,
   signOutEverywhere,
   listAudit,
+  listInstitutions,
+  getInstitution,
+  createInstitution,
+  updateInstitution,
+  setInstitutionActive,
+  mergeInstitutions,
+  listBodies,
+  getBody,
+  createBody,
+  updateBody,
+  addBodyMember,
+  endBodyMembership,
+  removeBodyMembership,
 ] as unknown as UseCase<never, unknown>[];

@@ -3,3 +3,4 @@ export * from "./users";
 export * from "./projects";
 export * from "./audit";
 export * from "./settings";
+export * from "./institutions";

@@ -6,3 +6,23 @@ export const projectRoles = ["manager", "field", "partner"] as const;
 export type Locale = (typeof locales)[number];
 export type ProjectStatus = (typeof projectStatuses)[number];
 export type ProjectRole = (typeof projectRoles)[number];
+
+export const institutionSectors = ["state", "civil_society", "private_sector", "international", "academic"] as const;
+export const institutionKinds = [
+  "police_unit",
+  "prosecutor_office",
+  "judiciary",
+  "ministry",
+  "government_agency",
+  "ngo",
+  "community_organisation",
+  "business_association",
+  "international_agency",
+  "university",
+  "other",
+] as const;
+export const institutionLevels = ["national", "regional", "local"] as const;
+
+export type InstitutionSector = (typeof institutionSectors)[number];
+export type InstitutionKind = (typeof institutionKinds)[number];
+export type InstitutionLevel = (typeof institutionLevels)[number];

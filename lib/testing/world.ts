@@ -7,7 +7,7 @@ import type { Ctx } from "@/lib/session-user";
 
 export const worldPassword = "correct horse battery";
 
-export const roleNames = ["anonymous", "admin", "manager", "field", "partner", "outsider"] as const;
+export const roleNames = ["anonymous", "admin", "manager", "field", "partner", "outsider", "loner"] as const;
 export type RoleName = (typeof roleNames)[number];
 
 export type World = {
@@ -22,7 +22,7 @@ let counter = 0;
 
 /**
  * One project with a manager, a field staff member and a partner; an "outsider" who manages
- * another project; and an admin. Each call makes fresh rows, so tests never share state.
+ * another project; a "loner" with an account but no project; and an admin. Each call makes fresh rows, so tests never share state.
  */
 export async function createWorld(db: Db): Promise<World> {
   const tag = `${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -47,6 +47,7 @@ export async function createWorld(db: Db): Promise<World> {
     field: await makeUser("field"),
     partner: await makeUser("partner"),
     outsider: await makeUser("outsider"),
+    loner: await makeUser("loner"),
   };
   const memberships: { projectId: string; userId: string; role: ProjectRole }[] = [
     { projectId: project!.id, userId: userIds.manager, role: "manager" },

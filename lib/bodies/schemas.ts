@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { countryField } from "@/lib/projects/schemas";
+
+const bodyFields = z.object({
+  name: z.string().trim().min(1).max(300),
+  acronym: z.string().trim().max(40).default(""),
+  country: countryField,
+  description: z.string().trim().max(5000).default(""),
+});
+
+export const createBodyInput = bodyFields;
+export type CreateBodyInput = z.input<typeof createBodyInput>;
+
+export const updateBodyInput = bodyFields.extend({ bodyId: z.uuid(), version: z.coerce.number().int().min(1) });
+export type UpdateBodyInput = z.input<typeof updateBodyInput>;
+
+export const bodyIdInput = z.object({ bodyId: z.uuid() });
+
+const optionalDate = z.preprocess((v) => (v === "" ? null : v), z.iso.date().nullable().default(null));
+const notBefore = { message: "endBeforeStart", path: ["endDate"] };
+
+export const addBodyMemberInput = z
+  .object({ bodyId: z.uuid(), institutionId: z.uuid(), startDate: z.iso.date(), endDate: optionalDate })
+  .refine((v) => !v.endDate || v.endDate >= v.startDate, notBefore);
+export type AddBodyMemberInput = z.input<typeof addBodyMemberInput>;
+
+export const endBodyMembershipInput = z.object({ membershipId: z.uuid(), endDate: z.iso.date() });
+export type EndBodyMembershipInput = z.input<typeof endBodyMembershipInput>;
+
+export const membershipIdInput = z.object({ membershipId: z.uuid() });

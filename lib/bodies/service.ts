@@ -1,0 +1,179 @@
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { bodyMemberships, coordinationBodies, institutions, type CoordinationBody } from "@/db/schema";
+import { diffFields, recordAudit } from "@/lib/audit";
+import { currentMembership } from "@/lib/institutions/service";
+import { UseCaseError } from "@/lib/result";
+import { defineUseCase } from "@/lib/use-case";
+import {
+  addBodyMemberInput,
+  bodyIdInput,
+  createBodyInput,
+  endBodyMembershipInput,
+  membershipIdInput,
+  updateBodyInput,
+} from "./schemas";
+
+const editableFields = ["name", "acronym", "country", "description"] as const;
+const curators = ["manager"] as const;
+const readers = ["manager", "field", "partner"] as const;
+
+export const listBodies = defineUseCase({
+  name: "bodies.list",
+  access: { kind: "directory", roles: readers },
+  input: z.object({}),
+  write: false,
+  async run(ctx) {
+    return ctx.db
+      .select({
+        id: coordinationBodies.id,
+        name: coordinationBodies.name,
+        acronym: coordinationBodies.acronym,
+        country: coordinationBodies.country,
+        currentMembers: sql<number>`(select ${count()} from ${bodyMemberships} where ${bodyMemberships.bodyId} = ${coordinationBodies.id} and ${currentMembership()})`.mapWith(Number),
+      })
+      .from(coordinationBodies)
+      .orderBy(asc(coordinationBodies.country), asc(coordinationBodies.name));
+  },
+});
+
+export const getBody = defineUseCase({
+  name: "bodies.get",
+  access: { kind: "directory", roles: readers },
+  input: bodyIdInput,
+  write: false,
+  async run(ctx, input) {
+    const body = await loadBody(ctx.db, input.bodyId);
+    const members = await ctx.db
+      .select({
+        membershipId: bodyMemberships.id,
+        institutionId: institutions.id,
+        name: institutions.name,
+        acronym: institutions.acronym,
+        sector: institutions.sector,
+        startDate: bodyMemberships.startDate,
+        endDate: bodyMemberships.endDate,
+      })
+      .from(bodyMemberships)
+      .innerJoin(institutions, eq(institutions.id, bodyMemberships.institutionId))
+      .where(eq(bodyMemberships.bodyId, body.id))
+      .orderBy(asc(institutions.name), desc(bodyMemberships.startDate));
+    return { body, members, canEdit: ctx.access === "admin" || ctx.access === "manager" };
+  },
+});
+
+export const createBody = defineUseCase({
+  name: "bodies.create",
+  access: { kind: "directory", roles: curators },
+  input: createBodyInput,
+  write: true,
+  async run(ctx, input) {
+    const [body] = await ctx.db.insert(coordinationBodies).values(input).returning();
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "body.create",
+      entityType: "coordination_body",
+      entityId: body!.id,
+      changes: diffFields(null, body!, editableFields),
+    });
+    return body!;
+  },
+});
+
+export const updateBody = defineUseCase({
+  name: "bodies.update",
+  access: { kind: "directory", roles: curators },
+  input: updateBodyInput,
+  write: true,
+  async run(ctx, input) {
+    const { bodyId, version, ...fields } = input;
+    const before = await loadBody(ctx.db, bodyId);
+    const [after] = await ctx.db
+      .update(coordinationBodies)
+      .set({ ...fields, version: sql`${coordinationBodies.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(coordinationBodies.id, bodyId), eq(coordinationBodies.version, version)))
+      .returning();
+    if (!after) throw new UseCaseError("stale");
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "body.update",
+      entityType: "coordination_body",
+      entityId: bodyId,
+      changes: diffFields(before, after, editableFields),
+    });
+    return after;
+  },
+});
+
+export const addBodyMember = defineUseCase({
+  name: "bodies.addMember",
+  access: { kind: "directory", roles: curators },
+  input: addBodyMemberInput,
+  write: true,
+  async run(ctx, input) {
+    await loadBody(ctx.db, input.bodyId);
+    const [institution] = await ctx.db.select({ id: institutions.id }).from(institutions).where(eq(institutions.id, input.institutionId));
+    if (!institution) throw new UseCaseError("invalid", { institutionId: { key: "unknownInstitution" } });
+    const [membership] = await ctx.db.insert(bodyMemberships).values(input).returning();
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "body.add_member",
+      entityType: "coordination_body",
+      entityId: input.bodyId,
+      changes: { member: { before: null, after: { institutionId: input.institutionId, startDate: input.startDate, endDate: input.endDate } } },
+    });
+    return membership!;
+  },
+});
+
+export const endBodyMembership = defineUseCase({
+  name: "bodies.endMembership",
+  access: { kind: "directory", roles: curators },
+  input: endBodyMembershipInput,
+  write: true,
+  async run(ctx, input) {
+    const before = await loadMembership(ctx.db, input.membershipId);
+    if (input.endDate < before.startDate) throw new UseCaseError("invalid", { endDate: { key: "endBeforeStart" } });
+    await ctx.db.update(bodyMemberships).set({ endDate: input.endDate }).where(eq(bodyMemberships.id, input.membershipId));
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "body.end_membership",
+      entityType: "coordination_body",
+      entityId: before.bodyId,
+      changes: { [`member:${before.institutionId}`]: { before: before.endDate, after: input.endDate } },
+    });
+    return { changed: true };
+  },
+});
+
+export const removeBodyMembership = defineUseCase({
+  name: "bodies.removeMembership",
+  access: { kind: "directory", roles: curators },
+  input: membershipIdInput,
+  write: true,
+  async run(ctx, input) {
+    const before = await loadMembership(ctx.db, input.membershipId);
+    await ctx.db.delete(bodyMemberships).where(eq(bodyMemberships.id, input.membershipId));
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "body.remove_member",
+      entityType: "coordination_body",
+      entityId: before.bodyId,
+      changes: { member: { before: { institutionId: before.institutionId, startDate: before.startDate, endDate: before.endDate }, after: null } },
+    });
+    return { changed: true };
+  },
+});
+
+async function loadBody(db: Db, bodyId: string): Promise<CoordinationBody> {
+  const [body] = await db.select().from(coordinationBodies).where(eq(coordinationBodies.id, bodyId)).limit(1);
+  if (!body) throw new UseCaseError("not_found");
+  return body;
+}
+
+async function loadMembership(db: Db, membershipId: string) {
+  const [membership] = await db.select().from(bodyMemberships).where(eq(bodyMemberships.id, membershipId)).limit(1);
+  if (!membership) throw new UseCaseError("not_found");
+  return membership;
+}

@@ -1,0 +1,283 @@
+import { aliasedTable, and, asc, count, desc, eq, gte, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { bodyMemberships, coordinationBodies, institutions, type Institution } from "@/db/schema";
+import { diffFields, recordAudit } from "@/lib/audit";
+import { UseCaseError } from "@/lib/result";
+import { containsPattern, toSearchText } from "@/lib/search-text";
+import { defineUseCase, type Page } from "@/lib/use-case";
+import {
+  createInstitutionInput,
+  institutionIdInput,
+  listInstitutionsInput,
+  mergeInstitutionsInput,
+  setInstitutionActiveInput,
+  updateInstitutionInput,
+} from "./schemas";
+
+const editableFields = ["name", "acronym", "country", "sector", "kind", "level", "parentId", "city", "website", "notes"] as const;
+const editors = ["manager", "field"] as const;
+const curators = ["manager"] as const;
+const readers = ["manager", "field", "partner"] as const;
+
+export type InstitutionSummary = Pick<Institution, "id" | "name" | "acronym" | "country" | "sector" | "kind" | "level" | "isActive"> & {
+  parentName: string | null;
+};
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Memberships that hold today: started, and not ended before today. */
+export const currentMembership = () => or(isNull(bodyMemberships.endDate), gte(bodyMemberships.endDate, today()))!;
+
+export const listInstitutions = defineUseCase({
+  name: "institutions.list",
+  access: { kind: "directory", roles: readers },
+  input: listInstitutionsInput,
+  write: false,
+  async run(ctx, input): Promise<Page<InstitutionSummary>> {
+    const parent = aliasedTable(institutions, "parent");
+    const filters: SQL[] = [];
+    if (input.status !== "all") filters.push(eq(institutions.isActive, input.status === "active"));
+    if (input.q) filters.push(ilike(institutions.searchText, containsPattern(toSearchText(input.q))));
+    if (input.country) filters.push(eq(institutions.country, input.country));
+    if (input.sector) filters.push(eq(institutions.sector, input.sector));
+    if (input.kind) filters.push(eq(institutions.kind, input.kind));
+    if (input.level) filters.push(eq(institutions.level, input.level));
+    if (input.bodyId) {
+      filters.push(
+        inArray(
+          institutions.id,
+          ctx.db
+            .select({ id: bodyMemberships.institutionId })
+            .from(bodyMemberships)
+            .where(and(eq(bodyMemberships.bodyId, input.bodyId), currentMembership())),
+        ),
+      );
+    }
+    const where = filters.length ? and(...filters) : undefined;
+    const order = input.dir === "asc" ? asc : desc;
+    const [items, [total]] = await Promise.all([
+      ctx.db
+        .select({
+          id: institutions.id,
+          name: institutions.name,
+          acronym: institutions.acronym,
+          country: institutions.country,
+          sector: institutions.sector,
+          kind: institutions.kind,
+          level: institutions.level,
+          isActive: institutions.isActive,
+          parentName: parent.name,
+        })
+        .from(institutions)
+        .leftJoin(parent, eq(parent.id, institutions.parentId))
+        .where(where)
+        .orderBy(order(institutions[input.sort]), asc(institutions.name), asc(institutions.id))
+        .limit(input.pageSize)
+        .offset((input.page - 1) * input.pageSize),
+      ctx.db.select({ n: count() }).from(institutions).where(where),
+    ]);
+    return { items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
+  },
+});
+
+export const getInstitution = defineUseCase({
+  name: "institutions.get",
+  access: { kind: "directory", roles: readers },
+  input: institutionIdInput,
+  write: false,
+  async run(ctx, input) {
+    const institution = await loadInstitution(ctx.db, input.institutionId);
+    const [parent, children, bodies] = await Promise.all([
+      institution.parentId ? loadInstitution(ctx.db, institution.parentId) : null,
+      ctx.db
+        .select({ id: institutions.id, name: institutions.name, acronym: institutions.acronym, isActive: institutions.isActive })
+        .from(institutions)
+        .where(eq(institutions.parentId, institution.id))
+        .orderBy(asc(institutions.name)),
+      ctx.db
+        .select({
+          membershipId: bodyMemberships.id,
+          bodyId: coordinationBodies.id,
+          name: coordinationBodies.name,
+          acronym: coordinationBodies.acronym,
+          startDate: bodyMemberships.startDate,
+          endDate: bodyMemberships.endDate,
+        })
+        .from(bodyMemberships)
+        .innerJoin(coordinationBodies, eq(coordinationBodies.id, bodyMemberships.bodyId))
+        .where(eq(bodyMemberships.institutionId, institution.id))
+        .orderBy(asc(coordinationBodies.name), desc(bodyMemberships.startDate)),
+    ]);
+    const canCurate = ctx.access === "admin" || ctx.access === "manager";
+    return {
+      institution,
+      parent: parent && { id: parent.id, name: parent.name, acronym: parent.acronym },
+      children,
+      bodies,
+      canEdit: canCurate || ctx.access === "field",
+      canCurate,
+    };
+  },
+});
+
+export const createInstitution = defineUseCase({
+  name: "institutions.create",
+  access: { kind: "directory", roles: editors },
+  input: createInstitutionInput,
+  write: true,
+  async run(ctx, input) {
+    if (input.parentId) await loadParent(ctx.db, input.parentId);
+    const [created] = await ctx.db
+      .insert(institutions)
+      .values({ ...input, searchText: toSearchText(input.name, input.acronym) })
+      .returning();
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "institution.create",
+      entityType: "institution",
+      entityId: created!.id,
+      changes: diffFields(null, created!, editableFields),
+    });
+    return created!;
+  },
+});
+
+export const updateInstitution = defineUseCase({
+  name: "institutions.update",
+  access: { kind: "directory", roles: editors },
+  input: updateInstitutionInput,
+  write: true,
+  async run(ctx, input) {
+    const { institutionId, version, ...fields } = input;
+    const before = await loadInstitution(ctx.db, institutionId);
+    if (fields.parentId) {
+      await loadParent(ctx.db, fields.parentId);
+      if (await isSelfOrDescendant(ctx.db, fields.parentId, institutionId)) {
+        throw new UseCaseError("invalid", { parentId: { key: "parentCycle" } });
+      }
+    }
+    const [after] = await ctx.db
+      .update(institutions)
+      .set({ ...fields, searchText: toSearchText(fields.name, fields.acronym), version: sql`${institutions.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(institutions.id, institutionId), eq(institutions.version, version)))
+      .returning();
+    if (!after) throw new UseCaseError("stale");
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "institution.update",
+      entityType: "institution",
+      entityId: institutionId,
+      changes: diffFields(before, after, editableFields),
+    });
+    return after;
+  },
+});
+
+export const setInstitutionActive = defineUseCase({
+  name: "institutions.setActive",
+  access: { kind: "directory", roles: curators },
+  input: setInstitutionActiveInput,
+  write: true,
+  async run(ctx, input) {
+    const before = await loadInstitution(ctx.db, input.institutionId);
+    if (before.isActive === input.isActive) return { changed: false };
+    await ctx.db
+      .update(institutions)
+      .set({ isActive: input.isActive, version: sql`${institutions.version} + 1`, updatedAt: new Date() })
+      .where(eq(institutions.id, input.institutionId));
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: input.isActive ? "institution.restore" : "institution.archive",
+      entityType: "institution",
+      entityId: input.institutionId,
+      changes: { isActive: { before: before.isActive, after: input.isActive } },
+    });
+    return { changed: true };
+  },
+});
+
+/**
+ * Folds a duplicate record (source) into the one that stays (target): its sub-institutions and
+ * body memberships move over, blank fields of the target are filled from it, and it is deleted.
+ */
+export const mergeInstitutions = defineUseCase({
+  name: "institutions.merge",
+  access: { kind: "directory", roles: curators },
+  input: mergeInstitutionsInput,
+  write: true,
+  async run(ctx, input) {
+    const source = await loadInstitution(ctx.db, input.sourceId);
+    const target = await loadInstitution(ctx.db, input.targetId);
+    if (await isSelfOrDescendant(ctx.db, target.id, source.id)) {
+      throw new UseCaseError("invalid", { targetId: { key: "mergeIntoDescendant" } });
+    }
+    const children = await ctx.db
+      .update(institutions)
+      .set({ parentId: target.id, updatedAt: new Date() })
+      .where(eq(institutions.parentId, source.id))
+      .returning({ id: institutions.id });
+    // A membership the target already has (same body, same start) is not copied twice.
+    await ctx.db.execute(sql`
+      delete from ${bodyMemberships} s
+      using ${bodyMemberships} t
+      where s.institution_id = ${source.id} and t.institution_id = ${target.id}
+        and s.body_id = t.body_id and s.start_date = t.start_date`);
+    const memberships = await ctx.db
+      .update(bodyMemberships)
+      .set({ institutionId: target.id })
+      .where(eq(bodyMemberships.institutionId, source.id))
+      .returning({ id: bodyMemberships.id });
+    const filled = {
+      acronym: target.acronym || source.acronym,
+      city: target.city || source.city,
+      website: target.website || source.website,
+    };
+    const [after] = await ctx.db
+      .update(institutions)
+      .set({
+        ...filled,
+        searchText: toSearchText(target.name, filled.acronym),
+        version: sql`${institutions.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(eq(institutions.id, target.id))
+      .returning();
+    await ctx.db.delete(institutions).where(eq(institutions.id, source.id));
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "institution.merge",
+      entityType: "institution",
+      entityId: target.id,
+      changes: {
+        ...diffFields(target, after!, editableFields),
+        mergedFrom: { before: { id: source.id, name: source.name, acronym: source.acronym }, after: null },
+        movedChildren: { before: null, after: children.length },
+        movedMemberships: { before: null, after: memberships.length },
+      },
+    });
+    return { institution: after!, movedChildren: children.length, movedMemberships: memberships.length };
+  },
+});
+
+async function loadInstitution(db: Db, institutionId: string): Promise<Institution> {
+  const [row] = await db.select().from(institutions).where(eq(institutions.id, institutionId)).limit(1);
+  if (!row) throw new UseCaseError("not_found");
+  return row;
+}
+
+async function loadParent(db: Db, parentId: string): Promise<void> {
+  const [row] = await db.select({ id: institutions.id }).from(institutions).where(eq(institutions.id, parentId)).limit(1);
+  if (!row) throw new UseCaseError("invalid", { parentId: { key: "unknownInstitution" } });
+}
+
+/** Whether `candidateId` is `rootId` or one of its descendants, walking up from the candidate. */
+async function isSelfOrDescendant(db: Db, candidateId: string, rootId: string): Promise<boolean> {
+  const seen = new Set<string>();
+  for (let id: string | null = candidateId; id && !seen.has(id); ) {
+    if (id === rootId) return true;
+    seen.add(id);
+    const [row] = await db.select({ parentId: institutions.parentId }).from(institutions).where(eq(institutions.id, id)).limit(1);
+    id = row?.parentId ?? null;
+  }
+  return false;
+}
