@@ -100,6 +100,7 @@ const matrix: Record<string, Entry> = {
   "account.signOut": { allowed: everyone, input: () => ({}) },
   "audit.list": { allowed: ["admin"], input: () => ({}) },
   "institutions.list": { allowed: directoryReaders, input: () => ({}) },
+  "directory.permissions": { allowed: directoryReaders, input: () => ({}) },
   "institutions.get": { allowed: directoryReaders, input: async (w) => ({ institutionId: await institution(w) }) },
   "institutions.create": { allowed: directoryEditors, input: institutionInput },
   "institutions.update": {

@@ -3,4 +3,7 @@ export const queryKeys = {
   users: {
     search: (q: string) => ["users", "search", q] as const,
   },
+  institutions: {
+    search: (q: string) => ["institutions", "search", q] as const,
+  },
 };

@@ -3,6 +3,7 @@ import { listAudit } from "./audit/service";
 import { addBodyMember, createBody, endBodyMembership, getBody, listBodies, removeBodyMembership, updateBody } from "./bodies/service";
 import {
   createInstitution,
+  getDirectoryPermissions,
   getInstitution,
   listInstitutions,
   mergeInstitutions,
@@ -33,6 +34,7 @@ export const allUseCases: UseCase<never, unknown>[] = [
   signOutEverywhere,
   listAudit,
   listInstitutions,
+  getDirectoryPermissions,
   getInstitution,
   createInstitution,
   updateInstitution,

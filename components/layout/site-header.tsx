@@ -9,6 +9,8 @@ export async function SiteHeader({ user }: { user: SessionUser }) {
   const t = await getTranslations("nav");
   const links = [
     { href: "/projects", label: t("projects") },
+    { href: "/institutions", label: t("institutions") },
+    { href: "/bodies", label: t("bodies") },
     ...(user.isAdmin
       ? [
           { href: "/admin/users", label: t("users") },

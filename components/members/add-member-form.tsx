@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useActionState, useDeferredValue, useState } from "react";
+import { useActionState, useDeferredValue, useEffect, useRef, useState } from "react";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -25,6 +25,9 @@ export function AddMemberForm({ projectId }: { projectId: string }) {
   const tRoles = useTranslations("roles");
   const [state, action] = useActionState(grantRoleAction, idleForm);
   const [query, setQuery] = useState("");
+  const search = useRef<HTMLInputElement>(null);
+  // Text typed before the page became interactive is already in the field: start from it.
+  useEffect(() => setQuery(search.current?.value ?? ""), []);
   const deferredQuery = useDeferredValue(query.trim());
   const [chosen, setChosen] = useState<string>("");
   const people = useQuery({
@@ -38,7 +41,7 @@ export function AddMemberForm({ projectId }: { projectId: string }) {
     <form action={action} className="flex flex-col gap-3" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="projectId" value={projectId} />
-      <TextField name="personSearch" type="search" label={t("findPerson")} hint={t("findPersonHint")} value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+      <TextField name="personSearch" type="search" label={t("findPerson")} hint={t("findPersonHint")} ref={search} defaultValue="" onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
       {results.length > 0 && (
         <fieldset className="flex flex-col gap-1">
           <legend className="mb-1 text-sm font-medium">{t("choosePerson")}</legend>

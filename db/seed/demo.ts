@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { appSettings, projectMembers, projects, users, type Locale, type ProjectRole } from "../schema";
 import { hashPassword } from "@/lib/auth/password";
+import { seedDirectory } from "./directory";
 
 export const demoPassword = "atelier-demo-2026";
 
@@ -71,7 +72,7 @@ const demoProjects = [
 ];
 
 /** Raise it when the demo data grows: a database seeded with an older version gets the new parts. */
-export const demoSeedVersion = 1;
+export const demoSeedVersion = 2;
 
 /**
  * Loads the demo projects and one account per role, once: a database already seeded at this version
@@ -96,6 +97,7 @@ export async function seedDemo(db: Db): Promise<void> {
         await tx.insert(projectMembers).values({ projectId: project!.id, userId: user!.id, role }).onConflictDoNothing();
       }
     }
+    await seedDirectory(tx);
     await tx
       .insert(appSettings)
       .values({ key: "demoData", value: demoSeedVersion })

@@ -31,9 +31,11 @@ export const listBodies = defineUseCase({
         name: coordinationBodies.name,
         acronym: coordinationBodies.acronym,
         country: coordinationBodies.country,
-        currentMembers: sql<number>`(select ${count()} from ${bodyMemberships} where ${bodyMemberships.bodyId} = ${coordinationBodies.id} and ${currentMembership()})`.mapWith(Number),
+        currentMembers: count(bodyMemberships.id),
       })
       .from(coordinationBodies)
+      .leftJoin(bodyMemberships, and(eq(bodyMemberships.bodyId, coordinationBodies.id), currentMembership()))
+      .groupBy(coordinationBodies.id)
       .orderBy(asc(coordinationBodies.country), asc(coordinationBodies.name));
   },
 });
@@ -59,7 +61,7 @@ export const getBody = defineUseCase({
       .innerJoin(institutions, eq(institutions.id, bodyMemberships.institutionId))
       .where(eq(bodyMemberships.bodyId, body.id))
       .orderBy(asc(institutions.name), desc(bodyMemberships.startDate));
-    return { body, members, canEdit: ctx.access === "admin" || ctx.access === "manager" };
+    return { body, members };
   },
 });
 

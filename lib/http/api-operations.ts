@@ -1,9 +1,18 @@
+import { addBodyMember, createBody, endBodyMembership, getBody, listBodies, removeBodyMembership, updateBody } from "@/lib/bodies/service";
+import {
+  createInstitution,
+  getInstitution,
+  listInstitutions,
+  mergeInstitutions,
+  setInstitutionActive,
+  updateInstitution,
+} from "@/lib/institutions/service";
 import { grantRole, listMembers, revokeRole } from "@/lib/members/service";
 import { createProject, getProject, listProjects, updateProject } from "@/lib/projects/service";
 import type { UseCase } from "@/lib/use-case";
 import { createUser, getUser, listUsers, setUserActive } from "@/lib/users/service";
 
-type Method = "get" | "post" | "patch" | "delete";
+type Method = "get" | "post" | "put" | "patch" | "delete";
 
 export type ApiOperation = { method: Method; path: string; useCase: UseCase<never, unknown>; successStatus: number };
 
@@ -27,4 +36,17 @@ export const apiOperations = {
   createUser: op("post", "/users", createUser, 201),
   getUser: op("get", "/users/{userId}", getUser),
   setUserActive: op("patch", "/users/{userId}", setUserActive),
+  listInstitutions: op("get", "/institutions", listInstitutions),
+  createInstitution: op("post", "/institutions", createInstitution, 201),
+  getInstitution: op("get", "/institutions/{institutionId}", getInstitution),
+  updateInstitution: op("patch", "/institutions/{institutionId}", updateInstitution),
+  setInstitutionActive: op("put", "/institutions/{institutionId}/active", setInstitutionActive),
+  mergeInstitution: op("post", "/institutions/{sourceId}/merge", mergeInstitutions),
+  listBodies: op("get", "/bodies", listBodies),
+  createBody: op("post", "/bodies", createBody, 201),
+  getBody: op("get", "/bodies/{bodyId}", getBody),
+  updateBody: op("patch", "/bodies/{bodyId}", updateBody),
+  addBodyMember: op("post", "/bodies/{bodyId}/members", addBodyMember, 201),
+  endBodyMembership: op("patch", "/bodies/{bodyId}/members/{membershipId}", endBodyMembership),
+  removeBodyMembership: op("delete", "/bodies/{bodyId}/members/{membershipId}", removeBodyMembership),
 } satisfies Record<string, ApiOperation>;

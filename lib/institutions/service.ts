@@ -1,7 +1,9 @@
-import { aliasedTable, and, asc, count, desc, eq, gte, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/client";
 import { bodyMemberships, coordinationBodies, institutions, type Institution } from "@/db/schema";
 import { diffFields, recordAudit } from "@/lib/audit";
+import type { ProjectAccess } from "@/lib/authz";
 import { UseCaseError } from "@/lib/result";
 import { containsPattern, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type Page } from "@/lib/use-case";
@@ -26,7 +28,8 @@ export type InstitutionSummary = Pick<Institution, "id" | "name" | "acronym" | "
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Memberships that hold today: started, and not ended before today. */
-export const currentMembership = () => or(isNull(bodyMemberships.endDate), gte(bodyMemberships.endDate, today()))!;
+export const currentMembership = () =>
+  and(lte(bodyMemberships.startDate, today()), or(isNull(bodyMemberships.endDate), gte(bodyMemberships.endDate, today())))!;
 
 export const listInstitutions = defineUseCase({
   name: "institutions.list",
@@ -80,6 +83,17 @@ export const listInstitutions = defineUseCase({
   },
 });
 
+/** What the user may do in the directory, so screens offer only the actions that will succeed. */
+export const getDirectoryPermissions = defineUseCase({
+  name: "directory.permissions",
+  access: { kind: "directory", roles: readers },
+  input: z.object({}),
+  write: false,
+  async run(ctx) {
+    return permissionsFor(ctx.access);
+  },
+});
+
 export const getInstitution = defineUseCase({
   name: "institutions.get",
   access: { kind: "directory", roles: readers },
@@ -108,13 +122,13 @@ export const getInstitution = defineUseCase({
         .where(eq(bodyMemberships.institutionId, institution.id))
         .orderBy(asc(coordinationBodies.name), desc(bodyMemberships.startDate)),
     ]);
-    const canCurate = ctx.access === "admin" || ctx.access === "manager";
+    const { canEdit, canCurate } = permissionsFor(ctx.access);
     return {
       institution,
       parent: parent && { id: parent.id, name: parent.name, acronym: parent.acronym },
       children,
       bodies,
-      canEdit: canCurate || ctx.access === "field",
+      canEdit,
       canCurate,
     };
   },
@@ -216,7 +230,14 @@ export const mergeInstitutions = defineUseCase({
       .set({ parentId: target.id, updatedAt: new Date() })
       .where(eq(institutions.parentId, source.id))
       .returning({ id: institutions.id });
-    // A membership the target already has (same body, same start) is not copied twice.
+    // A membership the target already has (same body, same start) is not copied twice; the copy
+    // that stays keeps the later end, so an open membership is never closed by a merge.
+    await ctx.db.execute(sql`
+      update ${bodyMemberships} t
+      set end_date = case when s.end_date is null or t.end_date is null then null else greatest(s.end_date, t.end_date) end
+      from ${bodyMemberships} s
+      where s.institution_id = ${source.id} and t.institution_id = ${target.id}
+        and s.body_id = t.body_id and s.start_date = t.start_date`);
     await ctx.db.execute(sql`
       delete from ${bodyMemberships} s
       using ${bodyMemberships} t
@@ -258,6 +279,10 @@ export const mergeInstitutions = defineUseCase({
     return { institution: after!, movedChildren: children.length, movedMemberships: memberships.length };
   },
 });
+
+function permissionsFor(access: ProjectAccess | null) {
+  return { canEdit: access !== "partner", canCurate: access === "admin" || access === "manager" };
+}
 
 async function loadInstitution(db: Db, institutionId: string): Promise<Institution> {
   const [row] = await db.select().from(institutions).where(eq(institutions.id, institutionId)).limit(1);

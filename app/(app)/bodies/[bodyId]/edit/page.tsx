@@ -1,0 +1,25 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { getBody } from "@/lib/bodies/service";
+import type { Locale } from "@/lib/i18n/config";
+import { countryOptions } from "@/lib/i18n/countries";
+import { getDirectoryPermissions } from "@/lib/institutions/service";
+import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { updateBodyAction } from "../../actions";
+import { BodyForm } from "../../_components/body-form";
+
+export default async function EditBodyPage({ params }: { params: Promise<{ bodyId: string }> }) {
+  const ctx = await getPageContext();
+  const { bodyId } = await params;
+  const { body } = unwrapForPage(await getBody(ctx, { bodyId }));
+  const { canCurate } = unwrapForPage(await getDirectoryPermissions(ctx, {}));
+  if (!canCurate) notFound();
+  const [t, locale] = await Promise.all([getTranslations("bodies"), getLocale()]);
+  return (
+    <>
+      <PageHeader title={t("edit")} />
+      <BodyForm action={updateBodyAction} body={body} countries={countryOptions(locale as Locale, body.country)} cancelHref={`/bodies/${body.id}`} />
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import type { Locale } from "@/lib/i18n/config";
+import { countryOptions } from "@/lib/i18n/countries";
+import { getDirectoryPermissions } from "@/lib/institutions/service";
+import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { createBodyAction } from "../actions";
+import { BodyForm } from "../_components/body-form";
+
+export default async function NewBodyPage() {
+  const ctx = await getPageContext();
+  const { canCurate } = unwrapForPage(await getDirectoryPermissions(ctx, {}));
+  if (!canCurate) notFound();
+  const [t, locale] = await Promise.all([getTranslations("bodies"), getLocale()]);
+  return (
+    <>
+      <PageHeader title={t("new")} />
+      <BodyForm action={createBodyAction} countries={countryOptions(locale as Locale)} cancelHref="/bodies" />
+    </>
+  );
+}

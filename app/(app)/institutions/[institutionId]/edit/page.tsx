@@ -1,0 +1,29 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import type { Locale } from "@/lib/i18n/config";
+import { countryOptions } from "@/lib/i18n/countries";
+import { getInstitution } from "@/lib/institutions/service";
+import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { updateInstitutionAction } from "../../actions";
+import { InstitutionForm } from "../../_components/institution-form";
+
+export default async function EditInstitutionPage({ params }: { params: Promise<{ institutionId: string }> }) {
+  const ctx = await getPageContext();
+  const { institutionId } = await params;
+  const { institution, parent, canEdit } = unwrapForPage(await getInstitution(ctx, { institutionId }));
+  if (!canEdit) notFound();
+  const [t, locale] = await Promise.all([getTranslations("institutions"), getLocale()]);
+  return (
+    <>
+      <PageHeader title={t("edit")} />
+      <InstitutionForm
+        action={updateInstitutionAction}
+        institution={institution}
+        parent={parent}
+        countries={countryOptions(locale as Locale, institution.country)}
+        cancelHref={`/institutions/${institution.id}`}
+      />
+    </>
+  );
+}

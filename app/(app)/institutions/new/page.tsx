@@ -1,0 +1,22 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import type { Locale } from "@/lib/i18n/config";
+import { countryOptions } from "@/lib/i18n/countries";
+import { getDirectoryPermissions } from "@/lib/institutions/service";
+import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { createInstitutionAction } from "../actions";
+import { InstitutionForm } from "../_components/institution-form";
+
+export default async function NewInstitutionPage() {
+  const ctx = await getPageContext();
+  const { canEdit } = unwrapForPage(await getDirectoryPermissions(ctx, {}));
+  if (!canEdit) notFound();
+  const [t, locale] = await Promise.all([getTranslations("institutions"), getLocale()]);
+  return (
+    <>
+      <PageHeader title={t("new")} />
+      <InstitutionForm action={createInstitutionAction} countries={countryOptions(locale as Locale)} cancelHref="/institutions" />
+    </>
+  );
+}
