@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@/db/testing";
 import type { Database } from "@/db/client";
-import { bodyMemberships, coordinationBodies, institutions, projectMembers, users } from "@/db/schema";
+import { bodyMemberships, coordinationBodies, institutions, participantProjects, participants, projectMembers, users } from "@/db/schema";
 import { allUseCases } from "./use-cases";
 import { createWorld, roleNames, worldPassword, type RoleName, type World } from "./testing/world";
 
@@ -41,6 +41,19 @@ async function bodyMembership(w: World) {
     .insert(bodyMemberships)
     .values({ bodyId: await body(w), institutionId: await institution(w), startDate: "2020-01-01" })
     .returning({ id: bodyMemberships.id });
+  return row!.id;
+}
+
+// Staff of the fixture project see its participants; the outsider manages another project.
+const participantStaff: RoleName[] = ["admin", "manager", "field"];
+const participantCurators: RoleName[] = ["admin", "manager"];
+
+async function participant(w: World) {
+  const [row] = await w.db
+    .insert(participants)
+    .values({ givenNames: "Ana", familyNames: `Prueba ${crypto.randomUUID()}`, searchText: "ana prueba" })
+    .returning({ id: participants.id });
+  await w.db.insert(participantProjects).values({ participantId: row!.id, projectId: w.projectId });
   return row!.id;
 }
 
@@ -122,6 +135,20 @@ const matrix: Record<string, Entry> = {
   },
   "bodies.endMembership": { allowed: directoryCurators, input: async (w) => ({ membershipId: await bodyMembership(w), endDate: "2022-12-31" }) },
   "bodies.removeMembership": { allowed: directoryCurators, input: async (w) => ({ membershipId: await bodyMembership(w) }) },
+  // Listing and searching is open to staff of any project, but shows only their own projects' people.
+  "participants.list": { allowed: directoryEditors, input: () => ({}) },
+  "participants.findDuplicates": { allowed: directoryEditors, input: () => ({ givenNames: "Ana", familyNames: "Prueba" }) },
+  "participants.duplicates": { allowed: directoryCurators, input: () => ({}) },
+  "participants.get": { allowed: participantStaff, input: async (w) => ({ participantId: await participant(w) }) },
+  "participants.create": { allowed: participantStaff, input: (w) => ({ projectId: w.projectId, givenNames: "Luis", familyNames: "Pérez", sex: "man" }) },
+  "participants.update": {
+    allowed: participantStaff,
+    input: async (w) => ({ participantId: await participant(w), version: 1, givenNames: "Ana María", familyNames: "Prueba", sex: "woman" }),
+  },
+  "participants.markDistinct": { allowed: participantCurators, input: async (w) => ({ keepId: await participant(w), otherId: await participant(w) }) },
+  "participants.merge": { allowed: participantCurators, input: async (w) => ({ keepId: await participant(w), otherId: await participant(w) }) },
+  "participants.exportData": { allowed: participantCurators, input: async (w) => ({ participantId: await participant(w) }) },
+  "participants.erase": { allowed: participantCurators, input: async (w) => ({ participantId: await participant(w) }) },
 };
 
 let database: Database;

@@ -11,6 +11,9 @@ import {
   updateInstitution,
 } from "./institutions/service";
 import { grantRole, listMembers, revokeRole } from "./members/service";
+import { findDuplicates, listDuplicatePairs, markDistinct, mergeParticipants } from "./participants/duplicates";
+import { eraseParticipant, exportParticipantData } from "./participants/personal-data";
+import { createParticipant, getParticipant, listParticipants, updateParticipant } from "./participants/service";
 import { createProject, getProject, listProjects, updateProject } from "./projects/service";
 import type { UseCase } from "./use-case";
 import { createUser, getUser, issueSignInLink, listUsers, setUserActive } from "./users/service";
@@ -47,4 +50,14 @@ export const allUseCases: UseCase<never, unknown>[] = [
   addBodyMember,
   endBodyMembership,
   removeBodyMembership,
+  listParticipants,
+  getParticipant,
+  createParticipant,
+  updateParticipant,
+  findDuplicates,
+  listDuplicatePairs,
+  markDistinct,
+  mergeParticipants,
+  exportParticipantData,
+  eraseParticipant,
 ] as unknown as UseCase<never, unknown>[];

@@ -4,3 +4,4 @@ export * from "./projects";
 export * from "./audit";
 export * from "./settings";
 export * from "./institutions";
+export * from "./participants";

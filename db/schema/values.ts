@@ -26,3 +26,9 @@ export const institutionLevels = ["national", "regional", "local"] as const;
 export type InstitutionSector = (typeof institutionSectors)[number];
 export type InstitutionKind = (typeof institutionKinds)[number];
 export type InstitutionLevel = (typeof institutionLevels)[number];
+
+export const participantSexes = ["woman", "man", "other", "not_stated"] as const;
+export const consentForms = ["written", "verbal", "online"] as const;
+
+export type ParticipantSex = (typeof participantSexes)[number];
+export type ConsentForm = (typeof consentForms)[number];

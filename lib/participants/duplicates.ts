@@ -1,0 +1,227 @@
+import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { executeRows } from "@/db/client";
+import { distinctParticipants, institutions, participantAffiliations, participantProjects, participants, type Participant } from "@/db/schema";
+import { diffFields, recordAudit } from "@/lib/audit";
+import { UseCaseError } from "@/lib/result";
+import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
+import { participantSearchText } from "./names";
+import { duplicatesQueueInput, findDuplicatesInput, participantPairInput } from "./schemas";
+import { loadVisibleParticipant, personalFields, staff, writeNameKeys } from "./service";
+import { visibleParticipants } from "./visibility";
+
+/** Below this name similarity (pg_trgm, 0 to 1) two people are not proposed as one. */
+export const nameThreshold = 0.45;
+
+export type DuplicateReason = "sameEmail" | "samePhone" | "similarName" | "sameInstitution" | "differentSex";
+
+type Candidate = { id: string; givenNames: string; familyNames: string; institutionId: string | null; score: number; reasons: DuplicateReason[] };
+
+/**
+ * One scoring rule for the create-time warning and the queue: name similarity, raised by a same
+ * institution, lowered when both sexes are stated and differ; a same e-mail or phone decides.
+ */
+function scoreSql(a: { search: SQL; email: SQL; phone: SQL; institution: SQL; sex: SQL }, b: typeof a) {
+  const name = sql`similarity(${a.search}, ${b.search})`;
+  const sameInstitution = sql`(${a.institution} is not null and ${a.institution} = ${b.institution})`;
+  const differentSex = sql`(${a.sex} in ('woman','man') and ${b.sex} in ('woman','man') and ${a.sex} <> ${b.sex})`;
+  const sameEmail = sql`(${a.email} is not null and ${a.email} = ${b.email})`;
+  const samePhone = sql`(${a.phone} is not null and regexp_replace(${a.phone}, '\\D', '', 'g') = regexp_replace(${b.phone}, '\\D', '', 'g'))`;
+  const score = sql<number>`round(least(1, greatest(
+      case when ${sameEmail} then 1 else 0 end,
+      case when ${samePhone} then 0.9 else 0 end,
+      ${name} + case when ${sameInstitution} then 0.1 else 0 end - case when ${differentSex} then 0.25 else 0 end
+    ))::numeric, 2)::float8`;
+  const reasons = sql<DuplicateReason[]>`array_remove(array[
+      case when ${sameEmail} then 'sameEmail' end,
+      case when ${samePhone} then 'samePhone' end,
+      case when ${name} >= ${nameThreshold} then 'similarName' end,
+      case when ${sameInstitution} then 'sameInstitution' end,
+      case when ${differentSex} then 'differentSex' end
+    ], null)`;
+  return { name, score, reasons, sameEmail, samePhone };
+}
+
+/** Likely duplicates of a person being entered, among the people the user may see. */
+export const findDuplicates = defineUseCase({
+  name: "participants.findDuplicates",
+  access: { kind: "directory", roles: staff },
+  input: findDuplicatesInput,
+  write: false,
+  async run(ctx, input): Promise<Candidate[]> {
+    const search = participantSearchText(input.givenNames, input.familyNames);
+    if (!search && !input.email && !input.phone) return [];
+    const typed = { search: sql`${search}`, email: sql`${input.email}::text`, phone: sql`${input.phone}::text`, institution: sql`${input.institutionId}::uuid`, sex: sql`null::text` };
+    const stored = {
+      search: sql`${participants.searchText}`,
+      email: sql`${participants.email}`,
+      phone: sql`${participants.phone}`,
+      institution: sql`${participants.institutionId}`,
+      sex: sql`${participants.sex}`,
+    };
+    const { score, reasons, name, sameEmail, samePhone } = scoreSql(typed, stored);
+    const filters: SQL[] = [
+      eq(participants.isErased, false),
+      // `%` lets the trigram index find the similar names; the exact threshold is applied after.
+      or(and(sql`${participants.searchText} % ${search}`, sql`${name} >= ${nameThreshold}`), sameEmail, samePhone)!,
+    ];
+    const visible = visibleParticipants(ctx);
+    if (visible) filters.push(visible);
+    if (input.excludeId) filters.push(sql`${participants.id} <> ${input.excludeId}`);
+    return ctx.db
+      .select({
+        id: participants.id,
+        givenNames: participants.givenNames,
+        familyNames: participants.familyNames,
+        institutionId: participants.institutionId,
+        score,
+        reasons,
+      })
+      .from(participants)
+      .where(and(...filters))
+      .orderBy(sql`${score} desc`, participants.familyNames)
+      .limit(5);
+  },
+});
+
+export type QueuePair = {
+  first: { id: string; givenNames: string; familyNames: string; institutionName: string | null };
+  second: { id: string; givenNames: string; familyNames: string; institutionName: string | null };
+  score: number;
+  reasons: DuplicateReason[];
+};
+
+/**
+ * Probable pairs across the directory (the part the user may see), best first. People are only
+ * compared within blocks that share a name key, or an e-mail, so the whole directory is
+ * covered without comparing everyone with everyone.
+ */
+export const listDuplicatePairs = defineUseCase({
+  name: "participants.duplicates",
+  access: { kind: "directory", roles: ["manager"] },
+  input: duplicatesQueueInput,
+  write: false,
+  async run(ctx, input): Promise<Page<QueuePair>> {
+    const visible = visibleParticipants(ctx);
+    const visibleIds = visible ? sql`and p.id in (${ctx.db.select({ id: participants.id }).from(participants).where(visible)})` : sql``;
+    const side = (alias: string) => ({
+      search: sql.raw(`${alias}.search_text`),
+      email: sql.raw(`${alias}.email`),
+      phone: sql.raw(`${alias}.phone`),
+      institution: sql.raw(`${alias}.institution_id`),
+      sex: sql.raw(`${alias}.sex`),
+    });
+    const { score, reasons } = scoreSql(side("x"), side("y"));
+    const list = await executeRows<{ first_id: string; second_id: string; score: number; reasons: DuplicateReason[]; total: number | string }>(
+      ctx.db,
+      sql`
+      with eligible as (
+        select p.id from participants p where p.is_erased = false ${visibleIds}
+      ),
+      pairs as (
+        select a.participant_id as first_id, b.participant_id as second_id
+        from participant_name_keys a
+        join participant_name_keys b on b.key = a.key and a.participant_id < b.participant_id
+        union
+        select least(p1.id, p2.id), greatest(p1.id, p2.id)
+        from participants p1 join participants p2 on p2.email = p1.email and p1.id < p2.id
+        where p1.email is not null
+      ),
+      scored as (
+        select pairs.first_id, pairs.second_id, ${score} as score, ${reasons} as reasons
+        from pairs
+        join participants x on x.id = pairs.first_id
+        join participants y on y.id = pairs.second_id
+        where x.id in (select id from eligible) and y.id in (select id from eligible)
+          and not exists (select 1 from distinct_participants d where d.first_id = pairs.first_id and d.second_id = pairs.second_id)
+      )
+      select first_id, second_id, score, reasons, count(*) over () as total
+      from scored where score >= ${nameThreshold}
+      order by score desc, first_id, second_id
+      limit ${input.pageSize} offset ${(input.page - 1) * input.pageSize}`,
+    );
+    const people = await describePeople(ctx, list.flatMap((r) => [r.first_id, r.second_id]));
+    return {
+      items: list.map((r) => ({ first: people.get(r.first_id)!, second: people.get(r.second_id)!, score: Number(r.score), reasons: r.reasons })),
+      total: Number(list[0]?.total ?? 0),
+      page: input.page,
+      pageSize: input.pageSize,
+    };
+  },
+});
+
+async function describePeople(ctx: UseCaseCtx, ids: string[]) {
+  const rows = ids.length
+    ? await ctx.db
+        .select({ id: participants.id, givenNames: participants.givenNames, familyNames: participants.familyNames, institutionName: institutions.name })
+        .from(participants)
+        .leftJoin(institutions, eq(institutions.id, participants.institutionId))
+        .where(inArray(participants.id, ids))
+    : [];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** "Not the same person": the pair is never proposed again. */
+export const markDistinct = defineUseCase({
+  name: "participants.markDistinct",
+  access: { kind: "directory", roles: ["manager"] },
+  input: participantPairInput,
+  write: true,
+  async run(ctx, input) {
+    await loadVisibleParticipant(ctx, input.keepId);
+    await loadVisibleParticipant(ctx, input.otherId);
+    const [firstId, secondId] = [input.keepId, input.otherId].sort() as [string, string];
+    await ctx.db.insert(distinctParticipants).values({ firstId, secondId, decidedById: ctx.user.id }).onConflictDoNothing();
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "participant.mark_distinct",
+      entityType: "participant",
+      entityId: firstId,
+      changes: { distinctFrom: { before: null, after: secondId } },
+    });
+    return { changed: true };
+  },
+});
+
+/**
+ * Folds `otherId` into `keepId`: history, projects (and, later, attendance) move to the person
+ * kept, blank fields are filled from the other record, which is then deleted.
+ */
+export const mergeParticipants = defineUseCase({
+  name: "participants.merge",
+  access: { kind: "directory", roles: ["manager"] },
+  input: participantPairInput,
+  write: true,
+  async run(ctx, input) {
+    const keep = await loadVisibleParticipant(ctx, input.keepId);
+    const other = await loadVisibleParticipant(ctx, input.otherId);
+    if (keep.isErased || other.isErased) throw new UseCaseError("not_found");
+    const filled: Partial<Participant> = {};
+    for (const field of ["email", "phone", "position", "preferredLanguage", "consentDate", "consentForm", "consentRecordedById", "institutionId"] as const) {
+      if (keep[field] === null || keep[field] === "") Object.assign(filled, { [field]: other[field] });
+    }
+    if (keep.sex === "not_stated" && other.sex !== "not_stated") filled.sex = other.sex;
+    await ctx.db.update(participantAffiliations).set({ participantId: keep.id }).where(eq(participantAffiliations.participantId, other.id));
+    await ctx.db.execute(sql`
+      insert into ${participantProjects} (participant_id, project_id)
+      select ${keep.id}, project_id from ${participantProjects} where participant_id = ${other.id}
+      on conflict do nothing`);
+    await ctx.db.delete(participants).where(eq(participants.id, other.id));
+    const [after] = await ctx.db
+      .update(participants)
+      .set({ ...filled, version: sql`${participants.version} + 1`, updatedAt: new Date() })
+      .where(eq(participants.id, keep.id))
+      .returning();
+    await writeNameKeys(ctx.db, after!);
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "participant.merge",
+      entityType: "participant",
+      entityId: keep.id,
+      changes: {
+        ...diffFields(keep, after!, [...personalFields, "sex", "institutionId", "consentDate", "consentForm"]),
+        mergedFrom: { before: { id: other.id, givenNames: other.givenNames, familyNames: other.familyNames }, after: null },
+      },
+    });
+    return after!;
+  },
+});

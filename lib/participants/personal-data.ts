@@ -1,0 +1,99 @@
+import { and, asc, eq } from "drizzle-orm";
+import { auditEntries, participantAffiliations, participantNameKeys, participants, type FieldChanges } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { UseCaseError } from "@/lib/result";
+import { defineUseCase } from "@/lib/use-case";
+import { participantIdInput } from "./schemas";
+import { getParticipant, loadVisibleParticipant, personalFields } from "./service";
+
+const erasedMark = "•••";
+
+/** Everything held about one person (a data-subject access request), as plain data. */
+export const exportParticipantData = defineUseCase({
+  name: "participants.exportData",
+  access: { kind: "directory", roles: ["manager"] },
+  input: participantIdInput,
+  write: true,
+  async run(ctx, input) {
+    const details = await getParticipant({ db: ctx.db, user: ctx.user }, input);
+    if (!details.ok) throw new UseCaseError(details.error);
+    const history = await ctx.db
+      .select({ at: auditEntries.at, action: auditEntries.action, changes: auditEntries.changes })
+      .from(auditEntries)
+      .where(and(eq(auditEntries.entityType, "participant"), eq(auditEntries.entityId, input.participantId)))
+      .orderBy(asc(auditEntries.at));
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "participant.export_data",
+      entityType: "participant",
+      entityId: input.participantId,
+      changes: {},
+    });
+    const { participant, institution, affiliations, projects } = details.data;
+    return {
+      exportedAt: new Date().toISOString(),
+      person: {
+        id: participant.id,
+        givenNames: participant.givenNames,
+        familyNames: participant.familyNames,
+        sex: participant.sex,
+        email: participant.email,
+        phone: participant.phone,
+        preferredLanguage: participant.preferredLanguage,
+        position: participant.position,
+        institution: institution?.name ?? null,
+        consent: { date: participant.consentDate, form: participant.consentForm },
+        createdAt: participant.createdAt,
+        updatedAt: participant.updatedAt,
+      },
+      affiliations: affiliations.map((a) => ({ institution: a.institutionName, position: a.position, from: a.startDate, to: a.endDate })),
+      projects: projects.map((p) => ({ code: p.code, name: p.name })),
+      history,
+    };
+  },
+});
+
+/**
+ * Erases a person for good: names, contact details and positions are removed, also from the
+ * audit trail, while sex, institution and (later) attendance stay as an anonymous record, so
+ * the counts reports need do not change.
+ */
+export const eraseParticipant = defineUseCase({
+  name: "participants.erase",
+  access: { kind: "directory", roles: ["manager"] },
+  input: participantIdInput,
+  write: true,
+  async run(ctx, input) {
+    const participant = await loadVisibleParticipant(ctx, input.participantId);
+    if (participant.isErased) return { changed: false };
+    await ctx.db
+      .update(participants)
+      .set({ givenNames: "", familyNames: "", position: "", email: null, phone: null, preferredLanguage: null, searchText: "", isErased: true, erasedAt: new Date(), updatedAt: new Date() })
+      .where(eq(participants.id, participant.id));
+    await ctx.db.update(participantAffiliations).set({ position: "" }).where(eq(participantAffiliations.participantId, participant.id));
+    await ctx.db.delete(participantNameKeys).where(eq(participantNameKeys.participantId, participant.id));
+    const entries = await ctx.db
+      .select({ id: auditEntries.id, changes: auditEntries.changes })
+      .from(auditEntries)
+      .where(and(eq(auditEntries.entityType, "participant"), eq(auditEntries.entityId, participant.id)));
+    for (const entry of entries) {
+      await ctx.db.update(auditEntries).set({ changes: scrub(entry.changes) }).where(eq(auditEntries.id, entry.id));
+    }
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "participant.erase",
+      entityType: "participant",
+      entityId: participant.id,
+      changes: { personalData: { before: erasedMark, after: null } },
+    });
+    return { changed: true };
+  },
+});
+
+function scrub(changes: FieldChanges): FieldChanges {
+  const personal = new Set<string>([...personalFields, "mergedFrom", "distinctFrom"]);
+  return Object.fromEntries(
+    Object.entries(changes).map(([field, change]) => [field, personal.has(field) ? { before: change.before === null ? null : erasedMark, after: change.after === null ? null : erasedMark } : change]),
+  );
+}
+

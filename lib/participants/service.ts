@@ -1,0 +1,221 @@
+import { aliasedTable, and, asc, count, desc, eq, ilike, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import {
+  institutions,
+  participantAffiliations,
+  participantNameKeys,
+  participantProjects,
+  participants,
+  projects,
+  type Participant,
+} from "@/db/schema";
+import { diffFields, recordAudit } from "@/lib/audit";
+import { UseCaseError } from "@/lib/result";
+import { containsPattern, toSearchText } from "@/lib/search-text";
+import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
+import { participantNameKeys as nameKeysFor, participantSearchText } from "./names";
+import { createParticipantInput, listParticipantsInput, participantIdInput, updateParticipantInput } from "./schemas";
+import { visibleParticipants } from "./visibility";
+
+export const personalFields = ["givenNames", "familyNames", "position", "email", "phone", "preferredLanguage"] as const;
+const editableFields = [...personalFields, "sex", "institutionId", "consentDate", "consentForm"] as const;
+export const staff = ["manager", "field"] as const;
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export type ParticipantSummary = Pick<Participant, "id" | "givenNames" | "familyNames" | "sex" | "position" | "isErased"> & {
+  institutionId: string | null;
+  institutionName: string | null;
+};
+
+export const listParticipants = defineUseCase({
+  name: "participants.list",
+  access: { kind: "directory", roles: staff },
+  input: listParticipantsInput,
+  write: false,
+  async run(ctx, input): Promise<Page<ParticipantSummary>> {
+    const filters: SQL[] = [eq(participants.isErased, false)];
+    const visible = visibleParticipants(ctx);
+    if (visible) filters.push(visible);
+    if (input.q) filters.push(ilike(participants.searchText, containsPattern(toSearchText(input.q))));
+    if (input.institutionId) filters.push(eq(participants.institutionId, input.institutionId));
+    if (input.sex) filters.push(eq(participants.sex, input.sex));
+    if (input.projectId) {
+      filters.push(
+        inArray(participants.id, ctx.db.select({ id: participantProjects.participantId }).from(participantProjects).where(eq(participantProjects.projectId, input.projectId))),
+      );
+    }
+    const where = and(...filters);
+    const order = input.dir === "asc" ? asc : desc;
+    const [items, [total]] = await Promise.all([
+      ctx.db
+        .select({
+          id: participants.id,
+          givenNames: participants.givenNames,
+          familyNames: participants.familyNames,
+          sex: participants.sex,
+          position: participants.position,
+          isErased: participants.isErased,
+          institutionId: participants.institutionId,
+          institutionName: institutions.name,
+        })
+        .from(participants)
+        .leftJoin(institutions, eq(institutions.id, participants.institutionId))
+        .where(where)
+        .orderBy(order(participants[input.sort]), asc(participants.givenNames), asc(participants.id))
+        .limit(input.pageSize)
+        .offset((input.page - 1) * input.pageSize),
+      ctx.db.select({ n: count() }).from(participants).where(where),
+    ]);
+    return { items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
+  },
+});
+
+export const getParticipant = defineUseCase({
+  name: "participants.get",
+  access: { kind: "directory", roles: staff },
+  input: participantIdInput,
+  write: false,
+  async run(ctx, input) {
+    const participant = await loadVisibleParticipant(ctx, input.participantId);
+    const affiliationInstitution = aliasedTable(institutions, "affiliation_institution");
+    const [institution, affiliations, projectRows] = await Promise.all([
+      participant.institutionId
+        ? ctx.db.select({ id: institutions.id, name: institutions.name }).from(institutions).where(eq(institutions.id, participant.institutionId)).then((r) => r[0] ?? null)
+        : null,
+      ctx.db
+        .select({
+          id: participantAffiliations.id,
+          institutionId: participantAffiliations.institutionId,
+          institutionName: affiliationInstitution.name,
+          position: participantAffiliations.position,
+          startDate: participantAffiliations.startDate,
+          endDate: participantAffiliations.endDate,
+        })
+        .from(participantAffiliations)
+        .leftJoin(affiliationInstitution, eq(affiliationInstitution.id, participantAffiliations.institutionId))
+        .where(eq(participantAffiliations.participantId, participant.id))
+        .orderBy(desc(participantAffiliations.startDate)),
+      ctx.db
+        .select({ id: projects.id, code: projects.code, name: projects.name })
+        .from(participantProjects)
+        .innerJoin(projects, eq(projects.id, participantProjects.projectId))
+        .where(eq(participantProjects.participantId, participant.id))
+        .orderBy(asc(projects.code)),
+    ]);
+    return {
+      participant,
+      institution,
+      affiliations,
+      projects: projectRows,
+      canCurate: ctx.access === "admin" || ctx.access === "manager",
+    };
+  },
+});
+
+export const createParticipant = defineUseCase({
+  name: "participants.create",
+  access: { kind: "project", roles: staff },
+  input: createParticipantInput,
+  write: true,
+  async run(ctx, input) {
+    const { projectId, id, ...fields } = input;
+    if (fields.institutionId) await assertInstitution(ctx.db, fields.institutionId);
+    if (id) {
+      // A retried create from a device: the first one already landed in this project, so answer
+      // with it. An id taken elsewhere is refused, never linked: that would reveal someone else.
+      const [existing] = await ctx.db.select({ id: participants.id }).from(participants).where(eq(participants.id, id));
+      if (existing) {
+        const [sameProject] = await ctx.db
+          .select()
+          .from(participants)
+          .innerJoin(participantProjects, eq(participantProjects.participantId, participants.id))
+          .where(and(eq(participants.id, id), eq(participantProjects.projectId, projectId)));
+        if (!sameProject) throw new UseCaseError("conflict");
+        return sameProject.participants;
+      }
+    }
+    const consentRecordedById = fields.consentDate ? ctx.user.id : null;
+    const [created] = await ctx.db
+      .insert(participants)
+      .values({ ...(id ? { id } : {}), ...fields, consentRecordedById, searchText: participantSearchText(fields.givenNames, fields.familyNames) })
+      .returning();
+    await ctx.db.insert(participantProjects).values({ participantId: created!.id, projectId });
+    await ctx.db.insert(participantAffiliations).values({ participantId: created!.id, institutionId: fields.institutionId, position: fields.position, startDate: today() });
+    await writeNameKeys(ctx.db, created!);
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "participant.create",
+      entityType: "participant",
+      entityId: created!.id,
+      projectId,
+      changes: diffFields(null, created!, editableFields),
+    });
+    return created!;
+  },
+});
+
+export const updateParticipant = defineUseCase({
+  name: "participants.update",
+  access: { kind: "directory", roles: staff },
+  input: updateParticipantInput,
+  write: true,
+  async run(ctx, input) {
+    const { participantId, version, ...fields } = input;
+    const before = await loadVisibleParticipant(ctx, participantId);
+    if (before.isErased) throw new UseCaseError("not_found");
+    if (fields.institutionId) await assertInstitution(ctx.db, fields.institutionId);
+    const consentChanged = fields.consentDate !== before.consentDate || fields.consentForm !== before.consentForm;
+    const [after] = await ctx.db
+      .update(participants)
+      .set({
+        ...fields,
+        consentRecordedById: consentChanged ? (fields.consentDate ? ctx.user.id : null) : before.consentRecordedById,
+        searchText: participantSearchText(fields.givenNames, fields.familyNames),
+        version: sql`${participants.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(participants.id, participantId), eq(participants.version, version)))
+      .returning();
+    if (!after) throw new UseCaseError("stale");
+    if (before.institutionId !== after.institutionId || before.position !== after.position) {
+      // The old job is kept as history; what happened before today keeps the institution of then.
+      await ctx.db
+        .update(participantAffiliations)
+        .set({ endDate: today() })
+        .where(and(eq(participantAffiliations.participantId, participantId), isNull(participantAffiliations.endDate)));
+      await ctx.db.insert(participantAffiliations).values({ participantId, institutionId: after.institutionId, position: after.position, startDate: today() });
+    }
+    await writeNameKeys(ctx.db, after);
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "participant.update",
+      entityType: "participant",
+      entityId: participantId,
+      changes: diffFields(before, after, editableFields),
+    });
+    return after;
+  },
+});
+
+export async function loadVisibleParticipant(ctx: UseCaseCtx, participantId: string): Promise<Participant> {
+  const visible = visibleParticipants(ctx);
+  const [row] = await ctx.db
+    .select()
+    .from(participants)
+    .where(visible ? and(eq(participants.id, participantId), visible) : eq(participants.id, participantId))
+    .limit(1);
+  if (!row) throw new UseCaseError("not_found");
+  return row;
+}
+
+export async function writeNameKeys(db: Db, participant: Pick<Participant, "id" | "givenNames" | "familyNames" | "isErased">) {
+  await db.delete(participantNameKeys).where(eq(participantNameKeys.participantId, participant.id));
+  const keys = participant.isErased ? [] : nameKeysFor(participant.givenNames, participant.familyNames);
+  if (keys.length) await db.insert(participantNameKeys).values(keys.map((key) => ({ participantId: participant.id, key })));
+}
+
+async function assertInstitution(db: Db, institutionId: string) {
+  const [row] = await db.select({ id: institutions.id }).from(institutions).where(eq(institutions.id, institutionId));
+  if (!row) throw new UseCaseError("invalid", { institutionId: { key: "unknownInstitution" } });
+}
