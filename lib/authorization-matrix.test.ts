@@ -57,6 +57,19 @@ async function participant(w: World) {
   return row!.id;
 }
 
+const importInput = (w: World) => ({
+  projectId: w.projectId,
+  headers: ["Nombre", "Apellidos", "Sexo"],
+  rows: [["Rosa", `Importada ${crypto.randomUUID()}`, "F"]],
+  mapping: { givenNames: 0, familyNames: 1, sex: 2 },
+});
+
+const institutionImport = () => ({
+  headers: ["Nombre", "País", "Sector"],
+  rows: [[`Fundación ${crypto.randomUUID()}`, "Honduras", "Sociedad civil"]],
+  mapping: { name: 0, country: 1, sector: 2 },
+});
+
 const institutionInput = () => ({ name: "Ministerio de Salud", acronym: "SESAL", country: "HN", sector: "state", kind: "ministry", level: "national" });
 
 const projectInput = () => ({
@@ -149,6 +162,13 @@ const matrix: Record<string, Entry> = {
   "participants.merge": { allowed: participantCurators, input: async (w) => ({ keepId: await participant(w), otherId: await participant(w) }) },
   "participants.exportData": { allowed: participantCurators, input: async (w) => ({ participantId: await participant(w) }) },
   "participants.erase": { allowed: participantCurators, input: async (w) => ({ participantId: await participant(w) }) },
+  "participants.export": { allowed: directoryEditors, input: () => ({ format: "csv" }) },
+  "institutions.export": { allowed: directoryReaders, input: () => ({ format: "xlsx" }) },
+  "imports.read": { allowed: directoryEditors, input: () => ({ fileName: "sheet.csv", data: Buffer.from("Nombre;Apellidos\nAna;Prueba\n").toString("base64") }) },
+  "participants.importPreview": { allowed: participantStaff, input: (w) => importInput(w) },
+  "participants.importCommit": { allowed: participantStaff, input: (w) => importInput(w) },
+  "institutions.importPreview": { allowed: directoryEditors, input: () => institutionImport() },
+  "institutions.importCommit": { allowed: directoryEditors, input: () => institutionImport() },
 };
 
 let database: Database;

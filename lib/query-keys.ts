@@ -3,6 +3,9 @@ export const queryKeys = {
   users: {
     search: (q: string) => ["users", "search", q] as const,
   },
+  participants: {
+    duplicates: (fields: Record<string, string>) => ["participants", "duplicates", fields] as const,
+  },
   institutions: {
     search: (q: string) => ["institutions", "search", q] as const,
   },

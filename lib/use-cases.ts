@@ -10,7 +10,12 @@ import {
   setInstitutionActive,
   updateInstitution,
 } from "./institutions/service";
+import { commitInstitutionImport, previewInstitutionImport } from "./imports/institutions";
+import { commitParticipantImport, previewParticipantImport } from "./imports/participants";
+import { readImportFile } from "./imports/read";
+import { exportInstitutions } from "./institutions/export";
 import { grantRole, listMembers, revokeRole } from "./members/service";
+import { exportParticipants } from "./participants/export";
 import { findDuplicates, listDuplicatePairs, markDistinct, mergeParticipants } from "./participants/duplicates";
 import { eraseParticipant, exportParticipantData } from "./participants/personal-data";
 import { createParticipant, getParticipant, listParticipants, updateParticipant } from "./participants/service";
@@ -60,4 +65,11 @@ export const allUseCases: UseCase<never, unknown>[] = [
   mergeParticipants,
   exportParticipantData,
   eraseParticipant,
+  exportParticipants,
+  exportInstitutions,
+  readImportFile,
+  previewParticipantImport,
+  commitParticipantImport,
+  previewInstitutionImport,
+  commitInstitutionImport,
 ] as unknown as UseCase<never, unknown>[];

@@ -3,14 +3,20 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { QueryProvider } from "@/components/layout/query-provider";
 import { SiteHeader } from "@/components/layout/site-header";
+import { getDirectoryPermissions } from "@/lib/institutions/service";
 import { getPageContext } from "@/lib/request-context";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const { user } = await getPageContext();
-  const t = await getTranslations("account");
+  const ctx = await getPageContext();
+  const { user } = ctx;
+  const [t, permissions] = await Promise.all([getTranslations("account"), getDirectoryPermissions(ctx, {})]);
   return (
     <>
-      <SiteHeader user={user} />
+      <SiteHeader
+        user={user}
+        seesDirectory={permissions.ok}
+        seesParticipants={permissions.ok && permissions.data.canEdit}
+      />
       {user.mustChangePassword && (
         <p role="status" className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-950">
           {t("mustChangePassword")} <Link href="/account">{t("changePasswordNow")}</Link>

@@ -5,12 +5,19 @@ import { buttonClass } from "@/components/ui/button";
 import { signOutAction } from "./actions";
 import { LanguageSwitcher } from "./language-switcher";
 
-export async function SiteHeader({ user }: { user: SessionUser }) {
+type Props = { user: SessionUser; seesDirectory: boolean; seesParticipants: boolean };
+
+export async function SiteHeader({ user, seesDirectory, seesParticipants }: Props) {
   const t = await getTranslations("nav");
   const links = [
     { href: "/projects", label: t("projects") },
-    { href: "/institutions", label: t("institutions") },
-    { href: "/bodies", label: t("bodies") },
+    ...(seesDirectory
+      ? [
+          { href: "/institutions", label: t("institutions") },
+          { href: "/bodies", label: t("bodies") },
+        ]
+      : []),
+    ...(seesParticipants ? [{ href: "/participants", label: t("participants") }] : []),
     ...(user.isAdmin
       ? [
           { href: "/admin/users", label: t("users") },

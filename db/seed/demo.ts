@@ -3,6 +3,7 @@ import type { Db } from "../client";
 import { appSettings, projectMembers, projects, users, type Locale, type ProjectRole } from "../schema";
 import { hashPassword } from "@/lib/auth/password";
 import { seedDirectory } from "./directory";
+import { seedParticipants } from "./participants";
 
 export const demoPassword = "atelier-demo-2026";
 
@@ -72,7 +73,7 @@ const demoProjects = [
 ];
 
 /** Raise it when the demo data grows: a database seeded with an older version gets the new parts. */
-export const demoSeedVersion = 2;
+export const demoSeedVersion = 3;
 
 /**
  * Loads the demo projects and one account per role, once: a database already seeded at this version
@@ -98,6 +99,8 @@ export async function seedDemo(db: Db): Promise<void> {
       }
     }
     await seedDirectory(tx);
+    const [honduras] = await tx.select({ id: projects.id }).from(projects).where(eq(projects.code, demoProjectCodes.honduras));
+    await seedParticipants(tx, honduras!.id);
     await tx
       .insert(appSettings)
       .values({ key: "demoData", value: demoSeedVersion })

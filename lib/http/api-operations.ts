@@ -8,6 +8,9 @@ import {
   updateInstitution,
 } from "@/lib/institutions/service";
 import { grantRole, listMembers, revokeRole } from "@/lib/members/service";
+import { findDuplicates, listDuplicatePairs, markDistinct, mergeParticipants } from "@/lib/participants/duplicates";
+import { eraseParticipant, exportParticipantData } from "@/lib/participants/personal-data";
+import { createParticipant, getParticipant, listParticipants, updateParticipant } from "@/lib/participants/service";
 import { createProject, getProject, listProjects, updateProject } from "@/lib/projects/service";
 import type { UseCase } from "@/lib/use-case";
 import { createUser, getUser, listUsers, setUserActive } from "@/lib/users/service";
@@ -49,4 +52,14 @@ export const apiOperations = {
   addBodyMember: op("post", "/bodies/{bodyId}/members", addBodyMember, 201),
   endBodyMembership: op("patch", "/bodies/{bodyId}/members/{membershipId}", endBodyMembership),
   removeBodyMembership: op("delete", "/bodies/{bodyId}/members/{membershipId}", removeBodyMembership),
+  listParticipants: op("get", "/participants", listParticipants),
+  createParticipant: op("post", "/participants", createParticipant, 201),
+  findDuplicates: op("get", "/participants/duplicates", findDuplicates),
+  listDuplicatePairs: op("get", "/participants/duplicate-pairs", listDuplicatePairs),
+  getParticipant: op("get", "/participants/{participantId}", getParticipant),
+  updateParticipant: op("patch", "/participants/{participantId}", updateParticipant),
+  mergeParticipant: op("post", "/participants/{keepId}/merge", mergeParticipants),
+  markDistinct: op("post", "/participants/{keepId}/distinct", markDistinct),
+  exportParticipantData: op("post", "/participants/{participantId}/export", exportParticipantData),
+  eraseParticipant: op("post", "/participants/{participantId}/erase", eraseParticipant),
 } satisfies Record<string, ApiOperation>;

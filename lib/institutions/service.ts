@@ -5,8 +5,8 @@ import { bodyMemberships, coordinationBodies, institutions, type Institution } f
 import { diffFields, recordAudit } from "@/lib/audit";
 import type { ProjectAccess } from "@/lib/authz";
 import { UseCaseError } from "@/lib/result";
-import { containsPattern, toSearchText } from "@/lib/search-text";
-import { defineUseCase, type Page } from "@/lib/use-case";
+import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
+import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
 import {
   createInstitutionInput,
   institutionIdInput,
@@ -38,25 +38,7 @@ export const listInstitutions = defineUseCase({
   write: false,
   async run(ctx, input): Promise<Page<InstitutionSummary>> {
     const parent = aliasedTable(institutions, "parent");
-    const filters: SQL[] = [];
-    if (input.status !== "all") filters.push(eq(institutions.isActive, input.status === "active"));
-    if (input.q) filters.push(ilike(institutions.searchText, containsPattern(toSearchText(input.q))));
-    if (input.country) filters.push(eq(institutions.country, input.country));
-    if (input.sector) filters.push(eq(institutions.sector, input.sector));
-    if (input.kind) filters.push(eq(institutions.kind, input.kind));
-    if (input.level) filters.push(eq(institutions.level, input.level));
-    if (input.bodyId) {
-      filters.push(
-        inArray(
-          institutions.id,
-          ctx.db
-            .select({ id: bodyMemberships.institutionId })
-            .from(bodyMemberships)
-            .where(and(eq(bodyMemberships.bodyId, input.bodyId), currentMembership())),
-        ),
-      );
-    }
-    const where = filters.length ? and(...filters) : undefined;
+    const where = institutionFilters(ctx, input);
     const order = input.dir === "asc" ? asc : desc;
     const [items, [total]] = await Promise.all([
       ctx.db
@@ -74,7 +56,7 @@ export const listInstitutions = defineUseCase({
         .from(institutions)
         .leftJoin(parent, eq(parent.id, institutions.parentId))
         .where(where)
-        .orderBy(order(institutions[input.sort]), asc(institutions.name), asc(institutions.id))
+        .orderBy(order(sortable(institutions[input.sort])), asc(sortable(institutions.name)), asc(institutions.id))
         .limit(input.pageSize)
         .offset((input.page - 1) * input.pageSize),
       ctx.db.select({ n: count() }).from(institutions).where(where),
@@ -82,6 +64,29 @@ export const listInstitutions = defineUseCase({
     return { items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
   },
 });
+
+/** The conditions of an institution list (search and filters), shared by list and export. */
+export function institutionFilters(ctx: UseCaseCtx, input: z.output<typeof listInstitutionsInput>): SQL | undefined {
+  const filters: SQL[] = [];
+  if (input.status !== "all") filters.push(eq(institutions.isActive, input.status === "active"));
+  if (input.q) filters.push(ilike(institutions.searchText, containsPattern(toSearchText(input.q))));
+  if (input.country) filters.push(eq(institutions.country, input.country));
+  if (input.sector) filters.push(eq(institutions.sector, input.sector));
+  if (input.kind) filters.push(eq(institutions.kind, input.kind));
+  if (input.level) filters.push(eq(institutions.level, input.level));
+  if (input.bodyId) {
+    filters.push(
+      inArray(
+        institutions.id,
+        ctx.db
+          .select({ id: bodyMemberships.institutionId })
+          .from(bodyMemberships)
+          .where(and(eq(bodyMemberships.bodyId, input.bodyId), currentMembership())),
+      ),
+    );
+  }
+  return filters.length ? and(...filters) : undefined;
+}
 
 /** What the user may do in the directory, so screens offer only the actions that will succeed. */
 export const getDirectoryPermissions = defineUseCase({
@@ -141,20 +146,25 @@ export const createInstitution = defineUseCase({
   write: true,
   async run(ctx, input) {
     if (input.parentId) await loadParent(ctx.db, input.parentId);
-    const [created] = await ctx.db
-      .insert(institutions)
-      .values({ ...input, searchText: toSearchText(input.name, input.acronym) })
-      .returning();
-    await recordAudit(ctx.db, {
-      actorId: ctx.user.id,
-      action: "institution.create",
-      entityType: "institution",
-      entityId: created!.id,
-      changes: diffFields(null, created!, editableFields),
-    });
-    return created!;
+    return insertInstitution(ctx.db, ctx.user.id, input);
   },
 });
+
+/** Creates an institution with its search text and audit entry (create and import). */
+export async function insertInstitution(db: Db, actorId: string, fields: z.output<typeof createInstitutionInput>): Promise<Institution> {
+  const [created] = await db
+    .insert(institutions)
+    .values({ ...fields, searchText: toSearchText(fields.name, fields.acronym) })
+    .returning();
+  await recordAudit(db, {
+    actorId,
+    action: "institution.create",
+    entityType: "institution",
+    entityId: created!.id,
+    changes: diffFields(null, created!, editableFields),
+  });
+  return created!;
+}
 
 export const updateInstitution = defineUseCase({
   name: "institutions.update",

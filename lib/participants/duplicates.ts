@@ -1,6 +1,6 @@
 import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { executeRows } from "@/db/client";
-import { distinctParticipants, institutions, participantAffiliations, participantProjects, participants, type Participant } from "@/db/schema";
+import { auditEntries, distinctParticipants, institutions, participantAffiliations, participantProjects, participants, type Participant } from "@/db/schema";
 import { diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
@@ -50,7 +50,7 @@ export const findDuplicates = defineUseCase({
   async run(ctx, input): Promise<Candidate[]> {
     const search = participantSearchText(input.givenNames, input.familyNames);
     if (!search && !input.email && !input.phone) return [];
-    const typed = { search: sql`${search}`, email: sql`${input.email}::text`, phone: sql`${input.phone}::text`, institution: sql`${input.institutionId}::uuid`, sex: sql`null::text` };
+    const typed = { search: sql`${search}`, email: sql`${input.email}::text`, phone: sql`${input.phone}::text`, institution: sql`${input.institutionId}::uuid`, sex: sql`${input.sex}::text` };
     const stored = {
       search: sql`${participants.searchText}`,
       email: sql`${participants.email}`,
@@ -133,15 +133,20 @@ export const listDuplicatePairs = defineUseCase({
         join participants y on y.id = pairs.second_id
         where x.id in (select id from eligible) and y.id in (select id from eligible)
           and not exists (select 1 from distinct_participants d where d.first_id = pairs.first_id and d.second_id = pairs.second_id)
-      )
-      select first_id, second_id, score, reasons, count(*) over () as total
-      from scored where score >= ${nameThreshold}
-      order by score desc, first_id, second_id
-      limit ${input.pageSize} offset ${(input.page - 1) * input.pageSize}`,
+      ),
+      likely as (select * from scored where score >= ${nameThreshold})
+      -- One row at least, so the total is known even on a page past the end.
+      select page.first_id, page.second_id, page.score, page.reasons, (select count(*) from likely) as total
+      from (select 1) as always
+      left join lateral (
+        select * from likely order by score desc, first_id, second_id
+        limit ${input.pageSize} offset ${(input.page - 1) * input.pageSize}
+      ) page on true`,
     );
-    const people = await describePeople(ctx, list.flatMap((r) => [r.first_id, r.second_id]));
+    const found = list.filter((r) => r.first_id !== null);
+    const people = await describePeople(ctx, found.flatMap((r) => [r.first_id, r.second_id]));
     return {
-      items: list.map((r) => ({ first: people.get(r.first_id)!, second: people.get(r.second_id)!, score: Number(r.score), reasons: r.reasons })),
+      items: found.map((r) => ({ first: people.get(r.first_id)!, second: people.get(r.second_id)!, score: Number(r.score), reasons: r.reasons })),
       total: Number(list[0]?.total ?? 0),
       page: input.page,
       pageSize: input.pageSize,
@@ -196,11 +201,25 @@ export const mergeParticipants = defineUseCase({
     const other = await loadVisibleParticipant(ctx, input.otherId);
     if (keep.isErased || other.isErased) throw new UseCaseError("not_found");
     const filled: Partial<Participant> = {};
-    for (const field of ["email", "phone", "position", "preferredLanguage", "consentDate", "consentForm", "consentRecordedById", "institutionId"] as const) {
-      if (keep[field] === null || keep[field] === "") Object.assign(filled, { [field]: other[field] });
+    if (keep.email === null) filled.email = other.email;
+    if (keep.phone === null) filled.phone = other.phone;
+    if (keep.preferredLanguage === null) filled.preferredLanguage = other.preferredLanguage;
+    // Facts that belong together are taken together, never mixed from two records.
+    if (!keep.consentDate && other.consentDate) {
+      Object.assign(filled, { consentDate: other.consentDate, consentForm: other.consentForm, consentRecordedById: other.consentRecordedById });
     }
+    if (!keep.institutionId && other.institutionId) Object.assign(filled, { institutionId: other.institutionId, position: other.position });
     if (keep.sex === "not_stated" && other.sex !== "not_stated") filled.sex = other.sex;
-    await ctx.db.update(participantAffiliations).set({ participantId: keep.id }).where(eq(participantAffiliations.participantId, other.id));
+    // The other record's jobs become past history of the person kept, whose own job stays current.
+    await ctx.db
+      .update(participantAffiliations)
+      .set({ participantId: keep.id, endDate: sql`coalesce(${participantAffiliations.endDate}, current_date)` })
+      .where(eq(participantAffiliations.participantId, other.id));
+    // What was recorded about the other record is now the history of the person kept.
+    await ctx.db
+      .update(auditEntries)
+      .set({ entityId: keep.id })
+      .where(and(eq(auditEntries.entityType, "participant"), eq(auditEntries.entityId, other.id)));
     await ctx.db.execute(sql`
       insert into ${participantProjects} (participant_id, project_id)
       select ${keep.id}, project_id from ${participantProjects} where participant_id = ${other.id}

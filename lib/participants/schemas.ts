@@ -50,6 +50,7 @@ export const findDuplicatesInput = z.object({
   email: z.preprocess(blankToNull, z.string().trim().toLowerCase().nullable().default(null)),
   phone: z.preprocess(blankToNull, z.string().trim().nullable().default(null)),
   institutionId: z.preprocess(blankToNull, z.uuid().nullable().default(null)),
+  sex: z.preprocess(blankToNull, z.enum(participantSexes).nullable().default(null)),
   excludeId: z.preprocess(blankToUndefined, z.uuid().optional()),
 });
 export type FindDuplicatesInput = z.input<typeof findDuplicatesInput>;

@@ -1,4 +1,5 @@
 import { aliasedTable, and, asc, count, desc, eq, ilike, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import type { z } from "zod";
 import type { Db } from "@/db/client";
 import {
   institutions,
@@ -11,7 +12,7 @@ import {
 } from "@/db/schema";
 import { diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
-import { containsPattern, toSearchText } from "@/lib/search-text";
+import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
 import { participantNameKeys as nameKeysFor, participantSearchText } from "./names";
 import { createParticipantInput, listParticipantsInput, participantIdInput, updateParticipantInput } from "./schemas";
@@ -34,18 +35,7 @@ export const listParticipants = defineUseCase({
   input: listParticipantsInput,
   write: false,
   async run(ctx, input): Promise<Page<ParticipantSummary>> {
-    const filters: SQL[] = [eq(participants.isErased, false)];
-    const visible = visibleParticipants(ctx);
-    if (visible) filters.push(visible);
-    if (input.q) filters.push(ilike(participants.searchText, containsPattern(toSearchText(input.q))));
-    if (input.institutionId) filters.push(eq(participants.institutionId, input.institutionId));
-    if (input.sex) filters.push(eq(participants.sex, input.sex));
-    if (input.projectId) {
-      filters.push(
-        inArray(participants.id, ctx.db.select({ id: participantProjects.participantId }).from(participantProjects).where(eq(participantProjects.projectId, input.projectId))),
-      );
-    }
-    const where = and(...filters);
+    const where = participantFilters(ctx, input);
     const order = input.dir === "asc" ? asc : desc;
     const [items, [total]] = await Promise.all([
       ctx.db
@@ -62,7 +52,7 @@ export const listParticipants = defineUseCase({
         .from(participants)
         .leftJoin(institutions, eq(institutions.id, participants.institutionId))
         .where(where)
-        .orderBy(order(participants[input.sort]), asc(participants.givenNames), asc(participants.id))
+        .orderBy(order(input.sort === "createdAt" ? participants.createdAt : sortable(participants[input.sort])), asc(sortable(participants.givenNames)), asc(participants.id))
         .limit(input.pageSize)
         .offset((input.page - 1) * input.pageSize),
       ctx.db.select({ n: count() }).from(participants).where(where),
@@ -70,6 +60,22 @@ export const listParticipants = defineUseCase({
     return { items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
   },
 });
+
+/** The conditions of a participant list (the user's visible people, search and filters), shared by list and export. */
+export function participantFilters(ctx: UseCaseCtx, input: z.output<typeof listParticipantsInput>): SQL | undefined {
+  const filters: SQL[] = [eq(participants.isErased, false)];
+  const visible = visibleParticipants(ctx);
+  if (visible) filters.push(visible);
+  if (input.q) filters.push(ilike(participants.searchText, containsPattern(toSearchText(input.q))));
+  if (input.institutionId) filters.push(eq(participants.institutionId, input.institutionId));
+  if (input.sex) filters.push(eq(participants.sex, input.sex));
+  if (input.projectId) {
+    filters.push(
+      inArray(participants.id, ctx.db.select({ id: participantProjects.participantId }).from(participantProjects).where(eq(participantProjects.projectId, input.projectId))),
+    );
+  }
+  return and(...filters);
+}
 
 export const getParticipant = defineUseCase({
   name: "participants.get",
@@ -135,25 +141,32 @@ export const createParticipant = defineUseCase({
         return sameProject.participants;
       }
     }
-    const consentRecordedById = fields.consentDate ? ctx.user.id : null;
-    const [created] = await ctx.db
-      .insert(participants)
-      .values({ ...(id ? { id } : {}), ...fields, consentRecordedById, searchText: participantSearchText(fields.givenNames, fields.familyNames) })
-      .returning();
-    await ctx.db.insert(participantProjects).values({ participantId: created!.id, projectId });
-    await ctx.db.insert(participantAffiliations).values({ participantId: created!.id, institutionId: fields.institutionId, position: fields.position, startDate: today() });
-    await writeNameKeys(ctx.db, created!);
-    await recordAudit(ctx.db, {
-      actorId: ctx.user.id,
-      action: "participant.create",
-      entityType: "participant",
-      entityId: created!.id,
-      projectId,
-      changes: diffFields(null, created!, editableFields),
-    });
-    return created!;
+    return insertParticipant(ctx.db, ctx.user.id, projectId, fields, id);
   },
 });
+
+type ParticipantFields = Omit<z.output<typeof createParticipantInput>, "projectId" | "id">;
+
+/** Creates a person in a project with their first affiliation, name keys and audit entry (create and import). */
+export async function insertParticipant(db: Db, actorId: string, projectId: string, fields: ParticipantFields, id?: string): Promise<Participant> {
+  const consentRecordedById = fields.consentDate ? actorId : null;
+  const [created] = await db
+    .insert(participants)
+    .values({ ...(id ? { id } : {}), ...fields, consentRecordedById, searchText: participantSearchText(fields.givenNames, fields.familyNames) })
+    .returning();
+  await db.insert(participantProjects).values({ participantId: created!.id, projectId });
+  await db.insert(participantAffiliations).values({ participantId: created!.id, institutionId: fields.institutionId, position: fields.position, startDate: today() });
+  await writeNameKeys(db, created!);
+  await recordAudit(db, {
+    actorId,
+    action: "participant.create",
+    entityType: "participant",
+    entityId: created!.id,
+    projectId,
+    changes: diffFields(null, created!, editableFields),
+  });
+  return created!;
+}
 
 export const updateParticipant = defineUseCase({
   name: "participants.update",

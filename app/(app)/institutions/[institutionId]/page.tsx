@@ -9,6 +9,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/countries";
 import { calendarDate } from "@/lib/i18n/dates";
 import { getInstitution } from "@/lib/institutions/service";
+import { listParticipants } from "@/lib/participants/service";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { InstitutionActions } from "./institution-actions";
 
@@ -22,7 +23,10 @@ export default async function InstitutionPage({
   const ctx = await getPageContext();
   const [{ institutionId }, { merged }] = await Promise.all([params, searchParams]);
   const { institution, parent, children, bodies, canEdit, canCurate } = unwrapForPage(await getInstitution(ctx, { institutionId }));
-  const [t, format, locale] = await Promise.all([getTranslations("institutions"), getFormatter(), getLocale()]);
+  // Partners never see people; staff see those of their own projects.
+  const staffView = canEdit ? await listParticipants(ctx, { institutionId: institution.id, pageSize: 50 }) : null;
+  const people = staffView?.ok ? staffView.data : null;
+  const [t, tParticipants, format, locale] = await Promise.all([getTranslations("institutions"), getTranslations("participants"), getFormatter(), getLocale()]);
   const facts = [
     { label: t("acronym"), value: institution.acronym || "—" },
     { label: t("country"), value: countryName(institution.country, locale as Locale) },
@@ -122,6 +126,30 @@ export default async function InstitutionPage({
           </Table>
         )}
       </section>
+      {people && (
+        <section aria-labelledby="people" className="mb-6">
+          <h2 id="people" className="mb-2 text-lg font-semibold">
+            {t("people")}
+          </h2>
+          {people.items.length === 0 ? (
+            <EmptyState message={t("noPeople")} />
+          ) : (
+            <ul className="list-disc pl-6">
+              {people.items.map((p) => (
+                <li key={p.id}>
+                  <Link href={`/participants/${p.id}`}>
+                    {p.givenNames} {p.familyNames}
+                  </Link>
+                  {p.position && <span className="text-slate-600"> — {p.position}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+          {people.total > people.items.length && (
+            <Link href={`/participants?institutionId=${institution.id}`}>{tParticipants("count", { count: people.total })}</Link>
+          )}
+        </section>
+      )}
       {canCurate && (
         <section aria-labelledby="curation" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="curation" className="mb-3 text-lg font-semibold">

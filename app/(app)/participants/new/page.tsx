@@ -1,0 +1,26 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDirectoryPermissions } from "@/lib/institutions/service";
+import { listProjects } from "@/lib/projects/service";
+import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { createParticipantAction } from "../actions";
+import { ParticipantForm } from "../_components/participant-form";
+
+export default async function NewParticipantPage() {
+  const ctx = await getPageContext();
+  const { canEdit } = unwrapForPage(await getDirectoryPermissions(ctx, {}));
+  if (!canEdit) notFound();
+  const projects = unwrapForPage(await listProjects(ctx, { sort: "code", dir: "asc", pageSize: 100 }));
+  const t = await getTranslations("participants");
+  return (
+    <>
+      <PageHeader title={t("new")} />
+      <ParticipantForm
+        action={createParticipantAction}
+        projects={projects.items.map((p) => ({ value: p.id, label: `${p.code} — ${p.name}` }))}
+        cancelHref="/participants"
+      />
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { toSearchText } from "@/lib/search-text";
+
+export const participantImportFields = ["givenNames", "familyNames", "sex", "institution", "position", "email", "phone", "consentDate", "consentForm"] as const;
+export const institutionImportFields = ["name", "acronym", "country", "sector", "kind", "level", "city", "website", "notes"] as const;
+
+export type ParticipantImportField = (typeof participantImportFields)[number];
+export type InstitutionImportField = (typeof institutionImportFields)[number];
+/** For each field, the index of the column that holds it, or null when the file has none. */
+export type ColumnMapping<F extends string> = Partial<Record<F, number | null>>;
+
+// Headers as people write them on sign-in sheets and survey exports, in the three languages.
+const synonyms: Record<ParticipantImportField | InstitutionImportField, string[]> = {
+  givenNames: ["given name", "given names", "first name", "first names", "prenom", "prenoms", "nombre", "nombres"],
+  familyNames: ["family name", "family names", "last name", "surname", "nom de famille", "apellido", "apellidos"],
+  sex: ["sex", "gender", "sexe", "genre", "sexo", "genero"],
+  institution: ["institution", "organisation", "organization", "institucion", "organizacion", "entidad", "structure"],
+  position: ["position", "job title", "title", "fonction", "poste", "cargo", "puesto"],
+  email: ["email", "e mail", "mail", "courriel", "adresse courriel", "correo", "correo electronico"],
+  phone: ["phone", "telephone", "tel", "telefono", "celular", "movil", "portable"],
+  consentDate: ["consent date", "date du consentement", "date de consentement", "fecha del consentimiento", "fecha de consentimiento"],
+  consentForm: ["consent", "consent form", "consentement", "forme du consentement", "consentimiento", "forma del consentimiento"],
+  name: ["name", "nom", "nombre", "institution", "institucion", "organisation", "organizacion"],
+  acronym: ["acronym", "sigle", "sigla", "siglas", "acronimo"],
+  country: ["country", "pays", "pais"],
+  sector: ["sector", "secteur"],
+  kind: ["kind", "type", "tipo"],
+  level: ["level", "niveau", "nivel"],
+  city: ["city", "ville", "ciudad", "municipio"],
+  website: ["website", "web site", "site web", "sitio web", "web"],
+  notes: ["notes", "remarques", "notas", "observaciones", "comments"],
+};
+
+function normaliseHeader(header: string): string {
+  // KoboToolbox joins groups with "/": the last segment is the question itself.
+  const last = header.split("/").pop() ?? header;
+  return toSearchText(last.replace(/[_\-.:()]/g, " "));
+}
+
+/** The mapping a person would most likely choose; the import screen lets them change it. */
+export function guessMapping<F extends string>(headers: string[], fields: readonly F[]): ColumnMapping<F> {
+  const normalised = headers.map(normaliseHeader);
+  const mapping: ColumnMapping<F> = {};
+  const taken = new Set<number>();
+  for (const field of fields) {
+    const names = synonyms[field as keyof typeof synonyms] ?? [];
+    const index = normalised.findIndex((h, i) => !taken.has(i) && names.includes(h));
+    mapping[field] = index >= 0 ? index : null;
+    if (index >= 0) taken.add(index);
+  }
+  return mapping;
+}
