@@ -17,7 +17,12 @@ export async function SiteHeader({ user, seesDirectory, seesParticipants }: Prop
           { href: "/bodies", label: t("bodies") },
         ]
       : []),
-    ...(seesParticipants ? [{ href: "/participants", label: t("participants") }] : []),
+    ...(seesParticipants
+      ? [
+          { href: "/participants", label: t("participants") },
+          { href: "/imports", label: t("imports") },
+        ]
+      : []),
     ...(user.isAdmin
       ? [
           { href: "/admin/users", label: t("users") },

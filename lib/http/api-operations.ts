@@ -7,7 +7,12 @@ import {
   setInstitutionActive,
   updateInstitution,
 } from "@/lib/institutions/service";
+import { commitInstitutionImport, previewInstitutionImport } from "@/lib/imports/institutions";
+import { commitParticipantImport, previewParticipantImport } from "@/lib/imports/participants";
+import { readImportFile } from "@/lib/imports/read";
+import { exportInstitutions } from "@/lib/institutions/export";
 import { grantRole, listMembers, revokeRole } from "@/lib/members/service";
+import { exportParticipants } from "@/lib/participants/export";
 import { findDuplicates, listDuplicatePairs, markDistinct, mergeParticipants } from "@/lib/participants/duplicates";
 import { eraseParticipant, exportParticipantData } from "@/lib/participants/personal-data";
 import { createParticipant, getParticipant, listParticipants, updateParticipant } from "@/lib/participants/service";
@@ -62,4 +67,11 @@ export const apiOperations = {
   markDistinct: op("post", "/participants/{keepId}/distinct", markDistinct),
   exportParticipantData: op("post", "/participants/{participantId}/export", exportParticipantData),
   eraseParticipant: op("post", "/participants/{participantId}/erase", eraseParticipant),
+  exportParticipants: op("get", "/participants/export", exportParticipants),
+  exportInstitutions: op("get", "/institutions/export", exportInstitutions),
+  readImportFile: op("post", "/imports/read", readImportFile),
+  previewParticipantImport: op("post", "/participants/import/preview", previewParticipantImport),
+  commitParticipantImport: op("post", "/participants/import/commit", commitParticipantImport),
+  previewInstitutionImport: op("post", "/institutions/import/preview", previewInstitutionImport),
+  commitInstitutionImport: op("post", "/institutions/import/commit", commitInstitutionImport),
 } satisfies Record<string, ApiOperation>;

@@ -1,6 +1,7 @@
 import { aliasedTable, asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { institutions } from "@/db/schema";
+import { institutions, type Institution } from "@/db/schema";
+import type { ExportFormat } from "@/lib/spreadsheets/write";
 import { sortable } from "@/lib/search-text";
 import { defineUseCase } from "@/lib/use-case";
 import { listInstitutionsInput } from "./schemas";
@@ -12,12 +13,16 @@ export const exportInstitutionsInput = listInstitutionsInput.extend({ format: z.
 
 export const institutionExportColumns = ["name", "acronym", "country", "sector", "kind", "level", "parent", "city", "website"] as const;
 
+export type InstitutionExportRow = Pick<Institution, "name" | "acronym" | "country" | "sector" | "kind" | "level" | "city" | "website"> & {
+  parent: string | null;
+};
+
 export const exportInstitutions = defineUseCase({
   name: "institutions.export",
   access: { kind: "directory", roles: ["manager", "field", "partner"] },
   input: exportInstitutionsInput,
   write: false,
-  async run(ctx, input) {
+  async run(ctx, input): Promise<{ format: ExportFormat; rows: InstitutionExportRow[] }> {
     const parent = aliasedTable(institutions, "parent");
     const rows = await ctx.db
       .select({

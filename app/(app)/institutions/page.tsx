@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ExportLinks } from "@/components/ui/export-links";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -31,7 +32,15 @@ export default async function InstitutionsPage({ searchParams }: { searchParams:
   const any = (label: string) => [{ value: "", label }];
   return (
     <>
-      <PageHeader title={t("title")} actions={canEdit && <ButtonLink href="/institutions/new">{t("new")}</ButtonLink>} />
+      <PageHeader
+        title={t("title")}
+        actions={
+          <>
+            <ExportLinks endpoint="/api/v1/institutions/export" params={filters} />
+            {canEdit && <ButtonLink href="/institutions/new">{t("new")}</ButtonLink>}
+          </>
+        }
+      />
       <form method="get" role="search" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end">
         <TextField name="q" type="search" label={tCommon("search")} hint={t("searchHint")} defaultValue={filters.q} className="sm:col-span-2" />
         <SelectField name="country" label={t("country")} defaultValue={filters.country ?? ""} options={[...any(t("anyCountry")), ...countryOptions(locale as Locale)]} />

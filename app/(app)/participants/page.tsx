@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ExportLinks } from "@/components/ui/export-links";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -29,6 +30,7 @@ export default async function ParticipantsPage({ searchParams }: { searchParams:
         title={t("title")}
         actions={
           <>
+            <ExportLinks endpoint="/api/v1/participants/export" params={filters} />
             <ButtonLink href="/participants/duplicates" variant="secondary">
               {t("duplicatesQueue")}
             </ButtonLink>

@@ -1,0 +1,192 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { SelectField, type Option } from "@/components/ui/field";
+import { Table, Td, Th } from "@/components/ui/table";
+import { institutionImportFields, participantImportFields } from "@/lib/imports/mapping";
+import type { Preview } from "@/lib/imports/rows";
+
+type Kind = "participants" | "institutions";
+type Sheet = { headers: string[]; rows: string[][]; guesses: Record<Kind, Record<string, number | null>> };
+type ApiError = { message: string; fieldErrors?: Record<string, string> };
+
+async function post<T>(url: string, body: unknown): Promise<T> {
+  const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const json = (await response.json()) as T | ApiError;
+  if (!response.ok) throw json as ApiError;
+  return json as T;
+}
+
+function toBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).split(",")[1] ?? "");
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Upload → map columns → check every row → import all or nothing. */
+export function ImportWizard({ projects }: { projects: Option[] }) {
+  const t = useTranslations("imports");
+  const tValidation = useTranslations("validation");
+  const [kind, setKind] = useState<Kind>("participants");
+  const [projectId, setProjectId] = useState(projects[0]?.value ?? "");
+  const [sheet, setSheet] = useState<Sheet | null>(null);
+  const [mapping, setMapping] = useState<Record<string, number | null>>({});
+  const fields: readonly string[] = kind === "participants" ? participantImportFields : institutionImportFields;
+  const payload = () => ({ ...(kind === "participants" ? { projectId } : {}), headers: sheet!.headers, rows: sheet!.rows, mapping });
+
+  const read = useMutation({
+    mutationFn: async (file: File) => post<Sheet>("/api/v1/imports/read", { fileName: file.name, data: await toBase64(file) }),
+    onSuccess: (data) => {
+      setSheet(data);
+      setMapping(data.guesses[kind]);
+      preview.reset();
+      commit.reset();
+    },
+  });
+  const preview = useMutation({ mutationFn: () => post<Preview>(`/api/v1/${kind}/import/preview`, payload()) });
+  const commit = useMutation({ mutationFn: () => post<{ created: number; existing: number }>(`/api/v1/${kind}/import/commit`, payload()) });
+
+  const changeKind = (next: Kind) => {
+    setKind(next);
+    if (sheet) setMapping(sheet.guesses[next]);
+    preview.reset();
+    commit.reset();
+  };
+  const errorOf = (error: unknown) => error as ApiError | null;
+  const columnOptions: Option[] = [{ value: "", label: t("noColumn") }, ...(sheet?.headers ?? []).map((h, i) => ({ value: String(i), label: h }))];
+
+  return (
+    <div className="flex flex-col gap-6">
+      <section className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 sm:items-end">
+        <SelectField
+          name="kind"
+          label={t("kind")}
+          value={kind}
+          onChange={(e) => changeKind(e.target.value as Kind)}
+          options={[
+            { value: "participants", label: t("kinds.participants") },
+            { value: "institutions", label: t("kinds.institutions") },
+          ]}
+        />
+        {kind === "participants" && (
+          <SelectField name="projectId" label={t("project")} value={projectId} onChange={(e) => setProjectId(e.target.value)} options={projects} />
+        )}
+        <div className="flex flex-col gap-1">
+          <label htmlFor="import-file" className="text-sm font-medium text-slate-800">
+            {t("file")}
+          </label>
+          <input
+            id="import-file"
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => e.target.files?.[0] && read.mutate(e.target.files[0])}
+            className="text-sm"
+          />
+        </div>
+        {read.isError && (
+          <p role="alert" className="text-sm text-red-800 sm:col-span-3">
+            {Object.values(errorOf(read.error)?.fieldErrors ?? {})[0] ?? errorOf(read.error)?.message}
+          </p>
+        )}
+      </section>
+
+      {sheet && (
+        <section aria-labelledby="mapping" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="mapping" className="mb-1 text-lg font-semibold">
+            {t("mapping")}
+          </h2>
+          <p className="mb-3 text-sm text-slate-700">{t("mappingHelp", { rows: sheet.rows.length })}</p>
+          <div className="grid gap-3 sm:grid-cols-3">
+            {fields.map((field) => (
+              <SelectField
+                key={field}
+                id={`map-${field}`}
+                name={`map-${field}`}
+                label={t(`fields.${field}` as never)}
+                value={mapping[field] === null || mapping[field] === undefined ? "" : String(mapping[field])}
+                onChange={(e) => {
+                  setMapping((old) => ({ ...old, [field]: e.target.value === "" ? null : Number(e.target.value) }));
+                  preview.reset();
+                }}
+                options={columnOptions}
+              />
+            ))}
+          </div>
+          <div className="mt-4 flex flex-wrap gap-2">
+            <Button onClick={() => preview.mutate()} disabled={preview.isPending}>
+              {t("check")}
+            </Button>
+          </div>
+        </section>
+      )}
+
+      {preview.data && (
+        <section aria-labelledby="preview" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="preview" className="mb-1 text-lg font-semibold">
+            {t("preview")}
+          </h2>
+          <p className="mb-3 text-sm" role="status">
+            {t("counts", preview.data.counts)}
+          </p>
+          <Table caption={t("preview")}>
+            <thead>
+              <tr>
+                <Th>{t("row")}</Th>
+                <Th>{t("record")}</Th>
+                <Th>{t("status")}</Th>
+                <Th>{t("details")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.data.rows.map((r) => (
+                <tr key={r.row}>
+                  <Td>{r.row}</Td>
+                  <Td>{r.label || "—"}</Td>
+                  <Td>{t(`statuses.${r.status}`)}</Td>
+                  <Td>
+                    {Object.entries(r.errors).map(([field, error]) => (
+                      <span key={field} className="block text-red-800">
+                        {t(`fields.${field}` as never)}: {tValidation(error.key as never, error.values as never)}
+                      </span>
+                    ))}
+                    {r.match && <span className="text-slate-700">{t("alreadyThere", { name: r.match.label })}</span>}
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <div className="mt-4 flex flex-wrap items-center gap-3">
+            <Button onClick={() => commit.mutate()} disabled={commit.isPending || preview.data.counts.error > 0}>
+              {t("import", { count: preview.data.counts.new })}
+            </Button>
+            {preview.data.counts.error > 0 && <span className="text-sm text-red-800">{t("fixFirst")}</span>}
+          </div>
+        </section>
+      )}
+
+      {commit.isSuccess && (
+        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm">
+          {t("done", commit.data)}
+        </p>
+      )}
+      {commit.isError && (
+        <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
+          <p>{errorOf(commit.error)?.message}</p>
+          <ul className="list-disc pl-5">
+            {Object.entries(errorOf(commit.error)?.fieldErrors ?? {}).map(([where, message]) => (
+              <li key={where}>
+                {where}: {message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDirectoryPermissions } from "@/lib/institutions/service";
+import { listProjects } from "@/lib/projects/service";
+import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { ImportWizard } from "./import-wizard";
+
+export default async function ImportsPage() {
+  const ctx = await getPageContext();
+  const { canEdit } = unwrapForPage(await getDirectoryPermissions(ctx, {}));
+  if (!canEdit) notFound();
+  const projects = unwrapForPage(await listProjects(ctx, { sort: "code", dir: "asc", pageSize: 100 }));
+  const t = await getTranslations("imports");
+  return (
+    <>
+      <PageHeader title={t("title")} />
+      <p className="mb-4 max-w-3xl text-slate-700">{t("intro")}</p>
+      <ImportWizard projects={projects.items.map((p) => ({ value: p.id, label: `${p.code} — ${p.name}` }))} />
+    </>
+  );
+}
