@@ -44,7 +44,7 @@ export async function SiteHeader({ user, seesDirectory, seesParticipants }: Prop
           <ul className="flex flex-wrap gap-x-4 gap-y-1">
             {links.map((l) => (
               <li key={l.href}>
-                <Link href={l.href} className="text-slate-800">
+                <Link href={l.href} className="text-slate-800 no-underline hover:underline">
                   {l.label}
                 </Link>
               </li>

@@ -16,6 +16,8 @@ export const participants = pgTable(
     position: text("position").notNull().default(""),
     email: text("email"),
     phone: text("phone"),
+    // The phone's digits alone, so "+504 2222-3333" and "50422223333" meet through an index.
+    phoneKey: text("phone_key"),
     preferredLanguage: text("preferred_language", { enum: locales }),
     consentDate: date("consent_date"),
     consentForm: text("consent_form", { enum: consentForms }),
@@ -32,6 +34,7 @@ export const participants = pgTable(
     index("participants_search_idx").using("gin", t.searchText.op("gin_trgm_ops")),
     index("participants_institution_idx").on(t.institutionId),
     index("participants_email_idx").on(t.email),
+    index("participants_phone_key_idx").on(t.phoneKey),
   ],
 );
 

@@ -4,7 +4,7 @@ import { auditEntries, distinctParticipants, institutions, participantAffiliatio
 import { diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
-import { participantSearchText } from "./names";
+import { participantSearchText, phoneKey } from "./names";
 import { duplicatesQueueInput, findDuplicatesInput, participantPairInput } from "./schemas";
 import { loadVisibleParticipant, personalFields, staff, writeNameKeys } from "./service";
 import { visibleParticipants } from "./visibility";
@@ -25,7 +25,7 @@ function scoreSql(a: { search: SQL; email: SQL; phone: SQL; institution: SQL; se
   const sameInstitution = sql`(${a.institution} is not null and ${a.institution} = ${b.institution})`;
   const differentSex = sql`(${a.sex} in ('woman','man') and ${b.sex} in ('woman','man') and ${a.sex} <> ${b.sex})`;
   const sameEmail = sql`(${a.email} is not null and ${a.email} = ${b.email})`;
-  const samePhone = sql`(${a.phone} is not null and regexp_replace(${a.phone}, '\\D', '', 'g') = regexp_replace(${b.phone}, '\\D', '', 'g'))`;
+  const samePhone = sql`(${a.phone} is not null and ${a.phone} = ${b.phone})`;
   const score = sql<number>`round(least(1, greatest(
       case when ${sameEmail} then 1 else 0 end,
       case when ${samePhone} then 0.9 else 0 end,
@@ -50,36 +50,43 @@ export const findDuplicates = defineUseCase({
   async run(ctx, input): Promise<Candidate[]> {
     const search = participantSearchText(input.givenNames, input.familyNames);
     if (!search && !input.email && !input.phone) return [];
-    const typed = { search: sql`${search}`, email: sql`${input.email}::text`, phone: sql`${input.phone}::text`, institution: sql`${input.institutionId}::uuid`, sex: sql`${input.sex}::text` };
+    const typedPhone = phoneKey(input.phone);
+    const typed = { search: sql`${search}`, email: sql`${input.email}::text`, phone: sql`${typedPhone}::text`, institution: sql`${input.institutionId}::uuid`, sex: sql`${input.sex}::text` };
     const stored = {
       search: sql`${participants.searchText}`,
       email: sql`${participants.email}`,
-      phone: sql`${participants.phone}`,
+      phone: sql`${participants.phoneKey}`,
       institution: sql`${participants.institutionId}`,
       sex: sql`${participants.sex}`,
     };
-    const { score, reasons, name, sameEmail, samePhone } = scoreSql(typed, stored);
-    const filters: SQL[] = [
-      eq(participants.isErased, false),
-      // `%` lets the trigram index find the similar names; the exact threshold is applied after.
-      or(and(sql`${participants.searchText} % ${search}`, sql`${name} >= ${nameThreshold}`), sameEmail, samePhone)!,
-    ];
+    const { score, reasons, name } = scoreSql(typed, stored);
+    // Each way of matching has its own index: trigrams for names, plain ones for e-mail and phone.
+    const ways: SQL[] = [];
+    if (search) ways.push(and(sql`${participants.searchText} % ${search}`, sql`${name} >= ${nameThreshold}`)!);
+    if (input.email) ways.push(eq(participants.email, input.email));
+    if (typedPhone) ways.push(eq(participants.phoneKey, typedPhone));
+    const filters: SQL[] = [eq(participants.isErased, false), or(...ways)!];
     const visible = visibleParticipants(ctx);
     if (visible) filters.push(visible);
     if (input.excludeId) filters.push(sql`${participants.id} <> ${input.excludeId}`);
-    return ctx.db
-      .select({
-        id: participants.id,
-        givenNames: participants.givenNames,
-        familyNames: participants.familyNames,
-        institutionId: participants.institutionId,
-        score,
-        reasons,
-      })
-      .from(participants)
-      .where(and(...filters))
-      .orderBy(sql`${score} desc`, participants.familyNames)
-      .limit(5);
+    // `%` finds names through the trigram index; at the threshold used for duplicates, the index
+    // itself discards the many merely similar names instead of leaving them to a recheck.
+    return ctx.db.transaction(async (tx) => {
+      await tx.execute(sql.raw(`set local pg_trgm.similarity_threshold = ${nameThreshold}`));
+      return tx
+        .select({
+          id: participants.id,
+          givenNames: participants.givenNames,
+          familyNames: participants.familyNames,
+          institutionId: participants.institutionId,
+          score,
+          reasons,
+        })
+        .from(participants)
+        .where(and(...filters))
+        .orderBy(sql`${score} desc`, participants.familyNames)
+        .limit(5);
+    });
   },
 });
 
@@ -106,7 +113,7 @@ export const listDuplicatePairs = defineUseCase({
     const side = (alias: string) => ({
       search: sql.raw(`${alias}.search_text`),
       email: sql.raw(`${alias}.email`),
-      phone: sql.raw(`${alias}.phone`),
+      phone: sql.raw(`${alias}.phone_key`),
       institution: sql.raw(`${alias}.institution_id`),
       sex: sql.raw(`${alias}.sex`),
     });
@@ -122,9 +129,13 @@ export const listDuplicatePairs = defineUseCase({
         from participant_name_keys a
         join participant_name_keys b on b.key = a.key and a.participant_id < b.participant_id
         union
-        select least(p1.id, p2.id), greatest(p1.id, p2.id)
+        select p1.id, p2.id
         from participants p1 join participants p2 on p2.email = p1.email and p1.id < p2.id
         where p1.email is not null
+        union
+        select p1.id, p2.id
+        from participants p1 join participants p2 on p2.phone_key = p1.phone_key and p1.id < p2.id
+        where p1.phone_key is not null
       ),
       scored as (
         select pairs.first_id, pairs.second_id, ${score} as score, ${reasons} as reasons
@@ -202,7 +213,7 @@ export const mergeParticipants = defineUseCase({
     if (keep.isErased || other.isErased) throw new UseCaseError("not_found");
     const filled: Partial<Participant> = {};
     if (keep.email === null) filled.email = other.email;
-    if (keep.phone === null) filled.phone = other.phone;
+    if (keep.phone === null) Object.assign(filled, { phone: other.phone, phoneKey: other.phoneKey });
     if (keep.preferredLanguage === null) filled.preferredLanguage = other.preferredLanguage;
     // Facts that belong together are taken together, never mixed from two records.
     if (!keep.consentDate && other.consentDate) {

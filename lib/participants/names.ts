@@ -25,3 +25,9 @@ export function participantNameKeys(givenNames: string, familyNames: string): st
   const initial = family.length ? given.slice(0, 1) : "";
   return [...new Set(words.map((w) => `${w.slice(0, 4)}|${initial}`))];
 }
+
+/** A phone number reduced to its digits (null when it has too few to mean anything). */
+export function phoneKey(phone: string | null | undefined): string | null {
+  const digits = (phone ?? "").replace(/\D/g, "");
+  return digits.length >= 6 ? digits : null;
+}

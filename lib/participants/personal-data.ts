@@ -68,7 +68,7 @@ export const eraseParticipant = defineUseCase({
     if (participant.isErased) return { changed: false };
     await ctx.db
       .update(participants)
-      .set({ givenNames: "", familyNames: "", position: "", email: null, phone: null, preferredLanguage: null, searchText: "", isErased: true, erasedAt: new Date(), updatedAt: new Date() })
+      .set({ givenNames: "", familyNames: "", position: "", email: null, phone: null, phoneKey: null, preferredLanguage: null, searchText: "", isErased: true, erasedAt: new Date(), updatedAt: new Date() })
       .where(eq(participants.id, participant.id));
     await ctx.db.update(participantAffiliations).set({ position: "" }).where(eq(participantAffiliations.participantId, participant.id));
     await ctx.db.delete(participantNameKeys).where(eq(participantNameKeys.participantId, participant.id));

@@ -14,7 +14,7 @@ import { diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
-import { participantNameKeys as nameKeysFor, participantSearchText } from "./names";
+import { participantNameKeys as nameKeysFor, participantSearchText, phoneKey } from "./names";
 import { createParticipantInput, listParticipantsInput, participantIdInput, updateParticipantInput } from "./schemas";
 import { visibleParticipants } from "./visibility";
 
@@ -152,7 +152,13 @@ export async function insertParticipant(db: Db, actorId: string, projectId: stri
   const consentRecordedById = fields.consentDate ? actorId : null;
   const [created] = await db
     .insert(participants)
-    .values({ ...(id ? { id } : {}), ...fields, consentRecordedById, searchText: participantSearchText(fields.givenNames, fields.familyNames) })
+    .values({
+      ...(id ? { id } : {}),
+      ...fields,
+      consentRecordedById,
+      searchText: participantSearchText(fields.givenNames, fields.familyNames),
+      phoneKey: phoneKey(fields.phone),
+    })
     .returning();
   await db.insert(participantProjects).values({ participantId: created!.id, projectId });
   await db.insert(participantAffiliations).values({ participantId: created!.id, institutionId: fields.institutionId, position: fields.position, startDate: today() });
@@ -185,6 +191,7 @@ export const updateParticipant = defineUseCase({
         ...fields,
         consentRecordedById: consentChanged ? (fields.consentDate ? ctx.user.id : null) : before.consentRecordedById,
         searchText: participantSearchText(fields.givenNames, fields.familyNames),
+        phoneKey: phoneKey(fields.phone),
         version: sql`${participants.version} + 1`,
         updatedAt: new Date(),
       })

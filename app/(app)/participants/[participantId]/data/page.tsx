@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { exportParticipantData } from "@/lib/participants/personal-data";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
@@ -17,7 +18,7 @@ export default async function ParticipantDataPage({ params }: { params: Promise<
       <PageHeader
         title={t("personalDataTitle", { name: `${data.person.givenNames} ${data.person.familyNames}`.trim() })}
         actions={
-          <a className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium" href={`data:application/json;charset=utf-8,${encodeURIComponent(json)}`} download={`participant-${participantId}.json`}>
+          <a className={buttonClass("secondary")} href={`data:application/json;charset=utf-8,${encodeURIComponent(json)}`} download={`participant-${participantId}.json`}>
             {t("downloadJson")}
           </a>
         }
