@@ -71,13 +71,26 @@ test.describe("what a partner never receives", () => {
     await manager.close();
     const someone = known.items[0]!;
 
-    for (const path of ["/api/v1/participants", "/api/v1/participants/duplicates?familyNames=Martinez", "/api/v1/participants/duplicate-pairs", `/api/v1/participants/${someone.id}`]) {
+    for (const path of [
+      "/api/v1/participants",
+      "/api/v1/participants/duplicates?familyNames=Martinez",
+      "/api/v1/participants/duplicate-pairs",
+      `/api/v1/participants/${someone.id}`,
+      "/api/v1/participants/export?format=csv",
+    ]) {
       const response = await page.request.get(path);
       expect([403, 404]).toContain(response.status());
       expect(await response.text()).not.toContain(someone.familyNames);
     }
-    for (const path of [`/api/v1/participants/${someone.id}/export`, `/api/v1/participants/${someone.id}/erase`]) {
-      const response = await page.request.post(path, { headers: originHeader, data: {} });
+    const projects = (await (await page.request.get("/api/v1/projects")).json()) as { items: { id: string }[] };
+    const sheet = { projectId: projects.items[0]!.id, headers: ["Apellidos"], rows: [[someone.familyNames]], mapping: { familyNames: 0 } };
+    for (const [path, data] of [
+      [`/api/v1/participants/${someone.id}/export`, {}],
+      [`/api/v1/participants/${someone.id}/erase`, {}],
+      ["/api/v1/participants/import/preview", sheet],
+      ["/api/v1/imports/read", { fileName: "x.csv", data: Buffer.from(`Apellidos\n${someone.familyNames}\n`).toString("base64") }],
+    ] as const) {
+      const response = await page.request.post(path, { headers: originHeader, data });
       expect([403, 404]).toContain(response.status());
       expect(await response.text()).not.toContain(someone.familyNames);
     }
