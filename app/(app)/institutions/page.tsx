@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { ButtonLink, buttonClass } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterActions } from "@/components/ui/filter-actions";
 import { ExportLinks } from "@/components/ui/export-links";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
@@ -84,16 +85,7 @@ export default async function InstitutionsPage({ searchParams }: { searchParams:
             { value: "desc", label: tCommon("descending") },
           ]}
         />
-        <div className="flex gap-2">
-          <button type="submit" className={buttonClass("primary")}>
-            {tCommon("apply")}
-          </button>
-          {hasFilters && (
-            <Link href="/institutions" className={buttonClass("ghost")}>
-              {tCommon("reset")}
-            </Link>
-          )}
-        </div>
+        <FilterActions resetHref="/institutions" hasFilters={hasFilters} />
       </form>
       <p className="mb-2 text-sm text-slate-700" aria-live="polite">
         {t("count", { count: page.total })}

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ButtonLink, buttonClass } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterActions } from "@/components/ui/filter-actions";
 import { ExportLinks } from "@/components/ui/export-links";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
@@ -59,16 +60,7 @@ export default async function ParticipantsPage({ searchParams }: { searchParams:
         />
         <SelectField name="sort" label={tCommon("sortBy")} defaultValue={filters.sort ?? "familyNames"} options={participantSorts.map((s) => ({ value: s, label: t(`sort.${s}`) }))} />
         {filters.institutionId && <input type="hidden" name="institutionId" value={filters.institutionId} />}
-        <div className="flex gap-2">
-          <button type="submit" className={buttonClass("primary")}>
-            {tCommon("apply")}
-          </button>
-          {hasFilters && (
-            <Link href="/participants" className={buttonClass("ghost")}>
-              {tCommon("reset")}
-            </Link>
-          )}
-        </div>
+        <FilterActions resetHref="/participants" hasFilters={hasFilters} />
       </form>
       <p className="mb-2 text-sm text-slate-700" aria-live="polite">
         {t("count", { count: page.total })}

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { ButtonLink, buttonClass } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterActions } from "@/components/ui/filter-actions";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -46,16 +47,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           defaultValue={filters.sort ?? "startDate"}
           options={projectSorts.map((s) => ({ value: s, label: t(`sort.${s}`) }))}
         />
-        <div className="flex gap-2">
-          <button type="submit" className={buttonClass("primary")}>
-            {tCommon("apply")}
-          </button>
-          {hasFilters && (
-            <Link href="/projects" className={buttonClass("ghost")}>
-              {tCommon("reset")}
-            </Link>
-          )}
-        </div>
+        <FilterActions resetHref="/projects" hasFilters={hasFilters} />
       </form>
       <p className="mb-2 text-sm text-slate-700" aria-live="polite">
         {t("count", { count: page.total })}

@@ -1,7 +1,6 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterActions } from "@/components/ui/filter-actions";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -27,7 +26,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     from: params.from || undefined,
     to: params.to || undefined,
   };
-  const [t, tCommon, format] = await Promise.all([getTranslations("audit"), getTranslations("common"), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations("audit"), getFormatter()]);
   const result = await listAudit(ctx, { ...filters, page: params.page });
   const page = result.ok ? result.data : null;
   const actors = unwrapForPage(await listUsers(ctx, { pageSize: 100 }));
@@ -50,16 +49,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         />
         <TextField name="from" type="date" label={t("from")} defaultValue={filters.from} />
         <TextField name="to" type="date" label={t("to")} defaultValue={filters.to} error={result.ok ? undefined : t("badRange")} />
-        <div className="flex gap-2">
-          <button type="submit" className={buttonClass("primary")}>
-            {tCommon("apply")}
-          </button>
-          {hasFilters && (
-            <Link href="/admin/audit" className={buttonClass("ghost")}>
-              {tCommon("reset")}
-            </Link>
-          )}
-        </div>
+        <FilterActions resetHref="/admin/audit" hasFilters={hasFilters} />
       </form>
       {page && <p className="mb-2 text-sm text-slate-700">{t("count", { count: page.total })}</p>}
       {!page || page.items.length === 0 ? (

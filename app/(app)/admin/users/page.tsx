@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { ButtonLink, buttonClass } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterActions } from "@/components/ui/filter-actions";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -30,16 +31,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           defaultValue={filters.status ?? "all"}
           options={(["all", "active", "inactive"] as const).map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
         />
-        <div className="flex gap-2">
-          <button type="submit" className={buttonClass("primary")}>
-            {tCommon("apply")}
-          </button>
-          {hasFilters && (
-            <Link href="/admin/users" className={buttonClass("ghost")}>
-              {tCommon("reset")}
-            </Link>
-          )}
-        </div>
+        <FilterActions resetHref="/admin/users" hasFilters={hasFilters} />
       </form>
       <p className="mb-2 text-sm text-slate-700">{t("count", { count: page.total })}</p>
       {page.items.length === 0 ? (

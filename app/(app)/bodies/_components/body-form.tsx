@@ -1,12 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { buttonClass } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 import { FormMessage } from "@/components/ui/form-message";
-import { SubmitButton } from "@/components/ui/submit-button";
 import type { CoordinationBody } from "@/db/schema";
 import { idleForm, type FormState } from "@/lib/forms";
 
@@ -19,7 +17,6 @@ type Props = {
 
 export function BodyForm({ action, body, countries, cancelHref }: Props) {
   const t = useTranslations("bodies");
-  const tCommon = useTranslations("common");
   const [state, formAction] = useActionState(action, idleForm);
   const value = (field: keyof CoordinationBody) => state.values?.[field] ?? (body ? String(body[field] ?? "") : "");
   const error = (field: string) => state.fieldErrors?.[field];
@@ -38,12 +35,7 @@ export function BodyForm({ action, body, countries, cancelHref }: Props) {
         <SelectField name="country" label={t("country")} defaultValue={value("country") || "HN"} error={error("country")} options={countries} />
       </div>
       <TextAreaField name="description" label={t("description")} defaultValue={value("description")} error={error("description")} />
-      <div className="flex gap-2">
-        <SubmitButton>{tCommon("save")}</SubmitButton>
-        <Link href={cancelHref} className={buttonClass("secondary")}>
-          {tCommon("cancel")}
-        </Link>
-      </div>
+      <FormActions cancelHref={cancelHref} />
     </form>
   );
 }

@@ -1,13 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { InstitutionPicker } from "@/components/institutions/institution-picker";
-import { buttonClass } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 import { FormMessage } from "@/components/ui/form-message";
-import { SubmitButton } from "@/components/ui/submit-button";
 import type { Institution } from "@/db/schema";
 import { institutionKinds, institutionLevels, institutionSectors } from "@/db/schema/values";
 import { idleForm, type FormState } from "@/lib/forms";
@@ -22,7 +20,6 @@ type Props = {
 
 export function InstitutionForm({ action, institution, parent, countries, cancelHref }: Props) {
   const t = useTranslations("institutions");
-  const tCommon = useTranslations("common");
   const [state, formAction] = useActionState(action, idleForm);
   const value = (field: keyof Institution) => state.values?.[field] ?? (institution ? String(institution[field] ?? "") : "");
   const error = (field: string) => state.fieldErrors?.[field];
@@ -53,12 +50,7 @@ export function InstitutionForm({ action, institution, parent, countries, cancel
         <TextField name="website" type="url" label={t("website")} defaultValue={value("website")} error={error("website")} />
       </div>
       <TextAreaField name="notes" label={t("notes")} defaultValue={value("notes")} error={error("notes")} />
-      <div className="flex gap-2">
-        <SubmitButton>{tCommon("save")}</SubmitButton>
-        <Link href={cancelHref} className={buttonClass("secondary")}>
-          {tCommon("cancel")}
-        </Link>
-      </div>
+      <FormActions cancelHref={cancelHref} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
+import { FactList } from "@/components/ui/fact-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { calendarDate } from "@/lib/i18n/dates";
@@ -49,14 +50,7 @@ export default async function ParticipantPage({ params }: { params: Promise<{ pa
         <h2 id="facts" className="mb-3 text-lg font-semibold">
           {t("facts")}
         </h2>
-        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
-          {facts.map((f) => (
-            <div key={f.label}>
-              <dt className="text-sm text-slate-600">{f.label}</dt>
-              <dd className="break-words font-medium">{f.value}</dd>
-            </div>
-          ))}
-        </dl>
+        <FactList facts={facts} />
       </section>
       <section aria-labelledby="history" className="mb-6">
         <h2 id="history" className="mb-2 text-lg font-semibold">

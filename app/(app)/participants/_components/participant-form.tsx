@@ -1,13 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { InstitutionPicker } from "@/components/institutions/institution-picker";
-import { buttonClass } from "@/components/ui/button";
 import { SelectField, TextField, type Option } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 import { FormMessage } from "@/components/ui/form-message";
-import { SubmitButton } from "@/components/ui/submit-button";
 import type { Participant } from "@/db/schema";
 import { consentForms, locales, participantSexes } from "@/db/schema/values";
 import { idleForm, type FormState } from "@/lib/forms";
@@ -26,7 +24,6 @@ const watched = ["givenNames", "familyNames", "email", "phone"] as const;
 export function ParticipantForm({ action, participant, institution, projects, cancelHref }: Props) {
   const t = useTranslations("participants");
   const tLanguage = useTranslations("language");
-  const tCommon = useTranslations("common");
   const [state, formAction] = useActionState(action, idleForm);
   const value = (field: keyof Participant) => state.values?.[field] ?? (participant ? String(participant[field] ?? "") : "");
   const error = (field: string) => state.fieldErrors?.[field];
@@ -80,12 +77,7 @@ export function ParticipantForm({ action, participant, institution, projects, ca
           options={[...none(t("noConsent")), ...consentForms.map((f) => ({ value: f, label: t(`consentForms.${f}`) }))]}
         />
       </fieldset>
-      <div className="flex gap-2">
-        <SubmitButton>{tCommon("save")}</SubmitButton>
-        <Link href={cancelHref} className={buttonClass("secondary")}>
-          {tCommon("cancel")}
-        </Link>
-      </div>
+      <FormActions cancelHref={cancelHref} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FactList } from "@/components/ui/fact-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { Locale } from "@/lib/i18n/config";
@@ -40,14 +41,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
         <h2 id="facts" className="mb-3 text-lg font-semibold">
           {t("facts")}
         </h2>
-        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
-          {facts.map((f) => (
-            <div key={f.label}>
-              <dt className="text-sm text-slate-600">{f.label}</dt>
-              <dd className="font-medium">{f.value}</dd>
-            </div>
-          ))}
-        </dl>
+        <FactList facts={facts} />
         {project.description && <p className="mt-4 whitespace-pre-line text-slate-800">{project.description}</p>}
       </section>
       <section aria-labelledby="members">

@@ -2,14 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { buttonClass } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 import { FormMessage } from "@/components/ui/form-message";
-import { SubmitButton } from "@/components/ui/submit-button";
 import type { Project } from "@/db/schema";
 import { projectStatuses } from "@/db/schema/values";
 import { idleForm, type FormState } from "@/lib/forms";
-import Link from "next/link";
 
 type Props = {
   action: (prev: FormState, formData: FormData) => Promise<FormState>;
@@ -20,7 +18,6 @@ type Props = {
 
 export function ProjectForm({ action, project, countries, cancelHref }: Props) {
   const t = useTranslations("projects");
-  const tCommon = useTranslations("common");
   const [state, formAction] = useActionState(action, idleForm);
   const value = (field: keyof Project) => state.values?.[field] ?? (project ? String(project[field] ?? "") : "");
   const error = (field: string) => state.fieldErrors?.[field];
@@ -51,12 +48,7 @@ export function ProjectForm({ action, project, countries, cancelHref }: Props) {
       </div>
       <TextField name="funder" label={t("funder")} defaultValue={value("funder")} error={error("funder")} />
       <TextAreaField name="description" label={t("description")} defaultValue={value("description")} error={error("description")} />
-      <div className="flex gap-2">
-        <SubmitButton>{tCommon("save")}</SubmitButton>
-        <Link href={cancelHref} className={buttonClass("secondary")}>
-          {tCommon("cancel")}
-        </Link>
-      </div>
+      <FormActions cancelHref={cancelHref} />
     </form>
   );
 }

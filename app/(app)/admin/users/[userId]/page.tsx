@@ -4,6 +4,7 @@ import { GrantRoleForm } from "@/components/members/grant-role-form";
 import { RevokeRoleButton } from "@/components/members/revoke-role-button";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FactList } from "@/components/ui/fact-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { listProjects } from "@/lib/projects/service";
@@ -36,14 +37,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
         <h2 id="account" className="mb-3 text-lg font-semibold">
           {t("accountSection")}
         </h2>
-        <dl className="mb-4 grid gap-x-6 gap-y-3 sm:grid-cols-2">
-          {facts.map((f) => (
-            <div key={f.label}>
-              <dt className="text-sm text-slate-600">{f.label}</dt>
-              <dd className="break-all font-medium">{f.value}</dd>
-            </div>
-          ))}
-        </dl>
+        <FactList facts={facts} className="mb-4" />
         {user.id !== ctx.user.id && <UserAccessActions userId={user.id} name={user.name} isActive={user.isActive} />}
       </section>
       <section aria-labelledby="roles" className="rounded-lg border border-slate-200 bg-white p-4">
