@@ -9,9 +9,9 @@ import { openPostgres } from "@/db/client";
 import { institutions, participantNameKeys, participantProjects, participants, projects, users } from "@/db/schema";
 import { toSessionUser } from "@/lib/auth/service";
 import { listInstitutions } from "@/lib/institutions/service";
-import { participantNameKeys as nameKeysFor, participantSearchText } from "@/lib/participants/names";
+import { participantSearchText } from "@/lib/participants/names";
 import { findDuplicates, listDuplicatePairs } from "@/lib/participants/duplicates";
-import { listParticipants } from "@/lib/participants/service";
+import { listParticipants, nameKeyRows } from "@/lib/participants/service";
 import { toSearchText } from "@/lib/search-text";
 import { institutionKinds, institutionSectors } from "@/db/schema/values";
 
@@ -69,7 +69,7 @@ try {
     });
     await db.insert(participants).values(rows);
     await db.insert(participantProjects).values(rows.map((r) => ({ participantId: r.id, projectId: project!.id })));
-    await db.insert(participantNameKeys).values(rows.flatMap((r) => nameKeysFor(r.givenNames, r.familyNames).map((key) => ({ participantId: r.id, key }))));
+    await db.insert(participantNameKeys).values(rows.flatMap((r) => nameKeyRows(r)));
   }
   await database.db.execute(sql`analyze`);
   console.log(`Seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`);

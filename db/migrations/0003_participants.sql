@@ -18,6 +18,9 @@ CREATE TABLE "participant_affiliations" (
 CREATE TABLE "participant_name_keys" (
 	"participant_id" uuid NOT NULL,
 	"key" text NOT NULL,
+	"is_full" boolean DEFAULT false NOT NULL,
+	"has_full" boolean DEFAULT false NOT NULL,
+	"search_text" text DEFAULT '' NOT NULL,
 	CONSTRAINT "participant_name_keys_key_participant_id_pk" PRIMARY KEY("key","participant_id")
 );
 --> statement-breakpoint
@@ -37,6 +40,7 @@ CREATE TABLE "participants" (
 	"position" text DEFAULT '' NOT NULL,
 	"email" text,
 	"phone" text,
+	"phone_key" text,
 	"preferred_language" text,
 	"consent_date" date,
 	"consent_form" text,
@@ -65,4 +69,5 @@ CREATE INDEX "participant_name_keys_participant_idx" ON "participant_name_keys" 
 CREATE INDEX "participant_projects_project_idx" ON "participant_projects" USING btree ("project_id");--> statement-breakpoint
 CREATE INDEX "participants_search_idx" ON "participants" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "participants_institution_idx" ON "participants" USING btree ("institution_id");--> statement-breakpoint
-CREATE INDEX "participants_email_idx" ON "participants" USING btree ("email");
+CREATE INDEX "participants_email_idx" ON "participants" USING btree ("email");--> statement-breakpoint
+CREATE INDEX "participants_phone_key_idx" ON "participants" USING btree ("phone_key");

@@ -77,6 +77,12 @@ export const participantNameKeys = pgTable(
       .notNull()
       .references(() => participants.id, { onDelete: "cascade" }),
     key: text("key").notNull(),
+    // A full key (both family names); and whether the person has one, which decides whom their
+    // partial keys may pair with.
+    isFull: boolean("is_full").notNull().default(false),
+    hasFull: boolean("has_full").notNull().default(false),
+    // The person's search text, kept here so the queue compares names without a lookup per pair.
+    searchText: text("search_text").notNull().default(""),
   },
   (t) => [primaryKey({ columns: [t.key, t.participantId] }), index("participant_name_keys_participant_idx").on(t.participantId)],
 );

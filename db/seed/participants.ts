@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { institutions, participantAffiliations, participantNameKeys, participantProjects, participants, type ParticipantSex } from "../schema";
-import { participantNameKeys as nameKeysFor, participantSearchText } from "@/lib/participants/names";
+import { participantSearchText } from "@/lib/participants/names";
+import { nameKeyRows } from "@/lib/participants/service";
 
 type DemoPerson = [givenNames: string, familyNames: string, sex: ParticipantSex, institution: string, position: string];
 
@@ -63,6 +64,6 @@ export async function seedParticipants(tx: Db, projectId: string): Promise<void>
       .returning({ id: participants.id });
     await tx.insert(participantProjects).values({ participantId: person!.id, projectId });
     await tx.insert(participantAffiliations).values({ participantId: person!.id, institutionId: institution!.id, position, startDate: "2019-06-18" });
-    await tx.insert(participantNameKeys).values(nameKeysFor(givenNames, familyNames).map((key) => ({ participantId: person!.id, key })));
+    await tx.insert(participantNameKeys).values(nameKeyRows({ id: person!.id, givenNames, familyNames }));
   }
 }

@@ -4,7 +4,7 @@ import { institutionKinds, institutionLevels, institutionSectors } from "@/db/sc
 import { recordAudit } from "@/lib/audit";
 import { createInstitutionInput } from "@/lib/institutions/schemas";
 import { insertInstitution } from "@/lib/institutions/service";
-import { toSearchText } from "@/lib/search-text";
+import { sortable, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { toFieldErrors } from "@/lib/validation";
 import type { InstitutionImportField } from "./mapping";
@@ -49,7 +49,8 @@ async function checkRows(ctx: UseCaseCtx, input: InstitutionImportInput): Promis
       : await ctx.db
           .select({ id: institutions.id, name: institutions.name })
           .from(institutions)
-          .where(and(eq(institutions.country, fields.country), eq(institutions.searchText, toSearchText(fields.name, fields.acronym))))
+          // Same name and country is the same institution, whatever acronym either side gives.
+          .where(and(eq(institutions.country, fields.country), eq(sortable(institutions.name), toSearchText(fields.name))))
           .limit(1);
     if (seen.has(key) || existing) {
       preview.status = "existing";

@@ -1,3 +1,5 @@
+import { locales } from "@/lib/i18n/config";
+import { catalogues } from "@/lib/i18n/messages";
 import { toSearchText } from "@/lib/search-text";
 
 export const participantImportFields = ["givenNames", "familyNames", "sex", "institution", "position", "email", "phone", "consentDate", "consentForm"] as const;
@@ -36,13 +38,17 @@ function normaliseHeader(header: string): string {
   return toSearchText(last.replace(/[_\-.:()]/g, " "));
 }
 
+// The app's own field labels in every language, so Atelier's exports import back without mapping.
+const ownLabels = (field: string) =>
+  locales.map((locale) => normaliseHeader((catalogues[locale].imports.fields as Record<string, string>)[field] ?? "")).filter(Boolean);
+
 /** The mapping a person would most likely choose; the import screen lets them change it. */
 export function guessMapping<F extends string>(headers: string[], fields: readonly F[]): ColumnMapping<F> {
   const normalised = headers.map(normaliseHeader);
   const mapping: ColumnMapping<F> = {};
   const taken = new Set<number>();
   for (const field of fields) {
-    const names = synonyms[field as keyof typeof synonyms] ?? [];
+    const names = [...(synonyms[field as keyof typeof synonyms] ?? []), ...ownLabels(field)];
     const index = normalised.findIndex((h, i) => !taken.has(i) && names.includes(h));
     mapping[field] = index >= 0 ? index : null;
     if (index >= 0) taken.add(index);

@@ -58,9 +58,11 @@ async function checkRows(ctx: UseCaseCtx, input: ParticipantImportInput & { mapp
       continue;
     }
     const fields = parsed.data;
-    const key = `${participantSearchText(fields.givenNames, fields.familyNames)}|${fields.institutionId ?? ""}|${fields.email ?? ""}`;
-    const existing = seen.has(key) ? "file" : await findExisting(ctx, fields);
-    seen.add(key);
+    // Within the file, a person repeats the way they would match someone on file: same name at
+    // the same institution, or same e-mail.
+    const keys = [`name:${participantSearchText(fields.givenNames, fields.familyNames)}|${fields.institutionId ?? ""}`, ...(fields.email ? [`email:${fields.email}`] : [])];
+    const existing = keys.some((k) => seen.has(k)) ? "file" : await findExisting(ctx, fields);
+    for (const k of keys) seen.add(k);
     if (existing) {
       preview.status = "existing";
       if (existing !== "file") preview.match = existing;

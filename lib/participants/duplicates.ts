@@ -124,10 +124,19 @@ export const listDuplicatePairs = defineUseCase({
       with eligible as (
         select p.id from participants p where p.is_erased = false ${visibleIds}
       ),
-      pairs as (
-        select a.participant_id as first_id, b.participant_id as second_id
+      -- Candidates: people sharing a name key (a full key, or a partial key where one of them
+      -- lacks a second family name), or an e-mail, or a phone. Names are compared here, on the
+      -- keys table, so only the likely pairs need the people's other facts.
+      by_name as (
+        select a.participant_id as first_id, b.participant_id as second_id, max(similarity(a.search_text, b.search_text)) as name_score
         from participant_name_keys a
         join participant_name_keys b on b.key = a.key and a.participant_id < b.participant_id
+        where a.is_full or not a.has_full or not b.has_full
+        group by a.participant_id, b.participant_id
+      ),
+      pairs as (
+        -- A same institution adds at most 0.1 to the name score, so nothing below this can qualify.
+        select first_id, second_id from by_name where name_score >= ${nameThreshold - 0.1}
         union
         select p1.id, p2.id
         from participants p1 join participants p2 on p2.email = p1.email and p1.id < p2.id

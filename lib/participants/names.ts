@@ -14,17 +14,44 @@ export function participantSearchText(givenNames: string, familyNames: string): 
 }
 
 /**
- * Blocking keys for the duplicates queue: each family-name word (first four letters) with the
- * first given-name initial. "José Luis Martínez" and "Jose L. Martinez Lopez" share "mart|j",
- * whatever the order or presence of the second family name.
+ * A rough sound-alike form of a name word, for the spellings sign-in sheets produce: z/s, v/b,
+ * c/k/qu, ll/y and a silent h are folded, doubled letters merged ("López" = "Lopes",
+ * "Hernández" = "Ernandez").
+ */
+export function soundKey(word: string): string {
+  return word
+    .replace(/ph/g, "f")
+    .replace(/ch/g, "x")
+    .replace(/qu/g, "k")
+    .replace(/c([ei])/g, "s$1")
+    .replace(/c/g, "k")
+    .replace(/z/g, "s")
+    .replace(/[vw]/g, "b")
+    .replace(/ll/g, "y")
+    .replace(/h/g, "")
+    .replace(/y$/, "i")
+    .replace(/(.)\1+/g, "$1");
+}
+
+/**
+ * Blocking keys for the duplicates queue: who could be the same person. In Hispanic naming, two
+ * people with both family names given are the same only if both names agree (in any order): they
+ * get one full key ("+lopes martines|jose"). Each family name alone, with the first given name,
+ * makes a partial key ("martines|jose"), which pairs a record only with one that lacks a second
+ * family name: "José Luis Martínez" meets "Jose L. Martinez Lopez", but "María López García" does
+ * not meet "María López Castro".
  */
 export function participantNameKeys(givenNames: string, familyNames: string): string[] {
-  const family = tokens(familyNames);
-  const given = toSearchText(givenNames).replace(/[^a-z0-9]/g, "");
-  const words = family.length ? family : tokens(givenNames);
-  const initial = family.length ? given.slice(0, 1) : "";
-  return [...new Set(words.map((w) => `${w.slice(0, 4)}|${initial}`))];
+  const family = tokens(familyNames).map(soundKey);
+  const given = tokens(givenNames).map(soundKey);
+  const words = family.length ? family : given;
+  const first = family.length ? (given[0] ?? "") : "";
+  const partial = words.map((w) => `${w}|${first}`);
+  const full = family.length >= 2 ? [`+${[...family.slice(0, 2)].sort().join(" ")}|${first}`] : [];
+  return [...new Set([...full, ...partial])];
 }
+
+export const isFullKey = (key: string) => key.startsWith("+");
 
 /** A phone number reduced to its digits (null when it has too few to mean anything). */
 export function phoneKey(phone: string | null | undefined): string | null {

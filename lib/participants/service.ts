@@ -14,7 +14,7 @@ import { diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
-import { participantNameKeys as nameKeysFor, participantSearchText, phoneKey } from "./names";
+import { isFullKey, participantNameKeys as nameKeysFor, participantSearchText, phoneKey } from "./names";
 import { createParticipantInput, listParticipantsInput, participantIdInput, updateParticipantInput } from "./schemas";
 import { visibleParticipants } from "./visibility";
 
@@ -231,8 +231,16 @@ export async function loadVisibleParticipant(ctx: UseCaseCtx, participantId: str
 
 export async function writeNameKeys(db: Db, participant: Pick<Participant, "id" | "givenNames" | "familyNames" | "isErased">) {
   await db.delete(participantNameKeys).where(eq(participantNameKeys.participantId, participant.id));
-  const keys = participant.isErased ? [] : nameKeysFor(participant.givenNames, participant.familyNames);
-  if (keys.length) await db.insert(participantNameKeys).values(keys.map((key) => ({ participantId: participant.id, key })));
+  if (participant.isErased) return;
+  await db.insert(participantNameKeys).values(nameKeyRows(participant));
+}
+
+/** The rows of participant_name_keys for one person (also used by the demo seed). */
+export function nameKeyRows(participant: Pick<Participant, "id" | "givenNames" | "familyNames">) {
+  const keys = nameKeysFor(participant.givenNames, participant.familyNames);
+  const hasFull = keys.some(isFullKey);
+  const searchText = participantSearchText(participant.givenNames, participant.familyNames);
+  return keys.map((key) => ({ participantId: participant.id, key, isFull: isFullKey(key), hasFull, searchText }));
 }
 
 async function assertInstitution(db: Db, institutionId: string) {
