@@ -20,8 +20,8 @@ type Candidate = { id: string; givenNames: string; familyNames: string; institut
  * One scoring rule for the create-time warning and the queue: name similarity, raised by a same
  * institution, lowered when both sexes are stated and differ; a same e-mail or phone decides.
  */
-function scoreSql(a: { search: SQL; email: SQL; phone: SQL; institution: SQL; sex: SQL }, b: typeof a) {
-  const name = sql`similarity(${a.search}, ${b.search})`;
+function scoreSql(a: { search: SQL; email: SQL; phone: SQL; institution: SQL; sex: SQL }, b: typeof a, knownNameScore?: SQL) {
+  const name = knownNameScore ?? sql`similarity(${a.search}, ${b.search})`;
   const sameInstitution = sql`(${a.institution} is not null and ${a.institution} = ${b.institution})`;
   const differentSex = sql`(${a.sex} in ('woman','man') and ${b.sex} in ('woman','man') and ${a.sex} <> ${b.sex})`;
   const sameEmail = sql`(${a.email} is not null and ${a.email} = ${b.email})`;
@@ -117,7 +117,9 @@ export const listDuplicatePairs = defineUseCase({
       institution: sql.raw(`${alias}.institution_id`),
       sex: sql.raw(`${alias}.sex`),
     });
-    const { score, reasons } = scoreSql(side("x"), side("y"));
+    // The name score is computed once per candidate pair; reasons only for the page shown.
+    const { score } = scoreSql(side("x"), side("y"), sql.raw("c.name_score"));
+    const { reasons } = scoreSql(side("x"), side("y"));
     const list = await executeRows<{ first_id: string; second_id: string; score: number; reasons: DuplicateReason[]; total: number | string }>(
       ctx.db,
       sql`
@@ -125,42 +127,45 @@ export const listDuplicatePairs = defineUseCase({
         select p.id from participants p where p.is_erased = false ${visibleIds}
       ),
       -- Candidates: people sharing a name key (a full key, or a partial key where one of them
-      -- lacks a second family name), or an e-mail, or a phone. Names are compared here, on the
-      -- keys table, so only the likely pairs need the people's other facts.
-      by_name as (
-        select a.participant_id as first_id, b.participant_id as second_id, max(similarity(a.search_text, b.search_text)) as name_score
+      -- lacks a second family name), or an e-mail, or a phone. Names are compared on the keys
+      -- table, so the people's other facts are read only for pairs whose names are close.
+      candidates as (
+        select a.participant_id as first_id, b.participant_id as second_id, similarity(a.search_text, b.search_text) as name_score
         from participant_name_keys a
         join participant_name_keys b on b.key = a.key and a.participant_id < b.participant_id
-        where a.is_full or not a.has_full or not b.has_full
-        group by a.participant_id, b.participant_id
-      ),
-      pairs as (
-        -- A same institution adds at most 0.1 to the name score, so nothing below this can qualify.
-        select first_id, second_id from by_name where name_score >= ${nameThreshold - 0.1}
-        union
-        select p1.id, p2.id
+        where (a.is_full or not a.has_full or not b.has_full)
+          -- A same institution adds at most 0.1 to the name score, so nothing below this can qualify.
+          and similarity(a.search_text, b.search_text) >= ${nameThreshold - 0.1}
+        union all
+        select p1.id, p2.id, similarity(p1.search_text, p2.search_text)
         from participants p1 join participants p2 on p2.email = p1.email and p1.id < p2.id
         where p1.email is not null
-        union
-        select p1.id, p2.id
+        union all
+        select p1.id, p2.id, similarity(p1.search_text, p2.search_text)
         from participants p1 join participants p2 on p2.phone_key = p1.phone_key and p1.id < p2.id
         where p1.phone_key is not null
       ),
-      scored as (
-        select pairs.first_id, pairs.second_id, ${score} as score, ${reasons} as reasons
-        from pairs
-        join participants x on x.id = pairs.first_id
-        join participants y on y.id = pairs.second_id
-        where x.id in (select id from eligible) and y.id in (select id from eligible)
-          and not exists (select 1 from distinct_participants d where d.first_id = pairs.first_id and d.second_id = pairs.second_id)
+      pairs as (
+        select first_id, second_id, max(name_score) as name_score from candidates group by first_id, second_id
       ),
-      likely as (select * from scored where score >= ${nameThreshold})
+      likely as (
+        select c.first_id, c.second_id, ${score} as score
+        from pairs c
+        join participants x on x.id = c.first_id
+        join participants y on y.id = c.second_id
+        where x.id in (select id from eligible) and y.id in (select id from eligible)
+          and not exists (select 1 from distinct_participants d where d.first_id = c.first_id and d.second_id = c.second_id)
+          and ${score} >= ${nameThreshold}
+      )
       -- One row at least, so the total is known even on a page past the end.
       select page.first_id, page.second_id, page.score, page.reasons, (select count(*) from likely) as total
       from (select 1) as always
       left join lateral (
-        select * from likely order by score desc, first_id, second_id
-        limit ${input.pageSize} offset ${(input.page - 1) * input.pageSize}
+        select l.first_id, l.second_id, l.score, ${reasons} as reasons
+        from (select * from likely order by score desc, first_id, second_id limit ${input.pageSize} offset ${(input.page - 1) * input.pageSize}) l
+        join participants x on x.id = l.first_id
+        join participants y on y.id = l.second_id
+        order by l.score desc, l.first_id, l.second_id
       ) page on true`,
     );
     const found = list.filter((r) => r.first_id !== null);
