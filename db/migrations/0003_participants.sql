@@ -21,6 +21,8 @@ CREATE TABLE "participant_name_keys" (
 	"is_full" boolean DEFAULT false NOT NULL,
 	"has_full" boolean DEFAULT false NOT NULL,
 	"search_text" text DEFAULT '' NOT NULL,
+	"sex" text DEFAULT 'not_stated' NOT NULL,
+	"institution_id" uuid,
 	CONSTRAINT "participant_name_keys_key_participant_id_pk" PRIMARY KEY("key","participant_id")
 );
 --> statement-breakpoint

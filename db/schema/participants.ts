@@ -81,8 +81,11 @@ export const participantNameKeys = pgTable(
     // partial keys may pair with.
     isFull: boolean("is_full").notNull().default(false),
     hasFull: boolean("has_full").notNull().default(false),
-    // The person's search text, kept here so the queue compares names without a lookup per pair.
+    // The person's name, sex and institution, kept here so the queue scores a pair without
+    // looking either person up.
     searchText: text("search_text").notNull().default(""),
+    sex: text("sex", { enum: participantSexes }).notNull().default("not_stated"),
+    institutionId: uuid("institution_id"),
   },
   (t) => [primaryKey({ columns: [t.key, t.participantId] }), index("participant_name_keys_participant_idx").on(t.participantId)],
 );

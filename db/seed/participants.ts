@@ -64,6 +64,6 @@ export async function seedParticipants(tx: Db, projectId: string): Promise<void>
       .returning({ id: participants.id });
     await tx.insert(participantProjects).values({ participantId: person!.id, projectId });
     await tx.insert(participantAffiliations).values({ participantId: person!.id, institutionId: institution!.id, position, startDate: "2019-06-18" });
-    await tx.insert(participantNameKeys).values(nameKeyRows({ id: person!.id, givenNames, familyNames }));
+    await tx.insert(participantNameKeys).values(nameKeyRows({ id: person!.id, givenNames, familyNames, sex, institutionId: institution!.id }));
   }
 }

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { auditEntries, institutions, users, type Institution } from "@/db/schema";
+import { auditEntries, institutions, participantAffiliations, participants, users, type Institution } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { addBodyMember, createBody } from "@/lib/bodies/service";
 import type { Ctx } from "@/lib/session-user";
@@ -397,7 +397,22 @@ describe("mergeInstitutions", () => {
       mergedFrom: { before: { id: source.id, name: source.name, acronym: source.acronym }, after: null },
       movedChildren: { before: null, after: 2 },
       movedMemberships: { before: null, after: 1 },
+      movedParticipants: { before: null, after: 0 },
     });
+  });
+
+  it("moves the people who work at the duplicate, with their history, to the record kept", async () => {
+    const { source, target } = await mergeScenario();
+    const [person] = await world.db
+      .insert(participants)
+      .values({ givenNames: "Rosa", familyNames: "Merge", institutionId: source.id, searchText: "rosa merge" })
+      .returning();
+    await world.db.insert(participantAffiliations).values({ participantId: person!.id, institutionId: source.id, startDate: "2020-01-01" });
+    expectOk(await merge(source, target));
+    const [after] = await world.db.select().from(participants).where(eq(participants.id, person!.id));
+    expect(after?.institutionId).toBe(target.id);
+    const history = await world.db.select().from(participantAffiliations).where(eq(participantAffiliations.participantId, person!.id));
+    expect(history.map((a) => a.institutionId)).toEqual([target.id]);
   });
 
   it.each<[string, (f: Family) => Institution]>([

@@ -1,7 +1,7 @@
 import { aliasedTable, and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { bodyMemberships, coordinationBodies, institutions, type Institution } from "@/db/schema";
+import { bodyMemberships, coordinationBodies, institutions, participantAffiliations, participantNameKeys, participants, type Institution } from "@/db/schema";
 import { diffFields, recordAudit } from "@/lib/audit";
 import type { ProjectAccess } from "@/lib/authz";
 import { UseCaseError } from "@/lib/result";
@@ -258,6 +258,14 @@ export const mergeInstitutions = defineUseCase({
       .set({ institutionId: target.id })
       .where(eq(bodyMemberships.institutionId, source.id))
       .returning({ id: bodyMemberships.id });
+    // People who work (or worked) there move too; deleting the source would otherwise orphan them.
+    const people = await ctx.db
+      .update(participants)
+      .set({ institutionId: target.id })
+      .where(eq(participants.institutionId, source.id))
+      .returning({ id: participants.id });
+    await ctx.db.update(participantAffiliations).set({ institutionId: target.id }).where(eq(participantAffiliations.institutionId, source.id));
+    await ctx.db.update(participantNameKeys).set({ institutionId: target.id }).where(eq(participantNameKeys.institutionId, source.id));
     const filled = {
       acronym: target.acronym || source.acronym,
       city: target.city || source.city,
@@ -284,6 +292,7 @@ export const mergeInstitutions = defineUseCase({
         mergedFrom: { before: { id: source.id, name: source.name, acronym: source.acronym }, after: null },
         movedChildren: { before: null, after: children.length },
         movedMemberships: { before: null, after: memberships.length },
+        movedParticipants: { before: null, after: people.length },
       },
     });
     return { institution: after!, movedChildren: children.length, movedMemberships: memberships.length };

@@ -20,8 +20,8 @@ type Candidate = { id: string; givenNames: string; familyNames: string; institut
  * One scoring rule for the create-time warning and the queue: name similarity, raised by a same
  * institution, lowered when both sexes are stated and differ; a same e-mail or phone decides.
  */
-function scoreSql(a: { search: SQL; email: SQL; phone: SQL; institution: SQL; sex: SQL }, b: typeof a, knownNameScore?: SQL) {
-  const name = knownNameScore ?? sql`similarity(${a.search}, ${b.search})`;
+function scoreSql(a: { search: SQL; email: SQL; phone: SQL; institution: SQL; sex: SQL }, b: typeof a) {
+  const name = sql`similarity(${a.search}, ${b.search})`;
   const sameInstitution = sql`(${a.institution} is not null and ${a.institution} = ${b.institution})`;
   const differentSex = sql`(${a.sex} in ('woman','man') and ${b.sex} in ('woman','man') and ${a.sex} <> ${b.sex})`;
   const sameEmail = sql`(${a.email} is not null and ${a.email} = ${b.email})`;
@@ -117,9 +117,15 @@ export const listDuplicatePairs = defineUseCase({
       institution: sql.raw(`${alias}.institution_id`),
       sex: sql.raw(`${alias}.sex`),
     });
-    // The name score is computed once per candidate pair; reasons only for the page shown.
-    const { score } = scoreSql(side("x"), side("y"), sql.raw("c.name_score"));
+    // On the keys table the same rule scores names, sex and institution; contacts are looked up
+    // only for the few pairs that share an e-mail or a phone. Reasons are worded for the page only.
+    const keySide = (alias: string) => ({ ...side(alias), email: sql`null::text`, phone: sql`null::text` });
+    const byName = scoreSql(keySide("a"), keySide("b"));
+    const byContact = scoreSql(side("p1"), side("p2"));
     const { reasons } = scoreSql(side("x"), side("y"));
+    const eligibility = visible
+      ? sql`and c.first_id in (select id from eligible) and c.second_id in (select id from eligible)`
+      : sql``;
     const list = await executeRows<{ first_id: string; second_id: string; score: number; reasons: DuplicateReason[]; total: number | string }>(
       ctx.db,
       sql`
@@ -127,35 +133,30 @@ export const listDuplicatePairs = defineUseCase({
         select p.id from participants p where p.is_erased = false ${visibleIds}
       ),
       -- Candidates: people sharing a name key (a full key, or a partial key where one of them
-      -- lacks a second family name), or an e-mail, or a phone. Names are compared on the keys
-      -- table, so the people's other facts are read only for pairs whose names are close.
+      -- lacks a second family name), or an e-mail, or a phone.
       candidates as (
-        select a.participant_id as first_id, b.participant_id as second_id, similarity(a.search_text, b.search_text) as name_score
+        select a.participant_id as first_id, b.participant_id as second_id, ${byName.score} as score
         from participant_name_keys a
         join participant_name_keys b on b.key = a.key and a.participant_id < b.participant_id
         where (a.is_full or not a.has_full or not b.has_full)
           -- A same institution adds at most 0.1 to the name score, so nothing below this can qualify.
-          and similarity(a.search_text, b.search_text) >= ${nameThreshold - 0.1}
+          and ${byName.name} >= ${nameThreshold - 0.1}
         union all
-        select p1.id, p2.id, similarity(p1.search_text, p2.search_text)
+        select p1.id, p2.id, ${byContact.score}
         from participants p1 join participants p2 on p2.email = p1.email and p1.id < p2.id
         where p1.email is not null
         union all
-        select p1.id, p2.id, similarity(p1.search_text, p2.search_text)
+        select p1.id, p2.id, ${byContact.score}
         from participants p1 join participants p2 on p2.phone_key = p1.phone_key and p1.id < p2.id
         where p1.phone_key is not null
       ),
-      pairs as (
-        select first_id, second_id, max(name_score) as name_score from candidates group by first_id, second_id
-      ),
       likely as (
-        select c.first_id, c.second_id, ${score} as score
-        from pairs c
-        join participants x on x.id = c.first_id
-        join participants y on y.id = c.second_id
-        where x.id in (select id from eligible) and y.id in (select id from eligible)
-          and not exists (select 1 from distinct_participants d where d.first_id = c.first_id and d.second_id = c.second_id)
-          and ${score} >= ${nameThreshold}
+        select c.first_id, c.second_id, max(c.score) as score
+        from candidates c
+        where not exists (select 1 from distinct_participants d where d.first_id = c.first_id and d.second_id = c.second_id)
+          ${eligibility}
+        group by c.first_id, c.second_id
+        having max(c.score) >= ${nameThreshold}
       )
       -- One row at least, so the total is known even on a page past the end.
       select page.first_id, page.second_id, page.score, page.reasons, (select count(*) from likely) as total

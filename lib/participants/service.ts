@@ -229,18 +229,21 @@ export async function loadVisibleParticipant(ctx: UseCaseCtx, participantId: str
   return row;
 }
 
-export async function writeNameKeys(db: Db, participant: Pick<Participant, "id" | "givenNames" | "familyNames" | "isErased">) {
+type KeyedParticipant = Pick<Participant, "id" | "givenNames" | "familyNames" | "sex" | "institutionId">;
+
+export async function writeNameKeys(db: Db, participant: KeyedParticipant & Pick<Participant, "isErased">) {
   await db.delete(participantNameKeys).where(eq(participantNameKeys.participantId, participant.id));
   if (participant.isErased) return;
   await db.insert(participantNameKeys).values(nameKeyRows(participant));
 }
 
 /** The rows of participant_name_keys for one person (also used by the demo seed). */
-export function nameKeyRows(participant: Pick<Participant, "id" | "givenNames" | "familyNames">) {
+export function nameKeyRows(participant: KeyedParticipant) {
   const keys = nameKeysFor(participant.givenNames, participant.familyNames);
   const hasFull = keys.some(isFullKey);
   const searchText = participantSearchText(participant.givenNames, participant.familyNames);
-  return keys.map((key) => ({ participantId: participant.id, key, isFull: isFullKey(key), hasFull, searchText }));
+  const { sex, institutionId } = participant;
+  return keys.map((key) => ({ participantId: participant.id, key, isFull: isFullKey(key), hasFull, searchText, sex, institutionId }));
 }
 
 async function assertInstitution(db: Db, institutionId: string) {
