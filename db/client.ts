@@ -29,8 +29,18 @@ export type Database = {
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
+/**
+ * The similarity from which pg_trgm's `%` operator calls two names alike. Set for every session,
+ * so the trigram index itself discards names below it (duplicate checks use this level).
+ */
+export const trigramThreshold = 0.45;
+
 export function openPostgres(url: string, options: { max?: number } = {}): Database {
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    connection: { "pg_trgm.similarity_threshold": String(trigramThreshold) },
+  });
   const db = drizzlePostgres({ client, schema });
   return {
     db,
@@ -45,6 +55,7 @@ export function openPglite(dataDir?: string): Database {
   const releaseLock = dataDir ? lockDataDir(dataDir) : () => {};
   // Extensions the migrations create must be loaded into PGlite up front.
   const client = new PGlite({ dataDir, extensions: { pg_trgm } });
+  client.exec(`set pg_trgm.similarity_threshold = ${trigramThreshold}`).catch((error: unknown) => console.error("Could not set the trigram threshold", error));
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,

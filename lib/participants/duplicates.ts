@@ -1,5 +1,5 @@
 import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import { executeRows } from "@/db/client";
+import { executeRows, trigramThreshold } from "@/db/client";
 import { auditEntries, distinctParticipants, institutions, participantAffiliations, participantProjects, participants, type Participant } from "@/db/schema";
 import { diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
@@ -10,7 +10,7 @@ import { loadVisibleParticipant, personalFields, staff, writeNameKeys } from "./
 import { visibleParticipants } from "./visibility";
 
 /** Below this name similarity (pg_trgm, 0 to 1) two people are not proposed as one. */
-export const nameThreshold = 0.45;
+export const nameThreshold = trigramThreshold;
 
 export type DuplicateReason = "sameEmail" | "samePhone" | "similarName" | "sameInstitution" | "differentSex";
 
@@ -69,24 +69,20 @@ export const findDuplicates = defineUseCase({
     const visible = visibleParticipants(ctx);
     if (visible) filters.push(visible);
     if (input.excludeId) filters.push(sql`${participants.id} <> ${input.excludeId}`);
-    // `%` finds names through the trigram index; at the threshold used for duplicates, the index
-    // itself discards the many merely similar names instead of leaving them to a recheck.
-    return ctx.db.transaction(async (tx) => {
-      await tx.execute(sql.raw(`set local pg_trgm.similarity_threshold = ${nameThreshold}`));
-      return tx
-        .select({
-          id: participants.id,
-          givenNames: participants.givenNames,
-          familyNames: participants.familyNames,
-          institutionId: participants.institutionId,
-          score,
-          reasons,
-        })
-        .from(participants)
-        .where(and(...filters))
-        .orderBy(sql`${score} desc`, participants.familyNames)
-        .limit(5);
-    });
+    // `%` finds names through the trigram index, which already discards those below the threshold.
+    return ctx.db
+      .select({
+        id: participants.id,
+        givenNames: participants.givenNames,
+        familyNames: participants.familyNames,
+        institutionId: participants.institutionId,
+        score,
+        reasons,
+      })
+      .from(participants)
+      .where(and(...filters))
+      .orderBy(sql`${score} desc`, participants.familyNames)
+      .limit(5);
   },
 });
 
