@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { ListResults } from "@/components/ui/list-results";
 import { FilterActions } from "@/components/ui/filter-actions";
 import { ExportLinks } from "@/components/ui/export-links";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -87,12 +87,7 @@ export default async function InstitutionsPage({ searchParams }: { searchParams:
         />
         <FilterActions resetHref="/institutions" hasFilters={hasFilters} />
       </form>
-      <p className="mb-2 text-sm text-slate-700" aria-live="polite">
-        {t("count", { count: page.total })}
-      </p>
-      {page.items.length === 0 ? (
-        <EmptyState message={hasFilters ? t("noMatch") : t("empty")} />
-      ) : (
+      <ListResults summary={t("count", { count: page.total })} isEmpty={page.items.length === 0} emptyMessage={hasFilters ? t("noMatch") : t("empty")}>
         <Table caption={t("title")}>
           <thead>
             <tr>
@@ -123,7 +118,7 @@ export default async function InstitutionsPage({ searchParams }: { searchParams:
             ))}
           </tbody>
         </Table>
-      )}
+      </ListResults>
       <Pagination page={page.page} pageSize={page.pageSize} total={page.total} basePath="/institutions" params={filters} />
     </>
   );

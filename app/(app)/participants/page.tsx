@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { ListResults } from "@/components/ui/list-results";
 import { FilterActions } from "@/components/ui/filter-actions";
 import { ExportLinks } from "@/components/ui/export-links";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -62,12 +62,7 @@ export default async function ParticipantsPage({ searchParams }: { searchParams:
         {filters.institutionId && <input type="hidden" name="institutionId" value={filters.institutionId} />}
         <FilterActions resetHref="/participants" hasFilters={hasFilters} />
       </form>
-      <p className="mb-2 text-sm text-slate-700" aria-live="polite">
-        {t("count", { count: page.total })}
-      </p>
-      {page.items.length === 0 ? (
-        <EmptyState message={hasFilters ? t("noMatch") : t("empty")} />
-      ) : (
+      <ListResults summary={t("count", { count: page.total })} isEmpty={page.items.length === 0} emptyMessage={hasFilters ? t("noMatch") : t("empty")}>
         <Table caption={t("title")}>
           <thead>
             <tr>
@@ -92,7 +87,7 @@ export default async function ParticipantsPage({ searchParams }: { searchParams:
             ))}
           </tbody>
         </Table>
-      )}
+      </ListResults>
       <Pagination page={page.page} pageSize={page.pageSize} total={page.total} basePath="/participants" params={filters} />
     </>
   );

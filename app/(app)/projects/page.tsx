@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { ListResults } from "@/components/ui/list-results";
 import { FilterActions } from "@/components/ui/filter-actions";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
@@ -49,12 +49,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         />
         <FilterActions resetHref="/projects" hasFilters={hasFilters} />
       </form>
-      <p className="mb-2 text-sm text-slate-700" aria-live="polite">
-        {t("count", { count: page.total })}
-      </p>
-      {page.items.length === 0 ? (
-        <EmptyState message={hasFilters ? t("noMatch") : t("empty")} />
-      ) : (
+      <ListResults summary={t("count", { count: page.total })} isEmpty={page.items.length === 0} emptyMessage={hasFilters ? t("noMatch") : t("empty")}>
         <Table caption={t("title")}>
           <thead>
             <tr>
@@ -84,7 +79,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
             ))}
           </tbody>
         </Table>
-      )}
+      </ListResults>
       <Pagination page={page.page} pageSize={page.pageSize} total={page.total} basePath="/projects" params={filters} />
     </>
   );

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { ListResults } from "@/components/ui/list-results";
 import { FilterActions } from "@/components/ui/filter-actions";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
@@ -33,10 +33,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         />
         <FilterActions resetHref="/admin/users" hasFilters={hasFilters} />
       </form>
-      <p className="mb-2 text-sm text-slate-700">{t("count", { count: page.total })}</p>
-      {page.items.length === 0 ? (
-        <EmptyState message={t("noMatch")} />
-      ) : (
+      <ListResults summary={t("count", { count: page.total })} isEmpty={page.items.length === 0} emptyMessage={t("noMatch")}>
         <Table caption={t("title")}>
           <thead>
             <tr>
@@ -59,7 +56,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             ))}
           </tbody>
         </Table>
-      )}
+      </ListResults>
       <Pagination page={page.page} pageSize={page.pageSize} total={page.total} basePath="/admin/users" params={filters} />
     </>
   );
