@@ -6,7 +6,7 @@ import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { openPostgres } from "@/db/client";
-import { institutions, participantNameKeys, participantProjects, participants, projects, users } from "@/db/schema";
+import { institutions, participantNameKeys, participantProjects, participants, projectMembers, projects, users } from "@/db/schema";
 import { toSessionUser } from "@/lib/auth/service";
 import { listInstitutions } from "@/lib/institutions/service";
 import { participantSearchText } from "@/lib/participants/names";
@@ -71,25 +71,35 @@ try {
     await db.insert(participantProjects).values(rows.map((r) => ({ participantId: r.id, projectId: project!.id })));
     await db.insert(participantNameKeys).values(rows.flatMap((r) => nameKeyRows(r)));
   }
-  await database.db.execute(sql`analyze`);
+  // A directory that grew over months has been vacuumed by autovacuum; a freshly loaded one has not.
+  await database.db.execute(sql`vacuum analyze`);
   console.log(`Seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`);
 
-  const ctx = { db, user: toSessionUser(adminUser!) };
+  // An admin searches the whole directory; a manager goes through the project-visibility check,
+  // which here covers every participant (the worst case for that check).
+  const [managerUser] = await db.insert(users).values({ email: "bench-manager@example.org", name: "Bench manager" }).returning();
+  await db.insert(projectMembers).values({ projectId: project!.id, userId: managerUser!.id, role: "manager" });
   const fragment = () => toSearchText(pick(familyNames)).slice(0, 5);
-  const results = {
-    institutionSearch: await measure("Institution search (accent-free, 20 per page)", () => listInstitutions(ctx, { q: fragment() })),
-    participantSearch: await measure("Participant search (accent-free, 20 per page)", () => listParticipants(ctx, { q: `${toSearchText(pick(givenNames))} ${fragment()}` })),
-    suggestions: await measure("Duplicate suggestions for a new person", () =>
-      findDuplicates(ctx, { givenNames: pick(givenNames), familyNames: `${pick(familyNames)} ${pick(familyNames)}`, sex: "woman" }),
-    ),
-  };
-  const queueStart = performance.now();
-  const queue = await listDuplicatePairs(ctx, { page: 1, pageSize: 20 });
-  const queueSeconds = (performance.now() - queueStart) / 1000;
-  if (!queue.ok) throw new Error(queue.error);
-  console.log(`${"Duplicates queue, whole directory (first page)".padEnd(52)} ${queueSeconds.toFixed(2)} s   (${queue.data.total} likely pairs)`);
+  const figures: number[] = [];
+  const queueSeconds: number[] = [];
+  for (const [viewer, user] of [["admin", adminUser!], ["manager", managerUser!]] as const) {
+    const ctx = { db, user: toSessionUser(user) };
+    console.log(`As ${viewer}:`);
+    figures.push(
+      await measure("  Institution search (accent-free, 20 per page)", () => listInstitutions(ctx, { q: fragment() })),
+      await measure("  Participant search (accent-free, 20 per page)", () => listParticipants(ctx, { q: `${toSearchText(pick(givenNames))} ${fragment()}` })),
+      await measure("  Duplicate suggestions for a new person", () =>
+        findDuplicates(ctx, { givenNames: pick(givenNames), familyNames: `${pick(familyNames)} ${pick(familyNames)}`, sex: "woman" }),
+      ),
+    );
+    const queueStart = performance.now();
+    const queue = await listDuplicatePairs(ctx, { page: 1, pageSize: 20 });
+    queueSeconds.push((performance.now() - queueStart) / 1000);
+    if (!queue.ok) throw new Error(queue.error);
+    console.log(`${"  Duplicates queue, whole directory (first page)".padEnd(52)} ${queueSeconds.at(-1)!.toFixed(2)} s   (${queue.data.total} likely pairs)`);
+  }
   console.log("\nTargets: search and suggestions p95 < 50 ms; queue < 5 s.");
-  const met = results.institutionSearch < 50 && results.participantSearch < 50 && results.suggestions < 50 && queueSeconds < 5;
+  const met = figures.every((p95) => p95 < 50) && queueSeconds.every((s) => s < 5);
   console.log(met ? "All targets met." : "Some targets NOT met.");
 } finally {
   await database.close();
