@@ -5,3 +5,4 @@ export * from "./audit";
 export * from "./settings";
 export * from "./institutions";
 export * from "./participants";
+export * from "./imports";

@@ -7,6 +7,7 @@ import { insertInstitution } from "@/lib/institutions/service";
 import { sortable, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { toFieldErrors } from "@/lib/validation";
+import { rememberHeaderChoices } from "./header-choices";
 import type { InstitutionImportField } from "./mapping";
 import { cellOf, refuseIfAnyError, summarise, type Preview, type PreviewRow } from "./rows";
 import { institutionImportInput, type InstitutionImportInput } from "./schemas";
@@ -84,6 +85,7 @@ export const commitInstitutionImport = defineUseCase({
     const preview = summarise(checked.map((r) => r.preview));
     refuseIfAnyError(preview);
     for (const { fields } of checked) if (fields) await insertInstitution(ctx.db, ctx.user.id, fields);
+    await rememberHeaderChoices(ctx.db, ctx.user.id, "institutions", input.headers, input.mapping);
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
       action: "institution.import",

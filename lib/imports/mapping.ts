@@ -32,7 +32,7 @@ const synonyms: Record<ParticipantImportField | InstitutionImportField, string[]
   notes: ["notes", "remarques", "notas", "observaciones", "comments"],
 };
 
-function normaliseHeader(header: string): string {
+export function normaliseHeader(header: string): string {
   // KoboToolbox joins groups with "/": the last segment is the question itself.
   const last = header.split("/").pop() ?? header;
   return toSearchText(last.replace(/[_\-.:()]/g, " "));
@@ -42,12 +42,22 @@ function normaliseHeader(header: string): string {
 const ownLabels = (field: string) =>
   locales.map((locale) => normaliseHeader((catalogues[locale].imports.fields as Record<string, string>)[field] ?? "")).filter(Boolean);
 
-/** The mapping a person would most likely choose; the import screen lets them change it. */
-export function guessMapping<F extends string>(headers: string[], fields: readonly F[]): ColumnMapping<F> {
+/**
+ * The mapping a person would most likely choose; the import screen lets them change it. Headers
+ * someone mapped before (`remembered`: normalised header → field) come first, then the built-in names.
+ */
+export function guessMapping<F extends string>(headers: string[], fields: readonly F[], remembered: ReadonlyMap<string, string> = new Map()): ColumnMapping<F> {
   const normalised = headers.map(normaliseHeader);
-  const mapping: ColumnMapping<F> = {};
+  const mapping: ColumnMapping<F> = Object.fromEntries(fields.map((f) => [f, null])) as ColumnMapping<F>;
   const taken = new Set<number>();
+  normalised.forEach((header, index) => {
+    const field = remembered.get(header) as F | undefined;
+    if (field === undefined || !fields.includes(field) || mapping[field] !== null) return;
+    mapping[field] = index;
+    taken.add(index);
+  });
   for (const field of fields) {
+    if (mapping[field] !== null) continue;
     const names = [...(synonyms[field as keyof typeof synonyms] ?? []), ...ownLabels(field)];
     const index = normalised.findIndex((h, i) => !taken.has(i) && names.includes(h));
     mapping[field] = index >= 0 ? index : null;

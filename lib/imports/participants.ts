@@ -8,6 +8,7 @@ import { visibleParticipants } from "@/lib/participants/visibility";
 import { toSearchText } from "@/lib/search-text";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { toFieldErrors } from "@/lib/validation";
+import { rememberHeaderChoices } from "./header-choices";
 import type { ColumnMapping, ParticipantImportField } from "./mapping";
 import { cellOf, refuseIfAnyError, summarise, type Preview, type PreviewRow } from "./rows";
 import { participantImportInput, type ParticipantImportInput } from "./schemas";
@@ -125,6 +126,7 @@ export const commitParticipantImport = defineUseCase({
     for (const { preview: row } of checked) {
       if (row.match) await ctx.db.insert(participantProjects).values({ participantId: row.match.id, projectId: input.projectId }).onConflictDoNothing();
     }
+    await rememberHeaderChoices(ctx.db, ctx.user.id, "participants", input.headers, input.mapping);
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
       action: "participant.import",
