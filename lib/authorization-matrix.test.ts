@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@/db/testing";
 import type { Database } from "@/db/client";
-import { bodyMemberships, coordinationBodies, institutions, participantProjects, participants, projectMembers, users } from "@/db/schema";
+import { bodyMemberships, coordinationBodies, institutions, missions, missionTeam, participantProjects, participants, projectMembers, users, workshops } from "@/db/schema";
 import { allUseCases } from "./use-cases";
 import { createWorld, roleNames, worldPassword, type RoleName, type World } from "./testing/world";
 
@@ -69,6 +69,30 @@ const institutionImport = () => ({
   rows: [[`Fundación ${crypto.randomUUID()}`, "Honduras", "Sociedad civil"]],
   mapping: { name: 0, country: 1, sector: 2 },
 });
+
+// Missions are the staff's: managers see all of them, field staff those they travel on.
+const missionStaff: RoleName[] = ["admin", "manager", "field"];
+const projectManagers: RoleName[] = ["admin", "manager"];
+
+async function mission(w: World) {
+  const [row] = await w.db
+    .insert(missions)
+    .values({ projectId: w.projectId, title: "Misión", country: "HN", startDate: "2019-06-16", endDate: "2019-06-22" })
+    .returning({ id: missions.id });
+  await w.db.insert(missionTeam).values({ missionId: row!.id, userId: w.userIds.field });
+  return row!.id;
+}
+
+async function workshop(w: World) {
+  const [row] = await w.db
+    .insert(workshops)
+    .values({ projectId: w.projectId, title: "Taller", type: "baseline", startDate: "2019-06-18", endDate: "2019-06-19", language: "es" })
+    .returning({ id: workshops.id });
+  return row!.id;
+}
+
+const missionInput = (w: World) => ({ projectId: w.projectId, title: "Misión de arranque", country: "HN", startDate: "2019-06-16", endDate: "2019-06-22" });
+const workshopInput = (w: World) => ({ projectId: w.projectId, title: "Taller", type: "training", startDate: "2019-06-18", endDate: "2019-06-19", language: "es" });
 
 const institutionInput = () => ({ name: "Ministerio de Salud", acronym: "SESAL", country: "HN", sector: "state", kind: "ministry", level: "national" });
 
@@ -169,6 +193,22 @@ const matrix: Record<string, Entry> = {
   "participants.importCommit": { allowed: participantStaff, input: (w) => importInput(w) },
   "institutions.importPreview": { allowed: directoryEditors, input: () => institutionImport() },
   "institutions.importCommit": { allowed: directoryEditors, input: () => institutionImport() },
+  "missions.list": { allowed: missionStaff, input: (w) => ({ projectId: w.projectId }) },
+  "missions.month": { allowed: missionStaff, input: (w) => ({ projectId: w.projectId, month: "2019-06" }) },
+  "missions.get": { allowed: missionStaff, input: async (w) => ({ projectId: w.projectId, missionId: await mission(w) }) },
+  "missions.create": { allowed: projectManagers, input: (w) => missionInput(w) },
+  "missions.update": { allowed: projectManagers, input: async (w) => ({ ...missionInput(w), missionId: await mission(w), version: 1 }) },
+  "missions.addNote": { allowed: missionStaff, input: async (w) => ({ projectId: w.projectId, missionId: await mission(w), body: "Llegada a Tegucigalpa" }) },
+  "workshops.list": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
+  "workshops.get": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w) }) },
+  "workshops.create": { allowed: projectManagers, input: (w) => workshopInput(w) },
+  "workshops.update": { allowed: projectManagers, input: async (w) => ({ ...workshopInput(w), workshopId: await workshop(w), version: 1 }) },
+  "attendance.checkIn": {
+    allowed: participantStaff,
+    input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), items: [{ id: crypto.randomUUID(), participantId: await participant(w), day: "2019-06-18" }] }),
+  },
+  "attendance.day": { allowed: participantStaff, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), day: "2019-06-18" }) },
+  "attendance.search": { allowed: participantStaff, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), day: "2019-06-18", q: "ana" }) },
 };
 
 let database: Database;

@@ -1,4 +1,6 @@
 import { changePassword, setLocale, signOutEverywhere } from "./account/service";
+import { recordCheckIns } from "./attendance/check-in";
+import { getAttendanceDay, searchCheckIn } from "./attendance/roster";
 import { listAudit } from "./audit/service";
 import { addBodyMember, createBody, endBodyMembership, getBody, listBodies, removeBodyMembership, updateBody } from "./bodies/service";
 import {
@@ -14,6 +16,7 @@ import { commitInstitutionImport, previewInstitutionImport } from "./imports/ins
 import { commitParticipantImport, previewParticipantImport } from "./imports/participants";
 import { readImportFile } from "./imports/read";
 import { exportInstitutions } from "./institutions/export";
+import { addMissionNote, createMission, getMission, listMissionMonth, listMissions, updateMission } from "./missions/service";
 import { grantRole, listMembers, revokeRole } from "./members/service";
 import { exportParticipants } from "./participants/export";
 import { findDuplicates, listDuplicatePairs, markDistinct, mergeParticipants } from "./participants/duplicates";
@@ -22,6 +25,7 @@ import { createParticipant, getParticipant, listParticipants, updateParticipant 
 import { createProject, getProject, listProjects, updateProject } from "./projects/service";
 import type { UseCase } from "./use-case";
 import { createUser, getUser, issueSignInLink, listUsers, setUserActive } from "./users/service";
+import { createWorkshop, getWorkshop, listWorkshops, updateWorkshop } from "./workshops/service";
 
 /** Every use case, so tests and the API document can enumerate them. */
 export const allUseCases: UseCase<never, unknown>[] = [
@@ -72,4 +76,17 @@ export const allUseCases: UseCase<never, unknown>[] = [
   commitParticipantImport,
   previewInstitutionImport,
   commitInstitutionImport,
+  listMissions,
+  listMissionMonth,
+  getMission,
+  createMission,
+  updateMission,
+  addMissionNote,
+  listWorkshops,
+  getWorkshop,
+  createWorkshop,
+  updateWorkshop,
+  recordCheckIns,
+  getAttendanceDay,
+  searchCheckIn,
 ] as unknown as UseCase<never, unknown>[];

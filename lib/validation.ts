@@ -38,3 +38,7 @@ function describeIssue(issue: z.core.$ZodIssue): FieldErrors[string] {
       return { key: "invalid" };
   }
 }
+
+/** A period's end may not come before its start (projects, missions, workshops). */
+export const endNotBeforeStart = (v: { startDate: string; endDate: string }) => v.endDate >= v.startDate;
+export const endDateRule = { message: "endBeforeStart", path: ["endDate"] };

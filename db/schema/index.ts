@@ -6,3 +6,5 @@ export * from "./settings";
 export * from "./institutions";
 export * from "./participants";
 export * from "./imports";
+export * from "./missions";
+export * from "./workshops";

@@ -32,3 +32,11 @@ export const consentForms = ["written", "verbal", "online"] as const;
 
 export type ParticipantSex = (typeof participantSexes)[number];
 export type ConsentForm = (typeof consentForms)[number];
+
+export const missionStatuses = ["planned", "under_way", "done", "cancelled"] as const;
+export const workshopTypes = ["baseline", "training", "validation", "evaluation", "coordination"] as const;
+export const workshopStatuses = ["planned", "held", "cancelled"] as const;
+
+export type MissionStatus = (typeof missionStatuses)[number];
+export type WorkshopType = (typeof workshopTypes)[number];
+export type WorkshopStatus = (typeof workshopStatuses)[number];

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pageInput } from "@/lib/use-case";
 
-export const auditEntityTypes = ["user", "project", "project_member", "institution", "coordination_body", "participant"] as const;
+export const auditEntityTypes = ["user", "project", "project_member", "institution", "coordination_body", "participant", "mission", "workshop"] as const;
 
 const optionalUuid = z.preprocess((v) => (v === "" ? undefined : v), z.uuid().optional());
 const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), z.iso.date().optional());

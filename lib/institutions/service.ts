@@ -1,7 +1,17 @@
 import { aliasedTable, and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { bodyMemberships, coordinationBodies, institutions, participantAffiliations, participantNameKeys, participants, type Institution } from "@/db/schema";
+import {
+  attendance,
+  bodyMemberships,
+  coordinationBodies,
+  institutions,
+  participantAffiliations,
+  participantNameKeys,
+  participants,
+  workshopInvitations,
+  type Institution,
+} from "@/db/schema";
 import { diffFields, recordAudit } from "@/lib/audit";
 import type { ProjectAccess } from "@/lib/authz";
 import { UseCaseError } from "@/lib/result";
@@ -266,6 +276,12 @@ export const mergeInstitutions = defineUseCase({
       .returning({ id: participants.id });
     await ctx.db.update(participantAffiliations).set({ institutionId: target.id }).where(eq(participantAffiliations.institutionId, source.id));
     await ctx.db.update(participantNameKeys).set({ institutionId: target.id }).where(eq(participantNameKeys.institutionId, source.id));
+    // Attendance keeps counting for the merged institution; an invitation to both stays one.
+    const attended = await ctx.db.update(attendance).set({ institutionId: target.id }).where(eq(attendance.institutionId, source.id)).returning({ id: attendance.id });
+    await ctx.db.execute(sql`
+      insert into ${workshopInvitations} (workshop_id, institution_id)
+      select workshop_id, ${target.id}::uuid from ${workshopInvitations} where institution_id = ${source.id}
+      on conflict do nothing`);
     const filled = {
       acronym: target.acronym || source.acronym,
       city: target.city || source.city,
@@ -293,6 +309,7 @@ export const mergeInstitutions = defineUseCase({
         movedChildren: { before: null, after: children.length },
         movedMemberships: { before: null, after: memberships.length },
         movedParticipants: { before: null, after: people.length },
+        movedAttendance: { before: null, after: attended.length },
       },
     });
     return { institution: after!, movedChildren: children.length, movedMemberships: memberships.length };
@@ -324,4 +341,12 @@ async function isSelfOrDescendant(db: Db, candidateId: string, rootId: string): 
     id = row?.parentId ?? null;
   }
   return false;
+}
+
+/** Refuses ids that name no institution, on behalf of the form field that holds them. */
+export async function assertInstitutions(db: Db, institutionIds: string[], field: string) {
+  const unique = [...new Set(institutionIds)];
+  if (unique.length === 0) return;
+  const found = await db.select({ id: institutions.id }).from(institutions).where(inArray(institutions.id, unique));
+  if (found.length !== unique.length) throw new UseCaseError("invalid", { [field]: { key: "unknownInstitution" } });
 }

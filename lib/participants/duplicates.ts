@@ -1,6 +1,6 @@
 import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { executeRows, trigramThreshold } from "@/db/client";
-import { auditEntries, distinctParticipants, institutions, participantAffiliations, participantProjects, participants, type Participant } from "@/db/schema";
+import { attendance, auditEntries, distinctParticipants, institutions, participantAffiliations, participantProjects, participants, type Participant } from "@/db/schema";
 import { diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
@@ -210,7 +210,7 @@ export const markDistinct = defineUseCase({
 });
 
 /**
- * Folds `otherId` into `keepId`: history, projects (and, later, attendance) move to the person
+ * Folds `otherId` into `keepId`: history, projects and attendance move to the person
  * kept, blank fields are filled from the other record, which is then deleted.
  */
 export const mergeParticipants = defineUseCase({
@@ -246,6 +246,11 @@ export const mergeParticipants = defineUseCase({
       insert into ${participantProjects} (participant_id, project_id)
       select ${keep.id}, project_id from ${participantProjects} where participant_id = ${other.id}
       on conflict do nothing`);
+    // Attendance moves to the person kept; a day both records attended stays one attendance.
+    await ctx.db.execute(sql`
+      update ${attendance} set participant_id = ${keep.id}
+      where participant_id = ${other.id}
+        and not exists (select 1 from ${attendance} k where k.participant_id = ${keep.id} and k.workshop_id = ${attendance.workshopId} and k.day = ${attendance.day})`);
     await ctx.db.delete(participants).where(eq(participants.id, other.id));
     const [after] = await ctx.db
       .update(participants)

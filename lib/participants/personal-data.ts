@@ -29,7 +29,7 @@ export const exportParticipantData = defineUseCase({
       entityId: input.participantId,
       changes: {},
     });
-    const { participant, institution, affiliations, projects } = details.data;
+    const { participant, institution, affiliations, projects, attended } = details.data;
     return {
       exportedAt: new Date().toISOString(),
       person: {
@@ -48,6 +48,7 @@ export const exportParticipantData = defineUseCase({
       },
       affiliations: affiliations.map((a) => ({ institution: a.institutionName, position: a.position, from: a.startDate, to: a.endDate })),
       projects: projects.map((p) => ({ code: p.code, name: p.name })),
+      attendance: attended.map((a) => ({ workshop: a.title, day: a.day, institution: a.institutionName })),
       history,
     };
   },
@@ -55,7 +56,7 @@ export const exportParticipantData = defineUseCase({
 
 /**
  * Erases a person for good: names, contact details and positions are removed, also from the
- * audit trail, while sex, institution and (later) attendance stay as an anonymous record, so
+ * audit trail, while sex, institution and attendance stay as an anonymous record, so
  * the counts reports need do not change.
  */
 export const eraseParticipant = defineUseCase({

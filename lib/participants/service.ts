@@ -2,15 +2,19 @@ import { aliasedTable, and, asc, count, desc, eq, ilike, inArray, isNull, type S
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import {
+  attendance,
   institutions,
   participantAffiliations,
   participantNameKeys,
   participantProjects,
   participants,
+  projectMembers,
   projects,
+  workshops,
   type Participant,
 } from "@/db/schema";
 import { diffFields, recordAudit } from "@/lib/audit";
+import { assertInstitutions } from "@/lib/institutions/service";
 import { UseCaseError } from "@/lib/result";
 import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
@@ -85,7 +89,8 @@ export const getParticipant = defineUseCase({
   async run(ctx, input) {
     const participant = await loadVisibleParticipant(ctx, input.participantId);
     const affiliationInstitution = aliasedTable(institutions, "affiliation_institution");
-    const [institution, affiliations, projectRows] = await Promise.all([
+    const attendedInstitution = aliasedTable(institutions, "attended_institution");
+    const [institution, affiliations, projectRows, attended] = await Promise.all([
       participant.institutionId
         ? ctx.db.select({ id: institutions.id, name: institutions.name }).from(institutions).where(eq(institutions.id, participant.institutionId)).then((r) => r[0] ?? null)
         : null,
@@ -108,12 +113,32 @@ export const getParticipant = defineUseCase({
         .innerJoin(projects, eq(projects.id, participantProjects.projectId))
         .where(eq(participantProjects.participantId, participant.id))
         .orderBy(asc(projects.code)),
+      // Days attended, in the workshops of projects the user belongs to.
+      ctx.db
+        .select({
+          workshopId: workshops.id,
+          projectId: workshops.projectId,
+          title: workshops.title,
+          day: attendance.day,
+          institutionName: attendedInstitution.name,
+        })
+        .from(attendance)
+        .innerJoin(workshops, eq(workshops.id, attendance.workshopId))
+        .leftJoin(attendedInstitution, eq(attendedInstitution.id, attendance.institutionId))
+        .where(
+          and(
+            eq(attendance.participantId, participant.id),
+            ctx.user.isAdmin ? undefined : inArray(workshops.projectId, ctx.db.select({ id: projectMembers.projectId }).from(projectMembers).where(eq(projectMembers.userId, ctx.user.id))),
+          ),
+        )
+        .orderBy(desc(attendance.day), asc(workshops.title)),
     ]);
     return {
       participant,
       institution,
       affiliations,
       projects: projectRows,
+      attended,
       canCurate: ctx.access === "admin" || ctx.access === "manager",
     };
   },
@@ -126,7 +151,7 @@ export const createParticipant = defineUseCase({
   write: true,
   async run(ctx, input) {
     const { projectId, id, ...fields } = input;
-    if (fields.institutionId) await assertInstitution(ctx.db, fields.institutionId);
+    if (fields.institutionId) await assertInstitutions(ctx.db, [fields.institutionId], "institutionId");
     if (id) {
       // A retried create from a device: the first one already landed in this project, so answer
       // with it. An id taken elsewhere is refused, never linked: that would reveal someone else.
@@ -183,7 +208,7 @@ export const updateParticipant = defineUseCase({
     const { participantId, version, ...fields } = input;
     const before = await loadVisibleParticipant(ctx, participantId);
     if (before.isErased) throw new UseCaseError("not_found");
-    if (fields.institutionId) await assertInstitution(ctx.db, fields.institutionId);
+    if (fields.institutionId) await assertInstitutions(ctx.db, [fields.institutionId], "institutionId");
     const consentChanged = fields.consentDate !== before.consentDate || fields.consentForm !== before.consentForm;
     const [after] = await ctx.db
       .update(participants)
@@ -246,7 +271,3 @@ export function nameKeyRows(participant: KeyedParticipant) {
   return keys.map((key) => ({ participantId: participant.id, key, isFull: isFullKey(key), hasFull, searchText, sex, institutionId }));
 }
 
-async function assertInstitution(db: Db, institutionId: string) {
-  const [row] = await db.select({ id: institutions.id }).from(institutions).where(eq(institutions.id, institutionId));
-  if (!row) throw new UseCaseError("invalid", { institutionId: { key: "unknownInstitution" } });
-}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { projectStatuses } from "@/db/schema";
 import { pageInput } from "@/lib/use-case";
+import { endDateRule, endNotBeforeStart } from "@/lib/validation";
 
 export const countryField = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/);
 
@@ -21,8 +22,6 @@ const projectFields = z.object({
   status: z.enum(projectStatuses),
 });
 
-const endNotBeforeStart = (v: { startDate: string; endDate: string }) => v.endDate >= v.startDate;
-const endDateRule = { message: "endBeforeStart", path: ["endDate"] };
 
 export const createProjectInput = projectFields.refine(endNotBeforeStart, endDateRule);
 export type CreateProjectInput = z.input<typeof createProjectInput>;

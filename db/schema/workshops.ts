@@ -1,0 +1,109 @@
+import { date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { institutions } from "./institutions";
+import { missions } from "./missions";
+import { participants } from "./participants";
+import { projects } from "./projects";
+import { users } from "./users";
+import { locales, workshopStatuses, workshopTypes } from "./values";
+
+export const workshops = pgTable(
+  "workshops",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    missionId: uuid("mission_id").references(() => missions.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    type: text("type", { enum: workshopTypes }).notNull(),
+    city: text("city").notNull().default(""),
+    venue: text("venue").notNull().default(""),
+    startDate: date("start_date").notNull(),
+    endDate: date("end_date").notNull(),
+    language: text("language", { enum: locales }).notNull(),
+    facilitators: text("facilitators").notNull().default(""),
+    expectedParticipants: integer("expected_participants"),
+    status: text("status", { enum: workshopStatuses }).notNull().default("planned"),
+    minutes: text("minutes").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("workshops_project_start_idx").on(t.projectId, t.startDate), index("workshops_mission_idx").on(t.missionId)],
+);
+
+export const workshopInvitations = pgTable(
+  "workshop_invitations",
+  {
+    workshopId: uuid("workshop_id")
+      .notNull()
+      .references(() => workshops.id, { onDelete: "cascade" }),
+    institutionId: uuid("institution_id")
+      .notNull()
+      .references(() => institutions.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.workshopId, t.institutionId] }), index("workshop_invitations_institution_idx").on(t.institutionId)],
+);
+
+/** The agenda of one day of a workshop. */
+export const workshopAgenda = pgTable(
+  "workshop_agenda",
+  {
+    workshopId: uuid("workshop_id")
+      .notNull()
+      .references(() => workshops.id, { onDelete: "cascade" }),
+    day: date("day").notNull(),
+    agenda: text("agenda").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workshopId, t.day] })],
+);
+
+/**
+ * One person present on one day of a workshop. The institution is the one they had that day, so
+ * reports keep counting it there after the person moves on.
+ */
+export const attendance = pgTable(
+  "attendance",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workshopId: uuid("workshop_id")
+      .notNull()
+      .references(() => workshops.id, { onDelete: "cascade" }),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    day: date("day").notNull(),
+    institutionId: uuid("institution_id").references(() => institutions.id, { onDelete: "set null" }),
+    recordedById: uuid("recorded_by_id").references(() => users.id, { onDelete: "set null" }),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("attendance_person_day_unique").on(t.workshopId, t.day, t.participantId),
+    index("attendance_participant_idx").on(t.participantId),
+    index("attendance_institution_idx").on(t.institutionId),
+  ],
+);
+
+/**
+ * Every check-in or undo a device sent, by the id the device gave it, with what came of it: a
+ * retried or replayed request finds its id here and gets the same answer, changing nothing.
+ */
+export const checkInOperations = pgTable(
+  "check_in_operations",
+  {
+    id: uuid("id").primaryKey(),
+    workshopId: uuid("workshop_id")
+      .notNull()
+      .references(() => workshops.id, { onDelete: "cascade" }),
+    participantId: uuid("participant_id").notNull(),
+    day: date("day").notNull(),
+    action: text("action", { enum: ["check_in", "undo"] }).notNull(),
+    outcome: text("outcome").notNull(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("check_in_operations_workshop_idx").on(t.workshopId)],
+);
+
+export type Workshop = typeof workshops.$inferSelect;
+export type Attendance = typeof attendance.$inferSelect;

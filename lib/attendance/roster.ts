@@ -1,0 +1,97 @@
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { attendance, institutions, participants, workshopInvitations } from "@/db/schema";
+import type { ParticipantSex } from "@/db/schema/values";
+import { visibleParticipants } from "@/lib/participants/visibility";
+import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
+import { defineUseCase } from "@/lib/use-case";
+import { loadWorkshop } from "@/lib/workshops/service";
+import { attendanceDayInput, checkInSearchInput } from "./schemas";
+
+export type DayCounts = { present: number; women: number; men: number; otherSex: number; state: number; civilSociety: number; otherSector: number };
+
+export type PresentPerson = { participantId: string; givenNames: string; familyNames: string; sex: ParticipantSex; institutionName: string | null; recordedAt: Date };
+
+/** Who is present on one day of a workshop, latest first, with the day's live counters. */
+export const getAttendanceDay = defineUseCase({
+  name: "attendance.day",
+  access: { kind: "project", roles: ["manager", "field"] },
+  input: attendanceDayInput,
+  write: false,
+  async run(ctx, input): Promise<{ present: PresentPerson[]; counts: DayCounts }> {
+    const workshop = await loadWorkshop(ctx, input.projectId, input.workshopId);
+    const present = await ctx.db
+      .select({
+        participantId: attendance.participantId,
+        givenNames: participants.givenNames,
+        familyNames: participants.familyNames,
+        sex: participants.sex,
+        institutionName: institutions.name,
+        sector: institutions.sector,
+        recordedAt: attendance.recordedAt,
+      })
+      .from(attendance)
+      .innerJoin(participants, eq(participants.id, attendance.participantId))
+      .leftJoin(institutions, eq(institutions.id, attendance.institutionId))
+      .where(and(eq(attendance.workshopId, workshop.id), eq(attendance.day, input.day)))
+      .orderBy(sql`${attendance.recordedAt} desc`, asc(attendance.id));
+    const counts: DayCounts = { present: present.length, women: 0, men: 0, otherSex: 0, state: 0, civilSociety: 0, otherSector: 0 };
+    for (const p of present) {
+      if (p.sex === "woman") counts.women += 1;
+      else if (p.sex === "man") counts.men += 1;
+      else counts.otherSex += 1;
+      if (p.sector === "state") counts.state += 1;
+      else if (p.sector === "civil_society") counts.civilSociety += 1;
+      else counts.otherSector += 1;
+    }
+    return { present: present.map(({ sector: _sector, ...p }) => p), counts };
+  },
+});
+
+export type CheckInCandidate = {
+  id: string;
+  givenNames: string;
+  familyNames: string;
+  sex: ParticipantSex;
+  institutionName: string | null;
+  /** Why they are proposed first: their institution was invited, or they came on another day. */
+  group: "invited" | "earlierDay" | "directory";
+  present: boolean;
+};
+
+/**
+ * Search-as-you-type for the check-in screen: every word typed must appear in the name, accents
+ * and case aside. People of invited institutions and those who came on other days come first;
+ * with nothing typed, only they are listed.
+ */
+export const searchCheckIn = defineUseCase({
+  name: "attendance.search",
+  access: { kind: "project", roles: ["manager", "field"] },
+  input: checkInSearchInput,
+  write: false,
+  async run(ctx, input): Promise<CheckInCandidate[]> {
+    const workshop = await loadWorkshop(ctx, input.projectId, input.workshopId);
+    const invited = sql`${participants.institutionId} in (select ${workshopInvitations.institutionId} from ${workshopInvitations} where ${workshopInvitations.workshopId} = ${workshop.id})`;
+    const earlierDay = sql`exists (select 1 from ${attendance} a where a.workshop_id = ${workshop.id} and a.participant_id = ${participants.id} and a.day <> ${input.day})`;
+    const present = sql<boolean>`exists (select 1 from ${attendance} a where a.workshop_id = ${workshop.id} and a.participant_id = ${participants.id} and a.day = ${input.day})`;
+    const group = sql<CheckInCandidate["group"]>`case when ${invited} then 'invited' when ${earlierDay} then 'earlierDay' else 'directory' end`;
+    const words = toSearchText(input.q).split(" ").filter(Boolean);
+    const filters: (SQL | undefined)[] = [eq(participants.isErased, false), visibleParticipants(ctx), ...words.map((w) => sql`${participants.searchText} like ${containsPattern(w)}`)];
+    if (words.length === 0) filters.push(sql`(${invited} or ${earlierDay})`);
+    const rows = await ctx.db
+      .select({
+        id: participants.id,
+        givenNames: participants.givenNames,
+        familyNames: participants.familyNames,
+        sex: participants.sex,
+        institutionName: institutions.name,
+        group,
+        present,
+      })
+      .from(participants)
+      .leftJoin(institutions, eq(institutions.id, participants.institutionId))
+      .where(and(...filters))
+      .orderBy(sql`${group} = 'directory'`, asc(sortable(participants.familyNames)), asc(sortable(participants.givenNames)), asc(participants.id))
+      .limit(words.length ? 20 : 60);
+    return rows;
+  },
+});

@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+export const checkInActions = ["check_in", "undo"] as const;
+
+/** Check-ins travel in batches (a device's outbox); each item carries the id the device gave it. */
+export const checkInInput = z.object({
+  projectId: z.uuid(),
+  workshopId: z.uuid(),
+  items: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        participantId: z.uuid(),
+        day: z.iso.date(),
+        action: z.enum(checkInActions).default("check_in"),
+      }),
+    )
+    .min(1)
+    .max(200),
+});
+export type CheckInInput = z.input<typeof checkInInput>;
+
+export const attendanceDayInput = z.object({ projectId: z.uuid(), workshopId: z.uuid(), day: z.iso.date() });
+export type AttendanceDayInput = z.input<typeof attendanceDayInput>;
+
+export const checkInSearchInput = attendanceDayInput.extend({ q: z.string().trim().max(100).default("") });
+export type CheckInSearchInput = z.input<typeof checkInSearchInput>;

@@ -1,0 +1,201 @@
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { missionNotes, missions, missionTeam, projectMembers, users, workshops, type Mission } from "@/db/schema";
+import { diffFields, recordAudit } from "@/lib/audit";
+import { UseCaseError } from "@/lib/result";
+import { containsPattern } from "@/lib/search-text";
+import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
+import { addMissionNoteInput, createMissionInput, listMissionsInput, missionIdInput, missionMonthInput, updateMissionInput } from "./schemas";
+
+const editableFields = ["title", "purpose", "country", "cities", "startDate", "endDate", "status", "objectives", "notes"] as const;
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Managers see every mission of their project; field staff only those they travel on. */
+function visibleMissions(ctx: UseCaseCtx): SQL | undefined {
+  if (ctx.access !== "field") return undefined;
+  return inArray(missions.id, ctx.db.select({ id: missionTeam.missionId }).from(missionTeam).where(eq(missionTeam.userId, ctx.user.id)));
+}
+
+export type MissionSummary = Pick<Mission, "id" | "title" | "country" | "cities" | "startDate" | "endDate" | "status">;
+
+const summaryColumns = {
+  id: missions.id,
+  title: missions.title,
+  country: missions.country,
+  cities: missions.cities,
+  startDate: missions.startDate,
+  endDate: missions.endDate,
+  status: missions.status,
+};
+
+export const listMissions = defineUseCase({
+  name: "missions.list",
+  access: { kind: "project", roles: ["manager", "field"] },
+  input: listMissionsInput,
+  write: false,
+  async run(ctx, input): Promise<Page<MissionSummary>> {
+    const filters: (SQL | undefined)[] = [eq(missions.projectId, input.projectId), visibleMissions(ctx)];
+    if (input.status) filters.push(eq(missions.status, input.status));
+    if (input.q) {
+      const pattern = containsPattern(input.q);
+      filters.push(or(ilike(missions.title, pattern), ilike(missions.purpose, pattern), sql`array_to_string(${missions.cities}, ' ') ilike ${pattern}`));
+    }
+    if (input.when === "upcoming") filters.push(gte(missions.endDate, today()));
+    if (input.when === "past") filters.push(lt(missions.endDate, today()));
+    const where = and(...filters);
+    // Upcoming: the next one first. Past or all: the most recent first.
+    const order = input.when === "upcoming" ? [asc(missions.startDate), asc(missions.title)] : [desc(missions.startDate), asc(missions.title)];
+    const [items, [total]] = await Promise.all([
+      ctx.db
+        .select(summaryColumns)
+        .from(missions)
+        .where(where)
+        .orderBy(...order, asc(missions.id))
+        .limit(input.pageSize)
+        .offset((input.page - 1) * input.pageSize),
+      ctx.db.select({ n: count() }).from(missions).where(where),
+    ]);
+    return { items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
+  },
+});
+
+/** The missions that overlap a calendar month. */
+export const listMissionMonth = defineUseCase({
+  name: "missions.month",
+  access: { kind: "project", roles: ["manager", "field"] },
+  input: missionMonthInput,
+  write: false,
+  async run(ctx, input): Promise<MissionSummary[]> {
+    const first = `${input.month}-01`;
+    const next = sql`(${first}::date + interval '1 month')::date`;
+    return ctx.db
+      .select(summaryColumns)
+      .from(missions)
+      .where(and(eq(missions.projectId, input.projectId), visibleMissions(ctx), lte(missions.startDate, sql`${next} - 1`), gte(missions.endDate, first)))
+      .orderBy(asc(missions.startDate), asc(missions.title));
+  },
+});
+
+async function loadMission(ctx: UseCaseCtx, projectId: string, missionId: string): Promise<Mission> {
+  const [mission] = await ctx.db
+    .select()
+    .from(missions)
+    .where(and(eq(missions.id, missionId), eq(missions.projectId, projectId), visibleMissions(ctx)))
+    .limit(1);
+  if (!mission) throw new UseCaseError("not_found");
+  return mission;
+}
+
+export const getMission = defineUseCase({
+  name: "missions.get",
+  access: { kind: "project", roles: ["manager", "field"] },
+  input: missionIdInput,
+  write: false,
+  async run(ctx, input) {
+    const mission = await loadMission(ctx, input.projectId, input.missionId);
+    const [team, notes, missionWorkshops] = await Promise.all([
+      ctx.db
+        .select({ id: users.id, name: users.name })
+        .from(missionTeam)
+        .innerJoin(users, eq(users.id, missionTeam.userId))
+        .where(eq(missionTeam.missionId, mission.id))
+        .orderBy(asc(users.name)),
+      ctx.db
+        .select({ id: missionNotes.id, body: missionNotes.body, createdAt: missionNotes.createdAt, authorName: users.name })
+        .from(missionNotes)
+        .leftJoin(users, eq(users.id, missionNotes.authorId))
+        .where(eq(missionNotes.missionId, mission.id))
+        .orderBy(desc(missionNotes.createdAt)),
+      ctx.db
+        .select({ id: workshops.id, title: workshops.title, type: workshops.type, city: workshops.city, startDate: workshops.startDate, endDate: workshops.endDate, status: workshops.status })
+        .from(workshops)
+        .where(eq(workshops.missionId, mission.id))
+        .orderBy(asc(workshops.startDate), asc(workshops.title)),
+    ]);
+    return { mission, team, notes, workshops: missionWorkshops, canEdit: ctx.access === "admin" || ctx.access === "manager" };
+  },
+});
+
+/** The team must be staff of the project (partners do not see missions). */
+async function assertTeam(ctx: UseCaseCtx, projectId: string, userIds: string[]) {
+  if (userIds.length === 0) return;
+  const found = await ctx.db
+    .select({ userId: projectMembers.userId })
+    .from(projectMembers)
+    .where(and(eq(projectMembers.projectId, projectId), inArray(projectMembers.userId, userIds), inArray(projectMembers.role, ["manager", "field"])));
+  if (found.length !== new Set(userIds).size) throw new UseCaseError("invalid", { teamUserIds: { key: "notProjectStaff" } });
+}
+
+async function writeTeam(ctx: UseCaseCtx, missionId: string, userIds: string[]) {
+  await ctx.db.delete(missionTeam).where(eq(missionTeam.missionId, missionId));
+  const unique = [...new Set(userIds)];
+  if (unique.length) await ctx.db.insert(missionTeam).values(unique.map((userId) => ({ missionId, userId })));
+}
+
+export const createMission = defineUseCase({
+  name: "missions.create",
+  access: { kind: "project", roles: ["manager"] },
+  input: createMissionInput,
+  write: true,
+  async run(ctx, input) {
+    const { teamUserIds, ...fields } = input;
+    await assertTeam(ctx, input.projectId, teamUserIds);
+    const [mission] = await ctx.db.insert(missions).values(fields).returning();
+    await writeTeam(ctx, mission!.id, teamUserIds);
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "mission.create",
+      entityType: "mission",
+      entityId: mission!.id,
+      projectId: input.projectId,
+      changes: { ...diffFields(null, mission!, editableFields), team: { before: null, after: [...new Set(teamUserIds)] } },
+    });
+    return mission!;
+  },
+});
+
+export const updateMission = defineUseCase({
+  name: "missions.update",
+  access: { kind: "project", roles: ["manager"] },
+  input: updateMissionInput,
+  write: true,
+  async run(ctx, input) {
+    const { projectId, missionId, version, teamUserIds, ...fields } = input;
+    const before = await loadMission(ctx, projectId, missionId);
+    await assertTeam(ctx, projectId, teamUserIds);
+    const teamBefore = (await ctx.db.select({ userId: missionTeam.userId }).from(missionTeam).where(eq(missionTeam.missionId, missionId))).map((r) => r.userId).sort();
+    // Matching the version the editor loaded means a concurrent edit is refused, not overwritten.
+    const [after] = await ctx.db
+      .update(missions)
+      .set({ ...fields, version: sql`${missions.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(missions.id, missionId), eq(missions.version, version)))
+      .returning();
+    if (!after) throw new UseCaseError("stale");
+    await writeTeam(ctx, missionId, teamUserIds);
+    const teamAfter = [...new Set(teamUserIds)].sort();
+    const changes = diffFields(before, after, editableFields);
+    if (JSON.stringify(teamBefore) !== JSON.stringify(teamAfter)) changes.team = { before: teamBefore, after: teamAfter };
+    await recordAudit(ctx.db, { actorId: ctx.user.id, action: "mission.update", entityType: "mission", entityId: missionId, projectId, changes });
+    return after;
+  },
+});
+
+/** A dated note from the team; field staff on the mission may add one. */
+export const addMissionNote = defineUseCase({
+  name: "missions.addNote",
+  access: { kind: "project", roles: ["manager", "field"] },
+  input: addMissionNoteInput,
+  write: true,
+  async run(ctx, input) {
+    const mission = await loadMission(ctx, input.projectId, input.missionId);
+    const [note] = await ctx.db.insert(missionNotes).values({ missionId: mission.id, authorId: ctx.user.id, body: input.body }).returning();
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "mission.note",
+      entityType: "mission",
+      entityId: mission.id,
+      projectId: input.projectId,
+      changes: { note: { before: null, after: input.body } },
+    });
+    return note!;
+  },
+});

@@ -1,0 +1,171 @@
+import { and, asc, count, desc, eq, gt, gte, ilike, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { attendance, institutions, missions, workshopAgenda, workshopInvitations, workshops, type Workshop } from "@/db/schema";
+import { diffFields, recordAudit } from "@/lib/audit";
+import { assertInstitutions } from "@/lib/institutions/service";
+import { UseCaseError } from "@/lib/result";
+import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
+import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
+import { workshopDays } from "./days";
+import { createWorkshopInput, listWorkshopsInput, updateWorkshopInput, workshopIdInput } from "./schemas";
+
+const editableFields = ["missionId", "title", "type", "city", "venue", "startDate", "endDate", "language", "facilitators", "expectedParticipants", "status", "minutes"] as const;
+const everyone = ["manager", "field", "partner"] as const;
+
+export type WorkshopSummary = Pick<Workshop, "id" | "title" | "type" | "city" | "startDate" | "endDate" | "status" | "language">;
+
+export const listWorkshops = defineUseCase({
+  name: "workshops.list",
+  access: { kind: "project", roles: everyone },
+  input: listWorkshopsInput,
+  write: false,
+  async run(ctx, input): Promise<Page<WorkshopSummary>> {
+    const filters: SQL[] = [eq(workshops.projectId, input.projectId)];
+    if (input.q) {
+      const pattern = containsPattern(toSearchText(input.q));
+      filters.push(or(sql`${sortable(workshops.title)} like ${pattern}`, sql`${sortable(workshops.venue)} like ${pattern}`)!);
+    }
+    if (input.missionId) filters.push(eq(workshops.missionId, input.missionId));
+    if (input.type) filters.push(eq(workshops.type, input.type));
+    if (input.status) filters.push(eq(workshops.status, input.status));
+    if (input.city) filters.push(ilike(workshops.city, containsPattern(input.city)));
+    // A period keeps the workshops that overlap it.
+    if (input.from) filters.push(gte(workshops.endDate, input.from));
+    if (input.to) filters.push(lte(workshops.startDate, input.to));
+    const where = and(...filters);
+    const order = input.dir === "asc" ? asc : desc;
+    const sortColumn = input.sort === "startDate" ? workshops.startDate : sortable(workshops[input.sort]);
+    const [items, [total]] = await Promise.all([
+      ctx.db
+        .select({
+          id: workshops.id,
+          title: workshops.title,
+          type: workshops.type,
+          city: workshops.city,
+          startDate: workshops.startDate,
+          endDate: workshops.endDate,
+          status: workshops.status,
+          language: workshops.language,
+        })
+        .from(workshops)
+        .where(where)
+        .orderBy(order(sortColumn), asc(workshops.title), asc(workshops.id))
+        .limit(input.pageSize)
+        .offset((input.page - 1) * input.pageSize),
+      ctx.db.select({ n: count() }).from(workshops).where(where),
+    ]);
+    return { items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
+  },
+});
+
+/** A workshop of the project named in the input, or "not found" (never another project's). */
+export async function loadWorkshop(ctx: UseCaseCtx, projectId: string, workshopId: string): Promise<Workshop> {
+  const [workshop] = await ctx.db
+    .select()
+    .from(workshops)
+    .where(and(eq(workshops.id, workshopId), eq(workshops.projectId, projectId)))
+    .limit(1);
+  if (!workshop) throw new UseCaseError("not_found");
+  return workshop;
+}
+
+export const getWorkshop = defineUseCase({
+  name: "workshops.get",
+  access: { kind: "project", roles: everyone },
+  input: workshopIdInput,
+  write: false,
+  async run(ctx, input) {
+    const workshop = await loadWorkshop(ctx, input.projectId, input.workshopId);
+    const [invited, agenda, mission] = await Promise.all([
+      ctx.db
+        .select({ id: institutions.id, name: institutions.name, acronym: institutions.acronym, sector: institutions.sector })
+        .from(workshopInvitations)
+        .innerJoin(institutions, eq(institutions.id, workshopInvitations.institutionId))
+        .where(eq(workshopInvitations.workshopId, workshop.id))
+        .orderBy(asc(sortable(institutions.name))),
+      ctx.db.select({ day: workshopAgenda.day, agenda: workshopAgenda.agenda }).from(workshopAgenda).where(eq(workshopAgenda.workshopId, workshop.id)).orderBy(asc(workshopAgenda.day)),
+      workshop.missionId ? ctx.db.select({ id: missions.id, title: missions.title }).from(missions).where(eq(missions.id, workshop.missionId)) : Promise.resolve([]),
+    ]);
+    const isPartner = ctx.access === "partner";
+    return {
+      // Partners follow workshops through their figures; the team's minutes and missions are internal.
+      workshop: isPartner ? { ...workshop, minutes: "", missionId: null } : workshop,
+      mission: isPartner ? null : (mission[0] ?? null),
+      days: workshopDays(workshop.startDate, workshop.endDate),
+      invited,
+      agenda,
+      canEdit: ctx.access === "admin" || ctx.access === "manager",
+      canCheckIn: ctx.access !== "partner",
+    };
+  },
+});
+
+async function assertMission(ctx: UseCaseCtx, projectId: string, missionId: string | null) {
+  if (!missionId) return;
+  const [row] = await ctx.db.select({ id: missions.id }).from(missions).where(and(eq(missions.id, missionId), eq(missions.projectId, projectId)));
+  if (!row) throw new UseCaseError("invalid", { missionId: { key: "unknownMission" } });
+}
+
+async function writeInvitationsAndAgenda(ctx: UseCaseCtx, workshopId: string, institutionIds: string[], agenda: { day: string; agenda: string }[]) {
+  await ctx.db.delete(workshopInvitations).where(eq(workshopInvitations.workshopId, workshopId));
+  const unique = [...new Set(institutionIds)];
+  if (unique.length) await ctx.db.insert(workshopInvitations).values(unique.map((institutionId) => ({ workshopId, institutionId })));
+  await ctx.db.delete(workshopAgenda).where(eq(workshopAgenda.workshopId, workshopId));
+  const days = new Map(agenda.filter((a) => a.agenda).map((a) => [a.day, a.agenda]));
+  if (days.size) await ctx.db.insert(workshopAgenda).values([...days].map(([day, text]) => ({ workshopId, day, agenda: text })));
+}
+
+export const createWorkshop = defineUseCase({
+  name: "workshops.create",
+  access: { kind: "project", roles: ["manager"] },
+  input: createWorkshopInput,
+  write: true,
+  async run(ctx, input) {
+    const { invitedInstitutionIds, agenda, ...fields } = input;
+    await assertMission(ctx, input.projectId, input.missionId);
+    await assertInstitutions(ctx.db, invitedInstitutionIds, "invitedInstitutionIds");
+    const [workshop] = await ctx.db.insert(workshops).values(fields).returning();
+    await writeInvitationsAndAgenda(ctx, workshop!.id, invitedInstitutionIds, agenda);
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "workshop.create",
+      entityType: "workshop",
+      entityId: workshop!.id,
+      projectId: input.projectId,
+      changes: { ...diffFields(null, workshop!, editableFields), invited: { before: null, after: [...new Set(invitedInstitutionIds)] } },
+    });
+    return workshop!;
+  },
+});
+
+export const updateWorkshop = defineUseCase({
+  name: "workshops.update",
+  access: { kind: "project", roles: ["manager"] },
+  input: updateWorkshopInput,
+  write: true,
+  async run(ctx, input) {
+    const { projectId, workshopId, version, invitedInstitutionIds, agenda, ...fields } = input;
+    const before = await loadWorkshop(ctx, projectId, workshopId);
+    await assertMission(ctx, projectId, input.missionId);
+    await assertInstitutions(ctx.db, invitedInstitutionIds, "invitedInstitutionIds");
+    // Attendance already recorded on a day must stay inside the workshop's dates.
+    const [outside] = await ctx.db
+      .select({ id: attendance.id })
+      .from(attendance)
+      .where(and(eq(attendance.workshopId, workshopId), or(lt(attendance.day, input.startDate), gt(attendance.day, input.endDate))))
+      .limit(1);
+    if (outside) throw new UseCaseError("invalid", { startDate: { key: "attendanceOutsideDates" } });
+    const invitedBefore = (await ctx.db.select({ id: workshopInvitations.institutionId }).from(workshopInvitations).where(eq(workshopInvitations.workshopId, workshopId))).map((r) => r.id).sort();
+    const [after] = await ctx.db
+      .update(workshops)
+      .set({ ...fields, version: sql`${workshops.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(workshops.id, workshopId), eq(workshops.version, version)))
+      .returning();
+    if (!after) throw new UseCaseError("stale");
+    await writeInvitationsAndAgenda(ctx, workshopId, invitedInstitutionIds, agenda);
+    const changes = diffFields(before, after, editableFields);
+    const invitedAfter = [...new Set(invitedInstitutionIds)].sort();
+    if (JSON.stringify(invitedBefore) !== JSON.stringify(invitedAfter)) changes.invited = { before: invitedBefore, after: invitedAfter };
+    await recordAudit(ctx.db, { actorId: ctx.user.id, action: "workshop.update", entityType: "workshop", entityId: workshopId, projectId, changes });
+    return after;
+  },
+});
