@@ -25,7 +25,9 @@ export function describeFailure(failure: Pick<Failure, "error" | "fieldErrors">,
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
+    if (typeof value !== "string" || key.startsWith("$ACTION")) continue;
+    // A field sent several times (checkboxes, a multiple choice) arrives as one comma-separated list.
+    values[key] = key in values ? `${values[key]},${value}` : value;
   }
   return values;
 }

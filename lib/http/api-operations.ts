@@ -1,3 +1,5 @@
+import { recordCheckIns } from "@/lib/attendance/check-in";
+import { getAttendanceDay, searchCheckIn } from "@/lib/attendance/roster";
 import { addBodyMember, createBody, endBodyMembership, getBody, listBodies, removeBodyMembership, updateBody } from "@/lib/bodies/service";
 import {
   createInstitution,
@@ -12,6 +14,7 @@ import { commitParticipantImport, previewParticipantImport } from "@/lib/imports
 import { readImportFile } from "@/lib/imports/read";
 import { exportInstitutions } from "@/lib/institutions/export";
 import { grantRole, listMembers, revokeRole } from "@/lib/members/service";
+import { addMissionNote, createMission, getMission, listMissionMonth, listMissions, updateMission } from "@/lib/missions/service";
 import { exportParticipants } from "@/lib/participants/export";
 import { findDuplicates, listDuplicatePairs, markDistinct, mergeParticipants } from "@/lib/participants/duplicates";
 import { eraseParticipant, exportParticipantData } from "@/lib/participants/personal-data";
@@ -19,6 +22,7 @@ import { createParticipant, getParticipant, listParticipants, updateParticipant 
 import { createProject, getProject, listProjects, updateProject } from "@/lib/projects/service";
 import type { UseCase } from "@/lib/use-case";
 import { createUser, getUser, listUsers, setUserActive } from "@/lib/users/service";
+import { createWorkshop, getWorkshop, listWorkshops, updateWorkshop } from "@/lib/workshops/service";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 
@@ -74,4 +78,17 @@ export const apiOperations = {
   commitParticipantImport: op("post", "/participants/import/commit", commitParticipantImport),
   previewInstitutionImport: op("post", "/institutions/import/preview", previewInstitutionImport),
   commitInstitutionImport: op("post", "/institutions/import/commit", commitInstitutionImport),
+  listMissions: op("get", "/projects/{projectId}/missions", listMissions),
+  createMission: op("post", "/projects/{projectId}/missions", createMission, 201),
+  listMissionMonth: op("get", "/projects/{projectId}/missions/calendar", listMissionMonth),
+  getMission: op("get", "/projects/{projectId}/missions/{missionId}", getMission),
+  updateMission: op("patch", "/projects/{projectId}/missions/{missionId}", updateMission),
+  addMissionNote: op("post", "/projects/{projectId}/missions/{missionId}/notes", addMissionNote, 201),
+  listWorkshops: op("get", "/projects/{projectId}/workshops", listWorkshops),
+  createWorkshop: op("post", "/projects/{projectId}/workshops", createWorkshop, 201),
+  getWorkshop: op("get", "/projects/{projectId}/workshops/{workshopId}", getWorkshop),
+  updateWorkshop: op("patch", "/projects/{projectId}/workshops/{workshopId}", updateWorkshop),
+  recordCheckIns: op("post", "/projects/{projectId}/workshops/{workshopId}/check-ins", recordCheckIns),
+  getAttendanceDay: op("get", "/projects/{projectId}/workshops/{workshopId}/attendance", getAttendanceDay),
+  searchCheckIn: op("get", "/projects/{projectId}/workshops/{workshopId}/check-in-search", searchCheckIn),
 } satisfies Record<string, ApiOperation>;

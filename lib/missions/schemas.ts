@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { missionStatuses } from "@/db/schema/values";
 import { countryField } from "@/lib/projects/schemas";
+import { idList } from "@/lib/id-list";
 import { pageInput } from "@/lib/use-case";
 import { endDateRule, endNotBeforeStart } from "@/lib/validation";
 
@@ -9,7 +10,6 @@ const cityList = z.preprocess(
   (v) => (typeof v === "string" ? v.split(",") : v),
   z.array(z.string().trim().max(100)).max(20).transform((cities) => [...new Set(cities.filter(Boolean))]),
 );
-const idList = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid()).max(50));
 
 const missionFields = z.object({
   projectId: z.uuid(),
@@ -22,7 +22,7 @@ const missionFields = z.object({
   status: z.enum(missionStatuses).default("planned"),
   objectives: z.string().trim().max(5000).default(""),
   notes: z.string().trim().max(5000).default(""),
-  teamUserIds: idList.default([]),
+  teamUserIds: idList(50).default([]),
 });
 
 

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { locales, workshopStatuses, workshopTypes } from "@/db/schema/values";
+import { idList } from "@/lib/id-list";
 import { pageInput } from "@/lib/use-case";
 import { endDateRule, endNotBeforeStart } from "@/lib/validation";
 import { maxWorkshopDays, workshopDays } from "./days";
 
 const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
-const idList = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid()).max(200));
 
 const workshopFields = z.object({
   projectId: z.uuid(),
@@ -22,7 +22,7 @@ const workshopFields = z.object({
   expectedParticipants: z.preprocess(blankToNull, z.coerce.number().int().min(1).max(10000).nullable().default(null)),
   status: z.enum(workshopStatuses).default("planned"),
   minutes: z.string().trim().max(20000).default(""),
-  invitedInstitutionIds: idList.default([]),
+  invitedInstitutionIds: idList(200).default([]),
   agenda: z.array(z.object({ day: z.iso.date(), agenda: z.string().trim().max(5000) })).max(maxWorkshopDays).default([]),
 });
 

@@ -9,7 +9,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import type { Participant } from "@/db/schema";
 import { consentForms, locales, participantSexes } from "@/db/schema/values";
 import { idleForm, type FormState } from "@/lib/forms";
-import { DuplicateWarning } from "./duplicate-warning";
+import { DuplicateWarning } from "@/components/participants/duplicate-warning";
 
 type Props = {
   action: (prev: FormState, formData: FormData) => Promise<FormState>;

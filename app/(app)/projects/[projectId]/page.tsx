@@ -18,12 +18,14 @@ import { RevokeRoleButton } from "@/components/members/revoke-role-button";
 export default async function ProjectPage({ params }: { params: Promise<{ projectId: string }> }) {
   const ctx = await getPageContext();
   const { projectId } = await params;
-  const { project, canEdit } = unwrapForPage(await getProject(ctx, { projectId }));
+  const { project, canEdit, access } = unwrapForPage(await getProject(ctx, { projectId }));
   const members = unwrapForPage(await listMembers(ctx, { projectId }));
-  const [t, tMembers, tRoles, format, locale] = await Promise.all([
+  const [t, tMembers, tRoles, tMissions, tWorkshops, format, locale] = await Promise.all([
     getTranslations("projects"),
     getTranslations("members"),
     getTranslations("roles"),
+    getTranslations("missions"),
+    getTranslations("workshops"),
     getFormatter(),
     getLocale(),
   ]);
@@ -37,6 +39,16 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
   return (
     <>
       <PageHeader title={project.name} actions={canEdit && <ButtonLink href={`/projects/${project.id}/edit`}>{t("edit")}</ButtonLink>} />
+      <nav aria-label={t("sections")} className="mb-6 flex flex-wrap gap-2">
+        <ButtonLink href={`/projects/${project.id}/workshops`} variant="secondary">
+          {tWorkshops("title")}
+        </ButtonLink>
+        {access !== "partner" && (
+          <ButtonLink href={`/projects/${project.id}/missions`} variant="secondary">
+            {tMissions("title")}
+          </ButtonLink>
+        )}
+      </nav>
       <section aria-labelledby="facts" className="mb-8 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="facts" className="mb-3 text-lg font-semibold">
           {t("facts")}

@@ -3,19 +3,25 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useDeferredValue } from "react";
+import { useDeferredValue, type ReactNode } from "react";
 import { queryKeys } from "@/lib/query-keys";
 
-type Candidate = { id: string; givenNames: string; familyNames: string; score: number; reasons: string[] };
+export type DuplicateCandidate = { id: string; givenNames: string; familyNames: string; score: number; reasons: string[] };
 
-async function fetchCandidates(fields: Record<string, string>): Promise<Candidate[]> {
+async function fetchCandidates(fields: Record<string, string>): Promise<DuplicateCandidate[]> {
   const response = await fetch(`/api/v1/participants/duplicates?${new URLSearchParams(fields)}`);
   if (!response.ok) throw new Error(String(response.status));
-  return (await response.json()) as Candidate[];
+  return (await response.json()) as DuplicateCandidate[];
 }
 
+type Props = {
+  fields: Record<string, string>;
+  /** What the user may do with a candidate instead of creating a new person (e.g. check them in). */
+  candidateAction?: (candidate: DuplicateCandidate) => ReactNode;
+};
+
 /** Shows, while the form is being filled, the people already on file who may be the same person. */
-export function DuplicateWarning({ fields }: { fields: Record<string, string> }) {
+export function DuplicateWarning({ fields, candidateAction }: Props) {
   const t = useTranslations("participants");
   const format = useFormatter();
   const deferred = useDeferredValue(fields);
@@ -41,6 +47,7 @@ export function DuplicateWarning({ fields }: { fields: Record<string, string> })
             <span className="text-slate-700">
               {t("matchScore", { score: format.number(c.score, { style: "percent" }) })} · {c.reasons.map((r) => t(`reasons.${r}` as never)).join(", ")}
             </span>
+            {candidateAction?.(c)}
           </li>
         ))}
       </ul>

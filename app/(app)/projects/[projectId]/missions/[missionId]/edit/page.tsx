@@ -1,0 +1,33 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import type { Locale } from "@/lib/i18n/config";
+import { countryOptions } from "@/lib/i18n/countries";
+import { getMission } from "@/lib/missions/service";
+import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { updateMissionAction } from "../../actions";
+import { MissionForm } from "../../_components/mission-form";
+import { staffOptions } from "../../_components/staff-options";
+
+export default async function EditMissionPage({ params }: { params: Promise<{ projectId: string; missionId: string }> }) {
+  const ctx = await getPageContext();
+  const { projectId, missionId } = await params;
+  const { mission, team, canEdit } = unwrapForPage(await getMission(ctx, { projectId, missionId }));
+  if (!canEdit) notFound();
+  const [t, locale] = await Promise.all([getTranslations("missions"), getLocale()]);
+  return (
+    <>
+      <PageHeader title={t("edit")} />
+      <MissionForm
+        action={updateMissionAction}
+        projectId={projectId}
+        defaultCountry={mission.country}
+        mission={mission}
+        team={team.map((m) => m.id)}
+        staff={await staffOptions(ctx, projectId)}
+        countries={countryOptions(locale as Locale, mission.country)}
+        cancelHref={`/projects/${projectId}/missions/${missionId}`}
+      />
+    </>
+  );
+}

@@ -1,0 +1,9 @@
+import { listMembers } from "@/lib/members/service";
+import { unwrapForPage } from "@/lib/request-context";
+import type { Ctx } from "@/lib/session-user";
+
+/** The project's managers and field staff, who may be on a mission's team. */
+export async function staffOptions(ctx: Ctx, projectId: string) {
+  const members = unwrapForPage(await listMembers(ctx, { projectId }));
+  return members.filter((m) => m.role !== "partner" && m.isActive).map((m) => ({ value: m.userId, label: m.name }));
+}

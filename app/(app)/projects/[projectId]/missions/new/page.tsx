@@ -1,0 +1,32 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import type { Locale } from "@/lib/i18n/config";
+import { countryOptions } from "@/lib/i18n/countries";
+import { getProject } from "@/lib/projects/service";
+import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { createMissionAction } from "../actions";
+import { MissionForm } from "../_components/mission-form";
+import { staffOptions } from "../_components/staff-options";
+
+export default async function NewMissionPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const ctx = await getPageContext();
+  const { projectId } = await params;
+  const { project, canEdit } = unwrapForPage(await getProject(ctx, { projectId }));
+  if (!canEdit) notFound();
+  const [t, locale] = await Promise.all([getTranslations("missions"), getLocale()]);
+  return (
+    <>
+      <PageHeader title={t("new")} />
+      <MissionForm
+        action={createMissionAction}
+        projectId={projectId}
+        defaultCountry={project.country}
+        team={[]}
+        staff={await staffOptions(ctx, projectId)}
+        countries={countryOptions(locale as Locale, project.country)}
+        cancelHref={`/projects/${projectId}/missions`}
+      />
+    </>
+  );
+}

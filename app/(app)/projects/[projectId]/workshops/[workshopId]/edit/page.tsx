@@ -1,0 +1,33 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { calendarDate } from "@/lib/i18n/dates";
+import { listMissions } from "@/lib/missions/service";
+import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { getWorkshop } from "@/lib/workshops/service";
+import { updateWorkshopAction } from "../../actions";
+import { WorkshopForm } from "../../_components/workshop-form";
+
+export default async function EditWorkshopPage({ params }: { params: Promise<{ projectId: string; workshopId: string }> }) {
+  const ctx = await getPageContext();
+  const { projectId, workshopId } = await params;
+  const { workshop, days, invited, agenda, canEdit } = unwrapForPage(await getWorkshop(ctx, { projectId, workshopId }));
+  if (!canEdit) notFound();
+  const missions = unwrapForPage(await listMissions(ctx, { projectId, when: "all", pageSize: 100 })).items;
+  const [t, format] = await Promise.all([getTranslations("workshops"), getFormatter()]);
+  const agendaByDay = new Map(agenda.map((a) => [a.day, a.agenda]));
+  return (
+    <>
+      <PageHeader title={t("edit")} />
+      <WorkshopForm
+        action={updateWorkshopAction}
+        projectId={projectId}
+        workshop={workshop}
+        missions={missions.map((m) => ({ value: m.id, label: m.title }))}
+        invited={invited.map((i) => ({ id: i.id, name: i.name }))}
+        agendaDays={days.map((day) => ({ day, label: format.dateTime(calendarDate(day), { dateStyle: "full" }), agenda: agendaByDay.get(day) ?? "" }))}
+        cancelHref={`/projects/${projectId}/workshops/${workshopId}`}
+      />
+    </>
+  );
+}

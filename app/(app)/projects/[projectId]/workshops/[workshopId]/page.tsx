@@ -1,0 +1,84 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ButtonLink } from "@/components/ui/button";
+import { FactList } from "@/components/ui/fact-list";
+import { PageHeader } from "@/components/ui/page-header";
+import { calendarDate } from "@/lib/i18n/dates";
+import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { getWorkshop } from "@/lib/workshops/service";
+
+export default async function WorkshopPage({ params }: { params: Promise<{ projectId: string; workshopId: string }> }) {
+  const ctx = await getPageContext();
+  const { projectId, workshopId } = await params;
+  const { workshop, mission, days, invited, agenda, canEdit, canCheckIn } = unwrapForPage(await getWorkshop(ctx, { projectId, workshopId }));
+  const [t, tLanguage, format] = await Promise.all([getTranslations("workshops"), getTranslations("language"), getFormatter()]);
+  const base = `/projects/${projectId}/workshops/${workshop.id}`;
+  const dayLabel = (day: string) => format.dateTime(calendarDate(day), { dateStyle: "full" });
+  const facts = [
+    { label: t("type"), value: t(`types.${workshop.type}`) },
+    { label: t("period"), value: format.dateTimeRange(calendarDate(workshop.startDate), calendarDate(workshop.endDate), { dateStyle: "long" }) },
+    { label: t("city"), value: [workshop.city, workshop.venue].filter(Boolean).join(" · ") || "—" },
+    { label: t("language"), value: tLanguage(workshop.language) },
+    { label: t("facilitators"), value: workshop.facilitators || "—" },
+    { label: t("expected"), value: workshop.expectedParticipants === null ? "—" : format.number(workshop.expectedParticipants) },
+    { label: t("status"), value: t(`statuses.${workshop.status}`) },
+    ...(mission ? [{ label: t("mission"), value: <Link href={`/projects/${projectId}/missions/${mission.id}`}>{mission.title}</Link> }] : []),
+  ];
+  const agendaByDay = new Map(agenda.map((a) => [a.day, a.agenda]));
+  return (
+    <>
+      <PageHeader title={workshop.title} actions={canEdit && <ButtonLink href={`${base}/edit`}>{t("edit")}</ButtonLink>} />
+      <section aria-labelledby="facts" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="facts" className="mb-3 text-lg font-semibold">
+          {t("facts")}
+        </h2>
+        <FactList facts={facts} />
+      </section>
+      <section aria-labelledby="days" className="mb-6">
+        <h2 id="days" className="mb-2 text-lg font-semibold">
+          {t("days")}
+        </h2>
+        <ul className="flex flex-col gap-2">
+          {days.map((day) => (
+            <li key={day} className="rounded-lg border border-slate-200 bg-white p-3">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <span className="font-medium">{dayLabel(day)}</span>
+                {canCheckIn && workshop.status !== "cancelled" && (
+                  <ButtonLink href={`${base}/check-in?day=${day}`} variant="secondary">
+                    {t("checkInDay", { day: format.dateTime(calendarDate(day), { dateStyle: "medium" }) })}
+                  </ButtonLink>
+                )}
+              </div>
+              {agendaByDay.has(day) && <p className="mt-2 whitespace-pre-line text-sm text-slate-800">{agendaByDay.get(day)}</p>}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="invited" className="mb-6">
+        <h2 id="invited" className="mb-2 text-lg font-semibold">
+          {t("invited")}
+        </h2>
+        {invited.length === 0 ? (
+          <p className="text-sm text-slate-700">{t("noInvited")}</p>
+        ) : (
+          <ul className="list-disc pl-5">
+            {invited.map((i) => (
+              <li key={i.id}>
+                <Link href={`/institutions/${i.id}`}>{i.name}</Link>
+                {i.acronym && <span className="text-slate-600"> ({i.acronym})</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {workshop.minutes && (
+        <section aria-labelledby="minutes" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="minutes" className="mb-2 text-lg font-semibold">
+            {t("minutes")}
+          </h2>
+          <p className="whitespace-pre-line text-slate-800">{workshop.minutes}</p>
+        </section>
+      )}
+    </>
+  );
+}
