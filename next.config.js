@@ -11,8 +11,8 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Native and WASM packages must load from node_modules at run time, not from the bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  // Native and WASM packages, and pdfmake (it reads its font files from disk), load from node_modules at run time.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pdfmake"],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

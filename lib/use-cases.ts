@@ -1,5 +1,6 @@
 import { changePassword, setLocale, signOutEverywhere } from "./account/service";
 import { recordCheckIns } from "./attendance/check-in";
+import { getWorkshopReport } from "./attendance/report";
 import { getAttendanceDay, searchCheckIn } from "./attendance/roster";
 import { listAudit } from "./audit/service";
 import { addBodyMember, createBody, endBodyMembership, getBody, listBodies, removeBodyMembership, updateBody } from "./bodies/service";
@@ -89,4 +90,5 @@ export const allUseCases: UseCase<never, unknown>[] = [
   recordCheckIns,
   getAttendanceDay,
   searchCheckIn,
+  getWorkshopReport,
 ] as unknown as UseCase<never, unknown>[];

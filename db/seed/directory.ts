@@ -40,6 +40,8 @@ const demoInstitutions: DemoInstitution[] = [
     notes: "Spelled CANATHURS in the June 2019 workshop report.",
   },
   { name: "Asociación Calidad de Vida", country: "HN", sector: "civil_society", kind: "ngo", city: "Tegucigalpa" },
+  // Invited to the June 2019 workshop but absent, so the report has an absent institution to show.
+  { name: "Instituto Nacional de Migración", acronym: "INM", country: "HN", sector: "state", kind: "government_agency", city: "Tegucigalpa" },
   { name: "Fuerza Pública de Costa Rica", country: "CR", sector: "state", kind: "police_unit", city: "San José" },
   { name: "Poder Judicial de Costa Rica", country: "CR", sector: "state", kind: "judiciary", city: "San José" },
   { name: "Ministerio Público de Costa Rica", country: "CR", sector: "state", kind: "prosecutor_office", city: "San José" },

@@ -46,7 +46,14 @@ const hondurasPeople: DemoPerson[] = [
   ["Ingrid", "Fiallos", "woman", "Secretaría de Educación", "Docente"],
   ["Mauricio", "Aguilar", "man", "Poder Judicial de Honduras", "Juez de ejecución"],
   ["Emilia", "Zúniga", "other", "Asociación Calidad de Vida", "Voluntaria"],
+  ["Suyapa", "Midence", "woman", "Ministerio Público de Honduras", "Asistente de fiscal"],
 ];
+
+// The second spellings above, as a later sign-in sheet wrote them: the same people, not new attendees.
+const otherSpellings = new Set(["Jose L. Martinez Lopez", "Maria Fernanda Lopes", "Ana G. Hernandez"]);
+
+/** The 35 distinct people of the June 2019 workshop, as "given family" names. */
+export const tegucigalpaAttendees = hondurasPeople.map(([given, family]) => `${given} ${family}`).filter((name) => !otherSpellings.has(name));
 
 /** Adds the demo participants of the Honduras project that are not there yet (matched by full name). */
 export async function seedParticipants(tx: Db, projectId: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { recordCheckIns } from "@/lib/attendance/check-in";
+import { getWorkshopReport } from "@/lib/attendance/report";
 import { getAttendanceDay, searchCheckIn } from "@/lib/attendance/roster";
 import { addBodyMember, createBody, endBodyMembership, getBody, listBodies, removeBodyMembership, updateBody } from "@/lib/bodies/service";
 import {
@@ -90,5 +91,6 @@ export const apiOperations = {
   updateWorkshop: op("patch", "/projects/{projectId}/workshops/{workshopId}", updateWorkshop),
   recordCheckIns: op("post", "/projects/{projectId}/workshops/{workshopId}/check-ins", recordCheckIns),
   getAttendanceDay: op("get", "/projects/{projectId}/workshops/{workshopId}/attendance", getAttendanceDay),
+  getWorkshopReport: op("get", "/projects/{projectId}/workshops/{workshopId}/report", getWorkshopReport),
   searchCheckIn: op("get", "/projects/{projectId}/workshops/{workshopId}/check-in-search", searchCheckIn),
 } satisfies Record<string, ApiOperation>;

@@ -1,0 +1,169 @@
+import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { attendance, bodyMemberships, coordinationBodies, institutions, participants, workshopInvitations } from "@/db/schema";
+import type { InstitutionKind, InstitutionSector, ParticipantSex } from "@/db/schema/values";
+import { sortable } from "@/lib/search-text";
+import { defineUseCase } from "@/lib/use-case";
+import { workshopDays } from "@/lib/workshops/days";
+import { loadWorkshop } from "@/lib/workshops/service";
+import { workshopIdInput } from "@/lib/workshops/schemas";
+
+/** One attendance as the report reads it: who (by id only), which day, and the facts counted. */
+export type AttendanceFact = {
+  participantId: string;
+  day: string;
+  sex: ParticipantSex;
+  institutionId: string | null;
+  institutionName: string | null;
+  sector: InstitutionSector | null;
+  kind: InstitutionKind | null;
+};
+
+type Membership = { institutionId: string; bodyId: string; bodyName: string; startDate: string; endDate: string | null };
+
+export type Count = { key: string; label: string; count: number };
+
+export type ReportSlice = {
+  attendances: number;
+  participants: number;
+  bySex: Count[];
+  bySector: Count[];
+  byKind: Count[];
+  byInstitution: Count[];
+  /** People from institutions that were members of each coordination body on the day they came. */
+  byBody: Count[];
+};
+
+export type AttendanceSummary = {
+  days: ({ day: string } & ReportSlice)[];
+  overall: ReportSlice & { everyDay: number; someDays: number };
+};
+
+const none = "none";
+
+function tally(keys: { key: string; label: string }[]): Count[] {
+  const counts = new Map<string, Count>();
+  for (const { key, label } of keys) {
+    const current = counts.get(key) ?? { key, label, count: 0 };
+    current.count += 1;
+    counts.set(key, current);
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
+
+/**
+ * Counts one slice: each person once (on a day there is one record per person; overall, a person
+ * is counted under the institution of the last day they came, and under every body their
+ * institution belonged to on any day they came).
+ */
+function slice(facts: AttendanceFact[], memberships: Membership[]): ReportSlice {
+  const latest = new Map<string, AttendanceFact>();
+  const bodies = new Map<string, Map<string, string>>();
+  for (const f of facts) {
+    const seen = latest.get(f.participantId);
+    if (!seen || f.day > seen.day) latest.set(f.participantId, f);
+    for (const m of memberships) {
+      if (m.institutionId !== f.institutionId || m.startDate > f.day || (m.endDate !== null && m.endDate < f.day)) continue;
+      const ofPerson = bodies.get(f.participantId) ?? new Map<string, string>();
+      ofPerson.set(m.bodyId, m.bodyName);
+      bodies.set(f.participantId, ofPerson);
+    }
+  }
+  const people = [...latest.values()];
+  return {
+    attendances: facts.length,
+    participants: people.length,
+    bySex: tally(people.map((p) => ({ key: p.sex, label: p.sex }))),
+    bySector: tally(people.map((p) => ({ key: p.sector ?? none, label: p.sector ?? none }))),
+    byKind: tally(people.map((p) => ({ key: p.kind ?? none, label: p.kind ?? none }))),
+    byInstitution: tally(people.map((p) => ({ key: p.institutionId ?? none, label: p.institutionName ?? none }))),
+    byBody: tally([...bodies.values()].flatMap((ofPerson) => [...ofPerson].map(([key, label]) => ({ key, label })))),
+  };
+}
+
+/** The workshop's figures per day and overall, from its attendance records. Pure, so the arithmetic is tested on fixtures. */
+export function summariseAttendance(days: string[], facts: AttendanceFact[], memberships: Membership[]): AttendanceSummary {
+  const perPerson = new Map<string, Set<string>>();
+  for (const f of facts) perPerson.set(f.participantId, (perPerson.get(f.participantId) ?? new Set()).add(f.day));
+  const everyDay = [...perPerson.values()].filter((attended) => days.every((d) => attended.has(d))).length;
+  return {
+    days: days.map((day) => ({ day, ...slice(facts.filter((f) => f.day === day), memberships) })),
+    overall: { ...slice(facts, memberships), everyDay, someDays: perPerson.size - everyDay },
+  };
+}
+
+export type Attendee = { participantId: string; givenNames: string; familyNames: string; institutionName: string | null; days: string[] };
+
+/**
+ * The workshop report: per day and overall, attendances, people, who came every day, and the
+ * breakdowns funders ask for; the invited institutions nobody came from. Partners get the
+ * figures only; staff also get the list of attendees.
+ */
+export const getWorkshopReport = defineUseCase({
+  name: "attendance.report",
+  access: { kind: "project", roles: ["manager", "field", "partner"] },
+  input: workshopIdInput,
+  write: false,
+  async run(ctx, input) {
+    const workshop = await loadWorkshop(ctx, input.projectId, input.workshopId);
+    const days = workshopDays(workshop.startDate, workshop.endDate);
+    const rows = await ctx.db
+      .select({
+        participantId: attendance.participantId,
+        day: attendance.day,
+        sex: participants.sex,
+        institutionId: attendance.institutionId,
+        institutionName: institutions.name,
+        sector: institutions.sector,
+        kind: institutions.kind,
+        givenNames: participants.givenNames,
+        familyNames: participants.familyNames,
+      })
+      .from(attendance)
+      .innerJoin(participants, eq(participants.id, attendance.participantId))
+      .leftJoin(institutions, eq(institutions.id, attendance.institutionId))
+      .where(eq(attendance.workshopId, workshop.id))
+      .orderBy(asc(attendance.day));
+    const institutionIds = [...new Set(rows.map((r) => r.institutionId).filter((id): id is string => id !== null))];
+    const memberships = institutionIds.length
+      ? await ctx.db
+          .select({
+            institutionId: bodyMemberships.institutionId,
+            bodyId: bodyMemberships.bodyId,
+            bodyName: sql<string>`coalesce(nullif(${coordinationBodies.acronym}, ''), ${coordinationBodies.name})`,
+            startDate: bodyMemberships.startDate,
+            endDate: bodyMemberships.endDate,
+          })
+          .from(bodyMemberships)
+          .innerJoin(coordinationBodies, eq(coordinationBodies.id, bodyMemberships.bodyId))
+          .where(inArray(bodyMemberships.institutionId, institutionIds))
+      : [];
+    const absent = await ctx.db
+      .select({ id: institutions.id, name: institutions.name, acronym: institutions.acronym })
+      .from(workshopInvitations)
+      .innerJoin(institutions, eq(institutions.id, workshopInvitations.institutionId))
+      .where(and(eq(workshopInvitations.workshopId, workshop.id), institutionIds.length ? notInArray(institutions.id, institutionIds) : undefined))
+      .orderBy(asc(sortable(institutions.name)));
+    const summary = summariseAttendance(days, rows, memberships);
+    const isPartner = ctx.access === "partner";
+    return {
+      workshop: { id: workshop.id, title: workshop.title, type: workshop.type, city: workshop.city, startDate: workshop.startDate, endDate: workshop.endDate, language: workshop.language },
+      ...summary,
+      absentInstitutions: absent,
+      // Names are for the project's staff; partners read figures only.
+      attendees: isPartner ? null : attendeesOf(rows),
+    };
+  },
+});
+
+function attendeesOf(rows: { participantId: string; givenNames: string; familyNames: string; institutionName: string | null; day: string }[]): Attendee[] {
+  const byPerson = new Map<string, Attendee>();
+  for (const r of rows) {
+    const person = byPerson.get(r.participantId) ?? { participantId: r.participantId, givenNames: r.givenNames, familyNames: r.familyNames, institutionName: r.institutionName, days: [] };
+    person.days.push(r.day);
+    person.institutionName = r.institutionName;
+    byPerson.set(r.participantId, person);
+  }
+  return [...byPerson.values()].sort((a, b) => `${a.familyNames} ${a.givenNames}`.localeCompare(`${b.familyNames} ${b.givenNames}`, "es"));
+}
+
+export type WorkshopReport = Extract<Awaited<ReturnType<typeof getWorkshopReport>>, { ok: true }>["data"];
