@@ -209,6 +209,7 @@ const matrix: Record<string, Entry> = {
   },
   "attendance.day": { allowed: participantStaff, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), day: "2019-06-18" }) },
   "attendance.report": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w) }) },
+  "attendance.signInSheet": { allowed: participantStaff, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), day: "2019-06-19" }) },
   "attendance.search": { allowed: participantStaff, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), day: "2019-06-18", q: "ana" }) },
 };
 

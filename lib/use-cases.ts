@@ -2,6 +2,7 @@ import { changePassword, setLocale, signOutEverywhere } from "./account/service"
 import { recordCheckIns } from "./attendance/check-in";
 import { getWorkshopReport } from "./attendance/report";
 import { getAttendanceDay, searchCheckIn } from "./attendance/roster";
+import { getSignInSheet } from "./attendance/sign-in-sheet";
 import { listAudit } from "./audit/service";
 import { addBodyMember, createBody, endBodyMembership, getBody, listBodies, removeBodyMembership, updateBody } from "./bodies/service";
 import {
@@ -91,4 +92,5 @@ export const allUseCases: UseCase<never, unknown>[] = [
   getAttendanceDay,
   searchCheckIn,
   getWorkshopReport,
+  getSignInSheet,
 ] as unknown as UseCase<never, unknown>[];

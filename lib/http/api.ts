@@ -2,7 +2,7 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import { describeFailure } from "@/lib/forms";
 import { ForeignOriginError, getRequestContext, getWriteContext } from "@/lib/request-context";
-import type { ErrorCode } from "@/lib/result";
+import type { ErrorCode, Failure } from "@/lib/result";
 import type { UseCase } from "@/lib/use-case";
 
 const statusFor: Record<ErrorCode, number> = {
@@ -49,6 +49,12 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
     }
     const result = await useCase(ctx, input);
     if (result.ok) return Response.json(result.data, { status: successStatus });
-    return Response.json({ error: result.error, ...describeFailure(result, t as never) }, { status: statusFor[result.error] });
+    return failureResponse(result);
   };
+}
+
+/** A refused use case as the API answers it: the status, the code and the message in the caller's language. */
+export async function failureResponse(failure: Failure): Promise<Response> {
+  const t = await getTranslations();
+  return Response.json({ error: failure.error, ...describeFailure(failure, t as never) }, { status: statusFor[failure.error] });
 }

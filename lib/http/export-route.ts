@@ -1,16 +1,14 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import { describeFailure } from "@/lib/forms";
 import { getRequestContext } from "@/lib/request-context";
-import type { ErrorCode, Result } from "@/lib/result";
+import { failureResponse } from "./api";
+import type { Result } from "@/lib/result";
 import type { Ctx } from "@/lib/session-user";
 import { contentTypes, writeSpreadsheet, type ExportFormat } from "@/lib/spreadsheets/write";
 
 type Translate = (key: string) => string;
 type Exported<R> = { format: ExportFormat; rows: R[] };
 type Column<R> = { header: string; value: (row: R, t: Translate) => string | number | null };
-
-const statusFor: Partial<Record<ErrorCode, number>> = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 400 };
 
 /**
  * A GET that answers a CSV or XLSX file of a use case's rows, with column headers and coded
@@ -20,9 +18,7 @@ export function exportRoute<R>(run: (ctx: Ctx, input: unknown) => Promise<Result
   return async (request: Request) => {
     const t = (await getTranslations()) as unknown as Translate;
     const result = await run(await getRequestContext(), Object.fromEntries(new URL(request.url).searchParams));
-    if (!result.ok) {
-      return Response.json({ error: result.error, ...describeFailure(result, t) }, { status: statusFor[result.error] ?? 400 });
-    }
+    if (!result.ok) return failureResponse(result);
     const cols = columns(t);
     const bytes = await writeSpreadsheet(
       result.data.format,

@@ -11,7 +11,7 @@ export default async function WorkshopPage({ params }: { params: Promise<{ proje
   const ctx = await getPageContext();
   const { projectId, workshopId } = await params;
   const { workshop, mission, days, invited, agenda, canEdit, canCheckIn } = unwrapForPage(await getWorkshop(ctx, { projectId, workshopId }));
-  const [t, tLanguage, format] = await Promise.all([getTranslations("workshops"), getTranslations("language"), getFormatter()]);
+  const [t, tLanguage, tSheet, format] = await Promise.all([getTranslations("workshops"), getTranslations("language"), getTranslations("signInSheet"), getFormatter()]);
   const base = `/projects/${projectId}/workshops/${workshop.id}`;
   const dayLabel = (day: string) => format.dateTime(calendarDate(day), { dateStyle: "full" });
   const facts = [
@@ -27,7 +27,17 @@ export default async function WorkshopPage({ params }: { params: Promise<{ proje
   const agendaByDay = new Map(agenda.map((a) => [a.day, a.agenda]));
   return (
     <>
-      <PageHeader title={workshop.title} actions={canEdit && <ButtonLink href={`${base}/edit`}>{t("edit")}</ButtonLink>} />
+      <PageHeader
+        title={workshop.title}
+        actions={
+          <>
+            <ButtonLink href={`${base}/report`} variant="secondary">
+              {t("report")}
+            </ButtonLink>
+            {canEdit && <ButtonLink href={`${base}/edit`}>{t("edit")}</ButtonLink>}
+          </>
+        }
+      />
       <section aria-labelledby="facts" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="facts" className="mb-3 text-lg font-semibold">
           {t("facts")}
@@ -43,10 +53,17 @@ export default async function WorkshopPage({ params }: { params: Promise<{ proje
             <li key={day} className="rounded-lg border border-slate-200 bg-white p-3">
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <span className="font-medium">{dayLabel(day)}</span>
-                {canCheckIn && workshop.status !== "cancelled" && (
-                  <ButtonLink href={`${base}/check-in?day=${day}`} variant="secondary">
-                    {t("checkInDay", { day: format.dateTime(calendarDate(day), { dateStyle: "medium" }) })}
-                  </ButtonLink>
+                {canCheckIn && (
+                  <div className="flex flex-wrap gap-2">
+                    <ButtonLink href={`/api/v1/projects/${projectId}/workshops/${workshop.id}/sign-in-sheet?day=${day}`} variant="ghost" prefetch={false}>
+                      {tSheet("download")}
+                    </ButtonLink>
+                    {workshop.status !== "cancelled" && (
+                      <ButtonLink href={`${base}/check-in?day=${day}`} variant="secondary">
+                        {t("checkInDay", { day: format.dateTime(calendarDate(day), { dateStyle: "medium" }) })}
+                      </ButtonLink>
+                    )}
+                  </div>
                 )}
               </div>
               {agendaByDay.has(day) && <p className="mt-2 whitespace-pre-line text-sm text-slate-800">{agendaByDay.get(day)}</p>}

@@ -1,0 +1,74 @@
+import { getTranslations } from "next-intl/server";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { getWorkshopReport } from "@/lib/attendance/report";
+import { workshopReportDocument } from "@/lib/attendance/report-document";
+import { getWording } from "@/lib/i18n/wording";
+import { getPageContext, unwrapForPage } from "@/lib/request-context";
+
+export default async function WorkshopReportPage({ params }: { params: Promise<{ projectId: string; workshopId: string }> }) {
+  const ctx = await getPageContext();
+  const { projectId, workshopId } = await params;
+  const report = unwrapForPage(await getWorkshopReport(ctx, { projectId, workshopId }));
+  const [t, wording] = await Promise.all([getTranslations("report"), getWording()]);
+  // The same sections as the Excel and PDF files, so the three always agree.
+  const document = workshopReportDocument(report, wording);
+  const exportBase = `/api/v1/projects/${projectId}/workshops/${workshopId}/report/export`;
+  return (
+    <>
+      <PageHeader
+        title={document.title}
+        actions={
+          <>
+            <ButtonLink href={`${exportBase}?format=xlsx`} variant="secondary" prefetch={false}>
+              {t("exportXlsx")}
+            </ButtonLink>
+            <ButtonLink href={`${exportBase}?format=pdf`} variant="secondary" prefetch={false}>
+              {t("exportPdf")}
+            </ButtonLink>
+          </>
+        }
+      />
+      <p className="mb-4 text-slate-700">{document.subtitle}</p>
+      {!report.attendees && <p className="mb-4 text-sm text-slate-700">{t("figuresOnly")}</p>}
+      {report.overall.attendances === 0 && <EmptyState message={t("empty")} />}
+      <div className="flex flex-col gap-6">
+        {document.sections.map((section, i) => (
+          <section key={section.title} aria-labelledby={`section-${i}`}>
+            <h2 id={`section-${i}`} className="mb-2 text-lg font-semibold">
+              {section.title}
+            </h2>
+            {section.rows.length === 0 ? (
+              <p className="text-sm text-slate-700">{section.empty ?? "—"}</p>
+            ) : (
+              <Table caption={section.title}>
+                <thead>
+                  <tr>
+                    {section.headers.map((h, j) => (
+                      <Th key={j} className={j > 0 ? "text-right" : undefined}>
+                        {h}
+                      </Th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {section.rows.map((row, r) => (
+                    <tr key={r}>
+                      {row.map((cell, j) => (
+                        <Td key={j} className={j > 0 && typeof cell === "number" ? "text-right tabular-nums" : undefined}>
+                          {cell}
+                        </Td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            )}
+          </section>
+        ))}
+      </div>
+    </>
+  );
+}

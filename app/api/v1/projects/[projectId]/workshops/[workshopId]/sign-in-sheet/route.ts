@@ -1,0 +1,22 @@
+import { getSignInSheet } from "@/lib/attendance/sign-in-sheet";
+import { signInSheetPdf } from "@/lib/attendance/sign-in-sheet-pdf";
+import { failureResponse } from "@/lib/http/api";
+import { getWording } from "@/lib/i18n/wording";
+import { getRequestContext } from "@/lib/request-context";
+
+type Params = { params: Promise<{ projectId: string; workshopId: string }> };
+
+/** The printable sign-in sheet of one day (?day=YYYY-MM-DD), headed in the workshop's language. */
+export async function GET(request: Request, { params }: Params) {
+  const day = new URL(request.url).searchParams.get("day");
+  const result = await getSignInSheet(await getRequestContext(), { ...(await params), day });
+  if (!result.ok) return failureResponse(result);
+  const bytes = await signInSheetPdf(result.data, await getWording(result.data.workshop.language));
+  return new Response(bytes as BodyInit, {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="sign-in-${result.data.day}.pdf"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,73 @@
+import type { DocumentSpec, Section } from "@/lib/documents/sections";
+import type { Count, ReportSlice, WorkshopReport } from "./report";
+
+export type Wording = {
+  t: (key: string, values?: Record<string, string | number>) => string;
+  /** A workshop day as the reader writes dates. */
+  day: (iso: string) => string;
+  period: (start: string, end: string) => string;
+};
+
+type Breakdown = "bySex" | "bySector" | "byKind" | "byInstitution" | "byBody";
+
+/** How a coded category reads (sexes, sectors and kinds are codes; institutions and bodies are names). */
+function categoryLabel(breakdown: Breakdown, count: Count, { t }: Wording): string {
+  if (count.key === "none") return t("report.none");
+  if (breakdown === "bySex") return t(`participants.sexes.${count.key}`);
+  if (breakdown === "bySector") return t(`institutions.sectors.${count.key}`);
+  if (breakdown === "byKind") return t(`institutions.kinds.${count.key}`);
+  return count.label;
+}
+
+/**
+ * The workshop report as titled tables, in the reader's words: the same sections feed the page,
+ * the Excel file and the PDF.
+ */
+export function workshopReportDocument(report: WorkshopReport, wording: Wording): DocumentSpec {
+  const { t } = wording;
+  const slices: ReportSlice[] = [report.overall, ...report.days];
+  const headers = (first: string) => [first, t("report.overall"), ...report.days.map((d) => wording.day(d.day))];
+  const breakdown = (key: Breakdown, title: string, empty?: string): Section => ({
+    title,
+    headers: headers(t("report.category")),
+    // Categories in the overall order; a day without anyone in a category shows 0.
+    rows: report.overall[key].map((c) => [categoryLabel(key, c, wording), ...slices.map((s) => s[key].find((x) => x.key === c.key)?.count ?? 0)]),
+    empty,
+  });
+  const sections: Section[] = [
+    {
+      title: t("report.summary"),
+      headers: headers(""),
+      rows: [
+        [t("report.attendances"), ...slices.map((s) => s.attendances)],
+        [t("report.participants"), ...slices.map((s) => s.participants)],
+        [t("report.everyDay"), report.overall.everyDay, ...report.days.map(() => "")],
+        [t("report.someDays"), report.overall.someDays, ...report.days.map(() => "")],
+      ],
+    },
+    breakdown("bySex", t("report.bySex")),
+    breakdown("bySector", t("report.bySector")),
+    breakdown("byKind", t("report.byKind")),
+    breakdown("byInstitution", t("report.byInstitution")),
+    breakdown("byBody", t("report.byBody"), t("report.noBody")),
+    {
+      title: t("report.absent"),
+      headers: [t("report.institution")],
+      rows: report.absentInstitutions.map((i) => [i.acronym ? `${i.name} (${i.acronym})` : i.name]),
+      empty: t("report.noneAbsent"),
+    },
+  ];
+  if (report.attendees) {
+    sections.push({
+      title: t("report.attendees"),
+      headers: [t("report.name"), t("report.institution"), t("report.daysAttended")],
+      rows: report.attendees.map((a) => [`${a.familyNames}, ${a.givenNames}`, a.institutionName ?? t("report.none"), a.days.map(wording.day).join(" · ")]),
+    });
+  }
+  const { workshop } = report;
+  return {
+    title: `${t("report.title")} — ${workshop.title}`,
+    subtitle: [t(`workshops.types.${workshop.type}`), workshop.city, wording.period(workshop.startDate, workshop.endDate)].filter(Boolean).join(" · "),
+    sections,
+  };
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { UseCaseError } from "@/lib/result";
+import { defineUseCase } from "@/lib/use-case";
+import { loadWorkshop } from "@/lib/workshops/service";
+import { searchCheckIn } from "./roster";
+
+export const signInSheetInput = z.object({ projectId: z.uuid(), workshopId: z.uuid(), day: z.iso.date() });
+
+/** Blank rows after the expected names, for people nobody expected. */
+export const blankRows = 15;
+
+/**
+ * What a printed sign-in sheet for one day holds: the workshop and the people expected (those
+ * of invited institutions and those who came on other days), by name.
+ */
+export const getSignInSheet = defineUseCase({
+  name: "attendance.signInSheet",
+  access: { kind: "project", roles: ["manager", "field"] },
+  input: signInSheetInput,
+  write: false,
+  async run(ctx, input) {
+    const workshop = await loadWorkshop(ctx, input.projectId, input.workshopId);
+    if (input.day < workshop.startDate || input.day > workshop.endDate) throw new UseCaseError("invalid", { day: { key: "dayOutsideWorkshop" } });
+    const expected = await searchCheckIn({ db: ctx.db, user: ctx.user }, { ...input, q: "" });
+    if (!expected.ok) throw new UseCaseError(expected.error);
+    return { workshop, day: input.day, people: expected.data };
+  },
+});

@@ -1,0 +1,22 @@
+import { createFormatter, createTranslator } from "next-intl";
+import { getLocale } from "next-intl/server";
+import { timeZone, type Locale } from "./config";
+import { calendarDate } from "./dates";
+import { catalogues } from "./messages";
+
+/** Words and dates for documents (exports, printed sheets) in one language. */
+export function wordingFor(locale: Locale) {
+  const t = createTranslator({ locale, messages: catalogues[locale] });
+  const format = createFormatter({ locale, timeZone });
+  return {
+    t: t as unknown as (key: string, values?: Record<string, string | number>) => string,
+    day: (iso: string) => format.dateTime(calendarDate(iso), { dateStyle: "medium" }),
+    longDay: (iso: string) => format.dateTime(calendarDate(iso), { dateStyle: "full" }),
+    period: (start: string, end: string) => format.dateTimeRange(calendarDate(start), calendarDate(end), { dateStyle: "long" }),
+  };
+}
+
+/** The wording of the current request's language, or of the one asked for (a workshop's own language). */
+export async function getWording(locale?: Locale) {
+  return wordingFor(locale ?? ((await getLocale()) as Locale));
+}
