@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { attendance, workshopInvitations } from "@/db/schema";
-import { mergeInstitutions } from "@/lib/institutions/service";
+import { getInstitution, mergeInstitutions } from "@/lib/institutions/service";
 import { mergeParticipants } from "@/lib/participants/duplicates";
 import { exportParticipantData } from "@/lib/participants/personal-data";
 import { getParticipant } from "@/lib/participants/service";
@@ -70,5 +70,21 @@ describe("a participant's record", () => {
     ]);
     const exported = expectOk(await exportParticipantData(manager, { participantId: ana.id }));
     expect(exported.attendance).toHaveLength(2);
+  });
+});
+
+describe("an institution's record", () => {
+  it("lists the workshops its people attended, with how many came", async () => {
+    const world = await createWorld(database.db);
+    const manager = await world.ctx("manager");
+    const police = await insertInstitution(database.db, "Policía Nacional");
+    const workshop = await insertWorkshop(database.db, world.projectId, { title: "Taller de Tegucigalpa" });
+    const people = [await insertPerson(database.db, world.projectId, "Ana", "Cruz", "woman", police.id), await insertPerson(database.db, world.projectId, "Luis", "Paz", "man", police.id)];
+    const items = [checkInItem(people[0]!.id, "2019-06-18"), checkInItem(people[0]!.id, "2019-06-19"), checkInItem(people[1]!.id, "2019-06-18")];
+    expectOk(await recordCheckIns(manager, { projectId: world.projectId, workshopId: workshop.id, items }));
+    const record = expectOk(await getInstitution(manager, { institutionId: police.id }));
+    expect(record.workshops.map((w) => [w.title, w.people])).toEqual([["Taller de Tegucigalpa", 2]]);
+    // Someone from another project sees the institution, not this project's workshops.
+    expect(expectOk(await getInstitution(await world.ctx("outsider"), { institutionId: police.id })).workshops).toEqual([]);
   });
 });

@@ -398,6 +398,7 @@ describe("mergeInstitutions", () => {
       movedChildren: { before: null, after: 2 },
       movedMemberships: { before: null, after: 1 },
       movedParticipants: { before: null, after: 0 },
+      movedAttendance: { before: null, after: 0 },
     });
   });
 

@@ -9,7 +9,9 @@ import {
   participantAffiliations,
   participantNameKeys,
   participants,
+  projectMembers,
   workshopInvitations,
+  workshops,
   type Institution,
 } from "@/db/schema";
 import { diffFields, recordAudit } from "@/lib/audit";
@@ -116,7 +118,7 @@ export const getInstitution = defineUseCase({
   write: false,
   async run(ctx, input) {
     const institution = await loadInstitution(ctx.db, input.institutionId);
-    const [parent, children, bodies] = await Promise.all([
+    const [parent, children, bodies, attended] = await Promise.all([
       institution.parentId ? loadInstitution(ctx.db, institution.parentId) : null,
       ctx.db
         .select({ id: institutions.id, name: institutions.name, acronym: institutions.acronym, isActive: institutions.isActive })
@@ -136,6 +138,26 @@ export const getInstitution = defineUseCase({
         .innerJoin(coordinationBodies, eq(coordinationBodies.id, bodyMemberships.bodyId))
         .where(eq(bodyMemberships.institutionId, institution.id))
         .orderBy(asc(coordinationBodies.name), desc(bodyMemberships.startDate)),
+      // Workshops its people attended (as its staff on the day), in the projects the user belongs to.
+      ctx.db
+        .select({
+          workshopId: workshops.id,
+          projectId: workshops.projectId,
+          title: workshops.title,
+          startDate: workshops.startDate,
+          endDate: workshops.endDate,
+          people: sql<number>`count(distinct ${attendance.participantId})::int`,
+        })
+        .from(attendance)
+        .innerJoin(workshops, eq(workshops.id, attendance.workshopId))
+        .where(
+          and(
+            eq(attendance.institutionId, institution.id),
+            ctx.user.isAdmin ? undefined : inArray(workshops.projectId, ctx.db.select({ id: projectMembers.projectId }).from(projectMembers).where(eq(projectMembers.userId, ctx.user.id))),
+          ),
+        )
+        .groupBy(workshops.id)
+        .orderBy(desc(workshops.startDate)),
     ]);
     const { canEdit, canCurate } = permissionsFor(ctx.access);
     return {
@@ -143,6 +165,7 @@ export const getInstitution = defineUseCase({
       parent: parent && { id: parent.id, name: parent.name, acronym: parent.acronym },
       children,
       bodies,
+      workshops: attended,
       canEdit,
       canCurate,
     };

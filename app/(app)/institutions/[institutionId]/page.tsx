@@ -22,7 +22,7 @@ export default async function InstitutionPage({
 }) {
   const ctx = await getPageContext();
   const [{ institutionId }, { merged }] = await Promise.all([params, searchParams]);
-  const { institution, parent, children, bodies, canEdit, canCurate } = unwrapForPage(await getInstitution(ctx, { institutionId }));
+  const { institution, parent, children, bodies, workshops: attended, canEdit, canCurate } = unwrapForPage(await getInstitution(ctx, { institutionId }));
   // Partners never see people; staff see those of their own projects.
   const staffView = canEdit ? await listParticipants(ctx, { institutionId: institution.id, pageSize: 50 }) : null;
   const people = staffView?.ok ? staffView.data : null;
@@ -124,6 +124,25 @@ export default async function InstitutionPage({
               ))}
             </tbody>
           </Table>
+        )}
+      </section>
+      <section aria-labelledby="workshops" className="mb-6">
+        <h2 id="workshops" className="mb-2 text-lg font-semibold">
+          {t("workshops")}
+        </h2>
+        {attended.length === 0 ? (
+          <EmptyState message={t("noWorkshops")} />
+        ) : (
+          <ul className="list-disc pl-6">
+            {attended.map((w) => (
+              <li key={w.workshopId}>
+                <Link href={`/projects/${w.projectId}/workshops/${w.workshopId}`}>{w.title}</Link>{" "}
+                <span className="text-slate-600">
+                  {format.dateTimeRange(calendarDate(w.startDate), calendarDate(w.endDate), { dateStyle: "medium" })} · {t("peopleCount", { count: w.people })}
+                </span>
+              </li>
+            ))}
+          </ul>
         )}
       </section>
       {people && (

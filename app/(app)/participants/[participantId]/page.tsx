@@ -12,8 +12,8 @@ import { EraseButton } from "./erase-button";
 export default async function ParticipantPage({ params }: { params: Promise<{ participantId: string }> }) {
   const ctx = await getPageContext();
   const { participantId } = await params;
-  const { participant, institution, affiliations, projects, canCurate } = unwrapForPage(await getParticipant(ctx, { participantId }));
-  const [t, tLanguage, format] = await Promise.all([getTranslations("participants"), getTranslations("language"), getFormatter()]);
+  const { participant, institution, affiliations, projects, attended, canCurate } = unwrapForPage(await getParticipant(ctx, { participantId }));
+  const [t, tLanguage, tWorkshops, format] = await Promise.all([getTranslations("participants"), getTranslations("language"), getTranslations("workshops"), getFormatter()]);
   const date = (d: string) => format.dateTime(calendarDate(d), { dateStyle: "medium" });
   const name = participant.isErased ? t("erasedName") : `${participant.givenNames} ${participant.familyNames}`.trim();
   const facts = [
@@ -76,6 +76,35 @@ export default async function ParticipantPage({ params }: { params: Promise<{ pa
             ))}
           </tbody>
         </Table>
+      </section>
+      <section aria-labelledby="attendance" className="mb-6">
+        <h2 id="attendance" className="mb-2 text-lg font-semibold">
+          {t("attendance")}
+        </h2>
+        {attended.length === 0 ? (
+          <p className="text-sm text-slate-700">{t("noAttendance")}</p>
+        ) : (
+          <Table caption={t("attendance")}>
+            <thead>
+              <tr>
+                <Th>{tWorkshops("title")}</Th>
+                <Th>{tWorkshops("period")}</Th>
+                <Th>{t("institution")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {attended.map((a) => (
+                <tr key={`${a.workshopId}-${a.day}`}>
+                  <Td>
+                    <Link href={`/projects/${a.projectId}/workshops/${a.workshopId}`}>{a.title}</Link>
+                  </Td>
+                  <Td>{date(a.day)}</Td>
+                  <Td>{a.institutionName ?? "—"}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
       </section>
       {canCurate && !participant.isErased && (
         <section aria-labelledby="erase" className="rounded-lg border border-red-200 bg-white p-4">
