@@ -94,6 +94,15 @@ async function workshop(w: World) {
 const missionInput = (w: World) => ({ projectId: w.projectId, title: "Misión de arranque", country: "HN", startDate: "2019-06-16", endDate: "2019-06-22" });
 const workshopInput = (w: World) => ({ projectId: w.projectId, title: "Taller", type: "training", startDate: "2019-06-18", endDate: "2019-06-19", language: "es" });
 
+const attendanceImport = (w: World, workshopId: string) => ({
+  projectId: w.projectId,
+  workshopId,
+  day: "2019-06-18",
+  headers: ["Nombre", "Apellidos", "Sexo"],
+  rows: [["Rosa", `Asistente ${crypto.randomUUID()}`, "F"]],
+  mapping: { givenNames: 0, familyNames: 1, sex: 2 },
+});
+
 const institutionInput = () => ({ name: "Ministerio de Salud", acronym: "SESAL", country: "HN", sector: "state", kind: "ministry", level: "national" });
 
 const projectInput = () => ({
@@ -210,6 +219,8 @@ const matrix: Record<string, Entry> = {
   "attendance.day": { allowed: participantStaff, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), day: "2019-06-18" }) },
   "attendance.report": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w) }) },
   "attendance.signInSheet": { allowed: participantStaff, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), day: "2019-06-19" }) },
+  "attendance.importPreview": { allowed: participantStaff, input: async (w) => attendanceImport(w, await workshop(w)) },
+  "attendance.importCommit": { allowed: participantStaff, input: async (w) => attendanceImport(w, await workshop(w)) },
   "attendance.search": { allowed: participantStaff, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), day: "2019-06-18", q: "ana" }) },
 };
 

@@ -14,6 +14,7 @@ import {
   setInstitutionActive,
   updateInstitution,
 } from "./institutions/service";
+import { commitAttendanceImport, previewAttendanceImport } from "./imports/attendance";
 import { commitInstitutionImport, previewInstitutionImport } from "./imports/institutions";
 import { commitParticipantImport, previewParticipantImport } from "./imports/participants";
 import { readImportFile } from "./imports/read";
@@ -93,4 +94,6 @@ export const allUseCases: UseCase<never, unknown>[] = [
   searchCheckIn,
   getWorkshopReport,
   getSignInSheet,
+  previewAttendanceImport,
+  commitAttendanceImport,
 ] as unknown as UseCase<never, unknown>[];

@@ -8,7 +8,7 @@ import { users } from "./users";
 export const importHeaderChoices = pgTable(
   "import_header_choices",
   {
-    kind: text("kind", { enum: ["participants", "institutions"] }).notNull(),
+    kind: text("kind", { enum: ["participants", "institutions", "attendance"] }).notNull(),
     // The header as guessMapping normalises it (no case, accents or punctuation).
     header: text("header").notNull(),
     field: text("field").notNull(),

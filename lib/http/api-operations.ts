@@ -10,6 +10,7 @@ import {
   setInstitutionActive,
   updateInstitution,
 } from "@/lib/institutions/service";
+import { commitAttendanceImport, previewAttendanceImport } from "@/lib/imports/attendance";
 import { commitInstitutionImport, previewInstitutionImport } from "@/lib/imports/institutions";
 import { commitParticipantImport, previewParticipantImport } from "@/lib/imports/participants";
 import { readImportFile } from "@/lib/imports/read";
@@ -92,5 +93,7 @@ export const apiOperations = {
   recordCheckIns: op("post", "/projects/{projectId}/workshops/{workshopId}/check-ins", recordCheckIns),
   getAttendanceDay: op("get", "/projects/{projectId}/workshops/{workshopId}/attendance", getAttendanceDay),
   getWorkshopReport: op("get", "/projects/{projectId}/workshops/{workshopId}/report", getWorkshopReport),
+  previewAttendanceImport: op("post", "/projects/{projectId}/workshops/{workshopId}/import/preview", previewAttendanceImport),
+  commitAttendanceImport: op("post", "/projects/{projectId}/workshops/{workshopId}/import/commit", commitAttendanceImport),
   searchCheckIn: op("get", "/projects/{projectId}/workshops/{workshopId}/check-in-search", searchCheckIn),
 } satisfies Record<string, ApiOperation>;

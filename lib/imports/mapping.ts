@@ -3,15 +3,19 @@ import { catalogues } from "@/lib/i18n/messages";
 import { toSearchText } from "@/lib/search-text";
 
 export const participantImportFields = ["givenNames", "familyNames", "sex", "institution", "position", "email", "phone", "consentDate", "consentForm"] as const;
+/** A filled sign-in sheet: the person, and the day when the sheet covers several. */
+export const attendanceImportFields = [...participantImportFields, "day"] as const;
 export const institutionImportFields = ["name", "acronym", "country", "sector", "kind", "level", "city", "website", "notes"] as const;
 
 export type ParticipantImportField = (typeof participantImportFields)[number];
 export type InstitutionImportField = (typeof institutionImportFields)[number];
+export type AttendanceImportField = (typeof attendanceImportFields)[number];
 /** For each field, the index of the column that holds it, or null when the file has none. */
 export type ColumnMapping<F extends string> = Partial<Record<F, number | null>>;
 
 // Headers as people write them on sign-in sheets and survey exports, in the three languages.
-const synonyms: Record<ParticipantImportField | InstitutionImportField, string[]> = {
+const synonyms: Record<AttendanceImportField | InstitutionImportField, string[]> = {
+  day: ["day", "date", "jour", "dia", "fecha", "fecha de asistencia", "date de presence"],
   givenNames: ["given name", "given names", "first name", "first names", "prenom", "prenoms", "nombre", "nombres"],
   familyNames: ["family name", "family names", "last name", "surname", "nom de famille", "apellido", "apellidos"],
   sex: ["sex", "gender", "sexe", "genre", "sexo", "genero"],

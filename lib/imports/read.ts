@@ -1,7 +1,7 @@
 import { readSpreadsheet } from "@/lib/spreadsheets/read";
 import { defineUseCase } from "@/lib/use-case";
 import { loadHeaderChoices } from "./header-choices";
-import { guessMapping, institutionImportFields, participantImportFields } from "./mapping";
+import { attendanceImportFields, guessMapping, institutionImportFields, participantImportFields } from "./mapping";
 import { readFileInput } from "./schemas";
 
 /** Step one of an import: the file's columns and rows, and the likely mapping for each kind of import (remembered choices first). */
@@ -17,6 +17,7 @@ export const readImportFile = defineUseCase({
       guesses: {
         participants: guessMapping(sheet.headers, participantImportFields, await loadHeaderChoices(ctx.db, "participants")),
         institutions: guessMapping(sheet.headers, institutionImportFields, await loadHeaderChoices(ctx.db, "institutions")),
+        attendance: guessMapping(sheet.headers, attendanceImportFields, await loadHeaderChoices(ctx.db, "attendance")),
       },
     };
   },

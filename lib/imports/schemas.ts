@@ -9,12 +9,12 @@ export const readFileInput = z.object({
   data: z.base64().max(20_000_000),
 });
 
-const table = {
+export const table = {
   headers: z.array(z.string().max(200)).min(1).max(100),
   rows: z.array(z.array(z.string().max(2000)).max(100)).max(maxRows),
 };
 
-const mappingOf = <F extends string>(fields: readonly [F, ...F[]]) =>
+export const mappingOf = <F extends string>(fields: readonly [F, ...F[]]) =>
   z.partialRecord(z.enum(fields), z.number().int().min(0).max(99).nullable());
 
 export const participantImportInput = z.object({
