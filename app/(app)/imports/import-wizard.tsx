@@ -4,30 +4,17 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ColumnMapping } from "@/components/imports/column-mapping";
+import { FilePicker } from "@/components/imports/file-picker";
+import { ImportFailure } from "@/components/imports/import-failure";
+import { postJson, readSheet, type ApiError, type ReadSheet } from "@/components/imports/requests";
 import { SelectField, type Option } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { institutionImportFields, participantImportFields } from "@/lib/imports/mapping";
 import type { Preview } from "@/lib/imports/rows";
 
 type Kind = "participants" | "institutions";
-type Sheet = { headers: string[]; rows: string[][]; guesses: Record<Kind, Record<string, number | null>> };
-type ApiError = { message: string; fieldErrors?: Record<string, string> };
-
-async function post<T>(url: string, body: unknown): Promise<T> {
-  const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-  const json = (await response.json()) as T | ApiError;
-  if (!response.ok) throw json as ApiError;
-  return json as T;
-}
-
-function toBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).split(",")[1] ?? "");
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
+type Sheet = ReadSheet<Kind>;
 
 /** Upload → map columns → check every row → import all or nothing. */
 export function ImportWizard({ projects }: { projects: Option[] }) {
@@ -41,7 +28,7 @@ export function ImportWizard({ projects }: { projects: Option[] }) {
   const payload = () => ({ ...(kind === "participants" ? { projectId } : {}), headers: sheet!.headers, rows: sheet!.rows, mapping });
 
   const read = useMutation({
-    mutationFn: async (file: File) => post<Sheet>("/api/v1/imports/read", { fileName: file.name, data: await toBase64(file) }),
+    mutationFn: (file: File) => readSheet<Kind>(file),
     onSuccess: (data) => {
       setSheet(data);
       setMapping(data.guesses[kind]);
@@ -49,8 +36,8 @@ export function ImportWizard({ projects }: { projects: Option[] }) {
       commit.reset();
     },
   });
-  const preview = useMutation({ mutationFn: () => post<Preview>(`/api/v1/${kind}/import/preview`, payload()) });
-  const commit = useMutation({ mutationFn: () => post<{ created: number; existing: number }>(`/api/v1/${kind}/import/commit`, payload()) });
+  const preview = useMutation({ mutationFn: () => postJson<Preview>(`/api/v1/${kind}/import/preview`, payload()) });
+  const commit = useMutation({ mutationFn: () => postJson<{ created: number; existing: number }>(`/api/v1/${kind}/import/commit`, payload()) });
 
   const changeKind = (next: Kind) => {
     setKind(next);
@@ -59,7 +46,6 @@ export function ImportWizard({ projects }: { projects: Option[] }) {
     commit.reset();
   };
   const errorOf = (error: unknown) => error as ApiError | null;
-  const columnOptions: Option[] = [{ value: "", label: t("noColumn") }, ...(sheet?.headers ?? []).map((h, i) => ({ value: String(i), label: h }))];
 
   return (
     <div className="flex flex-col gap-6">
@@ -77,23 +63,7 @@ export function ImportWizard({ projects }: { projects: Option[] }) {
         {kind === "participants" && (
           <SelectField name="projectId" label={t("project")} value={projectId} onChange={(e) => setProjectId(e.target.value)} options={projects} />
         )}
-        <div className="flex flex-col gap-1">
-          <label htmlFor="import-file" className="text-sm font-medium text-slate-800">
-            {t("file")}
-          </label>
-          <input
-            id="import-file"
-            type="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(e) => e.target.files?.[0] && read.mutate(e.target.files[0])}
-            className="text-sm"
-          />
-        </div>
-        {read.isError && (
-          <p role="alert" className="text-sm text-red-800 sm:col-span-3">
-            {Object.values(errorOf(read.error)?.fieldErrors ?? {})[0] ?? errorOf(read.error)?.message}
-          </p>
-        )}
+        <FilePicker onFile={(file) => read.mutate(file)} error={read.isError ? errorOf(read.error) : null} />
       </section>
 
       {sheet && (
@@ -102,22 +72,15 @@ export function ImportWizard({ projects }: { projects: Option[] }) {
             {t("mapping")}
           </h2>
           <p className="mb-3 text-sm text-slate-700">{t("mappingHelp", { rows: sheet.rows.length })}</p>
-          <div className="grid gap-3 sm:grid-cols-3">
-            {fields.map((field) => (
-              <SelectField
-                key={field}
-                id={`map-${field}`}
-                name={`map-${field}`}
-                label={t(`fields.${field}` as never)}
-                value={mapping[field] === null || mapping[field] === undefined ? "" : String(mapping[field])}
-                onChange={(e) => {
-                  setMapping((old) => ({ ...old, [field]: e.target.value === "" ? null : Number(e.target.value) }));
-                  preview.reset();
-                }}
-                options={columnOptions}
-              />
-            ))}
-          </div>
+          <ColumnMapping
+            fields={fields}
+            headers={sheet.headers}
+            mapping={mapping}
+            onChange={(field, column) => {
+              setMapping((old) => ({ ...old, [field]: column }));
+              preview.reset();
+            }}
+          />
           <div className="mt-4 flex flex-wrap gap-2">
             <Button onClick={() => preview.mutate()} disabled={preview.isPending}>
               {t("check")}
@@ -175,18 +138,7 @@ export function ImportWizard({ projects }: { projects: Option[] }) {
           {t("done", commit.data)}
         </p>
       )}
-      {commit.isError && (
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
-          <p>{errorOf(commit.error)?.message}</p>
-          <ul className="list-disc pl-5">
-            {Object.entries(errorOf(commit.error)?.fieldErrors ?? {}).map(([where, message]) => (
-              <li key={where}>
-                {where}: {message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {commit.isError && <ImportFailure error={errorOf(commit.error)!} />}
     </div>
   );
 }

@@ -11,7 +11,13 @@ export default async function WorkshopPage({ params }: { params: Promise<{ proje
   const ctx = await getPageContext();
   const { projectId, workshopId } = await params;
   const { workshop, mission, days, invited, agenda, canEdit, canCheckIn } = unwrapForPage(await getWorkshop(ctx, { projectId, workshopId }));
-  const [t, tLanguage, tSheet, format] = await Promise.all([getTranslations("workshops"), getTranslations("language"), getTranslations("signInSheet"), getFormatter()]);
+  const [t, tLanguage, tSheet, tImport, format] = await Promise.all([
+    getTranslations("workshops"),
+    getTranslations("language"),
+    getTranslations("signInSheet"),
+    getTranslations("attendanceImport"),
+    getFormatter(),
+  ]);
   const base = `/projects/${projectId}/workshops/${workshop.id}`;
   const dayLabel = (day: string) => format.dateTime(calendarDate(day), { dateStyle: "full" });
   const facts = [
@@ -34,6 +40,11 @@ export default async function WorkshopPage({ params }: { params: Promise<{ proje
             <ButtonLink href={`${base}/report`} variant="secondary">
               {t("report")}
             </ButtonLink>
+            {canCheckIn && (
+              <ButtonLink href={`${base}/import`} variant="secondary">
+                {tImport("open")}
+              </ButtonLink>
+            )}
             {canEdit && <ButtonLink href={`${base}/edit`}>{t("edit")}</ButtonLink>}
           </>
         }

@@ -1,0 +1,32 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { SelectField, type Option } from "@/components/ui/field";
+
+type Props = {
+  fields: readonly string[];
+  headers: string[];
+  mapping: Record<string, number | null>;
+  onChange: (field: string, column: number | null) => void;
+};
+
+/** For each field, the column of the file that holds it (or none). */
+export function ColumnMapping({ fields, headers, mapping, onChange }: Props) {
+  const t = useTranslations("imports");
+  const columns: Option[] = [{ value: "", label: t("noColumn") }, ...headers.map((h, i) => ({ value: String(i), label: h }))];
+  return (
+    <div className="grid gap-3 sm:grid-cols-3">
+      {fields.map((field) => (
+        <SelectField
+          key={field}
+          id={`map-${field}`}
+          name={`map-${field}`}
+          label={t(`fields.${field}` as never)}
+          value={mapping[field] === null || mapping[field] === undefined ? "" : String(mapping[field])}
+          onChange={(e) => onChange(field, e.target.value === "" ? null : Number(e.target.value))}
+          options={columns}
+        />
+      ))}
+    </div>
+  );
+}
