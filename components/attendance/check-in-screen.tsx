@@ -4,6 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { useTranslations } from "next-intl";
 import { useDeferredValue, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/field";
 import type { CheckInCandidate, DayCounts, PresentPerson } from "@/lib/attendance/roster";
 import type { CheckInResult } from "@/lib/attendance/check-in";
 import { queryKeys } from "@/lib/query-keys";
@@ -119,18 +120,7 @@ export function CheckInScreen({ projectId, workshopId, projectCountry, days, ini
 
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-end gap-3">
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-          {t("day")}
-          <select value={day} onChange={(e) => chooseDay(e.target.value)} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-base">
-            {days.map((d) => (
-              <option key={d.value} value={d.value}>
-                {d.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <SelectField name="day" label={t("day")} value={day} onChange={(e) => chooseDay(e.target.value)} options={days} className="max-w-md" />
 
       <section aria-label={t("counters")} className="grid grid-cols-3 gap-2 sm:grid-cols-5">
         {counters.map(([label, value]) => (
@@ -165,7 +155,7 @@ export function CheckInScreen({ projectId, workshopId, projectCountry, days, ini
         </p>
       </div>
 
-      <ul className="flex flex-col gap-2" aria-label={t("search")}>
+      <ul className="flex flex-col gap-2" aria-label={t("results")}>
         {list.map((c) => (
           <li key={c.id} className="flex items-center gap-2 rounded-md border border-slate-200 bg-white p-2">
             <button

@@ -1,10 +1,9 @@
-import { createRequire } from "node:module";
 import path from "node:path";
 import pdfmake from "pdfmake";
 import type { TDocumentDefinitions } from "pdfmake/interfaces";
 
-const require = createRequire(import.meta.url);
-const fontDir = path.join(path.dirname(require.resolve("pdfmake/package.json")), "fonts", "Roboto");
+// Resolved from the app's folder: bundlers replace require.resolve with a module number.
+const fontDir = path.join(process.cwd(), "node_modules", "pdfmake", "fonts", "Roboto");
 
 // Roboto covers every letter of French and Spanish; documents may read nothing else from disk or the network.
 pdfmake.setFonts({

@@ -35,9 +35,10 @@ export default async function WorkshopReportPage({ params }: { params: Promise<{
       {!report.attendees && <p className="mb-4 text-sm text-slate-700">{t("figuresOnly")}</p>}
       {report.overall.attendances === 0 && <EmptyState message={t("empty")} />}
       <div className="flex flex-col gap-6">
-        {document.sections.map((section, i) => (
-          <section key={section.title} aria-labelledby={`section-${i}`}>
-            <h2 id={`section-${i}`} className="mb-2 text-lg font-semibold">
+        {document.sections.map((section) => (
+          // Each table is its own labelled region; the section only groups it with its heading.
+          <section key={section.title}>
+            <h2 className="mb-2 text-lg font-semibold">
               {section.title}
             </h2>
             {section.rows.length === 0 ? (
