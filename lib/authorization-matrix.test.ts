@@ -221,6 +221,7 @@ const matrix: Record<string, Entry> = {
   "attendance.signInSheet": { allowed: participantStaff, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), day: "2019-06-19" }) },
   "attendance.importPreview": { allowed: participantStaff, input: async (w) => attendanceImport(w, await workshop(w)) },
   "attendance.importCommit": { allowed: participantStaff, input: async (w) => attendanceImport(w, await workshop(w)) },
+  "attendance.projectTotals": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
   "attendance.search": { allowed: participantStaff, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), day: "2019-06-18", q: "ana" }) },
 };
 

@@ -3,6 +3,7 @@ import { recordCheckIns } from "./attendance/check-in";
 import { getWorkshopReport } from "./attendance/report";
 import { getAttendanceDay, searchCheckIn } from "./attendance/roster";
 import { getSignInSheet } from "./attendance/sign-in-sheet";
+import { getProjectAttendanceTotals } from "./attendance/totals";
 import { listAudit } from "./audit/service";
 import { addBodyMember, createBody, endBodyMembership, getBody, listBodies, removeBodyMembership, updateBody } from "./bodies/service";
 import {
@@ -96,4 +97,5 @@ export const allUseCases: UseCase<never, unknown>[] = [
   getSignInSheet,
   previewAttendanceImport,
   commitAttendanceImport,
+  getProjectAttendanceTotals,
 ] as unknown as UseCase<never, unknown>[];

@@ -7,6 +7,7 @@ import { demoProjectCodes, seedDemo } from "@/db/seed/demo";
 import { tegucigalpaWorkshopTitle } from "@/db/seed/workshops";
 import { ctxFor, expectOk } from "@/lib/testing/helpers";
 import { getWorkshopReport, summariseAttendance, type AttendanceFact } from "./report";
+import { getProjectAttendanceTotals } from "./totals";
 
 let database: Database;
 
@@ -104,5 +105,17 @@ describe("attendance.report on the demo data", () => {
     const text = JSON.stringify(report);
     expect(text).not.toContain("Martínez");
     expect(text).not.toContain("Zelaya");
+  });
+});
+
+describe("attendance.projectTotals on the demo data", () => {
+  it("counts the Honduras project's held workshops, attendances and people, each person once", async () => {
+    await seedDemo(database.db);
+    const [project] = await database.db.select().from(projects).where(eq(projects.code, demoProjectCodes.honduras));
+    const [user] = await database.db.select().from(users).where(eq(users.email, "partner@example.org"));
+    const totals = expectOk(await getProjectAttendanceTotals(await ctxFor(database.db, user!.id), { projectId: project!.id }));
+    // Only the Tegucigalpa workshop has attendance in the demo: 63 records, 35 people, 9 institutions.
+    // 15 men, 19 women and one person of another sex.
+    expect(totals).toEqual({ workshopsHeld: 2, attendances: 63, participants: 35, women: 19, men: 15, institutions: 9 });
   });
 });

@@ -1,6 +1,7 @@
 import { recordCheckIns } from "@/lib/attendance/check-in";
 import { getWorkshopReport } from "@/lib/attendance/report";
 import { getAttendanceDay, searchCheckIn } from "@/lib/attendance/roster";
+import { getProjectAttendanceTotals } from "@/lib/attendance/totals";
 import { addBodyMember, createBody, endBodyMembership, getBody, listBodies, removeBodyMembership, updateBody } from "@/lib/bodies/service";
 import {
   createInstitution,
@@ -95,5 +96,6 @@ export const apiOperations = {
   getWorkshopReport: op("get", "/projects/{projectId}/workshops/{workshopId}/report", getWorkshopReport),
   previewAttendanceImport: op("post", "/projects/{projectId}/workshops/{workshopId}/import/preview", previewAttendanceImport),
   commitAttendanceImport: op("post", "/projects/{projectId}/workshops/{workshopId}/import/commit", commitAttendanceImport),
+  getProjectAttendanceTotals: op("get", "/projects/{projectId}/attendance-totals", getProjectAttendanceTotals),
   searchCheckIn: op("get", "/projects/{projectId}/workshops/{workshopId}/check-in-search", searchCheckIn),
 } satisfies Record<string, ApiOperation>;

@@ -9,6 +9,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { Locale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/countries";
 import { calendarDate } from "@/lib/i18n/dates";
+import { getProjectAttendanceTotals } from "@/lib/attendance/totals";
 import { listMembers } from "@/lib/members/service";
 import { getProject } from "@/lib/projects/service";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
@@ -20,6 +21,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
   const { projectId } = await params;
   const { project, canEdit, access } = unwrapForPage(await getProject(ctx, { projectId }));
   const members = unwrapForPage(await listMembers(ctx, { projectId }));
+  const totals = unwrapForPage(await getProjectAttendanceTotals(ctx, { projectId }));
   const [t, tMembers, tRoles, tMissions, tWorkshops, format, locale] = await Promise.all([
     getTranslations("projects"),
     getTranslations("members"),
@@ -55,6 +57,25 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
         </h2>
         <FactList facts={facts} />
         {project.description && <p className="mt-4 whitespace-pre-line text-slate-800">{project.description}</p>}
+      </section>
+      <section aria-labelledby="at-a-glance" className="mb-8">
+        <h2 id="at-a-glance" className="mb-3 text-lg font-semibold">
+          {t("atAGlance")}
+        </h2>
+        <dl className="grid grid-cols-2 gap-2 sm:grid-cols-5">
+          {[
+            [t("workshopsHeld"), format.number(totals.workshopsHeld)],
+            [t("attendances"), format.number(totals.attendances)],
+            [t("uniqueParticipants"), format.number(totals.participants)],
+            [t("womenShare"), totals.participants ? format.number(totals.women / totals.participants, { style: "percent" }) : "—"],
+            [t("institutionsReached"), format.number(totals.institutions)],
+          ].map(([label, value]) => (
+            <div key={label} className="rounded-md border border-slate-200 bg-white p-3">
+              <dt className="text-xs text-slate-700">{label}</dt>
+              <dd className="text-2xl font-semibold">{value}</dd>
+            </div>
+          ))}
+        </dl>
       </section>
       <section aria-labelledby="members">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
