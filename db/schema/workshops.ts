@@ -105,5 +105,23 @@ export const checkInOperations = pgTable(
   (t) => [index("check_in_operations_workshop_idx").on(t.workshopId)],
 );
 
+/**
+ * Who attended a project, with how many attendance records: kept by database triggers on every
+ * write to attendance (migration 0007), so project totals read 100,000 people, not a million records.
+ */
+export const attendanceProjectPeople = pgTable(
+  "attendance_project_people",
+  {
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    records: integer("records").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.participantId] })],
+);
+
 export type Workshop = typeof workshops.$inferSelect;
 export type Attendance = typeof attendance.$inferSelect;

@@ -12,7 +12,10 @@ export type AttendanceTotals = {
   institutions: number;
 };
 
-/** A project's attendance at a glance: every workshop's records counted in the database, each person once. */
+/**
+ * A project's attendance at a glance, each person once. It reads the per-project tally of people
+ * the database keeps (attendance_project_people), not every attendance record.
+ */
 export const getProjectAttendanceTotals = defineUseCase({
   name: "attendance.projectTotals",
   access: { kind: "project", roles: ["manager", "field", "partner"] },
@@ -22,21 +25,19 @@ export const getProjectAttendanceTotals = defineUseCase({
     const [row] = await executeRows<Record<keyof AttendanceTotals, number | string>>(
       ctx.db,
       sql`
-      with records as (
-        select a.participant_id, a.institution_id
-        from attendance a join workshops w on w.id = a.workshop_id
-        where w.project_id = ${input.projectId}
-      ),
-      people as (
-        select p.sex from participants p where p.id in (select participant_id from records)
-      )
       select
         (select count(*) from workshops where project_id = ${input.projectId} and status = 'held') as "workshopsHeld",
-        (select count(*) from records) as "attendances",
-        (select count(*) from people) as "participants",
-        (select count(*) from people where sex = 'woman') as "women",
-        (select count(*) from people where sex = 'man') as "men",
-        (select count(distinct institution_id) from records) as "institutions"`,
+        coalesce(sum(s.records), 0) as "attendances",
+        count(s.participant_id) as "participants",
+        count(*) filter (where p.sex = 'woman') as "women",
+        count(*) filter (where p.sex = 'man') as "men",
+        -- Few institutions, each found at its first attendance in the project through its index.
+        (select count(*) from institutions i
+          where exists (select 1 from attendance a join workshops w on w.id = a.workshop_id
+                        where a.institution_id = i.id and w.project_id = ${input.projectId})) as "institutions"
+      from attendance_project_people s
+      join participants p on p.id = s.participant_id
+      where s.project_id = ${input.projectId}`,
     );
     return Object.fromEntries(Object.entries(row!).map(([k, v]) => [k, Number(v)])) as AttendanceTotals;
   },

@@ -1,0 +1,233 @@
+// Attendance benchmark: generates a project's workshops and attendance (BENCH_SCALE, default
+// "large": 1,000 workshops, 100,000 participants, 1,000,000 attendance records) on PostgreSQL,
+// times the report and the project totals server side, then loads the built app over HTTP with
+// autocannon: check-ins from 20 concurrent clients, the report page, the totals, beside a trivial
+// route of the same app. Then the same HTTP runs on PGlite (BENCH_PGLITE_SCALE, default "medium").
+// Run: npm run bench:attendance (builds the app first if needed).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import autocannon from "autocannon";
+import { chromium } from "@playwright/test";
+import { openPglite, openPostgres, type Database } from "@/db/client";
+import { recordCheckIns } from "@/lib/attendance/check-in";
+import { getWorkshopReport } from "@/lib/attendance/report";
+import { getProjectAttendanceTotals } from "@/lib/attendance/totals";
+import { ctxFor } from "@/lib/testing/helpers";
+import { chromiumArgs, findChromium } from "../e2e/support/browser";
+import { benchAccounts, benchPassword, createScratchDatabase, generate, pick, scales, type Generated, type ScaleName } from "./generate";
+import { measure, percentile } from "./measure";
+
+const adminUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const postgresScale = (process.env.BENCH_SCALE ?? "large") as ScaleName;
+const pgliteScale = (process.env.BENCH_PGLITE_SCALE ?? "medium") as ScaleName;
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const port = Number(process.env.BENCH_PORT ?? 3200);
+const base = `http://localhost:${port}`;
+
+type Figures = { label: string; rps: number; p50: number; p90: number; p95?: number; p97_5: number; p99: number; errors: number };
+
+async function seed(database: Database, scale: ScaleName): Promise<Generated> {
+  await database.migrate();
+  const start = performance.now();
+  console.log(`Generating the "${scale}" scale:`);
+  const generated = await generate(database.db, scales[scale], (line) => console.log(line));
+  console.log(`Generated in ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
+  return generated;
+}
+
+/** A check-in of someone on one of the workshop's two days, as a phone would send it. */
+function checkInOf(generated: Generated, workshop = generated.workshops[0]!) {
+  const day = new Date(`${workshop.startDate}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + (Math.random() < 0.5 ? 0 : 1));
+  return { id: crypto.randomUUID(), participantId: pick(generated.participantIds), day: day.toISOString().slice(0, 10), action: "check_in" as const };
+}
+
+async function serverSide(database: Database, generated: Generated) {
+  const ctx = await ctxFor(database.db, generated.userIds.manager);
+  const projectId = generated.projectId;
+  console.log("Server side (one request at a time, as the manager):");
+  await measure("  Workshop report", () => getWorkshopReport(ctx, { projectId, workshopId: pick(generated.workshops).id }), 200);
+  await measure("  Project attendance totals", () => getProjectAttendanceTotals(ctx, { projectId }), 50);
+  const field = await ctxFor(database.db, generated.userIds.field);
+  await measure("  One check-in", () => recordCheckIns(field, { projectId, workshopId: generated.workshops[0]!.id, items: [checkInOf(generated)] }), 200);
+  console.log();
+}
+
+function ensureBuilt() {
+  if (fs.existsSync(".next/BUILD_ID")) return;
+  console.log("Building the app…");
+  const built = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" });
+  if (built.status !== 0) throw new Error("next build failed");
+}
+
+async function startServer(env: Record<string, string>): Promise<ChildProcess> {
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+    env: { ...process.env, NODE_ENV: "production", AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0001", ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return server;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  server.kill();
+  throw new Error("The app did not start");
+}
+
+/** Signs in through the real sign-in page and returns the session cookie header. */
+async function signIn(email: string): Promise<string> {
+  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${base}/sign-in`);
+    await page.locator('input[name="email"]').fill(email);
+    await page.locator('input[name="password"]').fill(benchPassword);
+    await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+    return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  } finally {
+    await browser.close();
+  }
+}
+
+type Load = { connections: number; /** Requests per second for all clients together; none means as fast as the app answers. */ rate?: number };
+
+async function load(label: string, { connections, rate }: Load, request: () => { method: "GET" | "POST"; path: string; body?: string }, cookie: string): Promise<Figures> {
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    ...(rate ? { overallRate: rate } : {}),
+    headers: { cookie, origin: base, "content-type": "application/json" },
+    requests: [
+      {
+        setupRequest: (req) => {
+          const next = request();
+          return { ...req, method: next.method, path: next.path, ...(next.body ? { body: next.body } : {}) };
+        },
+      },
+    ],
+  });
+  const failures = result.errors + result.timeouts + result.non2xx;
+  const figures = { label, rps: result.requests.average, p50: result.latency.p50, p90: result.latency.p90, p97_5: result.latency.p97_5, p99: result.latency.p99, errors: failures };
+  console.log(
+    `  ${label.padEnd(40)} ${String(connections).padStart(3)} clients ${rate ? `at ${String(rate).padStart(3)} req/s` : "flat out    "}  ${figures.rps.toFixed(0).padStart(6)} req/s   p50 ${figures.p50.toFixed(0).padStart(4)} ms  p90 ${figures.p90.toFixed(0).padStart(4)} ms  p97.5 ${figures.p97_5.toFixed(0).padStart(4)} ms  p99 ${figures.p99.toFixed(0).padStart(4)} ms${failures ? `  (${failures} failed)` : ""}`,
+  );
+  return figures;
+}
+
+type Request = () => { method: "GET" | "POST"; path: string; body?: string };
+
+/**
+ * People at work rather than a flood: each client waits a random think time (exponential, mean
+ * `thinkMs`), sends one request, waits for the answer, and so on. Every latency is kept, so the
+ * 95th percentile is exact.
+ */
+async function atPace(label: string, clients: number, thinkMs: number, request: Request, cookie: string): Promise<Figures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const client = async () => {
+    while (performance.now() < deadline) {
+      await new Promise((r) => setTimeout(r, -Math.log(1 - Math.random()) * thinkMs));
+      const next = request();
+      const start = performance.now();
+      const response = await fetch(`${base}${next.path}`, { method: next.method, body: next.body, headers: { cookie, origin: base, "content-type": "application/json" } });
+      await response.arrayBuffer();
+      latencies.push(performance.now() - start);
+      if (!response.ok) errors += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, client));
+  const figures = { label, rps: latencies.length / seconds, p50: percentile(latencies, 50), p90: percentile(latencies, 90), p95: percentile(latencies, 95), p97_5: percentile(latencies, 97.5), p99: percentile(latencies, 99), errors };
+  console.log(
+    `  ${label.padEnd(40)} ${String(clients).padStart(3)} clients, ~${(thinkMs / 1000).toFixed(1)} s apart  ${figures.rps.toFixed(1).padStart(6)} req/s   p50 ${figures.p50.toFixed(0).padStart(4)} ms  p95 ${figures.p95.toFixed(0).padStart(4)} ms  p99 ${figures.p99.toFixed(0).padStart(4)} ms${errors ? `  (${errors} failed)` : ""}`,
+  );
+  return figures;
+}
+
+async function overHttp(generated: Generated, env: Record<string, string>) {
+  const server = await startServer(env);
+  try {
+    const field = await signIn(benchAccounts.field);
+    const manager = await signIn(benchAccounts.manager);
+    const { projectId } = generated;
+    const checkIn = () => {
+      const workshop = pick(generated.workshops);
+      return { method: "POST" as const, path: `/api/v1/projects/${projectId}/workshops/${workshop.id}/check-ins`, body: JSON.stringify({ items: [checkInOf(generated, workshop)] }) };
+    };
+    const report = () => ({ method: "GET" as const, path: `/projects/${projectId}/workshops/${pick(generated.workshops).id}/report` });
+    const totals = () => ({ method: "GET" as const, path: `/api/v1/projects/${projectId}/attendance-totals` });
+    const trivial = () => ({ method: "GET" as const, path: "/api/health" });
+    // Twenty phones, each checking someone in about every second (a brisk registration desk),
+    // and a few people reading reports.
+    console.log("  Latency at a field-day pace:");
+    const results = [
+      await atPace("Check-in (POST, device-generated id)", 20, 1000, checkIn, field),
+      await atPace("Workshop report page (HTML)", 4, 1000, report, manager),
+      await atPace("Project attendance totals (JSON)", 4, 2000, totals, manager),
+    ];
+    // Then flat out, after the latency runs, so their backlog cannot slow what is measured at pace.
+    console.log("  Capacity (each client sends its next request as soon as the last is answered):");
+    const capacity = [
+      await load("Trivial route (/api/health)", { connections: 20 }, trivial, field),
+      await load("Check-in (POST, device-generated id)", { connections: 20 }, checkIn, field),
+      await load("Workshop report page (HTML)", { connections: 4 }, report, manager),
+      await load("Project attendance totals (JSON)", { connections: 4 }, totals, manager),
+    ];
+    const ratio = capacity.slice(1).map((r) => `${r.label.split(" (")[0]} ${((100 * r.rps) / capacity[0]!.rps).toFixed(0)} %`);
+    console.log(`  Throughput as a share of the trivial route: ${ratio.join(", ")}\n`);
+    return results;
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+ensureBuilt();
+console.log(`Machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB. Load generator on the same machine.\n`);
+
+const scratch = await createScratchDatabase(adminUrl);
+let postgresResults: Figures[];
+try {
+  const database = openPostgres(scratch.url, { max: 4 });
+  let generated: Generated;
+  try {
+    generated = await seed(database, postgresScale);
+    await serverSide(database, generated);
+  } finally {
+    await database.close();
+  }
+  console.log(`Over HTTP, PostgreSQL, "${postgresScale}" scale (${seconds} s per run):`);
+  postgresResults = await overHttp(generated, { DATABASE_URL: scratch.url });
+} finally {
+  await scratch.drop();
+}
+
+const pgliteDir = fs.mkdtempSync(path.join(os.tmpdir(), "atelier-bench-"));
+try {
+  const database = openPglite(path.join(pgliteDir, "pglite"));
+  let generated: Generated;
+  try {
+    generated = await seed(database, pgliteScale);
+  } finally {
+    await database.close();
+  }
+  console.log(`Over HTTP, PGlite, "${pgliteScale}" scale (${seconds} s per run):`);
+  await overHttp(generated, { ATELIER_DATA_DIR: pgliteDir, DATABASE_URL: "" });
+} finally {
+  fs.rmSync(pgliteDir, { recursive: true, force: true });
+}
+
+const [checkIn, report, totals] = postgresResults;
+const verdict = (figures: Figures, target: number) => `p95 ${figures.p95!.toFixed(0)} ms ${figures.p95! < target && !figures.errors ? "met" : "NOT met"}`;
+console.log(`Targets on PostgreSQL at the "${postgresScale}" scale, over HTTP:`);
+console.log(`  check-in from 20 clients < 50 ms: ${verdict(checkIn!, 50)}`);
+console.log(`  workshop report < 150 ms: ${verdict(report!, 150)}`);
+console.log(`  project attendance totals < 300 ms: ${verdict(totals!, 300)}`);
