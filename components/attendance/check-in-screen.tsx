@@ -162,13 +162,13 @@ export function CheckInScreen({ projectId, workshopId, projectCountry, days, ini
               type="button"
               onClick={() => checkIn(c)}
               disabled={c.present}
-              aria-label={t("markPresent", { name: fullName(c) })}
-              className="flex min-h-12 flex-1 flex-col items-start text-left disabled:opacity-70"
+              className="flex min-h-12 flex-1 items-center justify-between gap-2 text-left disabled:opacity-70"
             >
-              <span className="font-medium">{fullName(c)}</span>
-              <span className="text-sm text-slate-700">
-                {[c.institutionName, t(`groups.${c.group}`)].filter(Boolean).join(" · ")}
+              <span className="flex flex-col">
+                <span className="font-medium">{fullName(c)}</span>
+                <span className="text-sm text-slate-700">{[c.institutionName, t(`groups.${c.group}`)].filter(Boolean).join(" · ")}</span>
               </span>
+              {!c.present && <span className="shrink-0 rounded-md bg-teal-800 px-3 py-2 text-sm font-medium text-white">{t("tapToMark")}</span>}
             </button>
             {c.present && (
               <>

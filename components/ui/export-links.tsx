@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { buttonClass } from "./button";
+import { DownloadLink } from "./download-link";
 
 /** Downloads of the list as filtered on screen, as CSV and as Excel. */
 export async function ExportLinks({ endpoint, params }: { endpoint: string; params: Record<string, string | undefined> }) {
@@ -12,12 +12,8 @@ export async function ExportLinks({ endpoint, params }: { endpoint: string; para
   };
   return (
     <>
-      <a href={href("csv")} className={buttonClass("secondary")} download>
-        {t("exportCsv")}
-      </a>
-      <a href={href("xlsx")} className={buttonClass("secondary")} download>
-        {t("exportXlsx")}
-      </a>
+      <DownloadLink href={href("csv")}>{t("exportCsv")}</DownloadLink>
+      <DownloadLink href={href("xlsx")}>{t("exportXlsx")}</DownloadLink>
     </>
   );
 }

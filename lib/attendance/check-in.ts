@@ -1,4 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { executeRows } from "@/db/client";
 import { attendance, checkInOperations, participantProjects, participants } from "@/db/schema";
 import { visibleParticipants } from "@/lib/participants/visibility";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
@@ -31,22 +32,11 @@ export const recordCheckIns = defineUseCase({
     const ordered = [...input.items].sort((a, b) => (a.participantId + a.day).localeCompare(b.participantId + b.day));
     for (const item of ordered) {
       if (results.has(item.id)) continue;
-      const [claimed] = await ctx.db
-        .insert(checkInOperations)
-        .values({ id: item.id, workshopId: workshop.id, participantId: item.participantId, day: item.day, action: item.action, outcome: "pending", userId: ctx.user.id })
-        .onConflictDoNothing()
-        .returning({ id: checkInOperations.id });
-      if (!claimed) {
-        results.set(item.id, await replayed(ctx, item.id));
-        continue;
-      }
       const reason = refusal(workshop, item, people);
-      const outcome = reason ? "refused" : await apply(ctx, workshop.id, input.projectId, item, people.get(item.participantId) ?? null);
-      await ctx.db
-        .update(checkInOperations)
-        .set({ outcome: reason ? `refused:${reason}` : outcome })
-        .where(eq(checkInOperations.id, item.id));
-      results.set(item.id, { id: item.id, outcome, ...(reason ? { reason } : {}), replayed: false });
+      const outcome = reason
+        ? await claimRefused(ctx, workshop.id, item, reason)
+        : await claimAndApply(ctx, workshop.id, input.projectId, item, people.get(item.participantId) ?? null);
+      results.set(item.id, outcome ? { id: item.id, outcome, ...(reason ? { reason } : {}), replayed: false } : await replayed(ctx, item.id));
     }
     return input.items.map((i) => results.get(i.id)!);
   },
@@ -68,20 +58,49 @@ function refusal(workshop: { status: string; startDate: string; endDate: string 
   return null;
 }
 
-async function apply(ctx: UseCaseCtx, workshopId: string, projectId: string, item: Item, institutionId: string | null): Promise<CheckInOutcome> {
-  const samePersonDay = and(eq(attendance.workshopId, workshopId), eq(attendance.day, item.day), eq(attendance.participantId, item.participantId));
-  if (item.action === "undo") {
-    const removed = await ctx.db.delete(attendance).where(samePersonDay).returning({ id: attendance.id });
-    return removed.length ? "undone" : "not_present";
-  }
-  const [created] = await ctx.db
-    .insert(attendance)
-    .values({ workshopId, participantId: item.participantId, day: item.day, institutionId, recordedById: ctx.user.id })
+type Claim = { claimed: boolean; changed: boolean };
+
+/** Records a refused item under its id; null when the id was seen before. */
+async function claimRefused(ctx: UseCaseCtx, workshopId: string, item: Item, reason: CheckInRefusal): Promise<CheckInOutcome | null> {
+  const [claimed] = await ctx.db
+    .insert(checkInOperations)
+    .values({ id: item.id, workshopId, participantId: item.participantId, day: item.day, action: item.action, outcome: `refused:${reason}`, userId: ctx.user.id })
     .onConflictDoNothing()
-    .returning({ id: attendance.id });
-  // Someone who attends becomes known to the project, so its staff find them next time.
-  if (created) await ctx.db.insert(participantProjects).values({ participantId: item.participantId, projectId }).onConflictDoNothing();
-  return created ? "checked_in" : "already_present";
+    .returning({ id: checkInOperations.id });
+  return claimed ? "refused" : null;
+}
+
+/**
+ * Claims the item's id and applies it in one statement: the attendance changes only if this is
+ * the first time the id is seen (a replay after an undo brings no one back). Then the outcome is
+ * stored for replays. Null when the id was seen before.
+ */
+async function claimAndApply(ctx: UseCaseCtx, workshopId: string, projectId: string, item: Item, institutionId: string | null): Promise<CheckInOutcome | null> {
+  const claim = sql`
+    claimed as (
+      insert into ${checkInOperations} (id, workshop_id, participant_id, day, action, outcome, user_id)
+      values (${item.id}, ${workshopId}, ${item.participantId}, ${item.day}, ${item.action}, 'pending', ${ctx.user.id})
+      on conflict do nothing returning id)`;
+  const effect =
+    item.action === "undo"
+      ? sql`
+    changed as (
+      delete from ${attendance}
+      where workshop_id = ${workshopId} and day = ${item.day} and participant_id = ${item.participantId} and exists (select 1 from claimed)
+      returning participant_id)`
+      : // Someone who attends becomes known to the project, so its staff find them next time.
+        sql`
+    changed as (
+      insert into ${attendance} (workshop_id, participant_id, day, institution_id, recorded_by_id)
+      select ${workshopId}::uuid, ${item.participantId}::uuid, ${item.day}::date, ${institutionId}::uuid, ${ctx.user.id}::uuid where exists (select 1 from claimed)
+      on conflict do nothing returning participant_id),
+    linked as (
+      insert into ${participantProjects} (participant_id, project_id) select participant_id, ${projectId}::uuid from changed on conflict do nothing)`;
+  const [result] = await executeRows<Claim>(ctx.db, sql`with ${claim}, ${effect} select exists (select 1 from claimed) as claimed, exists (select 1 from changed) as changed`);
+  if (!result?.claimed) return null;
+  const outcome: CheckInOutcome = item.action === "undo" ? (result.changed ? "undone" : "not_present") : result.changed ? "checked_in" : "already_present";
+  await ctx.db.update(checkInOperations).set({ outcome }).where(eq(checkInOperations.id, item.id));
+  return outcome;
 }
 
 async function replayed(ctx: UseCaseCtx, id: string): Promise<CheckInResult> {

@@ -76,7 +76,13 @@ export const searchCheckIn = defineUseCase({
     const group = sql<CheckInCandidate["group"]>`case when ${invited} then 'invited' when ${earlierDay} then 'earlierDay' else 'directory' end`;
     const words = toSearchText(input.q).split(" ").filter(Boolean);
     const filters: (SQL | undefined)[] = [eq(participants.isErased, false), visibleParticipants(ctx), ...words.map((w) => sql`${participants.searchText} like ${containsPattern(w)}`)];
-    if (words.length === 0) filters.push(sql`(${invited} or ${earlierDay})`);
+    // Nothing typed: start from the workshop's own people (through its indexes), not the directory.
+    if (words.length === 0) {
+      filters.push(sql`${participants.id} in (
+        select a.participant_id from ${attendance} a where a.workshop_id = ${workshop.id}
+        union
+        select p.id from ${participants} p join ${workshopInvitations} i on i.institution_id = p.institution_id where i.workshop_id = ${workshop.id})`);
+    }
     const rows = await ctx.db
       .select({
         id: participants.id,

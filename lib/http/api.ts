@@ -32,20 +32,19 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
   successStatus = 200,
 ) {
   return async (request: Request, context: RouteContext<P>) => {
-    const t = await getTranslations();
     const isWrite = request.method !== "GET" && request.method !== "HEAD";
     let ctx;
     try {
       ctx = isWrite ? await getWriteContext() : await getRequestContext();
     } catch (error) {
-      if (error instanceof ForeignOriginError) return Response.json({ error: "foreign_origin", message: t("errors.foreignOrigin") }, { status: 403 });
+      if (error instanceof ForeignOriginError) return Response.json({ error: "foreign_origin", message: (await getTranslations())("errors.foreignOrigin") }, { status: 403 });
       throw error;
     }
     let input: unknown;
     try {
       input = await readInput(request, await context.params);
     } catch {
-      return Response.json({ error: "invalid", message: t("errors.badJson") }, { status: 400 });
+      return Response.json({ error: "invalid", message: (await getTranslations())("errors.badJson") }, { status: 400 });
     }
     const result = await useCase(ctx, input);
     if (result.ok) return Response.json(result.data, { status: successStatus });

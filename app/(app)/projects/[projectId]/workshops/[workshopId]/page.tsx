@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
+import { DownloadLink } from "@/components/ui/download-link";
 import { FactList } from "@/components/ui/fact-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { calendarDate } from "@/lib/i18n/dates";
@@ -66,9 +67,9 @@ export default async function WorkshopPage({ params }: { params: Promise<{ proje
                 <span className="font-medium">{dayLabel(day)}</span>
                 {canCheckIn && (
                   <div className="flex flex-wrap gap-2">
-                    <ButtonLink href={`/api/v1/projects/${projectId}/workshops/${workshop.id}/sign-in-sheet?day=${day}`} variant="ghost" prefetch={false}>
+                    <DownloadLink href={`/api/v1/projects/${projectId}/workshops/${workshop.id}/sign-in-sheet?day=${day}`} variant="ghost">
                       {tSheet("download")}
-                    </ButtonLink>
+                    </DownloadLink>
                     {workshop.status !== "cancelled" && (
                       <ButtonLink href={`${base}/check-in?day=${day}`} variant="secondary">
                         {t("checkInDay", { day: format.dateTime(calendarDate(day), { dateStyle: "medium" }) })}

@@ -1,5 +1,6 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ButtonLink } from "@/components/ui/button";
+import { DownloadLink } from "@/components/ui/download-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -8,9 +9,19 @@ import { workshopReportDocument } from "@/lib/attendance/report-document";
 import { getWording } from "@/lib/i18n/wording";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 
-export default async function WorkshopReportPage({ params }: { params: Promise<{ projectId: string; workshopId: string }> }) {
+// Long tables (a 500-person workshop) stay light on a phone unless asked for in full.
+const rowsShown = 50;
+
+export default async function WorkshopReportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ projectId: string; workshopId: string }>;
+  searchParams: Promise<{ rows?: string }>;
+}) {
   const ctx = await getPageContext();
   const { projectId, workshopId } = await params;
+  const showAll = (await searchParams).rows === "all";
   const report = unwrapForPage(await getWorkshopReport(ctx, { projectId, workshopId }));
   const [t, wording] = await Promise.all([getTranslations("report"), getWording()]);
   // The same sections as the Excel and PDF files, so the three always agree.
@@ -22,12 +33,8 @@ export default async function WorkshopReportPage({ params }: { params: Promise<{
         title={document.title}
         actions={
           <>
-            <ButtonLink href={`${exportBase}?format=xlsx`} variant="secondary" prefetch={false}>
-              {t("exportXlsx")}
-            </ButtonLink>
-            <ButtonLink href={`${exportBase}?format=pdf`} variant="secondary" prefetch={false}>
-              {t("exportPdf")}
-            </ButtonLink>
+            <DownloadLink href={`${exportBase}?format=xlsx`}>{t("exportXlsx")}</DownloadLink>
+            <DownloadLink href={`${exportBase}?format=pdf`}>{t("exportPdf")}</DownloadLink>
           </>
         }
       />
@@ -55,7 +62,7 @@ export default async function WorkshopReportPage({ params }: { params: Promise<{
                   </tr>
                 </thead>
                 <tbody>
-                  {section.rows.map((row, r) => (
+                  {(showAll ? section.rows : section.rows.slice(0, rowsShown)).map((row, r) => (
                     <tr key={r}>
                       {row.map((cell, j) => (
                         <Td key={j} className={j > 0 && typeof cell === "number" ? "text-right tabular-nums" : undefined}>
@@ -66,6 +73,12 @@ export default async function WorkshopReportPage({ params }: { params: Promise<{
                   ))}
                 </tbody>
               </Table>
+            )}
+            {!showAll && section.rows.length > rowsShown && (
+              <p className="mt-2 text-sm text-slate-700">
+                {t("showingFirst", { shown: rowsShown, total: section.rows.length })}{" "}
+                <Link href={`/projects/${projectId}/workshops/${workshopId}/report?rows=all`}>{t("showAll")}</Link>
+              </p>
             )}
           </section>
         ))}
