@@ -20,13 +20,13 @@ export function containsPattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, "\\$&")}%`;
 }
 
-const accented = "áàâäãåéèêëíìîïóòôöõúùûüñçýÿ";
-const plain = "aaaaaaeeeeiiiiooooouuuuncyy";
+export const accentedLetters = "áàâäãåéèêëíìîïóòôöõúùûüñçýÿ";
+export const plainLetters = "aaaaaaeeeeiiiiooooouuuuncyy";
 
 /**
  * A column as people expect it sorted: "Álvarez" before "Bonilla" and "de la Cruz" among the C's.
  * Databases on the C collation would otherwise put accented and lower-case names after "Z".
  */
 export function sortable(column: AnyColumn): SQL {
-  return sql`translate(lower(${column}), ${accented}, ${plain})`;
+  return sql`translate(lower(${column}), ${accentedLetters}, ${plainLetters})`;
 }

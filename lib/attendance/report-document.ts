@@ -1,4 +1,5 @@
 import type { DocumentSpec, Section } from "@/lib/documents/sections";
+import { listedName } from "@/lib/participants/names";
 import type { Count, ReportSlice, WorkshopReport } from "./report";
 
 export type Wording = {
@@ -27,13 +28,18 @@ export function workshopReportDocument(report: WorkshopReport, wording: Wording)
   const { t } = wording;
   const slices: ReportSlice[] = [report.overall, ...report.days];
   const headers = (first: string) => [first, t("report.overall"), ...report.days.map((d) => wording.day(d.day))];
-  const breakdown = (key: Breakdown, title: string, empty?: string): Section => ({
-    title,
-    headers: headers(t("report.category")),
-    // Categories in the overall order; a day without anyone in a category shows 0.
-    rows: report.overall[key].map((c) => [categoryLabel(key, c, wording), ...slices.map((s) => s[key].find((x) => x.key === c.key)?.count ?? 0)]),
-    empty,
-  });
+  const breakdown = (key: Breakdown, title: string, empty?: string): Section => {
+    // Categories in the overall order, then any seen only on some day (someone who moved on);
+    // a day without anyone in a category shows 0, so each day's column adds up to its people.
+    const categories = new Map<string, Count>();
+    for (const slice of slices) for (const c of slice[key]) if (!categories.has(c.key)) categories.set(c.key, c);
+    return {
+      title,
+      headers: headers(t("report.category")),
+      rows: [...categories.values()].map((c) => [categoryLabel(key, c, wording), ...slices.map((s) => s[key].find((x) => x.key === c.key)?.count ?? 0)]),
+      empty,
+    };
+  };
   const sections: Section[] = [
     {
       title: t("report.summary"),
@@ -61,7 +67,11 @@ export function workshopReportDocument(report: WorkshopReport, wording: Wording)
     sections.push({
       title: t("report.attendees"),
       headers: [t("report.name"), t("report.institution"), t("report.daysAttended")],
-      rows: report.attendees.map((a) => [`${a.familyNames}, ${a.givenNames}`, a.institutionName ?? t("report.none"), a.days.map(wording.day).join(" · ")]),
+      rows: report.attendees.map((a) => [
+        a.isErased ? t("participants.erasedName") : listedName(a.givenNames, a.familyNames),
+        a.institutionName ?? t("report.none"),
+        a.days.map(wording.day).join(" · "),
+      ]),
     });
   }
   const { workshop } = report;

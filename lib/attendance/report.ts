@@ -91,7 +91,7 @@ export function summariseAttendance(days: string[], facts: AttendanceFact[], mem
   };
 }
 
-export type Attendee = { participantId: string; givenNames: string; familyNames: string; institutionName: string | null; days: string[] };
+export type Attendee = { participantId: string; givenNames: string; familyNames: string; isErased: boolean; institutionName: string | null; days: string[] };
 
 /**
  * The workshop report: per day and overall, attendances, people, who came every day, and the
@@ -117,6 +117,7 @@ export const getWorkshopReport = defineUseCase({
         kind: institutions.kind,
         givenNames: participants.givenNames,
         familyNames: participants.familyNames,
+        isErased: participants.isErased,
       })
       .from(attendance)
       .innerJoin(participants, eq(participants.id, attendance.participantId))
@@ -155,10 +156,10 @@ export const getWorkshopReport = defineUseCase({
   },
 });
 
-function attendeesOf(rows: { participantId: string; givenNames: string; familyNames: string; institutionName: string | null; day: string }[]): Attendee[] {
+function attendeesOf(rows: (Omit<Attendee, "days"> & { day: string })[]): Attendee[] {
   const byPerson = new Map<string, Attendee>();
   for (const r of rows) {
-    const person = byPerson.get(r.participantId) ?? { participantId: r.participantId, givenNames: r.givenNames, familyNames: r.familyNames, institutionName: r.institutionName, days: [] };
+    const person = byPerson.get(r.participantId) ?? { participantId: r.participantId, givenNames: r.givenNames, familyNames: r.familyNames, isErased: r.isErased, institutionName: r.institutionName, days: [] };
     person.days.push(r.day);
     person.institutionName = r.institutionName;
     byPerson.set(r.participantId, person);

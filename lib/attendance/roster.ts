@@ -3,7 +3,7 @@ import { attendance, institutions, participants, workshopInvitations } from "@/d
 import type { ParticipantSex } from "@/db/schema/values";
 import { visibleParticipants } from "@/lib/participants/visibility";
 import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
-import { defineUseCase } from "@/lib/use-case";
+import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { loadWorkshop } from "@/lib/workshops/service";
 import { attendanceDayInput, checkInSearchInput } from "./schemas";
 
@@ -70,34 +70,42 @@ export const searchCheckIn = defineUseCase({
   write: false,
   async run(ctx, input): Promise<CheckInCandidate[]> {
     const workshop = await loadWorkshop(ctx, input.projectId, input.workshopId);
-    const invited = sql`${participants.institutionId} in (select ${workshopInvitations.institutionId} from ${workshopInvitations} where ${workshopInvitations.workshopId} = ${workshop.id})`;
-    const earlierDay = sql`exists (select 1 from ${attendance} a where a.workshop_id = ${workshop.id} and a.participant_id = ${participants.id} and a.day <> ${input.day})`;
-    const present = sql<boolean>`exists (select 1 from ${attendance} a where a.workshop_id = ${workshop.id} and a.participant_id = ${participants.id} and a.day = ${input.day})`;
-    const group = sql<CheckInCandidate["group"]>`case when ${invited} then 'invited' when ${earlierDay} then 'earlierDay' else 'directory' end`;
     const words = toSearchText(input.q).split(" ").filter(Boolean);
-    const filters: (SQL | undefined)[] = [eq(participants.isErased, false), visibleParticipants(ctx), ...words.map((w) => sql`${participants.searchText} like ${containsPattern(w)}`)];
-    // Nothing typed: start from the workshop's own people (through its indexes), not the directory.
-    if (words.length === 0) {
-      filters.push(sql`${participants.id} in (
-        select a.participant_id from ${attendance} a where a.workshop_id = ${workshop.id}
-        union
-        select p.id from ${participants} p join ${workshopInvitations} i on i.institution_id = p.institution_id where i.workshop_id = ${workshop.id})`);
-    }
-    const rows = await ctx.db
-      .select({
-        id: participants.id,
-        givenNames: participants.givenNames,
-        familyNames: participants.familyNames,
-        sex: participants.sex,
-        institutionName: institutions.name,
-        group,
-        present,
-      })
-      .from(participants)
-      .leftJoin(institutions, eq(institutions.id, participants.institutionId))
-      .where(and(...filters))
-      .orderBy(sql`${group} = 'directory'`, asc(sortable(participants.familyNames)), asc(sortable(participants.givenNames)), asc(participants.id))
-      .limit(words.length ? 20 : 60);
-    return rows;
+    return findCandidates(ctx, workshop.id, input.day, words, words.length ? 20 : 60);
   },
 });
+
+/** The people expected at a workshop (invited institutions' staff, those who came on other days), all of them. */
+export async function expectedPeople(ctx: UseCaseCtx, workshopId: string, day: string): Promise<CheckInCandidate[]> {
+  return findCandidates(ctx, workshopId, day, [], null);
+}
+
+async function findCandidates(ctx: UseCaseCtx, workshopId: string, day: string, words: string[], limit: number | null): Promise<CheckInCandidate[]> {
+  const invited = sql`${participants.institutionId} in (select ${workshopInvitations.institutionId} from ${workshopInvitations} where ${workshopInvitations.workshopId} = ${workshopId})`;
+  const earlierDay = sql`exists (select 1 from ${attendance} a where a.workshop_id = ${workshopId} and a.participant_id = ${participants.id} and a.day <> ${day})`;
+  const present = sql<boolean>`exists (select 1 from ${attendance} a where a.workshop_id = ${workshopId} and a.participant_id = ${participants.id} and a.day = ${day})`;
+  const group = sql<CheckInCandidate["group"]>`case when ${invited} then 'invited' when ${earlierDay} then 'earlierDay' else 'directory' end`;
+  const filters: (SQL | undefined)[] = [eq(participants.isErased, false), visibleParticipants(ctx), ...words.map((w) => sql`${participants.searchText} like ${containsPattern(w)}`)];
+  // Nothing typed: start from the workshop's own people (through its indexes), not the directory.
+  if (words.length === 0) {
+    filters.push(sql`${participants.id} in (
+      select a.participant_id from ${attendance} a where a.workshop_id = ${workshopId}
+      union
+      select p.id from ${participants} p join ${workshopInvitations} i on i.institution_id = p.institution_id where i.workshop_id = ${workshopId})`);
+  }
+  const query = ctx.db
+    .select({
+      id: participants.id,
+      givenNames: participants.givenNames,
+      familyNames: participants.familyNames,
+      sex: participants.sex,
+      institutionName: institutions.name,
+      group,
+      present,
+    })
+    .from(participants)
+    .leftJoin(institutions, eq(institutions.id, participants.institutionId))
+    .where(and(...filters))
+    .orderBy(sql`${group} = 'directory'`, asc(sortable(participants.familyNames)), asc(sortable(participants.givenNames)), asc(participants.id));
+  return limit === null ? query : query.limit(limit);
+}

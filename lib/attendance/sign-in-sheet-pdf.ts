@@ -1,4 +1,5 @@
 import type { Content, TableCell } from "pdfmake/interfaces";
+import { listedName } from "@/lib/participants/names";
 import { renderPdf } from "@/lib/pdf/render";
 import type { Wording } from "./report-document";
 import { blankRows } from "./sign-in-sheet";
@@ -15,7 +16,7 @@ export async function signInSheetPdf(sheet: Sheet, wording: Wording & { longDay:
   const headers = ["number", "name", "institution", "position", "sex", "signature", "consent"].map((k) => ({ text: t(`signInSheet.${k}`), bold: true }));
   const row = (n: number, name = "", institution = ""): TableCell[] => [String(n), name, institution, "", "", "", ""];
   const rows = [
-    ...sheet.people.map((p, i) => row(i + 1, `${p.familyNames}, ${p.givenNames}`, p.institutionName ?? "")),
+    ...sheet.people.map((p, i) => row(i + 1, listedName(p.givenNames, p.familyNames), p.institutionName ?? "")),
     ...Array.from({ length: blankRows }, (_, i) => row(sheet.people.length + i + 1)),
   ];
   const content: Content[] = [

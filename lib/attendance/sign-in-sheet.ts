@@ -2,7 +2,7 @@ import { z } from "zod";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
 import { loadWorkshop } from "@/lib/workshops/service";
-import { searchCheckIn } from "./roster";
+import { expectedPeople } from "./roster";
 
 export const signInSheetInput = z.object({ projectId: z.uuid(), workshopId: z.uuid(), day: z.iso.date() });
 
@@ -21,8 +21,6 @@ export const getSignInSheet = defineUseCase({
   async run(ctx, input) {
     const workshop = await loadWorkshop(ctx, input.projectId, input.workshopId);
     if (input.day < workshop.startDate || input.day > workshop.endDate) throw new UseCaseError("invalid", { day: { key: "dayOutsideWorkshop" } });
-    const expected = await searchCheckIn({ db: ctx.db, user: ctx.user }, { ...input, q: "" });
-    if (!expected.ok) throw new UseCaseError(expected.error);
-    return { workshop, day: input.day, people: expected.data };
+    return { workshop, day: input.day, people: await expectedPeople(ctx, workshop.id, input.day) };
   },
 });

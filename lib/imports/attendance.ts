@@ -58,6 +58,8 @@ type Checked = { preview: AttendancePreviewRow; fields?: ParticipantFields; pers
  */
 async function checkRows(ctx: UseCaseCtx, input: z.output<typeof attendanceImportInput>): Promise<Checked[]> {
   const workshop = await loadWorkshop(ctx, input.projectId, input.workshopId);
+  // As at check-in: a cancelled workshop records no attendance.
+  if (workshop.status === "cancelled") throw new UseCaseError("invalid", { workshopId: { key: "workshopCancelled" } });
   const read = await participantRowReader(ctx, input);
   const newPeople = new Map<string, number>();
   const checked: Checked[] = [];
@@ -81,11 +83,13 @@ async function checkRows(ctx: UseCaseCtx, input: z.output<typeof attendanceImpor
       checked.push({ preview: { ...preview, status: "error" } });
       continue;
     }
-    const best = preview.candidates[0];
+    const [best, runnerUp] = preview.candidates;
+    // Sure only when no one else on file is about as close: two namesakes wait for the user.
+    const isSure = best !== undefined && best.score >= certainMatch && (runnerUp === undefined || best.score - runnerUp.score > 0.05);
     if (decision) preview.decision = decision;
     if (decision && decision !== "new") {
       checked.push({ preview: { ...preview, status: "matched" }, fields, personId: decision });
-    } else if (!decision && best && best.score >= certainMatch) {
+    } else if (!decision && isSure) {
       checked.push({ preview: { ...preview, status: "matched" }, fields, personId: best.id });
     } else if (!decision && best) {
       checked.push({ preview: { ...preview, status: "uncertain" }, fields });

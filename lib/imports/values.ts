@@ -38,11 +38,11 @@ export function readConsentForm(value: string): ConsentForm | null | undefined {
 export function readDate(value: string): string | null | undefined {
   const text = value.trim();
   if (!text) return null;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
   const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-  if (!dmy) return undefined;
-  const [, d, m, y] = dmy;
-  return `${y}-${m!.padStart(2, "0")}-${d!.padStart(2, "0")}`;
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : dmy ? `${dmy[3]}-${dmy[2]!.padStart(2, "0")}-${dmy[1]!.padStart(2, "0")}` : null;
+  // A day the calendar does not have (31 June) is a mistake in the sheet, not a date.
+  const date = iso ? new Date(`${iso}T00:00:00Z`) : null;
+  return date && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso!) ? iso! : undefined;
 }
 
 /** An enum value given as its code or as its label in any of the three languages. */

@@ -1,8 +1,8 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { missionNotes, missions, missionTeam, projectMembers, users, workshops, type Mission } from "@/db/schema";
 import { diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
-import { containsPattern } from "@/lib/search-text";
+import { accentedLetters, containsPattern, plainLetters, sortable, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
 import { addMissionNoteInput, createMissionInput, listMissionsInput, missionIdInput, missionMonthInput, updateMissionInput } from "./schemas";
 
@@ -36,8 +36,10 @@ export const listMissions = defineUseCase({
     const filters: (SQL | undefined)[] = [eq(missions.projectId, input.projectId), visibleMissions(ctx)];
     if (input.status) filters.push(eq(missions.status, input.status));
     if (input.q) {
-      const pattern = containsPattern(input.q);
-      filters.push(or(ilike(missions.title, pattern), ilike(missions.purpose, pattern), sql`array_to_string(${missions.cities}, ' ') ilike ${pattern}`));
+      // Accents and case aside, as every search in the app.
+      const pattern = containsPattern(toSearchText(input.q));
+      const cities = sql`translate(lower(array_to_string(${missions.cities}, ' ')), ${accentedLetters}, ${plainLetters})`;
+      filters.push(or(sql`${sortable(missions.title)} like ${pattern}`, sql`${sortable(missions.purpose)} like ${pattern}`, sql`${cities} like ${pattern}`));
     }
     if (input.when === "upcoming") filters.push(gte(missions.endDate, today()));
     if (input.when === "past") filters.push(lt(missions.endDate, today()));

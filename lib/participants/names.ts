@@ -58,3 +58,8 @@ export function phoneKey(phone: string | null | undefined): string | null {
   const digits = (phone ?? "").replace(/\D/g, "");
   return digits.length >= 6 ? digits : null;
 }
+
+/** A name as lists sorted by family name show it: "Martínez López, José Luis" (or the one name a person has). */
+export function listedName(givenNames: string, familyNames: string): string {
+  return [familyNames, givenNames].filter(Boolean).join(", ");
+}

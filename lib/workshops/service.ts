@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, ilike, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { attendance, institutions, missions, workshopAgenda, workshopInvitations, workshops, type Workshop } from "@/db/schema";
 import { diffFields, recordAudit } from "@/lib/audit";
 import { assertInstitutions } from "@/lib/institutions/service";
@@ -27,7 +27,7 @@ export const listWorkshops = defineUseCase({
     if (input.missionId) filters.push(eq(workshops.missionId, input.missionId));
     if (input.type) filters.push(eq(workshops.type, input.type));
     if (input.status) filters.push(eq(workshops.status, input.status));
-    if (input.city) filters.push(ilike(workshops.city, containsPattern(input.city)));
+    if (input.city) filters.push(sql`${sortable(workshops.city)} like ${containsPattern(toSearchText(input.city))}`);
     // A period keeps the workshops that overlap it.
     if (input.from) filters.push(gte(workshops.endDate, input.from));
     if (input.to) filters.push(lte(workshops.startDate, input.to));
