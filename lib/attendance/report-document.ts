@@ -33,10 +33,11 @@ export function workshopReportDocument(report: WorkshopReport, wording: Wording)
     // a day without anyone in a category shows 0, so each day's column adds up to its people.
     const categories = new Map<string, Count>();
     for (const slice of slices) for (const c of slice[key]) if (!categories.has(c.key)) categories.set(c.key, c);
+    const counts = slices.map((slice) => new Map(slice[key].map((c) => [c.key, c.count])));
     return {
       title,
       headers: headers(t("report.category")),
-      rows: [...categories.values()].map((c) => [categoryLabel(key, c, wording), ...slices.map((s) => s[key].find((x) => x.key === c.key)?.count ?? 0)]),
+      rows: [...categories.values()].map((c) => [categoryLabel(key, c, wording), ...counts.map((byKey) => byKey.get(c.key) ?? 0)]),
       empty,
     };
   };

@@ -125,25 +125,27 @@ export const getWorkshopReport = defineUseCase({
       .where(eq(attendance.workshopId, workshop.id))
       .orderBy(asc(attendance.day));
     const institutionIds = [...new Set(rows.map((r) => r.institutionId).filter((id): id is string => id !== null))];
-    const memberships = institutionIds.length
-      ? await ctx.db
-          .select({
-            institutionId: bodyMemberships.institutionId,
-            bodyId: bodyMemberships.bodyId,
-            bodyName: sql<string>`coalesce(nullif(${coordinationBodies.acronym}, ''), ${coordinationBodies.name})`,
-            startDate: bodyMemberships.startDate,
-            endDate: bodyMemberships.endDate,
-          })
-          .from(bodyMemberships)
-          .innerJoin(coordinationBodies, eq(coordinationBodies.id, bodyMemberships.bodyId))
-          .where(inArray(bodyMemberships.institutionId, institutionIds))
-      : [];
-    const absent = await ctx.db
-      .select({ id: institutions.id, name: institutions.name, acronym: institutions.acronym })
-      .from(workshopInvitations)
-      .innerJoin(institutions, eq(institutions.id, workshopInvitations.institutionId))
-      .where(and(eq(workshopInvitations.workshopId, workshop.id), institutionIds.length ? notInArray(institutions.id, institutionIds) : undefined))
-      .orderBy(asc(sortable(institutions.name)));
+    const [memberships, absent] = await Promise.all([
+      institutionIds.length
+        ? ctx.db
+            .select({
+              institutionId: bodyMemberships.institutionId,
+              bodyId: bodyMemberships.bodyId,
+              bodyName: sql<string>`coalesce(nullif(${coordinationBodies.acronym}, ''), ${coordinationBodies.name})`,
+              startDate: bodyMemberships.startDate,
+              endDate: bodyMemberships.endDate,
+            })
+            .from(bodyMemberships)
+            .innerJoin(coordinationBodies, eq(coordinationBodies.id, bodyMemberships.bodyId))
+            .where(inArray(bodyMemberships.institutionId, institutionIds))
+        : [],
+      ctx.db
+        .select({ id: institutions.id, name: institutions.name, acronym: institutions.acronym })
+        .from(workshopInvitations)
+        .innerJoin(institutions, eq(institutions.id, workshopInvitations.institutionId))
+        .where(and(eq(workshopInvitations.workshopId, workshop.id), institutionIds.length ? notInArray(institutions.id, institutionIds) : undefined))
+        .orderBy(asc(sortable(institutions.name))),
+    ]);
     const summary = summariseAttendance(days, rows, memberships);
     const isPartner = ctx.access === "partner";
     return {

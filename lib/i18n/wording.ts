@@ -8,9 +8,11 @@ import { catalogues } from "./messages";
 export function wordingFor(locale: Locale) {
   const t = createTranslator({ locale, messages: catalogues[locale] });
   const format = createFormatter({ locale, timeZone });
+  // A long attendee list repeats the same few days: each is worded once.
+  const days = new Map<string, string>();
   return {
     t: t as unknown as (key: string, values?: Record<string, string | number>) => string,
-    day: (iso: string) => format.dateTime(calendarDate(iso), { dateStyle: "medium" }),
+    day: (iso: string) => days.get(iso) ?? days.set(iso, format.dateTime(calendarDate(iso), { dateStyle: "medium" })).get(iso)!,
     longDay: (iso: string) => format.dateTime(calendarDate(iso), { dateStyle: "full" }),
     period: (start: string, end: string) => format.dateTimeRange(calendarDate(start), calendarDate(end), { dateStyle: "long" }),
   };
