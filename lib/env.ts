@@ -28,11 +28,18 @@ export function getEnv(): Env {
   return cached;
 }
 
+let authSecret: string | undefined;
+
 /**
  * AUTH_SECRET when set; otherwise a random secret generated once into the data folder, so the
- * quick start needs no .env and no secret is ever committed.
+ * quick start needs no .env and no secret is ever committed. Read once per process.
  */
 export function getAuthSecret(): string {
+  authSecret ??= readAuthSecret();
+  return authSecret;
+}
+
+function readAuthSecret(): string {
   const env = getEnv();
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
   const file = path.join(env.ATELIER_DATA_DIR, "auth-secret");
