@@ -222,6 +222,11 @@ const matrix: Record<string, Entry> = {
   "attendance.importPreview": { allowed: participantStaff, input: async (w) => attendanceImport(w, await workshop(w)) },
   "attendance.importCommit": { allowed: participantStaff, input: async (w) => attendanceImport(w, await workshop(w)) },
   "attendance.projectTotals": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
+  "attendance.offlineRoster": { allowed: participantStaff, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w) }) },
+  "attendance.sync": {
+    allowed: participantStaff,
+    input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), items: [{ id: crypto.randomUUID(), kind: "check_in", participantId: await participant(w), day: "2019-06-18" }] }),
+  },
   "attendance.search": { allowed: participantStaff, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), day: "2019-06-18", q: "ana" }) },
 };
 

@@ -1,8 +1,10 @@
 import { changePassword, setLocale, signOutEverywhere } from "./account/service";
 import { recordCheckIns } from "./attendance/check-in";
+import { getOfflineRoster } from "./attendance/offline-roster";
 import { getWorkshopReport } from "./attendance/report";
 import { getAttendanceDay, searchCheckIn } from "./attendance/roster";
 import { getSignInSheet } from "./attendance/sign-in-sheet";
+import { syncOutbox } from "./attendance/sync";
 import { getProjectAttendanceTotals } from "./attendance/totals";
 import { listAudit } from "./audit/service";
 import { addBodyMember, createBody, endBodyMembership, getBody, listBodies, removeBodyMembership, updateBody } from "./bodies/service";
@@ -98,4 +100,6 @@ export const allUseCases: UseCase<never, unknown>[] = [
   previewAttendanceImport,
   commitAttendanceImport,
   getProjectAttendanceTotals,
+  getOfflineRoster,
+  syncOutbox,
 ] as unknown as UseCase<never, unknown>[];

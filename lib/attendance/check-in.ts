@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { executeRows } from "@/db/client";
-import { attendance, checkInOperations, participantProjects, participants } from "@/db/schema";
+import { attendance, checkInOperations, participantProjects, participants, type Workshop } from "@/db/schema";
 import { visibleParticipants } from "@/lib/participants/visibility";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { loadWorkshop } from "@/lib/workshops/service";
@@ -10,7 +10,7 @@ export type CheckInOutcome = "checked_in" | "already_present" | "undone" | "not_
 export type CheckInRefusal = "dayOutsideWorkshop" | "workshopCancelled" | "unknownParticipant";
 export type CheckInResult = { id: string; outcome: CheckInOutcome; reason?: CheckInRefusal; replayed: boolean };
 
-type Item = { id: string; participantId: string; day: string; action: (typeof checkInActions)[number] };
+export type CheckInItem = { id: string; participantId: string; day: string; action: (typeof checkInActions)[number] };
 
 /**
  * Records a batch of check-ins and undos from one device. Each item's id is remembered with its
@@ -25,22 +25,27 @@ export const recordCheckIns = defineUseCase({
   write: true,
   async run(ctx, input): Promise<CheckInResult[]> {
     const workshop = await loadWorkshop(ctx, input.projectId, input.workshopId);
-    const people = await checkablePeople(ctx, input.items.map((i) => i.participantId));
-    const results = new Map<string, CheckInResult>();
-    // The same order in every transaction (by person and day, keeping each person's own order)
-    // means two devices sending overlapping batches wait for each other instead of deadlocking.
-    const ordered = [...input.items].sort((a, b) => (a.participantId + a.day).localeCompare(b.participantId + b.day));
-    for (const item of ordered) {
-      if (results.has(item.id)) continue;
-      const reason = refusal(workshop, item, people);
-      const outcome = reason
-        ? await claimRefused(ctx, workshop.id, item, reason)
-        : await claimAndApply(ctx, workshop.id, input.projectId, item, people.get(item.participantId) ?? null);
-      results.set(item.id, outcome ? { id: item.id, outcome, ...(reason ? { reason } : {}), replayed: false } : await replayed(ctx, item.id));
-    }
-    return input.items.map((i) => results.get(i.id)!);
+    return applyCheckIns(ctx, input.projectId, workshop, input.items);
   },
 });
+
+/** The check-ins and undos of one workshop, each answered on its own (also for the offline outbox). */
+export async function applyCheckIns(ctx: UseCaseCtx, projectId: string, workshop: Workshop, items: CheckInItem[]): Promise<CheckInResult[]> {
+  const people = await checkablePeople(ctx, items.map((i) => i.participantId));
+  const results = new Map<string, CheckInResult>();
+  // The same order in every transaction (by person and day, keeping each person's own order)
+  // means two devices sending overlapping batches wait for each other instead of deadlocking.
+  const ordered = [...items].sort((a, b) => (a.participantId + a.day).localeCompare(b.participantId + b.day));
+  for (const item of ordered) {
+    if (results.has(item.id)) continue;
+    const reason = refusal(workshop, item, people);
+    const outcome = reason
+      ? await claimRefused(ctx, workshop.id, item, reason)
+      : await claimAndApply(ctx, workshop.id, projectId, item, people.get(item.participantId) ?? null);
+    results.set(item.id, outcome ? { id: item.id, outcome, ...(reason ? { reason } : {}), replayed: false } : await replayed(ctx, item.id));
+  }
+  return items.map((i) => results.get(i.id)!);
+}
 
 /** The people of the batch this user may check in: on file, not erased, and visible to them. */
 async function checkablePeople(ctx: UseCaseCtx, ids: string[]): Promise<Map<string, string | null>> {
@@ -51,7 +56,7 @@ async function checkablePeople(ctx: UseCaseCtx, ids: string[]): Promise<Map<stri
   return new Map(rows.map((r) => [r.id, r.institutionId]));
 }
 
-function refusal(workshop: { status: string; startDate: string; endDate: string }, item: Item, people: Map<string, string | null>): CheckInRefusal | null {
+function refusal(workshop: { status: string; startDate: string; endDate: string }, item: CheckInItem, people: Map<string, string | null>): CheckInRefusal | null {
   if (workshop.status === "cancelled") return "workshopCancelled";
   if (item.day < workshop.startDate || item.day > workshop.endDate) return "dayOutsideWorkshop";
   if (!people.has(item.participantId)) return "unknownParticipant";
@@ -61,7 +66,7 @@ function refusal(workshop: { status: string; startDate: string; endDate: string 
 type Claim = { claimed: boolean; changed: boolean };
 
 /** Records a refused item under its id; null when the id was seen before. */
-async function claimRefused(ctx: UseCaseCtx, workshopId: string, item: Item, reason: CheckInRefusal): Promise<CheckInOutcome | null> {
+async function claimRefused(ctx: UseCaseCtx, workshopId: string, item: CheckInItem, reason: CheckInRefusal): Promise<CheckInOutcome | null> {
   const [claimed] = await ctx.db
     .insert(checkInOperations)
     .values({ id: item.id, workshopId, participantId: item.participantId, day: item.day, action: item.action, outcome: `refused:${reason}`, userId: ctx.user.id })
@@ -75,7 +80,7 @@ async function claimRefused(ctx: UseCaseCtx, workshopId: string, item: Item, rea
  * the first time the id is seen (a replay after an undo brings no one back). Then the outcome is
  * stored for replays. Null when the id was seen before.
  */
-async function claimAndApply(ctx: UseCaseCtx, workshopId: string, projectId: string, item: Item, institutionId: string | null): Promise<CheckInOutcome | null> {
+async function claimAndApply(ctx: UseCaseCtx, workshopId: string, projectId: string, item: CheckInItem, institutionId: string | null): Promise<CheckInOutcome | null> {
   const claim = sql`
     claimed as (
       insert into ${checkInOperations} (id, workshop_id, participant_id, day, action, outcome, user_id)

@@ -1,6 +1,8 @@
 import { recordCheckIns } from "@/lib/attendance/check-in";
+import { getOfflineRoster } from "@/lib/attendance/offline-roster";
 import { getWorkshopReport } from "@/lib/attendance/report";
 import { getAttendanceDay, searchCheckIn } from "@/lib/attendance/roster";
+import { syncOutbox } from "@/lib/attendance/sync";
 import { getProjectAttendanceTotals } from "@/lib/attendance/totals";
 import { addBodyMember, createBody, endBodyMembership, getBody, listBodies, removeBodyMembership, updateBody } from "@/lib/bodies/service";
 import {
@@ -97,5 +99,7 @@ export const apiOperations = {
   previewAttendanceImport: op("post", "/projects/{projectId}/workshops/{workshopId}/import/preview", previewAttendanceImport),
   commitAttendanceImport: op("post", "/projects/{projectId}/workshops/{workshopId}/import/commit", commitAttendanceImport),
   getProjectAttendanceTotals: op("get", "/projects/{projectId}/attendance-totals", getProjectAttendanceTotals),
+  getOfflineRoster: op("get", "/projects/{projectId}/workshops/{workshopId}/offline-roster", getOfflineRoster),
+  syncOutbox: op("post", "/projects/{projectId}/workshops/{workshopId}/sync", syncOutbox),
   searchCheckIn: op("get", "/projects/{projectId}/workshops/{workshopId}/check-in-search", searchCheckIn),
 } satisfies Record<string, ApiOperation>;

@@ -1,0 +1,119 @@
+import crypto from "node:crypto";
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { createTestDatabase } from "@/db/testing";
+import { attendance, auditEntries, participantProjects, participants, projectMembers, workshopInvitations } from "@/db/schema";
+import { listDuplicatePairs } from "@/lib/participants/duplicates";
+import { expectFailure, expectOk } from "@/lib/testing/helpers";
+import { insertInstitution, insertPerson, insertWorkshop } from "@/lib/testing/workshops";
+import { createWorld } from "@/lib/testing/world";
+import { getOfflineRoster } from "./offline-roster";
+import { syncOutbox, type SyncInput } from "./sync";
+
+let database: Database;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+
+async function setup() {
+  const world = await createWorld(database.db);
+  const workshop = await insertWorkshop(database.db, world.projectId);
+  const ana = await insertPerson(database.db, world.projectId, "Ana", "Martínez", "woman");
+  return { world, workshop, ana, field: await world.ctx("field") };
+}
+type Setup = Awaited<ReturnType<typeof setup>>;
+
+const newPerson = (givenNames: string, familyNames: string, extra: Record<string, unknown> = {}) => ({
+  id: crypto.randomUUID(),
+  kind: "participant" as const,
+  participant: { givenNames, familyNames, sex: "woman" as const, ...extra },
+});
+const checkIn = (participantId: string, day: string, kind: "check_in" | "undo" = "check_in") => ({ id: crypto.randomUUID(), kind, participantId, day });
+const outbox = (s: Setup, items: SyncInput["items"]): SyncInput => ({ projectId: s.world.projectId, workshopId: s.workshop.id, items });
+
+async function state(workshopId: string, projectId: string) {
+  const records = await database.db.select({ participantId: attendance.participantId, day: attendance.day }).from(attendance).where(eq(attendance.workshopId, workshopId));
+  const [people] = await database.db.select({ n: count() }).from(participantProjects).where(eq(participantProjects.projectId, projectId));
+  return { records: records.map((r) => `${r.participantId}@${r.day}`).sort(), people: Number(people!.n) };
+}
+
+describe("attendance.sync", () => {
+  it("creates the people made offline, then checks them in, each item answered in order", async () => {
+    const s = await setup();
+    const rosa = newPerson("Rosa", "Nueva");
+    const results = expectOk(await syncOutbox(s.field, outbox(s, [rosa, checkIn(rosa.id, "2019-06-18"), checkIn(s.ana.id, "2019-06-18"), checkIn(s.ana.id, "2019-06-18", "undo")])));
+    expect(results.map((r) => r.outcome)).toEqual(["created", "checked_in", "checked_in", "undone"]);
+    expect((await state(s.workshop.id, s.world.projectId)).records).toEqual([`${rosa.id}@2019-06-18`]);
+  });
+
+  it("the same outbox sent three times (lost acknowledgements) leaves the same server state", async () => {
+    const s = await setup();
+    const rosa = newPerson("Rosa", "Repetida");
+    const input = outbox(s, [rosa, checkIn(rosa.id, "2019-06-18"), checkIn(s.ana.id, "2019-06-19")]);
+    expectOk(await syncOutbox(s.field, input));
+    const after = await state(s.workshop.id, s.world.projectId);
+    for (let i = 0; i < 2; i++) {
+      const again = expectOk(await syncOutbox(s.field, input));
+      expect(again.map((r) => r.outcome)).toEqual(["already_created", "checked_in", "checked_in"]);
+    }
+    expect(await state(s.workshop.id, s.world.projectId)).toEqual(after);
+  });
+
+  it("a refused item does not block the items after it, and says why", async () => {
+    const s = await setup();
+    const nameless = newPerson("", "");
+    const unknownInstitution = newPerson("Iris", "Lobo", { institutionId: crypto.randomUUID() });
+    const results = expectOk(
+      await syncOutbox(s.field, outbox(s, [nameless, unknownInstitution, checkIn(s.ana.id, "2019-07-01"), checkIn(s.ana.id, "2019-06-19")])),
+    );
+    expect(results.map((r) => [r.outcome, "reason" in r ? r.reason : undefined])).toEqual([
+      ["refused", "invalid"],
+      ["refused", "invalid"],
+      ["refused", "dayOutsideWorkshop"],
+      ["checked_in", undefined],
+    ]);
+    expect(results[0]).toMatchObject({ fieldErrors: { familyNames: { key: "nameRequired" } } });
+    expect(results[1]).toMatchObject({ fieldErrors: { institutionId: { key: "unknownInstitution" } } });
+  });
+
+  it("a person created offline on two devices lands in the duplicates queue", async () => {
+    const s = await setup();
+    const manager = await s.world.ctx("manager");
+    expectOk(await syncOutbox(s.field, outbox(s, [newPerson("Xiomara", "Colindres Paz")])));
+    expectOk(await syncOutbox(manager, outbox(s, [newPerson("Xiomara", "Colindres Paz")])));
+    const queue = expectOk(await listDuplicatePairs(manager, { page: 1, pageSize: 100 }));
+    expect(queue.items.some((p) => p.first.familyNames === "Colindres Paz" && p.second.familyNames === "Colindres Paz")).toBe(true);
+  });
+
+  it("refuses, and audits, a user removed from the project since the outbox was filled", async () => {
+    const s = await setup();
+    await database.db.delete(projectMembers).where(eq(projectMembers.userId, s.world.userIds.field));
+    const before = await state(s.workshop.id, s.world.projectId);
+    expect(expectFailure(await syncOutbox(s.field, outbox(s, [checkIn(s.ana.id, "2019-06-18")]))).error).toBe("not_found");
+    expect(await state(s.workshop.id, s.world.projectId)).toEqual(before);
+    const audit = await database.db.select().from(auditEntries).where(eq(auditEntries.entityId, s.workshop.id));
+    expect(audit.map((a) => [a.action, a.actorId])).toEqual([["attendance.sync_refused", s.world.userIds.field]]);
+  });
+});
+
+describe("attendance.offlineRoster", () => {
+  it("holds the expected people with names, institution and sex, never contact details", async () => {
+    const s = await setup();
+    const police = await insertInstitution(database.db, "Policía Nacional");
+    const [withContacts] = await database.db
+      .insert(participants)
+      .values({ givenNames: "Luis", familyNames: "Paz", sex: "man", institutionId: police.id, email: "luis@example.org", phone: "+504 2222-3333", searchText: "luis paz" })
+      .returning();
+    await database.db.insert(participantProjects).values({ participantId: withContacts!.id, projectId: s.world.projectId });
+    await database.db.insert(workshopInvitations).values({ workshopId: s.workshop.id, institutionId: police.id });
+    const roster = expectOk(await getOfflineRoster(s.field, { projectId: s.world.projectId, workshopId: s.workshop.id }));
+    expect(roster.days).toEqual(["2019-06-18", "2019-06-19"]);
+    expect(roster.people).toEqual([{ id: withContacts!.id, givenNames: "Luis", familyNames: "Paz", sex: "man", institutionName: "Policía Nacional" }]);
+    expect(JSON.stringify(roster)).not.toMatch(/example\.org|2222/);
+    expect(roster.institutions.some((i) => i.id === police.id)).toBe(true);
+    expect(expectFailure(await getOfflineRoster(await s.world.ctx("partner"), { projectId: s.world.projectId, workshopId: s.workshop.id })).error).toBe("forbidden");
+  });
+});
