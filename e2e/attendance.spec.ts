@@ -89,6 +89,31 @@ test.describe("check-in on a phone, as field staff (Spanish)", () => {
   });
 });
 
+// A time zone whose date differs from UTC's right now: Kiritimati (UTC+14) is already tomorrow
+// from 10:00 UTC; before that, Pago Pago (UTC-11) is still yesterday.
+const farZone = new Date().getUTCHours() >= 10 ? "Pacific/Kiritimati" : "Pacific/Pago_Pago";
+
+test.describe("the day a check-in screen opens on", () => {
+  test.use({ storageState: storageStateFor("field"), timezoneId: farZone });
+
+  test("is today where the phone is, not on the server's clock", async ({ page, browser }) => {
+    const managerContext = await browser.newContext({ storageState: storageStateFor("manager") });
+    const projectId = await hondurasProjectId(managerContext.request);
+    const utcToday = new Date();
+    const shift = (days: number) => new Date(utcToday.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+    const response = await managerContext.request.post(`/api/v1/projects/${projectId}/workshops`, {
+      data: { title: `Taller en curso ${Date.now().toString(36)}`, type: "training", startDate: shift(-2), endDate: shift(2), language: "es" },
+      headers: originHeader,
+    });
+    const workshop = (await response.json()) as { id: string };
+    await managerContext.close();
+    const localToday = new Intl.DateTimeFormat("en-CA", { timeZone: farZone }).format(utcToday);
+    expect(localToday).not.toBe(utcToday.toISOString().slice(0, 10));
+    await page.goto(`/projects/${projectId}/workshops/${workshop.id}/check-in`);
+    await expect(page.getByRole("combobox", { name: es.checkIn.day })).toHaveValue(localToday);
+  });
+});
+
 test.describe("the workshop report, as a partner (Spanish)", () => {
   test.use({ storageState: storageStateFor("partner") });
 

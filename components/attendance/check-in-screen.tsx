@@ -62,6 +62,14 @@ export function CheckInScreen({ projectId, workshopId, projectCountry, days, ini
     window.history.replaceState(null, "", url);
   };
 
+  // The server picks "today" by its own clock (UTC); the phone knows the date where the workshop is.
+  useEffect(() => {
+    if (new URL(window.location.href).searchParams.has("day")) return;
+    const local = new Date().toLocaleDateString("en-CA");
+    if (local !== initialDay && days.some((d) => d.value === local)) chooseDay(local);
+    // Once, on the first render: later choices are the user's.
+  }, []);
+
   const send = useMutation({
     mutationFn: async ({ person, action }: { person: Person; action: "check_in" | "undo" }) => {
       const response = await fetch(`${base}/check-ins`, {
