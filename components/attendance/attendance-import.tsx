@@ -6,6 +6,7 @@ import { useState } from "react";
 import { ColumnMapping } from "@/components/imports/column-mapping";
 import { FilePicker } from "@/components/imports/file-picker";
 import { ImportFailure } from "@/components/imports/import-failure";
+import { RowErrors } from "@/components/imports/row-errors";
 import { postJson, readSheet, type ApiError, type ReadSheet } from "@/components/imports/requests";
 import { Button } from "@/components/ui/button";
 import { SelectField, type Option } from "@/components/ui/field";
@@ -18,7 +19,6 @@ type Props = { projectId: string; workshopId: string; days: Option[]; initialDay
 /** Upload a filled sign-in sheet → map columns → see each row's match → decide the unsure ones → import all or nothing. */
 export function AttendanceImport({ projectId, workshopId, days, initialDay }: Props) {
   const t = useTranslations("attendanceImport");
-  const tValidation = useTranslations("validation");
   const tImports = useTranslations("imports");
   const format = useFormatter();
   const [sheet, setSheet] = useState<ReadSheet<"attendance"> | null>(null);
@@ -110,11 +110,7 @@ export function AttendanceImport({ projectId, workshopId, days, initialDay }: Pr
                   <Td>{r.label || "—"}</Td>
                   <Td>{t(`statuses.${r.status}`)}</Td>
                   <Td>
-                    {Object.entries(r.errors).map(([field, error]) => (
-                      <span key={field} className="block text-red-800">
-                        {tImports(`fields.${field}` as never)}: {tValidation(error.key as never, error.values as never)}
-                      </span>
-                    ))}
+                    <RowErrors errors={r.errors} />
                     {r.status === "matched" && r.candidates[0] && (
                       <span>
                         {(r.candidates.find((c) => c.id === r.decision) ?? r.candidates[0]).label} · {t("score", { score: percent((r.candidates.find((c) => c.id === r.decision) ?? r.candidates[0]).score) })}

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ColumnMapping } from "@/components/imports/column-mapping";
 import { FilePicker } from "@/components/imports/file-picker";
 import { ImportFailure } from "@/components/imports/import-failure";
+import { RowErrors } from "@/components/imports/row-errors";
 import { postJson, readSheet, type ApiError, type ReadSheet } from "@/components/imports/requests";
 import { SelectField, type Option } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -19,7 +20,6 @@ type Sheet = ReadSheet<Kind>;
 /** Upload → map columns → check every row → import all or nothing. */
 export function ImportWizard({ projects }: { projects: Option[] }) {
   const t = useTranslations("imports");
-  const tValidation = useTranslations("validation");
   const [kind, setKind] = useState<Kind>("participants");
   const [projectId, setProjectId] = useState(projects[0]?.value ?? "");
   const [sheet, setSheet] = useState<Sheet | null>(null);
@@ -113,11 +113,7 @@ export function ImportWizard({ projects }: { projects: Option[] }) {
                   <Td>{r.label || "—"}</Td>
                   <Td>{t(`statuses.${r.status}`)}</Td>
                   <Td>
-                    {Object.entries(r.errors).map(([field, error]) => (
-                      <span key={field} className="block text-red-800">
-                        {t(`fields.${field}` as never)}: {tValidation(error.key as never, error.values as never)}
-                      </span>
-                    ))}
+                    <RowErrors errors={r.errors} />
                     {r.match && <span className="text-slate-700">{t("alreadyThere", { name: r.match.label })}</span>}
                   </Td>
                 </tr>

@@ -6,6 +6,7 @@ import { ListResults } from "@/components/ui/list-results";
 import { FilterActions } from "@/components/ui/filter-actions";
 import { ExportLinks } from "@/components/ui/export-links";
 import { SelectField, TextField } from "@/components/ui/field";
+import { OrderSelect } from "@/components/ui/order-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -76,15 +77,7 @@ export default async function InstitutionsPage({ searchParams }: { searchParams:
           options={(["active", "archived", "all"] as const).map((v) => ({ value: v, label: t(`statuses.${v}`) }))}
         />
         <SelectField name="sort" label={tCommon("sortBy")} defaultValue={filters.sort ?? "name"} options={institutionSorts.map((v) => ({ value: v, label: t(`sort.${v}`) }))} />
-        <SelectField
-          name="dir"
-          label={tCommon("order")}
-          defaultValue={filters.dir ?? "asc"}
-          options={[
-            { value: "asc", label: tCommon("ascending") },
-            { value: "desc", label: tCommon("descending") },
-          ]}
-        />
+        <OrderSelect value={filters.dir === "desc" ? "desc" : "asc"} />
         <FilterActions resetHref="/institutions" hasFilters={hasFilters} />
       </form>
       <ListResults summary={t("count", { count: page.total })} isEmpty={page.items.length === 0} emptyMessage={hasFilters ? t("noMatch") : t("empty")}>

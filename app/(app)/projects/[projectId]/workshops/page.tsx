@@ -4,6 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { FilterActions } from "@/components/ui/filter-actions";
 import { SelectField, TextField } from "@/components/ui/field";
 import { ListResults } from "@/components/ui/list-results";
+import { OrderSelect } from "@/components/ui/order-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -47,15 +48,7 @@ export default async function WorkshopsPage({ params, searchParams }: { params: 
         <TextField name="from" type="date" label={t("from")} defaultValue={filters.from} />
         <TextField name="to" type="date" label={t("to")} defaultValue={filters.to} />
         <SelectField name="sort" label={tCommon("sortBy")} defaultValue={filters.sort ?? "startDate"} options={workshopSorts.map((v) => ({ value: v, label: t(`sort.${v}`) }))} />
-        <SelectField
-          name="dir"
-          label={tCommon("order")}
-          defaultValue={filters.dir ?? "desc"}
-          options={[
-            { value: "asc", label: tCommon("ascending") },
-            { value: "desc", label: tCommon("descending") },
-          ]}
-        />
+        <OrderSelect value={filters.dir === "asc" ? "asc" : "desc"} />
         <FilterActions resetHref={basePath} hasFilters={hasFilters} />
       </form>
       <ListResults summary={t("count", { count: page.total })} isEmpty={page.items.length === 0} emptyMessage={hasFilters ? t("noMatch") : t("empty")}>
