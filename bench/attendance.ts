@@ -4,29 +4,25 @@
 // autocannon: check-ins from 20 concurrent clients, the report page, the totals, beside a trivial
 // route of the same app. Then the same HTTP runs on PGlite (BENCH_PGLITE_SCALE, default "medium").
 // Run: npm run bench:attendance (builds the app first if needed).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
-import { chromium } from "@playwright/test";
 import { openPglite, openPostgres, type Database } from "@/db/client";
 import { recordCheckIns } from "@/lib/attendance/check-in";
 import { getWorkshopReport } from "@/lib/attendance/report";
 import { getProjectAttendanceTotals } from "@/lib/attendance/totals";
 import { ctxFor } from "@/lib/testing/helpers";
-import { chromiumArgs, findChromium } from "../e2e/support/browser";
-import { benchAccounts, benchPassword, createScratchDatabase, generate, pick, scales, type Generated, type ScaleName } from "./generate";
+import { benchAccounts, createScratchDatabase, generate, pick, scales, type Generated, type ScaleName } from "./generate";
 import { measure, percentile } from "./measure";
+import { base, ensureBuilt, signIn, startServer } from "./server";
 
 const adminUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const postgresScale = (process.env.BENCH_SCALE ?? "large") as ScaleName;
 const pgliteScale = (process.env.BENCH_PGLITE_SCALE ?? "medium") as ScaleName;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const port = Number(process.env.BENCH_PORT ?? 3200);
-const base = `http://localhost:${port}`;
 
 type Figures = { label: string; rps: number; p50: number; p90: number; p95?: number; p97_5: number; p99: number; errors: number };
 
@@ -55,46 +51,6 @@ async function serverSide(database: Database, generated: Generated) {
   const field = await ctxFor(database.db, generated.userIds.field);
   await measure("  One check-in", () => recordCheckIns(field, { projectId, workshopId: generated.workshops[0]!.id, items: [checkInOf(generated)] }), 200);
   console.log();
-}
-
-function ensureBuilt() {
-  if (fs.existsSync(".next/BUILD_ID")) return;
-  console.log("Building the app…");
-  const built = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" });
-  if (built.status !== 0) throw new Error("next build failed");
-}
-
-async function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0001", ...env },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return server;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  server.kill();
-  throw new Error("The app did not start");
-}
-
-/** Signs in through the real sign-in page and returns the session cookie header. */
-async function signIn(email: string): Promise<string> {
-  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${base}/sign-in`);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(benchPassword);
-    await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
-    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-    return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  } finally {
-    await browser.close();
-  }
 }
 
 type Load = { connections: number; /** Requests per second for all clients together; none means as fast as the app answers. */ rate?: number };

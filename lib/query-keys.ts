@@ -7,9 +7,8 @@ export const queryKeys = {
     duplicates: (fields: Record<string, string>) => ["participants", "duplicates", fields] as const,
   },
   attendance: {
-    workshop: (workshopId: string) => ["attendance", workshopId] as const,
-    day: (workshopId: string, day: string) => ["attendance", workshopId, day] as const,
-    search: (workshopId: string, day: string, q: string) => ["attendance", workshopId, day, "search", q] as const,
+    roster: (workshopId: string) => ["attendance", workshopId, "roster"] as const,
+    search: (workshopId: string, q: string) => ["attendance", workshopId, "search", q] as const,
   },
   institutions: {
     search: (q: string) => ["institutions", "search", q] as const,

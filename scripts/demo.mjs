@@ -6,7 +6,7 @@ const node = process.execPath;
 const next = "node_modules/next/dist/bin/next";
 const port = process.env.PORT ?? "3000";
 
-const build = spawnSync(node, [next, "build"], { stdio: "inherit" });
+const build = spawnSync(node, ["scripts/build.mjs"], { stdio: "inherit" });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const server = spawn(node, [next, "start", "-p", port], { stdio: "inherit", env: { ...process.env, ATELIER_DEMO: "1" } });

@@ -17,6 +17,6 @@ run("Integration tests on PGlite", node, ["node_modules/vitest/vitest.mjs", "run
 if (process.env.DATABASE_URL) {
   run("Integration tests on PostgreSQL", node, ["node_modules/vitest/vitest.mjs", "run"], { TEST_DATABASE_URL: process.env.DATABASE_URL });
 }
-run("Production build", node, ["node_modules/next/dist/bin/next", "build"], { DATABASE_URL: "" });
+run("Production build", node, ["scripts/build.mjs"], { DATABASE_URL: "" });
 run("End-to-end tests in Chromium", node, ["node_modules/@playwright/test/cli.js", "test"], { DATABASE_URL: "" });
 console.log("\n✔ All tests passed");

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { OfflineSync } from "@/components/offline/offline-sync";
 import { QueryProvider } from "@/components/layout/query-provider";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getDirectoryPermissions } from "@/lib/institutions/service";
@@ -17,6 +18,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         seesDirectory={permissions.ok}
         seesParticipants={permissions.ok && permissions.data.canEdit}
       />
+      <OfflineSync userId={user.id} />
       {user.mustChangePassword && (
         <p role="status" className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-950">
           {t("mustChangePassword")} <Link href="/account">{t("changePasswordNow")}</Link>

@@ -1,16 +1,24 @@
 "use client";
 
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useDeferredValue, useEffect, useRef, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { PrepareOffline } from "@/components/offline/prepare-offline";
+import { useSyncStatus } from "@/components/offline/use-sync-status";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import type { CheckInCandidate, DayCounts, PresentPerson } from "@/lib/attendance/roster";
-import type { CheckInResult } from "@/lib/attendance/check-in";
+import type { CheckInCandidate } from "@/lib/attendance/roster";
+import { dayView, findCandidates } from "@/lib/offline/check-in-view";
+import { loadRoster } from "@/lib/offline/load-roster";
+import { enqueue, type OutboxChange, type PersonSummary } from "@/lib/offline/outbox";
+import { syncNow } from "@/lib/offline/sync-engine";
+import { outboxChanged } from "@/lib/offline/sync-status";
 import { queryKeys } from "@/lib/query-keys";
-import { NewParticipantForm } from "./new-participant-form";
+import { NewParticipantForm, type NewParticipant } from "./new-participant-form";
+import { useSettledOverlay } from "./use-settled-overlay";
 
 type Props = {
+  userId: string;
   projectId: string;
   workshopId: string;
   projectCountry: string;
@@ -18,25 +26,27 @@ type Props = {
   initialDay: string;
 };
 
-type Day = { present: PresentPerson[]; counts: DayCounts };
-type Person = { id: string; givenNames: string; familyNames: string; sex: string; institutionName: string | null };
+type Person = PersonSummary & { id: string };
 
 const fullName = (p: { givenNames: string; familyNames: string }) => `${p.givenNames} ${p.familyNames}`.trim();
+const summary = ({ givenNames, familyNames, sex, institutionName, sector }: PersonSummary): PersonSummary => ({ givenNames, familyNames, sex, institutionName, sector });
 
-async function getJson<T>(url: string): Promise<T> {
+async function searchDirectory(url: string): Promise<CheckInCandidate[]> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(String(response.status));
-  return (await response.json()) as T;
+  return (await response.json()) as CheckInCandidate[];
 }
 
 /**
  * The phone screen for logging who is present on one day of a workshop: search, one tap to mark
- * present (shown at once, confirmed by the server), undo, and the day's counters.
+ * present, undo, and the day's counters. It works the same with or without a connection: every
+ * change goes into the device's outbox and shows at once; the outbox reaches the server when it can.
  */
-export function CheckInScreen({ projectId, workshopId, projectCountry, days, initialDay }: Props) {
+export function CheckInScreen({ userId, projectId, workshopId, projectCountry, days, initialDay }: Props) {
   const t = useTranslations("checkIn");
+  const to = useTranslations("offline");
   const queryClient = useQueryClient();
-  const base = `/api/v1/projects/${projectId}/workshops/${workshopId}`;
+  const status = useSyncStatus();
   const [day, setDay] = useState(initialDay);
   const [query, setQuery] = useState("");
   const [adding, setAdding] = useState(false);
@@ -46,14 +56,34 @@ export function CheckInScreen({ projectId, workshopId, projectCountry, days, ini
   useEffect(() => setQuery(search.current?.value ?? ""), []);
   const typed = useDeferredValue(query.trim());
 
-  const dayKey = queryKeys.attendance.day(workshopId, day);
-  const searchKey = queryKeys.attendance.search(workshopId, day, typed);
-  const dayQuery = useQuery({ queryKey: dayKey, queryFn: () => getJson<Day>(`${base}/attendance?day=${day}`) });
-  const candidates = useQuery({
-    queryKey: searchKey,
-    queryFn: () => getJson<CheckInCandidate[]>(`${base}/check-in-search?${new URLSearchParams({ day, q: typed })}`),
+  const rosterKey = queryKeys.attendance.roster(workshopId);
+  // "always": offline, the roster comes from the device instead of waiting for the network.
+  const loaded = useQuery({ queryKey: rosterKey, queryFn: () => loadRoster(userId, projectId, workshopId), networkMode: "always", retry: false });
+  // After each sync the server's list includes this device's changes and other devices' too.
+  useEffect(() => {
+    if (status.lastSyncAt) void queryClient.invalidateQueries({ queryKey: rosterKey });
+  }, [status.lastSyncAt]);
+  const entries = useSettledOverlay(status.entries, loaded.dataUpdatedAt);
+
+  const online = status.online && !loaded.data?.fromDevice;
+  const directory = useQuery({
+    queryKey: queryKeys.attendance.search(workshopId, typed),
+    queryFn: () => searchDirectory(`/api/v1/projects/${projectId}/workshops/${workshopId}/check-in-search?${new URLSearchParams({ day, q: typed })}`),
+    enabled: online && typed.length > 0,
     placeholderData: keepPreviousData,
+    retry: false,
   });
+
+  const view = useMemo(() => (loaded.data ? dayView(loaded.data.roster, entries, day) : null), [loaded.data, entries, day]);
+  const list = useMemo(() => {
+    if (!view) return [];
+    const local = findCandidates(view, typed, typed ? 20 : 60);
+    // Online, the whole directory is searched too; people the device already knows come first.
+    const known = new Set(local.map((c) => c.id));
+    const presentIds = new Set(view.present.map((p) => p.id));
+    const further = typed && directory.data ? directory.data.filter((c) => !known.has(c.id)).map((c) => ({ ...c, invited: false, present: presentIds.has(c.id) })) : [];
+    return [...local, ...further];
+  }, [view, typed, directory.data]);
 
   const chooseDay = (next: string) => {
     setDay(next);
@@ -63,58 +93,41 @@ export function CheckInScreen({ projectId, workshopId, projectCountry, days, ini
   };
 
   // The server picks "today" by its own clock (UTC); the phone knows the date where the workshop is.
+  // Offline, the page is a stored copy rendered for another day: the address says which one is meant.
   useEffect(() => {
-    if (new URL(window.location.href).searchParams.has("day")) return;
-    const local = new Date().toLocaleDateString("en-CA");
-    if (local !== initialDay && days.some((d) => d.value === local)) chooseDay(local);
+    const asked = new URL(window.location.href).searchParams.get("day");
+    const wanted = asked ?? new Date().toLocaleDateString("en-CA");
+    if (wanted !== initialDay && days.some((d) => d.value === wanted)) chooseDay(wanted);
     // Once, on the first render: later choices are the user's.
   }, []);
 
-  const send = useMutation({
-    mutationFn: async ({ person, action }: { person: Person; action: "check_in" | "undo" }) => {
-      const response = await fetch(`${base}/check-ins`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ items: [{ id: crypto.randomUUID(), participantId: person.id, day, action }] }),
-      });
-      if (!response.ok) throw new Error(String(response.status));
-      return ((await response.json()) as CheckInResult[])[0]!;
-    },
-    onMutate: async ({ person, action }) => {
-      // Shown at once; the server's answer then confirms or corrects it.
-      await queryClient.cancelQueries({ queryKey: queryKeys.attendance.workshop(workshopId) });
-      const present = action === "check_in";
-      queryClient.setQueriesData<CheckInCandidate[]>({ queryKey: queryKeys.attendance.workshop(workshopId) }, (list) =>
-        Array.isArray(list) ? list.map((c) => (c.id === person.id ? { ...c, present } : c)) : list,
-      );
-      queryClient.setQueryData<Day>(dayKey, (current) => {
-        if (!current) return current;
-        const others = current.present.filter((p) => p.participantId !== person.id);
-        const entry = { participantId: person.id, givenNames: person.givenNames, familyNames: person.familyNames, sex: person.sex as PresentPerson["sex"], institutionName: person.institutionName, recordedAt: new Date() };
-        const list = present ? [entry, ...others] : others;
-        return { present: list, counts: { ...current.counts, present: list.length } };
-      });
-    },
-    onSuccess: (result, { person }) => {
-      const name = fullName(person);
-      if (result.outcome === "refused") setMessage(t(`refused.${result.reason!}`));
-      else if (result.outcome === "already_present") setMessage(t("alreadyPresent", { name }));
-      else if (result.outcome === "undone" || result.outcome === "not_present") setMessage(t("undone", { name }));
-      else setMessage(t("checkedIn", { name }));
-    },
-    onError: () => setMessage(t("failed")),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.attendance.workshop(workshopId) }),
-  });
-
+  const record = async (changes: OutboxChange[], done: string) => {
+    await enqueue(userId, { projectId, workshopId }, changes);
+    setMessage(done);
+    await outboxChanged();
+    void syncNow();
+  };
   const checkIn = (person: Person) => {
-    send.mutate({ person, action: "check_in" });
+    void record([{ id: crypto.randomUUID(), kind: "check_in", participantId: person.id, day, person: summary(person) }], t("checkedIn", { name: fullName(person) }));
     setQuery("");
     if (search.current) search.current.value = "";
     search.current?.focus();
   };
-  const undo = (person: Person) => send.mutate({ person, action: "undo" });
+  const undo = (person: Person) =>
+    void record([{ id: crypto.randomUUID(), kind: "undo", participantId: person.id, day, person: summary(person) }], t("undone", { name: fullName(person) }));
+  const addNew = ({ id, participant, person }: NewParticipant) => {
+    setAdding(false);
+    void record(
+      [
+        { id, kind: "participant", participant, person },
+        { id: crypto.randomUUID(), kind: "check_in", participantId: id, day, person },
+      ],
+      t("checkedIn", { name: fullName(person) }),
+    );
+  };
 
-  const counts = dayQuery.data?.counts;
+  if (loaded.isError) return <p role="alert" className="text-red-800">{to("notPrepared")}</p>;
+  const counts = view?.counts;
   const counters = counts
     ? [
         [t("present"), counts.present],
@@ -124,10 +137,11 @@ export function CheckInScreen({ projectId, workshopId, projectCountry, days, ini
         [t("civilSociety"), counts.civilSociety],
       ]
     : [];
-  const list = candidates.data ?? [];
 
   return (
     <div className="flex flex-col gap-4">
+      {loaded.data && <PrepareOffline userId={userId} loaded={loaded.data} online={status.online} />}
+      {loaded.data?.fromDevice && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-950">{to("workingOffline")}</p>}
       <SelectField name="day" label={t("day")} value={day} onChange={(e) => chooseDay(e.target.value)} options={days} className="max-w-md" />
 
       <section aria-label={t("counters")} className="grid grid-cols-3 gap-2 sm:grid-cols-5">
@@ -189,26 +203,25 @@ export function CheckInScreen({ projectId, workshopId, projectCountry, days, ini
           </li>
         ))}
       </ul>
-      {typed && candidates.isSuccess && list.length === 0 && <p className="text-sm text-slate-700">{t("noMatch")}</p>}
+      {typed && view && list.length === 0 && <p className="text-sm text-slate-700">{t("noMatch")}</p>}
 
-      {adding ? (
+      {adding && loaded.data ? (
         <NewParticipantForm
           projectId={projectId}
           projectCountry={projectCountry}
           day={day}
           initialName={typed}
+          institutions={loaded.data.roster.institutions}
+          online={online}
           onCancel={() => setAdding(false)}
-          onCreated={(person) => {
-            setAdding(false);
-            checkIn(person);
-          }}
+          onCreated={addNew}
           onChooseExisting={(person) => {
             setAdding(false);
             checkIn(person);
           }}
         />
       ) : (
-        <Button variant="secondary" onClick={() => setAdding(true)}>
+        <Button variant="secondary" onClick={() => setAdding(true)} disabled={!loaded.data}>
           {t("addNew")}
         </Button>
       )}
@@ -217,21 +230,17 @@ export function CheckInScreen({ projectId, workshopId, projectCountry, days, ini
         <h2 id="present-today" className="mb-2 text-lg font-semibold">
           {t("presentToday")}
         </h2>
-        {dayQuery.data && dayQuery.data.present.length === 0 ? (
+        {view && view.present.length === 0 ? (
           <p className="text-sm text-slate-700">{t("nobodyYet")}</p>
         ) : (
-          <ul className="flex flex-col gap-1">
-            {(dayQuery.data?.present ?? []).map((p) => (
-              <li key={p.participantId} className="flex items-center justify-between gap-2 border-b border-slate-200 py-1">
+          <ul className="flex flex-col gap-1" data-testid="present-list">
+            {(view?.present ?? []).map((p) => (
+              <li key={p.id} className="flex items-center justify-between gap-2 border-b border-slate-200 py-1">
                 <span>
                   {fullName(p)}
                   {p.institutionName && <span className="block text-sm text-slate-700">{p.institutionName}</span>}
                 </span>
-                <Button
-                  variant="ghost"
-                  onClick={() => undo({ id: p.participantId, givenNames: p.givenNames, familyNames: p.familyNames, sex: p.sex, institutionName: p.institutionName })}
-                  aria-label={t("undoFor", { name: fullName(p) })}
-                >
+                <Button variant="ghost" onClick={() => undo(p)} aria-label={t("undoFor", { name: fullName(p) })}>
                   {t("undo")}
                 </Button>
               </li>

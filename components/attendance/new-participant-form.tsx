@@ -6,10 +6,15 @@ import { InstitutionPicker } from "@/components/institutions/institution-picker"
 import { DuplicateWarning } from "@/components/participants/duplicate-warning";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { consentForms, institutionSectors, participantSexes } from "@/db/schema/values";
+import { consentForms, institutionSectors, participantSexes, type InstitutionSector, type ParticipantSex } from "@/db/schema/values";
+import type { PersonSummary } from "@/lib/offline/outbox";
 
-type Created = { id: string; givenNames: string; familyNames: string; sex: string; institutionName: string | null };
 type ApiError = { message?: string; fieldErrors?: Record<string, string> };
+type Institution = { id: string; name: string; acronym: string; sector: InstitutionSector };
+
+/** A person to add: their fields for the server, and how the device shows them meanwhile. */
+export type NewParticipant = { id: string; participant: Record<string, unknown>; person: PersonSummary };
+type Existing = { id: string; givenNames: string; familyNames: string; sex: ParticipantSex; institutionName: string | null; sector: InstitutionSector | null };
 
 type Props = {
   projectId: string;
@@ -17,8 +22,12 @@ type Props = {
   /** The check-in day, which is also the day consent is recorded. */
   day: string;
   initialName: string;
-  onCreated: (person: Created) => void;
-  onChooseExisting: (person: Created) => void;
+  /** The institutions stored with the roster: searched on the device, so the form works offline. */
+  institutions: Institution[];
+  /** Adding an institution on the spot needs the server. */
+  online: boolean;
+  onCreated: (person: NewParticipant) => void;
+  onChooseExisting: (person: Existing) => void;
   onCancel: () => void;
 };
 
@@ -28,55 +37,54 @@ async function postJson<T>(url: string, body: unknown): Promise<{ ok: true; data
   return response.ok ? { ok: true, data: json as T } : { ok: false, error: json as ApiError };
 }
 
-/** The short form for someone not yet on file: name, sex, institution (added on the spot if new), position, consent. */
-export function NewParticipantForm({ projectId, projectCountry, day, initialName, onCreated, onChooseExisting, onCancel }: Props) {
+/**
+ * The short form for someone not yet on file: name, sex, institution (added on the spot if new and
+ * online), position, consent. The person goes into the outbox under an id the device gives them,
+ * so a resent outbox cannot create them twice; the server checks every field again on arrival.
+ */
+export function NewParticipantForm({ projectId, projectCountry, day, initialName, institutions, online, onCreated, onChooseExisting, onCancel }: Props) {
   const t = useTranslations("checkIn");
+  const to = useTranslations("offline");
   const tp = useTranslations("participants");
   const ti = useTranslations("institutions");
+  const tv = useTranslations("validation");
   const [names, setNames] = useState({ givenNames: initialName, familyNames: "" });
-  const [institution, setInstitution] = useState<{ id: string; name: string } | null>(null);
+  const [institution, setInstitution] = useState<Institution | null>(null);
   const [addingInstitution, setAddingInstitution] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const createInstitution = async (form: HTMLFormElement) => {
     const data = new FormData(form);
-    const name = String(data.get("newInstitutionName") ?? "");
-    const result = await postJson<{ id: string; name: string }>("/api/v1/institutions", {
-      name,
+    const sector = String(data.get("newInstitutionSector")) as InstitutionSector;
+    const result = await postJson<{ id: string; name: string; acronym: string }>("/api/v1/institutions", {
+      name: String(data.get("newInstitutionName") ?? ""),
       country: projectCountry,
-      sector: data.get("newInstitutionSector"),
+      sector,
       kind: "other",
       level: "national",
     });
     if (!result.ok) return setError(result.error);
     setError(null);
-    setInstitution({ id: result.data.id, name: result.data.name });
+    setInstitution({ id: result.data.id, name: result.data.name, acronym: result.data.acronym, sector });
     setAddingInstitution(false);
   };
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (addingInstitution) return createInstitution(event.currentTarget);
+    if (addingInstitution) return void createInstitution(event.currentTarget);
     const data = new FormData(event.currentTarget);
+    const givenNames = names.givenNames.trim();
+    const familyNames = names.familyNames.trim();
+    if (!givenNames && !familyNames) return setError({ fieldErrors: { familyNames: tv("nameRequired") } });
     const consentForm = String(data.get("consentForm") ?? "");
-    setBusy(true);
-    const result = await postJson<{ id: string; givenNames: string; familyNames: string; sex: string }>("/api/v1/participants", {
-      // The device names the person, so a retried submission cannot create them twice.
+    const institutionId = String(data.get("institutionId") ?? "");
+    const chosen = institutionId ? (institutions.find((i) => i.id === institutionId) ?? (institution?.id === institutionId ? institution : null)) : null;
+    const sex = String(data.get("sex") ?? "not_stated") as ParticipantSex;
+    onCreated({
       id: crypto.randomUUID(),
-      projectId,
-      givenNames: names.givenNames,
-      familyNames: names.familyNames,
-      sex: data.get("sex"),
-      institutionId: data.get("institutionId") ?? null,
-      position: data.get("position"),
-      consentForm: consentForm || null,
-      consentDate: consentForm ? day : null,
+      participant: { givenNames, familyNames, sex, institutionId: institutionId || null, position: data.get("position"), consentForm: consentForm || null, consentDate: consentForm ? day : null },
+      person: { givenNames, familyNames, sex, institutionName: chosen?.name ?? null, sector: chosen?.sector ?? null },
     });
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    const chosen = String(data.get("institutionId") ?? "");
-    onCreated({ ...result.data, institutionName: chosen && institution?.id === chosen ? institution.name : null });
   };
 
   return (
@@ -110,13 +118,25 @@ export function NewParticipantForm({ projectId, projectCountry, day, initialName
       <DuplicateWarning
         fields={names}
         candidateAction={(c) => (
-          <Button variant="secondary" className="ml-2" onClick={() => onChooseExisting({ id: c.id, givenNames: c.givenNames, familyNames: c.familyNames, sex: "not_stated", institutionName: null })}>
+          <Button
+            variant="secondary"
+            className="ml-2"
+            onClick={() => onChooseExisting({ id: c.id, givenNames: c.givenNames, familyNames: c.familyNames, sex: "not_stated", institutionName: null, sector: null })}
+          >
             {t("thisPerson")}
           </Button>
         )}
       />
       <SelectField name="sex" label={tp("sex")} defaultValue="not_stated" options={participantSexes.map((s) => ({ value: s, label: tp(`sexes.${s}`) }))} />
-      <InstitutionPicker key={institution?.id ?? "none"} name="institutionId" label={tp("institution")} initial={institution} allowNone error={error?.fieldErrors?.institutionId} />
+      <InstitutionPicker
+        key={institution?.id ?? "none"}
+        name="institutionId"
+        label={tp("institution")}
+        initial={institution}
+        choices={institutions}
+        allowNone
+        error={error?.fieldErrors?.institutionId}
+      />
       {addingInstitution ? (
         <div className="grid gap-3 rounded-md border border-slate-200 p-2 sm:grid-cols-2">
           <TextField name="newInstitutionName" label={t("newInstitutionName")} error={error?.fieldErrors?.name} />
@@ -130,10 +150,12 @@ export function NewParticipantForm({ projectId, projectCountry, day, initialName
             </Button>
           </div>
         </div>
-      ) : (
+      ) : online ? (
         <Button variant="ghost" className="self-start" onClick={() => setAddingInstitution(true)}>
           {t("newInstitution")}
         </Button>
+      ) : (
+        <p className="text-sm text-slate-700">{to("needsConnection")}</p>
       )}
       <TextField name="position" label={tp("position")} error={error?.fieldErrors?.position} />
       <SelectField
@@ -143,7 +165,7 @@ export function NewParticipantForm({ projectId, projectCountry, day, initialName
         options={[{ value: "", label: t("noConsentYet") }, ...consentForms.map((f) => ({ value: f, label: tp(`consentForms.${f}`) }))]}
       />
       <div className="flex gap-2">
-        <Button type="submit" disabled={busy || addingInstitution}>
+        <Button type="submit" disabled={addingInstitution}>
           {t("addAndCheckIn")}
         </Button>
         <Button variant="ghost" onClick={onCancel}>

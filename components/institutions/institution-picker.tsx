@@ -4,13 +4,19 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useDeferredValue, useEffect, useId, useRef, useState } from "react";
 import { queryKeys } from "@/lib/query-keys";
+import { toSearchText } from "@/lib/search-text";
 
-type Found = { id: string; name: string; acronym: string; country: string };
+type Found = { id: string; name: string; acronym: string };
 
 async function searchInstitutions(q: string): Promise<Found[]> {
   const response = await fetch(`/api/v1/institutions?${new URLSearchParams({ q, pageSize: "8" })}`);
   if (!response.ok) throw new Error(String(response.status));
   return ((await response.json()) as { items: Found[] }).items;
+}
+
+function searchAmong(choices: Found[], q: string): Found[] {
+  const words = toSearchText(q).split(" ");
+  return choices.filter((c) => words.every((w) => toSearchText(c.name, c.acronym).includes(w))).slice(0, 8);
 }
 
 type Props = {
@@ -21,10 +27,12 @@ type Props = {
   excludeId?: string;
   error?: string;
   allowNone?: boolean;
+  /** Search these instead of the server (the list stored on the device for offline check-in). */
+  choices?: Found[];
 };
 
 /** Search-as-you-type among institutions; the choice is a radio group, so keyboards work natively. */
-export function InstitutionPicker({ name, label, initial, excludeId, error, allowNone }: Props) {
+export function InstitutionPicker({ name, label, initial, excludeId, error, allowNone, choices }: Props) {
   const t = useTranslations("institutions");
   const id = useId();
   const [query, setQuery] = useState("");
@@ -36,10 +44,11 @@ export function InstitutionPicker({ name, label, initial, excludeId, error, allo
   const found = useQuery({
     queryKey: queryKeys.institutions.search(deferred),
     queryFn: () => searchInstitutions(deferred),
-    enabled: deferred.length >= 2,
+    enabled: !choices && deferred.length >= 2,
     placeholderData: keepPreviousData,
   });
-  const options = [...(initial && initial.id !== excludeId ? [initial] : []), ...(deferred.length >= 2 ? (found.data ?? []) : [])]
+  const searched = deferred.length < 2 ? [] : choices ? searchAmong(choices, deferred) : (found.data ?? []);
+  const options = [...(initial && initial.id !== excludeId ? [initial] : []), ...searched]
     .filter((o, i, all) => o.id !== excludeId && all.findIndex((x) => x.id === o.id) === i);
   return (
     <fieldset className="flex flex-col gap-2" aria-describedby={error ? `${id}-error` : undefined}>
@@ -69,7 +78,7 @@ export function InstitutionPicker({ name, label, initial, excludeId, error, allo
           {o.name} {"acronym" in o && o.acronym ? `(${o.acronym})` : ""}
         </label>
       ))}
-      {deferred.length >= 2 && found.isSuccess && options.length === 0 && <p className="text-sm text-slate-700">{t("pickerNone")}</p>}
+      {deferred.length >= 2 && (choices || found.isSuccess) && options.length === 0 && <p className="text-sm text-slate-700">{t("pickerNone")}</p>}
       {error && (
         <p id={`${id}-error`} className="text-sm text-red-800">
           {error}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/session-user";
-import { buttonClass } from "@/components/ui/button";
+import { SignOutForm } from "@/components/offline/sign-out-form";
 import { signOutAction } from "./actions";
 import { LanguageSwitcher } from "./language-switcher";
 
@@ -54,11 +54,7 @@ export async function SiteHeader({ user, seesDirectory, seesParticipants }: Prop
         <div className="ml-auto flex flex-wrap items-center gap-3">
           <span className="hidden text-sm text-slate-700 md:inline">{user.name}</span>
           <LanguageSwitcher />
-          <form action={signOutAction}>
-            <button type="submit" className={buttonClass("secondary", "min-h-9 py-1")}>
-              {t("signOut")}
-            </button>
-          </form>
+          <SignOutForm signOut={signOutAction} label={t("signOut")} />
         </div>
       </div>
     </header>

@@ -1,5 +1,6 @@
-import { asc, eq } from "drizzle-orm";
-import { institutions } from "@/db/schema";
+import { asc, desc, eq } from "drizzle-orm";
+import { attendance, institutions } from "@/db/schema";
+import type { InstitutionSector, ParticipantSex, WorkshopStatus } from "@/db/schema/values";
 import { sortable } from "@/lib/search-text";
 import { defineUseCase } from "@/lib/use-case";
 import { workshopDays } from "@/lib/workshops/days";
@@ -7,21 +8,46 @@ import { workshopIdInput } from "@/lib/workshops/schemas";
 import { loadWorkshop } from "@/lib/workshops/service";
 import { expectedPeople } from "./roster";
 
+export type RosterPerson = {
+  id: string;
+  givenNames: string;
+  familyNames: string;
+  sex: ParticipantSex;
+  institutionName: string | null;
+  sector: InstitutionSector | null;
+  invited: boolean;
+};
+
+export type OfflineRoster = {
+  workshop: { id: string; projectId: string; title: string; status: WorkshopStatus; startDate: string; endDate: string };
+  days: string[];
+  people: RosterPerson[];
+  /** Latest first, as the check-in screen lists them. */
+  present: { participantId: string; day: string }[];
+  institutions: { id: string; name: string; acronym: string; sector: InstitutionSector }[];
+  preparedAt: string;
+};
+
 /**
  * What a phone stores to check people in without a connection: the workshop and its days, the
- * people expected (names, institution and sex only: never an e-mail or a phone) with the days
- * each already attended, and the active institutions for the new-participant form.
+ * people expected (names, institution and sex only: never an e-mail or a phone), who is already
+ * present on which day, and the active institutions for the new-participant form.
  */
 export const getOfflineRoster = defineUseCase({
   name: "attendance.offlineRoster",
   access: { kind: "project", roles: ["manager", "field"] },
   input: workshopIdInput,
   write: false,
-  async run(ctx, input) {
+  async run(ctx, input): Promise<OfflineRoster> {
     const workshop = await loadWorkshop(ctx, input.projectId, input.workshopId);
     const days = workshopDays(workshop.startDate, workshop.endDate);
-    const [people, directory] = await Promise.all([
+    const [people, present, directory] = await Promise.all([
       expectedPeople(ctx, workshop.id, days[0]!),
+      ctx.db
+        .select({ participantId: attendance.participantId, day: attendance.day })
+        .from(attendance)
+        .where(eq(attendance.workshopId, workshop.id))
+        .orderBy(desc(attendance.recordedAt), asc(attendance.id)),
       ctx.db
         .select({ id: institutions.id, name: institutions.name, acronym: institutions.acronym, sector: institutions.sector })
         .from(institutions)
@@ -31,7 +57,9 @@ export const getOfflineRoster = defineUseCase({
     return {
       workshop: { id: workshop.id, projectId: workshop.projectId, title: workshop.title, status: workshop.status, startDate: workshop.startDate, endDate: workshop.endDate },
       days,
-      people: people.map(({ id, givenNames, familyNames, sex, institutionName }) => ({ id, givenNames, familyNames, sex, institutionName })),
+      // Whether someone came on another day depends on the day chosen, so the device works it out.
+      people: people.map(({ id, givenNames, familyNames, sex, institutionName, sector, group }) => ({ id, givenNames, familyNames, sex, institutionName, sector, invited: group === "invited" })),
+      present,
       institutions: directory,
       preparedAt: new Date().toISOString(),
     };

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { attendance, institutions, participants, workshopInvitations } from "@/db/schema";
-import type { ParticipantSex } from "@/db/schema/values";
+import type { InstitutionSector, ParticipantSex } from "@/db/schema/values";
 import { visibleParticipants } from "@/lib/participants/visibility";
 import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
@@ -53,6 +53,7 @@ export type CheckInCandidate = {
   familyNames: string;
   sex: ParticipantSex;
   institutionName: string | null;
+  sector: InstitutionSector | null;
   /** Why they are proposed first: their institution was invited, or they came on another day. */
   group: "invited" | "earlierDay" | "directory";
   present: boolean;
@@ -100,6 +101,7 @@ async function findCandidates(ctx: UseCaseCtx, workshopId: string, day: string, 
       familyNames: participants.familyNames,
       sex: participants.sex,
       institutionName: institutions.name,
+      sector: institutions.sector,
       group,
       present,
     })

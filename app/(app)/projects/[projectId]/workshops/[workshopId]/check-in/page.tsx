@@ -30,6 +30,7 @@ export default async function CheckInPage({ params, searchParams }: { params: Pr
         }
       />
       <CheckInScreen
+        userId={ctx.user.id}
         projectId={projectId}
         workshopId={workshopId}
         projectCountry={project.country}

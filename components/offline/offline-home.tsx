@@ -1,0 +1,50 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+import { calendarDate } from "@/lib/i18n/dates";
+import { lastUser } from "@/lib/offline/device-users";
+import { listPrepared, type PreparedWorkshop } from "@/lib/offline/rosters";
+import { OfflineSync } from "./offline-sync";
+
+/** The prepared workshops of the user who last used this device, each a way into its check-in. */
+export function OfflineHome() {
+  const t = useTranslations("offline");
+  const format = useFormatter();
+  const [state, setState] = useState<{ userId: string | null; workshops: PreparedWorkshop[] } | null>(null);
+  useEffect(() => {
+    void lastUser()
+      .then(async (userId) => ({ userId, workshops: userId ? await listPrepared(userId) : [] }))
+      .then(setState, () => setState({ userId: null, workshops: [] }));
+  }, []);
+  if (!state) return null;
+  return (
+    <>
+      {state.userId && <OfflineSync userId={state.userId} />}
+      <section aria-labelledby="prepared-list">
+        <h2 id="prepared-list" className="mb-2 text-lg font-semibold">
+          {t("preparedList")}
+        </h2>
+        {state.workshops.length === 0 ? (
+          <p className="text-slate-700">{t("nonePrepared")}</p>
+        ) : (
+          <ul className="flex flex-col gap-2">
+            {state.workshops.map((w) => (
+              <li key={w.workshopId} className="rounded-md border border-slate-200 bg-white p-3">
+                <p className="font-medium">{w.title}</p>
+                <p className="text-sm text-slate-700">
+                  {format.dateTimeRange(calendarDate(w.startDate), calendarDate(w.endDate), { dateStyle: "medium" })}
+                </p>
+                {/* A full page load, which the service worker answers from its store. */}
+                <a href={`/projects/${w.projectId}/workshops/${w.workshopId}/check-in`} className="mt-1 inline-block font-medium">
+                  {t("openCheckIn")}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <a href="/projects">{t("tryAgain")}</a>
+    </>
+  );
+}

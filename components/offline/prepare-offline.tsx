@@ -1,0 +1,52 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { LoadedRoster } from "@/lib/offline/load-roster";
+import { keepPageOffline } from "@/lib/offline/page-cache";
+import { storeRoster } from "@/lib/offline/rosters";
+import { queryKeys } from "@/lib/query-keys";
+
+type Props = { userId: string; loaded: LoadedRoster; online: boolean };
+
+/**
+ * Stores what check-in needs without a connection: the roster (sealed on the device) and the page
+ * itself. Asks the browser to keep the storage, so the outbox is not evicted when space runs low.
+ */
+export function PrepareOffline({ userId, loaded, online }: Props) {
+  const t = useTranslations("offline");
+  const format = useFormatter();
+  const queryClient = useQueryClient();
+  const [state, setState] = useState<"idle" | "busy" | "failed">("idle");
+  const prepare = async () => {
+    setState("busy");
+    try {
+      await storeRoster(userId, loaded.roster);
+      await Promise.all([keepPageOffline(window.location.pathname), navigator.storage?.persist?.()]);
+      // Fetched again, so the stored copy is the newest one.
+      await queryClient.invalidateQueries({ queryKey: queryKeys.attendance.roster(loaded.roster.workshop.id) });
+      setState("idle");
+    } catch {
+      setState("failed");
+    }
+  };
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="prepare-offline">
+      {loaded.prepared ? (
+        <span className="rounded bg-teal-100 px-2 py-1 text-teal-900">{t("prepared", { time: format.dateTime(new Date(loaded.roster.preparedAt), { dateStyle: "short", timeStyle: "short" }) })}</span>
+      ) : null}
+      {online && (
+        <Button variant="secondary" onClick={() => void prepare()} disabled={state === "busy"}>
+          {state === "busy" ? t("preparing") : loaded.prepared ? t("update") : t("prepare")}
+        </Button>
+      )}
+      {state === "failed" && (
+        <span role="alert" className="text-red-800">
+          {t("prepareFailed")}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,289 @@
+import type { APIRequestContext, BrowserContext, Page } from "@playwright/test";
+import { storageStateFor } from "./support/accounts";
+import { acceptSignInLink, createUserWithLink, expect, originHeader, test, uniqueEmail } from "./support/fixtures";
+import { fill, messages, translator } from "./support/messages";
+
+const es = messages.es;
+const t = es.checkIn;
+const o = es.offline;
+const tr = translator("es");
+const day1 = "2021-05-11";
+const day2 = "2021-05-12";
+const phone = { width: 390, height: 844 };
+// Institutions of the Honduras demo whose people the workshop invites, so the roster holds them.
+const invited = ["Secretaría de Salud", "Ministerio Público de Honduras", "Asociación Calidad de Vida", "Policía Nacional de Honduras"];
+
+async function createWorkshop(manager: APIRequestContext, title: string) {
+  const projects = (await (await manager.get("/api/v1/projects?q=HN-PARCLC")).json()) as { items: { id: string }[] };
+  const projectId = projects.items[0]!.id;
+  const invitedInstitutionIds: string[] = [];
+  for (const name of invited) {
+    const found = (await (await manager.get(`/api/v1/institutions?${new URLSearchParams({ q: name })}`)).json()) as { items: { id: string; name: string }[] };
+    invitedInstitutionIds.push(found.items.find((i) => i.name === name)!.id);
+  }
+  const response = await manager.post(`/api/v1/projects/${projectId}/workshops`, {
+    data: { title, type: "training", city: "La Ceiba", startDate: day1, endDate: day2, language: "es", status: "held", invitedInstitutionIds },
+    headers: originHeader,
+  });
+  expect(response.status()).toBe(201);
+  const { id: workshopId } = (await response.json()) as { id: string };
+  return { projectId, workshopId, url: `/projects/${projectId}/workshops/${workshopId}/check-in?day=${day1}` };
+}
+
+type Workshop = Awaited<ReturnType<typeof createWorkshop>>;
+
+/** Who the server holds as present on a day, by name. */
+async function presentOnServer(manager: APIRequestContext, w: Workshop, day = day1): Promise<string[]> {
+  const response = await manager.get(`/api/v1/projects/${w.projectId}/workshops/${w.workshopId}/attendance?day=${day}`);
+  const { present } = (await response.json()) as { present: { givenNames: string; familyNames: string }[] };
+  return present.map((p) => `${p.givenNames} ${p.familyNames}`).sort();
+}
+
+/** Opens the check-in screen and prepares it for offline use, with the service worker in control. */
+async function prepare(page: Page, w: Workshop) {
+  await page.goto(w.url);
+  await page.getByRole("button", { name: o.prepare }).click();
+  await expect(page.getByText(o.prepared.split("·")[0]!.trim())).toBeVisible();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+}
+
+async function goOffline(context: BrowserContext, page: Page, w: Workshop) {
+  await context.setOffline(true);
+  await page.goto(w.url);
+  await expect(page.getByText(o.workingOffline)).toBeVisible();
+}
+
+async function checkIn(page: Page, typed: string, name: string) {
+  await page.getByLabel(t.search).fill(typed);
+  await page.getByRole("list", { name: t.results }).getByRole("button", { name: new RegExp(`^${name}.*${t.tapToMark}$`) }).click();
+  await expect(page.getByRole("status").filter({ hasText: fill(t.checkedIn, { name }) })).toBeVisible();
+}
+
+async function addNew(page: Page, givenNames: string, familyNames: string) {
+  await page.getByRole("button", { name: t.addNew }).click();
+  const form = page.getByRole("form", { name: t.addNew });
+  await form.getByLabel(es.participants.givenNames).fill(givenNames);
+  await form.getByLabel(es.participants.familyNames).fill(familyNames);
+  await form.getByLabel(es.participants.sex).selectOption("woman");
+  await form.getByRole("button", { name: t.addAndCheckIn }).click();
+  await expect(page.getByRole("status").filter({ hasText: fill(t.checkedIn, { name: `${givenNames} ${familyNames}` }) })).toBeVisible();
+}
+
+const waiting = (page: Page) => page.getByTestId("waiting");
+const presentList = (page: Page) => page.getByTestId("present-list").getByRole("listitem");
+
+test.describe("check-in without a connection, as field staff on a phone (Spanish)", () => {
+  test.use({ storageState: storageStateFor("field"), viewport: phone });
+
+  test("prepared, then offline: ten check-ins (two new people) and an undo survive a reload and a closed tab, and reach the server exactly once", async ({ page, context, browser }) => {
+    const manager = await browser.newContext({ storageState: storageStateFor("manager") });
+    const w = await createWorkshop(manager.request, `Taller sin conexión ${Date.now().toString(36)}`);
+    await prepare(page, w);
+    await goOffline(context, page, w);
+    await expect(page.getByTestId("connection")).toHaveText(o.offline);
+
+    const people = [
+      ["sandra", "Sandra Maradiaga"],
+      ["sonia gal", "Sonia Galeas"],
+      ["karla", "Karla Patricia Zelaya"],
+      ["oscar", "Óscar Armando Rivera Paz"],
+      ["ericka", "Ericka Pineda Lagos"],
+      ["reina", "Reina Amaya de Flores"],
+      ["euceda", "Claudia Euceda"],
+      ["nelson", "Nelson Turcios"],
+    ] as const;
+    for (const [typed, name] of people) await checkIn(page, typed, name);
+    const tag = Date.now().toString(36);
+    await addNew(page, "Wendy", `Offline${tag}`);
+    await addNew(page, "Dilcia", `Offline${tag}`);
+    await page.getByRole("region", { name: t.presentToday }).getByRole("button", { name: fill(t.undoFor, { name: "Nelson Turcios" }) }).click();
+    await expect(page.getByTestId(`counter-${t.present}`)).toHaveText("9");
+    await expect(waiting(page)).toHaveText(tr("offline.waiting", { count: 13 }));
+
+    // The tab is closed and the app opened again, still without a connection: nothing is lost.
+    await page.close();
+    const reopened = await context.newPage();
+    await reopened.goto(w.url);
+    await expect(reopened.getByText(o.workingOffline)).toBeVisible();
+    await expect(reopened.getByTestId(`counter-${t.present}`)).toHaveText("9");
+    await expect(waiting(reopened)).toHaveText(tr("offline.waiting", { count: 13 }));
+    expect(await presentOnServer(manager.request, w)).toEqual([]);
+
+    await context.setOffline(false);
+    await expect(waiting(reopened)).toHaveText(tr("offline.waiting", { count: 0 }));
+    await expect(reopened.getByTestId("connection")).toHaveText(o.online);
+    const onServer = await presentOnServer(manager.request, w);
+    expect(onServer).toHaveLength(9);
+    expect(onServer).toEqual(expect.arrayContaining([`Wendy Offline${tag}`, `Dilcia Offline${tag}`, "Sandra Maradiaga"]));
+    expect(onServer).not.toContain("Nelson Turcios");
+    const created = (await (await manager.request.get(`/api/v1/participants?q=Offline${tag}`)).json()) as { items: unknown[] };
+    expect(created.items).toHaveLength(2);
+    await expect(presentList(reopened)).toHaveCount(9);
+    await manager.close();
+  });
+
+  test("an outbox whose acknowledgements are lost twice is sent three times and leaves the same records", async ({ page, context, browser }) => {
+    const manager = await browser.newContext({ storageState: storageStateFor("manager") });
+    const w = await createWorkshop(manager.request, `Taller reenvío ${Date.now().toString(36)}`);
+    await prepare(page, w);
+    await goOffline(context, page, w);
+    await checkIn(page, "sandra", "Sandra Maradiaga");
+    await checkIn(page, "karla", "Karla Patricia Zelaya");
+    await addNew(page, "Marta", `Reenvio${Date.now().toString(36)}`);
+
+    // The server receives and applies each batch, but the first two answers never reach the phone.
+    let sent = 0;
+    await page.route("**/sync", async (route) => {
+      sent += 1;
+      const response = await route.fetch();
+      if (sent <= 2) await route.abort("connectionreset");
+      else await route.fulfill({ response });
+    });
+    await context.setOffline(false);
+    await expect(waiting(page)).toHaveText(tr("offline.waiting", { count: 0 }), { timeout: 20_000 });
+    expect(sent).toBe(3);
+    expect(await presentOnServer(manager.request, w)).toHaveLength(3);
+    await manager.close();
+  });
+
+  test("two phones check in overlapping people offline: one record per person and day, and both show the same list", async ({ page, context, browser }) => {
+    const manager = await browser.newContext({ storageState: storageStateFor("manager") });
+    const w = await createWorkshop(manager.request, `Taller dos teléfonos ${Date.now().toString(36)}`);
+    const other = await browser.newContext({ storageState: storageStateFor("field"), viewport: phone });
+    const second = await other.newPage();
+    await prepare(page, w);
+    await prepare(second, w);
+    await goOffline(context, page, w);
+    await goOffline(other, second, w);
+    for (const [typed, name] of [["sandra", "Sandra Maradiaga"], ["karla", "Karla Patricia Zelaya"], ["reina", "Reina Amaya de Flores"]] as const) await checkIn(page, typed, name);
+    for (const [typed, name] of [["karla", "Karla Patricia Zelaya"], ["reina", "Reina Amaya de Flores"], ["nelson", "Nelson Turcios"]] as const) await checkIn(second, typed, name);
+
+    // The second phone finds its connection first.
+    await other.setOffline(false);
+    await expect(waiting(second)).toHaveText(tr("offline.waiting", { count: 0 }));
+    await context.setOffline(false);
+    await expect(waiting(page)).toHaveText(tr("offline.waiting", { count: 0 }));
+    const expected = ["Karla Patricia Zelaya", "Nelson Turcios", "Reina Amaya de Flores", "Sandra Maradiaga"];
+    expect(await presentOnServer(manager.request, w)).toEqual(expected);
+    const lists: string[][] = [];
+    for (const phonePage of [page, second]) {
+      await phonePage.reload();
+      await expect(presentList(phonePage)).toHaveCount(4);
+      lists.push((await presentList(phonePage).allInnerTexts()).sort());
+    }
+    expect(lists[0]).toEqual(lists[1]);
+    for (const name of expected) expect(lists[0]!.join("\n")).toContain(name);
+    await other.close();
+    await manager.close();
+  });
+
+  test("a refused change does not hold back the ones after it, and stays visible with its reason", async ({ page, context, browser }) => {
+    const manager = await browser.newContext({ storageState: storageStateFor("manager") });
+    const w = await createWorkshop(manager.request, `Taller rechazo ${Date.now().toString(36)}`);
+    await prepare(page, w);
+    await goOffline(context, page, w);
+    await checkIn(page, "sandra", "Sandra Maradiaga");
+    await page.getByRole("combobox", { name: t.day }).selectOption(day2);
+    await checkIn(page, "karla", "Karla Patricia Zelaya");
+    await page.getByRole("combobox", { name: t.day }).selectOption(day1);
+    await checkIn(page, "reina", "Reina Amaya de Flores");
+
+    // Meanwhile the workshop is cut to its first day.
+    const { workshop } = (await (await manager.request.get(`/api/v1/projects/${w.projectId}/workshops/${w.workshopId}`)).json()) as { workshop: Record<string, unknown> };
+    const updated = await manager.request.patch(`/api/v1/projects/${w.projectId}/workshops/${w.workshopId}`, {
+      data: { ...workshop, endDate: day1, invitedInstitutionIds: [] },
+      headers: originHeader,
+    });
+    expect(updated.status()).toBe(200);
+
+    await context.setOffline(false);
+    await expect(waiting(page)).toHaveText(tr("offline.waiting", { count: 0 }));
+    expect(await presentOnServer(manager.request, w)).toEqual(["Reina Amaya de Flores", "Sandra Maradiaga"]);
+    await page.getByRole("button", { name: new RegExp(o.review) }).click();
+    const refused = page.getByRole("list", { name: o.refusedTitle }).getByRole("listitem");
+    await expect(refused).toHaveCount(1);
+    await expect(refused).toContainText("Karla Patricia Zelaya");
+    await expect(refused).toContainText(o.refused.dayOutsideWorkshop);
+    await manager.close();
+  });
+});
+
+test.describe("what stays on the device", () => {
+  test.use({ viewport: phone });
+
+  test("signed in, the device holds no contact detail and no readable name; after sign-out it holds nothing", async ({ browser }) => {
+    // A field member of their own: signing out ends every session of the user.
+    const admin = await browser.newContext({ storageState: storageStateFor("admin") });
+    const manager = await browser.newContext({ storageState: storageStateFor("manager") });
+    const { userId, token } = await createUserWithLink(admin.request, { name: "Teléfono Prueba", email: uniqueEmail("movil"), locale: "es" });
+    const w = await createWorkshop(manager.request, `Taller datos ${Date.now().toString(36)}`);
+    const granted = await admin.request.post(`/api/v1/projects/${w.projectId}/members`, { data: { userId, role: "field" }, headers: originHeader });
+    expect(granted.ok()).toBe(true);
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    await acceptSignInLink(page, token, "clave-de-prueba-2026");
+    await expect(page).toHaveURL(/\/projects/);
+    // Someone of an invited institution with an e-mail and a phone on file.
+    const tag = Date.now().toString(36);
+    const email = `contacto-${tag}@e2e.example`;
+    const phoneNumber = "+504 2237-9911";
+    const institutions = (await (await manager.request.get(`/api/v1/institutions?${new URLSearchParams({ q: invited[0]! })}`)).json()) as { items: { id: string; name: string }[] };
+    const institutionId = institutions.items.find((i) => i.name === invited[0])!.id;
+    const person = await manager.request.post("/api/v1/participants", {
+      data: { projectId: w.projectId, givenNames: "Contacta", familyNames: `Prueba${tag}`, sex: "woman", institutionId, email, phone: phoneNumber },
+      headers: originHeader,
+    });
+    expect(person.status()).toBe(201);
+    const roster = await (await manager.request.get(`/api/v1/projects/${w.projectId}/workshops/${w.workshopId}/offline-roster`)).text();
+    expect(roster).toContain(`Prueba${tag}`);
+    for (const contact of [email, phoneNumber, "2237"]) expect(roster).not.toContain(contact);
+
+    await prepare(page, w);
+    await goOffline(context, page, w);
+    await checkIn(page, "sandra", "Sandra Maradiaga");
+    await checkIn(page, `prueba${tag}`, `Contacta Prueba${tag}`);
+
+    // Sealed: neither the contact details (never sent) nor the names can be read from the device.
+    const stored = await page.evaluate(dumpIndexedDb);
+    expect(stored.length).toBeGreaterThan(1000);
+    for (const clear of [email, "2237-9911", `Prueba${tag}`, "Maradiaga", "Secretaría de Salud"]) expect(stored).not.toContain(clear);
+
+    await context.setOffline(false);
+    await expect(waiting(page)).toHaveText(tr("offline.waiting", { count: 0 }));
+    await page.getByRole("button", { name: es.nav.signOut }).click();
+    await expect(page).toHaveURL(/sign-in/);
+    expect(await page.evaluate(() => indexedDB.databases())).toEqual([]);
+    expect(await page.evaluate(() => caches.keys().then((keys) => keys.filter((k) => k === "check-in-pages")))).toEqual([]);
+    await context.close();
+    await manager.close();
+    await admin.close();
+  });
+});
+
+/** Every record of every IndexedDB database of the origin, as text (bytes as their character codes). */
+async function dumpIndexedDb(): Promise<string> {
+  const text = (value: unknown): string => {
+    if (value instanceof ArrayBuffer) return new TextDecoder().decode(value);
+    if (ArrayBuffer.isView(value)) return new TextDecoder().decode(value.buffer);
+    if (value && typeof value === "object") return Object.values(value).map(text).join(" ");
+    return String(value);
+  };
+  const out: string[] = [];
+  for (const info of await indexedDB.databases()) {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(info.name!);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    for (const store of Array.from(db.objectStoreNames)) {
+      const rows = await new Promise<unknown[]>((resolve) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result);
+      });
+      out.push(...rows.map(text));
+    }
+    db.close();
+  }
+  return out.join("\n");
+}

@@ -1,0 +1,45 @@
+import { deviceDb } from "./device-db";
+
+/** Personal data left on a device unused for this long is erased when the app next opens. */
+export const keepUnusedFor = 14 * 24 * 60 * 60 * 1000;
+
+/** Marks the user's data on the device as in use, and erases what other users left unused too long. */
+export async function touchUser(userId: string, now = Date.now()): Promise<void> {
+  const db = await deviceDb();
+  const users = await db.getAll("users");
+  for (const user of users) {
+    if (user.userId !== userId && now - user.lastUsedAt > keepUnusedFor) await forgetUser(user.userId);
+  }
+  const mine = users.find((u) => u.userId === userId);
+  if (mine && now - mine.lastUsedAt > keepUnusedFor) await forgetUser(userId);
+  await db.put("users", { userId, lastUsedAt: now, lastSyncAt: mine && now - mine.lastUsedAt <= keepUnusedFor ? mine.lastSyncAt : null });
+}
+
+export async function markSynced(userId: string, at = Date.now()): Promise<void> {
+  const db = await deviceDb();
+  const user = await db.get("users", userId);
+  await db.put("users", { userId, lastUsedAt: user?.lastUsedAt ?? at, lastSyncAt: at });
+}
+
+export async function lastSyncOf(userId: string): Promise<number | null> {
+  return (await (await deviceDb()).get("users", userId))?.lastSyncAt ?? null;
+}
+
+/** The user whose data was used last on this device: the one the offline page serves. */
+export async function lastUser(): Promise<string | null> {
+  const users = await (await deviceDb()).getAll("users");
+  return users.sort((a, b) => b.lastUsedAt - a.lastUsedAt)[0]?.userId ?? null;
+}
+
+async function forgetUser(userId: string): Promise<void> {
+  const db = await deviceDb();
+  const tx = db.transaction(["keys", "users", "rosters", "outbox"], "readwrite");
+  const [rosters, outbox] = await Promise.all([tx.objectStore("rosters").index("byUser").getAllKeys(userId), tx.objectStore("outbox").index("byUser").getAllKeys(userId)]);
+  await Promise.all([
+    tx.objectStore("keys").delete(userId),
+    tx.objectStore("users").delete(userId),
+    ...rosters.map((k) => tx.objectStore("rosters").delete(k)),
+    ...outbox.map((k) => tx.objectStore("outbox").delete(k)),
+    tx.done,
+  ]);
+}

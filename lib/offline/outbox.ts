@@ -1,0 +1,73 @@
+import type { InstitutionSector, ParticipantSex } from "@/db/schema/values";
+import { deviceDb, type Refusal, type StoredOutboxItem } from "./device-db";
+import { deviceKey, seal, unseal } from "./seal";
+
+/** How a person is shown on the device (never an e-mail or a phone). */
+export type PersonSummary = { givenNames: string; familyNames: string; sex: ParticipantSex; institutionName: string | null; sector: InstitutionSector | null };
+
+/** One change made on the device, under the id the device gave it. */
+export type OutboxChange =
+  | { id: string; kind: "participant"; participant: Record<string, unknown>; person: PersonSummary }
+  | { id: string; kind: "check_in" | "undo"; participantId: string; day: string; person: PersonSummary };
+
+export type OutboxEntry = OutboxChange & { seq: number; projectId: string; workshopId: string; createdAt: number; refusal: Refusal | null };
+
+/** Adds changes at the end of the user's outbox, all or none. */
+export async function enqueue(userId: string, target: { projectId: string; workshopId: string }, changes: OutboxChange[]): Promise<void> {
+  const db = await deviceDb();
+  const key = await deviceKey(db, userId);
+  const createdAt = Date.now();
+  // Sealed before the transaction opens: awaiting the cipher inside it would let it close early.
+  const items: StoredOutboxItem[] = await Promise.all(changes.map(async (change) => ({ userId, ...target, createdAt, sealed: await seal(key, change), refusal: null })));
+  const tx = db.transaction("outbox", "readwrite");
+  await Promise.all([...items.map((item) => tx.store.add(item)), tx.done]);
+}
+
+/** The user's outbox in the order the changes were made, readable. */
+export async function readOutbox(userId: string): Promise<OutboxEntry[]> {
+  const db = await deviceDb();
+  const stored = await db.getAllFromIndex("outbox", "byUser", userId);
+  if (stored.length === 0) return [];
+  const key = await deviceKey(db, userId);
+  const entries = await Promise.all(
+    stored.map(async ({ seq, projectId, workshopId, createdAt, refusal, sealed }) => ({ ...(await unseal<OutboxChange>(key, sealed)), seq: seq!, projectId, workshopId, createdAt, refusal })),
+  );
+  return entries.sort((a, b) => a.seq - b.seq);
+}
+
+/** Applies the server's answers: a confirmed change leaves the outbox, a refused one stays with its reason. */
+export async function settle(answers: { seq: number; refusal: Refusal | null }[]): Promise<void> {
+  const db = await deviceDb();
+  const tx = db.transaction("outbox", "readwrite");
+  for (const { seq, refusal } of answers) {
+    if (!refusal) void tx.store.delete(seq);
+    else {
+      const item = await tx.store.get(seq);
+      if (item) void tx.store.put({ ...item, refusal });
+    }
+  }
+  await tx.done;
+}
+
+export async function discard(seqs: number[]): Promise<void> {
+  const db = await deviceDb();
+  const tx = db.transaction("outbox", "readwrite");
+  await Promise.all([...seqs.map((seq) => tx.store.delete(seq)), tx.done]);
+}
+
+/**
+ * Sends refused changes again, at the end of the queue. A check-in gets a new id, because the
+ * server remembers its answer to the old one; a person keeps theirs (a refused person was never
+ * created) so the check-ins that name them still point at them.
+ */
+export async function resend(userId: string, entries: OutboxEntry[], fixes: Record<string, Record<string, unknown>> = {}): Promise<void> {
+  const first = entries[0];
+  if (!first) return;
+  const changes: OutboxChange[] = entries.map((e) =>
+    e.kind === "participant"
+      ? { id: e.id, kind: e.kind, participant: fixes[e.id] ?? e.participant, person: e.person }
+      : { id: crypto.randomUUID(), kind: e.kind, participantId: e.participantId, day: e.day, person: e.person },
+  );
+  await discard(entries.map((e) => e.seq));
+  await enqueue(userId, { projectId: first.projectId, workshopId: first.workshopId }, changes);
+}

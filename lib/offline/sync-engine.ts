@@ -1,0 +1,103 @@
+import type { SyncResult } from "@/lib/attendance/sync";
+import type { Refusal } from "./device-db";
+import { markSynced, touchUser } from "./device-users";
+import { readOutbox, settle, type OutboxEntry } from "./outbox";
+import { getSyncStatus, outboxChanged, setSyncStatus } from "./sync-status";
+
+/** The server takes at most this many changes per request. */
+export const batchSize = 200;
+// Seconds to wait after a failed attempt: quick at first, then once a minute.
+const backOff = [1, 2, 5, 10, 30, 60];
+
+let attempt = 0;
+let retry: ReturnType<typeof setTimeout> | undefined;
+
+/** Starts sending the user's outbox: now, whenever the connection returns, and after failures. */
+export function startSync(userId: string): () => void {
+  setSyncStatus({ userId, online: navigator.onLine, signedOut: false });
+  const online = () => {
+    setSyncStatus({ online: true });
+    attempt = 0;
+    void syncNow();
+  };
+  const offline = () => setSyncStatus({ online: false });
+  window.addEventListener("online", online);
+  window.addEventListener("offline", offline);
+  void touchUser(userId).then(outboxChanged).then(syncNow);
+  return () => {
+    window.removeEventListener("online", online);
+    window.removeEventListener("offline", offline);
+    clearTimeout(retry);
+  };
+}
+
+/**
+ * Sends what waits, oldest first, in batches of one workshop's consecutive changes. A change
+ * leaves the outbox only once the server has answered for it; since the server remembers every
+ * id, sending a batch again after a lost answer changes nothing. One tab sends at a time.
+ */
+export async function syncNow(): Promise<void> {
+  const { userId, signedOut } = getSyncStatus();
+  if (!userId || signedOut || !navigator.onLine) return;
+  clearTimeout(retry);
+  await navigator.locks.request(`atelier-sync-${userId}`, { ifAvailable: true }, async (lock) => {
+    if (!lock) return;
+    setSyncStatus({ syncing: true });
+    try {
+      while (await sendNextBatch(userId)) await outboxChanged();
+      attempt = 0;
+    } catch {
+      retry = setTimeout(() => void syncNow(), backOff[Math.min(attempt++, backOff.length - 1)]! * 1000);
+    } finally {
+      setSyncStatus({ syncing: false });
+      await outboxChanged();
+    }
+  });
+}
+
+/** Sends one batch; false when nothing waits or sending must stop until the user signs in. */
+async function sendNextBatch(userId: string): Promise<boolean> {
+  const batch = nextBatch(await readOutbox(userId));
+  const first = batch[0];
+  if (!first) return false;
+  const response = await fetch(`/api/v1/projects/${first.projectId}/workshops/${first.workshopId}/sync`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ items: batch.map(toItem) }),
+  });
+  if (response.status === 401) {
+    setSyncStatus({ signedOut: true });
+    return false;
+  }
+  if (response.status === 400 || response.status === 403 || response.status === 404) {
+    // The whole batch is refused (the user lost their place, the workshop is gone): kept to be seen.
+    const { error } = (await response.json()) as { error: string };
+    await settle(batch.map((e) => ({ seq: e.seq, refusal: { reason: error } })));
+  } else if (response.ok) {
+    const results = (await response.json()) as SyncResult[];
+    await settle(batch.map((e, i) => ({ seq: e.seq, refusal: refusalOf(results[i]!) })));
+  } else {
+    throw new Error(`sync answered ${response.status}`);
+  }
+  await markSynced(userId);
+  return true;
+}
+
+export function nextBatch(entries: OutboxEntry[]): OutboxEntry[] {
+  const waiting = entries.filter((e) => !e.refusal);
+  const first = waiting[0];
+  if (!first) return [];
+  const end = waiting.findIndex((e) => e.workshopId !== first.workshopId);
+  return waiting.slice(0, end === -1 ? batchSize : Math.min(end, batchSize));
+}
+
+function toItem(entry: OutboxEntry) {
+  return entry.kind === "participant"
+    ? { id: entry.id, kind: entry.kind, participant: entry.participant }
+    : { id: entry.id, kind: entry.kind, participantId: entry.participantId, day: entry.day };
+}
+
+function refusalOf(result: SyncResult): Refusal | null {
+  if (result.outcome !== "refused") return null;
+  return "fieldErrors" in result && result.fieldErrors ? { reason: result.reason ?? "invalid", fieldErrors: result.fieldErrors } : { reason: result.reason ?? "invalid" };
+}
