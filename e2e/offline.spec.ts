@@ -39,13 +39,13 @@ async function presentOnServer(manager: APIRequestContext, w: Workshop, day = da
   return present.map((p) => `${p.givenNames} ${p.familyNames}`).sort();
 }
 
-/** Opens the check-in screen and prepares it for offline use, with the service worker in control. */
+/** Opens the check-in screen and prepares it for offline use, once the service worker is active. */
 async function prepare(page: Page, w: Workshop) {
   await page.goto(w.url);
   await page.getByRole("button", { name: o.prepare }).click();
   await expect(page.getByText(o.prepared.split("·")[0]!.trim())).toBeVisible();
+  // An active worker answers the next page loads, whether or not it controls this one yet.
   await page.evaluate(() => navigator.serviceWorker.ready);
-  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
 }
 
 async function goOffline(context: BrowserContext, page: Page, w: Workshop) {
@@ -209,6 +209,29 @@ test.describe("check-in without a connection, as field staff on a phone (Spanish
   });
 });
 
+test.describe("opening the app without a connection", () => {
+  test.use({ storageState: storageStateFor("field"), viewport: phone });
+
+  test("from the home screen, the offline page leads to the prepared workshop, where check-in works", async ({ page, context, browser }) => {
+    const manager = await browser.newContext({ storageState: storageStateFor("manager") });
+    const title = `Taller inicio ${Date.now().toString(36)}`;
+    const w = await createWorkshop(manager.request, title);
+    await prepare(page, w);
+    await context.setOffline(true);
+    await page.goto("/projects");
+    await expect(page.getByRole("heading", { name: o.pageTitle })).toBeVisible();
+    const prepared = page.getByRole("region", { name: o.preparedList }).getByRole("listitem").filter({ hasText: title });
+    await prepared.getByRole("link", { name: o.openCheckIn }).click();
+    await expect(page.getByText(o.workingOffline)).toBeVisible();
+    await checkIn(page, "sandra", "Sandra Maradiaga");
+    await expect(waiting(page)).toHaveText(tr("offline.waiting", { count: 1 }));
+    await context.setOffline(false);
+    await expect(waiting(page)).toHaveText(tr("offline.waiting", { count: 0 }));
+    expect(await presentOnServer(manager.request, w, await page.getByRole("combobox", { name: t.day }).inputValue())).toEqual(["Sandra Maradiaga"]);
+    await manager.close();
+  });
+});
+
 test.describe("what stays on the device", () => {
   test.use({ viewport: phone });
 
@@ -249,9 +272,19 @@ test.describe("what stays on the device", () => {
     expect(stored.length).toBeGreaterThan(1000);
     for (const clear of [email, "2237-9911", `Prueba${tag}`, "Maradiaga", "Secretaría de Salud"]) expect(stored).not.toContain(clear);
 
+    // Back online, but the server cannot be reached: the two check-ins still wait, and signing out warns first.
+    await page.route("**/sync", (route) => route.abort("connectionrefused"));
     await context.setOffline(false);
-    await expect(waiting(page)).toHaveText(tr("offline.waiting", { count: 0 }));
-    await page.getByRole("button", { name: es.nav.signOut }).click();
+    await expect(page.getByTestId("connection")).toHaveText(o.online);
+    await expect(waiting(page)).toHaveText(tr("offline.waiting", { count: 2 }));
+    const signOut = page.getByRole("banner").getByRole("button", { name: es.nav.signOut });
+    const dialog = page.getByRole("dialog");
+    await signOut.click();
+    await expect(dialog).toContainText(tr("offline.unsentWarning", { count: 2 }));
+    await dialog.getByRole("button", { name: o.cancel }).click();
+    await expect(waiting(page)).toHaveText(tr("offline.waiting", { count: 2 }));
+    await signOut.click();
+    await dialog.getByRole("button", { name: o.signOutAnyway }).click();
     await expect(page).toHaveURL(/sign-in/);
     expect(await page.evaluate(() => indexedDB.databases())).toEqual([]);
     expect(await page.evaluate(() => caches.keys().then((keys) => keys.filter((k) => k === "check-in-pages")))).toEqual([]);

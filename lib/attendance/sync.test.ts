@@ -111,9 +111,21 @@ describe("attendance.offlineRoster", () => {
     await database.db.insert(workshopInvitations).values({ workshopId: s.workshop.id, institutionId: police.id });
     const roster = expectOk(await getOfflineRoster(s.field, { projectId: s.world.projectId, workshopId: s.workshop.id }));
     expect(roster.days).toEqual(["2019-06-18", "2019-06-19"]);
-    expect(roster.people).toEqual([{ id: withContacts!.id, givenNames: "Luis", familyNames: "Paz", sex: "man", institutionName: "Policía Nacional" }]);
+    expect(roster.people).toEqual([{ id: withContacts!.id, givenNames: "Luis", familyNames: "Paz", sex: "man", institutionName: "Policía Nacional", sector: police.sector, invited: true }]);
+    expect(roster.present).toEqual([]);
     expect(JSON.stringify(roster)).not.toMatch(/example\.org|2222/);
     expect(roster.institutions.some((i) => i.id === police.id)).toBe(true);
     expect(expectFailure(await getOfflineRoster(await s.world.ctx("partner"), { projectId: s.world.projectId, workshopId: s.workshop.id })).error).toBe("forbidden");
+  });
+
+  it("says who is present on which day, latest first, including people of no invited institution", async () => {
+    const s = await setup();
+    expectOk(await syncOutbox(s.field, outbox(s, [checkIn(s.ana.id, "2019-06-18")])));
+    const newcomer = newPerson("Rosa", "Cruz");
+    expectOk(await syncOutbox(s.field, outbox(s, [newcomer, checkIn(newcomer.id, "2019-06-19"), checkIn(s.ana.id, "2019-06-19")])));
+    const roster = expectOk(await getOfflineRoster(s.field, { projectId: s.world.projectId, workshopId: s.workshop.id }));
+    expect(roster.present.at(-1)).toEqual({ participantId: s.ana.id, day: "2019-06-18" });
+    expect(roster.present.map((p) => `${p.participantId}@${p.day}`).sort()).toEqual([`${s.ana.id}@2019-06-18`, `${s.ana.id}@2019-06-19`, `${newcomer.id}@2019-06-19`].sort());
+    expect(roster.people.map((p) => [p.givenNames, p.invited]).sort()).toEqual([["Ana", false], ["Rosa", false]]);
   });
 });

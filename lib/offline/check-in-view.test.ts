@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import type { OfflineRoster, RosterPerson } from "@/lib/attendance/offline-roster";
+import { dayView, findCandidates } from "./check-in-view";
+import type { OutboxChange, OutboxEntry } from "./outbox";
+
+const day1 = "2019-06-18";
+const day2 = "2019-06-19";
+const person = (id: string, givenNames: string, familyNames: string, extra: Partial<RosterPerson> = {}): RosterPerson => ({
+  id,
+  givenNames,
+  familyNames,
+  sex: "woman",
+  institutionName: "Secretaría de Salud",
+  sector: "state",
+  invited: true,
+  ...extra,
+});
+
+const roster: OfflineRoster = {
+  workshop: { id: "w1", projectId: "p1", title: "Taller", status: "held", startDate: day1, endDate: day2 },
+  days: [day1, day2],
+  people: [
+    person("ana", "Ana", "Martínez"),
+    person("jose", "José Luis", "Álvarez", { sex: "man", sector: "civil_society", institutionName: "Asociación Calidad de Vida" }),
+    person("rosa", "Rosa", "Cruz", { invited: false }),
+    person("kim", "Kim", "Zelaya", { invited: false, sector: null, institutionName: null, sex: "not_stated" }),
+  ],
+  present: [
+    { participantId: "ana", day: day1 },
+    { participantId: "rosa", day: day2 },
+  ],
+  institutions: [],
+  preparedAt: "2019-06-17T12:00:00.000Z",
+};
+
+type Extra = Partial<Pick<OutboxEntry, "workshopId" | "refusal">>;
+let seq = 0;
+function entry(change: OutboxChange, extra: Extra = {}): OutboxEntry {
+  seq += 1;
+  return { ...change, seq, projectId: "p1", workshopId: "w1", createdAt: seq, refusal: null, ...extra };
+}
+const summary = { givenNames: "Nueva", familyNames: "Persona", sex: "woman" as const, institutionName: null, sector: null };
+const checkIn = (participantId: string, day = day1, kind: "check_in" | "undo" = "check_in", extra: Extra = {}) =>
+  entry({ id: `c${seq}`, kind, participantId, day, person: summary }, extra);
+
+describe("the check-in day on the device", () => {
+  it("is the server's roster when nothing waits, with the server's counters", () => {
+    const view = dayView(roster, [], day1);
+    expect(view.present.map((p) => p.id)).toEqual(["ana"]);
+    expect(view.counts).toEqual({ present: 1, women: 1, men: 0, otherSex: 0, state: 1, civilSociety: 0, otherSector: 0 });
+  });
+
+  it("plays waiting changes over it in order, the latest check-in first", () => {
+    const view = dayView(roster, [checkIn("jose"), checkIn("kim"), checkIn("ana", day1, "undo"), checkIn("rosa")], day1);
+    expect(view.present.map((p) => p.id)).toEqual(["rosa", "kim", "jose"]);
+    expect(view.counts).toEqual({ present: 3, women: 1, men: 1, otherSex: 1, state: 1, civilSociety: 1, otherSector: 1 });
+  });
+
+  it("shows a person created on the device, and forgets a check-in undone before it was sent", () => {
+    const created = entry({ id: "new", kind: "participant", participant: { givenNames: "Nueva" }, person: summary });
+    const view = dayView(roster, [created, checkIn("new"), checkIn("jose"), checkIn("jose", day1, "undo")], day1);
+    expect(view.present.map((p) => `${p.givenNames} ${p.familyNames}`)).toEqual(["Nueva Persona", "Ana Martínez"]);
+  });
+
+  it("does not count refused changes, nor changes of another workshop or another day", () => {
+    const view = dayView(
+      roster,
+      [checkIn("jose", day1, "check_in", { refusal: { reason: "workshopCancelled" } }), checkIn("kim", day1, "check_in", { workshopId: "w2" }), checkIn("kim", day2)],
+      day1,
+    );
+    expect(view.present.map((p) => p.id)).toEqual(["ana"]);
+    expect(view.cameOtherDay.has("kim")).toBe(true);
+  });
+});
+
+describe("search on the device", () => {
+  it("with nothing typed lists the invited and those who came on a day, invited first, by family name", () => {
+    const found = findCandidates(dayView(roster, [], day1), "", 60);
+    expect(found.map((c) => [c.id, c.group, c.present])).toEqual([
+      ["jose", "invited", false],
+      ["ana", "invited", true],
+      ["rosa", "earlierDay", false],
+    ]);
+  });
+
+  it("matches every typed word anywhere in the name, accents and case aside, and lists the directory's people too", () => {
+    const view = dayView(roster, [], day1);
+    expect(findCandidates(view, "jose alvarez", 20).map((c) => c.id)).toEqual(["jose"]);
+    expect(findCandidates(view, "ZEL", 20).map((c) => [c.id, c.group])).toEqual([["kim", "directory"]]);
+    expect(findCandidates(view, "martinez cruz", 20)).toEqual([]);
+  });
+
+  it("stops at the limit", () => {
+    expect(findCandidates(dayView(roster, [], day1), "a", 2)).toHaveLength(2);
+  });
+});
