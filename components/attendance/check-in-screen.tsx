@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import type { CheckInCandidate } from "@/lib/attendance/roster";
 import { dayView, findCandidates } from "@/lib/offline/check-in-view";
-import { loadRoster } from "@/lib/offline/load-roster";
+import { loadRoster, NotPreparedError } from "@/lib/offline/load-roster";
 import { enqueue, type OutboxChange, type PersonSummary } from "@/lib/offline/outbox";
 import { syncNow } from "@/lib/offline/sync-engine";
 import { outboxChanged } from "@/lib/offline/sync-status";
@@ -45,6 +45,7 @@ async function searchDirectory(url: string): Promise<CheckInCandidate[]> {
 export function CheckInScreen({ userId, projectId, workshopId, projectCountry, days, initialDay }: Props) {
   const t = useTranslations("checkIn");
   const to = useTranslations("offline");
+  const te = useTranslations("errors");
   const queryClient = useQueryClient();
   const status = useSyncStatus();
   const [day, setDay] = useState(initialDay);
@@ -126,7 +127,13 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
     );
   };
 
-  if (loaded.isError) return <p role="alert" className="text-red-800">{to("notPrepared")}</p>;
+  if (loaded.isError) {
+    return (
+      <p role="alert" className="text-red-800">
+        {loaded.error instanceof NotPreparedError ? to("notPrepared") : te("not_found")}
+      </p>
+    );
+  }
   const counts = view?.counts;
   const counters = counts
     ? [

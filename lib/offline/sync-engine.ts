@@ -41,7 +41,11 @@ export async function syncNow(): Promise<void> {
   if (!userId || signedOut || !navigator.onLine) return;
   clearTimeout(retry);
   await navigator.locks.request(`atelier-sync-${userId}`, { ifAvailable: true }, async (lock) => {
-    if (!lock) return;
+    // Another send is under way (here or in another tab); look again soon for what it may miss.
+    if (!lock) {
+      retry = setTimeout(() => void syncNow(), 1000);
+      return;
+    }
     setSyncStatus({ syncing: true });
     try {
       while (await sendNextBatch(userId)) await outboxChanged();
