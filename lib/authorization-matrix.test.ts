@@ -6,7 +6,7 @@ import { bodyMemberships, coordinationBodies, institutions, missions, missionTea
 import { allUseCases } from "./use-cases";
 import { createWorld, roleNames, worldPassword, type RoleName, type World } from "./testing/world";
 
-type Entry = { allowed: RoleName[]; input: (w: World) => Promise<unknown> | unknown };
+type Entry = { allowed: RoleName[]; input: (w: World, role: RoleName) => Promise<unknown> | unknown };
 
 const everyone: RoleName[] = ["admin", "manager", "field", "partner", "outsider", "loner"];
 // The directory is shared: a role in any project counts, so the outsider (manager elsewhere) is in.
@@ -225,7 +225,13 @@ const matrix: Record<string, Entry> = {
   "attendance.offlineRoster": { allowed: participantStaff, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w) }) },
   "attendance.sync": {
     allowed: participantStaff,
-    input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), items: [{ id: crypto.randomUUID(), kind: "check_in", participantId: await participant(w), day: "2019-06-18" }] }),
+    // Sent as the caller's own outbox, so that their role decides.
+    input: async (w, role) => ({
+      projectId: w.projectId,
+      workshopId: await workshop(w),
+      userId: role === "anonymous" ? crypto.randomUUID() : w.userIds[role],
+      items: [{ id: crypto.randomUUID(), kind: "check_in", participantId: await participant(w), day: "2019-06-18" }],
+    }),
   },
   "attendance.search": { allowed: participantStaff, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), day: "2019-06-18", q: "ana" }) },
 };
@@ -252,7 +258,7 @@ describe("authorization matrix", () => {
       const isAllowed = entry?.allowed.includes(role) ?? false;
       it(`${name} as ${role} is ${isAllowed ? "allowed" : "refused"}`, async () => {
         if (!entry) throw new Error(`No matrix entry for ${name}`);
-        const result = await useCase(await world.ctx(role), await entry.input(world));
+        const result = await useCase(await world.ctx(role), await entry.input(world, role));
         if (isAllowed) {
           expect(result).toMatchObject({ ok: true });
         } else {

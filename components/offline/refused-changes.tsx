@@ -12,7 +12,7 @@ import { outboxChanged } from "@/lib/offline/sync-status";
 
 type Props = { userId: string; entries: OutboxEntry[] };
 
-const knownReasons = new Set(["dayOutsideWorkshop", "workshopCancelled", "unknownParticipant", "invalid", "forbidden", "not_found"]);
+const knownReasons = new Set(["dayOutsideWorkshop", "workshopCancelled", "unknownParticipant", "invalid", "forbidden", "not_found", "otherUser"]);
 
 /** The changes the server refused, each with its reason and a way to fix, send again or discard it. */
 export function RefusedChanges({ userId, entries }: Props) {

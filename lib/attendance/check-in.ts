@@ -36,12 +36,13 @@ export async function applyCheckIns(ctx: UseCaseCtx, projectId: string, workshop
   // The same order in every transaction (by person and day, keeping each person's own order)
   // means two devices sending overlapping batches wait for each other instead of deadlocking.
   const ordered = [...items].sort((a, b) => (a.participantId + a.day).localeCompare(b.participantId + b.day));
+  const position = new Map(items.map((item, index) => [item.id, index]));
   for (const item of ordered) {
     if (results.has(item.id)) continue;
     const reason = refusal(workshop, item, people);
     const outcome = reason
       ? await claimRefused(ctx, workshop.id, item, reason)
-      : await claimAndApply(ctx, workshop.id, projectId, item, people.get(item.participantId) ?? null);
+      : await claimAndApply(ctx, workshop.id, projectId, item, people.get(item.participantId) ?? null, position.get(item.id)!);
     results.set(item.id, outcome ? { id: item.id, outcome, ...(reason ? { reason } : {}), replayed: false } : await replayed(ctx, item.id));
   }
   return items.map((i) => results.get(i.id)!);
@@ -80,12 +81,15 @@ async function claimRefused(ctx: UseCaseCtx, workshopId: string, item: CheckInIt
  * the first time the id is seen (a replay after an undo brings no one back). Then the outcome is
  * stored for replays. Null when the id was seen before.
  */
-async function claimAndApply(ctx: UseCaseCtx, workshopId: string, projectId: string, item: CheckInItem, institutionId: string | null): Promise<CheckInOutcome | null> {
+async function claimAndApply(ctx: UseCaseCtx, workshopId: string, projectId: string, item: CheckInItem, institutionId: string | null, position: number): Promise<CheckInOutcome | null> {
   const claim = sql`
     claimed as (
       insert into ${checkInOperations} (id, workshop_id, participant_id, day, action, outcome, user_id)
       values (${item.id}, ${workshopId}, ${item.participantId}, ${item.day}, ${item.action}, 'pending', ${ctx.user.id})
       on conflict do nothing returning id)`;
+  // A whole batch shares the transaction's now(): a microsecond per place keeps the order the
+  // device made the changes in, so "latest first" lists stay as the phone showed them.
+  const recordedAt = sql`now() + ${position} * interval '1 microsecond'`;
   const effect =
     item.action === "undo"
       ? sql`
@@ -96,8 +100,9 @@ async function claimAndApply(ctx: UseCaseCtx, workshopId: string, projectId: str
       : // Someone who attends becomes known to the project, so its staff find them next time.
         sql`
     changed as (
-      insert into ${attendance} (workshop_id, participant_id, day, institution_id, recorded_by_id)
-      select ${workshopId}::uuid, ${item.participantId}::uuid, ${item.day}::date, ${institutionId}::uuid, ${ctx.user.id}::uuid where exists (select 1 from claimed)
+      insert into ${attendance} (workshop_id, participant_id, day, institution_id, recorded_by_id, recorded_at)
+      select ${workshopId}::uuid, ${item.participantId}::uuid, ${item.day}::date, ${institutionId}::uuid, ${ctx.user.id}::uuid, ${recordedAt}
+      where exists (select 1 from claimed)
       on conflict do nothing returning participant_id),
     linked as (
       insert into ${participantProjects} (participant_id, project_id) select participant_id, ${projectId}::uuid from changed on conflict do nothing)`;

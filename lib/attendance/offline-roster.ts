@@ -1,5 +1,5 @@
 import { asc, desc, eq } from "drizzle-orm";
-import { attendance, institutions } from "@/db/schema";
+import { attendance, institutions, participants } from "@/db/schema";
 import type { InstitutionSector, ParticipantSex, WorkshopStatus } from "@/db/schema/values";
 import { sortable } from "@/lib/search-text";
 import { defineUseCase } from "@/lib/use-case";
@@ -8,22 +8,17 @@ import { workshopIdInput } from "@/lib/workshops/schemas";
 import { loadWorkshop } from "@/lib/workshops/service";
 import { expectedPeople } from "./roster";
 
-export type RosterPerson = {
-  id: string;
-  givenNames: string;
-  familyNames: string;
-  sex: ParticipantSex;
-  institutionName: string | null;
-  sector: InstitutionSector | null;
-  invited: boolean;
-};
+type Shown = { givenNames: string; familyNames: string; sex: ParticipantSex; institutionName: string | null; sector: InstitutionSector | null };
+export type RosterPerson = Shown & { id: string; invited: boolean };
+/** Someone present on a day, with the institution recorded with that attendance. */
+export type RosterPresence = Shown & { participantId: string; day: string };
 
 export type OfflineRoster = {
   workshop: { id: string; projectId: string; title: string; status: WorkshopStatus; startDate: string; endDate: string };
   days: string[];
   people: RosterPerson[];
   /** Latest first, as the check-in screen lists them. */
-  present: { participantId: string; day: string }[];
+  present: RosterPresence[];
   institutions: { id: string; name: string; acronym: string; sector: InstitutionSector }[];
   preparedAt: string;
 };
@@ -43,9 +38,21 @@ export const getOfflineRoster = defineUseCase({
     const days = workshopDays(workshop.startDate, workshop.endDate);
     const [people, present, directory] = await Promise.all([
       expectedPeople(ctx, workshop.id, days[0]!),
+      // As the server counts a day: the institution recorded with each attendance, and erased
+      // people too (their attendance stays, nameless).
       ctx.db
-        .select({ participantId: attendance.participantId, day: attendance.day })
+        .select({
+          participantId: attendance.participantId,
+          day: attendance.day,
+          givenNames: participants.givenNames,
+          familyNames: participants.familyNames,
+          sex: participants.sex,
+          institutionName: institutions.name,
+          sector: institutions.sector,
+        })
         .from(attendance)
+        .innerJoin(participants, eq(participants.id, attendance.participantId))
+        .leftJoin(institutions, eq(institutions.id, attendance.institutionId))
         .where(eq(attendance.workshopId, workshop.id))
         .orderBy(desc(attendance.recordedAt), asc(attendance.id)),
       ctx.db

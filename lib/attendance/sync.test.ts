@@ -32,7 +32,12 @@ const newPerson = (givenNames: string, familyNames: string, extra: Record<string
   participant: { givenNames, familyNames, sex: "woman" as const, ...extra },
 });
 const checkIn = (participantId: string, day: string, kind: "check_in" | "undo" = "check_in") => ({ id: crypto.randomUUID(), kind, participantId, day });
-const outbox = (s: Setup, items: SyncInput["items"]): SyncInput => ({ projectId: s.world.projectId, workshopId: s.workshop.id, items });
+const outbox = (s: Setup, items: SyncInput["items"], sender: { user: { id: string } | null } = s.field): SyncInput => ({
+  projectId: s.world.projectId,
+  workshopId: s.workshop.id,
+  userId: sender.user!.id,
+  items,
+});
 
 async function state(workshopId: string, projectId: string) {
   const records = await database.db.select({ participantId: attendance.participantId, day: attendance.day }).from(attendance).where(eq(attendance.workshopId, workshopId));
@@ -83,7 +88,7 @@ describe("attendance.sync", () => {
     const s = await setup();
     const manager = await s.world.ctx("manager");
     expectOk(await syncOutbox(s.field, outbox(s, [newPerson("Xiomara", "Colindres Paz")])));
-    expectOk(await syncOutbox(manager, outbox(s, [newPerson("Xiomara", "Colindres Paz")])));
+    expectOk(await syncOutbox(manager, outbox(s, [newPerson("Xiomara", "Colindres Paz")], manager)));
     const queue = expectOk(await listDuplicatePairs(manager, { page: 1, pageSize: 100 }));
     expect(queue.items.some((p) => p.first.familyNames === "Colindres Paz" && p.second.familyNames === "Colindres Paz")).toBe(true);
   });
@@ -96,6 +101,20 @@ describe("attendance.sync", () => {
     expect(await state(s.workshop.id, s.world.projectId)).toEqual(before);
     const audit = await database.db.select().from(auditEntries).where(eq(auditEntries.entityId, s.workshop.id));
     expect(audit.map((a) => [a.action, a.actorId])).toEqual([["attendance.sync_refused", s.world.userIds.field]]);
+  });
+});
+
+describe("an outbox made by another user of the device", () => {
+  it("is refused item by item and audited, and changes nothing, even for a manager of the project", async () => {
+    const s = await setup();
+    const before = await state(s.workshop.id, s.world.projectId);
+    const manager = await s.world.ctx("manager");
+    const items = [newPerson("Rosa", "Cruz"), checkIn(s.ana.id, "2019-06-18")];
+    const results = expectOk(await syncOutbox(manager, outbox(s, items, s.field)));
+    expect(results).toEqual(items.map((i) => ({ id: i.id, outcome: "refused", reason: "otherUser" })));
+    expect(await state(s.workshop.id, s.world.projectId)).toEqual(before);
+    const audit = await database.db.select().from(auditEntries).where(eq(auditEntries.entityId, s.workshop.id));
+    expect(audit.map((a) => [a.action, a.actorId, a.projectId])).toEqual([["attendance.sync_refused", s.world.userIds.manager, s.world.projectId]]);
   });
 });
 
@@ -124,7 +143,7 @@ describe("attendance.offlineRoster", () => {
     const newcomer = newPerson("Rosa", "Cruz");
     expectOk(await syncOutbox(s.field, outbox(s, [newcomer, checkIn(newcomer.id, "2019-06-19"), checkIn(s.ana.id, "2019-06-19")])));
     const roster = expectOk(await getOfflineRoster(s.field, { projectId: s.world.projectId, workshopId: s.workshop.id }));
-    expect(roster.present.at(-1)).toEqual({ participantId: s.ana.id, day: "2019-06-18" });
+    expect(roster.present.at(-1)).toMatchObject({ participantId: s.ana.id, day: "2019-06-18", givenNames: "Ana", sex: "woman" });
     expect(roster.present.map((p) => `${p.participantId}@${p.day}`).sort()).toEqual([`${s.ana.id}@2019-06-18`, `${s.ana.id}@2019-06-19`, `${newcomer.id}@2019-06-19`].sort());
     expect(roster.people.map((p) => [p.givenNames, p.invited]).sort()).toEqual([["Ana", false], ["Rosa", false]]);
   });

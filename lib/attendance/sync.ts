@@ -25,18 +25,23 @@ const checkIn = z.object({ id: z.uuid(), kind: z.enum(checkInActions), participa
 export const syncInput = z.object({
   projectId: z.uuid(),
   workshopId: z.uuid(),
+  /** Who made the changes on the device: an outbox is only ever sent as its own user's. */
+  userId: z.uuid(),
   items: z.array(z.discriminatedUnion("kind", [newParticipant, checkIn])).min(1).max(200),
 });
 export type SyncInput = z.input<typeof syncInput>;
 
 export type ParticipantResult = { id: string; outcome: "created" | "already_created" | "refused"; reason?: "invalid"; fieldErrors?: FieldErrors };
-export type SyncResult = ParticipantResult | CheckInResult;
+/** The whole outbox, when it was made by another user than the one signed in now. */
+export type OtherUserResult = { id: string; outcome: "refused"; reason: "otherUser" };
+export type SyncResult = ParticipantResult | CheckInResult | OtherUserResult;
 
 /**
  * Receives an offline outbox: the people created on the device first (each under the id the
  * device gave it, so a resent outbox creates no one twice; a namesake on file is left for the
  * duplicates queue), then the check-ins and undos. Each item gets its own answer. A user who has
- * lost their place in the project meanwhile is refused as a whole, and the refusal is audited.
+ * lost their place in the project meanwhile, or an outbox made by another user of the device, is
+ * refused as a whole, and the refusal is audited.
  */
 export const syncOutbox = defineUseCase({
   name: "attendance.sync",
@@ -45,18 +50,24 @@ export const syncOutbox = defineUseCase({
   // Its own transaction, so that the audit of a refusal is kept while the changes are not.
   write: false,
   async run(ctx, input): Promise<SyncResult[]> {
+    const refused = (reason: string) =>
+      recordAudit(ctx.db, {
+        actorId: ctx.user.id,
+        action: "attendance.sync_refused",
+        entityType: "workshop",
+        entityId: input.workshopId,
+        projectId: input.projectId,
+        changes: { project: { before: null, after: input.projectId }, items: { before: null, after: input.items.length }, reason: { before: null, after: reason } },
+      });
+    // A device shared by two people: the outbox waits, refused, until its own user signs in again.
+    if (input.userId !== ctx.user.id) {
+      await refused("otherUser");
+      return input.items.map((i) => ({ id: i.id, outcome: "refused", reason: "otherUser" }));
+    }
     try {
       await requireProjectRole(ctx, input.projectId, ["manager", "field"]);
     } catch (error) {
-      if (error instanceof UseCaseError) {
-        await recordAudit(ctx.db, {
-          actorId: ctx.user.id,
-          action: "attendance.sync_refused",
-          entityType: "workshop",
-          entityId: input.workshopId,
-          changes: { project: { before: null, after: input.projectId }, items: { before: null, after: input.items.length }, reason: { before: null, after: error.code } },
-        });
-      }
+      if (error instanceof UseCaseError) await refused(error.code);
       throw error;
     }
     return ctx.db.transaction(async (db) => {

@@ -16,19 +16,24 @@ const person = (id: string, givenNames: string, familyNames: string, extra: Part
   ...extra,
 });
 
+const people = [
+  person("ana", "Ana", "Martínez"),
+  person("jose", "José Luis", "Álvarez", { sex: "man", sector: "civil_society", institutionName: "Asociación Calidad de Vida" }),
+  person("rosa", "Rosa", "Cruz", { invited: false }),
+  person("kim", "Kim", "Zelaya", { invited: false, sector: null, institutionName: null, sex: "not_stated" }),
+];
+
+// Present as the server records it: with the institution they came from, maybe not today's.
+function presence(id: string, day: string, extra: Partial<RosterPerson> = {}) {
+  const { id: participantId, invited: _invited, ...shown } = { ...people.find((p) => p.id === id)!, ...extra };
+  return { participantId, day, ...shown };
+}
+
 const roster: OfflineRoster = {
   workshop: { id: "w1", projectId: "p1", title: "Taller", status: "held", startDate: day1, endDate: day2 },
   days: [day1, day2],
-  people: [
-    person("ana", "Ana", "Martínez"),
-    person("jose", "José Luis", "Álvarez", { sex: "man", sector: "civil_society", institutionName: "Asociación Calidad de Vida" }),
-    person("rosa", "Rosa", "Cruz", { invited: false }),
-    person("kim", "Kim", "Zelaya", { invited: false, sector: null, institutionName: null, sex: "not_stated" }),
-  ],
-  present: [
-    { participantId: "ana", day: day1 },
-    { participantId: "rosa", day: day2 },
-  ],
+  people,
+  present: [presence("ana", day1), presence("rosa", day2)],
   institutions: [],
   preparedAt: "2019-06-17T12:00:00.000Z",
 };

@@ -10,28 +10,28 @@ export type DayView = { people: Map<string, ViewPerson>; present: ViewPerson[]; 
 /**
  * One day of a workshop as the device sees it: the roster the server last sent, with the changes
  * still waiting in the outbox played over it in order. Refused changes are not shown as done.
+ * Someone already present is shown and counted as the server counts them (with the institution
+ * recorded with their attendance); someone checked in on the device, as they are now.
  */
 export function dayView(roster: OfflineRoster, entries: OutboxEntry[], day: string): DayView {
   const people = new Map<string, ViewPerson>(roster.people.map((p) => [p.id, p]));
-  const present = new Set(roster.present.filter((p) => p.day === day).map((p) => p.participantId));
-  const cameOtherDay = new Set(roster.present.filter((p) => p.day !== day).map((p) => p.participantId));
-  const recent: string[] = [];
+  // Every day's presence, latest first, so undos on other days count as well.
+  const days = new Map<string, Map<string, ViewPerson>>();
+  const dayOf = (d: string) => days.get(d) ?? days.set(d, new Map()).get(d)!;
+  for (const { participantId, day: d, ...shown } of roster.present) {
+    dayOf(d).set(participantId, { ...shown, id: participantId, invited: people.get(participantId)?.invited ?? false });
+  }
   for (const entry of entries) {
     if (entry.workshopId !== roster.workshop.id || entry.refusal) continue;
     const id = entry.kind === "participant" ? entry.id : entry.participantId;
     if (!people.has(id)) people.set(id, { ...entry.person, id, invited: false });
     if (entry.kind === "participant") continue;
-    if (entry.day !== day) {
-      if (entry.kind === "check_in") cameOtherDay.add(id);
-    } else if (entry.kind === "check_in") {
-      present.add(id);
-      recent.unshift(id);
-    } else {
-      present.delete(id);
-    }
+    const present = dayOf(entry.day);
+    present.delete(id);
+    if (entry.kind === "check_in") days.set(entry.day, new Map([[id, people.get(id)!], ...present]));
   }
-  const ordered = [...new Set([...recent, ...present])].filter((id) => present.has(id));
-  const list = ordered.map((id) => people.get(id)).filter((p): p is ViewPerson => Boolean(p));
+  const list = [...dayOf(day).values()];
+  const cameOtherDay = new Set([...days].filter(([d]) => d !== day).flatMap(([, present]) => [...present.keys()]));
   return { people, present: list, counts: countDay(list), cameOtherDay };
 }
 
@@ -58,9 +58,10 @@ const byName = new Intl.Collator(undefined, { sensitivity: "base" });
  */
 export function findCandidates(view: DayView, query: string, limit: number): Candidate[] {
   const words = toSearchText(query).split(" ").filter(Boolean);
+  const presentIds = new Set(view.present.map((p) => p.id));
   const found: Candidate[] = [];
   for (const person of view.people.values()) {
-    const present = view.present.some((p) => p.id === person.id);
+    const present = presentIds.has(person.id);
     const group = person.invited ? "invited" : view.cameOtherDay.has(person.id) ? "earlierDay" : "directory";
     if (words.length === 0 && group === "directory" && !present) continue;
     const name = toSearchText(person.givenNames, person.familyNames);

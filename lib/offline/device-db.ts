@@ -47,8 +47,9 @@ export function deviceDb(): Promise<DeviceDb> {
       db.createObjectStore("rosters", { keyPath: ["userId", "workshopId"] }).createIndex("byUser", "userId");
       db.createObjectStore("outbox", { keyPath: "seq", autoIncrement: true }).createIndex("byUser", "userId");
     },
-    // Another tab is wiping the device (sign-out): let it.
-    blocking() {
+    // Another tab is wiping the device (sign-out, a null version): let it, and write nothing after.
+    blocking(_current, next) {
+      if (next === null) wiped = true;
       void opening?.then((db) => db.close());
       opening = null;
     },

@@ -3,16 +3,17 @@ import { deviceDb } from "./device-db";
 /** Personal data left on a device unused for this long is erased when the app next opens. */
 export const keepUnusedFor = 14 * 24 * 60 * 60 * 1000;
 
-/** Marks the user's data on the device as in use, and erases what other users left unused too long. */
-export async function touchUser(userId: string, now = Date.now()): Promise<void> {
+/**
+ * Marks the user's data on the device as in use, after erasing whatever was left unused too long
+ * (theirs included). Answers how many users' data was erased.
+ */
+export async function touchUser(userId: string, now = Date.now()): Promise<number> {
   const db = await deviceDb();
-  const users = await db.getAll("users");
-  for (const user of users) {
-    if (user.userId !== userId && now - user.lastUsedAt > keepUnusedFor) await forgetUser(user.userId);
-  }
-  const mine = users.find((u) => u.userId === userId);
-  if (mine && now - mine.lastUsedAt > keepUnusedFor) await forgetUser(userId);
-  await db.put("users", { userId, lastUsedAt: now, lastSyncAt: mine && now - mine.lastUsedAt <= keepUnusedFor ? mine.lastSyncAt : null });
+  const stale = (await db.getAll("users")).filter((u) => now - u.lastUsedAt > keepUnusedFor);
+  for (const user of stale) await forgetUser(user.userId);
+  const mine = await db.get("users", userId);
+  await db.put("users", { userId, lastUsedAt: now, lastSyncAt: mine?.lastSyncAt ?? null });
+  return stale.length;
 }
 
 export async function markSynced(userId: string, at = Date.now()): Promise<void> {

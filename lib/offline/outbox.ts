@@ -10,17 +10,36 @@ export type OutboxChange =
   | { id: string; kind: "participant"; participant: Record<string, unknown>; person: PersonSummary }
   | { id: string; kind: "check_in" | "undo"; participantId: string; day: string; person: PersonSummary };
 
-export type OutboxEntry = OutboxChange & { seq: number; projectId: string; workshopId: string; createdAt: number; refusal: Refusal | null };
+type Target = { projectId: string; workshopId: string };
+export type OutboxEntry = OutboxChange & Target & { seq: number; createdAt: number; refusal: Refusal | null };
 
 /** Adds changes at the end of the user's outbox, all or none. */
-export async function enqueue(userId: string, target: { projectId: string; workshopId: string }, changes: OutboxChange[]): Promise<void> {
+export async function enqueue(userId: string, target: Target, changes: OutboxChange[]): Promise<void> {
+  await replace(userId, [], changes.map((change) => ({ ...target, change })));
+}
+
+/**
+ * Removes some changes and adds others at the end, in one transaction, and counts it as use of the
+ * user's data on this device (so a tab left open for weeks does not see today's work as unused).
+ */
+async function replace(userId: string, removed: number[], added: (Target & { change: OutboxChange })[]): Promise<void> {
   const db = await deviceDb();
   const key = await deviceKey(db, userId);
   const createdAt = Date.now();
   // Sealed before the transaction opens: awaiting the cipher inside it would let it close early.
-  const items: StoredOutboxItem[] = await Promise.all(changes.map(async (change) => ({ userId, ...target, createdAt, sealed: await seal(key, change), refusal: null })));
-  const tx = db.transaction("outbox", "readwrite");
-  await Promise.all([...items.map((item) => tx.store.add(item)), tx.done]);
+  const items: StoredOutboxItem[] = await Promise.all(
+    added.map(async ({ projectId, workshopId, change }) => ({ userId, projectId, workshopId, createdAt, sealed: await seal(key, change), refusal: null })),
+  );
+  const tx = db.transaction(["outbox", "users"], "readwrite");
+  const outbox = tx.objectStore("outbox");
+  const users = tx.objectStore("users");
+  const user = await users.get(userId);
+  await Promise.all([
+    ...removed.map((seq) => outbox.delete(seq)),
+    ...items.map((item) => outbox.add(item)),
+    users.put({ userId, lastUsedAt: createdAt, lastSyncAt: user?.lastSyncAt ?? null }),
+    tx.done,
+  ]);
 }
 
 /** The user's outbox in the order the changes were made, readable. */
@@ -56,18 +75,25 @@ export async function discard(seqs: number[]): Promise<void> {
 }
 
 /**
- * Sends refused changes again, at the end of the queue. A check-in gets a new id, because the
- * server remembers its answer to the old one; a person keeps theirs (a refused person was never
- * created) so the check-ins that name them still point at them.
+ * Sends refused changes again, at the end of the queue, each to its own workshop. A check-in gets
+ * a new id, because the server remembers its answer to the old one; a person keeps theirs (a
+ * refused person was never created) so the check-ins that name them still point at them. A fixed
+ * person is shown under the fixed name, on their own change and on their check-ins.
  */
 export async function resend(userId: string, entries: OutboxEntry[], fixes: Record<string, Record<string, unknown>> = {}): Promise<void> {
-  const first = entries[0];
-  if (!first) return;
-  const changes: OutboxChange[] = entries.map((e) =>
-    e.kind === "participant"
-      ? { id: e.id, kind: e.kind, participant: fixes[e.id] ?? e.participant, person: e.person }
-      : { id: crypto.randomUUID(), kind: e.kind, participantId: e.participantId, day: e.day, person: e.person },
-  );
-  await discard(entries.map((e) => e.seq));
-  await enqueue(userId, { projectId: first.projectId, workshopId: first.workshopId }, changes);
+  const shown = (id: string, person: PersonSummary): PersonSummary => {
+    const fix = fixes[id];
+    if (!fix) return person;
+    const names = { givenNames: String(fix.givenNames ?? ""), familyNames: String(fix.familyNames ?? "") };
+    return { ...person, ...names, ...(fix.institutionId === null ? { institutionName: null, sector: null } : {}) };
+  };
+  const added = entries.map(({ projectId, workshopId, ...e }) => ({
+    projectId,
+    workshopId,
+    change:
+      e.kind === "participant"
+        ? { id: e.id, kind: e.kind, participant: fixes[e.id] ?? e.participant, person: shown(e.id, e.person) }
+        : { id: crypto.randomUUID(), kind: e.kind, participantId: e.participantId, day: e.day, person: shown(e.participantId, e.person) },
+  }));
+  await replace(userId, entries.map((e) => e.seq), added);
 }

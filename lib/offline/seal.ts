@@ -8,8 +8,9 @@ export async function deviceKey(db: DeviceDb, userId: string): Promise<CryptoKey
   const stored = await db.get("keys", userId);
   if (stored) return stored.key;
   const key = await crypto.subtle.generateKey({ name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]);
-  await db.put("keys", { userId, key });
-  return key;
+  // Added, never overwritten: when two first uses race, the first key stays and both use it.
+  await db.add("keys", { userId, key }).catch(() => undefined);
+  return (await db.get("keys", userId))!.key;
 }
 
 export async function seal(key: CryptoKey, value: unknown): Promise<Sealed> {

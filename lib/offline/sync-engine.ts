@@ -2,6 +2,7 @@ import type { SyncResult } from "@/lib/attendance/sync";
 import type { Refusal } from "./device-db";
 import { markSynced, touchUser } from "./device-users";
 import { readOutbox, settle, type OutboxEntry } from "./outbox";
+import { forgetPages } from "./page-cache";
 import { getSyncStatus, outboxChanged, setSyncStatus } from "./sync-status";
 
 /** The server takes at most this many changes per request. */
@@ -23,7 +24,11 @@ export function startSync(userId: string): () => void {
   const offline = () => setSyncStatus({ online: false });
   window.addEventListener("online", online);
   window.addEventListener("offline", offline);
-  void touchUser(userId).then(outboxChanged).then(syncNow);
+  void touchUser(userId)
+    // Pages stored by a user whose data was just erased must not open as theirs.
+    .then((forgotten) => (forgotten > 0 ? forgetPages() : undefined))
+    .then(outboxChanged)
+    .then(syncNow);
   return () => {
     window.removeEventListener("online", online);
     window.removeEventListener("offline", offline);
@@ -40,23 +45,29 @@ export async function syncNow(): Promise<void> {
   const { userId, signedOut } = getSyncStatus();
   if (!userId || signedOut || !navigator.onLine) return;
   clearTimeout(retry);
+  // Browsers without Web Locks send from each tab; the server's ids keep that harmless.
+  if (!("locks" in navigator)) return send(userId);
   await navigator.locks.request(`atelier-sync-${userId}`, { ifAvailable: true }, async (lock) => {
     // Another send is under way (here or in another tab); look again soon for what it may miss.
     if (!lock) {
       retry = setTimeout(() => void syncNow(), 1000);
       return;
     }
-    setSyncStatus({ syncing: true });
-    try {
-      while (await sendNextBatch(userId)) await outboxChanged();
-      attempt = 0;
-    } catch {
-      retry = setTimeout(() => void syncNow(), backOff[Math.min(attempt++, backOff.length - 1)]! * 1000);
-    } finally {
-      setSyncStatus({ syncing: false });
-      await outboxChanged();
-    }
+    await send(userId);
   });
+}
+
+async function send(userId: string): Promise<void> {
+  setSyncStatus({ syncing: true });
+  try {
+    while (await sendNextBatch(userId)) await outboxChanged();
+    attempt = 0;
+  } catch {
+    retry = setTimeout(() => void syncNow(), backOff[Math.min(attempt++, backOff.length - 1)]! * 1000);
+  } finally {
+    setSyncStatus({ syncing: false });
+    await outboxChanged();
+  }
 }
 
 /** Sends one batch; false when nothing waits or sending must stop until the user signs in. */
@@ -67,7 +78,7 @@ async function sendNextBatch(userId: string): Promise<boolean> {
   const response = await fetch(`/api/v1/projects/${first.projectId}/workshops/${first.workshopId}/sync`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ items: batch.map(toItem) }),
+    body: JSON.stringify({ userId, items: batch.map(toItem) }),
   });
   if (response.status === 401) {
     setSyncStatus({ signedOut: true });
