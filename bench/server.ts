@@ -3,7 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import fs from "node:fs";
-import { chromium } from "@playwright/test";
+import { chromium, type Page } from "@playwright/test";
 import { chromiumArgs, findChromium } from "../e2e/support/browser";
 import { benchPassword } from "./generate";
 
@@ -42,16 +42,21 @@ export async function stopServer(server: ChildProcess) {
   await exited;
 }
 
+/** Signs in through the real sign-in page, in the page's browser context. */
+export async function signInPage(page: Page, email: string): Promise<void> {
+  await page.goto(`${base}/sign-in`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(benchPassword);
+  await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+}
+
 /** Signs in through the real sign-in page and returns the session cookie header. */
 export async function signIn(email: string): Promise<string> {
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
   try {
     const page = await browser.newPage();
-    await page.goto(`${base}/sign-in`);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(benchPassword);
-    await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
-    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+    await signInPage(page, email);
     return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   } finally {
     await browser.close();

@@ -60,10 +60,13 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
   const rosterKey = queryKeys.attendance.roster(workshopId);
   // "always": offline, the roster comes from the device instead of waiting for the network.
   const loaded = useQuery({ queryKey: rosterKey, queryFn: () => loadRoster(userId, projectId, workshopId), networkMode: "always", retry: false });
-  // After each sync the server's list includes this device's changes and other devices' too.
+  // After a sync the server's list includes this device's changes and other devices' too; fetched
+  // once the batches of a sync have all gone, not after each (the roster carries the directory).
   useEffect(() => {
-    if (status.lastSyncAt) void queryClient.invalidateQueries({ queryKey: rosterKey });
-  }, [status.lastSyncAt]);
+    if (!status.lastSyncAt || status.syncing) return;
+    const refresh = setTimeout(() => void queryClient.invalidateQueries({ queryKey: rosterKey }), 500);
+    return () => clearTimeout(refresh);
+  }, [status.lastSyncAt, status.syncing]);
   const entries = useSettledOverlay(status.entries, loaded.dataUpdatedAt);
 
   const online = status.online && !loaded.data?.fromDevice;

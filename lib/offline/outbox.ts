@@ -42,16 +42,21 @@ async function replace(userId: string, removed: number[], added: (Target & { cha
   ]);
 }
 
+// What this page already unsealed, by seq: a stored change never changes under its seq, so each is
+// opened once rather than on every read (the outbox is read after every tap).
+let opened = new Map<number, OutboxChange>();
+
 /** The user's outbox in the order the changes were made, readable. */
 export async function readOutbox(userId: string): Promise<OutboxEntry[]> {
   const db = await deviceDb();
   const stored = await db.getAllFromIndex("outbox", "byUser", userId);
   if (stored.length === 0) return [];
   const key = await deviceKey(db, userId);
-  const entries = await Promise.all(
-    stored.map(async ({ seq, projectId, workshopId, createdAt, refusal, sealed }) => ({ ...(await unseal<OutboxChange>(key, sealed)), seq: seq!, projectId, workshopId, createdAt, refusal })),
-  );
-  return entries.sort((a, b) => a.seq - b.seq);
+  const changes = await Promise.all(stored.map((item) => opened.get(item.seq!) ?? unseal<OutboxChange>(key, item.sealed)));
+  opened = new Map(stored.map((item, i) => [item.seq!, changes[i]!]));
+  return stored
+    .map(({ seq, projectId, workshopId, createdAt, refusal }, i) => ({ ...changes[i]!, seq: seq!, projectId, workshopId, createdAt, refusal }))
+    .sort((a, b) => a.seq - b.seq);
 }
 
 /** Applies the server's answers: a confirmed change leaves the outbox, a refused one stays with its reason. */

@@ -32,12 +32,15 @@ export function setSyncStatus(patch: Partial<SyncStatus>): void {
   for (const listener of listeners) listener();
 }
 
-/** Reads the outbox again after a change here or in another tab. */
+let reads = 0;
+
+/** Reads the outbox again after a change here or in another tab; only the latest read is shown. */
 export async function reloadStatus(): Promise<void> {
   const { userId } = status;
   if (!userId) return;
+  const read = ++reads;
   const [entries, lastSyncAt] = await Promise.all([readOutbox(userId), lastSyncOf(userId)]);
-  if (status.userId === userId) setSyncStatus({ entries, lastSyncAt });
+  if (read === reads && status.userId === userId) setSyncStatus({ entries, lastSyncAt });
 }
 
 /** Tells this tab and the others that the outbox changed. */
