@@ -1,6 +1,6 @@
 import type { APIRequestContext, BrowserContext, Page } from "@playwright/test";
 import { storageStateFor } from "./support/accounts";
-import { acceptSignInLink, createUserWithLink, expect, originHeader, test, uniqueEmail } from "./support/fixtures";
+import { acceptSignInLink, createUserWithLink, expect, expectAccessible, originHeader, test, uniqueEmail } from "./support/fixtures";
 import { fill, messages, translator } from "./support/messages";
 
 const es = messages.es;
@@ -205,6 +205,7 @@ test.describe("check-in without a connection, as field staff on a phone (Spanish
     await expect(refused).toHaveCount(1);
     await expect(refused).toContainText("Karla Patricia Zelaya");
     await expect(refused).toContainText(o.refused.dayOutsideWorkshop);
+    await expectAccessible(page);
     await manager.close();
   });
 });
@@ -220,6 +221,7 @@ test.describe("opening the app without a connection", () => {
     await context.setOffline(true);
     await page.goto("/projects");
     await expect(page.getByRole("heading", { name: o.pageTitle })).toBeVisible();
+    await expectAccessible(page);
     const prepared = page.getByRole("region", { name: o.preparedList }).getByRole("listitem").filter({ hasText: title });
     await prepared.getByRole("link", { name: o.openCheckIn }).click();
     await expect(page.getByText(o.workingOffline)).toBeVisible();
