@@ -147,36 +147,42 @@ test.describe("check-in without a connection, as field staff on a phone (Spanish
     await manager.close();
   });
 
-  test("two phones check in overlapping people offline: one record per person and day, and both show the same list", async ({ page, context, browser }) => {
-    const manager = await browser.newContext({ storageState: storageStateFor("manager") });
-    const w = await createWorkshop(manager.request, `Taller dos teléfonos ${Date.now().toString(36)}`);
-    const other = await browser.newContext({ storageState: storageStateFor("field"), viewport: phone });
-    const second = await other.newPage();
-    await prepare(page, w);
-    await prepare(second, w);
-    await goOffline(context, page, w);
-    await goOffline(other, second, w);
-    for (const [typed, name] of [["sandra", "Sandra Maradiaga"], ["karla", "Karla Patricia Zelaya"], ["reina", "Reina Amaya de Flores"]] as const) await checkIn(page, typed, name);
-    for (const [typed, name] of [["karla", "Karla Patricia Zelaya"], ["reina", "Reina Amaya de Flores"], ["nelson", "Nelson Turcios"]] as const) await checkIn(second, typed, name);
+  for (const firstBack of ["the first phone", "the second phone"] as const) {
+    test(`two phones check in overlapping people offline, ${firstBack} syncing first: one record per person and day, and both show the same list`, async ({ page, context, browser }) => {
+      const manager = await browser.newContext({ storageState: storageStateFor("manager") });
+      const w = await createWorkshop(manager.request, `Taller dos teléfonos ${Date.now().toString(36)}`);
+      const other = await browser.newContext({ storageState: storageStateFor("field"), viewport: phone });
+      const second = await other.newPage();
+      await prepare(page, w);
+      await prepare(second, w);
+      await goOffline(context, page, w);
+      await goOffline(other, second, w);
+      for (const [typed, name] of [["sandra", "Sandra Maradiaga"], ["karla", "Karla Patricia Zelaya"], ["reina", "Reina Amaya de Flores"]] as const) await checkIn(page, typed, name);
+      for (const [typed, name] of [["karla", "Karla Patricia Zelaya"], ["reina", "Reina Amaya de Flores"], ["nelson", "Nelson Turcios"]] as const) await checkIn(second, typed, name);
 
-    // The second phone finds its connection first.
-    await other.setOffline(false);
-    await expect(waiting(second)).toHaveText(tr("offline.waiting", { count: 0 }));
-    await context.setOffline(false);
-    await expect(waiting(page)).toHaveText(tr("offline.waiting", { count: 0 }));
-    const expected = ["Karla Patricia Zelaya", "Nelson Turcios", "Reina Amaya de Flores", "Sandra Maradiaga"];
-    expect(await presentOnServer(manager.request, w)).toEqual(expected);
-    const lists: string[][] = [];
-    for (const phonePage of [page, second]) {
-      await phonePage.reload();
-      await expect(presentList(phonePage)).toHaveCount(4);
-      lists.push((await presentList(phonePage).allInnerTexts()).sort());
-    }
-    expect(lists[0]).toEqual(lists[1]);
-    for (const name of expected) expect(lists[0]!.join("\n")).toContain(name);
-    await other.close();
-    await manager.close();
-  });
+      const phones = [
+        { context, page },
+        { context: other, page: second },
+      ];
+      if (firstBack === "the second phone") phones.reverse();
+      for (const phoneNow of phones) {
+        await phoneNow.context.setOffline(false);
+        await expect(waiting(phoneNow.page)).toHaveText(tr("offline.waiting", { count: 0 }));
+      }
+      const expected = ["Karla Patricia Zelaya", "Nelson Turcios", "Reina Amaya de Flores", "Sandra Maradiaga"];
+      expect(await presentOnServer(manager.request, w)).toEqual(expected);
+      const lists: string[][] = [];
+      for (const phonePage of [page, second]) {
+        await phonePage.reload();
+        await expect(presentList(phonePage)).toHaveCount(4);
+        lists.push((await presentList(phonePage).allInnerTexts()).sort());
+      }
+      expect(lists[0]).toEqual(lists[1]);
+      for (const name of expected) expect(lists[0]!.join("\n")).toContain(name);
+      await other.close();
+      await manager.close();
+    });
+  }
 
   test("a refused change does not hold back the ones after it, and stays visible with its reason", async ({ page, context, browser }) => {
     const manager = await browser.newContext({ storageState: storageStateFor("manager") });
