@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@/db/testing";
 import type { Database } from "@/db/client";
-import { bodyMemberships, coordinationBodies, institutions, missions, missionTeam, participantProjects, participants, projectMembers, users, workshops } from "@/db/schema";
+import { bodyMemberships, coordinationBodies, findings, institutions, missions, missionTeam, participantProjects, participants, projectMembers, studies, studySources, users, workshops } from "@/db/schema";
 import { allUseCases } from "./use-cases";
 import { createWorld, roleNames, worldPassword, type RoleName, type World } from "./testing/world";
 
@@ -233,8 +233,75 @@ const matrix: Record<string, Entry> = {
       items: [{ id: crypto.randomUUID(), kind: "check_in", participantId: await participant(w), day: "2019-06-18" }],
     }),
   },
+  "studies.list": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
+  "studies.get": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, studyId: await study(w) }) },
+  "studies.create": { allowed: projectManagers, input: (w) => ({ projectId: w.projectId, title: "Estudio" }) },
+  "studies.update": { allowed: projectManagers, input: async (w) => ({ projectId: w.projectId, studyId: await study(w), title: "Estudio", version: 1 }) },
+  "studies.addSource": { allowed: projectManagers, input: async (w) => ({ projectId: w.projectId, studyId: await study(w), kind: "interview", title: "Entrevista" }) },
+  "studies.removeSource": {
+    allowed: projectManagers,
+    input: async (w) => {
+      const studyId = await study(w);
+      return { projectId: w.projectId, studyId, sourceId: await source(w, studyId) };
+    },
+  },
+  "studies.sourceFile": {
+    allowed: projectTeam,
+    input: async (w) => {
+      const studyId = await study(w);
+      return { projectId: w.projectId, studyId, sourceId: await source(w, studyId) };
+    },
+  },
+  "findings.list": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, studyId: await study(w) }) },
+  "findings.get": {
+    allowed: projectTeam,
+    input: async (w) => {
+      const studyId = await study(w);
+      return { projectId: w.projectId, studyId, findingId: await finding(w, studyId) };
+    },
+  },
+  "findings.create": { allowed: projectManagers, input: async (w) => findingInput(w, await study(w)) },
+  "findings.update": {
+    allowed: projectManagers,
+    input: async (w) => {
+      const studyId = await study(w);
+      return { ...findingInput(w, studyId), findingId: await finding(w, studyId), version: 1 };
+    },
+  },
+  "findings.createTheme": { allowed: projectManagers, input: (w) => ({ projectId: w.projectId, name: { original: "es", es: "Migración" } }) },
+  "findings.themes": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
   "attendance.search": { allowed: participantStaff, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), day: "2019-06-18", q: "ana" }) },
 };
+
+// Baseline studies: the whole project team reads them (partners once findings leave the draft stage); managers write.
+async function study(w: World) {
+  const [row] = await w.db.insert(studies).values({ projectId: w.projectId, title: "Línea de base" }).returning({ id: studies.id });
+  return row!.id;
+}
+
+async function source(w: World, studyId: string) {
+  const [row] = await w.db
+    .insert(studySources)
+    .values({ studyId, kind: "document", title: "Informe", fileName: "informe.txt", fileType: "text/plain", fileSize: 4, fileData: Buffer.from("hola") })
+    .returning({ id: studySources.id });
+  return row!.id;
+}
+
+async function finding(w: World, studyId: string) {
+  const [row] = await w.db
+    .insert(findings)
+    .values({ studyId, theme: "protection", title: { original: "es", es: "Hallazgo" }, description: { original: "es", es: "Texto" }, status: "validated" })
+    .returning({ id: findings.id });
+  return row!.id;
+}
+
+const findingInput = (w: World, studyId: string) => ({
+  projectId: w.projectId,
+  studyId,
+  theme: "prevention",
+  title: { original: "es", es: "Inspectores de trabajo sin protocolo de identificación" },
+  description: { original: "es", es: "Descrito en el taller." },
+});
 
 let database: Database;
 let world: World;

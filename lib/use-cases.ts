@@ -7,6 +7,7 @@ import { getSignInSheet } from "./attendance/sign-in-sheet";
 import { syncOutbox } from "./attendance/sync";
 import { getProjectAttendanceTotals } from "./attendance/totals";
 import { listAudit } from "./audit/service";
+import { createFinding, createProjectTheme, getFinding, listFindings, listProjectThemes, updateFinding } from "./findings/service";
 import { addBodyMember, createBody, endBodyMembership, getBody, listBodies, removeBodyMembership, updateBody } from "./bodies/service";
 import {
   createInstitution,
@@ -18,6 +19,7 @@ import {
   updateInstitution,
 } from "./institutions/service";
 import { commitAttendanceImport, previewAttendanceImport } from "./imports/attendance";
+import { addSource, createStudy, getSourceFile, getStudy, listStudies, removeSource, updateStudy } from "./studies/service";
 import { commitInstitutionImport, previewInstitutionImport } from "./imports/institutions";
 import { commitParticipantImport, previewParticipantImport } from "./imports/participants";
 import { readImportFile } from "./imports/read";
@@ -102,4 +104,17 @@ export const allUseCases: UseCase<never, unknown>[] = [
   getProjectAttendanceTotals,
   getOfflineRoster,
   syncOutbox,
+  listStudies,
+  getStudy,
+  createStudy,
+  updateStudy,
+  addSource,
+  removeSource,
+  getSourceFile,
+  listFindings,
+  getFinding,
+  createFinding,
+  updateFinding,
+  createProjectTheme,
+  listProjectThemes,
 ] as unknown as UseCase<never, unknown>[];

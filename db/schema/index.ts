@@ -8,3 +8,4 @@ export * from "./participants";
 export * from "./imports";
 export * from "./missions";
 export * from "./workshops";
+export * from "./studies";

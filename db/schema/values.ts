@@ -40,3 +40,19 @@ export const workshopStatuses = ["planned", "held", "cancelled"] as const;
 export type MissionStatus = (typeof missionStatuses)[number];
 export type WorkshopType = (typeof workshopTypes)[number];
 export type WorkshopStatus = (typeof workshopStatuses)[number];
+
+export const studyStatuses = ["planning", "collecting", "analysing", "in_review", "validated", "published"] as const;
+export const sourceKinds = ["workshop", "interview", "document"] as const;
+/** The "4P" frame of anti-trafficking work and the two themes usually beside it; projects may add their own. */
+export const findingThemes = ["prevention", "protection", "prosecution", "partnership", "legal_framework", "data"] as const;
+export const findingPriorities = ["high", "medium", "low"] as const;
+export const findingStatuses = ["draft", "in_review", "validated", "set_aside"] as const;
+/** How an institution stands behind a finding: it reported it, or the finding concerns it. */
+export const evidenceRoles = ["reported", "concerned"] as const;
+
+export type StudyStatus = (typeof studyStatuses)[number];
+export type SourceKind = (typeof sourceKinds)[number];
+export type FindingTheme = (typeof findingThemes)[number];
+export type FindingPriority = (typeof findingPriorities)[number];
+export type FindingStatus = (typeof findingStatuses)[number];
+export type EvidenceRole = (typeof evidenceRoles)[number];

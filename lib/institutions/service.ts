@@ -11,6 +11,7 @@ import {
   participants,
   projectMembers,
   workshopInvitations,
+  findingInstitutions,
   workshops,
   type Institution,
 } from "@/db/schema";
@@ -304,6 +305,11 @@ export const mergeInstitutions = defineUseCase({
     await ctx.db.execute(sql`
       insert into ${workshopInvitations} (workshop_id, institution_id)
       select workshop_id, ${target.id}::uuid from ${workshopInvitations} where institution_id = ${source.id}
+      on conflict do nothing`);
+    // Findings keep their evidence: what the merged institution reported or was concerned by.
+    await ctx.db.execute(sql`
+      insert into ${findingInstitutions} (finding_id, institution_id, role)
+      select finding_id, ${target.id}::uuid, role from ${findingInstitutions} where institution_id = ${source.id}
       on conflict do nothing`);
     const filled = {
       acronym: target.acronym || source.acronym,

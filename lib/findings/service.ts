@@ -1,0 +1,258 @@
+import { and, asc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import {
+  findingInstitutions,
+  findings,
+  findingSources,
+  findingWorkshops,
+  institutions,
+  projectThemes,
+  studySources,
+  workshops,
+  type Finding,
+} from "@/db/schema";
+import { diffFields, recordAudit } from "@/lib/audit";
+import { UseCaseError } from "@/lib/result";
+import { accentedLetters, containsPattern, plainLetters, toSearchText } from "@/lib/search-text";
+import { assertProjectWorkshops, loadStudy } from "@/lib/studies/service";
+import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
+import { createFindingInput, createProjectThemeInput, findingIdInput, listFindingsInput, updateFindingInput } from "./schemas";
+import type { z } from "zod";
+
+const editableFields = ["theme", "projectThemeId", "title", "description", "priority", "status"] as const;
+const readers = ["manager", "field", "partner"] as const;
+
+/** Partners read findings once they leave the draft stage; the project's staff read them all. */
+function visibleFindings(ctx: UseCaseCtx): SQL | undefined {
+  return ctx.access === "partner" ? ne(findings.status, "draft") : undefined;
+}
+
+const inAnyLanguage = (column: typeof findings.title | typeof findings.description) =>
+  sql`coalesce(${column}->>'fr', '') || ' ' || coalesce(${column}->>'es', '') || ' ' || coalesce(${column}->>'en', '')`;
+
+export const listFindings = defineUseCase({
+  name: "findings.list",
+  access: { kind: "project", roles: readers },
+  input: listFindingsInput,
+  write: false,
+  async run(ctx, input) {
+    const study = await loadStudy(ctx, input.projectId, input.studyId);
+    const filters: (SQL | undefined)[] = [eq(findings.studyId, study.id), visibleFindings(ctx)];
+    if (input.theme) filters.push(input.theme.includes("-") ? eq(findings.projectThemeId, input.theme) : sql`${findings.theme} = ${input.theme}`);
+    if (input.priority) filters.push(eq(findings.priority, input.priority));
+    if (input.status) filters.push(eq(findings.status, input.status));
+    if (input.institutionId) {
+      filters.push(inArray(findings.id, ctx.db.select({ id: findingInstitutions.findingId }).from(findingInstitutions).where(eq(findingInstitutions.institutionId, input.institutionId))));
+    }
+    if (input.q) {
+      // Accents and case aside, in whichever language it was written.
+      const text = sql`translate(lower(${inAnyLanguage(findings.title)} || ' ' || ${inAnyLanguage(findings.description)}), ${accentedLetters}, ${plainLetters})`;
+      filters.push(sql`${text} like ${containsPattern(toSearchText(input.q))}`);
+    }
+    const priorityOrder = sql`case ${findings.priority} when 'high' then 0 when 'medium' then 1 else 2 end`;
+    return ctx.db
+      .select({
+        id: findings.id,
+        theme: findings.theme,
+        projectThemeId: findings.projectThemeId,
+        projectThemeName: projectThemes.name,
+        title: findings.title,
+        priority: findings.priority,
+        status: findings.status,
+        workshops: sql<number>`(select count(*)::int from ${findingWorkshops} e where e.finding_id = ${findings.id})`,
+        institutions: sql<number>`(select count(distinct e.institution_id)::int from ${findingInstitutions} e where e.finding_id = ${findings.id})`,
+      })
+      .from(findings)
+      .leftJoin(projectThemes, eq(projectThemes.id, findings.projectThemeId))
+      .where(and(...filters))
+      .orderBy(priorityOrder, asc(findings.createdAt), asc(findings.id));
+  },
+});
+
+async function loadFinding(ctx: UseCaseCtx, projectId: string, studyId: string, findingId: string): Promise<Finding> {
+  const study = await loadStudy(ctx, projectId, studyId);
+  const [finding] = await ctx.db
+    .select()
+    .from(findings)
+    .where(and(eq(findings.id, findingId), eq(findings.studyId, study.id), visibleFindings(ctx)))
+    .limit(1);
+  if (!finding) throw new UseCaseError("not_found");
+  return finding;
+}
+
+/** A finding with its evidence: workshops (and days), sources, and the institutions behind it. */
+export const getFinding = defineUseCase({
+  name: "findings.get",
+  access: { kind: "project", roles: readers },
+  input: findingIdInput,
+  write: false,
+  async run(ctx, input) {
+    const finding = await loadFinding(ctx, input.projectId, input.studyId, input.findingId);
+    const [evidenceWorkshops, sources, evidenceInstitutions, [theme]] = await Promise.all([
+      ctx.db
+        .select({ workshopId: findingWorkshops.workshopId, day: findingWorkshops.day, title: workshops.title, startDate: workshops.startDate, endDate: workshops.endDate })
+        .from(findingWorkshops)
+        .innerJoin(workshops, eq(workshops.id, findingWorkshops.workshopId))
+        .where(eq(findingWorkshops.findingId, finding.id))
+        .orderBy(asc(workshops.startDate), asc(findingWorkshops.day)),
+      ctx.db
+        .select({ id: studySources.id, kind: studySources.kind, title: studySources.title, date: studySources.date })
+        .from(findingSources)
+        .innerJoin(studySources, eq(studySources.id, findingSources.sourceId))
+        .where(eq(findingSources.findingId, finding.id))
+        .orderBy(asc(studySources.title)),
+      ctx.db
+        .select({ institutionId: findingInstitutions.institutionId, role: findingInstitutions.role, name: institutions.name, acronym: institutions.acronym })
+        .from(findingInstitutions)
+        .innerJoin(institutions, eq(institutions.id, findingInstitutions.institutionId))
+        .where(eq(findingInstitutions.findingId, finding.id))
+        .orderBy(sql`${findingInstitutions.role} = 'concerned'`, asc(institutions.name)),
+      finding.projectThemeId ? ctx.db.select({ name: projectThemes.name }).from(projectThemes).where(eq(projectThemes.id, finding.projectThemeId)) : Promise.resolve([]),
+    ]);
+    return {
+      finding,
+      projectThemeName: theme?.name ?? null,
+      workshops: evidenceWorkshops,
+      sources,
+      institutions: evidenceInstitutions,
+      canEdit: ctx.access === "admin" || ctx.access === "manager",
+    };
+  },
+});
+
+type Evidence = Pick<z.output<typeof createFindingInput>, "projectId" | "studyId" | "projectThemeId" | "workshops" | "sourceIds" | "institutions">;
+
+/** Everything a finding points at must belong to its project and study. */
+async function assertEvidence(ctx: UseCaseCtx, input: Evidence) {
+  if (input.projectThemeId) {
+    const [theme] = await ctx.db
+      .select({ id: projectThemes.id })
+      .from(projectThemes)
+      .where(and(eq(projectThemes.id, input.projectThemeId), eq(projectThemes.projectId, input.projectId)));
+    if (!theme) throw new UseCaseError("invalid", { theme: { key: "invalidChoice" } });
+  }
+  await assertProjectWorkshops(
+    ctx,
+    input.projectId,
+    input.workshops.map((w) => w.workshopId),
+    "workshops",
+  );
+  const sourceIds = [...new Set(input.sourceIds)];
+  if (sourceIds.length) {
+    const found = await ctx.db
+      .select({ id: studySources.id })
+      .from(studySources)
+      .where(and(eq(studySources.studyId, input.studyId), inArray(studySources.id, sourceIds)));
+    if (found.length !== sourceIds.length) throw new UseCaseError("invalid", { sourceIds: { key: "notStudySource" } });
+  }
+  const institutionIds = [...new Set(input.institutions.map((i) => i.institutionId))];
+  if (institutionIds.length) {
+    const found = await ctx.db.select({ id: institutions.id }).from(institutions).where(inArray(institutions.id, institutionIds));
+    if (found.length !== institutionIds.length) throw new UseCaseError("invalid", { institutions: { key: "unknownInstitution" } });
+  }
+}
+
+async function writeEvidence(ctx: UseCaseCtx, findingId: string, input: Evidence) {
+  await Promise.all([
+    ctx.db.delete(findingWorkshops).where(eq(findingWorkshops.findingId, findingId)),
+    ctx.db.delete(findingSources).where(eq(findingSources.findingId, findingId)),
+    ctx.db.delete(findingInstitutions).where(eq(findingInstitutions.findingId, findingId)),
+  ]);
+  const workshopRows = [...new Map(input.workshops.map((w) => [`${w.workshopId}${w.day}`, { findingId, ...w }])).values()];
+  const institutionRows = [...new Map(input.institutions.map((i) => [`${i.institutionId}${i.role}`, { findingId, ...i }])).values()];
+  if (workshopRows.length) await ctx.db.insert(findingWorkshops).values(workshopRows);
+  if (input.sourceIds.length) await ctx.db.insert(findingSources).values([...new Set(input.sourceIds)].map((sourceId) => ({ findingId, sourceId })));
+  if (institutionRows.length) await ctx.db.insert(findingInstitutions).values(institutionRows);
+}
+
+const evidenceSummary = (input: Evidence) => ({
+  workshops: input.workshops.map((w) => (w.day ? `${w.workshopId}@${w.day}` : w.workshopId)).sort(),
+  sources: [...input.sourceIds].sort(),
+  institutions: input.institutions.map((i) => `${i.institutionId}:${i.role}`).sort(),
+});
+
+export const createFinding = defineUseCase({
+  name: "findings.create",
+  access: { kind: "project", roles: ["manager"] },
+  input: createFindingInput,
+  write: true,
+  async run(ctx, input) {
+    const study = await loadStudy(ctx, input.projectId, input.studyId);
+    await assertEvidence(ctx, input);
+    const { projectId, studyId: _studyId, workshops: _w, sourceIds: _s, institutions: _i, ...fields } = input;
+    const [finding] = await ctx.db
+      .insert(findings)
+      .values({ ...fields, studyId: study.id, createdById: ctx.user.id })
+      .returning();
+    await writeEvidence(ctx, finding!.id, input);
+    const evidence = evidenceSummary(input);
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "finding.create",
+      entityType: "finding",
+      entityId: finding!.id,
+      projectId,
+      changes: { ...diffFields(null, finding!, editableFields), evidence: { before: null, after: evidence } },
+    });
+    return finding!;
+  },
+});
+
+export const updateFinding = defineUseCase({
+  name: "findings.update",
+  access: { kind: "project", roles: ["manager"] },
+  input: updateFindingInput,
+  write: true,
+  async run(ctx, input) {
+    const before = await loadFinding(ctx, input.projectId, input.studyId, input.findingId);
+    await assertEvidence(ctx, input);
+    const { projectId, studyId: _studyId, findingId, version, workshops: _w, sourceIds: _s, institutions: _i, ...fields } = input;
+    const [after] = await ctx.db
+      .update(findings)
+      .set({ ...fields, version: sql`${findings.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(findings.id, findingId), eq(findings.version, version)))
+      .returning();
+    // Someone saved meanwhile: refused, never overwritten; the editor shows their version.
+    if (!after) throw new UseCaseError("stale");
+    await writeEvidence(ctx, findingId, input);
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "finding.update",
+      entityType: "finding",
+      entityId: findingId,
+      projectId,
+      changes: { ...diffFields(before, after, editableFields), evidence: { before: null, after: evidenceSummary(input) } },
+    });
+    return after;
+  },
+});
+
+/** A theme of the project's own, beside the usual ones. */
+export const createProjectTheme = defineUseCase({
+  name: "findings.createTheme",
+  access: { kind: "project", roles: ["manager"] },
+  input: createProjectThemeInput,
+  write: true,
+  async run(ctx, input) {
+    const [theme] = await ctx.db.insert(projectThemes).values(input).returning();
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "finding.createTheme",
+      entityType: "project",
+      entityId: input.projectId,
+      projectId: input.projectId,
+      changes: { theme: { before: null, after: input.name[input.name.original] ?? "" } },
+    });
+    return theme!;
+  },
+});
+
+export const listProjectThemes = defineUseCase({
+  name: "findings.themes",
+  access: { kind: "project", roles: readers },
+  input: createProjectThemeInput.pick({ projectId: true }),
+  write: false,
+  async run(ctx, input) {
+    return ctx.db.select({ id: projectThemes.id, name: projectThemes.name }).from(projectThemes).where(eq(projectThemes.projectId, input.projectId));
+  },
+});
+

@@ -1,0 +1,96 @@
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { createTestDatabase } from "@/db/testing";
+import { studySources } from "@/db/schema";
+import { expectFailure, expectOk } from "@/lib/testing/helpers";
+import { insertWorkshop } from "@/lib/testing/workshops";
+import { createWorld } from "@/lib/testing/world";
+import { maxSourceBytes } from "./schemas";
+import { addSource, createStudy, getSourceFile, getStudy, listStudies, removeSource, updateStudy } from "./service";
+
+let database: Database;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+
+async function setup() {
+  const world = await createWorld(database.db);
+  const manager = await world.ctx("manager");
+  const study = expectOk(
+    await createStudy(manager, { projectId: world.projectId, title: "Línea de base Honduras", periodStart: "2019-06-01", periodEnd: "2019-09-30", methodology: "Talleres y entrevistas" }),
+  );
+  return { world, manager, study, ids: { projectId: world.projectId, studyId: study.id } };
+}
+
+const sourceCount = async (studyId: string) => Number((await database.db.select({ n: count() }).from(studySources).where(eq(studySources.studyId, studyId)))[0]!.n);
+
+describe("baseline studies", () => {
+  it("a manager plans one; the whole team, partners included, reads it", async () => {
+    const s = await setup();
+    expect(s.study).toMatchObject({ status: "planning", version: 1, periodStart: "2019-06-01" });
+    for (const role of ["field", "partner"] as const) {
+      const ctx = await s.world.ctx(role);
+      expect(expectOk(await listStudies(ctx, { projectId: s.world.projectId })).map((x) => [x.title, x.findings])).toEqual([["Línea de base Honduras", 0]]);
+      expect(expectOk(await getStudy(ctx, s.ids)).canEdit).toBe(false);
+    }
+    expect(expectFailure(await createStudy(await s.world.ctx("field"), { projectId: s.world.projectId, title: "Otro" })).error).toBe("forbidden");
+    expect(expectFailure(await getStudy(await s.world.ctx("outsider"), s.ids)).error).toBe("not_found");
+  });
+
+  it("refuses a period that ends before it starts, and a second save of the same version", async () => {
+    const s = await setup();
+    const bad = expectFailure(await createStudy(s.manager, { projectId: s.world.projectId, title: "X", periodStart: "2019-06-01", periodEnd: "2019-05-01" }));
+    expect(bad.fieldErrors?.periodEnd).toEqual({ key: "endBeforeStart" });
+    const edit = { ...s.ids, title: "Línea de base", status: "collecting" as const, version: 1 };
+    expect(expectOk(await updateStudy(s.manager, edit))).toMatchObject({ status: "collecting", version: 2 });
+    expect(expectFailure(await updateStudy(s.manager, { ...edit, status: "analysing" })).error).toBe("stale");
+    expect(expectOk(await getStudy(s.manager, s.ids)).study.status).toBe("collecting");
+  });
+});
+
+describe("study sources", () => {
+  it("a workshop of the project, an interview with a link, a document with its file, which the team downloads", async () => {
+    const s = await setup();
+    const workshop = await insertWorkshop(database.db, s.world.projectId, { title: "Taller de Tegucigalpa" });
+    expectOk(await addSource(s.manager, { ...s.ids, kind: "workshop", title: "Taller", workshopId: workshop.id, date: "2019-06-18" }));
+    expectOk(await addSource(s.manager, { ...s.ids, kind: "interview", title: "Entrevista con la fiscalía", url: "https://example.org/notas" }));
+    const file = { name: "informe.pdf", type: "application/pdf", data: Buffer.from("%PDF-1.4 informe").toString("base64") };
+    const document = expectOk(await addSource(s.manager, { ...s.ids, kind: "document", title: "Informe CICESCT", file }));
+    expect(document.fileSize).toBe(16);
+    const { sources } = expectOk(await getStudy(await s.world.ctx("partner"), s.ids));
+    expect(sources.map((x) => [x.kind, x.title, x.workshopTitle, x.fileName])).toEqual([
+      ["workshop", "Taller", "Taller de Tegucigalpa", null],
+      ["interview", "Entrevista con la fiscalía", null, null],
+      ["document", "Informe CICESCT", null, "informe.pdf"],
+    ]);
+    const downloaded = expectOk(await getSourceFile(await s.world.ctx("partner"), { ...s.ids, sourceId: document.id }));
+    expect(downloaded.data.toString()).toBe("%PDF-1.4 informe");
+    expect(downloaded).toMatchObject({ name: "informe.pdf", type: "application/pdf" });
+  });
+
+  it("refuses a file over 20 MB, a file type that is not a document or picture, and another project's workshop, writing nothing", async () => {
+    const s = await setup();
+    const big = { name: "grande.pdf", type: "application/pdf", data: new Uint8Array(maxSourceBytes + 1) };
+    expect(expectFailure(await addSource(s.manager, { ...s.ids, kind: "document", title: "Grande", file: big })).fieldErrors?.file).toEqual({ key: "sourceTooLarge" });
+    const script = { name: "macro.js", type: "text/javascript", data: Buffer.from("alert(1)").toString("base64") };
+    expect(expectFailure(await addSource(s.manager, { ...s.ids, kind: "document", title: "Script", file: script })).fieldErrors?.["file.type"]).toEqual({ key: "fileType" });
+    const elsewhere = await insertWorkshop(database.db, s.world.otherProjectId);
+    expect(expectFailure(await addSource(s.manager, { ...s.ids, kind: "workshop", title: "Ajeno", workshopId: elsewhere.id })).fieldErrors?.workshopId).toEqual({ key: "notProjectWorkshop" });
+    expect(expectFailure(await addSource(s.manager, { ...s.ids, kind: "workshop", title: "Sin taller" })).fieldErrors?.workshopId).toEqual({ key: "required" });
+    expect(expectFailure(await addSource(s.manager, { ...s.ids, kind: "interview", title: "Enlace", url: "javascript:alert(1)" })).fieldErrors?.url).toBeDefined();
+    expect(await sourceCount(s.study.id)).toBe(0);
+  });
+
+  it("a file of exactly 20 MB is accepted; only managers add or remove sources", async () => {
+    const s = await setup();
+    const full = { name: "exacto.pdf", type: "application/pdf", data: new Uint8Array(maxSourceBytes) };
+    const source = expectOk(await addSource(s.manager, { ...s.ids, kind: "document", title: "Exacto", file: full }));
+    expect(source.fileSize).toBe(maxSourceBytes);
+    expect(expectFailure(await removeSource(await s.world.ctx("field"), { ...s.ids, sourceId: source.id })).error).toBe("forbidden");
+    expect(expectOk(await removeSource(s.manager, { ...s.ids, sourceId: source.id }))).toEqual({ removed: true });
+    expect(await sourceCount(s.study.id)).toBe(0);
+  });
+});

@@ -1,0 +1,193 @@
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { findings, studies, studySources, workshops, type Study } from "@/db/schema";
+import { diffFields, recordAudit } from "@/lib/audit";
+import { UseCaseError } from "@/lib/result";
+import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
+import { addSourceInput, createStudyInput, projectStudiesInput, sourceIdInput, studyIdInput, updateStudyInput } from "./schemas";
+
+const editableFields = ["title", "periodStart", "periodEnd", "status", "methodology"] as const;
+const readers = ["manager", "field", "partner"] as const;
+
+export async function loadStudy(ctx: UseCaseCtx, projectId: string, studyId: string): Promise<Study> {
+  const [study] = await ctx.db
+    .select()
+    .from(studies)
+    .where(and(eq(studies.id, studyId), eq(studies.projectId, projectId)))
+    .limit(1);
+  if (!study) throw new UseCaseError("not_found");
+  return study;
+}
+
+/** A workshop named as evidence or as a source must be one of the project's. */
+export async function assertProjectWorkshops(ctx: UseCaseCtx, projectId: string, workshopIds: string[], field: string) {
+  const unique = [...new Set(workshopIds)];
+  if (unique.length === 0) return;
+  const [found] = await ctx.db
+    .select({ n: count() })
+    .from(workshops)
+    .where(and(eq(workshops.projectId, projectId), inArray(workshops.id, unique)));
+  if (Number(found?.n) !== unique.length) throw new UseCaseError("invalid", { [field]: { key: "notProjectWorkshop" } });
+}
+
+export const listStudies = defineUseCase({
+  name: "studies.list",
+  access: { kind: "project", roles: readers },
+  input: projectStudiesInput,
+  write: false,
+  async run(ctx, input) {
+    return ctx.db
+      .select({
+        id: studies.id,
+        title: studies.title,
+        periodStart: studies.periodStart,
+        periodEnd: studies.periodEnd,
+        status: studies.status,
+        findings: sql<number>`(select count(*)::int from ${findings} f where f.study_id = ${studies.id})`,
+      })
+      .from(studies)
+      .where(eq(studies.projectId, input.projectId))
+      .orderBy(desc(studies.periodStart), asc(studies.title), asc(studies.id));
+  },
+});
+
+export const getStudy = defineUseCase({
+  name: "studies.get",
+  access: { kind: "project", roles: readers },
+  input: studyIdInput,
+  write: false,
+  async run(ctx, input) {
+    const study = await loadStudy(ctx, input.projectId, input.studyId);
+    const sources = await ctx.db
+      .select({
+        id: studySources.id,
+        kind: studySources.kind,
+        title: studySources.title,
+        date: studySources.date,
+        url: studySources.url,
+        workshopId: studySources.workshopId,
+        workshopTitle: workshops.title,
+        fileName: studySources.fileName,
+        fileSize: studySources.fileSize,
+      })
+      .from(studySources)
+      .leftJoin(workshops, eq(workshops.id, studySources.workshopId))
+      .where(eq(studySources.studyId, study.id))
+      .orderBy(asc(studySources.date), asc(studySources.title), asc(studySources.id));
+    return { study, sources, canEdit: ctx.access === "admin" || ctx.access === "manager" };
+  },
+});
+
+export const createStudy = defineUseCase({
+  name: "studies.create",
+  access: { kind: "project", roles: ["manager"] },
+  input: createStudyInput,
+  write: true,
+  async run(ctx, input) {
+    const [study] = await ctx.db.insert(studies).values(input).returning();
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "study.create",
+      entityType: "study",
+      entityId: study!.id,
+      projectId: input.projectId,
+      changes: diffFields(null, study!, editableFields),
+    });
+    return study!;
+  },
+});
+
+export const updateStudy = defineUseCase({
+  name: "studies.update",
+  access: { kind: "project", roles: ["manager"] },
+  input: updateStudyInput,
+  write: true,
+  async run(ctx, input) {
+    const { projectId, studyId, version, ...fields } = input;
+    const before = await loadStudy(ctx, projectId, studyId);
+    // Matching the version the editor loaded means a concurrent edit is refused, not overwritten.
+    const [after] = await ctx.db
+      .update(studies)
+      .set({ ...fields, version: sql`${studies.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(studies.id, studyId), eq(studies.version, version)))
+      .returning();
+    if (!after) throw new UseCaseError("stale");
+    await recordAudit(ctx.db, { actorId: ctx.user.id, action: "study.update", entityType: "study", entityId: studyId, projectId, changes: diffFields(before, after, editableFields) });
+    return after;
+  },
+});
+
+/** A workshop, an interview or a document the study draws on, with a link or a file of up to 20 MB. */
+export const addSource = defineUseCase({
+  name: "studies.addSource",
+  access: { kind: "project", roles: ["manager"] },
+  input: addSourceInput,
+  write: true,
+  async run(ctx, input) {
+    const study = await loadStudy(ctx, input.projectId, input.studyId);
+    if (input.workshopId) await assertProjectWorkshops(ctx, input.projectId, [input.workshopId], "workshopId");
+    const { file } = input;
+    const [source] = await ctx.db
+      .insert(studySources)
+      .values({
+        studyId: study.id,
+        kind: input.kind,
+        title: input.title,
+        date: input.date,
+        url: input.url,
+        workshopId: input.workshopId,
+        ...(file ? { fileName: file.name, fileType: file.type, fileSize: file.data.byteLength, fileData: file.data } : {}),
+      })
+      .returning({ id: studySources.id, title: studySources.title, fileSize: studySources.fileSize });
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "study.addSource",
+      entityType: "study",
+      entityId: study.id,
+      projectId: input.projectId,
+      changes: { source: { before: null, after: input.title }, file: { before: null, after: file?.name ?? null } },
+    });
+    return source!;
+  },
+});
+
+export const removeSource = defineUseCase({
+  name: "studies.removeSource",
+  access: { kind: "project", roles: ["manager"] },
+  input: sourceIdInput,
+  write: true,
+  async run(ctx, input) {
+    const study = await loadStudy(ctx, input.projectId, input.studyId);
+    const [removed] = await ctx.db
+      .delete(studySources)
+      .where(and(eq(studySources.id, input.sourceId), eq(studySources.studyId, study.id)))
+      .returning({ title: studySources.title });
+    if (!removed) throw new UseCaseError("not_found");
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "study.removeSource",
+      entityType: "study",
+      entityId: study.id,
+      projectId: input.projectId,
+      changes: { source: { before: removed.title, after: null } },
+    });
+    return { removed: true };
+  },
+});
+
+/** An uploaded source's file, for download. */
+export const getSourceFile = defineUseCase({
+  name: "studies.sourceFile",
+  access: { kind: "project", roles: readers },
+  input: sourceIdInput,
+  write: false,
+  async run(ctx, input) {
+    const study = await loadStudy(ctx, input.projectId, input.studyId);
+    const [file] = await ctx.db
+      .select({ name: studySources.fileName, type: studySources.fileType, data: studySources.fileData })
+      .from(studySources)
+      .where(and(eq(studySources.id, input.sourceId), eq(studySources.studyId, study.id)));
+    if (!file?.data || !file.name || !file.type) throw new UseCaseError("not_found");
+    // The drivers hand bytea back as a Buffer (postgres.js) or a plain Uint8Array (PGlite).
+    return { name: file.name, type: file.type, data: Buffer.from(file.data) };
+  },
+});
