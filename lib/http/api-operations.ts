@@ -18,6 +18,7 @@ import { commitInstitutionImport, previewInstitutionImport } from "@/lib/imports
 import { commitParticipantImport, previewParticipantImport } from "@/lib/imports/participants";
 import { readImportFile } from "@/lib/imports/read";
 import { exportInstitutions } from "@/lib/institutions/export";
+import { createFinding, createProjectTheme, getFinding, listFindings, listProjectThemes, updateFinding } from "@/lib/findings/service";
 import { grantRole, listMembers, revokeRole } from "@/lib/members/service";
 import { addMissionNote, createMission, getMission, listMissionMonth, listMissions, updateMission } from "@/lib/missions/service";
 import { exportParticipants } from "@/lib/participants/export";
@@ -25,6 +26,7 @@ import { findDuplicates, listDuplicatePairs, markDistinct, mergeParticipants } f
 import { eraseParticipant, exportParticipantData } from "@/lib/participants/personal-data";
 import { createParticipant, getParticipant, listParticipants, updateParticipant } from "@/lib/participants/service";
 import { createProject, getProject, listProjects, updateProject } from "@/lib/projects/service";
+import { addSource, createStudy, getStudy, listStudies, removeSource, updateStudy } from "@/lib/studies/service";
 import type { UseCase } from "@/lib/use-case";
 import { createUser, getUser, listUsers, setUserActive } from "@/lib/users/service";
 import { createWorkshop, getWorkshop, listWorkshops, updateWorkshop } from "@/lib/workshops/service";
@@ -102,4 +104,16 @@ export const apiOperations = {
   getOfflineRoster: op("get", "/projects/{projectId}/workshops/{workshopId}/offline-roster", getOfflineRoster),
   syncOutbox: op("post", "/projects/{projectId}/workshops/{workshopId}/sync", syncOutbox),
   searchCheckIn: op("get", "/projects/{projectId}/workshops/{workshopId}/check-in-search", searchCheckIn),
+  listStudies: op("get", "/projects/{projectId}/studies", listStudies),
+  createStudy: op("post", "/projects/{projectId}/studies", createStudy, 201),
+  getStudy: op("get", "/projects/{projectId}/studies/{studyId}", getStudy),
+  updateStudy: op("patch", "/projects/{projectId}/studies/{studyId}", updateStudy),
+  addSource: op("post", "/projects/{projectId}/studies/{studyId}/sources", addSource, 201),
+  removeSource: op("delete", "/projects/{projectId}/studies/{studyId}/sources/{sourceId}", removeSource),
+  listFindings: op("get", "/projects/{projectId}/studies/{studyId}/findings", listFindings),
+  createFinding: op("post", "/projects/{projectId}/studies/{studyId}/findings", createFinding, 201),
+  getFinding: op("get", "/projects/{projectId}/studies/{studyId}/findings/{findingId}", getFinding),
+  updateFinding: op("patch", "/projects/{projectId}/studies/{studyId}/findings/{findingId}", updateFinding),
+  listProjectThemes: op("get", "/projects/{projectId}/themes", listProjectThemes),
+  createProjectTheme: op("post", "/projects/{projectId}/themes", createProjectTheme, 201),
 } satisfies Record<string, ApiOperation>;

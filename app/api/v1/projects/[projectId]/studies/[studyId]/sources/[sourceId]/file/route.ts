@@ -1,0 +1,19 @@
+import { failureResponse } from "@/lib/http/api";
+import { getRequestContext } from "@/lib/request-context";
+import { getSourceFile } from "@/lib/studies/service";
+
+type Params = { params: Promise<{ projectId: string; studyId: string; sourceId: string }> };
+
+/** An uploaded source, downloaded as the file it was (never shown inline: it is someone's upload). */
+export async function GET(_request: Request, { params }: Params) {
+  const result = await getSourceFile(await getRequestContext(), await params);
+  if (!result.ok) return failureResponse(result);
+  const { name, type, data } = result.data;
+  return new Response(data as BodyInit, {
+    headers: {
+      "Content-Type": type,
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
