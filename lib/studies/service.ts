@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
-import { findings, studies, studySources, workshops, type Study } from "@/db/schema";
+import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { findingInstitutions, findings, institutions, studies, studySources, workshops, type Study } from "@/db/schema";
 import { diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
@@ -73,7 +73,15 @@ export const getStudy = defineUseCase({
       .leftJoin(workshops, eq(workshops.id, studySources.workshopId))
       .where(eq(studySources.studyId, study.id))
       .orderBy(asc(studySources.date), asc(studySources.title), asc(studySources.id));
-    return { study, sources, canEdit: ctx.access === "admin" || ctx.access === "manager" };
+    // The institutions behind the study's findings, to filter them by (partners do not read drafts).
+    const evidenceInstitutions = await ctx.db
+      .selectDistinct({ id: institutions.id, name: institutions.name })
+      .from(findingInstitutions)
+      .innerJoin(findings, eq(findings.id, findingInstitutions.findingId))
+      .innerJoin(institutions, eq(institutions.id, findingInstitutions.institutionId))
+      .where(and(eq(findings.studyId, study.id), ctx.access === "partner" ? ne(findings.status, "draft") : undefined))
+      .orderBy(asc(institutions.name));
+    return { study, sources, evidenceInstitutions, canEdit: ctx.access === "admin" || ctx.access === "manager" };
   },
 });
 

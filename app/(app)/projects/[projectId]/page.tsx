@@ -22,12 +22,13 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
   const { project, canEdit, access } = unwrapForPage(await getProject(ctx, { projectId }));
   const members = unwrapForPage(await listMembers(ctx, { projectId }));
   const totals = unwrapForPage(await getProjectAttendanceTotals(ctx, { projectId }));
-  const [t, tMembers, tRoles, tMissions, tWorkshops, format, locale] = await Promise.all([
+  const [t, tMembers, tRoles, tMissions, tWorkshops, tStudies, format, locale] = await Promise.all([
     getTranslations("projects"),
     getTranslations("members"),
     getTranslations("roles"),
     getTranslations("missions"),
     getTranslations("workshops"),
+    getTranslations("studies"),
     getFormatter(),
     getLocale(),
   ]);
@@ -50,6 +51,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
             {tMissions("title")}
           </ButtonLink>
         )}
+        <ButtonLink href={`/projects/${project.id}/studies`} variant="secondary">
+          {tStudies("title")}
+        </ButtonLink>
       </nav>
       <section aria-labelledby="facts" className="mb-8 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="facts" className="mb-3 text-lg font-semibold">

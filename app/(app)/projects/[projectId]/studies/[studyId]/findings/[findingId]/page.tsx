@@ -1,0 +1,82 @@
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ButtonLink } from "@/components/ui/button";
+import { FactList } from "@/components/ui/fact-list";
+import { PageHeader } from "@/components/ui/page-header";
+import type { Locale } from "@/db/schema/values";
+import { narrativeFor } from "@/lib/findings/narrative";
+import { getFinding } from "@/lib/findings/service";
+import { calendarDate } from "@/lib/i18n/dates";
+import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { NarrativeText } from "../../../_components/narrative-text";
+
+export default async function FindingPage({ params }: { params: Promise<{ projectId: string; studyId: string; findingId: string }> }) {
+  const ctx = await getPageContext();
+  const { projectId, studyId, findingId } = await params;
+  const { finding, projectThemeName, workshops, sources, institutions, canEdit } = unwrapForPage(await getFinding(ctx, { projectId, studyId, findingId }));
+  const [t, format, locale] = await Promise.all([getTranslations("findings"), getFormatter(), getLocale()]);
+  const title = narrativeFor(finding.title, locale as Locale).text;
+  const theme = finding.theme ? t(`themes.${finding.theme}`) : projectThemeName ? narrativeFor(projectThemeName, locale as Locale).text : "—";
+  const byRole = (role: "reported" | "concerned") => institutions.filter((i) => i.role === role);
+  const none = <span className="font-normal text-slate-700">{t("noEvidence")}</span>;
+  const base = `/projects/${projectId}/studies/${studyId}`;
+  return (
+    <>
+      <PageHeader
+        title={title}
+        actions={
+          <>
+            <ButtonLink href={base} variant="ghost">
+              {t("backToStudy")}
+            </ButtonLink>
+            {canEdit && <ButtonLink href={`${base}/findings/${findingId}/edit`}>{t("edit")}</ButtonLink>}
+          </>
+        }
+      />
+      <section aria-label={t("description")} className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
+        <p className="mb-3 text-lg">
+          <NarrativeText text={finding.title} as="title" />
+        </p>
+        <FactList
+          className="mb-4"
+          facts={[
+            { label: t("theme"), value: theme },
+            { label: t("priority"), value: t(`priorities.${finding.priority}`) },
+            { label: t("status"), value: t(`statuses.${finding.status}`) },
+          ]}
+        />
+        <NarrativeText text={finding.description} />
+      </section>
+      <section aria-labelledby="evidence" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="evidence" className="mb-3 text-lg font-semibold">
+          {t("evidence")}
+        </h2>
+        <FactList
+          facts={[
+            {
+              label: t("workshops"),
+              value: workshops.length
+                ? workshops.map((w) => (
+                    <span key={`${w.workshopId}${w.day}`} className="block">
+                      <Link href={`/projects/${projectId}/workshops/${w.workshopId}`}>{w.title}</Link>
+                      {" · "}
+                      {w.day ? format.dateTime(calendarDate(w.day), { dateStyle: "medium" }) : t("wholeWorkshop")}
+                    </span>
+                  ))
+                : none,
+            },
+            { label: t("sources"), value: sources.length ? sources.map((s) => <span key={s.id} className="block">{s.title}</span>) : none },
+            {
+              label: t("reportedBy"),
+              value: byRole("reported").length ? byRole("reported").map((i) => <span key={i.institutionId} className="block">{i.name}</span>) : none,
+            },
+            {
+              label: t("concerns"),
+              value: byRole("concerned").length ? byRole("concerned").map((i) => <span key={i.institutionId} className="block">{i.name}</span>) : none,
+            },
+          ]}
+        />
+      </section>
+    </>
+  );
+}

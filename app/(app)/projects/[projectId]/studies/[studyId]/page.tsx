@@ -1,0 +1,175 @@
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ButtonLink } from "@/components/ui/button";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FactList } from "@/components/ui/fact-list";
+import { SelectField, TextField } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { findingPriorities, findingStatuses, findingThemes, type Locale } from "@/db/schema/values";
+import { narrativeFor } from "@/lib/findings/narrative";
+import { listFindings, listProjectThemes } from "@/lib/findings/service";
+import { calendarDate } from "@/lib/i18n/dates";
+import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { getStudy } from "@/lib/studies/service";
+import { listWorkshops } from "@/lib/workshops/service";
+import { removeSourceAction } from "../actions";
+import { NarrativeText } from "../_components/narrative-text";
+import { SourceForm } from "../_components/source-form";
+
+type Filters = { q?: string; theme?: string; priority?: string; status?: string; institutionId?: string };
+
+export default async function StudyPage({ params, searchParams }: { params: Promise<{ projectId: string; studyId: string }>; searchParams: Promise<Filters> }) {
+  const ctx = await getPageContext();
+  const { projectId, studyId } = await params;
+  const filters = await searchParams;
+  const ids = { projectId, studyId };
+  const [{ study, sources, evidenceInstitutions, canEdit }, findings, themes] = await Promise.all([
+    getStudy(ctx, ids).then(unwrapForPage),
+    listFindings(ctx, { ...ids, ...filters }).then(unwrapForPage),
+    listProjectThemes(ctx, { projectId }).then(unwrapForPage),
+  ]);
+  const [t, tf, format, locale] = await Promise.all([getTranslations("studies"), getTranslations("findings"), getFormatter(), getLocale()]);
+  const workshops = canEdit ? (await listWorkshops(ctx, { projectId, pageSize: 100 }).then(unwrapForPage)).items : [];
+  const themeName = (f: { theme: string | null; projectThemeName: { original: Locale } | null }) =>
+    f.theme ? tf(`themes.${f.theme as "prevention"}`) : f.projectThemeName ? narrativeFor(f.projectThemeName, locale as Locale).text : "—";
+  const groups = new Map<string, typeof findings>();
+  for (const f of findings) groups.set(themeName(f), [...(groups.get(themeName(f)) ?? []), f]);
+  const period =
+    study.periodStart && study.periodEnd ? format.dateTimeRange(calendarDate(study.periodStart), calendarDate(study.periodEnd), { dateStyle: "long" }) : "—";
+  const base = `/projects/${projectId}/studies/${studyId}`;
+  const filtered = Object.values(filters).some(Boolean);
+  return (
+    <>
+      <PageHeader
+        title={study.title}
+        actions={
+          canEdit && (
+            <>
+              <ButtonLink href={`${base}/edit`} variant="secondary">
+                {t("edit")}
+              </ButtonLink>
+              <ButtonLink href={`${base}/findings/new`}>{tf("new")}</ButtonLink>
+            </>
+          )
+        }
+      />
+      <section aria-label={t("title")} className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
+        <FactList
+          facts={[
+            { label: t("period"), value: period },
+            { label: t("status"), value: t(`statuses.${study.status}`) },
+          ]}
+        />
+        {study.methodology && (
+          <>
+            <h2 className="mt-4 font-medium">{t("methodology")}</h2>
+            <p className="whitespace-pre-line text-slate-800">{study.methodology}</p>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="findings" className="mb-6">
+        <h2 id="findings" className="mb-2 text-xl font-semibold">
+          {tf("title")}
+        </h2>
+        <form method="get" className="mb-4 grid gap-3 rounded-md border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-6" aria-label={tf("filter")}>
+          <TextField name="q" type="search" label={tf("search")} defaultValue={filters.q ?? ""} className="sm:col-span-2" />
+          <SelectField
+            name="theme"
+            label={tf("theme")}
+            defaultValue={filters.theme ?? ""}
+            options={[
+              { value: "", label: tf("allThemes") },
+              ...findingThemes.map((v) => ({ value: v, label: tf(`themes.${v}`) })),
+              ...themes.map((th) => ({ value: th.id, label: narrativeFor(th.name, locale as Locale).text })),
+            ]}
+          />
+          <SelectField
+            name="priority"
+            label={tf("priority")}
+            defaultValue={filters.priority ?? ""}
+            options={[{ value: "", label: tf("allPriorities") }, ...findingPriorities.map((v) => ({ value: v, label: tf(`priorities.${v}`) }))]}
+          />
+          <SelectField
+            name="status"
+            label={tf("status")}
+            defaultValue={filters.status ?? ""}
+            options={[{ value: "", label: tf("allStatuses") }, ...findingStatuses.map((v) => ({ value: v, label: tf(`statuses.${v}`) }))]}
+          />
+          <SelectField
+            name="institutionId"
+            label={tf("institution")}
+            defaultValue={filters.institutionId ?? ""}
+            options={[{ value: "", label: tf("allInstitutions") }, ...evidenceInstitutions.map((i) => ({ value: i.id, label: i.name }))]}
+          />
+          <button type="submit" className="self-end rounded-md bg-teal-800 px-4 py-2 font-medium text-white">
+            {tf("filter")}
+          </button>
+        </form>
+        {findings.length === 0 ? (
+          <EmptyState message={filtered ? tf("noMatch") : tf("none")} />
+        ) : (
+          [...groups].map(([name, items]) => (
+            <section key={name} aria-label={name} className="mb-4">
+              <h3 className="mb-2 text-lg font-medium">
+                {name} <span className="text-sm font-normal text-slate-700">· {tf("countByTheme", { count: items.length })}</span>
+              </h3>
+              <ul className="flex flex-col gap-2">
+                {items.map((f) => (
+                  <li key={f.id} className="rounded-md border border-slate-200 bg-white p-3">
+                    <Link href={`${base}/findings/${f.id}`} className="font-medium">
+                      <NarrativeText text={f.title} as="title" />
+                    </Link>
+                    <p className="text-sm text-slate-700">
+                      {tf(`priorities.${f.priority}`)} · {tf(`statuses.${f.status}`)} · {tf("evidenceCounts", { workshops: f.workshops, institutions: f.institutions })}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))
+        )}
+      </section>
+
+      <section aria-labelledby="sources" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="sources" className="mb-2 text-xl font-semibold">
+          {t("sources")}
+        </h2>
+        {sources.length === 0 ? (
+          <p className="mb-3 text-sm text-slate-700">{t("noSources")}</p>
+        ) : (
+          <ul className="mb-4 flex flex-col gap-2">
+            {sources.map((s) => (
+              <li key={s.id} className="flex flex-wrap items-center gap-2 border-b border-slate-200 pb-2">
+                <span className="font-medium">{s.title}</span>
+                <span className="text-sm text-slate-700">
+                  {[t(`sourceKinds.${s.kind}`), s.date && format.dateTime(calendarDate(s.date), { dateStyle: "medium" }), s.workshopTitle].filter(Boolean).join(" · ")}
+                </span>
+                {s.url && (
+                  <a href={s.url} rel="noopener noreferrer" target="_blank" className="text-sm">
+                    {s.url}
+                  </a>
+                )}
+                {s.fileName && (
+                  <a href={`/api/v1/projects/${projectId}/studies/${studyId}/sources/${s.id}/file`} className="text-sm">
+                    {t("download")} ({s.fileName})
+                  </a>
+                )}
+                {canEdit && (
+                  <form action={removeSourceAction} className="ml-auto">
+                    <input type="hidden" name="projectId" value={projectId} />
+                    <input type="hidden" name="studyId" value={studyId} />
+                    <input type="hidden" name="sourceId" value={s.id} />
+                    <ConfirmSubmit label={t("removeSource")} question={t("removeSourceQuestion")} confirmLabel={t("removeSource")} cancelLabel={t("cancel")} />
+                  </form>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {canEdit && <SourceForm projectId={projectId} studyId={studyId} workshops={workshops.map((w) => ({ value: w.id, label: w.title }))} />}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { getFormatter, getLocale } from "next-intl/server";
+import type { Option } from "@/components/ui/field";
+import type { Locale } from "@/db/schema/values";
+import { narrativeFor } from "@/lib/findings/narrative";
+import { listProjectThemes } from "@/lib/findings/service";
+import { calendarDate } from "@/lib/i18n/dates";
+import { unwrapForPage } from "@/lib/request-context";
+import type { Ctx } from "@/lib/session-user";
+import { getStudy } from "@/lib/studies/service";
+import { workshopDays } from "@/lib/workshops/days";
+import { listWorkshops } from "@/lib/workshops/service";
+
+/** What the finding form offers: the project's own themes, its workshops and their days, the study's sources. */
+export async function findingFormOptions(ctx: Ctx, projectId: string, studyId: string) {
+  const [locale, format] = await Promise.all([getLocale(), getFormatter()]);
+  const [themes, workshops, { sources }] = await Promise.all([
+    listProjectThemes(ctx, { projectId }).then(unwrapForPage),
+    listWorkshops(ctx, { projectId, pageSize: 100, sort: "startDate", dir: "desc" }).then(unwrapForPage),
+    getStudy(ctx, { projectId, studyId }).then(unwrapForPage),
+  ]);
+  return {
+    locale: locale as Locale,
+    ownThemes: themes.map((th): Option => ({ value: `own:${th.id}`, label: narrativeFor(th.name, locale as Locale).text })),
+    workshops: workshops.items.map((w) => ({
+      id: w.id,
+      title: w.title,
+      days: workshopDays(w.startDate, w.endDate).map((d): Option => ({ value: d, label: format.dateTime(calendarDate(d), { dateStyle: "medium" }) })),
+    })),
+    sources: sources.map((s): Option => ({ value: s.id, label: s.title })),
+  };
+}

@@ -1,0 +1,50 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { createFinding, createProjectTheme, updateFinding } from "@/lib/findings/service";
+import { runFormAction } from "@/lib/form-action";
+import type { FormState } from "@/lib/forms";
+import type { Ctx } from "@/lib/session-user";
+import { addSource, createStudy, removeSource, updateStudy } from "@/lib/studies/service";
+import { findingFromForm } from "./_components/finding-from-form";
+
+type Saved = { id: string; projectId?: string; studyId?: string };
+
+export async function createStudyAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const state = await runFormAction(formData, createStudy);
+  if (state.status === "success") redirect(`/projects/${formData.get("projectId")}/studies/${(state.data as Saved).id}`);
+  return state;
+}
+
+export async function updateStudyAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const state = await runFormAction(formData, updateStudy);
+  if (state.status === "success") redirect(`/projects/${formData.get("projectId")}/studies/${formData.get("studyId")}`);
+  return state;
+}
+
+/** The uploaded file travels as bytes; every other field as the form's text. */
+export async function addSourceAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const upload = formData.get("file");
+  const file = upload instanceof File && upload.size > 0 ? { name: upload.name, type: upload.type, data: new Uint8Array(await upload.arrayBuffer()) } : null;
+  return runFormAction(formData, (ctx: Ctx, values) => addSource(ctx, { ...values, file } as never), "studies.sourceAdded");
+}
+
+export async function removeSourceAction(formData: FormData): Promise<void> {
+  await runFormAction(formData, removeSource);
+}
+
+export async function createFindingAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const state = await runFormAction(formData, (ctx: Ctx, values) => createFinding(ctx, findingFromForm(values)));
+  if (state.status === "success") redirect(`/projects/${formData.get("projectId")}/studies/${formData.get("studyId")}/findings/${(state.data as Saved).id}`);
+  return state;
+}
+
+export async function updateFindingAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const state = await runFormAction(formData, (ctx: Ctx, values) => updateFinding(ctx, findingFromForm(values)));
+  if (state.status === "success") redirect(`/projects/${formData.get("projectId")}/studies/${formData.get("studyId")}/findings/${formData.get("findingId")}`);
+  return state;
+}
+
+export async function createThemeAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(formData, (ctx: Ctx, values) => createProjectTheme(ctx, { projectId: values.projectId, name: { original: values.language, [values.language ?? ""]: values.name } } as never));
+}

@@ -1,0 +1,21 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { getProject } from "@/lib/projects/service";
+import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { createStudyAction } from "../actions";
+import { StudyForm } from "../_components/study-form";
+
+export default async function NewStudyPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const ctx = await getPageContext();
+  const { projectId } = await params;
+  const { canEdit } = unwrapForPage(await getProject(ctx, { projectId }));
+  if (!canEdit) notFound();
+  const t = await getTranslations("studies");
+  return (
+    <>
+      <PageHeader title={t("new")} />
+      <StudyForm action={createStudyAction} projectId={projectId} cancelHref={`/projects/${projectId}/studies`} />
+    </>
+  );
+}
