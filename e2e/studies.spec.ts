@@ -1,0 +1,102 @@
+import { storageStateFor } from "./support/accounts";
+import { expect, expectAccessible, originHeader, test } from "./support/fixtures";
+import { messages } from "./support/messages";
+
+const fr = messages.fr;
+const es = messages.es;
+
+test.describe("a baseline study, as the manager (French)", () => {
+  test.use({ storageState: storageStateFor("manager") });
+
+  test("a study with a source, a finding written in Spanish with its evidence, read back grouped by theme; the partner sees it once in review, marked as not translated", async ({ page, browser }) => {
+    const t = fr.studies;
+    const tf = fr.findings;
+    const projects = (await (await page.request.get("/api/v1/projects?q=HN-PARCLC")).json()) as { items: { id: string }[] };
+    const projectId = projects.items[0]!.id;
+    const tag = Date.now().toString(36);
+
+    await page.goto(`/projects/${projectId}`);
+    await page.getByRole("link", { name: t.title }).click();
+    await page.getByRole("link", { name: t.new }).click();
+    await page.getByLabel(t.name).fill(`Étude de base ${tag}`);
+    await page.getByLabel(t.periodStart).fill("2019-06-01");
+    await page.getByLabel(t.periodEnd).fill("2019-09-30");
+    await page.getByLabel(t.status).selectOption("analysing");
+    await page.getByRole("button", { name: fr.common.save }).click();
+    await expect(page.getByRole("heading", { name: `Étude de base ${tag}` })).toBeVisible();
+
+    // A document with its file.
+    const sourceForm = page.getByRole("form", { name: t.addSource });
+    await sourceForm.getByLabel(t.sourceTitle).fill("Rapport CICESCT 2018");
+    await sourceForm.getByLabel(t.sourceFile).setInputFiles({ name: "rapport.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 rapport") });
+    await sourceForm.getByRole("button", { name: t.addSource }).click();
+    await expect(page.getByText(t.sourceAdded)).toBeVisible();
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: `${t.download} (rapport.pdf)` }).click();
+    expect((await download).suggestedFilename()).toBe("rapport.pdf");
+
+    await page.getByRole("link", { name: tf.new }).click();
+    // The study page has its own theme and priority filters: wait for the form's.
+    await expect(page.getByRole("heading", { name: new RegExp(tf.new) })).toBeVisible();
+    await page.getByLabel(tf.theme).selectOption("protection");
+    await page.getByLabel(tf.original).selectOption("es");
+    await page.getByLabel(tf.priority).selectOption("high");
+    const spanish = page.getByRole("group", { name: tf.textIn.replace("{language}", tf.languages.es) });
+    const title = `Los inspectores de trabajo no identifican a las víctimas ${tag}`;
+    await spanish.getByLabel(tf.findingTitle).fill(title);
+    await spanish.getByLabel(tf.description).fill("Ningún protocolo en las inspecciones.\n\n- Sin formación\n- Sin hoja de referencia");
+    await page.getByLabel(/Taller de línea de base — Tegucigalpa/).first().check();
+    await page.getByLabel("Rapport CICESCT 2018").check();
+    const reported = page.getByRole("group", { name: tf.reportedBy });
+    await reported.getByLabel(tf.searchInstitution).fill("Trabajo y Seguridad");
+    await reported.getByRole("button", { name: /Secretaría de Trabajo y Seguridad Social/ }).first().click();
+    await page.getByRole("button", { name: fr.common.save }).click();
+
+    // The finding, in French for this reader: shown in Spanish, marked as such, with its evidence.
+    await expect(page.getByRole("heading", { name: title })).toBeVisible();
+    await expect(page.getByText(tf.notTranslated.replace("{language}", tf.languages.es)).first()).toBeVisible();
+    const evidence = page.getByRole("region", { name: tf.evidence });
+    await expect(evidence).toContainText("Taller de línea de base — Tegucigalpa");
+    await expect(evidence).toContainText("Rapport CICESCT 2018");
+    await expect(evidence).toContainText("Secretaría de Trabajo y Seguridad Social");
+    await expect(page.getByRole("listitem").filter({ hasText: "Sin hoja de referencia" })).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByRole("link", { name: tf.backToStudy }).click();
+    const protection = page.getByRole("region", { name: tf.themes.protection });
+    await expect(protection.getByRole("heading")).toContainText("1 constat");
+    await expect(protection.getByRole("link", { name: new RegExp(tag) })).toBeVisible();
+    await page.getByLabel(tf.search).fill("INSPECCIONES");
+    await page.getByRole("button", { name: tf.filter }).click();
+    await expect(page.getByRole("link", { name: new RegExp(tag) })).toBeVisible();
+    await page.getByLabel(tf.theme).selectOption("prevention");
+    await page.getByRole("button", { name: tf.filter }).click();
+    await expect(page.getByText(tf.noMatch)).toBeVisible();
+
+    // A draft is the staff's; once in review the partner reads it, in Spanish, as written.
+    const partner = await browser.newContext({ storageState: storageStateFor("partner") });
+    const partnerPage = await partner.newPage();
+    const studies = (await (await partnerPage.request.get(`/api/v1/projects/${projectId}/studies`)).json()) as { id: string; title: string; findings: number }[];
+    const study = studies.find((s) => s.title === `Étude de base ${tag}`)!;
+    await partnerPage.goto(`/projects/${projectId}/studies/${study.id}`);
+    await expect(partnerPage.getByText(es.findings.none)).toBeVisible();
+    const findingUrl = new URL(page.url()).pathname;
+    const [finding] = (await (await page.request.get(`/api/v1/projects/${projectId}/studies/${study.id}/findings`)).json()) as { id: string }[];
+    const full = (await (await page.request.get(`/api/v1/projects/${projectId}/studies/${study.id}/findings/${finding!.id}`)).json()) as {
+      finding: Record<string, unknown> & { version: number };
+      workshops: { workshopId: string; day: string | null }[];
+      institutions: { institutionId: string; role: string }[];
+    };
+    const moved = await page.request.patch(`/api/v1/projects/${projectId}/studies/${study.id}/findings/${finding!.id}`, {
+      data: { ...full.finding, status: "in_review", workshops: full.workshops.map(({ workshopId, day }) => ({ workshopId, day })), institutions: full.institutions.map(({ institutionId, role }) => ({ institutionId, role })) },
+      headers: originHeader,
+    });
+    expect(moved.status(), findingUrl).toBe(200);
+    await partnerPage.reload();
+    await partnerPage.getByRole("link", { name: new RegExp(tag) }).click();
+    await expect(partnerPage.getByRole("heading", { name: title })).toBeVisible();
+    await expect(partnerPage.getByText(es.findings.notTranslated.split(":")[0]!)).toHaveCount(0);
+    await expect(partnerPage.getByRole("link", { name: es.findings.edit })).toHaveCount(0);
+    await partner.close();
+  });
+});
