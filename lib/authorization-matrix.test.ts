@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@/db/testing";
 import type { Database } from "@/db/client";
-import { bodyMemberships, coordinationBodies, findings, institutions, missions, missionTeam, participantProjects, participants, projectMembers, studies, studySources, users, workshops } from "@/db/schema";
+import { bodyMemberships, coordinationBodies, findings, improvementActions, institutions, missions, missionTeam, participantProjects, participants, projectMembers, reviewRoundFindings, reviewRoundPartners, reviewRounds, studies, studySources, users, workshops } from "@/db/schema";
 import { allUseCases } from "./use-cases";
 import { createWorld, roleNames, worldPassword, type RoleName, type World } from "./testing/world";
 
@@ -270,6 +270,37 @@ const matrix: Record<string, Entry> = {
   },
   "findings.createTheme": { allowed: projectManagers, input: (w) => ({ projectId: w.projectId, name: { original: "es", es: "Migración" } }) },
   "findings.themes": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
+  "actions.list": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
+  "actions.get": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, actionId: await action(w) }) },
+  "actions.create": { allowed: projectManagers, input: (w) => ({ projectId: w.projectId, title: "Protocolo de identificación" }) },
+  "actions.update": { allowed: projectManagers, input: async (w) => ({ projectId: w.projectId, actionId: await action(w), title: "Protocolo", version: 1 }) },
+  // The action's owner (here the field staff member) reports progress too.
+  "actions.addUpdate": { allowed: ["admin", "manager", "field"], input: async (w) => ({ projectId: w.projectId, actionId: await action(w), note: "Avance", progress: 40 }) },
+  "reviews.open": {
+    allowed: projectManagers,
+    input: async (w) => {
+      const studyId = await study(w);
+      return { projectId: w.projectId, studyId, title: "Ronda", findingIds: [await finding(w, studyId)], partnerIds: [w.userIds.partner] };
+    },
+  },
+  "reviews.list": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, studyId: await study(w) }) },
+  "reviews.get": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, roundId: (await round(w)).roundId }) },
+  "reviews.awaiting": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
+  "reviews.answer": {
+    allowed: ["partner"],
+    input: async (w) => {
+      const { roundId, findingId } = await round(w);
+      return { projectId: w.projectId, roundId, findingId, answer: "agree" };
+    },
+  },
+  "reviews.comment": {
+    allowed: projectTeam,
+    input: async (w) => {
+      const { roundId, findingId } = await round(w);
+      return { projectId: w.projectId, roundId, findingId, body: "Comentario" };
+    },
+  },
+  "reviews.close": { allowed: projectManagers, input: async (w) => ({ projectId: w.projectId, roundId: (await round(w)).roundId }) },
   "attendance.search": { allowed: participantStaff, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), day: "2019-06-18", q: "ana" }) },
 };
 
@@ -302,6 +333,21 @@ const findingInput = (w: World, studyId: string) => ({
   title: { original: "es", es: "Inspectores de trabajo sin protocolo de identificación" },
   description: { original: "es", es: "Descrito en el taller." },
 });
+
+async function action(w: World) {
+  const [row] = await w.db.insert(improvementActions).values({ projectId: w.projectId, title: "Protocolo", ownerId: w.userIds.field }).returning({ id: improvementActions.id });
+  return row!.id;
+}
+
+/** A round put to the fixture's partner, on one finding. */
+async function round(w: World) {
+  const studyId = await study(w);
+  const findingId = await finding(w, studyId);
+  const [row] = await w.db.insert(reviewRounds).values({ studyId, title: "Ronda" }).returning({ id: reviewRounds.id });
+  await w.db.insert(reviewRoundFindings).values({ roundId: row!.id, findingId });
+  await w.db.insert(reviewRoundPartners).values({ roundId: row!.id, userId: w.userIds.partner });
+  return { roundId: row!.id, findingId, studyId };
+}
 
 let database: Database;
 let world: World;

@@ -7,6 +7,8 @@ import { getSignInSheet } from "./attendance/sign-in-sheet";
 import { syncOutbox } from "./attendance/sync";
 import { getProjectAttendanceTotals } from "./attendance/totals";
 import { listAudit } from "./audit/service";
+import { addActionUpdate, createAction, getAction, listActions, updateAction } from "./improvement-actions/service";
+import { answerFinding, awaitingMyReview, closeRound, commentOnFinding, getRound, listRounds, openRound } from "./reviews/service";
 import { createFinding, createProjectTheme, getFinding, listFindings, listProjectThemes, updateFinding } from "./findings/service";
 import { addBodyMember, createBody, endBodyMembership, getBody, listBodies, removeBodyMembership, updateBody } from "./bodies/service";
 import {
@@ -117,4 +119,16 @@ export const allUseCases: UseCase<never, unknown>[] = [
   updateFinding,
   createProjectTheme,
   listProjectThemes,
+  listActions,
+  getAction,
+  createAction,
+  updateAction,
+  addActionUpdate,
+  openRound,
+  listRounds,
+  getRound,
+  awaitingMyReview,
+  answerFinding,
+  commentOnFinding,
+  closeRound,
 ] as unknown as UseCase<never, unknown>[];

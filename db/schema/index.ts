@@ -9,3 +9,5 @@ export * from "./imports";
 export * from "./missions";
 export * from "./workshops";
 export * from "./studies";
+export * from "./actions";
+export * from "./reviews";

@@ -56,3 +56,9 @@ export type FindingTheme = (typeof findingThemes)[number];
 export type FindingPriority = (typeof findingPriorities)[number];
 export type FindingStatus = (typeof findingStatuses)[number];
 export type EvidenceRole = (typeof evidenceRoles)[number];
+
+export const actionStatuses = ["proposed", "planned", "under_way", "done", "dropped"] as const;
+export const reviewAnswers = ["agree", "disagree", "needs_change"] as const;
+
+export type ActionStatus = (typeof actionStatuses)[number];
+export type ReviewAnswer = (typeof reviewAnswers)[number];

@@ -19,7 +19,9 @@ import { commitParticipantImport, previewParticipantImport } from "@/lib/imports
 import { readImportFile } from "@/lib/imports/read";
 import { exportInstitutions } from "@/lib/institutions/export";
 import { createFinding, createProjectTheme, getFinding, listFindings, listProjectThemes, updateFinding } from "@/lib/findings/service";
+import { addActionUpdate, createAction, getAction, listActions, updateAction } from "@/lib/improvement-actions/service";
 import { grantRole, listMembers, revokeRole } from "@/lib/members/service";
+import { answerFinding, awaitingMyReview, closeRound, commentOnFinding, getRound, listRounds, openRound } from "@/lib/reviews/service";
 import { addMissionNote, createMission, getMission, listMissionMonth, listMissions, updateMission } from "@/lib/missions/service";
 import { exportParticipants } from "@/lib/participants/export";
 import { findDuplicates, listDuplicatePairs, markDistinct, mergeParticipants } from "@/lib/participants/duplicates";
@@ -116,4 +118,16 @@ export const apiOperations = {
   updateFinding: op("patch", "/projects/{projectId}/studies/{studyId}/findings/{findingId}", updateFinding),
   listProjectThemes: op("get", "/projects/{projectId}/themes", listProjectThemes),
   createProjectTheme: op("post", "/projects/{projectId}/themes", createProjectTheme, 201),
+  listActions: op("get", "/projects/{projectId}/actions", listActions),
+  createAction: op("post", "/projects/{projectId}/actions", createAction, 201),
+  getAction: op("get", "/projects/{projectId}/actions/{actionId}", getAction),
+  updateAction: op("patch", "/projects/{projectId}/actions/{actionId}", updateAction),
+  addActionUpdate: op("post", "/projects/{projectId}/actions/{actionId}/updates", addActionUpdate, 201),
+  listRounds: op("get", "/projects/{projectId}/studies/{studyId}/reviews", listRounds),
+  openRound: op("post", "/projects/{projectId}/studies/{studyId}/reviews", openRound, 201),
+  awaitingMyReview: op("get", "/projects/{projectId}/reviews/awaiting", awaitingMyReview),
+  getRound: op("get", "/projects/{projectId}/reviews/{roundId}", getRound),
+  closeRound: op("post", "/projects/{projectId}/reviews/{roundId}/close", closeRound),
+  answerFinding: op("post", "/projects/{projectId}/reviews/{roundId}/answers", answerFinding),
+  commentOnFinding: op("post", "/projects/{projectId}/reviews/{roundId}/comments", commentOnFinding, 201),
 } satisfies Record<string, ApiOperation>;

@@ -12,6 +12,7 @@ import {
   projectMembers,
   workshopInvitations,
   findingInstitutions,
+  actionInstitutions,
   workshops,
   type Institution,
 } from "@/db/schema";
@@ -306,10 +307,14 @@ export const mergeInstitutions = defineUseCase({
       insert into ${workshopInvitations} (workshop_id, institution_id)
       select workshop_id, ${target.id}::uuid from ${workshopInvitations} where institution_id = ${source.id}
       on conflict do nothing`);
-    // Findings keep their evidence: what the merged institution reported or was concerned by.
+    // Findings keep their evidence and actions their responsible institutions.
     await ctx.db.execute(sql`
       insert into ${findingInstitutions} (finding_id, institution_id, role)
       select finding_id, ${target.id}::uuid, role from ${findingInstitutions} where institution_id = ${source.id}
+      on conflict do nothing`);
+    await ctx.db.execute(sql`
+      insert into ${actionInstitutions} (action_id, institution_id)
+      select action_id, ${target.id}::uuid from ${actionInstitutions} where institution_id = ${source.id}
       on conflict do nothing`);
     const filled = {
       acronym: target.acronym || source.acronym,

@@ -1,0 +1,237 @@
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import {
+  actionFindings,
+  actionInstitutions,
+  actionUpdates,
+  findings,
+  improvementActions,
+  institutions,
+  projectMembers,
+  studies,
+  users,
+  type FieldChanges,
+  type ImprovementAction,
+} from "@/db/schema";
+import { diffFields, recordAudit } from "@/lib/audit";
+import { UseCaseError } from "@/lib/result";
+import { accentedLetters, containsPattern, plainLetters, toSearchText } from "@/lib/search-text";
+import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
+import { actionIdInput, addActionUpdateInput, createActionInput, listActionsInput, updateActionInput } from "./schemas";
+import type { z } from "zod";
+
+const editableFields = ["title", "description", "ownerId", "startDate", "dueDate", "status", "progress", "target"] as const;
+const readers = ["manager", "field", "partner"] as const;
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Past its due date and neither done nor dropped. */
+export const isOverdue = (a: { dueDate: string | null; status: string }, on = today()) => Boolean(a.dueDate && a.dueDate < on && a.status !== "done" && a.status !== "dropped");
+
+const overdueSql = sql<boolean>`(${improvementActions.dueDate} < current_date and ${improvementActions.status} not in ('done', 'dropped'))`;
+
+export const listActions = defineUseCase({
+  name: "actions.list",
+  access: { kind: "project", roles: readers },
+  input: listActionsInput,
+  write: false,
+  async run(ctx, input) {
+    const filters: (SQL | undefined)[] = [eq(improvementActions.projectId, input.projectId)];
+    if (input.status) filters.push(eq(improvementActions.status, input.status));
+    if (input.ownerId) filters.push(eq(improvementActions.ownerId, input.ownerId));
+    if (input.overdue) filters.push(overdueSql);
+    if (input.institutionId) {
+      filters.push(inArray(improvementActions.id, ctx.db.select({ id: actionInstitutions.actionId }).from(actionInstitutions).where(eq(actionInstitutions.institutionId, input.institutionId))));
+    }
+    if (input.findingId) {
+      filters.push(inArray(improvementActions.id, ctx.db.select({ id: actionFindings.actionId }).from(actionFindings).where(eq(actionFindings.findingId, input.findingId))));
+    }
+    if (input.theme) {
+      const answering = ctx.db
+        .select({ id: actionFindings.actionId })
+        .from(actionFindings)
+        .innerJoin(findings, eq(findings.id, actionFindings.findingId))
+        .where(eq(findings.theme, input.theme));
+      filters.push(inArray(improvementActions.id, answering));
+    }
+    if (input.q) {
+      const text = sql`translate(lower(${improvementActions.title} || ' ' || ${improvementActions.description}), ${accentedLetters}, ${plainLetters})`;
+      filters.push(sql`${text} like ${containsPattern(toSearchText(input.q))}`);
+    }
+    return ctx.db
+      .select({
+        id: improvementActions.id,
+        title: improvementActions.title,
+        status: improvementActions.status,
+        progress: improvementActions.progress,
+        startDate: improvementActions.startDate,
+        dueDate: improvementActions.dueDate,
+        ownerName: users.name,
+        overdue: overdueSql,
+        findings: sql<number>`(select count(*)::int from ${actionFindings} af where af.action_id = ${improvementActions.id})`,
+        institutions: sql<string[]>`coalesce((select array_agg(i.name order by i.name) from ${actionInstitutions} ai join ${institutions} i on i.id = ai.institution_id where ai.action_id = ${improvementActions.id}), '{}')`,
+      })
+      .from(improvementActions)
+      .leftJoin(users, eq(users.id, improvementActions.ownerId))
+      .where(and(...filters))
+      .orderBy(sql`${improvementActions.dueDate} asc nulls last`, asc(improvementActions.title), asc(improvementActions.id));
+  },
+});
+
+async function loadAction(ctx: UseCaseCtx, projectId: string, actionId: string): Promise<ImprovementAction> {
+  const [action] = await ctx.db
+    .select()
+    .from(improvementActions)
+    .where(and(eq(improvementActions.id, actionId), eq(improvementActions.projectId, projectId)))
+    .limit(1);
+  if (!action) throw new UseCaseError("not_found");
+  return action;
+}
+
+/** An action with the findings it answers, who carries it out, and its dated updates. */
+export const getAction = defineUseCase({
+  name: "actions.get",
+  access: { kind: "project", roles: readers },
+  input: actionIdInput,
+  write: false,
+  async run(ctx, input) {
+    const action = await loadAction(ctx, input.projectId, input.actionId);
+    const [answered, responsible, updates, [owner]] = await Promise.all([
+      ctx.db
+        .select({ id: findings.id, studyId: findings.studyId, title: findings.title, theme: findings.theme, status: findings.status })
+        .from(actionFindings)
+        .innerJoin(findings, eq(findings.id, actionFindings.findingId))
+        // Partners do not read drafts, here either.
+        .where(and(eq(actionFindings.actionId, action.id), ctx.access === "partner" ? sql`${findings.status} <> 'draft'` : undefined))
+        .orderBy(asc(findings.createdAt)),
+      ctx.db
+        .select({ id: institutions.id, name: institutions.name })
+        .from(actionInstitutions)
+        .innerJoin(institutions, eq(institutions.id, actionInstitutions.institutionId))
+        .where(eq(actionInstitutions.actionId, action.id))
+        .orderBy(asc(institutions.name)),
+      ctx.db
+        .select({ id: actionUpdates.id, note: actionUpdates.note, changes: actionUpdates.changes, createdAt: actionUpdates.createdAt, authorName: users.name })
+        .from(actionUpdates)
+        .leftJoin(users, eq(users.id, actionUpdates.authorId))
+        .where(eq(actionUpdates.actionId, action.id))
+        .orderBy(sql`${actionUpdates.createdAt} desc`),
+      action.ownerId ? ctx.db.select({ name: users.name }).from(users).where(eq(users.id, action.ownerId)) : Promise.resolve([]),
+    ]);
+    const canEdit = ctx.access === "admin" || ctx.access === "manager";
+    return { action, ownerName: owner?.name ?? null, overdue: isOverdue(action), findings: answered, institutions: responsible, updates, canEdit, canUpdate: canEdit || action.ownerId === ctx.user.id };
+  },
+});
+
+type Links = Pick<z.output<typeof createActionInput>, "projectId" | "findingIds" | "institutionIds" | "ownerId">;
+
+/** The findings must be the project's, the owner one of its users, the institutions on file. */
+async function assertLinks(ctx: UseCaseCtx, input: Links) {
+  const findingIds = [...new Set(input.findingIds)];
+  if (findingIds.length) {
+    const found = await ctx.db
+      .select({ id: findings.id })
+      .from(findings)
+      .innerJoin(studies, eq(studies.id, findings.studyId))
+      .where(and(eq(studies.projectId, input.projectId), inArray(findings.id, findingIds)));
+    if (found.length !== findingIds.length) throw new UseCaseError("invalid", { findingIds: { key: "notProjectFinding" } });
+  }
+  const institutionIds = [...new Set(input.institutionIds)];
+  if (institutionIds.length) {
+    const found = await ctx.db.select({ id: institutions.id }).from(institutions).where(inArray(institutions.id, institutionIds));
+    if (found.length !== institutionIds.length) throw new UseCaseError("invalid", { institutionIds: { key: "unknownInstitution" } });
+  }
+  if (input.ownerId) {
+    const [member] = await ctx.db
+      .select({ userId: projectMembers.userId })
+      .from(projectMembers)
+      .where(and(eq(projectMembers.projectId, input.projectId), eq(projectMembers.userId, input.ownerId)));
+    if (!member) throw new UseCaseError("invalid", { ownerId: { key: "notProjectMember" } });
+  }
+}
+
+async function writeLinks(ctx: UseCaseCtx, actionId: string, input: Links) {
+  await ctx.db.delete(actionFindings).where(eq(actionFindings.actionId, actionId));
+  await ctx.db.delete(actionInstitutions).where(eq(actionInstitutions.actionId, actionId));
+  const findingIds = [...new Set(input.findingIds)];
+  const institutionIds = [...new Set(input.institutionIds)];
+  if (findingIds.length) await ctx.db.insert(actionFindings).values(findingIds.map((findingId) => ({ actionId, findingId })));
+  if (institutionIds.length) await ctx.db.insert(actionInstitutions).values(institutionIds.map((institutionId) => ({ actionId, institutionId })));
+}
+
+export const createAction = defineUseCase({
+  name: "actions.create",
+  access: { kind: "project", roles: ["manager"] },
+  input: createActionInput,
+  write: true,
+  async run(ctx, input) {
+    await assertLinks(ctx, input);
+    const { findingIds: _f, institutionIds: _i, ...fields } = input;
+    const [action] = await ctx.db.insert(improvementActions).values(fields).returning();
+    await writeLinks(ctx, action!.id, input);
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "action.create",
+      entityType: "improvement_action",
+      entityId: action!.id,
+      projectId: input.projectId,
+      changes: { ...diffFields(null, action!, editableFields), findings: { before: null, after: [...input.findingIds].sort() }, institutions: { before: null, after: [...input.institutionIds].sort() } },
+    });
+    return action!;
+  },
+});
+
+export const updateAction = defineUseCase({
+  name: "actions.update",
+  access: { kind: "project", roles: ["manager"] },
+  input: updateActionInput,
+  write: true,
+  async run(ctx, input) {
+    const before = await loadAction(ctx, input.projectId, input.actionId);
+    await assertLinks(ctx, input);
+    const { projectId, actionId, version, findingIds: _f, institutionIds: _i, ...fields } = input;
+    const [after] = await ctx.db
+      .update(improvementActions)
+      .set({ ...fields, version: sql`${improvementActions.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(improvementActions.id, actionId), eq(improvementActions.version, version)))
+      .returning();
+    // Someone saved meanwhile: refused, never overwritten.
+    if (!after) throw new UseCaseError("stale");
+    await writeLinks(ctx, actionId, input);
+    const changes = diffFields(before, after, editableFields);
+    await recordAudit(ctx.db, { actorId: ctx.user.id, action: "action.update", entityType: "improvement_action", entityId: actionId, projectId, changes });
+    await recordUpdate(ctx, actionId, "", progressChanges(changes));
+    return after;
+  },
+});
+
+const progressChanges = (changes: FieldChanges): FieldChanges => Object.fromEntries(Object.entries(changes).filter(([field]) => field === "status" || field === "progress"));
+
+async function recordUpdate(ctx: UseCaseCtx, actionId: string, note: string, changes: FieldChanges) {
+  if (!note && Object.keys(changes).length === 0) return;
+  await ctx.db.insert(actionUpdates).values({ actionId, authorId: ctx.user.id, note, changes });
+}
+
+/** A dated progress update, by a manager or by the action's owner (whatever their role). */
+export const addActionUpdate = defineUseCase({
+  name: "actions.addUpdate",
+  access: { kind: "project", roles: readers },
+  input: addActionUpdateInput,
+  write: true,
+  async run(ctx, input) {
+    const before = await loadAction(ctx, input.projectId, input.actionId);
+    if (ctx.access !== "admin" && ctx.access !== "manager" && before.ownerId !== ctx.user.id) throw new UseCaseError("forbidden");
+    const set = { ...(input.status ? { status: input.status } : {}), ...(input.progress !== undefined ? { progress: input.progress } : {}) };
+    // Done means done: the progress says so too.
+    if (set.status === "done" && input.progress === undefined) Object.assign(set, { progress: 100 });
+    const [after] = await ctx.db
+      .update(improvementActions)
+      .set({ ...set, version: sql`${improvementActions.version} + 1`, updatedAt: new Date() })
+      .where(eq(improvementActions.id, before.id))
+      .returning();
+    const changes = diffFields(before, after!, ["status", "progress"]);
+    if (!input.note && Object.keys(changes).length === 0) throw new UseCaseError("invalid", { note: { key: "required" } });
+    await recordUpdate(ctx, before.id, input.note, changes);
+    await recordAudit(ctx.db, { actorId: ctx.user.id, action: "action.progress", entityType: "improvement_action", entityId: before.id, projectId: input.projectId, changes: { ...changes, note: { before: null, after: input.note } } });
+    return after!;
+  },
+});
+
