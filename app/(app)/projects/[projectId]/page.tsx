@@ -10,7 +10,9 @@ import type { Locale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/countries";
 import { calendarDate } from "@/lib/i18n/dates";
 import { getProjectAttendanceTotals } from "@/lib/attendance/totals";
+import { narrativeFor } from "@/lib/findings/narrative";
 import { listMembers } from "@/lib/members/service";
+import { awaitingMyReview } from "@/lib/reviews/service";
 import { getProject } from "@/lib/projects/service";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { AddMemberForm } from "@/components/members/add-member-form";
@@ -22,13 +24,15 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
   const { project, canEdit, access } = unwrapForPage(await getProject(ctx, { projectId }));
   const members = unwrapForPage(await listMembers(ctx, { projectId }));
   const totals = unwrapForPage(await getProjectAttendanceTotals(ctx, { projectId }));
-  const [t, tMembers, tRoles, tMissions, tWorkshops, tStudies, format, locale] = await Promise.all([
+  const awaiting = unwrapForPage(await awaitingMyReview(ctx, { projectId }));
+  const [t, tMembers, tRoles, tMissions, tWorkshops, tStudies, tReviews, format, locale] = await Promise.all([
     getTranslations("projects"),
     getTranslations("members"),
     getTranslations("roles"),
     getTranslations("missions"),
     getTranslations("workshops"),
     getTranslations("studies"),
+    getTranslations("reviews"),
     getFormatter(),
     getLocale(),
   ]);
@@ -55,6 +59,25 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
           {tStudies("title")}
         </ButtonLink>
       </nav>
+      {access === "partner" && (
+        <section aria-labelledby="awaiting" className="mb-8 rounded-lg border border-amber-300 bg-amber-50 p-4">
+          <h2 id="awaiting" className="mb-2 text-lg font-semibold">
+            {tReviews("awaiting")}
+          </h2>
+          {awaiting.length === 0 ? (
+            <p className="text-sm text-slate-700">{tReviews("awaitingNone")}</p>
+          ) : (
+            <ul className="flex flex-col gap-1">
+              {awaiting.map((a) => (
+                <li key={`${a.roundId}-${a.findingId}`}>
+                  <Link href={`/projects/${project.id}/studies/${a.studyId}/reviews/${a.roundId}`}>{narrativeFor(a.title, locale as Locale).text}</Link>
+                  <span className="text-sm text-slate-700"> · {a.roundTitle}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
       <section aria-labelledby="facts" className="mb-8 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="facts" className="mb-3 text-lg font-semibold">
           {t("facts")}

@@ -5,6 +5,7 @@ import { createFinding, createProjectTheme, updateFinding } from "@/lib/findings
 import { runFormAction } from "@/lib/form-action";
 import type { FormState } from "@/lib/forms";
 import type { Ctx } from "@/lib/session-user";
+import { answerFinding, closeRound, commentOnFinding, openRound } from "@/lib/reviews/service";
 import { addSource, createStudy, removeSource, updateStudy } from "@/lib/studies/service";
 import { findingFromForm } from "./_components/finding-from-form";
 
@@ -47,4 +48,22 @@ export async function updateFindingAction(_prev: FormState, formData: FormData):
 
 export async function createThemeAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(formData, (ctx: Ctx, values) => createProjectTheme(ctx, { projectId: values.projectId, name: { original: values.language, [values.language ?? ""]: values.name } } as never));
+}
+
+export async function openRoundAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const state = await runFormAction(formData, openRound);
+  if (state.status === "success") redirect(`/projects/${formData.get("projectId")}/studies/${formData.get("studyId")}/reviews/${(state.data as Saved).id}`);
+  return state;
+}
+
+export async function answerAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(formData, answerFinding, "reviews.answered");
+}
+
+export async function commentAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(formData, commentOnFinding, "reviews.commented");
+}
+
+export async function closeRoundAction(formData: FormData): Promise<void> {
+  await runFormAction(formData, closeRound);
 }

@@ -12,9 +12,12 @@ import { listFindings, listProjectThemes } from "@/lib/findings/service";
 import { calendarDate } from "@/lib/i18n/dates";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { getStudy } from "@/lib/studies/service";
+import { listMembers } from "@/lib/members/service";
+import { listRounds } from "@/lib/reviews/service";
 import { listWorkshops } from "@/lib/workshops/service";
 import { removeSourceAction } from "../actions";
 import { NarrativeText } from "../_components/narrative-text";
+import { OpenRoundForm } from "../_components/open-round-form";
 import { SourceForm } from "../_components/source-form";
 
 type Filters = { q?: string; theme?: string; priority?: string; status?: string; institutionId?: string };
@@ -24,13 +27,21 @@ export default async function StudyPage({ params, searchParams }: { params: Prom
   const { projectId, studyId } = await params;
   const filters = await searchParams;
   const ids = { projectId, studyId };
-  const [{ study, sources, evidenceInstitutions, canEdit }, findings, themes] = await Promise.all([
+  const [{ study, sources, evidenceInstitutions, canEdit }, findings, themes, rounds] = await Promise.all([
     getStudy(ctx, ids).then(unwrapForPage),
     listFindings(ctx, { ...ids, ...filters }).then(unwrapForPage),
     listProjectThemes(ctx, { projectId }).then(unwrapForPage),
+    listRounds(ctx, ids).then(unwrapForPage),
   ]);
-  const [t, tf, format, locale] = await Promise.all([getTranslations("studies"), getTranslations("findings"), getFormatter(), getLocale()]);
-  const workshops = canEdit ? (await listWorkshops(ctx, { projectId, pageSize: 100 }).then(unwrapForPage)).items : [];
+  const [t, tf, tr, format, locale] = await Promise.all([getTranslations("studies"), getTranslations("findings"), getTranslations("reviews"), getFormatter(), getLocale()]);
+  // What only a manager's forms need: the project's workshops, every finding, the project's partners.
+  const [workshops, allFindings, partners] = canEdit
+    ? await Promise.all([
+        listWorkshops(ctx, { projectId, pageSize: 100 }).then((r) => unwrapForPage(r).items),
+        listFindings(ctx, ids).then(unwrapForPage),
+        listMembers(ctx, { projectId }).then((r) => unwrapForPage(r).filter((m) => m.role === "partner" && m.isActive)),
+      ])
+    : [[], [], []];
   const themeName = (f: { theme: string | null; projectThemeName: { original: Locale } | null }) =>
     f.theme ? tf(`themes.${f.theme as "prevention"}`) : f.projectThemeName ? narrativeFor(f.projectThemeName, locale as Locale).text : "—";
   const groups = new Map<string, typeof findings>();
@@ -129,6 +140,37 @@ export default async function StudyPage({ params, searchParams }: { params: Prom
               </ul>
             </section>
           ))
+        )}
+      </section>
+
+      <section aria-labelledby="reviews" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="reviews" className="mb-2 text-xl font-semibold">
+          {tr("title")}
+        </h2>
+        {rounds.length === 0 ? (
+          <p className="mb-3 text-sm text-slate-700">{tr("none")}</p>
+        ) : (
+          <ul className="mb-4 flex flex-col gap-2">
+            {rounds.map((r) => (
+              <li key={r.id}>
+                <Link href={`${base}/reviews/${r.id}`} className="font-medium">
+                  {r.title}
+                </Link>{" "}
+                <span className="text-sm text-slate-700">
+                  {tr("opened", { date: format.dateTime(r.createdAt, { dateStyle: "medium" }) })}
+                  {r.closedAt ? ` · ${tr("closed")}` : canEdit ? ` · ${r.waitingFor.length ? tr("waitingFor", { names: r.waitingFor.join(", ") }) : tr("everyoneAnswered")}` : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {canEdit && (
+          <OpenRoundForm
+            projectId={projectId}
+            studyId={studyId}
+            findings={allFindings.map((f) => ({ value: f.id, label: narrativeFor(f.title, locale as Locale).text }))}
+            partners={partners.map((p) => ({ value: p.userId, label: p.name }))}
+          />
         )}
       </section>
 
