@@ -57,6 +57,9 @@ describe("improvement actions", () => {
     expect(await ids({ findingId: s.sharing.id })).toEqual([other.id, action.id]);
     expect(await ids({ findingId: s.identification.id })).toEqual([action.id]);
     expect(await ids({ institutionId: s.labour.id })).toEqual([action.id]);
+    const listed = expectOk(await listActions(s.manager, { projectId: s.world.projectId }));
+    expect(listed.find((a) => a.id === action.id)!.institutions).toEqual([{ id: s.labour.id, name: s.labour.name }]);
+    expect(listed.find((a) => a.id === other.id)!.institutions).toEqual([]);
     expect(await ids({ theme: "protection" })).toEqual([action.id]);
     expect(await ids({ ownerId: s.world.userIds.field })).toHaveLength(2);
     expect(await ids({ q: "IDENTIFICACION" })).toEqual([action.id]);

@@ -64,10 +64,11 @@ export const listActions = defineUseCase({
         progress: improvementActions.progress,
         startDate: improvementActions.startDate,
         dueDate: improvementActions.dueDate,
+        ownerId: improvementActions.ownerId,
         ownerName: users.name,
         overdue: overdueSql,
         findings: sql<number>`(select count(*)::int from ${actionFindings} af where af.action_id = ${improvementActions.id})`,
-        institutions: sql<string[]>`coalesce((select array_agg(i.name order by i.name) from ${actionInstitutions} ai join ${institutions} i on i.id = ai.institution_id where ai.action_id = ${improvementActions.id}), '{}')`,
+        institutions: sql<{ id: string; name: string }[]>`coalesce((select json_agg(json_build_object('id', i.id, 'name', i.name) order by i.name) from ${actionInstitutions} ai join ${institutions} i on i.id = ai.institution_id where ai.action_id = ${improvementActions.id}), '[]'::json)`,
       })
       .from(improvementActions)
       .leftJoin(users, eq(users.id, improvementActions.ownerId))

@@ -25,7 +25,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
   const members = unwrapForPage(await listMembers(ctx, { projectId }));
   const totals = unwrapForPage(await getProjectAttendanceTotals(ctx, { projectId }));
   const awaiting = unwrapForPage(await awaitingMyReview(ctx, { projectId }));
-  const [t, tMembers, tRoles, tMissions, tWorkshops, tStudies, tReviews, format, locale] = await Promise.all([
+  const [t, tMembers, tRoles, tMissions, tWorkshops, tStudies, tReviews, tActions, format, locale] = await Promise.all([
     getTranslations("projects"),
     getTranslations("members"),
     getTranslations("roles"),
@@ -33,6 +33,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
     getTranslations("workshops"),
     getTranslations("studies"),
     getTranslations("reviews"),
+    getTranslations("actions"),
     getFormatter(),
     getLocale(),
   ]);
@@ -57,6 +58,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
         )}
         <ButtonLink href={`/projects/${project.id}/studies`} variant="secondary">
           {tStudies("title")}
+        </ButtonLink>
+        <ButtonLink href={`/projects/${project.id}/actions`} variant="secondary">
+          {tActions("title")}
         </ButtonLink>
       </nav>
       {access === "partner" && (

@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { Locale } from "@/db/schema/values";
 import { narrativeFor } from "@/lib/findings/narrative";
 import { getFinding } from "@/lib/findings/service";
+import { listActions } from "@/lib/improvement-actions/service";
 import { calendarDate } from "@/lib/i18n/dates";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { NarrativeText } from "../../../_components/narrative-text";
@@ -14,7 +15,8 @@ export default async function FindingPage({ params }: { params: Promise<{ projec
   const ctx = await getPageContext();
   const { projectId, studyId, findingId } = await params;
   const { finding, projectThemeName, workshops, sources, institutions, canEdit } = unwrapForPage(await getFinding(ctx, { projectId, studyId, findingId }));
-  const [t, format, locale] = await Promise.all([getTranslations("findings"), getFormatter(), getLocale()]);
+  const actions = unwrapForPage(await listActions(ctx, { projectId, findingId }));
+  const [t, ta, format, locale] = await Promise.all([getTranslations("findings"), getTranslations("actions"), getFormatter(), getLocale()]);
   const title = narrativeFor(finding.title, locale as Locale).text;
   const theme = finding.theme ? t(`themes.${finding.theme}`) : projectThemeName ? narrativeFor(projectThemeName, locale as Locale).text : "—";
   const byRole = (role: "reported" | "concerned") => institutions.filter((i) => i.role === role);
@@ -46,6 +48,32 @@ export default async function FindingPage({ params }: { params: Promise<{ projec
           ]}
         />
         <NarrativeText text={finding.description} />
+      </section>
+      <section aria-labelledby="finding-actions" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="finding-actions" className="mb-2 text-lg font-semibold">
+          {ta("forFinding")}
+        </h2>
+        {actions.length === 0 ? (
+          <p className="mb-2 text-sm text-slate-700">{ta("noneForFinding")}</p>
+        ) : (
+          <ul className="mb-2 flex flex-col gap-1">
+            {actions.map((a) => (
+              <li key={a.id}>
+                <Link href={`/projects/${projectId}/actions/${a.id}`}>{a.title}</Link>
+                <span className="text-sm text-slate-700">
+                  {" "}
+                  · {ta(`statuses.${a.status}`)} · {ta("percent", { value: a.progress })}
+                  {a.overdue && ` · ${ta("overdue")}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {canEdit && (
+          <ButtonLink href={`/projects/${projectId}/actions/new?findingId=${findingId}`} variant="secondary">
+            {ta("newForFinding")}
+          </ButtonLink>
+        )}
       </section>
       <section aria-labelledby="evidence" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="evidence" className="mb-3 text-lg font-semibold">

@@ -1,0 +1,21 @@
+import "server-only";
+import { getLocale } from "next-intl/server";
+import type { Option } from "@/components/ui/field";
+import type { Locale } from "@/db/schema/values";
+import { narrativeFor } from "@/lib/findings/narrative";
+import { listFindings } from "@/lib/findings/service";
+import { listMembers } from "@/lib/members/service";
+import { unwrapForPage } from "@/lib/request-context";
+import type { Ctx } from "@/lib/session-user";
+import { listStudies } from "@/lib/studies/service";
+
+/** What the action form offers: every finding of the project's studies, and its users as owners. */
+export async function actionFormOptions(ctx: Ctx, projectId: string) {
+  const locale = (await getLocale()) as Locale;
+  const [studies, members] = await Promise.all([listStudies(ctx, { projectId }).then(unwrapForPage), listMembers(ctx, { projectId }).then(unwrapForPage)]);
+  const perStudy = await Promise.all(studies.map((s) => listFindings(ctx, { projectId, studyId: s.id }).then(unwrapForPage)));
+  return {
+    findings: perStudy.flat().map((f): Option => ({ value: f.id, label: narrativeFor(f.title, locale).text })),
+    owners: members.filter((m) => m.isActive).map((m): Option => ({ value: m.userId, label: m.name })),
+  };
+}

@@ -1,0 +1,30 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { getProject } from "@/lib/projects/service";
+import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { createActionAction } from "../actions";
+import { ActionForm } from "../_components/action-form";
+import { actionFormOptions } from "../_components/action-form-options";
+
+export default async function NewActionPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<{ findingId?: string }> }) {
+  const ctx = await getPageContext();
+  const { projectId } = await params;
+  const { findingId } = await searchParams;
+  const { canEdit } = unwrapForPage(await getProject(ctx, { projectId }));
+  if (!canEdit) notFound();
+  const [t, options] = await Promise.all([getTranslations("actions"), actionFormOptions(ctx, projectId)]);
+  return (
+    <>
+      <PageHeader title={t("new")} />
+      <ActionForm
+        action={createActionAction}
+        projectId={projectId}
+        chosenFindings={findingId ? [findingId] : []}
+        institutions={[]}
+        cancelHref={`/projects/${projectId}/actions`}
+        {...options}
+      />
+    </>
+  );
+}
