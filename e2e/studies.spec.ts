@@ -100,3 +100,81 @@ test.describe("a baseline study, as the manager (French)", () => {
     await partner.close();
   });
 });
+
+test.describe("partner review and improvement actions", () => {
+  test.use({ storageState: storageStateFor("manager") });
+
+  test("the manager opens a review, the partner answers, the manager sees it, creates two actions for the finding and moves one to done", async ({ page, browser }) => {
+    const tr = fr.reviews;
+    const ta = fr.actions;
+    const projects = (await (await page.request.get("/api/v1/projects?q=HN-PARCLC")).json()) as { items: { id: string }[] };
+    const projectId = projects.items[0]!.id;
+    const tag = Date.now().toString(36);
+    const study = (await (await page.request.post(`/api/v1/projects/${projectId}/studies`, { data: { title: `Estudio ${tag}` }, headers: originHeader })).json()) as { id: string };
+    const title = `La derivación entre policía y fiscalía no está formalizada ${tag}`;
+    const created = await page.request.post(`/api/v1/projects/${projectId}/studies/${study.id}/findings`, {
+      data: { theme: "partnership", title: { original: "es", es: title }, description: { original: "es", es: "Sin protocolo de derivación." } },
+      headers: originHeader,
+    });
+    expect(created.status()).toBe(201);
+
+    await page.goto(`/projects/${projectId}/studies/${study.id}`);
+    const open = page.getByRole("form", { name: tr.open });
+    await open.getByLabel(tr.roundTitle).fill(`Ronda ${tag}`);
+    await open.getByLabel(title).check();
+    await open.getByLabel("Sofía Hernández").check();
+    await open.getByRole("button", { name: tr.open }).click();
+    await expect(page.getByRole("heading", { name: `Ronda ${tag}` })).toBeVisible();
+    await expect(page.getByText(tr.noAnswer)).toBeVisible();
+
+    // The partner finds it awaiting their review and answers, in Spanish.
+    const partner = await browser.newContext({ storageState: storageStateFor("partner") });
+    const partnerPage = await partner.newPage();
+    await partnerPage.goto(`/projects/${projectId}`);
+    const awaiting = partnerPage.getByRole("region", { name: es.reviews.awaiting });
+    await awaiting.getByRole("link", { name: title }).click();
+    const answer = partnerPage.getByRole("form", { name: `${es.reviews.yourAnswer} · ${title}` });
+    await answer.getByLabel(es.reviews.answers.needs_change).check();
+    await answer.getByLabel(es.reviews.comment).fill("Falta incluir a la Unidad contra la Trata.");
+    await answer.getByRole("button", { name: es.reviews.send }).click();
+    await expect(partnerPage.getByText(es.reviews.answered)).toBeVisible();
+    await expectAccessible(partnerPage);
+    await partnerPage.goto(`/projects/${projectId}`);
+    await expect(partnerPage.getByRole("region", { name: es.reviews.awaiting }).getByRole("link", { name: title })).toHaveCount(0);
+    await partner.close();
+
+    await page.reload();
+    await expect(page.getByText(`${tr.answers.needs_change}`)).toBeVisible();
+    await expect(page.getByText("Falta incluir a la Unidad contra la Trata.")).toBeVisible();
+
+    // Two actions answer the finding; one is carried out.
+    await page.getByRole("link", { name: title }).click();
+    for (const name of [`Protocolo de derivación ${tag}`, `Formación conjunta ${tag}`]) {
+      await page.getByRole("link", { name: ta.newForFinding }).click();
+      await page.getByLabel(ta.name).fill(name);
+      await expect(page.getByLabel(title)).toBeChecked();
+      await page.getByLabel(ta.dueDate).fill("2020-12-31");
+      await page.getByLabel(ta.status).selectOption("planned");
+      await page.getByRole("button", { name: fr.common.save }).click();
+      await expect(page.getByRole("heading", { name })).toBeVisible();
+      await page.getByRole("link", { name: title }).click();
+    }
+    const answering = page.getByRole("region", { name: ta.forFinding });
+    await expect(answering.getByRole("listitem")).toHaveCount(2);
+    await expect(answering).toContainText(ta.overdue);
+    await answering.getByRole("link", { name: `Formación conjunta ${tag}` }).click();
+    const update = page.getByRole("form", { name: ta.addUpdate });
+    await update.getByLabel(ta.note).fill("Dos talleres conjuntos realizados.");
+    await update.getByLabel(ta.newStatus).selectOption("done");
+    await update.getByRole("button", { name: ta.addUpdate }).click();
+    await expect(page.getByText(ta.updateAdded)).toBeVisible();
+    await page.reload();
+    await expect(page.getByText("Dos talleres conjuntos realizados.")).toBeVisible();
+    await expect(page.getByText(`${ta.statuses.planned} → ${ta.statuses.done}`)).toBeVisible();
+
+    await page.goto(`/projects/${projectId}/actions?view=board&q=${tag}`);
+    await expect(page.getByRole("region", { name: ta.statuses.done }).getByRole("link", { name: `Formación conjunta ${tag}` })).toBeVisible();
+    await expect(page.getByRole("region", { name: ta.statuses.planned }).getByRole("link", { name: `Protocolo de derivación ${tag}` })).toBeVisible();
+    await expectAccessible(page);
+  });
+});
