@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import { docxText } from "../lib/documents/docx-text";
 import { storageStateFor } from "./support/accounts";
 import { expect, expectAccessible, originHeader, test } from "./support/fixtures";
 import { messages } from "./support/messages";
@@ -171,6 +173,19 @@ test.describe("partner review and improvement actions", () => {
     await page.reload();
     await expect(page.getByText("Dos talleres conjuntos realizados.")).toBeVisible();
     await expect(page.getByText(`${ta.statuses.planned} → ${ta.statuses.done}`)).toBeVisible();
+
+    // The study as an editable Word document, in Spanish: the finding, the partner's answer, the actions.
+    await page.goto(`/projects/${projectId}/studies/${study.id}`);
+    const exporter = page.getByRole("form", { name: fr.studies.export });
+    await exporter.getByLabel(fr.studies.exportLanguage).selectOption("es");
+    const download = page.waitForEvent("download");
+    await exporter.getByRole("button", { name: fr.studies.exportDocx }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^study-es-.*\.docx$/);
+    const text = await docxText(fs.readFileSync((await file.path())!));
+    expect(text).toContain(title);
+    expect(text).toContain(`${es.reviews.answers.needs_change}: 1`);
+    expect(text).toContain(`Formación conjunta ${tag}`);
 
     await page.goto(`/projects/${projectId}/actions?view=board&q=${tag}`);
     await expect(page.getByRole("region", { name: ta.statuses.done }).getByRole("link", { name: `Formación conjunta ${tag}` })).toBeVisible();

@@ -252,6 +252,7 @@ const matrix: Record<string, Entry> = {
       return { projectId: w.projectId, studyId, sourceId: await source(w, studyId) };
     },
   },
+  "studies.report": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, studyId: await study(w) }) },
   "findings.list": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, studyId: await study(w) }) },
   "findings.get": {
     allowed: projectTeam,

@@ -21,6 +21,7 @@ import {
   updateInstitution,
 } from "./institutions/service";
 import { commitAttendanceImport, previewAttendanceImport } from "./imports/attendance";
+import { getStudyReport } from "./studies/report";
 import { addSource, createStudy, getSourceFile, getStudy, listStudies, removeSource, updateStudy } from "./studies/service";
 import { commitInstitutionImport, previewInstitutionImport } from "./imports/institutions";
 import { commitParticipantImport, previewParticipantImport } from "./imports/participants";
@@ -113,6 +114,7 @@ export const allUseCases: UseCase<never, unknown>[] = [
   addSource,
   removeSource,
   getSourceFile,
+  getStudyReport,
   listFindings,
   getFinding,
   createFinding,

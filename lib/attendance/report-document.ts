@@ -24,7 +24,7 @@ function categoryLabel(breakdown: Breakdown, count: Count, { t }: Wording): stri
  * The workshop report as titled tables, in the reader's words: the same sections feed the page,
  * the Excel file and the PDF.
  */
-export function workshopReportDocument(report: WorkshopReport, wording: Wording): DocumentSpec {
+export function workshopReportDocument(report: WorkshopReport, wording: Wording): DocumentSpec<Section> {
   const { t } = wording;
   const slices: ReportSlice[] = [report.overall, ...report.days];
   const headers = (first: string) => [first, t("report.overall"), ...report.days.map((d) => wording.day(d.day))];

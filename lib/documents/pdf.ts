@@ -1,6 +1,6 @@
 import type { Content } from "pdfmake/interfaces";
 import { renderPdf } from "@/lib/pdf/render";
-import type { DocumentSpec } from "./sections";
+import { isEntrySection, type DocumentSpec } from "./sections";
 
 /** The sections as consecutive tables under the document's title, headers repeated on each page. */
 export async function documentToPdf(spec: DocumentSpec): Promise<Uint8Array> {
@@ -10,6 +10,14 @@ export async function documentToPdf(spec: DocumentSpec): Promise<Uint8Array> {
   ];
   for (const section of spec.sections) {
     content.push({ text: section.title, fontSize: 12, bold: true, margin: [0, 10, 0, 4] });
+    if (isEntrySection(section)) {
+      if (section.entries.length === 0) content.push({ text: section.empty ?? "—", italics: true });
+      for (const entry of section.entries) {
+        content.push({ text: entry.heading, bold: true, margin: [0, 6, 0, 2] });
+        for (const line of entry.lines) content.push({ text: line, margin: [0, 0, 0, 2] });
+      }
+      continue;
+    }
     if (section.rows.length === 0) {
       content.push({ text: section.empty ?? "—", italics: true });
       continue;

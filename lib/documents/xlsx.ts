@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { neutraliseFormula } from "@/lib/spreadsheets/write";
-import type { DocumentSpec } from "./sections";
+import { isEntrySection, type DocumentSpec } from "./sections";
 
 /** One worksheet per section, named after it (Excel allows 31 characters and no duplicates). */
 export async function documentToXlsx(spec: DocumentSpec): Promise<Uint8Array> {
@@ -16,9 +16,13 @@ export async function documentToXlsx(spec: DocumentSpec): Promise<Uint8Array> {
     sheet.addRow([spec.title]).font = { bold: true, size: 13 };
     sheet.addRow([spec.subtitle]);
     sheet.addRow([section.title]).font = { bold: true };
-    sheet.addRow(section.headers).font = { bold: true };
-    for (const row of section.rows) sheet.addRow(row.map((cell) => (typeof cell === "string" ? neutraliseFormula(cell) : cell)));
-    if (section.rows.length === 0 && section.empty) sheet.addRow([section.empty]);
+    // Entries read down the sheet: a heading, then its lines under it.
+    const [headers, rows] = isEntrySection(section)
+      ? [[], section.entries.flatMap((e) => [[e.heading], ...e.lines.map((line) => ["", line])])]
+      : [section.headers, section.rows];
+    if (headers.length) sheet.addRow(headers).font = { bold: true };
+    for (const row of rows) sheet.addRow(row.map((cell) => (typeof cell === "string" ? neutraliseFormula(cell) : cell)));
+    if (rows.length === 0 && section.empty) sheet.addRow([section.empty]);
     sheet.columns.forEach((column, i) => {
       column.width = i === 0 ? 40 : 16;
     });

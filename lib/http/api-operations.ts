@@ -28,6 +28,7 @@ import { findDuplicates, listDuplicatePairs, markDistinct, mergeParticipants } f
 import { eraseParticipant, exportParticipantData } from "@/lib/participants/personal-data";
 import { createParticipant, getParticipant, listParticipants, updateParticipant } from "@/lib/participants/service";
 import { createProject, getProject, listProjects, updateProject } from "@/lib/projects/service";
+import { getStudyReport } from "@/lib/studies/report";
 import { addSource, createStudy, getStudy, listStudies, removeSource, updateStudy } from "@/lib/studies/service";
 import type { UseCase } from "@/lib/use-case";
 import { createUser, getUser, listUsers, setUserActive } from "@/lib/users/service";
@@ -112,6 +113,7 @@ export const apiOperations = {
   updateStudy: op("patch", "/projects/{projectId}/studies/{studyId}", updateStudy),
   addSource: op("post", "/projects/{projectId}/studies/{studyId}/sources", addSource, 201),
   removeSource: op("delete", "/projects/{projectId}/studies/{studyId}/sources/{sourceId}", removeSource),
+  getStudyReport: op("get", "/projects/{projectId}/studies/{studyId}/report", getStudyReport),
   listFindings: op("get", "/projects/{projectId}/studies/{studyId}/findings", listFindings),
   createFinding: op("post", "/projects/{projectId}/studies/{studyId}/findings", createFinding, 201),
   getFinding: op("get", "/projects/{projectId}/studies/{studyId}/findings/{findingId}", getFinding),

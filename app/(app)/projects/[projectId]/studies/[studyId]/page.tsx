@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FactList } from "@/components/ui/fact-list";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { findingPriorities, findingStatuses, findingThemes, type Locale } from "@/db/schema/values";
+import { findingPriorities, findingStatuses, findingThemes, locales, type Locale } from "@/db/schema/values";
 import { narrativeFor } from "@/lib/findings/narrative";
 import { listFindings, listProjectThemes } from "@/lib/findings/service";
 import { calendarDate } from "@/lib/i18n/dates";
@@ -80,6 +80,14 @@ export default async function StudyPage({ params, searchParams }: { params: Prom
         )}
       </section>
 
+      <form method="get" action={`/api/v1/projects/${projectId}/studies/${studyId}/export`} className="mb-6 flex flex-wrap items-end gap-2" aria-label={t("export")}>
+        <SelectField name="lang" label={t("exportLanguage")} defaultValue={locale} options={locales.map((l) => ({ value: l, label: tf(`languages.${l}`) }))} />
+        {(["docx", "pdf", "xlsx"] as const).map((format) => (
+          <button key={format} type="submit" name="format" value={format} className="rounded-md border border-slate-400 bg-white px-3 py-2 font-medium text-slate-900">
+            {t(format === "docx" ? "exportDocx" : format === "pdf" ? "exportPdf" : "exportActions")}
+          </button>
+        ))}
+      </form>
       <section aria-labelledby="findings" className="mb-6">
         <h2 id="findings" className="mb-2 text-xl font-semibold">
           {tf("title")}

@@ -1,0 +1,40 @@
+import { getLocale } from "next-intl/server";
+import { locales, type Locale } from "@/db/schema/values";
+import { documentToDocx } from "@/lib/documents/docx";
+import { documentToPdf } from "@/lib/documents/pdf";
+import { documentToXlsx } from "@/lib/documents/xlsx";
+import { failureResponse } from "@/lib/http/api";
+import { wordingFor } from "@/lib/i18n/wording";
+import { getRequestContext } from "@/lib/request-context";
+import { contentTypes } from "@/lib/spreadsheets/write";
+import { getStudyReport } from "@/lib/studies/report";
+import { actionPlan, studyDocument } from "@/lib/studies/study-document";
+
+type Params = { params: Promise<{ projectId: string; studyId: string }> };
+
+const types = { docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", pdf: "application/pdf", xlsx: contentTypes.xlsx };
+
+/**
+ * The study as an editable Word document or a PDF (?format=docx|pdf), or its action plan as Excel
+ * (?format=xlsx), in the language asked for (?lang=fr|es|en, else the reader's).
+ */
+export async function GET(request: Request, { params }: Params) {
+  const search = new URL(request.url).searchParams;
+  const asked = search.get("lang");
+  const locale: Locale = locales.includes(asked as Locale) ? (asked as Locale) : ((await getLocale()) as Locale);
+  const format = search.get("format") === "pdf" ? "pdf" : search.get("format") === "xlsx" ? "xlsx" : "docx";
+  const result = await getStudyReport(await getRequestContext(), await params);
+  if (!result.ok) return failureResponse(result);
+  const wording = wordingFor(locale);
+  const spec = studyDocument(result.data, locale, wording);
+  const bytes =
+    format === "xlsx" ? await documentToXlsx({ ...spec, sections: [actionPlan(result.data, locale, wording)] }) : format === "pdf" ? await documentToPdf(spec) : await documentToDocx(spec);
+  const name = format === "xlsx" ? "actions" : "study";
+  return new Response(bytes as BodyInit, {
+    headers: {
+      "Content-Type": types[format],
+      "Content-Disposition": `attachment; filename="${name}-${locale}-${new Date().toISOString().slice(0, 10)}.${format}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,73 @@
+import type { Locale } from "@/db/schema/values";
+import type { DocumentSpec, EntrySection, Section } from "@/lib/documents/sections";
+import { narrativeFor } from "@/lib/findings/narrative";
+import type { StudyReport } from "./report";
+
+type Wording = { t: (key: string, values?: Record<string, string | number>) => string; day: (iso: string) => string; period: (start: string, end: string) => string };
+
+/**
+ * The study as a document in the chosen language: findings grouped by theme, each with its text
+ * (or the original, marked as not yet translated), evidence, review outcome and actions; then the
+ * action plan. The same sections give the DOCX and the PDF; the plan alone gives the XLSX.
+ */
+export function studyDocument(report: StudyReport, locale: Locale, wording: Wording): DocumentSpec {
+  const { t } = wording;
+  const { study } = report;
+  const text = (n: Parameters<typeof narrativeFor>[0]) => {
+    const shown = narrativeFor(n, locale);
+    return shown.translated ? shown.text : `${shown.text} (${t("findings.notTranslated", { language: t(`findings.languages.${shown.language}`) })})`;
+  };
+  const themes = new Map<string, EntrySection>();
+  for (const f of report.findings) {
+    const theme = f.theme ? t(`findings.themes.${f.theme}`) : f.projectThemeName ? narrativeFor(f.projectThemeName, locale).text : "—";
+    const section = themes.get(theme) ?? themes.set(theme, { title: theme, entries: [] }).get(theme)!;
+    const list = (label: string, items: string[]) => `${label}: ${items.length ? items.join("; ") : t("findings.noEvidence")}`;
+    const review = Object.entries(f.review).map(([answer, n]) => `${t(`reviews.answers.${answer}`)}: ${n}`);
+    section.entries.push({
+      heading: text(f.title),
+      lines: [
+        `${t("findings.priority")}: ${t(`findings.priorities.${f.priority}`)} · ${t("findings.status")}: ${t(`findings.statuses.${f.status}`)}`,
+        ...text(f.description).split(/\n\s*\n/),
+        list(t("findings.workshops"), f.workshops.map((w) => (w.day ? `${w.title} (${wording.day(w.day)})` : w.title))),
+        list(t("findings.sources"), f.sources),
+        list(t("findings.reportedBy"), f.reportedBy),
+        list(t("findings.concerns"), f.concerned),
+        list(t("reviews.title"), review),
+        list(t("actions.title"), f.actions),
+      ],
+    });
+  }
+  const facts: EntrySection = {
+    title: t("studies.title"),
+    entries: [
+      {
+        heading: study.title,
+        lines: [
+          `${t("studies.period")}: ${study.periodStart && study.periodEnd ? wording.period(study.periodStart, study.periodEnd) : "—"}`,
+          `${t("studies.status")}: ${t(`studies.statuses.${study.status}`)}`,
+          ...(study.methodology ? [`${t("studies.methodology")}: ${study.methodology}`] : []),
+        ],
+      },
+    ],
+  };
+  return { title: study.title, subtitle: t("findings.title"), sections: [facts, ...themes.values(), actionPlan(report, locale, wording)] };
+}
+
+/** The actions answering the study's findings, one row each. */
+export function actionPlan(report: StudyReport, locale: Locale, { t, day }: Wording): Section {
+  const titles = new Map(report.findings.map((f) => [f.id, narrativeFor(f.title, locale).text]));
+  return {
+    title: t("actions.title"),
+    headers: [t("actions.name"), t("actions.findings"), t("actions.institutions"), t("actions.owner"), t("actions.dueDate"), t("actions.status"), t("actions.progress")],
+    rows: report.actions.map((a) => [
+      a.title,
+      a.findingIds.map((id) => titles.get(id) ?? "").join("; "),
+      a.institutions.join("; "),
+      a.ownerName ?? "—",
+      a.dueDate ? `${day(a.dueDate)}${a.overdue ? ` (${t("actions.overdue")})` : ""}` : "—",
+      t(`actions.statuses.${a.status}`),
+      a.progress,
+    ]),
+    empty: t("actions.none"),
+  };
+}
