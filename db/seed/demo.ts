@@ -4,6 +4,7 @@ import { appSettings, projectMembers, projects, users, type Locale, type Project
 import { hashPassword } from "@/lib/auth/password";
 import { seedDirectory } from "./directory";
 import { seedParticipants } from "./participants";
+import { seedStudy } from "./study";
 import { seedWorkshops } from "./workshops";
 
 export const demoPassword = "atelier-demo-2026";
@@ -74,7 +75,7 @@ const demoProjects = [
 ];
 
 /** Raise it when the demo data grows: a database seeded with an older version gets the new parts. */
-export const demoSeedVersion = 4;
+export const demoSeedVersion = 5;
 
 /**
  * Loads the demo projects and one account per role, once: a database already seeded at this version
@@ -104,6 +105,7 @@ export async function seedDemo(db: Db): Promise<void> {
     await seedParticipants(tx, honduras!.id);
     const [costaRica] = await tx.select({ id: projects.id }).from(projects).where(eq(projects.code, demoProjectCodes.costaRica));
     await seedWorkshops(tx, { honduras: honduras!.id, costaRica: costaRica!.id });
+    await seedStudy(tx, honduras!.id);
     await tx
       .insert(appSettings)
       .values({ key: "demoData", value: demoSeedVersion })
