@@ -271,6 +271,7 @@ const matrix: Record<string, Entry> = {
   },
   "findings.createTheme": { allowed: projectManagers, input: (w) => ({ projectId: w.projectId, name: { original: "es", es: "Migración" } }) },
   "findings.themes": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
+  "institutions.studyLinks": { allowed: directoryReaders, input: async (w) => ({ institutionId: await institution(w) }) },
   "actions.list": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
   "actions.get": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, actionId: await action(w) }) },
   "actions.create": { allowed: projectManagers, input: (w) => ({ projectId: w.projectId, title: "Protocolo de identificación" }) },

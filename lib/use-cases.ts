@@ -9,6 +9,7 @@ import { getProjectAttendanceTotals } from "./attendance/totals";
 import { listAudit } from "./audit/service";
 import { addActionUpdate, createAction, getAction, listActions, updateAction } from "./improvement-actions/service";
 import { answerFinding, awaitingMyReview, closeRound, commentOnFinding, getRound, listRounds, openRound } from "./reviews/service";
+import { getInstitutionStudyLinks } from "./findings/for-institution";
 import { createFinding, createProjectTheme, getFinding, listFindings, listProjectThemes, updateFinding } from "./findings/service";
 import { addBodyMember, createBody, endBodyMembership, getBody, listBodies, removeBodyMembership, updateBody } from "./bodies/service";
 import {
@@ -121,6 +122,7 @@ export const allUseCases: UseCase<never, unknown>[] = [
   updateFinding,
   createProjectTheme,
   listProjectThemes,
+  getInstitutionStudyLinks,
   listActions,
   getAction,
   createAction,

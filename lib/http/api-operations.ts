@@ -18,6 +18,7 @@ import { commitInstitutionImport, previewInstitutionImport } from "@/lib/imports
 import { commitParticipantImport, previewParticipantImport } from "@/lib/imports/participants";
 import { readImportFile } from "@/lib/imports/read";
 import { exportInstitutions } from "@/lib/institutions/export";
+import { getInstitutionStudyLinks } from "@/lib/findings/for-institution";
 import { createFinding, createProjectTheme, getFinding, listFindings, listProjectThemes, updateFinding } from "@/lib/findings/service";
 import { addActionUpdate, createAction, getAction, listActions, updateAction } from "@/lib/improvement-actions/service";
 import { grantRole, listMembers, revokeRole } from "@/lib/members/service";
@@ -120,6 +121,7 @@ export const apiOperations = {
   updateFinding: op("patch", "/projects/{projectId}/studies/{studyId}/findings/{findingId}", updateFinding),
   listProjectThemes: op("get", "/projects/{projectId}/themes", listProjectThemes),
   createProjectTheme: op("post", "/projects/{projectId}/themes", createProjectTheme, 201),
+  getInstitutionStudyLinks: op("get", "/institutions/{institutionId}/study-links", getInstitutionStudyLinks),
   listActions: op("get", "/projects/{projectId}/actions", listActions),
   createAction: op("post", "/projects/{projectId}/actions", createAction, 201),
   getAction: op("get", "/projects/{projectId}/actions/{actionId}", getAction),

@@ -8,6 +8,8 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { Locale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/countries";
 import { calendarDate } from "@/lib/i18n/dates";
+import { getInstitutionStudyLinks } from "@/lib/findings/for-institution";
+import { narrativeFor } from "@/lib/findings/narrative";
 import { getInstitution } from "@/lib/institutions/service";
 import { listParticipants } from "@/lib/participants/service";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
@@ -26,7 +28,14 @@ export default async function InstitutionPage({
   // Partners never see people; staff see those of their own projects.
   const staffView = canEdit ? await listParticipants(ctx, { institutionId: institution.id, pageSize: 50 }) : null;
   const people = staffView?.ok ? staffView.data : null;
-  const [t, tParticipants, format, locale] = await Promise.all([getTranslations("institutions"), getTranslations("participants"), getFormatter(), getLocale()]);
+  const links = unwrapForPage(await getInstitutionStudyLinks(ctx, { institutionId: institution.id }));
+  const [t, tParticipants, ta, format, locale] = await Promise.all([
+    getTranslations("institutions"),
+    getTranslations("participants"),
+    getTranslations("actions"),
+    getFormatter(),
+    getLocale(),
+  ]);
   const facts = [
     { label: t("acronym"), value: institution.acronym || "—" },
     { label: t("country"), value: countryName(institution.country, locale as Locale) },
@@ -139,6 +148,43 @@ export default async function InstitutionPage({
                 <Link href={`/projects/${w.projectId}/workshops/${w.workshopId}`}>{w.title}</Link>{" "}
                 <span className="text-slate-600">
                   {format.dateTimeRange(calendarDate(w.startDate), calendarDate(w.endDate), { dateStyle: "medium" })} · {t("peopleCount", { count: w.people })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="study-findings" className="mb-6">
+        <h2 id="study-findings" className="mb-2 text-lg font-semibold">
+          {t("studyFindings")}
+        </h2>
+        {links.findings.length === 0 ? (
+          <EmptyState message={t("noStudyFindings")} />
+        ) : (
+          <ul className="list-disc pl-6">
+            {links.findings.map((f) => (
+              <li key={`${f.id}-${f.role}`}>
+                <Link href={`/projects/${f.projectId}/studies/${f.studyId}/findings/${f.id}`}>{narrativeFor(f.title, locale as Locale).text}</Link>{" "}
+                <span className="text-slate-600">· {t(`evidenceRoles.${f.role}`)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="study-actions" className="mb-6">
+        <h2 id="study-actions" className="mb-2 text-lg font-semibold">
+          {t("studyActions")}
+        </h2>
+        {links.actions.length === 0 ? (
+          <EmptyState message={t("noStudyActions")} />
+        ) : (
+          <ul className="list-disc pl-6">
+            {links.actions.map((a) => (
+              <li key={a.id}>
+                <Link href={`/projects/${a.projectId}/actions/${a.id}`}>{a.title}</Link>{" "}
+                <span className="text-slate-600">
+                  · {ta(`statuses.${a.status}`)} · {ta("percent", { value: a.progress })}
+                  {a.overdue && ` · ${ta("overdue")}`}
                 </span>
               </li>
             ))}

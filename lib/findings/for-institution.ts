@@ -1,0 +1,47 @@
+import { and, asc, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { actionInstitutions, findingInstitutions, findings, improvementActions, projectMembers, studies } from "@/db/schema";
+import { isOverdue } from "@/lib/improvement-actions/service";
+import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
+
+/** In the user's own projects only; a partner there does not see drafts. */
+function readableIn(ctx: UseCaseCtx, projectId: AnyColumn, draft: SQL | null): SQL | undefined {
+  if (ctx.user.isAdmin) return undefined;
+  return sql`exists (select 1 from ${projectMembers} pm where pm.project_id = ${projectId} and pm.user_id = ${ctx.user.id}${draft ? sql` and (pm.role <> 'partner' or not ${draft})` : sql``})`;
+}
+
+/**
+ * From an institution's page: the findings it reported or that concern it, and the improvement
+ * actions it is responsible for, in the projects the user belongs to.
+ */
+export const getInstitutionStudyLinks = defineUseCase({
+  name: "institutions.studyLinks",
+  access: { kind: "directory", roles: ["manager", "field", "partner"] },
+  input: z.object({ institutionId: z.uuid() }),
+  write: false,
+  async run(ctx, input) {
+    const [linkedFindings, actions] = await Promise.all([
+      ctx.db
+        .select({ id: findings.id, studyId: findings.studyId, projectId: studies.projectId, title: findings.title, status: findings.status, role: findingInstitutions.role })
+        .from(findingInstitutions)
+        .innerJoin(findings, eq(findings.id, findingInstitutions.findingId))
+        .innerJoin(studies, eq(studies.id, findings.studyId))
+        .where(and(eq(findingInstitutions.institutionId, input.institutionId), readableIn(ctx, studies.projectId, sql`${findings.status} = 'draft'`)))
+        .orderBy(asc(findingInstitutions.role), asc(findings.createdAt)),
+      ctx.db
+        .select({
+          id: improvementActions.id,
+          projectId: improvementActions.projectId,
+          title: improvementActions.title,
+          status: improvementActions.status,
+          progress: improvementActions.progress,
+          dueDate: improvementActions.dueDate,
+        })
+        .from(actionInstitutions)
+        .innerJoin(improvementActions, eq(improvementActions.id, actionInstitutions.actionId))
+        .where(and(eq(actionInstitutions.institutionId, input.institutionId), readableIn(ctx, improvementActions.projectId, null)))
+        .orderBy(sql`${improvementActions.dueDate} asc nulls last`, asc(improvementActions.title)),
+    ]);
+    return { findings: linkedFindings, actions: actions.map((a) => ({ ...a, overdue: isOverdue(a) })) };
+  },
+});
