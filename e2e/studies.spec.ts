@@ -193,3 +193,39 @@ test.describe("partner review and improvement actions", () => {
     await expectAccessible(page);
   });
 });
+
+test.describe("two people editing one finding", () => {
+  test.use({ storageState: storageStateFor("manager") });
+
+  test("the second save is refused with the other's version shown, and goes through when saved again", async ({ page, browser }) => {
+    const tf = fr.findings;
+    const projects = (await (await page.request.get("/api/v1/projects?q=HN-PARCLC")).json()) as { items: { id: string }[] };
+    const projectId = projects.items[0]!.id;
+    const tag = Date.now().toString(36);
+    const study = (await (await page.request.post(`/api/v1/projects/${projectId}/studies`, { data: { title: `Estudio ${tag}` }, headers: originHeader })).json()) as { id: string };
+    const finding = (await (
+      await page.request.post(`/api/v1/projects/${projectId}/studies/${study.id}/findings`, {
+        data: { theme: "data", title: { original: "fr", fr: `Constat ${tag}` }, description: { original: "fr", fr: "Texte." } },
+        headers: originHeader,
+      })
+    ).json()) as { id: string };
+    const editUrl = `/projects/${projectId}/studies/${study.id}/findings/${finding.id}/edit`;
+    const other = await browser.newContext({ storageState: storageStateFor("manager") });
+    const otherPage = await other.newPage();
+    await page.goto(editUrl);
+    await otherPage.goto(editUrl);
+    const frenchTitle = (p: typeof page) => p.getByRole("group", { name: tf.textIn.replace("{language}", tf.languages.fr) }).getByLabel(tf.findingTitle);
+
+    await frenchTitle(otherPage).fill(`Constat revu par l'autre ${tag}`);
+    await otherPage.getByRole("button", { name: fr.common.save }).click();
+    await expect(otherPage.getByRole("heading", { name: `Constat revu par l'autre ${tag}` })).toBeVisible();
+
+    await frenchTitle(page).fill(`Ma version ${tag}`);
+    await page.getByRole("button", { name: fr.common.save }).click();
+    await expect(page.getByRole("alert").filter({ hasText: fr.errors.staleShown })).toBeVisible();
+    await expect(page.getByRole("region", { name: fr.common.theirVersion })).toContainText(`Constat revu par l'autre ${tag}`);
+    await page.getByRole("button", { name: fr.common.save }).click();
+    await expect(page.getByRole("heading", { name: `Ma version ${tag}` })).toBeVisible();
+    await other.close();
+  });
+});

@@ -19,7 +19,7 @@ export async function runFormAction<T>(
   const values = formValues(formData);
   const result = await run(await getWriteContext(), values);
   if (!result.ok) {
-    return { status: "error", values, ...describeFailure(result, t as never) };
+    return { status: "error", error: result.error, values, ...describeFailure(result, t as never) };
   }
   revalidatePath("/", "layout");
   return { status: "success", message: successKey ? t(successKey as never) : undefined, data: result.data };

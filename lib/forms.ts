@@ -2,12 +2,18 @@ import type { Failure } from "./result";
 
 export type FormState<T = unknown> = {
   status: "idle" | "error" | "success";
+  /** The refusal's code (`stale`, `invalid`…), for forms that offer more than the message. */
+  error?: string;
   message?: string;
   fieldErrors?: Record<string, string>;
   /** What the user typed, so a refused form shows it again instead of blanking it. */
   values?: Record<string, string>;
   data?: T;
+  /** Someone else saved the record meanwhile: their version, to compare before saving again. */
+  conflict?: Conflict;
 };
+
+export type Conflict = { version: number; fields: { label: string; value: string }[] };
 
 export const idleForm: FormState = { status: "idle" };
 

@@ -1,9 +1,11 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { runFormAction } from "@/lib/form-action";
 import type { FormState } from "@/lib/forms";
 import { addActionUpdate, createAction, updateAction } from "@/lib/improvement-actions/service";
+import { actionConflict } from "./_components/action-conflict";
 
 export async function createActionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const state = await runFormAction(formData, createAction);
@@ -13,7 +15,9 @@ export async function createActionAction(_prev: FormState, formData: FormData): 
 
 export async function updateActionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const state = await runFormAction(formData, updateAction);
-  if (state.status === "success") redirect(`/projects/${formData.get("projectId")}/actions/${formData.get("actionId")}`);
+  const ids = { projectId: String(formData.get("projectId")), actionId: String(formData.get("actionId")) };
+  if (state.status === "success") redirect(`/projects/${ids.projectId}/actions/${ids.actionId}`);
+  if (state.error === "stale") return { ...state, message: (await getTranslations("errors"))("staleShown"), conflict: await actionConflict(ids) };
   return state;
 }
 

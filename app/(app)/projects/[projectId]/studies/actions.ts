@@ -1,12 +1,14 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { createFinding, createProjectTheme, updateFinding } from "@/lib/findings/service";
 import { runFormAction } from "@/lib/form-action";
 import type { FormState } from "@/lib/forms";
 import type { Ctx } from "@/lib/session-user";
 import { answerFinding, closeRound, commentOnFinding, openRound } from "@/lib/reviews/service";
 import { addSource, createStudy, removeSource, updateStudy } from "@/lib/studies/service";
+import { findingConflict } from "./_components/finding-conflict";
 import { findingFromForm } from "./_components/finding-from-form";
 
 type Saved = { id: string; projectId?: string; studyId?: string };
@@ -42,7 +44,9 @@ export async function createFindingAction(_prev: FormState, formData: FormData):
 
 export async function updateFindingAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const state = await runFormAction(formData, (ctx: Ctx, values) => updateFinding(ctx, findingFromForm(values)));
-  if (state.status === "success") redirect(`/projects/${formData.get("projectId")}/studies/${formData.get("studyId")}/findings/${formData.get("findingId")}`);
+  const ids = { projectId: String(formData.get("projectId")), studyId: String(formData.get("studyId")), findingId: String(formData.get("findingId")) };
+  if (state.status === "success") redirect(`/projects/${ids.projectId}/studies/${ids.studyId}/findings/${ids.findingId}`);
+  if (state.error === "stale") return { ...state, message: (await getTranslations("errors"))("staleShown"), conflict: await findingConflict(ids) };
   return state;
 }
 

@@ -35,7 +35,7 @@ export function ActionForm({ action, projectId, current, chosenFindings, institu
       {current && (
         <>
           <input type="hidden" name="actionId" value={current.id} />
-          <input type="hidden" name="version" value={current.version} />
+          <input type="hidden" name="version" value={state.conflict?.version ?? current.version} />
         </>
       )}
       <TextField name="title" label={t("name")} required defaultValue={value("title")} error={error("title")} />

@@ -44,7 +44,7 @@ export function FindingForm({ action, projectId, studyId, finding, evidence, own
       {finding && (
         <>
           <input type="hidden" name="findingId" value={finding.id} />
-          <input type="hidden" name="version" value={finding.version} />
+          <input type="hidden" name="version" value={state.conflict?.version ?? finding.version} />
         </>
       )}
       <div className="grid gap-4 sm:grid-cols-2">
