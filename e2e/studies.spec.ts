@@ -27,6 +27,14 @@ test.describe("a baseline study, as the manager (French)", () => {
     await page.getByRole("button", { name: fr.common.save }).click();
     await expect(page.getByRole("heading", { name: `Étude de base ${tag}` })).toBeVisible();
 
+    // A theme of the project's own joins the usual ones.
+    await page.getByText(tf.ownTheme).click();
+    const themeForm = page.getByRole("form", { name: tf.ownTheme });
+    await themeForm.getByLabel(tf.ownThemeName).fill(`Migration ${tag}`);
+    await themeForm.getByRole("button", { name: tf.addTheme }).click();
+    await expect(page.getByText(tf.themeAdded)).toBeVisible();
+    await expect(page.getByRole("form", { name: tf.filter }).getByLabel(tf.theme, { exact: true }).locator("option", { hasText: `Migration ${tag}` })).toHaveCount(1);
+
     // A document with its file.
     const sourceForm = page.getByRole("form", { name: t.addSource });
     await sourceForm.getByLabel(t.sourceTitle).fill("Rapport CICESCT 2018");
@@ -40,7 +48,7 @@ test.describe("a baseline study, as the manager (French)", () => {
     await page.getByRole("link", { name: tf.new }).click();
     // The study page has its own theme and priority filters: wait for the form's.
     await expect(page.getByRole("heading", { name: new RegExp(tf.new) })).toBeVisible();
-    await page.getByLabel(tf.theme).selectOption("protection");
+    await page.getByLabel(tf.theme, { exact: true }).selectOption("protection");
     await page.getByLabel(tf.original).selectOption("es");
     await page.getByLabel(tf.priority).selectOption("high");
     const spanish = page.getByRole("group", { name: tf.textIn.replace("{language}", tf.languages.es) });
@@ -71,7 +79,7 @@ test.describe("a baseline study, as the manager (French)", () => {
     await page.getByLabel(tf.search).fill("INSPECCIONES");
     await page.getByRole("button", { name: tf.filter }).click();
     await expect(page.getByRole("link", { name: new RegExp(tag) })).toBeVisible();
-    await page.getByLabel(tf.theme).selectOption("prevention");
+    await page.getByRole("form", { name: tf.filter }).getByLabel(tf.theme, { exact: true }).selectOption("prevention");
     await page.getByRole("button", { name: tf.filter }).click();
     await expect(page.getByText(tf.noMatch)).toBeVisible();
 

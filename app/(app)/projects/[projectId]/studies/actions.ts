@@ -51,7 +51,11 @@ export async function updateFindingAction(_prev: FormState, formData: FormData):
 }
 
 export async function createThemeAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, (ctx: Ctx, values) => createProjectTheme(ctx, { projectId: values.projectId, name: { original: values.language, [values.language ?? ""]: values.name } } as never));
+  return runFormAction(
+    formData,
+    (ctx: Ctx, values) => createProjectTheme(ctx, { projectId: values.projectId, name: { original: values.language, [values.language ?? ""]: values.name } } as never),
+    "findings.themeAdded",
+  );
 }
 
 export async function openRoundAction(_prev: FormState, formData: FormData): Promise<FormState> {

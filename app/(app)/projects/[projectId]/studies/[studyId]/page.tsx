@@ -19,6 +19,7 @@ import { removeSourceAction } from "../actions";
 import { NarrativeText } from "../_components/narrative-text";
 import { OpenRoundForm } from "../_components/open-round-form";
 import { SourceForm } from "../_components/source-form";
+import { ThemeForm } from "../_components/theme-form";
 
 type Filters = { q?: string; theme?: string; priority?: string; status?: string; institutionId?: string };
 
@@ -126,6 +127,12 @@ export default async function StudyPage({ params, searchParams }: { params: Prom
             {tf("filter")}
           </button>
         </form>
+        {canEdit && (
+          <details className="mb-4">
+            <summary className="cursor-pointer text-sm font-medium text-teal-900">{tf("ownTheme")}</summary>
+            <ThemeForm projectId={projectId} locale={locale as Locale} />
+          </details>
+        )}
         {findings.length === 0 ? (
           <EmptyState message={filtered ? tf("noMatch") : tf("none")} />
         ) : (
