@@ -14,8 +14,9 @@ const nextConfig = {
   // Native and WASM packages, and pdfmake (it reads its font files from disk), load from node_modules at run time.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pdfmake"],
   poweredByHeader: false,
-  // A study's source may be a file of up to 20 MB (lib/studies/schemas.ts), sent through a form.
-  experimental: { serverActions: { bodySizeLimit: "21mb" }, proxyClientMaxBodySize: "21mb" },
+  // A study's source may be a file of up to 20 MB (lib/studies/schemas.ts), sent through a form, or
+  // through the API as base64 (a third more).
+  experimental: { serverActions: { bodySizeLimit: "21mb" }, proxyClientMaxBodySize: "28mb" },
   typedRoutes: false,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { projectMembers, projectRoles, projects, type ProjectRole } from "@/db/schema";
 import { UseCaseError } from "./result";
@@ -63,4 +63,14 @@ export async function listMembershipRoles(db: Db, userId: string): Promise<Map<s
     .from(projectMembers)
     .where(eq(projectMembers.userId, userId));
   return new Map(rows.map((r) => [r.projectId, r.role]));
+}
+
+/**
+ * A user's name as the reader may see it: a partner sees their own name and the staff's, never
+ * another partner's (someone else's organisation), which comes back null.
+ */
+export function nameSeenBy(ctx: { user: { id: string } | null; access?: ProjectAccess | null }, projectId: AnyColumn, userId: AnyColumn, name: AnyColumn): SQL<string | null> {
+  if (ctx.access !== "partner") return sql<string | null>`${name}`;
+  return sql<string | null>`case when ${userId} <> ${ctx.user!.id} and exists (
+    select 1 from ${projectMembers} pm where pm.project_id = ${projectId} and pm.user_id = ${userId} and pm.role = 'partner') then null else ${name} end`;
 }

@@ -10,9 +10,10 @@ const narrative = (max: number) =>
   z
     .object({
       original: z.enum(locales),
-      fr: z.preprocess(blankToUndefined, z.string().trim().max(max).optional()),
-      es: z.preprocess(blankToUndefined, z.string().trim().max(max).optional()),
-      en: z.preprocess(blankToUndefined, z.string().trim().max(max).optional()),
+      // Composed, so that accents pasted as separate marks are found by search like typed ones.
+      fr: z.preprocess(blankToUndefined, z.string().trim().normalize("NFC").max(max).optional()),
+      es: z.preprocess(blankToUndefined, z.string().trim().normalize("NFC").max(max).optional()),
+      en: z.preprocess(blankToUndefined, z.string().trim().normalize("NFC").max(max).optional()),
     })
     .superRefine((n, issues) => {
       if (!n[n.original]) issues.addIssue({ code: "custom", message: "required", path: [n.original] });
@@ -55,6 +56,7 @@ export const listFindingsInput = z.object({
   projectId: z.uuid(),
   studyId: z.uuid(),
   q: z.string().trim().max(100).optional(),
+  /** A usual theme, or the id of one of the project's own (anything else matches nothing). */
   theme: z.preprocess(blankToUndefined, z.string().max(60).optional()),
   priority: z.preprocess(blankToUndefined, z.enum(findingPriorities).optional()),
   status: z.preprocess(blankToUndefined, z.enum(findingStatuses).optional()),

@@ -8,15 +8,19 @@ import {
   projectThemes,
   studySources,
   workshops,
+  type FieldChanges,
   type Finding,
 } from "@/db/schema";
+import { findingThemes, type FindingTheme } from "@/db/schema/values";
 import { diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { accentedLetters, containsPattern, plainLetters, toSearchText } from "@/lib/search-text";
 import { assertProjectWorkshops, loadStudy } from "@/lib/studies/service";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { createFindingInput, createProjectThemeInput, findingIdInput, listFindingsInput, updateFindingInput } from "./schemas";
-import type { z } from "zod";
+import { z } from "zod";
+
+const isUsualTheme = (theme: string): theme is FindingTheme => (findingThemes as readonly string[]).includes(theme);
 
 const editableFields = ["theme", "projectThemeId", "title", "description", "priority", "status"] as const;
 const readers = ["manager", "field", "partner"] as const;
@@ -37,7 +41,10 @@ export const listFindings = defineUseCase({
   async run(ctx, input) {
     const study = await loadStudy(ctx, input.projectId, input.studyId);
     const filters: (SQL | undefined)[] = [eq(findings.studyId, study.id), visibleFindings(ctx)];
-    if (input.theme) filters.push(input.theme.includes("-") ? eq(findings.projectThemeId, input.theme) : sql`${findings.theme} = ${input.theme}`);
+    if (input.theme) {
+      const ownTheme = z.uuid().safeParse(input.theme);
+      filters.push(isUsualTheme(input.theme) ? eq(findings.theme, input.theme) : ownTheme.success ? eq(findings.projectThemeId, ownTheme.data) : sql`false`);
+    }
     if (input.priority) filters.push(eq(findings.priority, input.priority));
     if (input.status) filters.push(eq(findings.status, input.status));
     if (input.institutionId) {
@@ -58,7 +65,7 @@ export const listFindings = defineUseCase({
         title: findings.title,
         priority: findings.priority,
         status: findings.status,
-        workshops: sql<number>`(select count(*)::int from ${findingWorkshops} e where e.finding_id = ${findings.id})`,
+        workshops: sql<number>`(select count(distinct e.workshop_id)::int from ${findingWorkshops} e where e.finding_id = ${findings.id})`,
         institutions: sql<number>`(select count(distinct e.institution_id)::int from ${findingInstitutions} e where e.finding_id = ${findings.id})`,
       })
       .from(findings)
@@ -136,6 +143,19 @@ async function assertEvidence(ctx: UseCaseCtx, input: Evidence) {
     input.workshops.map((w) => w.workshopId),
     "workshops",
   );
+  // A day named as evidence must be one of that workshop's days.
+  const dated = input.workshops.filter((w) => w.day);
+  if (dated.length) {
+    const spans = await ctx.db
+      .select({ id: workshops.id, startDate: workshops.startDate, endDate: workshops.endDate })
+      .from(workshops)
+      .where(inArray(workshops.id, [...new Set(dated.map((w) => w.workshopId))]));
+    const outside = dated.some((w) => {
+      const span = spans.find((x) => x.id === w.workshopId)!;
+      return w.day! < span.startDate || w.day! > span.endDate;
+    });
+    if (outside) throw new UseCaseError("invalid", { workshops: { key: "dayNotInWorkshop" } });
+  }
   const sourceIds = [...new Set(input.sourceIds)];
   if (sourceIds.length) {
     const found = await ctx.db
@@ -164,11 +184,26 @@ async function writeEvidence(ctx: UseCaseCtx, findingId: string, input: Evidence
   if (institutionRows.length) await ctx.db.insert(findingInstitutions).values(institutionRows);
 }
 
-const evidenceSummary = (input: Evidence) => ({
+/** A finding's evidence as stored, in the shape the form sends it. */
+async function currentEvidence(ctx: UseCaseCtx, findingId: string): Promise<Pick<Evidence, "workshops" | "sourceIds" | "institutions">> {
+  const [w, s, i] = await Promise.all([
+    ctx.db.select({ workshopId: findingWorkshops.workshopId, day: findingWorkshops.day }).from(findingWorkshops).where(eq(findingWorkshops.findingId, findingId)),
+    ctx.db.select({ sourceId: findingSources.sourceId }).from(findingSources).where(eq(findingSources.findingId, findingId)),
+    ctx.db.select({ institutionId: findingInstitutions.institutionId, role: findingInstitutions.role }).from(findingInstitutions).where(eq(findingInstitutions.findingId, findingId)),
+  ]);
+  return { workshops: w, sourceIds: s.map((x) => x.sourceId), institutions: i };
+}
+
+const evidenceSummary = (input: Pick<Evidence, "workshops" | "sourceIds" | "institutions">) => ({
   workshops: input.workshops.map((w) => (w.day ? `${w.workshopId}@${w.day}` : w.workshopId)).sort(),
   sources: [...input.sourceIds].sort(),
   institutions: input.institutions.map((i) => `${i.institutionId}:${i.role}`).sort(),
 });
+
+/** The evidence in the history only when it changed. */
+function evidenceChange(before: ReturnType<typeof evidenceSummary>, after: ReturnType<typeof evidenceSummary>): FieldChanges {
+  return JSON.stringify(before) === JSON.stringify(after) ? {} : { evidence: { before, after } };
+}
 
 export const createFinding = defineUseCase({
   name: "findings.create",
@@ -205,6 +240,7 @@ export const updateFinding = defineUseCase({
   async run(ctx, input) {
     const before = await loadFinding(ctx, input.projectId, input.studyId, input.findingId);
     await assertEvidence(ctx, input);
+    const evidenceBefore = await currentEvidence(ctx, before.id);
     const { projectId, studyId: _studyId, findingId, version, workshops: _w, sourceIds: _s, institutions: _i, ...fields } = input;
     const [after] = await ctx.db
       .update(findings)
@@ -220,7 +256,7 @@ export const updateFinding = defineUseCase({
       entityType: "finding",
       entityId: findingId,
       projectId,
-      changes: { ...diffFields(before, after, editableFields), evidence: { before: null, after: evidenceSummary(input) } },
+      changes: { ...diffFields(before, after, editableFields), ...evidenceChange(evidenceSummary(evidenceBefore), evidenceSummary(input)) },
     });
     return after;
   },

@@ -13,6 +13,7 @@ import {
   type ImprovementAction,
 } from "@/db/schema";
 import { diffFields, recordAudit } from "@/lib/audit";
+import { nameSeenBy } from "@/lib/authz";
 import { UseCaseError } from "@/lib/result";
 import { accentedLetters, containsPattern, plainLetters, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
@@ -26,7 +27,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** Past its due date and neither done nor dropped. */
 export const isOverdue = (a: { dueDate: string | null; status: string }, on = today()) => Boolean(a.dueDate && a.dueDate < on && a.status !== "done" && a.status !== "dropped");
 
-const overdueSql = sql<boolean>`(${improvementActions.dueDate} < current_date and ${improvementActions.status} not in ('done', 'dropped'))`;
+// "Today" from the app's clock, as isOverdue takes it, not the database session's time zone.
+const overdueSql = () => sql<boolean>`(${improvementActions.dueDate} < ${today()} and ${improvementActions.status} not in ('done', 'dropped'))`;
 
 export const listActions = defineUseCase({
   name: "actions.list",
@@ -37,7 +39,7 @@ export const listActions = defineUseCase({
     const filters: (SQL | undefined)[] = [eq(improvementActions.projectId, input.projectId)];
     if (input.status) filters.push(eq(improvementActions.status, input.status));
     if (input.ownerId) filters.push(eq(improvementActions.ownerId, input.ownerId));
-    if (input.overdue) filters.push(overdueSql);
+    if (input.overdue) filters.push(overdueSql());
     if (input.institutionId) {
       filters.push(inArray(improvementActions.id, ctx.db.select({ id: actionInstitutions.actionId }).from(actionInstitutions).where(eq(actionInstitutions.institutionId, input.institutionId))));
     }
@@ -65,9 +67,11 @@ export const listActions = defineUseCase({
         startDate: improvementActions.startDate,
         dueDate: improvementActions.dueDate,
         ownerId: improvementActions.ownerId,
-        ownerName: users.name,
-        overdue: overdueSql,
-        findings: sql<number>`(select count(*)::int from ${actionFindings} af where af.action_id = ${improvementActions.id})`,
+        ownerName: nameSeenBy(ctx, improvementActions.projectId, improvementActions.ownerId, users.name),
+        overdue: overdueSql(),
+        // Partners count only the findings they may read.
+        findings: sql<number>`(select count(*)::int from ${actionFindings} af join ${findings} f on f.id = af.finding_id
+          where af.action_id = ${improvementActions.id}${ctx.access === "partner" ? sql` and f.status <> 'draft'` : sql``})`,
         institutions: sql<{ id: string; name: string }[]>`coalesce((select json_agg(json_build_object('id', i.id, 'name', i.name) order by i.name) from ${actionInstitutions} ai join ${institutions} i on i.id = ai.institution_id where ai.action_id = ${improvementActions.id}), '[]'::json)`,
       })
       .from(improvementActions)
@@ -110,12 +114,25 @@ export const getAction = defineUseCase({
         .where(eq(actionInstitutions.actionId, action.id))
         .orderBy(asc(institutions.name)),
       ctx.db
-        .select({ id: actionUpdates.id, note: actionUpdates.note, changes: actionUpdates.changes, createdAt: actionUpdates.createdAt, authorName: users.name })
+        .select({
+          id: actionUpdates.id,
+          note: actionUpdates.note,
+          changes: actionUpdates.changes,
+          createdAt: actionUpdates.createdAt,
+          authorName: nameSeenBy(ctx, improvementActions.projectId, actionUpdates.authorId, users.name),
+        })
         .from(actionUpdates)
+        .innerJoin(improvementActions, eq(improvementActions.id, actionUpdates.actionId))
         .leftJoin(users, eq(users.id, actionUpdates.authorId))
         .where(eq(actionUpdates.actionId, action.id))
         .orderBy(sql`${actionUpdates.createdAt} desc`),
-      action.ownerId ? ctx.db.select({ name: users.name }).from(users).where(eq(users.id, action.ownerId)) : Promise.resolve([]),
+      action.ownerId
+        ? ctx.db
+            .select({ name: nameSeenBy(ctx, improvementActions.projectId, improvementActions.ownerId, users.name) })
+            .from(improvementActions)
+            .innerJoin(users, eq(users.id, improvementActions.ownerId))
+            .where(eq(improvementActions.id, action.id))
+        : Promise.resolve([]),
     ]);
     const canEdit = ctx.access === "admin" || ctx.access === "manager";
     return { action, ownerName: owner?.name ?? null, overdue: isOverdue(action), findings: answered, institutions: responsible, updates, canEdit, canUpdate: canEdit || action.ownerId === ctx.user.id };
@@ -166,7 +183,7 @@ export const createAction = defineUseCase({
   async run(ctx, input) {
     await assertLinks(ctx, input);
     const { findingIds: _f, institutionIds: _i, ...fields } = input;
-    const [action] = await ctx.db.insert(improvementActions).values(fields).returning();
+    const [action] = await ctx.db.insert(improvementActions).values(doneMeansDone(fields)).returning();
     await writeLinks(ctx, action!.id, input);
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
@@ -191,7 +208,7 @@ export const updateAction = defineUseCase({
     const { projectId, actionId, version, findingIds: _f, institutionIds: _i, ...fields } = input;
     const [after] = await ctx.db
       .update(improvementActions)
-      .set({ ...fields, version: sql`${improvementActions.version} + 1`, updatedAt: new Date() })
+      .set({ ...doneMeansDone(fields), version: sql`${improvementActions.version} + 1`, updatedAt: new Date() })
       .where(and(eq(improvementActions.id, actionId), eq(improvementActions.version, version)))
       .returning();
     // Someone saved meanwhile: refused, never overwritten.
@@ -203,6 +220,9 @@ export const updateAction = defineUseCase({
     return after;
   },
 });
+
+/** Done means done: the progress says so too. */
+const doneMeansDone = <T extends { status: string; progress: number }>(fields: T): T => (fields.status === "done" ? { ...fields, progress: 100 } : fields);
 
 const progressChanges = (changes: FieldChanges): FieldChanges => Object.fromEntries(Object.entries(changes).filter(([field]) => field === "status" || field === "progress"));
 
@@ -221,8 +241,7 @@ export const addActionUpdate = defineUseCase({
     const before = await loadAction(ctx, input.projectId, input.actionId);
     if (ctx.access !== "admin" && ctx.access !== "manager" && before.ownerId !== ctx.user.id) throw new UseCaseError("forbidden");
     const set = { ...(input.status ? { status: input.status } : {}), ...(input.progress !== undefined ? { progress: input.progress } : {}) };
-    // Done means done: the progress says so too.
-    if (set.status === "done" && input.progress === undefined) Object.assign(set, { progress: 100 });
+    if (set.status === "done") Object.assign(set, { progress: 100 });
     const [after] = await ctx.db
       .update(improvementActions)
       .set({ ...set, version: sql`${improvementActions.version} + 1`, updatedAt: new Date() })

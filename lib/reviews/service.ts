@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import {
   findings,
   projectMembers,
@@ -138,7 +138,8 @@ export const getRound = defineUseCase({
         .select({ id: findings.id, title: findings.title, theme: findings.theme, status: findings.status })
         .from(reviewRoundFindings)
         .innerJoin(findings, eq(findings.id, reviewRoundFindings.findingId))
-        .where(eq(reviewRoundFindings.roundId, round.id))
+        // A finding set back to draft is the staff's again, even inside a round.
+        .where(and(eq(reviewRoundFindings.roundId, round.id), staff ? undefined : ne(findings.status, "draft")))
         .orderBy(asc(findings.createdAt)),
       ctx.db
         .select({ findingId: reviewAnswersTable.findingId, userId: reviewAnswersTable.userId, name: users.name, answer: reviewAnswersTable.answer, comment: reviewAnswersTable.comment, updatedAt: reviewAnswersTable.updatedAt })
@@ -199,6 +200,7 @@ export const awaitingMyReview = defineUseCase({
           eq(reviewRoundPartners.userId, ctx.user.id),
           eq(studies.projectId, input.projectId),
           isNull(reviewRounds.closedAt),
+          ne(findings.status, "draft"),
           sql`not exists (select 1 from ${reviewAnswersTable} a where a.round_id = ${reviewRounds.id} and a.finding_id = ${findings.id} and a.user_id = ${ctx.user.id})`,
         ),
       )
@@ -222,6 +224,10 @@ export const answerFinding = defineUseCase({
     if (!invited) throw new UseCaseError("forbidden");
     if (round.closedAt) throw new UseCaseError("invalid", { answer: { key: "roundClosed" } });
     await assertRoundFinding(ctx, round.id, input.findingId);
+    const [previous] = await ctx.db
+      .select({ answer: reviewAnswersTable.answer })
+      .from(reviewAnswersTable)
+      .where(and(eq(reviewAnswersTable.roundId, round.id), eq(reviewAnswersTable.findingId, input.findingId), eq(reviewAnswersTable.userId, ctx.user.id)));
     const values = { roundId: round.id, findingId: input.findingId, userId: ctx.user.id, answer: input.answer, comment: input.comment, updatedAt: new Date() };
     await ctx.db
       .insert(reviewAnswersTable)
@@ -233,7 +239,7 @@ export const answerFinding = defineUseCase({
       entityType: "finding",
       entityId: input.findingId,
       projectId: input.projectId,
-      changes: { answer: { before: null, after: input.answer } },
+      changes: { answer: { before: previous?.answer ?? null, after: input.answer } },
     });
     return { answered: true };
   },
@@ -247,6 +253,7 @@ export const commentOnFinding = defineUseCase({
   write: true,
   async run(ctx, input) {
     const round = await loadRound(ctx, input.projectId, input.roundId);
+    if (round.closedAt) throw new UseCaseError("invalid", { body: { key: "roundClosed" } });
     await assertRoundFinding(ctx, round.id, input.findingId);
     if (input.parentId) {
       const [parent] = await ctx.db
@@ -259,6 +266,14 @@ export const commentOnFinding = defineUseCase({
       .insert(reviewComments)
       .values({ roundId: round.id, findingId: input.findingId, parentId: input.parentId, authorId: ctx.user.id, body: input.body })
       .returning({ id: reviewComments.id });
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "review.comment",
+      entityType: "finding",
+      entityId: input.findingId,
+      projectId: input.projectId,
+      changes: { comment: { before: null, after: input.body } },
+    });
     return comment!;
   },
 });
@@ -270,8 +285,15 @@ export const closeRound = defineUseCase({
   write: true,
   async run(ctx, input) {
     const round = await loadRound(ctx, input.projectId, input.roundId);
-    await ctx.db.update(reviewRounds).set({ closedAt: new Date() }).where(and(eq(reviewRounds.id, round.id), isNull(reviewRounds.closedAt)));
-    await recordAudit(ctx.db, { actorId: ctx.user.id, action: "review.close", entityType: "study", entityId: round.studyId, projectId: input.projectId, changes: { round: { before: round.title, after: null } } });
+    const closed = await ctx.db
+      .update(reviewRounds)
+      .set({ closedAt: new Date() })
+      .where(and(eq(reviewRounds.id, round.id), isNull(reviewRounds.closedAt)))
+      .returning({ id: reviewRounds.id });
+    // Closing a closed round changes nothing, and leaves no second entry in the history.
+    if (closed.length) {
+      await recordAudit(ctx.db, { actorId: ctx.user.id, action: "review.close", entityType: "study", entityId: round.studyId, projectId: input.projectId, changes: { round: { before: round.title, after: null } } });
+    }
     return { closed: true };
   },
 });

@@ -15,6 +15,7 @@ import {
   workshops,
 } from "@/db/schema";
 import type { ReviewAnswer } from "@/db/schema/values";
+import { nameSeenBy } from "@/lib/authz";
 import { isOverdue } from "@/lib/improvement-actions/service";
 import { defineUseCase } from "@/lib/use-case";
 import { studyIdInput } from "./schemas";
@@ -80,7 +81,7 @@ export const getStudyReport = defineUseCase({
               status: improvementActions.status,
               progress: improvementActions.progress,
               dueDate: improvementActions.dueDate,
-              ownerName: users.name,
+              ownerName: nameSeenBy(ctx, improvementActions.projectId, improvementActions.ownerId, users.name),
             })
             .from(improvementActions)
             .innerJoin(actionFindings, eq(actionFindings.actionId, improvementActions.id))

@@ -62,6 +62,7 @@ export const addSourceInput = studyIdInput
     file: uploadedFile.nullable().default(null),
   })
   .refine((v) => !v.file || v.file.data.byteLength <= maxSourceBytes, { message: "sourceTooLarge", path: ["file"] })
+  .refine((v) => !v.file || v.file.data.byteLength > 0, { message: "emptyUpload", path: ["file"] })
   .refine((v) => v.kind !== "workshop" || v.workshopId !== null, { message: "required", path: ["workshopId"] });
 export type AddSourceInput = z.input<typeof addSourceInput>;
 

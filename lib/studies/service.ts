@@ -42,7 +42,8 @@ export const listStudies = defineUseCase({
         periodStart: studies.periodStart,
         periodEnd: studies.periodEnd,
         status: studies.status,
-        findings: sql<number>`(select count(*)::int from ${findings} f where f.study_id = ${studies.id})`,
+        // Qualified by hand: selecting from one table, drizzle would write a bare "id" here.
+        findings: sql<number>`(select count(*)::int from ${findings} f where f.study_id = ${studies}.id${ctx.access === "partner" ? sql` and f.status <> 'draft'` : sql``})`,
       })
       .from(studies)
       .where(eq(studies.projectId, input.projectId))

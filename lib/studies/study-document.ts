@@ -10,13 +10,26 @@ type Wording = { t: (key: string, values?: Record<string, string | number>) => s
  * (or the original, marked as not yet translated), evidence, review outcome and actions; then the
  * action plan. The same sections give the DOCX and the PDF; the plan alone gives the XLSX.
  */
+/** A narrative in the document's language, or the original marked as not yet translated. */
+function narrativeText(n: Parameters<typeof narrativeFor>[0], locale: Locale, { t }: Wording): string {
+  const shown = narrativeFor(n, locale);
+  return shown.translated ? shown.text : `${shown.text} (${t("findings.notTranslated", { language: t(`findings.languages.${shown.language}`) })})`;
+}
+
+// Every line its own paragraph: documents keep neither single line breaks nor list marks otherwise.
+const paragraphs = (text: string) => text.split(/\r?\n/).filter((line) => line.trim());
+
+/** A period with either end possibly open. */
+function periodOf(start: string | null, end: string | null, wording: Wording): string {
+  if (start && end) return wording.period(start, end);
+  if (start) return `${wording.day(start)} –`;
+  return end ? `– ${wording.day(end)}` : "—";
+}
+
 export function studyDocument(report: StudyReport, locale: Locale, wording: Wording): DocumentSpec {
   const { t } = wording;
   const { study } = report;
-  const text = (n: Parameters<typeof narrativeFor>[0]) => {
-    const shown = narrativeFor(n, locale);
-    return shown.translated ? shown.text : `${shown.text} (${t("findings.notTranslated", { language: t(`findings.languages.${shown.language}`) })})`;
-  };
+  const text = (n: Parameters<typeof narrativeFor>[0]) => narrativeText(n, locale, wording);
   const themes = new Map<string, EntrySection>();
   for (const f of report.findings) {
     const theme = f.theme ? t(`findings.themes.${f.theme}`) : f.projectThemeName ? narrativeFor(f.projectThemeName, locale).text : "—";
@@ -27,7 +40,7 @@ export function studyDocument(report: StudyReport, locale: Locale, wording: Word
       heading: text(f.title),
       lines: [
         `${t("findings.priority")}: ${t(`findings.priorities.${f.priority}`)} · ${t("findings.status")}: ${t(`findings.statuses.${f.status}`)}`,
-        ...text(f.description).split(/\n\s*\n/),
+        ...paragraphs(text(f.description)),
         list(t("findings.workshops"), f.workshops.map((w) => (w.day ? `${w.title} (${wording.day(w.day)})` : w.title))),
         list(t("findings.sources"), f.sources),
         list(t("findings.reportedBy"), f.reportedBy),
@@ -43,9 +56,9 @@ export function studyDocument(report: StudyReport, locale: Locale, wording: Word
       {
         heading: study.title,
         lines: [
-          `${t("studies.period")}: ${study.periodStart && study.periodEnd ? wording.period(study.periodStart, study.periodEnd) : "—"}`,
+          `${t("studies.period")}: ${periodOf(study.periodStart, study.periodEnd, wording)}`,
           `${t("studies.status")}: ${t(`studies.statuses.${study.status}`)}`,
-          ...(study.methodology ? [`${t("studies.methodology")}: ${study.methodology}`] : []),
+          ...(study.methodology ? [`${t("studies.methodology")}:`, ...paragraphs(study.methodology)] : []),
         ],
       },
     ],
@@ -54,8 +67,9 @@ export function studyDocument(report: StudyReport, locale: Locale, wording: Word
 }
 
 /** The actions answering the study's findings, one row each. */
-export function actionPlan(report: StudyReport, locale: Locale, { t, day }: Wording): Section {
-  const titles = new Map(report.findings.map((f) => [f.id, narrativeFor(f.title, locale).text]));
+export function actionPlan(report: StudyReport, locale: Locale, wording: Wording): Section {
+  const { t, day } = wording;
+  const titles = new Map(report.findings.map((f) => [f.id, narrativeText(f.title, locale, wording)]));
   return {
     title: t("actions.title"),
     headers: [t("actions.name"), t("actions.findings"), t("actions.institutions"), t("actions.owner"), t("actions.dueDate"), t("actions.status"), t("actions.progress")],

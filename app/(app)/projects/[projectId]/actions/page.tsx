@@ -23,10 +23,10 @@ export default async function ActionsPage({ params, searchParams }: { params: Pr
     listActions(ctx, { projectId, ...filters }).then(unwrapForPage),
     listActions(ctx, { projectId }).then(unwrapForPage),
   ]);
-  const [t, tf, format] = await Promise.all([getTranslations("actions"), getTranslations("findings"), getFormatter()]);
+  const [t, tf, tr, format] = await Promise.all([getTranslations("actions"), getTranslations("findings"), getTranslations("reviews"), getFormatter()]);
   const unique = <T extends { id: string }>(items: T[]) => [...new Map(items.map((i) => [i.id, i])).values()];
   const institutions = unique(everything.flatMap((a) => a.institutions)).sort((a, b) => a.name.localeCompare(b.name));
-  const owners = unique(everything.filter((a) => a.ownerId).map((a) => ({ id: a.ownerId!, name: a.ownerName ?? "" })));
+  const owners = unique(everything.filter((a) => a.ownerId).map((a) => ({ id: a.ownerId!, name: a.ownerName ?? tr("aPartner") })));
   const board = view === "board";
   const query = (next: Record<string, string>) => `?${new URLSearchParams(Object.entries({ ...filters, ...next }).filter(([, v]) => v) as [string, string][])}`;
   const due = (a: (typeof actions)[number]) => (a.dueDate ? format.dateTime(calendarDate(a.dueDate), { dateStyle: "medium" }) : "—");
@@ -107,7 +107,7 @@ export default async function ActionsPage({ params, searchParams }: { params: Pr
                 <Td>
                   {due(a)} {a.overdue && overdueBadge}
                 </Td>
-                <Td>{a.ownerName ?? "—"}</Td>
+                <Td>{a.ownerName ?? (a.ownerId ? tr("aPartner") : "—")}</Td>
                 <Td>{a.institutions.map((i) => i.name).join(", ") || "—"}</Td>
               </tr>
             ))}

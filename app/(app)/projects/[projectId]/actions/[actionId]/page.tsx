@@ -15,7 +15,7 @@ export default async function ActionPage({ params }: { params: Promise<{ project
   const ctx = await getPageContext();
   const { projectId, actionId } = await params;
   const { action, ownerName, overdue, findings, institutions, updates, canEdit, canUpdate } = unwrapForPage(await getAction(ctx, { projectId, actionId }));
-  const [t, format, locale] = await Promise.all([getTranslations("actions"), getFormatter(), getLocale()]);
+  const [t, tr, format, locale] = await Promise.all([getTranslations("actions"), getTranslations("reviews"), getFormatter(), getLocale()]);
   const date = (d: string | null) => (d ? format.dateTime(calendarDate(d), { dateStyle: "long" }) : "—");
   const shown = (field: string, value: unknown) => (field === "status" ? t(`statuses.${value as "done"}`) : t("percent", { value: String(value) }));
   return (
@@ -38,7 +38,7 @@ export default async function ActionPage({ params }: { params: Promise<{ project
             { label: t("progress"), value: t("percent", { value: action.progress }) },
             { label: t("startDate"), value: date(action.startDate) },
             { label: t("dueDate"), value: date(action.dueDate) },
-            { label: t("owner"), value: ownerName ?? t("noOwner") },
+            { label: t("owner"), value: ownerName ?? (action.ownerId ? tr("aPartner") : t("noOwner")) },
             { label: t("institutions"), value: institutions.map((i) => i.name).join(", ") || "—" },
             { label: t("target"), value: action.target || "—" },
           ]}
