@@ -11,3 +11,4 @@ export * from "./workshops";
 export * from "./studies";
 export * from "./actions";
 export * from "./reviews";
+export * from "./evaluations";

@@ -62,3 +62,7 @@ export const reviewAnswers = ["agree", "disagree", "needs_change"] as const;
 
 export type ActionStatus = (typeof actionStatuses)[number];
 export type ReviewAnswer = (typeof reviewAnswers)[number];
+
+/** Agreement scales of evaluations: 4 levels (no middle) or 5. Level 1 is the strongest disagreement. */
+export const scaleSizes = [4, 5] as const;
+export type ScaleSize = (typeof scaleSizes)[number];
