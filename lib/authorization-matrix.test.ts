@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@/db/testing";
 import type { Database } from "@/db/client";
-import { bodyMemberships, coordinationBodies, findings, improvementActions, institutions, missions, missionTeam, participantProjects, participants, projectMembers, reviewRoundFindings, reviewRoundPartners, reviewRounds, studies, studySources, users, workshops } from "@/db/schema";
+import { bodyMemberships, coordinationBodies, evaluationGroups, evaluations, evaluationStatements, findings, improvementActions, institutions, missions, missionTeam, participantProjects, participants, projectMembers, reviewRoundFindings, reviewRoundPartners, reviewRounds, studies, studySources, users, workshops } from "@/db/schema";
 import { allUseCases } from "./use-cases";
 import { createWorld, roleNames, worldPassword, type RoleName, type World } from "./testing/world";
 
@@ -272,6 +272,13 @@ const matrix: Record<string, Entry> = {
   "findings.createTheme": { allowed: projectManagers, input: (w) => ({ projectId: w.projectId, name: { original: "es", es: "Migración" } }) },
   "findings.themes": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
   "institutions.studyLinks": { allowed: directoryReaders, input: async (w) => ({ institutionId: await institution(w) }) },
+  "evaluations.create": { allowed: projectManagers, input: (w) => evaluationInput(w) },
+  "evaluations.list": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
+  "evaluations.addResponse": {
+    allowed: participantStaff,
+    input: async (w) => ({ projectId: w.projectId, evaluationId: await evaluation(w), group: "state", answers: { q1: 4 } }),
+  },
+  "evaluations.results": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, evaluationId: await evaluation(w) }) },
   "actions.list": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
   "actions.get": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, actionId: await action(w) }) },
   "actions.create": { allowed: projectManagers, input: (w) => ({ projectId: w.projectId, title: "Protocolo de identificación" }) },
@@ -349,6 +356,22 @@ async function round(w: World) {
   await w.db.insert(reviewRoundFindings).values({ roundId: row!.id, findingId });
   await w.db.insert(reviewRoundPartners).values({ roundId: row!.id, userId: w.userIds.partner });
   return { roundId: row!.id, findingId, studyId };
+}
+
+const evaluationInput = (w: World) => ({
+  projectId: w.projectId,
+  title: "Evaluación final",
+  scaleSize: 5,
+  agreeLevels: [4, 5],
+  groups: [{ key: "state", name: { original: "es", es: "Instituciones del Estado" } }],
+  statements: [{ key: "q1", text: { original: "es", es: "El proyecto redujo la vulnerabilidad" } }],
+});
+
+async function evaluation(w: World) {
+  const [row] = await w.db.insert(evaluations).values({ projectId: w.projectId, title: "Evaluación", scaleSize: 5, agreeLevels: [4, 5] }).returning({ id: evaluations.id });
+  await w.db.insert(evaluationGroups).values({ evaluationId: row!.id, key: "state", name: { original: "es", es: "Estado" } });
+  await w.db.insert(evaluationStatements).values({ evaluationId: row!.id, position: 0, key: "q1", text: { original: "es", es: "Enunciado" } });
+  return row!.id;
 }
 
 let database: Database;

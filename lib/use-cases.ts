@@ -7,6 +7,7 @@ import { getSignInSheet } from "./attendance/sign-in-sheet";
 import { syncOutbox } from "./attendance/sync";
 import { getProjectAttendanceTotals } from "./attendance/totals";
 import { listAudit } from "./audit/service";
+import { addResponse, createEvaluation, getEvaluationResults, listEvaluations } from "./evaluations/service";
 import { addActionUpdate, createAction, getAction, listActions, updateAction } from "./improvement-actions/service";
 import { answerFinding, awaitingMyReview, closeRound, commentOnFinding, getRound, listRounds, openRound } from "./reviews/service";
 import { getInstitutionStudyLinks } from "./findings/for-institution";
@@ -135,4 +136,8 @@ export const allUseCases: UseCase<never, unknown>[] = [
   answerFinding,
   commentOnFinding,
   closeRound,
+  createEvaluation,
+  listEvaluations,
+  addResponse,
+  getEvaluationResults,
 ] as unknown as UseCase<never, unknown>[];

@@ -4,6 +4,7 @@ import { appSettings, projectMembers, projects, users, type Locale, type Project
 import { hashPassword } from "@/lib/auth/password";
 import { seedDirectory } from "./directory";
 import { seedParticipants } from "./participants";
+import { seedEvaluations } from "./evaluations";
 import { seedStudy } from "./study";
 import { seedWorkshops } from "./workshops";
 
@@ -75,7 +76,7 @@ const demoProjects = [
 ];
 
 /** Raise it when the demo data grows: a database seeded with an older version gets the new parts. */
-export const demoSeedVersion = 5;
+export const demoSeedVersion = 6;
 
 /**
  * Loads the demo projects and one account per role, once: a database already seeded at this version
@@ -106,6 +107,7 @@ export async function seedDemo(db: Db): Promise<void> {
     const [costaRica] = await tx.select({ id: projects.id }).from(projects).where(eq(projects.code, demoProjectCodes.costaRica));
     await seedWorkshops(tx, { honduras: honduras!.id, costaRica: costaRica!.id });
     await seedStudy(tx, honduras!.id);
+    await seedEvaluations(tx, { honduras: honduras!.id, costaRica: costaRica!.id });
     await tx
       .insert(appSettings)
       .values({ key: "demoData", value: demoSeedVersion })

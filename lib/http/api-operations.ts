@@ -17,6 +17,7 @@ import { commitAttendanceImport, previewAttendanceImport } from "@/lib/imports/a
 import { commitInstitutionImport, previewInstitutionImport } from "@/lib/imports/institutions";
 import { commitParticipantImport, previewParticipantImport } from "@/lib/imports/participants";
 import { readImportFile } from "@/lib/imports/read";
+import { addResponse, createEvaluation, getEvaluationResults, listEvaluations } from "@/lib/evaluations/service";
 import { exportInstitutions } from "@/lib/institutions/export";
 import { getInstitutionStudyLinks } from "@/lib/findings/for-institution";
 import { createFinding, createProjectTheme, getFinding, listFindings, listProjectThemes, updateFinding } from "@/lib/findings/service";
@@ -133,5 +134,9 @@ export const apiOperations = {
   getRound: op("get", "/projects/{projectId}/reviews/{roundId}", getRound),
   closeRound: op("post", "/projects/{projectId}/reviews/{roundId}/close", closeRound),
   answerFinding: op("post", "/projects/{projectId}/reviews/{roundId}/answers", answerFinding),
+  listEvaluations: op("get", "/projects/{projectId}/evaluations", listEvaluations),
+  createEvaluation: op("post", "/projects/{projectId}/evaluations", createEvaluation, 201),
+  addResponse: op("post", "/projects/{projectId}/evaluations/{evaluationId}/responses", addResponse),
+  getEvaluationResults: op("get", "/projects/{projectId}/evaluations/{evaluationId}/results", getEvaluationResults),
   commentOnFinding: op("post", "/projects/{projectId}/reviews/{roundId}/comments", commentOnFinding, 201),
 } satisfies Record<string, ApiOperation>;

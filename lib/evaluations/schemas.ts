@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { locales, scaleSizes } from "@/db/schema/values";
+
+const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalDate = z.preprocess(blankToNull, z.iso.date().nullable().default(null));
+
+/** A text in one to three languages; the original must be among them. */
+const narrative = (max: number) =>
+  z
+    .object({
+      original: z.enum(locales),
+      fr: z.preprocess(blankToUndefined, z.string().trim().normalize("NFC").max(max).optional()),
+      es: z.preprocess(blankToUndefined, z.string().trim().normalize("NFC").max(max).optional()),
+      en: z.preprocess(blankToUndefined, z.string().trim().normalize("NFC").max(max).optional()),
+    })
+    .superRefine((n, issues) => {
+      if (!n[n.original]) issues.addIssue({ code: "custom", message: "required", path: [n.original] });
+    });
+
+const key = z.string().trim().min(1).max(120);
+
+export const createEvaluationInput = z
+  .object({
+    projectId: z.uuid(),
+    title: z.string().trim().min(1).max(200),
+    periodStart: optionalDate,
+    periodEnd: optionalDate,
+    scaleSize: z.coerce.number().pipe(z.union(scaleSizes.map((s) => z.literal(s)) as [z.ZodLiteral<4>, z.ZodLiteral<5>])),
+    agreeLevels: z.array(z.coerce.number().int().min(1).max(5)).min(1).max(4),
+    minGroupSize: z.coerce.number().int().min(1).max(100).default(5),
+    groups: z.array(z.object({ key, name: narrative(200) })).min(1).max(20),
+    statements: z.array(z.object({ key, text: narrative(1000) })).min(1).max(100),
+  })
+  .refine((v) => v.agreeLevels.every((level) => level <= v.scaleSize), { message: "agreeOnScale", path: ["agreeLevels"] })
+  .refine((v) => new Set(v.groups.map((g) => g.key)).size === v.groups.length, { message: "duplicateKey", path: ["groups"] })
+  .refine((v) => new Set(v.statements.map((s) => s.key)).size === v.statements.length, { message: "duplicateKey", path: ["statements"] })
+  .refine((v) => !v.periodStart || !v.periodEnd || v.periodEnd >= v.periodStart, { message: "endBeforeStart", path: ["periodEnd"] });
+export type CreateEvaluationInput = z.input<typeof createEvaluationInput>;
+
+export const evaluationIdInput = z.object({ projectId: z.uuid(), evaluationId: z.uuid() });
+export const projectEvaluationsInput = z.object({ projectId: z.uuid() });
+
+/** One respondent's answers, by statement key; a submission id makes sending it again harmless. */
+export const addResponseInput = evaluationIdInput.extend({
+  group: key,
+  externalId: z.preprocess(blankToNull, z.string().trim().max(200).nullable().default(null)),
+  answers: z.record(key, z.coerce.number().int().min(1).max(5)),
+});
+export type AddResponseInput = z.input<typeof addResponseInput>;

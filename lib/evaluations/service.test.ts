@@ -1,0 +1,102 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { createTestDatabase } from "@/db/testing";
+import { evaluations, projects, users } from "@/db/schema";
+import { demoProjectCodes, seedDemo } from "@/db/seed/demo";
+import { demoEvaluations } from "@/db/seed/evaluations";
+import { ctxFor, expectFailure, expectOk } from "@/lib/testing/helpers";
+import { createWorld } from "@/lib/testing/world";
+import type { CreateEvaluationInput } from "./schemas";
+import { addResponse, createEvaluation, getEvaluationResults, listEvaluations } from "./service";
+
+let database: Database;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+
+const percents = (results: { key: string; overall: { n: number; percent: number | null }; groups: { key: string; figure: { n: number; percent: number | null } }[] }[]) =>
+  Object.fromEntries(results.map((r) => [r.key, { all: `${r.overall.percent} % of ${r.overall.n}`, ...Object.fromEntries(r.groups.map((g) => [g.key, g.figure.percent === null ? `too few (${g.figure.n})` : `${g.figure.percent} % of ${g.figure.n}`])) }]));
+
+describe("the demo evaluations", () => {
+  it("give exactly the figures the closing reports published", async () => {
+    await seedDemo(database.db);
+    const [manager] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, "manager@example.org"));
+    const ctx = await ctxFor(database.db, manager!.id);
+    const figures = async (code: string, title: string) => {
+      const [project] = await database.db.select({ id: projects.id }).from(projects).where(eq(projects.code, code));
+      const [evaluation] = await database.db.select({ id: evaluations.id }).from(evaluations).where(eq(evaluations.title, title));
+      return expectOk(await getEvaluationResults(ctx, { projectId: project!.id, evaluationId: evaluation!.id }));
+    };
+    const honduras = await figures(demoProjectCodes.honduras, demoEvaluations.honduras.title);
+    expect(honduras.respondents).toBe(109);
+    expect(percents(honduras.results)).toEqual({
+      q1_vulnerability: { all: "76 % of 109", state: "100 % of 58", civil_society: "49 % of 51" },
+      q2_victims: { all: "86 % of 109", state: "100 % of 58", civil_society: "71 % of 51" },
+      q3_lasting: { all: "96 % of 109", state: "100 % of 58", civil_society: "92 % of 51" },
+      q4_child_protection: { all: "96 % of 51", state: "too few (0)", civil_society: "96 % of 51" },
+    });
+    expect(honduras.results[0]!.distribution.reduce((a, b) => a + b)).toBe(109);
+    const costaRica = await figures(demoProjectCodes.costaRica, demoEvaluations.costaRica.title);
+    expect(percents(costaRica.results)).toEqual({
+      cr1_legislation: { all: "96 % of 25", police_justice: "96 % of 25" },
+      cr2_tools: { all: "100 % of 25", police_justice: "100 % of 25" },
+      cr3_equipped: { all: "100 % of 25", police_justice: "100 % of 25" },
+    });
+  });
+});
+
+const form = (projectId: string, overrides: Partial<CreateEvaluationInput> = {}): CreateEvaluationInput => ({
+  projectId,
+  title: "Evaluación final",
+  scaleSize: 4,
+  agreeLevels: [3, 4],
+  minGroupSize: 3,
+  groups: [
+    { key: "state", name: { original: "es", es: "Estado" } },
+    { key: "ngo", name: { original: "es", es: "Sociedad civil" } },
+  ],
+  statements: [
+    { key: "q1", text: { original: "es", es: "Mejoró la coordinación" } },
+    { key: "q2", text: { original: "es", es: "Los efectos perdurarán" } },
+  ],
+  ...overrides,
+});
+
+describe("an evaluation's responses", () => {
+  it("count once per submission id, and a group under the threshold shows no percentage", async () => {
+    const world = await createWorld(database.db);
+    const manager = await world.ctx("manager");
+    const evaluation = expectOk(await createEvaluation(manager, form(world.projectId)));
+    const ids = { projectId: world.projectId, evaluationId: evaluation.id };
+    const answer = (group: string, q1: number, externalId: string | null = null) => addResponse(manager, { ...ids, group, externalId, answers: { q1, q2: 4 } });
+    expectOk(await answer("state", 4, "kobo-1"));
+    expect(expectOk(await answer("state", 1, "kobo-1"))).toEqual({ added: false });
+    expectOk(await answer("state", 3));
+    expectOk(await answer("state", 2));
+    expectOk(await answer("ngo", 4));
+    const { results, respondents } = expectOk(await getEvaluationResults(await world.ctx("partner"), ids));
+    expect(respondents).toBe(4);
+    expect(percents(results).q1).toEqual({ all: "75 % of 4", state: "67 % of 3", ngo: "too few (1)" });
+    expect(results[0]!.distribution).toEqual([0, 1, 1, 2]);
+    expect(expectOk(await listEvaluations(await world.ctx("field"), { projectId: world.projectId })).map((e) => e.respondents)).toEqual([4]);
+  });
+
+  it("refuses answers off the scale, unknown statements or groups, and bad evaluations, writing nothing", async () => {
+    const world = await createWorld(database.db);
+    const manager = await world.ctx("manager");
+    const evaluation = expectOk(await createEvaluation(manager, form(world.projectId)));
+    const ids = { projectId: world.projectId, evaluationId: evaluation.id };
+    expect(expectFailure(await addResponse(manager, { ...ids, group: "state", answers: { q1: 5 } })).fieldErrors?.answers).toEqual({ key: "offScale", values: { max: 4 } });
+    expect(expectFailure(await addResponse(manager, { ...ids, group: "state", answers: { q9: 3 } })).fieldErrors?.answers).toEqual({ key: "unknownStatement" });
+    expect(expectFailure(await addResponse(manager, { ...ids, group: "police", answers: { q1: 3 } })).fieldErrors?.group).toEqual({ key: "invalidChoice" });
+    expect(expectFailure(await addResponse(await world.ctx("partner"), { ...ids, group: "state", answers: { q1: 3 } })).error).toBe("forbidden");
+    expect(expectOk(await getEvaluationResults(manager, ids)).respondents).toBe(0);
+    expect(expectFailure(await createEvaluation(manager, form(world.projectId, { agreeLevels: [4, 5] }))).fieldErrors?.agreeLevels).toEqual({ key: "agreeOnScale" });
+    expect(expectFailure(await createEvaluation(manager, form(world.projectId, { scaleSize: 7 as never }))).fieldErrors?.scaleSize).toBeDefined();
+    const twice = [{ key: "q1", text: { original: "es" as const, es: "a" } }, { key: "q1", text: { original: "es" as const, es: "b" } }];
+    expect(expectFailure(await createEvaluation(manager, form(world.projectId, { statements: twice }))).fieldErrors?.statements).toEqual({ key: "duplicateKey" });
+  });
+});
