@@ -25,7 +25,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
   const members = unwrapForPage(await listMembers(ctx, { projectId }));
   const totals = unwrapForPage(await getProjectAttendanceTotals(ctx, { projectId }));
   const awaiting = unwrapForPage(await awaitingMyReview(ctx, { projectId }));
-  const [t, tMembers, tRoles, tMissions, tWorkshops, tStudies, tReviews, tActions, format, locale] = await Promise.all([
+  const [t, tMembers, tRoles, tMissions, tWorkshops, tStudies, tReviews, tActions, tEvaluations, format, locale] = await Promise.all([
     getTranslations("projects"),
     getTranslations("members"),
     getTranslations("roles"),
@@ -34,6 +34,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
     getTranslations("studies"),
     getTranslations("reviews"),
     getTranslations("actions"),
+    getTranslations("evaluations"),
     getFormatter(),
     getLocale(),
   ]);
@@ -61,6 +62,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
         </ButtonLink>
         <ButtonLink href={`/projects/${project.id}/actions`} variant="secondary">
           {tActions("title")}
+        </ButtonLink>
+        <ButtonLink href={`/projects/${project.id}/evaluations`} variant="secondary">
+          {tEvaluations("title")}
         </ButtonLink>
       </nav>
       {access === "partner" && (

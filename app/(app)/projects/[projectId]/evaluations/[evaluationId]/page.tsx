@@ -1,0 +1,71 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { ButtonLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import type { Locale } from "@/db/schema/values";
+import type { Figure } from "@/lib/evaluations/results";
+import { getEvaluationResults } from "@/lib/evaluations/service";
+import { narrativeFor } from "@/lib/findings/narrative";
+import { getPageContext, unwrapForPage } from "@/lib/request-context";
+
+// Disagreeing levels in warm tones, agreeing ones in teal: the bar reads at a glance on a phone.
+const levelColours = { agree: ["bg-teal-500", "bg-teal-700"], other: ["bg-red-300", "bg-orange-200", "bg-slate-200"] };
+
+export default async function EvaluationPage({ params }: { params: Promise<{ projectId: string; evaluationId: string }> }) {
+  const ctx = await getPageContext();
+  const { projectId, evaluationId } = await params;
+  const { evaluation, groups, respondents, results } = unwrapForPage(await getEvaluationResults(ctx, { projectId, evaluationId }));
+  const [t, locale] = await Promise.all([getTranslations("evaluations"), getLocale()]);
+  const text = (n: Parameters<typeof narrativeFor>[0]) => narrativeFor(n, locale as Locale).text;
+  const figure = (f: Figure) => (f.percent === null ? t("tooFew", { n: f.n }) : t("agreeOf", { percent: f.percent, n: f.n }));
+  const colour = (level: number) => {
+    const agreeIndex = evaluation.agreeLevels.indexOf(level);
+    return agreeIndex >= 0 ? levelColours.agree[agreeIndex % 2] : levelColours.other[(level - 1) % 3];
+  };
+  return (
+    <>
+      <PageHeader
+        title={evaluation.title}
+        actions={
+          <ButtonLink href={`/projects/${projectId}/evaluations`} variant="ghost">
+            {t("backToList")}
+          </ButtonLink>
+        }
+      />
+      <p className="mb-1 text-slate-800">{t("respondents", { count: respondents })}</p>
+      <p className="mb-4 text-sm text-slate-700">
+        {t("agreeing", { levels: evaluation.agreeLevels.join(", "), scale: evaluation.scaleSize })} · {t("roundingRule", { min: evaluation.minGroupSize })}
+      </p>
+      <ol className="flex flex-col gap-4">
+        {results.map((r) => (
+          <li key={r.statementId} className="rounded-lg border border-slate-200 bg-white p-4">
+            <section aria-label={text(r.text)}>
+              <h2 className="mb-2 font-medium">{text(r.text)}</h2>
+              <p className="text-2xl font-semibold text-teal-900">{figure(r.overall)}</p>
+              <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+                {r.groups.map((g) => (
+                  <div key={g.groupId} className="contents">
+                    <dt className="text-slate-600">{text(groups.find((x) => x.id === g.groupId)!.name)}</dt>
+                    <dd>{figure(g.figure)}</dd>
+                  </div>
+                ))}
+              </dl>
+              {r.overall.n > 0 && (
+                <figure className="mt-3">
+                  <figcaption className="mb-1 text-xs text-slate-600">{t("distribution")}</figcaption>
+                  <div className="flex h-4 w-full overflow-hidden rounded" aria-hidden>
+                    {r.distribution.map((count, i) => (count ? <span key={i} className={colour(i + 1)} style={{ width: `${(100 * count) / r.overall.n}%` }} /> : null))}
+                  </div>
+                  <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-slate-700">
+                    {r.distribution.map((count, i) => (
+                      <span key={i}>{t("levelCount", { level: t("level", { level: i + 1 }), count })}</span>
+                    ))}
+                  </p>
+                </figure>
+              )}
+            </section>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

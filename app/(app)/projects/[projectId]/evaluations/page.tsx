@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { listEvaluations } from "@/lib/evaluations/service";
+import { calendarDate } from "@/lib/i18n/dates";
+import { getProject } from "@/lib/projects/service";
+import { getPageContext, unwrapForPage } from "@/lib/request-context";
+
+export default async function EvaluationsPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const ctx = await getPageContext();
+  const { projectId } = await params;
+  const [{ project }, list] = await Promise.all([getProject(ctx, { projectId }).then(unwrapForPage), listEvaluations(ctx, { projectId }).then(unwrapForPage)]);
+  const [t, format] = await Promise.all([getTranslations("evaluations"), getFormatter()]);
+  return (
+    <>
+      <PageHeader title={`${t("title")} · ${project.code}`} />
+      {list.length === 0 ? (
+        <EmptyState message={t("none")} />
+      ) : (
+        <ul className="flex flex-col gap-3">
+          {list.map((e) => (
+            <li key={e.id} className="rounded-lg border border-slate-200 bg-white p-4">
+              <Link href={`/projects/${projectId}/evaluations/${e.id}`} className="text-lg font-medium">
+                {e.title}
+              </Link>
+              <p className="text-sm text-slate-700">
+                {e.periodStart && e.periodEnd ? format.dateTimeRange(calendarDate(e.periodStart), calendarDate(e.periodEnd), { dateStyle: "medium" }) : "—"} ·{" "}
+                {t("respondents", { count: e.respondents })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
