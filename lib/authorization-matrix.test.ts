@@ -278,6 +278,8 @@ const matrix: Record<string, Entry> = {
     allowed: participantStaff,
     input: async (w) => ({ projectId: w.projectId, evaluationId: await evaluation(w), group: "state", answers: { q1: 4 } }),
   },
+  "evaluations.previewImport": { allowed: participantStaff, input: async (w) => responseImport(w, await evaluation(w)) },
+  "evaluations.commitImport": { allowed: participantStaff, input: async (w) => responseImport(w, await evaluation(w)) },
   "evaluations.results": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, evaluationId: await evaluation(w) }) },
   "actions.list": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
   "actions.get": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, actionId: await action(w) }) },
@@ -365,6 +367,14 @@ const evaluationInput = (w: World) => ({
   agreeLevels: [4, 5],
   groups: [{ key: "state", name: { original: "es", es: "Instituciones del Estado" } }],
   statements: [{ key: "q1", text: { original: "es", es: "El proyecto redujo la vulnerabilidad" } }],
+});
+
+const responseImport = (w: World, evaluationId: string) => ({
+  projectId: w.projectId,
+  evaluationId,
+  headers: ["grupo", "evaluacion/q1", "_uuid"],
+  rows: [["state", "4", crypto.randomUUID()]],
+  mapping: { group: 0, externalId: 2, statements: { q1: 1 } },
 });
 
 async function evaluation(w: World) {

@@ -7,6 +7,7 @@ import { getSignInSheet } from "./attendance/sign-in-sheet";
 import { syncOutbox } from "./attendance/sync";
 import { getProjectAttendanceTotals } from "./attendance/totals";
 import { listAudit } from "./audit/service";
+import { commitResponseImport, previewResponseImport } from "./evaluations/import";
 import { addResponse, createEvaluation, getEvaluationResults, listEvaluations } from "./evaluations/service";
 import { addActionUpdate, createAction, getAction, listActions, updateAction } from "./improvement-actions/service";
 import { answerFinding, awaitingMyReview, closeRound, commentOnFinding, getRound, listRounds, openRound } from "./reviews/service";
@@ -140,4 +141,6 @@ export const allUseCases: UseCase<never, unknown>[] = [
   listEvaluations,
   addResponse,
   getEvaluationResults,
+  previewResponseImport,
+  commitResponseImport,
 ] as unknown as UseCase<never, unknown>[];

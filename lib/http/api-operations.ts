@@ -17,6 +17,7 @@ import { commitAttendanceImport, previewAttendanceImport } from "@/lib/imports/a
 import { commitInstitutionImport, previewInstitutionImport } from "@/lib/imports/institutions";
 import { commitParticipantImport, previewParticipantImport } from "@/lib/imports/participants";
 import { readImportFile } from "@/lib/imports/read";
+import { commitResponseImport, previewResponseImport } from "@/lib/evaluations/import";
 import { addResponse, createEvaluation, getEvaluationResults, listEvaluations } from "@/lib/evaluations/service";
 import { exportInstitutions } from "@/lib/institutions/export";
 import { getInstitutionStudyLinks } from "@/lib/findings/for-institution";
@@ -137,6 +138,8 @@ export const apiOperations = {
   listEvaluations: op("get", "/projects/{projectId}/evaluations", listEvaluations),
   createEvaluation: op("post", "/projects/{projectId}/evaluations", createEvaluation, 201),
   addResponse: op("post", "/projects/{projectId}/evaluations/{evaluationId}/responses", addResponse),
+  previewResponseImport: op("post", "/projects/{projectId}/evaluations/{evaluationId}/import/preview", previewResponseImport),
+  commitResponseImport: op("post", "/projects/{projectId}/evaluations/{evaluationId}/import/commit", commitResponseImport),
   getEvaluationResults: op("get", "/projects/{projectId}/evaluations/{evaluationId}/results", getEvaluationResults),
   commentOnFinding: op("post", "/projects/{projectId}/reviews/{roundId}/comments", commentOnFinding, 201),
 } satisfies Record<string, ApiOperation>;
