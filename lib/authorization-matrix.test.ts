@@ -280,6 +280,7 @@ const matrix: Record<string, Entry> = {
   },
   "evaluations.previewImport": { allowed: participantStaff, input: async (w) => responseImport(w, await evaluation(w)) },
   "evaluations.commitImport": { allowed: participantStaff, input: async (w) => responseImport(w, await evaluation(w)) },
+  "projects.closingReport": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
   "evaluations.results": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, evaluationId: await evaluation(w) }) },
   "actions.list": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
   "actions.get": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, actionId: await action(w) }) },

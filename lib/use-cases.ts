@@ -8,6 +8,7 @@ import { syncOutbox } from "./attendance/sync";
 import { getProjectAttendanceTotals } from "./attendance/totals";
 import { listAudit } from "./audit/service";
 import { commitResponseImport, previewResponseImport } from "./evaluations/import";
+import { getClosingReport } from "./projects/closing-report";
 import { addResponse, createEvaluation, getEvaluationResults, listEvaluations } from "./evaluations/service";
 import { addActionUpdate, createAction, getAction, listActions, updateAction } from "./improvement-actions/service";
 import { answerFinding, awaitingMyReview, closeRound, commentOnFinding, getRound, listRounds, openRound } from "./reviews/service";
@@ -143,4 +144,5 @@ export const allUseCases: UseCase<never, unknown>[] = [
   getEvaluationResults,
   previewResponseImport,
   commitResponseImport,
+  getClosingReport,
 ] as unknown as UseCase<never, unknown>[];

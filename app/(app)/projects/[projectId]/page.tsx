@@ -5,7 +5,9 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FactList } from "@/components/ui/fact-list";
 import { PageHeader } from "@/components/ui/page-header";
+import { SelectField } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
+import { locales } from "@/db/schema/values";
 import type { Locale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/countries";
 import { calendarDate } from "@/lib/i18n/dates";
@@ -25,7 +27,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
   const members = unwrapForPage(await listMembers(ctx, { projectId }));
   const totals = unwrapForPage(await getProjectAttendanceTotals(ctx, { projectId }));
   const awaiting = unwrapForPage(await awaitingMyReview(ctx, { projectId }));
-  const [t, tMembers, tRoles, tMissions, tWorkshops, tStudies, tReviews, tActions, tEvaluations, format, locale] = await Promise.all([
+  const [t, tMembers, tRoles, tMissions, tWorkshops, tStudies, tReviews, tActions, tEvaluations, tClosing, tFindings, format, locale] = await Promise.all([
     getTranslations("projects"),
     getTranslations("members"),
     getTranslations("roles"),
@@ -35,6 +37,8 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
     getTranslations("reviews"),
     getTranslations("actions"),
     getTranslations("evaluations"),
+    getTranslations("closingReport"),
+    getTranslations("findings"),
     getFormatter(),
     getLocale(),
   ]);
@@ -86,6 +90,14 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
           )}
         </section>
       )}
+      <form method="get" action={`/api/v1/projects/${project.id}/closing-report`} className="mb-6 flex flex-wrap items-end gap-2" aria-label={tClosing("export")}>
+        <SelectField name="lang" label={tClosing("language")} defaultValue={locale} options={locales.map((l) => ({ value: l, label: tFindings(`languages.${l}`) }))} />
+        {(["docx", "pdf"] as const).map((format) => (
+          <button key={format} type="submit" name="format" value={format} className="rounded-md border border-slate-400 bg-white px-3 py-2 font-medium text-slate-900">
+            {tClosing("title")} · {tClosing(format)}
+          </button>
+        ))}
+      </form>
       <section aria-labelledby="facts" className="mb-8 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="facts" className="mb-3 text-lg font-semibold">
           {t("facts")}

@@ -1,0 +1,30 @@
+import { getLocale } from "next-intl/server";
+import { locales, type Locale } from "@/db/schema/values";
+import { documentToDocx } from "@/lib/documents/docx";
+import { documentToPdf } from "@/lib/documents/pdf";
+import { failureResponse } from "@/lib/http/api";
+import { wordingFor } from "@/lib/i18n/wording";
+import { getClosingReport } from "@/lib/projects/closing-report";
+import { closingReportDocument } from "@/lib/projects/closing-report-document";
+import { getRequestContext } from "@/lib/request-context";
+
+type Params = { params: Promise<{ projectId: string }> };
+
+/** The closing report ("bilan") as Word (?format=docx, the default) or PDF, in the language asked for (?lang=). */
+export async function GET(request: Request, { params }: Params) {
+  const search = new URL(request.url).searchParams;
+  const asked = search.get("lang");
+  const locale: Locale = locales.includes(asked as Locale) ? (asked as Locale) : ((await getLocale()) as Locale);
+  const pdf = search.get("format") === "pdf";
+  const result = await getClosingReport(await getRequestContext(), await params);
+  if (!result.ok) return failureResponse(result);
+  const spec = closingReportDocument(result.data, locale, wordingFor(locale));
+  const bytes = pdf ? await documentToPdf(spec) : await documentToDocx(spec);
+  return new Response(bytes as BodyInit, {
+    headers: {
+      "Content-Type": pdf ? "application/pdf" : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "Content-Disposition": `attachment; filename="closing-report-${locale}.${pdf ? "pdf" : "docx"}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

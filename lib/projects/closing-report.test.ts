@@ -1,0 +1,56 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { createTestDatabase } from "@/db/testing";
+import { participants, projects, users } from "@/db/schema";
+import { demoProjectCodes, seedDemo } from "@/db/seed/demo";
+import { documentToDocx } from "@/lib/documents/docx";
+import { docxText } from "@/lib/documents/docx-text";
+import { wordingFor } from "@/lib/i18n/wording";
+import { ctxFor, expectOk } from "@/lib/testing/helpers";
+import { getClosingReport } from "./closing-report";
+import { closingReportDocument } from "./closing-report-document";
+
+let database: Database;
+let projectId: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo(database.db);
+  const [project] = await database.db.select({ id: projects.id }).from(projects).where(eq(projects.code, demoProjectCodes.honduras));
+  projectId = project!.id;
+});
+afterAll(() => database.close());
+
+async function as(email: string) {
+  const [user] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  return ctxFor(database.db, user!.id);
+}
+
+describe("the closing report", () => {
+  it("tells the project, its workshops' attendance, findings with actions and the evaluation figures with their n, in the language chosen", async () => {
+    const report = expectOk(await getClosingReport(await as("manager@example.org"), { projectId }));
+    const spanish = await docxText(await documentToDocx(closingReportDocument(report, "es", wordingFor("es"))));
+    expect(spanish).toContain("Balance — ");
+    expect(spanish).toContain("Taller de línea de base — Tegucigalpa");
+    expect(spanish).toContain("76 % de 109 — Las acciones realizadas redujeron la vulnerabilidad");
+    expect(spanish).toContain("86 % de 109");
+    expect(spanish).toContain("96 % de 109");
+    expect(spanish).toContain("Sociedad civil: 96 % de 51");
+    expect(spanish).toContain("Los inspectores de trabajo no identifican a las víctimas de trata");
+    expect(spanish).toContain("Protocolo de identificación de víctimas para inspectores de trabajo");
+    expect(spanish).toContain("Misiones");
+    const french = await docxText(await documentToDocx(closingReportDocument(report, "fr", wordingFor("fr"))));
+    expect(french).toContain("76 % de 109 — Les actions menées ont permis de réduire la vulnérabilité");
+    expect(french).toContain("Les inspecteurs du travail n'identifient pas les victimes de traite");
+  });
+
+  it("names no participant, and gives a partner no missions and no draft", async () => {
+    const report = expectOk(await getClosingReport(await as("partner@example.org"), { projectId }));
+    expect(report.missions).toEqual([]);
+    const text = await docxText(await documentToDocx(closingReportDocument(report, "es", wordingFor("es"))));
+    const names = await database.db.select({ familyNames: participants.familyNames }).from(participants).limit(20);
+    for (const { familyNames } of names) if (familyNames.length > 5) expect(text).not.toContain(familyNames);
+    expect(text).not.toContain("Pocos jueces conocen la jurisprudencia");
+  });
+});
