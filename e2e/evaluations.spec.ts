@@ -1,5 +1,8 @@
+import fs from "node:fs";
+import ExcelJS from "exceljs";
+import { docxText } from "../lib/documents/docx-text";
 import { storageStateFor } from "./support/accounts";
-import { expect, expectAccessible, test } from "./support/fixtures";
+import { expect, expectAccessible, originHeader, test } from "./support/fixtures";
 import { messages } from "./support/messages";
 
 const es = messages.es.evaluations;
@@ -21,5 +24,67 @@ test.describe("evaluation results, as the partner (Spanish)", () => {
     await expect(children).toContainText("Muy pocas respuestas (0)");
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await expectAccessible(page);
+  });
+});
+
+test.describe("an evaluation imported from KoboToolbox, as field staff (Spanish)", () => {
+  test.use({ storageState: storageStateFor("field") });
+
+  test("the XLSX export's columns are recognised, the figures come out with their n, and the closing report in Spanish holds them", async ({ page, browser }) => {
+    const manager = await browser.newContext({ storageState: storageStateFor("manager") });
+    const projects = (await (await manager.request.get("/api/v1/projects?q=HN-PARCLC")).json()) as { items: { id: string }[] };
+    const projectId = projects.items[0]!.id;
+    const tag = Date.now().toString(36);
+    const statement = (key: string, text: string) => ({ key, text: { original: "es", es: `${text} ${tag}` } });
+    const created = await manager.request.post(`/api/v1/projects/${projectId}/evaluations`, {
+      data: {
+        title: `Evaluación importada ${tag}`,
+        scaleSize: 5,
+        agreeLevels: [4, 5],
+        groups: [
+          { key: "state", name: { original: "es", es: "Instituciones del Estado" } },
+          { key: "civil_society", name: { original: "es", es: "Sociedad civil" } },
+        ],
+        statements: [statement("q1_vulnerability", "Redujo la vulnerabilidad"), statement("q2_victims", "Impacto en las víctimas"), statement("q3_lasting", "Efectos duraderos")],
+      },
+      headers: originHeader,
+    });
+    expect(created.status()).toBe(201);
+    const { id: evaluationId } = (await created.json()) as { id: string };
+    await manager.close();
+
+    // 109 submissions, 58 from the state and 51 from civil society; the first 83, 94 and 105 agree.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Evaluación");
+    sheet.addRow(["start", "datos/grupo", "evaluacion/q1_vulnerability", "evaluacion/q2_victims", "evaluacion/q3_lasting", "_id", "_uuid", "_submission_time", "_index"]);
+    for (let i = 0; i < 109; i++) {
+      const level = (agree: number) => (i < agree ? 5 - (i % 2) : 2);
+      sheet.addRow(["2022-07-04", i < 58 ? "state" : "civil_society", level(83), level(94), level(105), 5000 + i, `uuid-${tag}-${i}`, "2022-07-04T10:00:00", i + 1]);
+    }
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+
+    await page.goto(`/projects/${projectId}/evaluations/${evaluationId}`);
+    await page.getByLabel(messages.es.imports.file).setInputFiles({ name: "kobo.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: xlsx });
+    await expect(page.getByLabel(es.groupColumn)).toHaveValue("1");
+    await page.getByRole("button", { name: es.check }).click();
+    await expect(page.getByRole("status").filter({ hasText: "109 por agregar" })).toBeVisible();
+    await page.getByRole("button", { name: es.importNow }).click();
+    await expect(page.getByText("109 personas encuestadas agregadas, 0 ya estaban.")).toBeVisible();
+    await expect(page.getByRole("region", { name: `Redujo la vulnerabilidad ${tag}` })).toContainText("76 % de 109");
+    await expect(page.getByRole("region", { name: `Impacto en las víctimas ${tag}` })).toContainText("86 % de 109");
+    await expect(page.getByRole("region", { name: `Efectos duraderos ${tag}` })).toContainText("96 % de 109");
+
+    // The same file again adds no one.
+    await page.getByRole("button", { name: es.check }).click();
+    await expect(page.getByRole("status").filter({ hasText: "0 por agregar, 109 ya importadas" })).toBeVisible();
+
+    await page.goto(`/projects/${projectId}`);
+    const exporter = page.getByRole("form", { name: messages.es.closingReport.export });
+    await exporter.getByLabel(messages.es.closingReport.language).selectOption("es");
+    const download = page.waitForEvent("download");
+    await exporter.getByRole("button", { name: `${messages.es.closingReport.title} · ${messages.es.closingReport.docx}` }).click();
+    const text = await docxText(fs.readFileSync((await (await download).path())!));
+    expect(text).toContain(`76 % de 109 — Redujo la vulnerabilidad ${tag}`);
+    expect(text).toContain(`96 % de 109 — Efectos duraderos ${tag}`);
   });
 });

@@ -8,10 +8,12 @@ type Props = {
   headers: string[];
   mapping: Record<string, number | null>;
   onChange: (field: string, column: number | null) => void;
+  /** How fields read when they are not the app's own (an evaluation's statements). */
+  labels?: Record<string, string>;
 };
 
 /** For each field, the column of the file that holds it (or none). */
-export function ColumnMapping({ fields, headers, mapping, onChange }: Props) {
+export function ColumnMapping({ fields, headers, mapping, onChange, labels }: Props) {
   const t = useTranslations("imports");
   const columns: Option[] = [{ value: "", label: t("noColumn") }, ...headers.map((h, i) => ({ value: String(i), label: h }))];
   return (
@@ -21,7 +23,7 @@ export function ColumnMapping({ fields, headers, mapping, onChange }: Props) {
           key={field}
           id={`map-${field}`}
           name={`map-${field}`}
-          label={t(`fields.${field}` as never)}
+          label={labels?.[field] ?? t(`fields.${field}` as never)}
           value={mapping[field] === null || mapping[field] === undefined ? "" : String(mapping[field])}
           onChange={(e) => onChange(field, e.target.value === "" ? null : Number(e.target.value))}
           options={columns}

@@ -5,7 +5,8 @@ import { createTestDatabase } from "@/db/testing";
 import { readSpreadsheet } from "@/lib/spreadsheets/read";
 import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { createWorld } from "@/lib/testing/world";
-import { commitResponseImport, guessResponseMapping, previewResponseImport } from "./import";
+import { commitResponseImport, previewResponseImport } from "./import";
+import { guessResponseMapping } from "./mapping";
 import { createEvaluation, getEvaluationResults } from "./service";
 
 let database: Database;

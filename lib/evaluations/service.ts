@@ -149,6 +149,6 @@ export const getEvaluationResults = defineUseCase({
         })),
       };
     });
-    return { evaluation, groups, respondents: respondents?.n ?? 0, results };
+    return { evaluation, groups, respondents: respondents?.n ?? 0, results, canImport: ctx.access !== "partner" };
   },
 });

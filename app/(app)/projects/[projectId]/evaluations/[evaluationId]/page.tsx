@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { ResponseImport } from "@/components/evaluations/response-import";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import type { Locale } from "@/db/schema/values";
@@ -13,7 +14,7 @@ const levelColours = { agree: ["bg-teal-500", "bg-teal-700"], other: ["bg-red-30
 export default async function EvaluationPage({ params }: { params: Promise<{ projectId: string; evaluationId: string }> }) {
   const ctx = await getPageContext();
   const { projectId, evaluationId } = await params;
-  const { evaluation, groups, respondents, results } = unwrapForPage(await getEvaluationResults(ctx, { projectId, evaluationId }));
+  const { evaluation, groups, respondents, results, canImport } = unwrapForPage(await getEvaluationResults(ctx, { projectId, evaluationId }));
   const [t, locale] = await Promise.all([getTranslations("evaluations"), getLocale()]);
   const text = (n: Parameters<typeof narrativeFor>[0]) => narrativeFor(n, locale as Locale).text;
   const figure = (f: Figure) => (f.percent === null ? t("tooFew", { n: f.n }) : t("agreeOf", { percent: f.percent, n: f.n }));
@@ -35,6 +36,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ pro
       <p className="mb-4 text-sm text-slate-700">
         {t("agreeing", { levels: evaluation.agreeLevels.join(", "), scale: evaluation.scaleSize })} · {t("roundingRule", { min: evaluation.minGroupSize })}
       </p>
+      {canImport && <ResponseImport projectId={projectId} evaluationId={evaluationId} statements={results.map((r) => ({ key: r.key, label: text(r.text) }))} />}
       <ol className="flex flex-col gap-4">
         {results.map((r) => (
           <li key={r.statementId} className="rounded-lg border border-slate-200 bg-white p-4">
