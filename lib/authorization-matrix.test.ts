@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@/db/testing";
@@ -280,6 +281,15 @@ const matrix: Record<string, Entry> = {
   },
   "evaluations.previewImport": { allowed: participantStaff, input: async (w) => responseImport(w, await evaluation(w)) },
   "evaluations.commitImport": { allowed: participantStaff, input: async (w) => responseImport(w, await evaluation(w)) },
+  "evaluations.pin": {
+    allowed: projectManagers,
+    input: async (w) => {
+      const evaluationId = await evaluation(w);
+      const [statement] = await w.db.select({ id: evaluationStatements.id }).from(evaluationStatements).where(eq(evaluationStatements.evaluationId, evaluationId));
+      return { projectId: w.projectId, evaluationId, statementId: statement!.id, pinned: true };
+    },
+  },
+  "projects.dashboard": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
   "projects.closingReport": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
   "evaluations.results": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, evaluationId: await evaluation(w) }) },
   "actions.list": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },

@@ -9,7 +9,8 @@ import { getProjectAttendanceTotals } from "./attendance/totals";
 import { listAudit } from "./audit/service";
 import { commitResponseImport, previewResponseImport } from "./evaluations/import";
 import { getClosingReport } from "./projects/closing-report";
-import { addResponse, createEvaluation, getEvaluationResults, listEvaluations } from "./evaluations/service";
+import { getDashboard } from "./projects/dashboard";
+import { addResponse, createEvaluation, getEvaluationResults, listEvaluations, pinStatement } from "./evaluations/service";
 import { addActionUpdate, createAction, getAction, listActions, updateAction } from "./improvement-actions/service";
 import { answerFinding, awaitingMyReview, closeRound, commentOnFinding, getRound, listRounds, openRound } from "./reviews/service";
 import { getInstitutionStudyLinks } from "./findings/for-institution";
@@ -145,4 +146,6 @@ export const allUseCases: UseCase<never, unknown>[] = [
   previewResponseImport,
   commitResponseImport,
   getClosingReport,
+  pinStatement,
+  getDashboard,
 ] as unknown as UseCase<never, unknown>[];

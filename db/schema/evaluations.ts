@@ -1,4 +1,4 @@
-import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { projects } from "./projects";
 import type { Narrative } from "./studies";
@@ -46,6 +46,9 @@ export const evaluationStatements = pgTable("evaluation_statements", {
   /** The column name survey files give it (a Kobo field name), matched when importing. */
   key: text("key").notNull(),
   text: jsonb("text").$type<Narrative>().notNull(),
+  /** Shown on the project's dashboard, for everyone or for one group ("96 % of civil society"). */
+  pinned: boolean("pinned").notNull().default(false),
+  pinnedGroupId: uuid("pinned_group_id").references(() => evaluationGroups.id, { onDelete: "set null" }),
 });
 
 export const evaluationRespondents = pgTable(

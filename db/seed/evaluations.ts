@@ -115,9 +115,19 @@ export async function seedEvaluations(tx: Db, projects: { honduras: string; cost
       .insert(evaluationGroups)
       .values(groups.map((g) => ({ evaluationId: evaluation!.id, key: g.key, name: g.name })))
       .returning({ id: evaluationGroups.id, key: evaluationGroups.key });
+    // Every published figure is pinned to the dashboard; one asked of one group only, for that group.
     const statementRows = await tx
       .insert(evaluationStatements)
-      .values(statements.map((s, position) => ({ evaluationId: evaluation!.id, position, key: s.key, text: s.text })))
+      .values(
+        statements.map((s, position) => ({
+          evaluationId: evaluation!.id,
+          position,
+          key: s.key,
+          text: s.text,
+          pinned: true,
+          pinnedGroupId: s.askedGroups ? groupRows.find((g) => g.key === s.askedGroups![0])!.id : null,
+        })),
+      )
       .returning({ id: evaluationStatements.id, key: evaluationStatements.key });
     const people = groups.flatMap((g) => Array.from({ length: g.respondents }, (_, i) => ({ group: g.key, externalId: `demo-${which}-${g.key}-${i + 1}` })));
     const respondents = await tx

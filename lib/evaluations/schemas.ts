@@ -41,6 +41,13 @@ export type CreateEvaluationInput = z.input<typeof createEvaluationInput>;
 export const evaluationIdInput = z.object({ projectId: z.uuid(), evaluationId: z.uuid() });
 export const projectEvaluationsInput = z.object({ projectId: z.uuid() });
 
+/** Pins a statement's figure to the project's dashboard (for everyone, or for one group), or unpins it. */
+export const pinInput = evaluationIdInput.extend({
+  statementId: z.uuid(),
+  pinned: z.preprocess((v) => v === true || v === "true" || v === "1", z.boolean()),
+  groupId: z.preprocess(blankToNull, z.uuid().nullable().default(null)),
+});
+
 /** One respondent's answers, by statement key; a submission id makes sending it again harmless. */
 export const addResponseInput = evaluationIdInput.extend({
   group: key,

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { figureOf, tally, type Figure } from "./results";
-import { addResponseInput, createEvaluationInput, evaluationIdInput, projectEvaluationsInput } from "./schemas";
+import { addResponseInput, createEvaluationInput, evaluationIdInput, pinInput, projectEvaluationsInput } from "./schemas";
 
 const readers = ["manager", "field", "partner"] as const;
 
@@ -92,10 +92,41 @@ export const addResponse = defineUseCase({
   },
 });
 
+export const pinStatement = defineUseCase({
+  name: "evaluations.pin",
+  access: { kind: "project", roles: ["manager"] },
+  input: pinInput,
+  write: true,
+  async run(ctx, input) {
+    const evaluation = await loadEvaluation(ctx, input.projectId, input.evaluationId);
+    if (input.groupId) {
+      const [group] = await ctx.db.select({ id: evaluationGroups.id }).from(evaluationGroups).where(and(eq(evaluationGroups.id, input.groupId), eq(evaluationGroups.evaluationId, evaluation.id)));
+      if (!group) throw new UseCaseError("invalid", { groupId: { key: "invalidChoice" } });
+    }
+    const [statement] = await ctx.db
+      .update(evaluationStatements)
+      .set({ pinned: input.pinned, pinnedGroupId: input.pinned ? input.groupId : null })
+      .where(and(eq(evaluationStatements.id, input.statementId), eq(evaluationStatements.evaluationId, evaluation.id)))
+      .returning({ id: evaluationStatements.id });
+    if (!statement) throw new UseCaseError("not_found");
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "evaluation.pin",
+      entityType: "evaluation",
+      entityId: evaluation.id,
+      projectId: input.projectId,
+      changes: { pinned: { before: null, after: input.pinned }, statement: { before: null, after: input.statementId } },
+    });
+    return { pinned: input.pinned };
+  },
+});
+
 export type StatementResult = {
   statementId: string;
   key: string;
   text: (typeof evaluationStatements.$inferSelect)["text"];
+  pinned: boolean;
+  pinnedGroupId: string | null;
   overall: Figure;
   distribution: number[];
   groups: { groupId: string; key: string; figure: Figure }[];
@@ -133,6 +164,8 @@ export const getEvaluationResults = defineUseCase({
         statementId: s.id,
         key: s.key,
         text: s.text,
+        pinned: s.pinned,
+        pinnedGroupId: s.pinnedGroupId,
         overall: figureOf(all),
         distribution: all.distribution,
         groups: groups.map((g) => ({

@@ -18,7 +18,7 @@ import { commitInstitutionImport, previewInstitutionImport } from "@/lib/imports
 import { commitParticipantImport, previewParticipantImport } from "@/lib/imports/participants";
 import { readImportFile } from "@/lib/imports/read";
 import { commitResponseImport, previewResponseImport } from "@/lib/evaluations/import";
-import { addResponse, createEvaluation, getEvaluationResults, listEvaluations } from "@/lib/evaluations/service";
+import { addResponse, createEvaluation, getEvaluationResults, listEvaluations, pinStatement } from "@/lib/evaluations/service";
 import { exportInstitutions } from "@/lib/institutions/export";
 import { getInstitutionStudyLinks } from "@/lib/findings/for-institution";
 import { createFinding, createProjectTheme, getFinding, listFindings, listProjectThemes, updateFinding } from "@/lib/findings/service";
@@ -30,6 +30,7 @@ import { exportParticipants } from "@/lib/participants/export";
 import { findDuplicates, listDuplicatePairs, markDistinct, mergeParticipants } from "@/lib/participants/duplicates";
 import { eraseParticipant, exportParticipantData } from "@/lib/participants/personal-data";
 import { createParticipant, getParticipant, listParticipants, updateParticipant } from "@/lib/participants/service";
+import { getDashboard } from "@/lib/projects/dashboard";
 import { createProject, getProject, listProjects, updateProject } from "@/lib/projects/service";
 import { getStudyReport } from "@/lib/studies/report";
 import { addSource, createStudy, getStudy, listStudies, removeSource, updateStudy } from "@/lib/studies/service";
@@ -140,6 +141,8 @@ export const apiOperations = {
   addResponse: op("post", "/projects/{projectId}/evaluations/{evaluationId}/responses", addResponse),
   previewResponseImport: op("post", "/projects/{projectId}/evaluations/{evaluationId}/import/preview", previewResponseImport),
   commitResponseImport: op("post", "/projects/{projectId}/evaluations/{evaluationId}/import/commit", commitResponseImport),
+  getDashboard: op("get", "/projects/{projectId}/dashboard", getDashboard),
+  pinStatement: op("post", "/projects/{projectId}/evaluations/{evaluationId}/pins", pinStatement),
   getEvaluationResults: op("get", "/projects/{projectId}/evaluations/{evaluationId}/results", getEvaluationResults),
   commentOnFinding: op("post", "/projects/{projectId}/reviews/{roundId}/comments", commentOnFinding, 201),
 } satisfies Record<string, ApiOperation>;

@@ -1,0 +1,3 @@
+ALTER TABLE "evaluation_statements" ADD COLUMN "pinned" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "evaluation_statements" ADD COLUMN "pinned_group_id" uuid;--> statement-breakpoint
+ALTER TABLE "evaluation_statements" ADD CONSTRAINT "evaluation_statements_pinned_group_id_evaluation_groups_id_fk" FOREIGN KEY ("pinned_group_id") REFERENCES "public"."evaluation_groups"("id") ON DELETE set null ON UPDATE no action;
