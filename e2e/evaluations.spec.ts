@@ -88,3 +88,29 @@ test.describe("an evaluation imported from KoboToolbox, as field staff (Spanish)
     expect(text).toContain(`96 % de 109 — Efectos duraderos ${tag}`);
   });
 });
+
+test.describe("the project dashboard, as the partner (Spanish)", () => {
+  test.use({ storageState: storageStateFor("partner"), viewport: { width: 390, height: 844 } });
+
+  test("shows the pinned evaluation figures in Spanish, attendance for the period asked, and reads on a phone", async ({ page }) => {
+    const d = messages.es.dashboard;
+    const projects = (await (await page.request.get("/api/v1/projects?q=HN-PARCLC")).json()) as { items: { id: string }[] };
+    await page.goto(`/projects/${projects.items[0]!.id}`);
+    const pinned = page.getByRole("region", { name: d.pinned });
+    await expect(pinned).toContainText("El 76 % de las 109 personas encuestadas está de acuerdo");
+    await expect(pinned).toContainText("El 86 % de las 109 personas encuestadas está de acuerdo");
+    await expect(pinned).toContainText("El 96 % de las 109 personas encuestadas está de acuerdo");
+    await expect(pinned).toContainText("El 96 % de las 51 personas encuestadas (Sociedad civil) está de acuerdo");
+    const period = page.getByRole("form", { name: d.period });
+    await period.getByLabel(d.from).fill("2019-06-01");
+    await period.getByLabel(d.to).fill("2019-06-30");
+    await period.getByRole("button", { name: d.apply }).click();
+    await expect(page).toHaveURL(/from=2019-06-01/);
+    // The Tegucigalpa workshop alone: its 35 people, each once.
+    const tile = (label: string) => page.locator("dl > div").filter({ has: page.getByText(label, { exact: true }) });
+    await expect(tile(messages.es.projects.uniqueParticipants)).toContainText("35");
+    await expect(tile(messages.es.projects.workshopsHeld)).toContainText("1");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await expectAccessible(page);
+  });
+});

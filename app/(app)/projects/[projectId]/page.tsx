@@ -11,7 +11,8 @@ import { locales } from "@/db/schema/values";
 import type { Locale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/countries";
 import { calendarDate } from "@/lib/i18n/dates";
-import { getProjectAttendanceTotals } from "@/lib/attendance/totals";
+import { getDashboard } from "@/lib/projects/dashboard";
+import { ProjectDashboard } from "./_components/dashboard";
 import { narrativeFor } from "@/lib/findings/narrative";
 import { listMembers } from "@/lib/members/service";
 import { awaitingMyReview } from "@/lib/reviews/service";
@@ -20,12 +21,13 @@ import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { AddMemberForm } from "@/components/members/add-member-form";
 import { RevokeRoleButton } from "@/components/members/revoke-role-button";
 
-export default async function ProjectPage({ params }: { params: Promise<{ projectId: string }> }) {
+export default async function ProjectPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
   const ctx = await getPageContext();
   const { projectId } = await params;
   const { project, canEdit, access } = unwrapForPage(await getProject(ctx, { projectId }));
   const members = unwrapForPage(await listMembers(ctx, { projectId }));
-  const totals = unwrapForPage(await getProjectAttendanceTotals(ctx, { projectId }));
+  const period = await searchParams;
+  const dashboard = unwrapForPage(await getDashboard(ctx, { projectId, from: period.from, to: period.to }));
   const awaiting = unwrapForPage(await awaitingMyReview(ctx, { projectId }));
   const [t, tMembers, tRoles, tMissions, tWorkshops, tStudies, tReviews, tActions, tEvaluations, tClosing, tFindings, format, locale] = await Promise.all([
     getTranslations("projects"),
@@ -105,25 +107,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
         <FactList facts={facts} />
         {project.description && <p className="mt-4 whitespace-pre-line text-slate-800">{project.description}</p>}
       </section>
-      <section aria-labelledby="at-a-glance" className="mb-8">
-        <h2 id="at-a-glance" className="mb-3 text-lg font-semibold">
-          {t("atAGlance")}
-        </h2>
-        <dl className="grid grid-cols-2 gap-2 sm:grid-cols-5">
-          {[
-            [t("workshopsHeld"), format.number(totals.workshopsHeld)],
-            [t("attendances"), format.number(totals.attendances)],
-            [t("uniqueParticipants"), format.number(totals.participants)],
-            [t("womenShare"), totals.participants ? format.number(totals.women / totals.participants, { style: "percent" }) : "—"],
-            [t("institutionsReached"), format.number(totals.institutions)],
-          ].map(([label, value]) => (
-            <div key={label} className="rounded-md border border-slate-200 bg-white p-3">
-              <dt className="text-xs text-slate-700">{label}</dt>
-              <dd className="text-2xl font-semibold">{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      <ProjectDashboard dashboard={dashboard} period={period} />
       <section aria-labelledby="members">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
           <h2 id="members" className="text-lg font-semibold">

@@ -1,0 +1,118 @@
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { BarList } from "@/components/ui/bar-list";
+import { TextField } from "@/components/ui/field";
+import type { Locale } from "@/db/schema/values";
+import { narrativeFor } from "@/lib/findings/narrative";
+import type { getDashboard } from "@/lib/projects/dashboard";
+
+type Dashboard = Extract<Awaited<ReturnType<typeof getDashboard>>, { ok: true }>["data"];
+
+function Panel({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-4">
+      <h3 className="mb-2 font-semibold">{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+/** The project page's dashboard: figures, then bars that read on a phone, then the pinned evaluation figures. */
+export async function ProjectDashboard({ dashboard, period }: { dashboard: Dashboard; period: { from?: string; to?: string } }) {
+  const [t, tp, tw, ti, tf, ta, format, locale] = await Promise.all([
+    getTranslations("dashboard"),
+    getTranslations("projects"),
+    getTranslations("workshops"),
+    getTranslations("institutions"),
+    getTranslations("findings"),
+    getTranslations("actions"),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const { attendance } = dashboard;
+  const sum = <K extends string>(rows: { key?: K; theme?: K | null; status?: K; count: number }[], key: (r: (typeof rows)[number]) => string) => {
+    const totals = new Map<string, number>();
+    for (const r of rows) totals.set(key(r), (totals.get(key(r)) ?? 0) + r.count);
+    return [...totals].map(([label, value]) => ({ label, value })).sort((a, b) => b.value - a.value);
+  };
+  const tiles = [
+    [tp("workshopsHeld"), format.number(dashboard.workshopsHeld)],
+    [tp("attendances"), format.number(attendance.attendances)],
+    [tp("uniqueParticipants"), format.number(attendance.participants)],
+    [tp("womenShare"), attendance.participants ? format.number(attendance.women / attendance.participants, { style: "percent" }) : "—"],
+    [tp("institutionsReached"), format.number(dashboard.institutionsReached)],
+  ];
+  return (
+    <section aria-labelledby="at-a-glance" className="mb-8 flex flex-col gap-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h2 id="at-a-glance" className="text-lg font-semibold">
+          {tp("atAGlance")}
+        </h2>
+        <form method="get" className="flex flex-wrap items-end gap-2" aria-label={t("period")}>
+          <TextField name="from" type="date" label={t("from")} defaultValue={period.from ?? ""} />
+          <TextField name="to" type="date" label={t("to")} defaultValue={period.to ?? ""} />
+          <button type="submit" className="rounded-md border border-slate-400 bg-white px-3 py-2 font-medium text-slate-900">
+            {t("apply")}
+          </button>
+        </form>
+      </div>
+      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-5">
+        {tiles.map(([label, value]) => (
+          <div key={label} className="rounded-md border border-slate-200 bg-white p-3">
+            <dt className="text-xs text-slate-700">{label}</dt>
+            <dd className="text-2xl font-semibold">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {dashboard.pinned.length > 0 && (
+        <Panel title={t("pinned")}>
+          <ul className="flex flex-col gap-3">
+            {dashboard.pinned.map((p, i) => (
+              <li key={i}>
+                <p className="text-xl font-semibold text-teal-900">
+                  {p.figure.percent === null
+                    ? t("tooFewPhrase", { n: p.figure.n })
+                    : p.group
+                      ? t("pinnedGroupPhrase", { percent: p.figure.percent, n: p.figure.n, group: narrativeFor(p.group, locale as Locale).text })
+                      : t("pinnedPhrase", { percent: p.figure.percent, n: p.figure.n })}
+                </p>
+                <p className="text-sm text-slate-800">{narrativeFor(p.statement, locale as Locale).text}</p>
+              </li>
+            ))}
+          </ul>
+        </Panel>
+      )}
+      <div className="grid gap-4 md:grid-cols-2">
+        <Panel title={t("workshopsByType")}>
+          <BarList label={t("workshopsByType")} items={dashboard.workshopsByType.map((w) => ({ label: tw(`types.${w.key}`), value: w.count }))} />
+        </Panel>
+        <Panel title={t("bySector")}>
+          <BarList label={t("bySector")} items={dashboard.institutionsBySector.map((s) => ({ label: ti(`sectors.${s.key}`), value: s.count }))} />
+        </Panel>
+        <Panel title={t("byKind")}>
+          <BarList label={t("byKind")} items={dashboard.institutionsByKind.map((k) => ({ label: ti(`kinds.${k.key}`), value: k.count }))} />
+        </Panel>
+        <Panel title={t("bodies")}>
+          {dashboard.bodies.length === 0 ? (
+            <p className="text-sm text-slate-700">{t("nothing")}</p>
+          ) : (
+            <ul className="flex flex-col gap-1 text-sm">
+              {dashboard.bodies.map((b) => (
+                <li key={b.id}>
+                  <span className="font-medium">{b.acronym || b.name}</span>: {t("bodyReached", { reached: b.reached, members: b.members })}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Panel>
+        <Panel title={t("findings")}>
+          <BarList label={t("findings")} items={sum(dashboard.findings, (f) => (f.theme ? tf(`themes.${f.theme}`) : "—"))} />
+          <BarList label={t("findingStatuses")} items={sum(dashboard.findings, (f) => tf(`statuses.${f.status}`))} />
+        </Panel>
+        <Panel title={t("actions")}>
+          <BarList label={t("actions")} items={sum(dashboard.actions, (a) => ta(`statuses.${a.status}`))} />
+          <p className={`mt-2 text-sm ${dashboard.overdueActions ? "font-semibold text-red-800" : "text-slate-700"}`}>{t("overdue", { count: dashboard.overdueActions })}</p>
+        </Panel>
+      </div>
+    </section>
+  );
+}
