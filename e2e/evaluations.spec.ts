@@ -114,3 +114,41 @@ test.describe("the project dashboard, as the partner (Spanish)", () => {
     await expectAccessible(page);
   });
 });
+
+test.describe("an evaluation planned through the form, as the manager (French)", () => {
+  test.use({ storageState: storageStateFor("manager") });
+
+  test("groups and statements one per line, answers through the API, a statement pinned for one group shows on the dashboard", async ({ page }) => {
+    const f = messages.fr.evaluations;
+    const projects = (await (await page.request.get("/api/v1/projects?q=HN-PARCLC")).json()) as { items: { id: string }[] };
+    const projectId = projects.items[0]!.id;
+    const tag = Date.now().toString(36);
+    await page.goto(`/projects/${projectId}/evaluations`);
+    await page.getByRole("link", { name: f.new }).click();
+    await page.getByLabel(f.name).fill(`Enquête ${tag}`);
+    await page.getByLabel(f.scaleSize).selectOption("4");
+    await page.getByLabel(f.level.replace("{level}", "5")).uncheck();
+    await page.getByLabel(f.level.replace("{level}", "3")).check();
+    await page.getByLabel(f.minGroupSize).fill("2");
+    await page.getByLabel(f.groups, { exact: true }).fill("police: Police et justice\nngo: Société civile");
+    await page.getByLabel(f.statements, { exact: true }).fill(`q1: Les outils sont utiles ${tag}`);
+    await page.getByRole("button", { name: messages.fr.common.save }).click();
+    await expect(page.getByRole("heading", { name: `Enquête ${tag}` })).toBeVisible();
+
+    const evaluationId = page.url().split("/").pop()!;
+    for (const [group, q1] of [["police", 4], ["police", 3], ["ngo", 1], ["ngo", 4], ["ngo", 4]] as const) {
+      const sent = await page.request.post(`/api/v1/projects/${projectId}/evaluations/${evaluationId}/responses`, { data: { group, answers: { q1 } }, headers: originHeader });
+      expect(sent.ok()).toBe(true);
+    }
+    await page.reload();
+    const statement = page.getByRole("region", { name: `Les outils sont utiles ${tag}` });
+    await expect(statement).toContainText("80 % de 5");
+    const pin = page.getByRole("form", { name: `${f.pin} · Les outils sont utiles ${tag}` });
+    await pin.getByLabel(f.pin).selectOption({ label: f.pinGroup.replace("{group}", "Société civile") });
+    await pin.getByRole("button", { name: f.pinSave }).click();
+    await expect(page.getByText(f.pinned)).toBeVisible();
+
+    await page.goto(`/projects/${projectId}`);
+    await expect(page.getByRole("region", { name: messages.fr.dashboard.pinned })).toContainText("67 % des 3 personnes interrogées (Société civile) sont d'accord");
+  });
+});

@@ -182,6 +182,6 @@ export const getEvaluationResults = defineUseCase({
         })),
       };
     });
-    return { evaluation, groups, respondents: respondents?.n ?? 0, results, canImport: ctx.access !== "partner" };
+    return { evaluation, groups, respondents: respondents?.n ?? 0, results, canImport: ctx.access !== "partner", canPin: ctx.access === "admin" || ctx.access === "manager" };
   },
 });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listEvaluations } from "@/lib/evaluations/service";
@@ -10,11 +11,11 @@ import { getPageContext, unwrapForPage } from "@/lib/request-context";
 export default async function EvaluationsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const ctx = await getPageContext();
   const { projectId } = await params;
-  const [{ project }, list] = await Promise.all([getProject(ctx, { projectId }).then(unwrapForPage), listEvaluations(ctx, { projectId }).then(unwrapForPage)]);
+  const [{ project, canEdit }, list] = await Promise.all([getProject(ctx, { projectId }).then(unwrapForPage), listEvaluations(ctx, { projectId }).then(unwrapForPage)]);
   const [t, format] = await Promise.all([getTranslations("evaluations"), getFormatter()]);
   return (
     <>
-      <PageHeader title={`${t("title")} · ${project.code}`} />
+      <PageHeader title={`${t("title")} · ${project.code}`} actions={canEdit && <ButtonLink href={`/projects/${projectId}/evaluations/new`}>{t("new")}</ButtonLink>} />
       {list.length === 0 ? (
         <EmptyState message={t("none")} />
       ) : (

@@ -7,6 +7,7 @@ import type { Figure } from "@/lib/evaluations/results";
 import { getEvaluationResults } from "@/lib/evaluations/service";
 import { narrativeFor } from "@/lib/findings/narrative";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { PinForm } from "../_components/pin-form";
 
 // Disagreeing levels in warm tones, agreeing ones in teal: the bar reads at a glance on a phone.
 const levelColours = { agree: ["bg-teal-500", "bg-teal-700"], other: ["bg-red-300", "bg-orange-200", "bg-slate-200"] };
@@ -14,7 +15,7 @@ const levelColours = { agree: ["bg-teal-500", "bg-teal-700"], other: ["bg-red-30
 export default async function EvaluationPage({ params }: { params: Promise<{ projectId: string; evaluationId: string }> }) {
   const ctx = await getPageContext();
   const { projectId, evaluationId } = await params;
-  const { evaluation, groups, respondents, results, canImport } = unwrapForPage(await getEvaluationResults(ctx, { projectId, evaluationId }));
+  const { evaluation, groups, respondents, results, canImport, canPin } = unwrapForPage(await getEvaluationResults(ctx, { projectId, evaluationId }));
   const [t, locale] = await Promise.all([getTranslations("evaluations"), getLocale()]);
   const text = (n: Parameters<typeof narrativeFor>[0]) => narrativeFor(n, locale as Locale).text;
   const figure = (f: Figure) => (f.percent === null ? t("tooFew", { n: f.n }) : t("agreeOf", { percent: f.percent, n: f.n }));
@@ -63,6 +64,16 @@ export default async function EvaluationPage({ params }: { params: Promise<{ pro
                     ))}
                   </p>
                 </figure>
+              )}
+              {canPin && (
+                <PinForm
+                  projectId={projectId}
+                  evaluationId={evaluationId}
+                  statementId={r.statementId}
+                  current={r.pinned ? (r.pinnedGroupId ?? "all") : "none"}
+                  groups={groups.map((g) => ({ value: g.id, label: text(g.name) }))}
+                  label={`${t("pin")} · ${text(r.text)}`}
+                />
               )}
             </section>
           </li>

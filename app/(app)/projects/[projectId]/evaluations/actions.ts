@@ -1,0 +1,24 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { createEvaluation, pinStatement } from "@/lib/evaluations/service";
+import { runFormAction } from "@/lib/form-action";
+import type { FormState } from "@/lib/forms";
+import type { Ctx } from "@/lib/session-user";
+import { evaluationFromForm } from "./_components/evaluation-from-form";
+
+/** "none", "all" or a group's id, as the dashboard should show the statement. */
+export async function pinAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(
+    formData,
+    (ctx: Ctx, values) =>
+      pinStatement(ctx, { ...values, pinned: values.show !== "none", groupId: values.show === "none" || values.show === "all" ? null : values.show } as never),
+    "evaluations.pinned",
+  );
+}
+
+export async function createEvaluationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const state = await runFormAction(formData, (ctx: Ctx, values) => createEvaluation(ctx, evaluationFromForm(values)));
+  if (state.status === "success") redirect(`/projects/${formData.get("projectId")}/evaluations/${(state.data as { id: string }).id}`);
+  return state;
+}

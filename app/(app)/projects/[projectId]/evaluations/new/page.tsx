@@ -1,0 +1,21 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import type { Locale } from "@/db/schema/values";
+import { getProject } from "@/lib/projects/service";
+import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { EvaluationForm } from "../_components/evaluation-form";
+
+export default async function NewEvaluationPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const ctx = await getPageContext();
+  const { projectId } = await params;
+  const { canEdit } = unwrapForPage(await getProject(ctx, { projectId }));
+  if (!canEdit) notFound();
+  const [t, locale] = await Promise.all([getTranslations("evaluations"), getLocale()]);
+  return (
+    <>
+      <PageHeader title={t("new")} />
+      <EvaluationForm projectId={projectId} locale={locale as Locale} cancelHref={`/projects/${projectId}/evaluations`} />
+    </>
+  );
+}
