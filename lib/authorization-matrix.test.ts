@@ -289,6 +289,7 @@ const matrix: Record<string, Entry> = {
       return { projectId: w.projectId, evaluationId, statementId: statement!.id, pinned: true };
     },
   },
+  "projects.portfolio": { allowed: ["admin"], input: () => ({}) },
   "projects.dashboard": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
   "projects.closingReport": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
   "evaluations.results": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, evaluationId: await evaluation(w) }) },

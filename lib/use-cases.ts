@@ -10,6 +10,7 @@ import { listAudit } from "./audit/service";
 import { commitResponseImport, previewResponseImport } from "./evaluations/import";
 import { getClosingReport } from "./projects/closing-report";
 import { getDashboard } from "./projects/dashboard";
+import { getPortfolio } from "./projects/portfolio";
 import { addResponse, createEvaluation, getEvaluationResults, listEvaluations, pinStatement } from "./evaluations/service";
 import { addActionUpdate, createAction, getAction, listActions, updateAction } from "./improvement-actions/service";
 import { answerFinding, awaitingMyReview, closeRound, commentOnFinding, getRound, listRounds, openRound } from "./reviews/service";
@@ -148,4 +149,5 @@ export const allUseCases: UseCase<never, unknown>[] = [
   getClosingReport,
   pinStatement,
   getDashboard,
+  getPortfolio,
 ] as unknown as UseCase<never, unknown>[];

@@ -31,6 +31,7 @@ import { findDuplicates, listDuplicatePairs, markDistinct, mergeParticipants } f
 import { eraseParticipant, exportParticipantData } from "@/lib/participants/personal-data";
 import { createParticipant, getParticipant, listParticipants, updateParticipant } from "@/lib/participants/service";
 import { getDashboard } from "@/lib/projects/dashboard";
+import { getPortfolio } from "@/lib/projects/portfolio";
 import { createProject, getProject, listProjects, updateProject } from "@/lib/projects/service";
 import { getStudyReport } from "@/lib/studies/report";
 import { addSource, createStudy, getStudy, listStudies, removeSource, updateStudy } from "@/lib/studies/service";
@@ -141,6 +142,7 @@ export const apiOperations = {
   addResponse: op("post", "/projects/{projectId}/evaluations/{evaluationId}/responses", addResponse),
   previewResponseImport: op("post", "/projects/{projectId}/evaluations/{evaluationId}/import/preview", previewResponseImport),
   commitResponseImport: op("post", "/projects/{projectId}/evaluations/{evaluationId}/import/commit", commitResponseImport),
+  getPortfolio: op("get", "/portfolio", getPortfolio),
   getDashboard: op("get", "/projects/{projectId}/dashboard", getDashboard),
   pinStatement: op("post", "/projects/{projectId}/evaluations/{evaluationId}/pins", pinStatement),
   getEvaluationResults: op("get", "/projects/{projectId}/evaluations/{evaluationId}/results", getEvaluationResults),

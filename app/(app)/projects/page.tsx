@@ -27,12 +27,24 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
     sort: params.sort || undefined,
     dir: params.dir || undefined,
   };
-  const [t, tCommon, format, locale] = await Promise.all([getTranslations("projects"), getTranslations("common"), getFormatter(), getLocale()]);
+  const [t, tCommon, tPortfolio, format, locale] = await Promise.all([getTranslations("projects"), getTranslations("common"), getTranslations("portfolio"), getFormatter(), getLocale()]);
   const page = unwrapForPage(await listProjects(ctx, { ...filters, page: params.page }));
   const hasFilters = Boolean(filters.q || filters.status);
   return (
     <>
-      <PageHeader title={t("title")} actions={ctx.user.isAdmin && <ButtonLink href="/projects/new">{t("new")}</ButtonLink>} />
+      <PageHeader
+        title={t("title")}
+        actions={
+          ctx.user.isAdmin && (
+            <>
+              <ButtonLink href="/projects/portfolio" variant="secondary">
+                {tPortfolio("title")}
+              </ButtonLink>
+              <ButtonLink href="/projects/new">{t("new")}</ButtonLink>
+            </>
+          )
+        }
+      />
       <form method="get" role="search" className="mb-4 grid gap-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end">
         <TextField name="q" type="search" label={tCommon("search")} defaultValue={filters.q} />
         <SelectField
