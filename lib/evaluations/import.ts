@@ -74,6 +74,8 @@ async function checkRows(ctx: UseCaseCtx, input: z.output<typeof responseImportI
       if (!Number.isInteger(level) || level < 1 || level > loaded.scaleSize) errors[statement.key] = { key: "offScale", values: { max: loaded.scaleSize } };
       else levels.push({ statementId: statement.id, level });
     }
+    // A submission that answers nothing (a test, an abandoned form) would only inflate the count.
+    if (levels.length === 0 && !Object.keys(errors).some((k) => k !== "group")) errors.answers = { key: "noAnswers" };
     const externalId = cell(row, input.mapping.externalId) || null;
     const repeated = externalId !== null && seen.has(externalId);
     if (externalId) seen.add(externalId);
@@ -109,8 +111,10 @@ export const commitResponseImport = defineUseCase({
       const [respondent] = await ctx.db
         .insert(evaluationRespondents)
         .values({ evaluationId: input.evaluationId, groupId: row.groupId!, externalId: row.externalId })
+        // The same file committed twice at the same moment: the second adds no one either.
+        .onConflictDoNothing()
         .returning({ id: evaluationRespondents.id });
-      if (row.levels.length) await ctx.db.insert(evaluationAnswers).values(row.levels.map((l) => ({ respondentId: respondent!.id, ...l })));
+      if (respondent) await ctx.db.insert(evaluationAnswers).values(row.levels.map((l) => ({ respondentId: respondent.id, ...l })));
     }
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,

@@ -52,6 +52,6 @@ export const pinInput = evaluationIdInput.extend({
 export const addResponseInput = evaluationIdInput.extend({
   group: key,
   externalId: z.preprocess(blankToNull, z.string().trim().max(200).nullable().default(null)),
-  answers: z.record(key, z.coerce.number().int().min(1).max(5)),
+  answers: z.record(key, z.coerce.number().int().min(1).max(5)).refine((answers) => Object.keys(answers).length > 0, { message: "noAnswers" }),
 });
 export type AddResponseInput = z.input<typeof addResponseInput>;

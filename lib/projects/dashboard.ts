@@ -9,6 +9,7 @@ import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import type { Narrative } from "@/db/schema";
 
+const today = () => new Date().toISOString().slice(0, 10);
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 export const dashboardInput = z
@@ -23,8 +24,9 @@ export const dashboardInput = z
 type Count<K extends string> = { key: K; count: number };
 export type PinnedFigure = { evaluationId: string; evaluationTitle: string; statement: Narrative; group: Narrative | null; figure: Figure };
 
+// Every count is cast to int in the SQL, which both drivers hand back as a number.
 async function rows<T>(ctx: UseCaseCtx, query: ReturnType<typeof sql>): Promise<T[]> {
-  return (await executeRows<Record<string, unknown>>(ctx.db, query)).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v])) as T);
+  return executeRows<T & Record<string, unknown>>(ctx.db, query);
 }
 
 /**
@@ -76,7 +78,9 @@ export const getDashboard = defineUseCase({
               count(distinct m.institution_id) filter (where exists (
                 select 1 from attendance a join workshops w on w.id = a.workshop_id where a.institution_id = m.institution_id and ${inPeriod}))::int as reached,
               count(distinct m.institution_id)::int as members
-            from coordination_bodies b join body_memberships m on m.body_id = b.id and m.end_date is null
+            from coordination_bodies b join body_memberships m on m.body_id = b.id
+              -- Current members, as the directory counts them.
+              and m.start_date <= ${today()} and (m.end_date is null or m.end_date >= ${today()})
             join projects pr on pr.id = ${input.projectId} and pr.country = b.country
             group by b.id order by b.name`,
       ),
@@ -88,7 +92,7 @@ export const getDashboard = defineUseCase({
       rows<{ status: ActionStatus; count: number; overdue: number }>(
         ctx,
         sql`select status, count(*)::int as count,
-              count(*) filter (where due_date < ${new Date().toISOString().slice(0, 10)} and status not in ('done', 'dropped'))::int as overdue
+              count(*) filter (where due_date < ${today()} and status not in ('done', 'dropped'))::int as overdue
             from improvement_actions where project_id = ${input.projectId} group by status`,
       ),
       listEvaluations(ctx, { projectId: input.projectId }),
