@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { createEvaluation, pinStatement } from "@/lib/evaluations/service";
+import { addResponse, createEvaluation, pinStatement } from "@/lib/evaluations/service";
 import { runFormAction } from "@/lib/form-action";
 import type { FormState } from "@/lib/forms";
 import type { Ctx } from "@/lib/session-user";
@@ -21,4 +21,16 @@ export async function createEvaluationAction(_prev: FormState, formData: FormDat
   const state = await runFormAction(formData, (ctx: Ctx, values) => createEvaluation(ctx, evaluationFromForm(values)));
   if (state.status === "success") redirect(`/projects/${formData.get("projectId")}/evaluations/${(state.data as { id: string }).id}`);
   return state;
+}
+
+/** One respondent typed in from a paper form: the group, then a level (or nothing) per statement. */
+export async function addResponseAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(
+    formData,
+    (ctx: Ctx, values) => {
+      const answers = Object.fromEntries(Object.entries(values).filter(([key, level]) => key.startsWith("answer:") && level).map(([key, level]) => [key.slice(7), level]));
+      return addResponse(ctx, { projectId: values.projectId, evaluationId: values.evaluationId, group: values.group, answers } as never);
+    },
+    "evaluations.entered",
+  );
 }

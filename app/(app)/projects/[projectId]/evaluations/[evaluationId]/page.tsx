@@ -8,6 +8,7 @@ import { getEvaluationResults } from "@/lib/evaluations/service";
 import { narrativeFor } from "@/lib/findings/narrative";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { PinForm } from "../_components/pin-form";
+import { ResponseForm } from "../_components/response-form";
 
 // Disagreeing levels in warm tones, agreeing ones in teal: the bar reads at a glance on a phone.
 const levelColours = { agree: ["bg-teal-500", "bg-teal-700"], other: ["bg-red-300", "bg-orange-200", "bg-slate-200"] };
@@ -37,6 +38,15 @@ export default async function EvaluationPage({ params }: { params: Promise<{ pro
       <p className="mb-4 text-sm text-slate-700">
         {t("agreeing", { levels: evaluation.agreeLevels.join(", "), scale: evaluation.scaleSize })} · {t("roundingRule", { min: evaluation.minGroupSize })}
       </p>
+      {canImport && (
+        <ResponseForm
+          projectId={projectId}
+          evaluationId={evaluationId}
+          scaleSize={evaluation.scaleSize}
+          groups={groups.map((g) => ({ value: g.key, label: text(g.name) }))}
+          statements={results.map((r) => ({ key: r.key, label: text(r.text) }))}
+        />
+      )}
       {canImport && <ResponseImport projectId={projectId} evaluationId={evaluationId} statements={results.map((r) => ({ key: r.key, label: text(r.text) }))} />}
       <ol className="flex flex-col gap-4">
         {results.map((r) => (
