@@ -8,32 +8,21 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { openPglite, openPostgres, type Database } from "@/db/client";
 import { recordCheckIns } from "@/lib/attendance/check-in";
 import { getWorkshopReport } from "@/lib/attendance/report";
 import { getProjectAttendanceTotals } from "@/lib/attendance/totals";
 import { ctxFor } from "@/lib/testing/helpers";
-import { benchAccounts, createScratchDatabase, generate, pick, scales, type Generated, type ScaleName } from "./generate";
-import { measure, percentile } from "./measure";
+import { benchAccounts, createScratchDatabase, generateScale, pick, type Generated, type ScaleName } from "./generate";
+import { measure } from "./measure";
+import { atPace, seconds, verdict, warmUp, type Figures, type Request } from "./pace";
 import { base, ensureBuilt, signIn, startServer } from "./server";
 
 const adminUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const postgresScale = (process.env.BENCH_SCALE ?? "large") as ScaleName;
 const pgliteScale = (process.env.BENCH_PGLITE_SCALE ?? "medium") as ScaleName;
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 
-type Figures = { label: string; rps: number; p50: number; p90: number; p95?: number; p97_5: number; p99: number; errors: number };
-
-async function seed(database: Database, scale: ScaleName): Promise<Generated> {
-  await database.migrate();
-  const start = performance.now();
-  console.log(`Generating the "${scale}" scale:`);
-  const generated = await generate(database.db, scales[scale], (line) => console.log(line));
-  console.log(`Generated in ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
-  return generated;
-}
 
 /** A check-in of someone on one of the workshop's two days, as a phone would send it. */
 function checkInOf(generated: Generated, workshop = generated.workshops[0]!) {
@@ -79,36 +68,6 @@ async function load(label: string, { connections, rate }: Load, request: () => {
   return figures;
 }
 
-type Request = () => { method: "GET" | "POST"; path: string; body?: string };
-
-/**
- * People at work rather than a flood: each client waits a random think time (exponential, mean
- * `thinkMs`), sends one request, waits for the answer, and so on. Every latency is kept, so the
- * 95th percentile is exact.
- */
-async function atPace(label: string, clients: number, thinkMs: number, request: Request, cookie: string): Promise<Figures> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const deadline = performance.now() + seconds * 1000;
-  const client = async () => {
-    while (performance.now() < deadline) {
-      await new Promise((r) => setTimeout(r, -Math.log(1 - Math.random()) * thinkMs));
-      const next = request();
-      const start = performance.now();
-      const response = await fetch(`${base}${next.path}`, { method: next.method, body: next.body, headers: { cookie, origin: base, "content-type": "application/json" } });
-      await response.arrayBuffer();
-      latencies.push(performance.now() - start);
-      if (!response.ok) errors += 1;
-    }
-  };
-  await Promise.all(Array.from({ length: clients }, client));
-  const figures = { label, rps: latencies.length / seconds, p50: percentile(latencies, 50), p90: percentile(latencies, 90), p95: percentile(latencies, 95), p97_5: percentile(latencies, 97.5), p99: percentile(latencies, 99), errors };
-  console.log(
-    `  ${label.padEnd(40)} ${String(clients).padStart(3)} clients, ~${(thinkMs / 1000).toFixed(1)} s apart  ${figures.rps.toFixed(1).padStart(6)} req/s   p50 ${figures.p50.toFixed(0).padStart(4)} ms  p95 ${figures.p95.toFixed(0).padStart(4)} ms  p99 ${figures.p99.toFixed(0).padStart(4)} ms${errors ? `  (${errors} failed)` : ""}`,
-  );
-  return figures;
-}
-
 async function overHttp(generated: Generated, env: Record<string, string>) {
   const server = await startServer(env);
   try {
@@ -122,14 +81,12 @@ async function overHttp(generated: Generated, env: Record<string, string>) {
     const report = () => ({ method: "GET" as const, path: `/projects/${projectId}/workshops/${pick(generated.workshops).id}/report` });
     const totals = () => ({ method: "GET" as const, path: `/api/v1/projects/${projectId}/attendance-totals` });
     const trivial = () => ({ method: "GET" as const, path: "/api/health" });
-    // Next loads each route's code on its first request: warm every route up before measuring.
-    const warmUps: [Request, string][] = [[checkIn, field], [report, manager], [totals, manager], [trivial, field]];
-    for (const [request, cookie] of warmUps) {
-      for (let i = 0; i < 20; i++) {
-        const next = request();
-        await (await fetch(`${base}${next.path}`, { method: next.method, body: next.body, headers: { cookie, origin: base, "content-type": "application/json" } })).arrayBuffer();
-      }
-    }
+    await warmUp([
+      [checkIn, field],
+      [report, manager],
+      [totals, manager],
+      [trivial, field],
+    ]);
     // Twenty phones, each checking someone in about every second (a brisk registration desk),
     // and a few people reading reports.
     console.log("  Latency at a field-day pace:");
@@ -163,7 +120,7 @@ try {
   const database = openPostgres(scratch.url, { max: 4 });
   let generated: Generated;
   try {
-    generated = await seed(database, postgresScale);
+    generated = await generateScale(database, postgresScale);
     await serverSide(database, generated);
   } finally {
     await database.close();
@@ -179,7 +136,7 @@ try {
   const database = openPglite(path.join(pgliteDir, "pglite"));
   let generated: Generated;
   try {
-    generated = await seed(database, pgliteScale);
+    generated = await generateScale(database, pgliteScale);
   } finally {
     await database.close();
   }
@@ -190,7 +147,6 @@ try {
 }
 
 const [checkIn, report, totals] = postgresResults;
-const verdict = (figures: Figures, target: number) => `p95 ${figures.p95!.toFixed(0)} ms ${figures.p95! < target && !figures.errors ? "met" : "NOT met"}`;
 console.log(`Targets on PostgreSQL at the "${postgresScale}" scale, over HTTP:`);
 console.log(`  check-in from 20 clients < 50 ms: ${verdict(checkIn!, 50)}`);
 console.log(`  workshop report < 150 ms: ${verdict(report!, 150)}`);

@@ -23,7 +23,7 @@ try {
   const db = database.db;
   console.log(`Seeding ${institutionCount} institutions and ${participantCount} participants…`);
   const seedStart = performance.now();
-  const generated = await generate(db, { institutions: institutionCount, participants: participantCount, workshops: 0, attendance: 0 });
+  const generated = await generate(db, { institutions: institutionCount, participants: participantCount, workshops: 0, attendance: 0, findings: 0, actions: 0, evaluations: 0, respondentsPerEvaluation: 0 });
   console.log(`Seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`);
 
   // An admin searches the whole directory; a manager goes through the project-visibility check,

@@ -3,21 +3,51 @@
 import crypto from "node:crypto";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import type { Db } from "@/db/client";
-import { institutions, participantNameKeys, participantProjects, participants, projectMembers, projects, users, workshops } from "@/db/schema";
-import { institutionKinds, institutionSectors } from "@/db/schema/values";
+import { performance } from "node:perf_hooks";
+import type { Database, Db } from "@/db/client";
+import {
+  actionFindings,
+  bodyMemberships,
+  coordinationBodies,
+  evaluationGroups,
+  evaluations,
+  evaluationStatements,
+  findings,
+  improvementActions,
+  institutions,
+  participantNameKeys,
+  participantProjects,
+  participants,
+  projectMembers,
+  projects,
+  studies,
+  users,
+  workshops,
+  type Narrative,
+} from "@/db/schema";
+import { actionStatuses, findingStatuses, findingThemes, institutionKinds, institutionSectors } from "@/db/schema/values";
 import { hashPassword } from "@/lib/auth/password";
 import { participantSearchText } from "@/lib/participants/names";
 import { nameKeyRows } from "@/lib/participants/service";
 import { toSearchText } from "@/lib/search-text";
 
-export type Scale = { institutions: number; participants: number; workshops: number; attendance: number };
+export type Scale = {
+  institutions: number;
+  participants: number;
+  workshops: number;
+  attendance: number;
+  /** What follows the workshops (issues 6 and 7): the baseline study, its actions, the final evaluations. */
+  findings: number;
+  actions: number;
+  evaluations: number;
+  respondentsPerEvaluation: number;
+};
 
 /** From the demo's size to the targets' largest scale. */
 export const scales = {
-  demo: { institutions: 50, participants: 500, workshops: 10, attendance: 2_000 },
-  medium: { institutions: 500, participants: 10_000, workshops: 100, attendance: 100_000 },
-  large: { institutions: 2_000, participants: 100_000, workshops: 1_000, attendance: 1_000_000 },
+  demo: { institutions: 50, participants: 500, workshops: 10, attendance: 2_000, findings: 12, actions: 6, evaluations: 1, respondentsPerEvaluation: 109 },
+  medium: { institutions: 500, participants: 10_000, workshops: 100, attendance: 100_000, findings: 50, actions: 100, evaluations: 2, respondentsPerEvaluation: 500 },
+  large: { institutions: 2_000, participants: 100_000, workshops: 1_000, attendance: 1_000_000, findings: 200, actions: 400, evaluations: 3, respondentsPerEvaluation: 2_000 },
 } satisfies Record<string, Scale>;
 
 export type ScaleName = keyof typeof scales;
@@ -55,6 +85,16 @@ export type Generated = {
   /** Some participants' ids, for load tests to check in. */
   participantIds: string[];
 };
+
+/** Migrates an empty database and fills it at the named scale, saying how long it took. */
+export async function generateScale(database: Database, scale: ScaleName): Promise<Generated> {
+  await database.migrate();
+  const start = performance.now();
+  console.log(`Generating the "${scale}" scale:`);
+  const generated = await generate(database.db, scales[scale], (line) => console.log(line));
+  console.log(`Generated in ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
+  return generated;
+}
 
 /** Fills an empty, migrated database: accounts, one project, the directory, workshops and attendance. */
 export async function generate(db: Db, scale: Scale, log: (line: string) => void = () => {}): Promise<Generated> {
@@ -117,6 +157,7 @@ export async function generate(db: Db, scale: Scale, log: (line: string) => void
   // everyone attends several workshops. Generated in the database: a million rows in seconds.
   const perWorkshop = scale.workshops ? Math.max(1, Math.floor(scale.attendance / scale.workshops / 2)) : 0;
   if (perWorkshop > 0) await generateAttendance(db, project!.id, scale, perWorkshop, log);
+  await generateFollowUp(db, project!.id, scale, institutionIds, userIds.manager, log);
   // A directory that grew over months has been vacuumed by autovacuum; a freshly loaded one has not.
   await db.execute(sql`vacuum analyze`);
   return { projectId: project!.id, userIds, workshops: generatedWorkshops, participantIds };
@@ -136,4 +177,88 @@ async function generateAttendance(db: Db, projectId: string, scale: Scale, perWo
     insert into workshop_invitations (workshop_id, institution_id)
     select distinct a.workshop_id, a.institution_id from attendance a where a.institution_id is not null
     on conflict do nothing`);
+}
+
+const narrative = (es: string): Narrative => ({ original: "es", es });
+
+/**
+ * What the dashboard reads besides attendance: coordination bodies with members among the
+ * institutions, the baseline study's findings, the actions answering them (some overdue), and
+ * final evaluations of ten statements, four of them pinned, answered by every respondent.
+ */
+async function generateFollowUp(db: Db, projectId: string, scale: Scale, institutionIds: string[], managerId: string, log: (line: string) => void) {
+  if (!scale.findings) return;
+  log(`  3 coordination bodies, ${scale.findings} findings, ${scale.actions} actions, ${scale.evaluations} evaluations of ${scale.respondentsPerEvaluation} respondents…`);
+  for (const acronym of ["CICESCT", "CONAPINA", "MESA-SPS"]) {
+    const [body] = await db.insert(coordinationBodies).values({ name: `Comisión ${acronym}`, acronym, country: "HN" }).returning();
+    const members = Array.from({ length: Math.min(30, institutionIds.length) }, () => pick(institutionIds));
+    await db
+      .insert(bodyMemberships)
+      .values([...new Set(members)].map((institutionId) => ({ bodyId: body!.id, institutionId, startDate: "2015-01-01" })))
+      .onConflictDoNothing();
+  }
+  const [study] = await db.insert(studies).values({ projectId, title: "Estudio de línea de base", status: "validated" }).returning();
+  const findingIds = (
+    await db
+      .insert(findings)
+      .values(
+        Array.from({ length: scale.findings }, (_, i) => ({
+          studyId: study!.id,
+          theme: findingThemes[i % findingThemes.length]!,
+          title: narrative(`Hallazgo ${i + 1}`),
+          description: narrative(`Descripción del hallazgo ${i + 1}`),
+          status: findingStatuses[i % findingStatuses.length]!,
+          createdById: managerId,
+        })),
+      )
+      .returning({ id: findings.id })
+  ).map((f) => f.id);
+  const actionIds = (
+    await db
+      .insert(improvementActions)
+      .values(
+        Array.from({ length: scale.actions }, (_, i) => ({
+          projectId,
+          title: `Acción ${i + 1}`,
+          ownerId: managerId,
+          status: actionStatuses[i % actionStatuses.length]!,
+          dueDate: i % 3 === 0 ? "2024-06-30" : "2030-06-30",
+        })),
+      )
+      .returning({ id: improvementActions.id })
+  ).map((a) => a.id);
+  await db.insert(actionFindings).values(actionIds.map((actionId, i) => ({ actionId, findingId: findingIds[i % findingIds.length]! })));
+
+  for (let e = 0; e < scale.evaluations; e++) {
+    const [evaluation] = await db.insert(evaluations).values({ projectId, title: `Evaluación ${e + 1}`, scaleSize: 5, agreeLevels: [4, 5] }).returning();
+    const groupIds = (
+      await db
+        .insert(evaluationGroups)
+        .values(["state", "civil_society", "police_justice"].map((key) => ({ evaluationId: evaluation!.id, key, name: narrative(key) })))
+        .returning({ id: evaluationGroups.id })
+    ).map((g) => g.id);
+    await db.insert(evaluationStatements).values(
+      Array.from({ length: 10 }, (_, i) => ({
+        evaluationId: evaluation!.id,
+        position: i,
+        key: `q${i + 1}`,
+        text: narrative(`Afirmación ${i + 1}`),
+        pinned: i < 4,
+        pinnedGroupId: i === 3 ? groupIds[1]! : null,
+      })),
+    );
+    // Respondents spread over the groups, each answering every statement at a random level.
+    await db.execute(sql`
+      insert into evaluation_respondents (evaluation_id, group_id, external_id)
+      select ${evaluation!.id}, (array[${sql.join(
+        groupIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )}])[1 + n % 3], 'bench-' || n
+      from generate_series(1, ${scale.respondentsPerEvaluation}) n`);
+    await db.execute(sql`
+      insert into evaluation_answers (respondent_id, statement_id, level)
+      select r.id, s.id, 1 + floor(random() * 5)::int
+      from evaluation_respondents r cross join evaluation_statements s
+      where r.evaluation_id = ${evaluation!.id} and s.evaluation_id = ${evaluation!.id}`);
+  }
 }

@@ -18,7 +18,7 @@ import { count, eq, inArray } from "drizzle-orm";
 import { openPglite, openPostgres, type Database } from "@/db/client";
 import { attendance, participants, workshops } from "@/db/schema";
 import type { SyncInput, SyncResult } from "@/lib/attendance/sync";
-import { benchAccounts, createScratchDatabase, generate, pick, scales, someFamilyName, someGivenName, type ScaleName } from "./generate";
+import { benchAccounts, createScratchDatabase, generateScale, pick, someFamilyName, someGivenName, type ScaleName } from "./generate";
 import { browserCheckIns, cpuSlowdown, measureInBrowser, seedBrowserWorkshop, type BrowserResult, type BrowserSetup } from "./offline-sync-browser";
 import { base, ensureBuilt, signIn, startServer, stopServer } from "./server";
 
@@ -59,11 +59,7 @@ async function postgresTarget(adminUrl: string): Promise<Target> {
 /** The generated project, plus a workshop of one day per run that nobody has checked in to yet. */
 async function seed(database: Database): Promise<Setup> {
   try {
-    await database.migrate();
-    const start = performance.now();
-    console.log(`Generating the "${scale}" scale:`);
-    const generated = await generate(database.db, scales[scale], (line) => console.log(line));
-    console.log(`Generated in ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
+    const generated = await generateScale(database, scale);
     const days = Array.from({ length: runs }, (_, i) => new Date(Date.UTC(2025, 5, 2 + i)).toISOString().slice(0, 10));
     const [workshop] = await database.db
       .insert(workshops)

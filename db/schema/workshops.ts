@@ -4,7 +4,7 @@ import { missions } from "./missions";
 import { participants } from "./participants";
 import { projects } from "./projects";
 import { users } from "./users";
-import { locales, workshopStatuses, workshopTypes } from "./values";
+import { locales, participantSexes, workshopStatuses, workshopTypes } from "./values";
 
 export const workshops = pgTable(
   "workshops",
@@ -106,8 +106,9 @@ export const checkInOperations = pgTable(
 );
 
 /**
- * Who attended a project, with how many attendance records: kept by database triggers on every
- * write to attendance (migration 0007), so project totals read 100,000 people, not a million records.
+ * Who attended a project, with how many attendance records and the person's sex: kept by database
+ * triggers on every write to attendance and on a change of sex (migrations 0007 and 0013), so
+ * project totals read 100,000 rows, not a million records joined to the people.
  */
 export const attendanceProjectPeople = pgTable(
   "attendance_project_people",
@@ -119,6 +120,7 @@ export const attendanceProjectPeople = pgTable(
       .notNull()
       .references(() => participants.id, { onDelete: "cascade" }),
     records: integer("records").notNull(),
+    sex: text("sex", { enum: participantSexes }).notNull().default("not_stated"),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.participantId] })],
 );

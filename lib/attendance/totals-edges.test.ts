@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeRows, type Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
-import { attendance, workshops } from "@/db/schema";
+import { attendance, participants, workshops } from "@/db/schema";
 import { commitAttendanceImport } from "@/lib/imports/attendance";
 import { mergeInstitutions } from "@/lib/institutions/service";
 import { mergeParticipants } from "@/lib/participants/duplicates";
@@ -20,17 +20,18 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-/** Rows where the kept tally differs from a group-by of attendance, over every project. */
+/** Rows where the kept tally differs from a group-by of attendance (records or sex), over every project. */
 async function tallyMismatches() {
   return executeRows<{ project_id: string; participant_id: string; kept: number | null; counted: number | null }>(
     database.db,
     sql`
     with counted as (
-      select w.project_id, a.participant_id, count(*)::int as n from attendance a join workshops w on w.id = a.workshop_id group by 1, 2
+      select w.project_id, a.participant_id, count(*)::int as n, p.sex from attendance a join workshops w on w.id = a.workshop_id
+      join participants p on p.id = a.participant_id group by 1, 2, 4
     )
     select coalesce(s.project_id, c.project_id) as project_id, coalesce(s.participant_id, c.participant_id) as participant_id, s.records as kept, c.n as counted
     from attendance_project_people s full join counted c on c.project_id = s.project_id and c.participant_id = s.participant_id
-    where s.records is distinct from c.n`,
+    where s.records is distinct from c.n or s.sex is distinct from c.sex`,
   );
 }
 
@@ -100,6 +101,20 @@ describe("attendance tally and project totals ", () => {
     expect(totals).toMatchObject({ attendances: 2, participants: 1, women: 1 });
     const elsewhereTotals = await countedTotals(s.world.otherProjectId);
     expect(elsewhereTotals).toMatchObject({ attendances: 1, participants: 1 });
+  });
+
+  it("follows a person's change of sex, and a merge keeping the other person's sex", async () => {
+    const s = await setup();
+    const ana = await insertPerson(database.db, s.world.projectId, "Ana", "Cruz", "not_stated");
+    const twin = await insertPerson(database.db, s.world.projectId, "Ana", "Crus", "man");
+    expectOk(await s.send(s.first.id, [checkInItem(ana.id, "2019-06-18"), checkInItem(twin.id, "2019-06-19")]));
+    expect(await expectTotalsAgree(s.world.projectId, s.manager)).toMatchObject({ participants: 2, women: 0, men: 1 });
+    await database.db.update(participants).set({ sex: "woman" }).where(eq(participants.id, ana.id));
+    expect(await tallyMismatches()).toEqual([]);
+    expect(await expectTotalsAgree(s.world.projectId, s.manager)).toMatchObject({ participants: 2, women: 1, men: 1 });
+    expectOk(await mergeParticipants(s.manager, { keepId: twin.id, otherId: ana.id }));
+    expect(await tallyMismatches()).toEqual([]);
+    expect(await expectTotalsAgree(s.world.projectId, s.manager)).toMatchObject({ attendances: 2, participants: 1, women: 0, men: 1 });
   });
 
   it("stays equal, and counts one institution, after two institutions are merged", async () => {

@@ -80,7 +80,12 @@ describe("the rounding rule", () => {
     expect(figureOf({ n: 4, agree: 4 }, 5)).toEqual({ n: 4, agree: 4, percent: null });
     expect(figureOf({ n: 5, agree: 4 }, 5)).toEqual({ n: 5, agree: 4, percent: 80 });
     expect(figureOf({ n: 0, agree: 0 })).toEqual({ n: 0, agree: 0, percent: null });
-    expect(tally([4, 4, 3, 1], 4, [4, 4, 3])).toEqual({ n: 4, agree: 3, distribution: [1, 0, 1, 2] });
+    const counted = [
+      { level: 4, count: 2 },
+      { level: 3, count: 1 },
+      { level: 1, count: 1 },
+    ];
+    expect(tally(counted, 4, [4, 4, 3])).toEqual({ n: 4, agree: 3, distribution: [1, 0, 1, 2] });
   });
 
   it("rounds halves up in an evaluation's results, overall and per group", async () => {

@@ -22,8 +22,25 @@ describe("the rounding rule", () => {
 
 describe("a statement's answers", () => {
   it("count the agreeing levels and spread over the scale", () => {
-    expect(tally([5, 4, 4, 3, 1, 2, 5], 5, [4, 5])).toEqual({ n: 7, agree: 4, distribution: [1, 1, 1, 2, 2] });
-    expect(tally([4, 3, 3, 1], 4, [3, 4])).toEqual({ n: 4, agree: 3, distribution: [1, 0, 2, 1] });
+    const counted = [
+      { level: 5, count: 2 },
+      { level: 4, count: 2 },
+      { level: 3, count: 1 },
+      { level: 1, count: 1 },
+      { level: 2, count: 1 },
+    ];
+    expect(tally(counted, 5, [4, 5])).toEqual({ n: 7, agree: 4, distribution: [1, 1, 1, 2, 2] });
+    expect(
+      tally(
+        [
+          { level: 4, count: 1 },
+          { level: 3, count: 2 },
+          { level: 1, count: 1 },
+        ],
+        4,
+        [3, 4],
+      ),
+    ).toEqual({ n: 4, agree: 3, distribution: [1, 0, 2, 1] });
   });
 
   it("give no percentage for a group under the threshold, with its n all the same", () => {

@@ -11,15 +11,20 @@ export type Tally = { n: number; agree: number; distribution: number[] };
 /** A figure as it is published: "76 % of 109", or "too few answers" under the group threshold. */
 export type Figure = { n: number; agree: number; percent: number | null };
 
-/** Counts answers on a scale of `scaleSize` levels; `agreeLevels` are the levels that count as agreeing. */
-export function tally(levels: number[], scaleSize: number, agreeLevels: number[]): Tally {
+/** How many answers chose one level (the database counts them). */
+export type LevelCount = { level: number; count: number };
+
+/** Adds up answers on a scale of `scaleSize` levels; `agreeLevels` are the levels that count as agreeing. */
+export function tally(counts: LevelCount[], scaleSize: number, agreeLevels: number[]): Tally {
   const distribution = Array.from({ length: scaleSize }, () => 0);
   let agree = 0;
-  for (const level of levels) {
-    distribution[level - 1]! += 1;
-    if (agreeLevels.includes(level)) agree += 1;
+  let n = 0;
+  for (const { level, count } of counts) {
+    distribution[level - 1]! += count;
+    n += count;
+    if (agreeLevels.includes(level)) agree += count;
   }
-  return { n: levels.length, agree, distribution };
+  return { n, agree, distribution };
 }
 
 /** The published figure; below `minSize` answers (a group too small to be told apart) no percentage. */

@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { evaluationAnswers, evaluationGroups, evaluationRespondents, evaluations, evaluationStatements, type Evaluation } from "@/db/schema";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { evaluationAnswers, evaluationGroups, evaluationRespondents, evaluations, evaluationStatements, type Evaluation, type Narrative } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
-import { figureOf, tally, type Figure } from "./results";
+import { figureOf, tally, type Figure, type LevelCount } from "./results";
 import { addResponseInput, createEvaluationInput, evaluationIdInput, pinInput, projectEvaluationsInput } from "./schemas";
 
 const readers = ["manager", "field", "partner"] as const;
@@ -121,6 +121,65 @@ export const pinStatement = defineUseCase({
   },
 });
 
+/** Answers counted per statement, respondent group and level, by the database. */
+async function answerCounts(ctx: UseCaseCtx, where: SQL) {
+  return ctx.db
+    .select({ statementId: evaluationAnswers.statementId, groupId: evaluationRespondents.groupId, level: evaluationAnswers.level, count: sql<number>`count(*)::int` })
+    .from(evaluationAnswers)
+    .innerJoin(evaluationRespondents, eq(evaluationRespondents.id, evaluationAnswers.respondentId))
+    .where(where)
+    .groupBy(evaluationAnswers.statementId, evaluationRespondents.groupId, evaluationAnswers.level);
+}
+
+type Scale = Pick<Evaluation, "scaleSize" | "agreeLevels" | "minGroupSize">;
+type AnswerCount = { groupId: string } & LevelCount;
+
+/** One group's figure for a statement: "too few answers" under the evaluation's threshold. */
+function groupFigure(scale: Scale, ofStatement: AnswerCount[], groupId: string): Figure {
+  return figureOf(
+    tally(
+      ofStatement.filter((c) => c.groupId === groupId),
+      scale.scaleSize,
+      scale.agreeLevels,
+    ),
+    scale.minGroupSize,
+  );
+}
+
+export type PinnedFigure = { evaluationId: string; evaluationTitle: string; statement: Narrative; group: Narrative | null; figure: Figure };
+
+/**
+ * The figures pinned to a project's dashboard, in the order of its evaluations (latest first) and
+ * their statements; only the pinned statements' answers are counted. The caller checks access.
+ */
+export async function pinnedFigures(ctx: UseCaseCtx, projectId: string): Promise<PinnedFigure[]> {
+  const pinned = await ctx.db
+    .select({ statement: evaluationStatements, evaluation: evaluations, group: evaluationGroups })
+    .from(evaluationStatements)
+    .innerJoin(evaluations, eq(evaluations.id, evaluationStatements.evaluationId))
+    .leftJoin(evaluationGroups, eq(evaluationGroups.id, evaluationStatements.pinnedGroupId))
+    .where(and(eq(evaluations.projectId, projectId), eq(evaluationStatements.pinned, true)))
+    .orderBy(sql`${evaluations.periodStart} desc nulls last`, asc(evaluations.title), asc(evaluationStatements.position));
+  if (pinned.length === 0) return [];
+  const counts = await answerCounts(
+    ctx,
+    inArray(
+      evaluationAnswers.statementId,
+      pinned.map((p) => p.statement.id),
+    ),
+  );
+  return pinned.map(({ statement, evaluation, group }) => {
+    const ofStatement = counts.filter((c) => c.statementId === statement.id);
+    return {
+      evaluationId: evaluation.id,
+      evaluationTitle: evaluation.title,
+      statement: statement.text,
+      group: group?.name ?? null,
+      figure: group ? groupFigure(evaluation, ofStatement, group.id) : figureOf(tally(ofStatement, evaluation.scaleSize, evaluation.agreeLevels)),
+    };
+  });
+}
+
 export type StatementResult = {
   statementId: string;
   key: string;
@@ -143,23 +202,15 @@ export const getEvaluationResults = defineUseCase({
   write: false,
   async run(ctx, input) {
     const evaluation = await loadEvaluation(ctx, input.projectId, input.evaluationId);
-    const [groups, statements, answers] = await Promise.all([
+    const [groups, statements, counts, [respondents]] = await Promise.all([
       ctx.db.select().from(evaluationGroups).where(eq(evaluationGroups.evaluationId, evaluation.id)).orderBy(asc(evaluationGroups.key)),
       ctx.db.select().from(evaluationStatements).where(eq(evaluationStatements.evaluationId, evaluation.id)).orderBy(asc(evaluationStatements.position)),
-      ctx.db
-        .select({ statementId: evaluationAnswers.statementId, groupId: evaluationRespondents.groupId, level: evaluationAnswers.level })
-        .from(evaluationAnswers)
-        .innerJoin(evaluationRespondents, eq(evaluationRespondents.id, evaluationAnswers.respondentId))
-        .where(eq(evaluationRespondents.evaluationId, evaluation.id)),
+      answerCounts(ctx, eq(evaluationRespondents.evaluationId, evaluation.id)),
+      ctx.db.select({ n: sql<number>`count(*)::int` }).from(evaluationRespondents).where(eq(evaluationRespondents.evaluationId, evaluation.id)),
     ]);
-    const [respondents] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(evaluationRespondents).where(eq(evaluationRespondents.evaluationId, evaluation.id));
     const results: StatementResult[] = statements.map((s) => {
-      const levels = answers.filter((a) => a.statementId === s.id);
-      const all = tally(
-        levels.map((a) => a.level),
-        evaluation.scaleSize,
-        evaluation.agreeLevels,
-      );
+      const ofStatement = counts.filter((c) => c.statementId === s.id);
+      const all = tally(ofStatement, evaluation.scaleSize, evaluation.agreeLevels);
       return {
         statementId: s.id,
         key: s.key,
@@ -168,18 +219,7 @@ export const getEvaluationResults = defineUseCase({
         pinnedGroupId: s.pinnedGroupId,
         overall: figureOf(all),
         distribution: all.distribution,
-        groups: groups.map((g) => ({
-          groupId: g.id,
-          key: g.key,
-          figure: figureOf(
-            tally(
-              levels.filter((a) => a.groupId === g.id).map((a) => a.level),
-              evaluation.scaleSize,
-              evaluation.agreeLevels,
-            ),
-            evaluation.minGroupSize,
-          ),
-        })),
+        groups: groups.map((g) => ({ groupId: g.id, key: g.key, figure: groupFigure(evaluation, ofStatement, g.id) })),
       };
     });
     return { evaluation, groups, respondents: respondents?.n ?? 0, results, canImport: ctx.access !== "partner", canPin: ctx.access === "admin" || ctx.access === "manager" };

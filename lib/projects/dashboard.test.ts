@@ -38,6 +38,13 @@ describe("the project dashboard", () => {
     expect(cicesct.reached).toBeLessThanOrEqual(cicesct.members);
     const whole = expectOk(await getDashboard(manager, { projectId }));
     expect(whole.attendance.participants).toBeGreaterThanOrEqual(35);
+    // The whole project reads the per-project tally; a period wide enough to hold every workshop
+    // counts the records themselves: both must tell the same figures.
+    const sinceEver = expectOk(await getDashboard(manager, { projectId, from: "2000-01-01" }));
+    expect(sinceEver.attendance).toEqual(whole.attendance);
+    expect(sinceEver.institutionsBySector).toEqual(whole.institutionsBySector);
+    expect(sinceEver.institutionsByKind).toEqual(whole.institutionsByKind);
+    expect(whole.institutionsByKind.map((k) => k.count)).toEqual(whole.institutionsByKind.map((k) => k.count).sort((a, b) => b - a));
     expect(expectFailure(await getDashboard(manager, { projectId, from: "2020-01-01", to: "2019-01-01" })).fieldErrors?.to).toEqual({ key: "endBeforeStart" });
   });
 

@@ -2,12 +2,9 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { executeRows } from "@/db/client";
 import type { ActionStatus, FindingStatus, FindingTheme, InstitutionKind, InstitutionSector, WorkshopType } from "@/db/schema/values";
-import { getProjectAttendanceTotals } from "@/lib/attendance/totals";
-import { listEvaluations, getEvaluationResults } from "@/lib/evaluations/service";
-import type { Figure } from "@/lib/evaluations/results";
-import { UseCaseError } from "@/lib/result";
+import { tallyPeople, workshopsIn } from "@/lib/attendance/totals";
+import { pinnedFigures } from "@/lib/evaluations/service";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
-import type { Narrative } from "@/db/schema";
 
 const today = () => new Date().toISOString().slice(0, 10);
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -22,7 +19,13 @@ export const dashboardInput = z
   .refine((v) => !v.from || !v.to || v.to >= v.from, { message: "endBeforeStart", path: ["to"] });
 
 type Count<K extends string> = { key: K; count: number };
-export type PinnedFigure = { evaluationId: string; evaluationTitle: string; statement: Narrative; group: Narrative | null; figure: Figure };
+
+/** Adds up counts under one key, largest first (ties by key), as the bars show them. */
+function countBy<T extends { count: number }, K extends string>(items: T[], keyOf: (item: T) => K): Count<K>[] {
+  const totals = new Map<K, number>();
+  for (const item of items) totals.set(keyOf(item), (totals.get(keyOf(item)) ?? 0) + item.count);
+  return [...totals].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
 
 // Every count is cast to int in the SQL, which both drivers hand back as a number.
 async function rows<T>(ctx: UseCaseCtx, query: ReturnType<typeof sql>): Promise<T[]> {
@@ -41,36 +44,17 @@ export const getDashboard = defineUseCase({
   input: dashboardInput,
   write: false,
   async run(ctx, input) {
-    const inPeriod = sql`w.project_id = ${input.projectId}
-      ${input.from ? sql`and w.start_date >= ${input.from}` : sql``}
-      ${input.to ? sql`and w.start_date <= ${input.to}` : sql``}`;
-    const filtered = Boolean(input.from || input.to);
+    const inPeriod = workshopsIn(input.projectId, input);
     const partner = ctx.access === "partner";
-    const [byType, attendance, bySector, byKind, bodies, findings, actions, evaluations] = await Promise.all([
+    const [byType, attendance, reached, bodies, findings, actions, pinned] = await Promise.all([
       rows<Count<WorkshopType>>(ctx, sql`select w.type as key, count(*)::int as count from workshops w where ${inPeriod} and w.status = 'held' group by w.type order by count desc, key`),
-      // Without a period, the per-project tally of people answers at once; with one, the records do.
-      filtered
-        ? rows<{ attendances: number; participants: number; women: number }>(
-            ctx,
-            sql`select count(*)::int as attendances, count(distinct a.participant_id)::int as participants,
-                  count(distinct a.participant_id) filter (where p.sex = 'woman')::int as women
-                from attendance a join workshops w on w.id = a.workshop_id join participants p on p.id = a.participant_id where ${inPeriod}`,
-          ).then((r) => r[0]!)
-        : getProjectAttendanceTotals(ctx, { projectId: input.projectId }).then((r) => {
-            if (!r.ok) throw new UseCaseError(r.error);
-            return { attendances: r.data.attendances, participants: r.data.participants, women: r.data.women };
-          }),
-      rows<Count<InstitutionSector>>(
+      tallyPeople(ctx, input.projectId, input),
+      // Institutions reached, counted by sector and kind together: each found at its first attendance.
+      rows<{ sector: InstitutionSector; kind: InstitutionKind; count: number }>(
         ctx,
-        sql`select i.sector as key, count(*)::int as count from institutions i
+        sql`select i.sector, i.kind, count(*)::int as count from institutions i
             where exists (select 1 from attendance a join workshops w on w.id = a.workshop_id where a.institution_id = i.id and ${inPeriod})
-            group by i.sector order by count desc, key`,
-      ),
-      rows<Count<InstitutionKind>>(
-        ctx,
-        sql`select i.kind as key, count(*)::int as count from institutions i
-            where exists (select 1 from attendance a join workshops w on w.id = a.workshop_id where a.institution_id = i.id and ${inPeriod})
-            group by i.kind order by count desc, key`,
+            group by i.sector, i.kind`,
       ),
       rows<{ id: string; name: string; acronym: string; reached: number; members: number }>(
         ctx,
@@ -95,26 +79,16 @@ export const getDashboard = defineUseCase({
               count(*) filter (where due_date < ${today()} and status not in ('done', 'dropped'))::int as overdue
             from improvement_actions where project_id = ${input.projectId} group by status`,
       ),
-      listEvaluations(ctx, { projectId: input.projectId }),
+      pinnedFigures(ctx, input.projectId),
     ]);
-    if (!evaluations.ok) throw new UseCaseError(evaluations.error);
-    const pinned: PinnedFigure[] = [];
-    for (const e of evaluations.data) {
-      const result = await getEvaluationResults(ctx, { projectId: input.projectId, evaluationId: e.id });
-      if (!result.ok) throw new UseCaseError(result.error);
-      for (const r of result.data.results.filter((x) => x.pinned)) {
-        const group = r.pinnedGroupId ? result.data.groups.find((g) => g.id === r.pinnedGroupId) : null;
-        const figure = group ? r.groups.find((g) => g.groupId === group.id)!.figure : r.overall;
-        pinned.push({ evaluationId: e.id, evaluationTitle: e.title, statement: r.text, group: group?.name ?? null, figure });
-      }
-    }
+    const institutionsBySector = countBy(reached, (r) => r.sector);
     return {
       workshopsByType: byType,
       workshopsHeld: byType.reduce((n, t) => n + t.count, 0),
-      attendance,
-      institutionsBySector: bySector,
-      institutionsByKind: byKind,
-      institutionsReached: bySector.reduce((n, s) => n + s.count, 0),
+      attendance: { attendances: attendance.attendances, participants: attendance.participants, women: attendance.women },
+      institutionsBySector,
+      institutionsByKind: countBy(reached, (r) => r.kind),
+      institutionsReached: institutionsBySector.reduce((n, s) => n + s.count, 0),
       bodies,
       findings,
       actions,

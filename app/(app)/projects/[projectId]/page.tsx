@@ -24,11 +24,17 @@ import { RevokeRoleButton } from "@/components/members/revoke-role-button";
 export default async function ProjectPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
   const ctx = await getPageContext();
   const { projectId } = await params;
-  const { project, canEdit, access } = unwrapForPage(await getProject(ctx, { projectId }));
-  const members = unwrapForPage(await listMembers(ctx, { projectId }));
   const period = await searchParams;
-  const dashboard = unwrapForPage(await getDashboard(ctx, { projectId, from: period.from, to: period.to }));
-  const awaiting = unwrapForPage(await awaitingMyReview(ctx, { projectId }));
+  const [projectResult, membersResult, dashboardResult, awaitingResult] = await Promise.all([
+    getProject(ctx, { projectId }),
+    listMembers(ctx, { projectId }),
+    getDashboard(ctx, { projectId, from: period.from, to: period.to }),
+    awaitingMyReview(ctx, { projectId }),
+  ]);
+  const { project, canEdit, access } = unwrapForPage(projectResult);
+  const members = unwrapForPage(membersResult);
+  const dashboard = unwrapForPage(dashboardResult);
+  const awaiting = unwrapForPage(awaitingResult);
   const [t, tMembers, tRoles, tMissions, tWorkshops, tStudies, tReviews, tActions, tEvaluations, tClosing, tFindings, format, locale] = await Promise.all([
     getTranslations("projects"),
     getTranslations("members"),
