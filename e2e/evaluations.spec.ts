@@ -107,11 +107,17 @@ test.describe("the project dashboard, as the partner (Spanish)", () => {
     await period.getByRole("button", { name: d.apply }).click();
     await expect(page).toHaveURL(/from=2019-06-01/);
     // The Tegucigalpa workshop alone: its 35 people, each once.
-    const tile = (label: string) => page.locator("dl > div").filter({ has: page.getByText(label, { exact: true }) });
-    await expect(tile(messages.es.projects.uniqueParticipants)).toContainText("35");
-    await expect(tile(messages.es.projects.workshopsHeld)).toContainText("1");
+    const tile = (label: string) => page.locator("dl > div").filter({ has: page.getByText(label, { exact: true }) }).locator("dd");
+    await expect(tile(messages.es.projects.uniqueParticipants)).toHaveText("35");
+    await expect(tile(messages.es.projects.workshopsHeld)).toHaveText("1");
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await expectAccessible(page);
+    // A period ending before it starts is said beside the fields; the page keeps the whole project's figures.
+    await period.getByLabel(d.from).fill("2019-06-30");
+    await period.getByLabel(d.to).fill("2019-06-01");
+    await period.getByRole("button", { name: d.apply }).click();
+    await expect(period).toContainText(messages.es.validation.endBeforeStart);
+    await expect(pinned).toContainText("El 76 % de las 109 personas encuestadas está de acuerdo");
   });
 });
 

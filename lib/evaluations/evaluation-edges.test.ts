@@ -99,7 +99,7 @@ describe("the rounding rule", () => {
 
 describe("an evaluation's scale", () => {
   it("keeps each agreeing level once and refuses levels off the scale", async () => {
-    const s = await setup({ agreeLevels: [4, 3, 4] });
+    const s = await setup({ agreeLevels: [4, 3, 4], minGroupSize: 1 });
     expect(s.evaluation.agreeLevels).toEqual([3, 4]);
     expectOk(await addResponse(s.manager, { ...s.ids, group: "state", answers: { q1: 4 } }));
     expect(expectOk(await getEvaluationResults(s.manager, s.ids)).results[0]!.overall).toEqual({ n: 1, agree: 1, percent: 100 });
@@ -154,6 +154,14 @@ describe("responses", () => {
     expect(byGroup).toEqual({ state: "67 % of 3", civil_society: "too few (2)", police: "too few (0)" });
     expect(shown(results[0]!.overall)).toBe("80 % of 5");
     expect(shown(results[1]!.overall)).toBe("too few (0)");
+  });
+
+  it("hold back the overall figure too while fewer than the threshold answered the statement", async () => {
+    const s = await setup({ minGroupSize: 3 });
+    for (const q1 of [4, 4]) expectOk(await addResponse(s.manager, { ...s.ids, group: "state", answers: { q1 } }));
+    expect(shown(expectOk(await getEvaluationResults(s.manager, s.ids)).results[0]!.overall)).toBe("too few (2)");
+    expectOk(await addResponse(s.manager, { ...s.ids, group: "civil_society", answers: { q1: 1 } }));
+    expect(shown(expectOk(await getEvaluationResults(s.manager, s.ids)).results[0]!.overall)).toBe("67 % of 3");
   });
 
   it("are added by the manager and the field staff, never by a partner, an outsider or someone without the project; a partner reads the results", async () => {

@@ -107,6 +107,7 @@ export const commitResponseImport = defineUseCase({
     const checked = await checkRows(ctx, input);
     refuseIfAnyError(summarise(checked.map((c) => c.preview)));
     const fresh = checked.filter((c) => c.preview.status === "new");
+    let added = 0;
     for (const row of fresh) {
       const [respondent] = await ctx.db
         .insert(evaluationRespondents)
@@ -114,7 +115,9 @@ export const commitResponseImport = defineUseCase({
         // The same file committed twice at the same moment: the second adds no one either.
         .onConflictDoNothing()
         .returning({ id: evaluationRespondents.id });
-      if (respondent) await ctx.db.insert(evaluationAnswers).values(row.levels.map((l) => ({ respondentId: respondent.id, ...l })));
+      if (!respondent) continue;
+      await ctx.db.insert(evaluationAnswers).values(row.levels.map((l) => ({ respondentId: respondent.id, ...l })));
+      added += 1;
     }
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
@@ -122,8 +125,8 @@ export const commitResponseImport = defineUseCase({
       entityType: "evaluation",
       entityId: input.evaluationId,
       projectId: input.projectId,
-      changes: { respondents: { before: null, after: fresh.length }, skipped: { before: null, after: checked.length - fresh.length } },
+      changes: { respondents: { before: null, after: added }, skipped: { before: null, after: checked.length - added } },
     });
-    return { added: fresh.length, skipped: checked.length - fresh.length };
+    return { added, skipped: checked.length - added };
   },
 });

@@ -44,7 +44,8 @@ export const projectEvaluationsInput = z.object({ projectId: z.uuid() });
 /** Pins a statement's figure to the project's dashboard (for everyone, or for one group), or unpins it. */
 export const pinInput = evaluationIdInput.extend({
   statementId: z.uuid(),
-  pinned: z.preprocess((v) => v === true || v === "true" || v === "1", z.boolean()),
+  // A form sends "true"; anything that is neither a yes nor a no is refused, never read as "unpin".
+  pinned: z.preprocess((v) => (v === "true" || v === "1" ? true : v === "false" || v === "0" ? false : v), z.boolean()),
   groupId: z.preprocess(blankToNull, z.uuid().nullable().default(null)),
 });
 

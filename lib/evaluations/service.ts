@@ -88,6 +88,14 @@ export const addResponse = defineUseCase({
       .returning({ id: evaluationRespondents.id });
     if (!respondent) return { added: false };
     if (statements.length) await ctx.db.insert(evaluationAnswers).values(statements.map((s) => ({ respondentId: respondent.id, statementId: s.id, level: input.answers[s.key]! })));
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "evaluation.response",
+      entityType: "evaluation",
+      entityId: evaluation.id,
+      projectId: input.projectId,
+      changes: { group: { before: null, after: input.group }, answers: { before: null, after: statements.length } },
+    });
     return { added: true };
   },
 });
@@ -175,7 +183,7 @@ export async function pinnedFigures(ctx: UseCaseCtx, projectId: string): Promise
       evaluationTitle: evaluation.title,
       statement: statement.text,
       group: group?.name ?? null,
-      figure: group ? groupFigure(evaluation, ofStatement, group.id) : figureOf(tally(ofStatement, evaluation.scaleSize, evaluation.agreeLevels)),
+      figure: group ? groupFigure(evaluation, ofStatement, group.id) : figureOf(tally(ofStatement, evaluation.scaleSize, evaluation.agreeLevels), evaluation.minGroupSize),
     };
   });
 }
@@ -217,7 +225,7 @@ export const getEvaluationResults = defineUseCase({
         text: s.text,
         pinned: s.pinned,
         pinnedGroupId: s.pinnedGroupId,
-        overall: figureOf(all),
+        overall: figureOf(all, evaluation.minGroupSize),
         distribution: all.distribution,
         groups: groups.map((g) => ({ groupId: g.id, key: g.key, figure: groupFigure(evaluation, ofStatement, g.id) })),
       };

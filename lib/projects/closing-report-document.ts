@@ -1,7 +1,8 @@
 import type { Locale } from "@/db/schema/values";
 import type { DocumentSpec, EntrySection, Section } from "@/lib/documents/sections";
-import type { Figure } from "@/lib/evaluations/results";
+import { percentOf, type Figure } from "@/lib/evaluations/results";
 import { narrativeFor } from "@/lib/findings/narrative";
+import { countryName } from "@/lib/i18n/countries";
 import type { ClosingReport } from "./closing-report";
 
 type Wording = { t: (key: string, values?: Record<string, string | number>) => string; day: (iso: string) => string; period: (start: string, end: string) => string };
@@ -21,7 +22,13 @@ export function closingReportDocument(report: ClosingReport, locale: Locale, wor
       entries: [
         {
           heading: `${project.name} (${project.code})`,
-          lines: [`${t("projects.period")}: ${period(project.startDate, project.endDate)}`, `${t("projects.funder")}: ${project.funder || "—"}`, ...(project.description ? [project.description] : [])],
+          lines: [
+            `${t("projects.country")}: ${countryName(project.country, locale)}`,
+            `${t("projects.period")}: ${period(project.startDate, project.endDate)}`,
+            `${t("projects.funder")}: ${project.funder || "—"}`,
+            `${t("projects.status")}: ${t(`projects.statuses.${project.status}`)}`,
+            ...(project.description ? [project.description] : []),
+          ],
         },
       ],
     },
@@ -32,7 +39,7 @@ export function closingReportDocument(report: ClosingReport, locale: Locale, wor
         [t("projects.workshopsHeld"), totals.workshopsHeld],
         [t("projects.attendances"), totals.attendances],
         [t("projects.uniqueParticipants"), totals.participants],
-        [t("projects.womenShare"), totals.women],
+        [t("projects.womenShare"), totals.participants ? `${percentOf(totals.women, totals.participants)} %` : "—"],
         [t("projects.institutionsReached"), totals.institutions],
       ],
     },
@@ -67,7 +74,7 @@ export function closingReportDocument(report: ClosingReport, locale: Locale, wor
     {
       title: t("closingReport.actions"),
       headers: [t("actions.name"), t("actions.status"), t("actions.progress"), t("actions.dueDate")],
-      rows: report.actions.map((a) => [a.title, t(`actions.statuses.${a.status}`), a.progress, a.dueDate ? `${wording.day(a.dueDate)}${a.overdue ? ` (${t("actions.overdue")})` : ""}` : "—"]),
+      rows: report.actions.map((a) => [a.title, t(`actions.statuses.${a.status}`), `${a.progress} %`, a.dueDate ? `${wording.day(a.dueDate)}${a.overdue ? ` (${t("actions.overdue")})` : ""}` : "—"]),
       empty: t("closingReport.noneYet"),
     },
     {

@@ -6,7 +6,10 @@ import { participants, projects, users } from "@/db/schema";
 import { demoProjectCodes, seedDemo } from "@/db/seed/demo";
 import { documentToDocx } from "@/lib/documents/docx";
 import { docxText } from "@/lib/documents/docx-text";
+import { documentToPdf } from "@/lib/documents/pdf";
+import { percentOf } from "@/lib/evaluations/results";
 import { wordingFor } from "@/lib/i18n/wording";
+import { pdfText } from "@/lib/testing/documents";
 import { ctxFor, expectOk } from "@/lib/testing/helpers";
 import { getClosingReport } from "./closing-report";
 import { closingReportDocument } from "./closing-report-document";
@@ -40,9 +43,14 @@ describe("the closing report", () => {
     expect(spanish).toContain("Los inspectores de trabajo no identifican a las víctimas de trata");
     expect(spanish).toContain("Protocolo de identificación de víctimas para inspectores de trabajo");
     expect(spanish).toContain("Misiones");
+    expect(spanish).toContain("País: Honduras");
+    expect(spanish).toContain(`${percentOf(report.totals.women, report.totals.participants)} %`);
     const french = await docxText(await documentToDocx(closingReportDocument(report, "fr", wordingFor("fr"))));
     expect(french).toContain("76 % de 109 — Les actions menées ont permis de réduire la vulnérabilité");
     expect(french).toContain("Les inspecteurs du travail n'identifient pas les victimes de traite");
+    const englishPdf = await pdfText(await documentToPdf(closingReportDocument(report, "en", wordingFor("en"))));
+    expect(englishPdf.text).toContain("76 % of 109");
+    expect(englishPdf.text).toContain("Civil society: 96 % of 51");
   });
 
   it("names no participant, and gives a partner no missions and no draft", async () => {

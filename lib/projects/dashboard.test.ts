@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
-import { projects, users } from "@/db/schema";
+import { findings, projects, projectThemes, studies, users } from "@/db/schema";
 import { demoProjectCodes, seedDemo } from "@/db/seed/demo";
 import { narrativeFor } from "@/lib/findings/narrative";
 import { ctxFor, expectFailure, expectOk } from "@/lib/testing/helpers";
@@ -62,5 +62,17 @@ describe("the project dashboard", () => {
     ]);
     const partner = expectOk(await getDashboard(await as("partner@example.org"), { projectId }));
     expect(partner.findings.reduce((n, f) => n + f.count, 0)).toBe(10);
+  });
+
+  it("names a finding's theme of the project's own, in its languages", async () => {
+    const manager = await as("manager@example.org");
+    const [study] = await database.db.select({ id: studies.id }).from(studies).where(eq(studies.projectId, projectId));
+    const [theme] = await database.db
+      .insert(projectThemes)
+      .values({ projectId, name: { original: "es", es: "Migración laboral" } })
+      .returning();
+    await database.db.insert(findings).values({ studyId: study!.id, projectThemeId: theme!.id, title: { original: "es", es: "Contratación" }, description: { original: "es", es: "" }, status: "validated" });
+    const board = expectOk(await getDashboard(manager, { projectId }));
+    expect(board.findings.filter((f) => f.projectTheme)).toEqual([{ theme: null, projectTheme: { original: "es", es: "Migración laboral" }, status: "validated", count: 1 }]);
   });
 });

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { executeRows } from "@/db/client";
+import type { Narrative } from "@/db/schema";
 import type { ActionStatus, FindingStatus, FindingTheme, InstitutionKind, InstitutionSector, WorkshopType } from "@/db/schema/values";
 import { tallyPeople, workshopsIn } from "@/lib/attendance/totals";
 import { pinnedFigures } from "@/lib/evaluations/service";
@@ -68,10 +69,12 @@ export const getDashboard = defineUseCase({
             join projects pr on pr.id = ${input.projectId} and pr.country = b.country
             group by b.id order by b.name`,
       ),
-      rows<{ theme: FindingTheme | null; status: FindingStatus; count: number }>(
+      // A finding has a usual theme or one of the project's own (projectTheme, named in each language).
+      rows<{ theme: FindingTheme | null; projectTheme: Narrative | null; status: FindingStatus; count: number }>(
         ctx,
-        sql`select f.theme, f.status, count(*)::int as count from findings f join studies s on s.id = f.study_id
-            where s.project_id = ${input.projectId} ${partner ? sql`and f.status <> 'draft'` : sql``} group by f.theme, f.status`,
+        sql`select f.theme, pt.name as "projectTheme", f.status, count(*)::int as count
+            from findings f join studies s on s.id = f.study_id left join project_themes pt on pt.id = f.project_theme_id
+            where s.project_id = ${input.projectId} ${partner ? sql`and f.status <> 'draft'` : sql``} group by f.theme, pt.id, f.status`,
       ),
       rows<{ status: ActionStatus; count: number; overdue: number }>(
         ctx,

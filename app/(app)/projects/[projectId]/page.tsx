@@ -33,7 +33,9 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   ]);
   const { project, canEdit, access } = unwrapForPage(projectResult);
   const members = unwrapForPage(membersResult);
-  const dashboard = unwrapForPage(dashboardResult);
+  // A period that is not one (a bad date, an end before the start) is said beside the fields, over the whole project's figures.
+  const periodErrors = !dashboardResult.ok && dashboardResult.error === "invalid" ? (dashboardResult.fieldErrors ?? {}) : undefined;
+  const dashboard = unwrapForPage(periodErrors ? await getDashboard(ctx, { projectId }) : dashboardResult);
   const awaiting = unwrapForPage(awaitingResult);
   const [t, tMembers, tRoles, tMissions, tWorkshops, tStudies, tReviews, tActions, tEvaluations, tClosing, tFindings, format, locale] = await Promise.all([
     getTranslations("projects"),
@@ -113,7 +115,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         <FactList facts={facts} />
         {project.description && <p className="mt-4 whitespace-pre-line text-slate-800">{project.description}</p>}
       </section>
-      <ProjectDashboard dashboard={dashboard} period={period} />
+      <ProjectDashboard dashboard={dashboard} period={period} periodErrors={periodErrors} />
       <section aria-labelledby="members">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
           <h2 id="members" className="text-lg font-semibold">

@@ -1,8 +1,11 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { BarList } from "@/components/ui/bar-list";
+import { PinnedFigurePhrase } from "@/components/evaluations/pinned-figure-phrase";
 import { TextField } from "@/components/ui/field";
 import type { Locale } from "@/db/schema/values";
+import { percentOf } from "@/lib/evaluations/results";
 import { narrativeFor } from "@/lib/findings/narrative";
+import type { FieldErrors } from "@/lib/result";
 import type { getDashboard } from "@/lib/projects/dashboard";
 
 type Dashboard = Extract<Awaited<ReturnType<typeof getDashboard>>, { ok: true }>["data"];
@@ -17,19 +20,20 @@ function Panel({ title, children }: { title: string; children: React.ReactNode }
 }
 
 /** The project page's dashboard: figures, then bars that read on a phone, then the pinned evaluation figures. */
-export async function ProjectDashboard({ dashboard, period }: { dashboard: Dashboard; period: { from?: string; to?: string } }) {
-  const [t, tp, tw, ti, tf, ta, format, locale] = await Promise.all([
+export async function ProjectDashboard({ dashboard, period, periodErrors }: { dashboard: Dashboard; period: { from?: string; to?: string }; periodErrors?: FieldErrors }) {
+  const [t, tp, tw, ti, tf, ta, tv, format, locale] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("projects"),
     getTranslations("workshops"),
     getTranslations("institutions"),
     getTranslations("findings"),
     getTranslations("actions"),
+    getTranslations("validation"),
     getFormatter(),
     getLocale(),
   ]);
   const { attendance } = dashboard;
-  const sum = <K extends string>(rows: { key?: K; theme?: K | null; status?: K; count: number }[], key: (r: (typeof rows)[number]) => string) => {
+  const sum = <R extends { count: number }>(rows: R[], key: (r: R) => string) => {
     const totals = new Map<string, number>();
     for (const r of rows) totals.set(key(r), (totals.get(key(r)) ?? 0) + r.count);
     return [...totals].map(([label, value]) => ({ label, value })).sort((a, b) => b.value - a.value);
@@ -38,7 +42,8 @@ export async function ProjectDashboard({ dashboard, period }: { dashboard: Dashb
     [tp("workshopsHeld"), format.number(dashboard.workshopsHeld)],
     [tp("attendances"), format.number(attendance.attendances)],
     [tp("uniqueParticipants"), format.number(attendance.participants)],
-    [tp("womenShare"), attendance.participants ? format.number(attendance.women / attendance.participants, { style: "percent" }) : "—"],
+    // The one rounding rule of every published percentage (lib/evaluations/results.ts).
+    [tp("womenShare"), attendance.participants ? format.number(percentOf(attendance.women, attendance.participants) / 100, { style: "percent" }) : "—"],
     [tp("institutionsReached"), format.number(dashboard.institutionsReached)],
   ];
   return (
@@ -48,8 +53,16 @@ export async function ProjectDashboard({ dashboard, period }: { dashboard: Dashb
           {tp("atAGlance")}
         </h2>
         <form method="get" className="flex flex-wrap items-end gap-2" aria-label={t("period")}>
-          <TextField name="from" type="date" label={t("from")} defaultValue={period.from ?? ""} />
-          <TextField name="to" type="date" label={t("to")} defaultValue={period.to ?? ""} />
+          {(["from", "to"] as const).map((name) => (
+            <TextField
+              key={name}
+              name={name}
+              type="date"
+              label={t(name)}
+              defaultValue={period[name] ?? ""}
+              error={periodErrors?.[name] ? tv(periodErrors[name].key, periodErrors[name].values) : undefined}
+            />
+          ))}
           <button type="submit" className="rounded-md border border-slate-400 bg-white px-3 py-2 font-medium text-slate-900">
             {t("apply")}
           </button>
@@ -63,33 +76,32 @@ export async function ProjectDashboard({ dashboard, period }: { dashboard: Dashb
           </div>
         ))}
       </dl>
-      {dashboard.pinned.length > 0 && (
-        <Panel title={t("pinned")}>
+      <Panel title={t("pinned")}>
+        {dashboard.pinned.length === 0 ? (
+          <p className="text-sm text-slate-700">{t("nothingPinned")}</p>
+        ) : (
           <ul className="flex flex-col gap-3">
             {dashboard.pinned.map((p, i) => (
               <li key={i}>
                 <p className="text-xl font-semibold text-teal-900">
-                  {p.figure.percent === null
-                    ? t("tooFewPhrase", { n: p.figure.n })
-                    : p.group
-                      ? t("pinnedGroupPhrase", { percent: p.figure.percent, n: p.figure.n, group: narrativeFor(p.group, locale as Locale).text })
-                      : t("pinnedPhrase", { percent: p.figure.percent, n: p.figure.n })}
+                  <PinnedFigurePhrase pinned={p} />
                 </p>
                 <p className="text-sm text-slate-800">{narrativeFor(p.statement, locale as Locale).text}</p>
+                <p className="text-xs text-slate-700">{p.evaluationTitle}</p>
               </li>
             ))}
           </ul>
-        </Panel>
-      )}
+        )}
+      </Panel>
       <div className="grid gap-4 md:grid-cols-2">
         <Panel title={t("workshopsByType")}>
-          <BarList label={t("workshopsByType")} items={dashboard.workshopsByType.map((w) => ({ label: tw(`types.${w.key}`), value: w.count }))} />
+          <BarList label={t("workshopsByType")} items={dashboard.workshopsByType.map((w) => ({ label: tw(`types.${w.key}`), value: w.count }))} empty={t("nothing")} />
         </Panel>
         <Panel title={t("bySector")}>
-          <BarList label={t("bySector")} items={dashboard.institutionsBySector.map((s) => ({ label: ti(`sectors.${s.key}`), value: s.count }))} />
+          <BarList label={t("bySector")} items={dashboard.institutionsBySector.map((s) => ({ label: ti(`sectors.${s.key}`), value: s.count }))} empty={t("nothing")} />
         </Panel>
         <Panel title={t("byKind")}>
-          <BarList label={t("byKind")} items={dashboard.institutionsByKind.map((k) => ({ label: ti(`kinds.${k.key}`), value: k.count }))} />
+          <BarList label={t("byKind")} items={dashboard.institutionsByKind.map((k) => ({ label: ti(`kinds.${k.key}`), value: k.count }))} empty={t("nothing")} />
         </Panel>
         <Panel title={t("bodies")}>
           {dashboard.bodies.length === 0 ? (
@@ -98,18 +110,22 @@ export async function ProjectDashboard({ dashboard, period }: { dashboard: Dashb
             <ul className="flex flex-col gap-1 text-sm">
               {dashboard.bodies.map((b) => (
                 <li key={b.id}>
-                  <span className="font-medium">{b.acronym || b.name}</span>: {t("bodyReached", { reached: b.reached, members: b.members })}
+                  {t.rich("bodyReached", { body: b.acronym || b.name, reached: b.reached, members: b.members, strong: (chunks) => <span className="font-medium">{chunks}</span> })}
                 </li>
               ))}
             </ul>
           )}
         </Panel>
         <Panel title={t("findings")}>
-          <BarList label={t("findings")} items={sum(dashboard.findings, (f) => (f.theme ? tf(`themes.${f.theme}`) : "—"))} />
-          <BarList label={t("findingStatuses")} items={sum(dashboard.findings, (f) => tf(`statuses.${f.status}`))} />
+          <BarList
+            label={t("findings")}
+            items={sum(dashboard.findings, (f) => (f.theme ? tf(`themes.${f.theme}`) : narrativeFor(f.projectTheme!, locale as Locale).text))}
+            empty={t("nothing")}
+          />
+          {dashboard.findings.length > 0 && <BarList label={t("findingStatuses")} items={sum(dashboard.findings, (f) => tf(`statuses.${f.status}`))} empty={t("nothing")} />}
         </Panel>
         <Panel title={t("actions")}>
-          <BarList label={t("actions")} items={sum(dashboard.actions, (a) => ta(`statuses.${a.status}`))} />
+          <BarList label={t("actions")} items={sum(dashboard.actions, (a) => ta(`statuses.${a.status}`))} empty={t("nothing")} />
           <p className={`mt-2 text-sm ${dashboard.overdueActions ? "font-semibold text-red-800" : "text-slate-700"}`}>{t("overdue", { count: dashboard.overdueActions })}</p>
         </Panel>
       </div>
