@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import ExcelJS from "exceljs";
 import { docxText } from "../lib/documents/docx-text";
+import { scaleWording } from "../lib/evaluations/scale-wording";
 import { storageStateFor } from "./support/accounts";
 import { expect, expectAccessible, originHeader, test } from "./support/fixtures";
 import { messages } from "./support/messages";
@@ -54,11 +55,15 @@ test.describe("an evaluation imported from KoboToolbox, as field staff (Spanish)
     await manager.close();
 
     // 109 submissions, 58 from the state and 51 from civil society; the first 83, 94 and 105 agree.
+    // Every third one was exported with labels (Kobo's default) rather than numbers.
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("Evaluación");
     sheet.addRow(["start", "datos/grupo", "evaluacion/q1_vulnerability", "evaluacion/q2_victims", "evaluacion/q3_lasting", "_id", "_uuid", "_submission_time", "_index"]);
     for (let i = 0; i < 109; i++) {
-      const level = (agree: number) => (i < agree ? 5 - (i % 2) : 2);
+      const level = (agree: number) => {
+        const value = i < agree ? 5 - (i % 2) : 2;
+        return i % 3 === 0 ? scaleWording[5].es[value - 1]! : value;
+      };
       sheet.addRow(["2022-07-04", i < 58 ? "state" : "civil_society", level(83), level(94), level(105), 5000 + i, `uuid-${tag}-${i}`, "2022-07-04T10:00:00", i + 1]);
     }
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());

@@ -55,6 +55,11 @@ export function ResponseImport({ projectId, evaluationId, statements }: Props) {
         <>
           <p className="text-sm text-slate-700">{tImports("mappingHelp", { rows: sheet.rows.length })}</p>
           <ColumnMapping fields={["group", "externalId", ...statements.map((s) => s.key)]} headers={sheet.headers} mapping={flat} onChange={change} labels={labels} />
+          {mapping.externalId === null && (
+            <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
+              {t("noIdColumn")}
+            </p>
+          )}
           <Button className="self-start" onClick={() => preview.mutate()} disabled={preview.isPending}>
             {t("check")}
           </Button>

@@ -103,7 +103,7 @@ export const demoEvaluations: Record<"honduras" | "costaRica", DemoEvaluation> =
   },
 };
 
-/** The demo evaluations, once each: respondents in group order, the first `agree` of those asked agreeing. */
+/** The demo evaluations, once each: of those asked, `agree` agree, spread evenly over their groups. */
 export async function seedEvaluations(tx: Db, projects: { honduras: string; costaRica: string }): Promise<void> {
   for (const [which, demo] of Object.entries(demoEvaluations) as ["honduras" | "costaRica", DemoEvaluation][]) {
     const projectId = projects[which];
@@ -129,13 +129,17 @@ export async function seedEvaluations(tx: Db, projects: { honduras: string; cost
         })),
       )
       .returning({ id: evaluationStatements.id, key: evaluationStatements.key });
-    const people = groups.flatMap((g) => Array.from({ length: g.respondents }, (_, i) => ({ group: g.key, externalId: `demo-${which}-${g.key}-${i + 1}` })));
+    // `place`: how far into its group a person comes, so agreement can be spread evenly over the groups.
+    const people = groups.flatMap((g) => Array.from({ length: g.respondents }, (_, i) => ({ group: g.key, externalId: `demo-${which}-${g.key}-${i + 1}`, place: (i + 0.5) / g.respondents })));
     const respondents = await tx
       .insert(evaluationRespondents)
       .values(people.map((p) => ({ evaluationId: evaluation!.id, groupId: groupRows.find((g) => g.key === p.group)!.id, externalId: p.externalId })))
       .returning({ id: evaluationRespondents.id, externalId: evaluationRespondents.externalId });
     const rows = statements.flatMap((s) => {
-      const asked = people.map((p, i) => ({ ...p, id: respondents[i]!.id })).filter((p) => !s.askedGroups || s.askedGroups.includes(p.group));
+      const asked = people
+        .map((p, i) => ({ ...p, id: respondents[i]!.id }))
+        .filter((p) => !s.askedGroups || s.askedGroups.includes(p.group))
+        .sort((a, b) => a.place - b.place || a.group.localeCompare(b.group));
       const statementId = statementRows.find((r) => r.key === s.key)!.id;
       // Agreeing answers alternate between the two top levels, the others over the rest of the scale.
       return asked.map((p, i) => ({

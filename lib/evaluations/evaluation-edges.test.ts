@@ -214,19 +214,30 @@ describe("importing a KoboToolbox CSV export", () => {
     expect(expectOk(await getEvaluationResults(s.manager, s.ids)).respondents).toBe(2);
   });
 
-  it("refuses text labels, decimals and zeros as answers, naming the row", async () => {
+  it("reads a level's wording in any language or its usual choice name, and refuses other text, decimals and zeros, naming the row", async () => {
     const s = await setup();
-    const input = await importInput(s.ids, [
+    // The setup's scale has 4 levels: no middle one.
+    const rows = [
       ["state", "Tout à fait d'accord", "4", "uuid-1"],
       ["state", "3.5", "4", "uuid-2"],
       ["state", "0", "4", "uuid-3"],
       ["state", "4", "4", "uuid-4"],
-    ]);
+      ["state", "Plutôt oui", "4", "uuid-5"],
+      ["state", "totalmente EN DESACUERDO", "strongly_agree", "uuid-6"],
+      ["state", "Plutôt d'accord", "De acuerdo", "uuid-7"],
+      ["state", "Neither agree nor disagree", "4", "uuid-8"],
+    ];
+    const input = await importInput(s.ids, rows);
     const preview = expectOk(await previewResponseImport(s.manager, input));
-    expect(preview.counts).toEqual({ new: 1, existing: 0, error: 3 });
-    expect(preview.rows.filter((r) => r.status === "error").map((r) => r.row)).toEqual([2, 3, 4]);
+    expect(preview.counts).toEqual({ new: 4, existing: 0, error: 4 });
+    expect(preview.rows.filter((r) => r.status === "error").map((r) => r.row)).toEqual([3, 4, 6, 9]);
     expectFailure(await commitResponseImport(s.manager, input));
     expect(expectOk(await getEvaluationResults(s.manager, s.ids)).respondents).toBe(0);
+    const worded = await importInput(s.ids, [rows[0]!, rows[3]!, rows[5]!, rows[6]!]);
+    expect(expectOk(await commitResponseImport(s.manager, worded)).added).toBe(4);
+    const [q1, q2] = expectOk(await getEvaluationResults(s.manager, s.ids)).results;
+    expect(q1!.distribution).toEqual([1, 0, 1, 2]);
+    expect(q2!.distribution).toEqual([0, 0, 1, 3]);
   });
 
   it("does not add a respondent for a row with no answer at all", async () => {

@@ -8,6 +8,7 @@ import type { FieldError } from "@/lib/result";
 import { UseCaseError } from "@/lib/result";
 import { toSearchText } from "@/lib/search-text";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
+import { levelOf } from "./answer-cell";
 
 const column = z.number().int().min(0).max(99).nullable();
 
@@ -70,8 +71,8 @@ async function checkRows(ctx: UseCaseCtx, input: z.output<typeof responseImportI
     for (const statement of loaded.statements) {
       const value = cell(row, input.mapping.statements[statement.key]);
       if (!value) continue;
-      const level = Number(value);
-      if (!Number.isInteger(level) || level < 1 || level > loaded.scaleSize) errors[statement.key] = { key: "offScale", values: { max: loaded.scaleSize } };
+      const level = levelOf(value, loaded.scaleSize);
+      if (level === null || level < 1 || level > loaded.scaleSize) errors[statement.key] = { key: "offScale", values: { max: loaded.scaleSize } };
       else levels.push({ statementId: statement.id, level });
     }
     // A submission that answers nothing (a test, an abandoned form) would only inflate the count.

@@ -4,6 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import type { Locale } from "@/db/schema/values";
 import type { Figure } from "@/lib/evaluations/results";
+import { levelWording } from "@/lib/evaluations/scale-wording";
 import { getEvaluationResults } from "@/lib/evaluations/service";
 import { narrativeFor } from "@/lib/findings/narrative";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
@@ -70,7 +71,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ pro
                   </div>
                   <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-slate-700">
                     {r.distribution.map((count, i) => (
-                      <span key={i}>{t("levelCount", { level: t("level", { level: i + 1 }), count })}</span>
+                      <span key={i}>{t("levelCount", { level: i + 1, wording: levelWording(evaluation.scaleSize, i + 1, locale as Locale), count })}</span>
                     ))}
                   </p>
                 </figure>

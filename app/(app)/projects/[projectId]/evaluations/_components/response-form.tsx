@@ -1,10 +1,12 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { SelectField, type Option } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { Locale } from "@/db/schema/values";
+import { levelWording } from "@/lib/evaluations/scale-wording";
 import { idleForm } from "@/lib/forms";
 import { addResponseAction } from "../actions";
 
@@ -13,8 +15,12 @@ type Props = { projectId: string; evaluationId: string; scaleSize: number; group
 /** A paper questionnaire typed in: the respondent's group and a level per statement they answered. */
 export function ResponseForm({ projectId, evaluationId, scaleSize, groups, statements }: Props) {
   const t = useTranslations("evaluations");
+  const locale = useLocale() as Locale;
   const [state, formAction] = useActionState(addResponseAction, idleForm);
-  const levels = [{ value: "", label: t("noAnswer") }, ...Array.from({ length: scaleSize }, (_, i) => ({ value: String(i + 1), label: t("level", { level: i + 1 }) }))];
+  const levels = [
+    { value: "", label: t("noAnswer") },
+    ...Array.from({ length: scaleSize }, (_, i) => ({ value: String(i + 1), label: t("levelWorded", { level: i + 1, wording: levelWording(scaleSize, i + 1, locale) }) })),
+  ];
   return (
     <details className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
       <summary className="cursor-pointer text-lg font-semibold">{t("enter")}</summary>
