@@ -166,6 +166,20 @@ test.describe("an evaluation planned through the form, as the manager (French)",
     await pin.getByRole("button", { name: f.pinSave }).click();
     await expect(page.getByText(f.pinned)).toBeVisible();
 
+    // The statement put into Spanish and the group into English from the texts page.
+    await page.getByRole("link", { name: f.translate }).click();
+    const languages = messages.fr.findings.languages;
+    await page.getByRole("group", { name: "q1" }).getByLabel(languages.es).fill(`Las herramientas son útiles ${tag}`);
+    await page.getByRole("group", { name: "ngo" }).getByLabel(languages.en).fill("Civil society");
+    await page.getByRole("button", { name: messages.fr.common.save }).click();
+    await expect(page.getByRole("region", { name: `Les outils sont utiles ${tag}` })).toBeVisible();
+    const results = (await (await page.request.get(`/api/v1/projects/${projectId}/evaluations/${evaluationId}/results`)).json()) as {
+      results: { text: Record<string, string> }[];
+      groups: { key: string; name: Record<string, string> }[];
+    };
+    expect(results.results[0]!.text).toMatchObject({ original: "fr", fr: `Les outils sont utiles ${tag}`, es: `Las herramientas son útiles ${tag}` });
+    expect(results.groups.find((g) => g.key === "ngo")!.name).toMatchObject({ fr: "Société civile", en: "Civil society" });
+
     await page.goto(`/projects/${projectId}`);
     await expect(page.getByRole("region", { name: messages.fr.dashboard.pinned })).toContainText("67 % des 3 personnes interrogées (Société civile) sont d'accord");
   });

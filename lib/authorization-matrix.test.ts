@@ -292,6 +292,15 @@ const matrix: Record<string, Entry> = {
   "projects.portfolio": { allowed: ["admin"], input: () => ({}) },
   "projects.dashboard": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
   "projects.closingReport": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
+  "evaluations.translate": {
+    allowed: projectManagers,
+    input: async (w) => {
+      const evaluationId = await evaluation(w);
+      const [{ version }] = (await w.db.select({ version: evaluations.version }).from(evaluations).where(eq(evaluations.id, evaluationId))) as [{ version: number }];
+      const [statement] = await w.db.select({ id: evaluationStatements.id, text: evaluationStatements.text }).from(evaluationStatements).where(eq(evaluationStatements.evaluationId, evaluationId));
+      return { projectId: w.projectId, evaluationId, version, statements: [{ id: statement!.id, text: { ...statement!.text, en: "Translated" } }] };
+    },
+  },
   "evaluations.results": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, evaluationId: await evaluation(w) }) },
   "actions.list": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
   "actions.get": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, actionId: await action(w) }) },

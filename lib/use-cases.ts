@@ -11,7 +11,7 @@ import { commitResponseImport, previewResponseImport } from "./evaluations/impor
 import { getClosingReport } from "./projects/closing-report";
 import { getDashboard } from "./projects/dashboard";
 import { getPortfolio } from "./projects/portfolio";
-import { addResponse, createEvaluation, getEvaluationResults, listEvaluations, pinStatement } from "./evaluations/service";
+import { addResponse, createEvaluation, getEvaluationResults, listEvaluations, pinStatement, translateEvaluation } from "./evaluations/service";
 import { addActionUpdate, createAction, getAction, listActions, updateAction } from "./improvement-actions/service";
 import { answerFinding, awaitingMyReview, closeRound, commentOnFinding, getRound, listRounds, openRound } from "./reviews/service";
 import { getInstitutionStudyLinks } from "./findings/for-institution";
@@ -148,6 +148,7 @@ export const allUseCases: UseCase<never, unknown>[] = [
   commitResponseImport,
   getClosingReport,
   pinStatement,
+  translateEvaluation,
   getDashboard,
   getPortfolio,
 ] as unknown as UseCase<never, unknown>[];

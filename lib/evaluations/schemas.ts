@@ -49,6 +49,17 @@ export const pinInput = evaluationIdInput.extend({
   groupId: z.preprocess(blankToNull, z.uuid().nullable().default(null)),
 });
 
+/**
+ * The groups' names and the statements' texts in each language, as a manager translates them.
+ * Every group and statement sent must belong to the evaluation; those left out keep their texts.
+ */
+export const translateEvaluationInput = evaluationIdInput.extend({
+  version: z.coerce.number().int().min(1),
+  groups: z.array(z.object({ id: z.uuid(), name: narrative(200) })).max(20).default([]),
+  statements: z.array(z.object({ id: z.uuid(), text: narrative(1000) })).max(100).default([]),
+});
+export type TranslateEvaluationInput = z.input<typeof translateEvaluationInput>;
+
 /** One respondent's answers, by statement key; a submission id makes sending it again harmless. */
 export const addResponseInput = evaluationIdInput.extend({
   group: key,

@@ -8,7 +8,7 @@ import { demoEvaluations } from "@/db/seed/evaluations";
 import { ctxFor, expectFailure, expectOk } from "@/lib/testing/helpers";
 import { createWorld } from "@/lib/testing/world";
 import type { CreateEvaluationInput } from "./schemas";
-import { addResponse, createEvaluation, getEvaluationResults, listEvaluations } from "./service";
+import { addResponse, createEvaluation, getEvaluationResults, listEvaluations, translateEvaluation } from "./service";
 
 let database: Database;
 
@@ -98,5 +98,43 @@ describe("an evaluation's responses", () => {
     expect(expectFailure(await createEvaluation(manager, form(world.projectId, { scaleSize: 7 as never }))).fieldErrors?.scaleSize).toBeDefined();
     const twice = [{ key: "q1", text: { original: "es" as const, es: "a" } }, { key: "q1", text: { original: "es" as const, es: "b" } }];
     expect(expectFailure(await createEvaluation(manager, form(world.projectId, { statements: twice }))).fieldErrors?.statements).toEqual({ key: "duplicateKey" });
+  });
+});
+
+describe("an evaluation's texts", () => {
+  it("take each language from the manager, keep what is left out, and refuse a stale version, a blank original or another evaluation's statement, writing nothing", async () => {
+    const world = await createWorld(database.db);
+    const manager = await world.ctx("manager");
+    const evaluation = expectOk(await createEvaluation(manager, form(world.projectId)));
+    const other = expectOk(await createEvaluation(manager, form(world.projectId, { title: "Otra" })));
+    const ids = { projectId: world.projectId, evaluationId: evaluation.id };
+    const before = expectOk(await getEvaluationResults(manager, ids));
+    const [q1, q2] = before.results;
+    const state = before.groups.find((g) => g.key === "state")!;
+    const saved = expectOk(
+      await translateEvaluation(manager, {
+        ...ids,
+        version: 1,
+        groups: [{ id: state.id, name: { original: "es", es: "Estado", fr: "État", en: "State" } }],
+        statements: [{ id: q1!.statementId, text: { original: "es", es: "Mejoró la coordinación", en: "Coordination improved" } }],
+      }),
+    );
+    expect(saved).toEqual({ version: 2 });
+    const after = expectOk(await getEvaluationResults(manager, ids));
+    expect(after.results.map((r) => r.text)).toEqual([
+      { original: "es", es: "Mejoró la coordinación", en: "Coordination improved" },
+      q2!.text,
+    ]);
+    expect(after.groups.find((g) => g.key === "state")!.name).toEqual({ original: "es", es: "Estado", fr: "État", en: "State" });
+
+    const again = (input: Partial<Parameters<typeof translateEvaluation>[1]>) =>
+      translateEvaluation(manager, { ...ids, version: 2, statements: [{ id: q1!.statementId, text: { original: "es", es: "Cambiado" } }], ...input });
+    expect(expectFailure(await again({ version: 1 })).error).toBe("stale");
+    expect(expectFailure(await again({ statements: [{ id: q1!.statementId, text: { original: "es", en: "Only English" } }] })).fieldErrors).toHaveProperty(["statements.0.text.es"]);
+    const foreign = expectOk(await getEvaluationResults(manager, { ...ids, evaluationId: other.id })).results[0]!;
+    expect(expectFailure(await again({ statements: [{ id: foreign.statementId, text: { original: "es", es: "Ajeno" } }] })).fieldErrors?.statements).toEqual({ key: "unknownStatement" });
+    expect(expectFailure(await translateEvaluation(await world.ctx("field"), { ...ids, version: 2 })).error).toBe("forbidden");
+    expect(expectOk(await getEvaluationResults(manager, ids)).results[0]!.text.es).toBe("Mejoró la coordinación");
+    expect(expectOk(await getEvaluationResults(manager, { ...ids, evaluationId: other.id })).results[0]!.text.es).toBe("Mejoró la coordinación");
   });
 });

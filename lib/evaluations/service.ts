@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { figureOf, tally, type Figure, type LevelCount } from "./results";
-import { addResponseInput, createEvaluationInput, evaluationIdInput, pinInput, projectEvaluationsInput } from "./schemas";
+import { addResponseInput, createEvaluationInput, evaluationIdInput, pinInput, projectEvaluationsInput, translateEvaluationInput } from "./schemas";
 
 const readers = ["manager", "field", "partner"] as const;
 
@@ -126,6 +126,51 @@ export const pinStatement = defineUseCase({
       changes: { pinned: { before: null, after: input.pinned }, statement: { before: null, after: input.statementId } },
     });
     return { pinned: input.pinned };
+  },
+});
+
+/**
+ * Names the groups and words the statements in each language. A second save of the same version
+ * is refused and nothing is written.
+ */
+export const translateEvaluation = defineUseCase({
+  name: "evaluations.translate",
+  access: { kind: "project", roles: ["manager"] },
+  input: translateEvaluationInput,
+  write: true,
+  async run(ctx, input) {
+    const evaluation = await loadEvaluation(ctx, input.projectId, input.evaluationId);
+    const [saved] = await ctx.db
+      .update(evaluations)
+      .set({ version: sql`${evaluations.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(evaluations.id, evaluation.id), eq(evaluations.version, input.version)))
+      .returning({ version: evaluations.version });
+    if (!saved) throw new UseCaseError("stale");
+    for (const group of input.groups) {
+      const [updated] = await ctx.db
+        .update(evaluationGroups)
+        .set({ name: group.name })
+        .where(and(eq(evaluationGroups.id, group.id), eq(evaluationGroups.evaluationId, evaluation.id)))
+        .returning({ id: evaluationGroups.id });
+      if (!updated) throw new UseCaseError("invalid", { groups: { key: "invalidChoice" } });
+    }
+    for (const statement of input.statements) {
+      const [updated] = await ctx.db
+        .update(evaluationStatements)
+        .set({ text: statement.text })
+        .where(and(eq(evaluationStatements.id, statement.id), eq(evaluationStatements.evaluationId, evaluation.id)))
+        .returning({ id: evaluationStatements.id });
+      if (!updated) throw new UseCaseError("invalid", { statements: { key: "unknownStatement" } });
+    }
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "evaluation.translate",
+      entityType: "evaluation",
+      entityId: evaluation.id,
+      projectId: input.projectId,
+      changes: { groups: { before: null, after: input.groups.length }, statements: { before: null, after: input.statements.length } },
+    });
+    return { version: saved.version };
   },
 });
 

@@ -18,7 +18,7 @@ import { commitInstitutionImport, previewInstitutionImport } from "@/lib/imports
 import { commitParticipantImport, previewParticipantImport } from "@/lib/imports/participants";
 import { readImportFile } from "@/lib/imports/read";
 import { commitResponseImport, previewResponseImport } from "@/lib/evaluations/import";
-import { addResponse, createEvaluation, getEvaluationResults, listEvaluations, pinStatement } from "@/lib/evaluations/service";
+import { addResponse, createEvaluation, getEvaluationResults, listEvaluations, pinStatement, translateEvaluation } from "@/lib/evaluations/service";
 import { exportInstitutions } from "@/lib/institutions/export";
 import { getInstitutionStudyLinks } from "@/lib/findings/for-institution";
 import { createFinding, createProjectTheme, getFinding, listFindings, listProjectThemes, updateFinding } from "@/lib/findings/service";
@@ -145,6 +145,7 @@ export const apiOperations = {
   getPortfolio: op("get", "/portfolio", getPortfolio),
   getDashboard: op("get", "/projects/{projectId}/dashboard", getDashboard),
   pinStatement: op("post", "/projects/{projectId}/evaluations/{evaluationId}/pins", pinStatement),
+  translateEvaluation: op("put", "/projects/{projectId}/evaluations/{evaluationId}/texts", translateEvaluation),
   getEvaluationResults: op("get", "/projects/{projectId}/evaluations/{evaluationId}/results", getEvaluationResults),
   commentOnFinding: op("post", "/projects/{projectId}/reviews/{roundId}/comments", commentOnFinding, 201),
 } satisfies Record<string, ApiOperation>;

@@ -1,11 +1,12 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { addResponse, createEvaluation, pinStatement } from "@/lib/evaluations/service";
+import { addResponse, createEvaluation, pinStatement, translateEvaluation } from "@/lib/evaluations/service";
 import { runFormAction } from "@/lib/form-action";
 import type { FormState } from "@/lib/forms";
 import type { Ctx } from "@/lib/session-user";
 import { evaluationFromForm } from "./_components/evaluation-from-form";
+import { textsFromForm } from "./_components/texts-from-form";
 
 /** "none", "all" or a group's id, as the dashboard should show the statement. */
 export async function pinAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -33,4 +34,11 @@ export async function addResponseAction(_prev: FormState, formData: FormData): P
     },
     "evaluations.entered",
   );
+}
+
+/** The groups' names and the statements in each language; back to the results once saved. */
+export async function translateEvaluationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const state = await runFormAction(formData, (ctx: Ctx, values) => translateEvaluation(ctx, textsFromForm(values)));
+  if (state.status === "success") redirect(`/projects/${formData.get("projectId")}/evaluations/${formData.get("evaluationId")}`);
+  return state;
 }

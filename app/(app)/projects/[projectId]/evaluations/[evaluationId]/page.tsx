@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { ResponseImport } from "@/components/evaluations/response-import";
+import { NarrativeText } from "@/components/narrative-text";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import type { Locale } from "@/db/schema/values";
@@ -30,9 +31,16 @@ export default async function EvaluationPage({ params }: { params: Promise<{ pro
       <PageHeader
         title={evaluation.title}
         actions={
-          <ButtonLink href={`/projects/${projectId}/evaluations`} variant="ghost">
-            {t("backToList")}
-          </ButtonLink>
+          <>
+            {canPin && (
+              <ButtonLink href={`/projects/${projectId}/evaluations/${evaluationId}/texts`} variant="secondary">
+                {t("translate")}
+              </ButtonLink>
+            )}
+            <ButtonLink href={`/projects/${projectId}/evaluations`} variant="ghost">
+              {t("backToList")}
+            </ButtonLink>
+          </>
         }
       />
       <p className="mb-1 text-slate-800">{t("respondents", { count: respondents })}</p>
@@ -53,7 +61,9 @@ export default async function EvaluationPage({ params }: { params: Promise<{ pro
         {results.map((r) => (
           <li key={r.statementId} className="rounded-lg border border-slate-200 bg-white p-4">
             <section aria-label={text(r.text)}>
-              <h2 className="mb-2 font-medium">{text(r.text)}</h2>
+              <h2 className="mb-2 font-medium">
+                <NarrativeText text={r.text} as="title" />
+              </h2>
               <p className="text-2xl font-semibold text-teal-900">{figure(r.overall)}</p>
               <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
                 {r.groups.map((g) => (

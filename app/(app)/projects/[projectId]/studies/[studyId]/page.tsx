@@ -16,7 +16,7 @@ import { listMembers } from "@/lib/members/service";
 import { listRounds } from "@/lib/reviews/service";
 import { listWorkshops } from "@/lib/workshops/service";
 import { removeSourceAction } from "../actions";
-import { NarrativeText } from "../_components/narrative-text";
+import { NarrativeText } from "@/components/narrative-text";
 import { OpenRoundForm } from "../_components/open-round-form";
 import { SourceForm } from "../_components/source-form";
 import { ThemeForm } from "../_components/theme-form";

@@ -9,7 +9,7 @@ import { getFinding } from "@/lib/findings/service";
 import { listActions } from "@/lib/improvement-actions/service";
 import { calendarDate } from "@/lib/i18n/dates";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
-import { NarrativeText } from "../../../_components/narrative-text";
+import { NarrativeText } from "@/components/narrative-text";
 
 export default async function FindingPage({ params }: { params: Promise<{ projectId: string; studyId: string; findingId: string }> }) {
   const ctx = await getPageContext();

@@ -10,7 +10,7 @@ import { getRound } from "@/lib/reviews/service";
 import { closeRoundAction } from "../../../actions";
 import { AnswerForm } from "../../../_components/answer-form";
 import { CommentForm } from "../../../_components/comment-form";
-import { NarrativeText } from "../../../_components/narrative-text";
+import { NarrativeText } from "@/components/narrative-text";
 
 export default async function ReviewRoundPage({ params }: { params: Promise<{ projectId: string; studyId: string; roundId: string }> }) {
   const ctx = await getPageContext();

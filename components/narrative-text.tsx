@@ -4,7 +4,7 @@ import type { Locale } from "@/db/schema/values";
 import { narrativeFor } from "@/lib/findings/narrative";
 
 /**
- * A finding's text in the reader's language, or the original with a visible "not yet translated"
+ * A narrative text (a finding, a statement) in the reader's language, or the original with a visible "not yet translated"
  * mark. Paragraphs are split on blank lines and lines starting with "- " become a list: the only
  * formatting, kept as text so nothing a writer types can run in a reader's browser.
  */

@@ -1,0 +1,29 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { getEvaluationResults } from "@/lib/evaluations/service";
+import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { TextsForm } from "../../_components/texts-form";
+
+/** The manager's page for naming the groups and wording the statements in each language. */
+export default async function EvaluationTextsPage({ params }: { params: Promise<{ projectId: string; evaluationId: string }> }) {
+  const ctx = await getPageContext();
+  const { projectId, evaluationId } = await params;
+  const { evaluation, groups, results, canPin } = unwrapForPage(await getEvaluationResults(ctx, { projectId, evaluationId }));
+  if (!canPin) notFound();
+  const t = await getTranslations("evaluations");
+  const back = `/projects/${projectId}/evaluations/${evaluationId}`;
+  return (
+    <>
+      <PageHeader title={t("translateTitle", { title: evaluation.title })} />
+      <TextsForm
+        projectId={projectId}
+        evaluationId={evaluationId}
+        version={evaluation.version}
+        groups={groups.map((g) => ({ id: g.id, key: g.key, text: g.name }))}
+        statements={results.map((r) => ({ id: r.statementId, key: r.key, text: r.text }))}
+        cancelHref={back}
+      />
+    </>
+  );
+}

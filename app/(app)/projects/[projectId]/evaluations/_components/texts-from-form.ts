@@ -1,0 +1,23 @@
+import { locales } from "@/db/schema/values";
+import type { TranslateEvaluationInput } from "@/lib/evaluations/schemas";
+
+/** The form's `group:{id}:{language}` and `statement:{id}:{language}` fields, with each text's original language. */
+function narratives(values: Record<string, string>, kind: "group" | "statement") {
+  const prefix = `original:${kind}:`;
+  return Object.keys(values)
+    .filter((name) => name.startsWith(prefix))
+    .map((name) => {
+      const id = name.slice(prefix.length);
+      return { id, text: { original: values[name], ...Object.fromEntries(locales.map((l) => [l, values[`${kind}:${id}:${l}`] ?? ""])) } };
+    });
+}
+
+export function textsFromForm(values: Record<string, string>): TranslateEvaluationInput {
+  return {
+    projectId: values.projectId ?? "",
+    evaluationId: values.evaluationId ?? "",
+    version: values.version ?? "",
+    groups: narratives(values, "group").map(({ id, text }) => ({ id, name: text as never })),
+    statements: narratives(values, "statement").map(({ id, text }) => ({ id, text: text as never })),
+  } as TranslateEvaluationInput;
+}
