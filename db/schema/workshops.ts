@@ -1,4 +1,5 @@
-import { date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { customType, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { institutions } from "./institutions";
 import { missions } from "./missions";
 import { participants } from "./participants";
@@ -105,10 +106,14 @@ export const checkInOperations = pgTable(
   (t) => [index("check_in_operations_workshop_idx").on(t.workshopId)],
 );
 
+// Read and written only by the database's triggers and queries; the app never handles its value.
+const dateMultirange = customType<{ data: string }>({ dataType: () => "datemultirange" });
+
 /**
  * Who attended a project, with how many attendance records and the person's sex: kept by database
- * triggers on every write to attendance and on a change of sex (migrations 0007 and 0013), so
- * project totals read 100,000 rows, not a million records joined to the people.
+ * triggers on every write to attendance, on a change of sex and of a workshop's start (migrations
+ * 0007, 0013 and 0014), so project totals, and a period's people, read 100,000 rows, not a million
+ * records joined to the people.
  */
 export const attendanceProjectPeople = pgTable(
   "attendance_project_people",
@@ -121,6 +126,8 @@ export const attendanceProjectPeople = pgTable(
       .references(() => participants.id, { onDelete: "cascade" }),
     records: integer("records").notNull(),
     sex: text("sex", { enum: participantSexes }).notNull().default("not_stated"),
+    /** The start dates of the workshops the person attended, so a period finds its people without the records. */
+    startDates: dateMultirange("start_dates").notNull().default(sql`'{}'`),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.participantId] })],
 );

@@ -7,6 +7,7 @@ import { commitAttendanceImport } from "@/lib/imports/attendance";
 import { mergeInstitutions } from "@/lib/institutions/service";
 import { mergeParticipants } from "@/lib/participants/duplicates";
 import { eraseParticipant } from "@/lib/participants/personal-data";
+import { getDashboard } from "@/lib/projects/dashboard";
 import { expectOk, uniqueTag } from "@/lib/testing/helpers";
 import { checkInItem, insertInstitution, insertPerson, insertWorkshop } from "@/lib/testing/workshops";
 import { createWorld } from "@/lib/testing/world";
@@ -20,18 +21,19 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-/** Rows where the kept tally differs from a group-by of attendance (records or sex), over every project. */
+/** Rows where the kept tally differs from a group-by of attendance (records, sex or start dates), over every project. */
 async function tallyMismatches() {
   return executeRows<{ project_id: string; participant_id: string; kept: number | null; counted: number | null }>(
     database.db,
     sql`
     with counted as (
-      select w.project_id, a.participant_id, count(*)::int as n, p.sex from attendance a join workshops w on w.id = a.workshop_id
+      select w.project_id, a.participant_id, count(*)::int as n, p.sex, range_agg(daterange(w.start_date, w.start_date, '[]')) as dates
+      from attendance a join workshops w on w.id = a.workshop_id
       join participants p on p.id = a.participant_id group by 1, 2, 4
     )
     select coalesce(s.project_id, c.project_id) as project_id, coalesce(s.participant_id, c.participant_id) as participant_id, s.records as kept, c.n as counted
     from attendance_project_people s full join counted c on c.project_id = s.project_id and c.participant_id = s.participant_id
-    where s.records is distinct from c.n or s.sex is distinct from c.sex`,
+    where s.records is distinct from c.n or s.sex is distinct from c.sex or s.start_dates is distinct from c.dates`,
   );
 }
 
@@ -115,6 +117,27 @@ describe("attendance tally and project totals ", () => {
     expectOk(await mergeParticipants(s.manager, { keepId: twin.id, otherId: ana.id }));
     expect(await tallyMismatches()).toEqual([]);
     expect(await expectTotalsAgree(s.world.projectId, s.manager)).toMatchObject({ attendances: 2, participants: 1, women: 0, men: 1 });
+  });
+
+  it("finds a period's people and records as counting the records would, and follows a workshop moved to another date", async () => {
+    const s = await setup();
+    const ana = await insertPerson(database.db, s.world.projectId, "Ana", "Cruz", "woman");
+    const luis = await insertPerson(database.db, s.world.projectId, "Luis", "Paz", "man");
+    expectOk(await s.send(s.first.id, [checkInItem(ana.id, "2019-06-18"), checkInItem(ana.id, "2019-06-19"), checkInItem(luis.id, "2019-06-18")]));
+    expectOk(await s.send(s.second.id, [checkInItem(luis.id, "2020-01-10")]));
+    const inPeriod = async (from?: string, to?: string) => expectOk(await getDashboard(s.manager, { projectId: s.world.projectId, from, to })).attendance;
+    expect(await inPeriod("2019-01-01", "2019-12-31")).toEqual({ attendances: 3, participants: 2, women: 1 });
+    expect(await inPeriod("2020-01-10")).toEqual({ attendances: 1, participants: 1, women: 0 });
+    expect(await inPeriod(undefined, "2019-06-17")).toEqual({ attendances: 0, participants: 0, women: 0 });
+    // Luis's day in 2019 undone: only 2020 is left for him.
+    expectOk(await s.send(s.first.id, [checkInItem(luis.id, "2019-06-18", "undo")]));
+    expect(await tallyMismatches()).toEqual([]);
+    expect(await inPeriod("2019-01-01", "2019-12-31")).toEqual({ attendances: 2, participants: 1, women: 1 });
+    // The second workshop moved into 2019: its people come with it.
+    await database.db.update(workshops).set({ startDate: "2019-11-10", endDate: "2019-11-11" }).where(eq(workshops.id, s.second.id));
+    expect(await tallyMismatches()).toEqual([]);
+    expect(await inPeriod("2019-01-01", "2019-12-31")).toEqual({ attendances: 3, participants: 2, women: 1 });
+    expect(await inPeriod("2020-01-01")).toEqual({ attendances: 0, participants: 0, women: 0 });
   });
 
   it("stays equal, and counts one institution, after two institutions are merged", async () => {

@@ -25,29 +25,26 @@ export function workshopsIn(projectId: string, period: WorkshopPeriod) {
 export type PeopleTally = Pick<AttendanceTotals, "attendances" | "participants" | "women" | "men">;
 
 /**
- * Attendance records and the people behind them (each once, with the women and men among them).
- * The whole project reads the per-project tally the database keeps (attendance_project_people,
- * which carries each person's sex); a period counts the records of its workshops, grouped per
- * person before the people are joined.
+ * Attendance records and the people behind them (each once, with the women and men among them),
+ * from the per-project tally of people the database keeps (attendance_project_people, which
+ * carries each person's sex and their workshops' start dates). A period keeps the people with a
+ * workshop starting within it, and counts its workshops' records.
  */
 export async function tallyPeople(ctx: UseCaseCtx, projectId: string, period: WorkshopPeriod = {}): Promise<PeopleTally> {
   const filtered = Boolean(period.from || period.to);
-  const perPerson = filtered
-    ? sql`select x.records, p.sex from (
-          select a.participant_id, count(*) as records from attendance a join workshops w on w.id = a.workshop_id
-          where ${workshopsIn(projectId, period)} group by a.participant_id
-        ) x join participants p on p.id = x.participant_id`
-    : sql`select records, sex from attendance_project_people where project_id = ${projectId}`;
-  const tally = sql`select coalesce(sum(s.records), 0)::int as "attendances", count(*)::int as "participants",
-      count(*) filter (where s.sex = 'woman')::int as "women", count(*) filter (where s.sex = 'man')::int as "men"
-    from (${perPerson}) s`;
-  if (!filtered) return (await executeRows<PeopleTally>(ctx.db, tally))[0]!;
-  // Grouping 100,000 people takes about 10 MB: under the default 4 MB of work memory the grouping
-  // spills to disk and takes a third longer.
-  return ctx.db.transaction(async (tx) => {
-    await tx.execute(sql`set local work_mem = '32MB'`);
-    return (await executeRows<PeopleTally>(tx, tally))[0]!;
-  });
+  // Counted workshop by workshop, each through its own index entries: the planner would otherwise
+  // scan the whole attendance table (185 ms instead of 45 ms for a year of a million records).
+  const attendances = filtered
+    ? sql`(select coalesce(sum((select count(*) from attendance a where a.workshop_id = w.id)), 0) from workshops w where ${workshopsIn(projectId, period)})::int`
+    : sql`coalesce(sum(s.records), 0)::int`;
+  const inPeriod = filtered ? sql`and s.start_dates && datemultirange(daterange(${period.from ?? null}::date, ${period.to ?? null}::date, '[]'))` : sql``;
+  const [row] = await executeRows<PeopleTally>(
+    ctx.db,
+    sql`select ${attendances} as "attendances", count(*)::int as "participants",
+          count(*) filter (where s.sex = 'woman')::int as "women", count(*) filter (where s.sex = 'man')::int as "men"
+        from attendance_project_people s where s.project_id = ${projectId} ${inPeriod}`,
+  );
+  return row!;
 }
 
 /**
