@@ -12,3 +12,4 @@ export * from "./studies";
 export * from "./actions";
 export * from "./reviews";
 export * from "./evaluations";
+export * from "./personal-data";

@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 import { projectRoles, projectStatuses } from "./values";
 
@@ -12,6 +12,10 @@ export const projects = pgTable("projects", {
   funder: text("funder").notNull().default(""),
   description: text("description").notNull().default(""),
   status: text("status", { enum: projectStatuses }).notNull().default("planned"),
+  // Participants' personal data is anonymised this many years after every project that knows them ended.
+  retentionYears: integer("retention_years").notNull().default(5),
+  // A legal hold stops anonymisation for everyone the project knows.
+  legalHold: boolean("legal_hold").notNull().default(false),
   version: integer("version").notNull().default(1),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { institutions } from "./institutions";
 import { projects } from "./projects";
 import { users } from "./users";
@@ -51,6 +51,8 @@ export const studySources = pgTable(
     fileType: text("file_type"),
     fileSize: integer("file_size"),
     fileData: bytea("file_data"),
+    // Source files are staff material; a manager may open one to partners explicitly.
+    sharedWithPartners: boolean("shared_with_partners").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("study_sources_study_idx").on(t.studyId)],

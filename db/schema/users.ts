@@ -31,16 +31,22 @@ export const signInLinks = pgTable(
   (t) => [index("sign_in_links_user_idx").on(t.userId)],
 );
 
-// One row per failed sign-in, keyed by the e-mail typed (known or not), so throttling works
-// across app instances and restarts and never reveals whether an account exists.
-export const signInFailures = pgTable(
-  "sign_in_failures",
+// One row per password check, keyed by the e-mail typed (known or not) and the client's address,
+// so throttling works across app instances and restarts and never reveals whether an account exists.
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
   {
     id: uuid("id").primaryKey().defaultRandom(),
     email: text("email").notNull(),
-    failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
+    clientAddress: text("client_address").notNull(),
+    succeeded: boolean("succeeded").notNull().default(false),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("sign_in_failures_email_idx").on(t.email, t.failedAt), index("sign_in_failures_at_idx").on(t.failedAt)],
+  (t) => [
+    index("sign_in_attempts_email_idx").on(t.email, t.at),
+    index("sign_in_attempts_client_idx").on(t.clientAddress, t.at),
+    index("sign_in_attempts_at_idx").on(t.at),
+  ],
 );
 
 export type User = typeof users.$inferSelect;
