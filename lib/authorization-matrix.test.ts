@@ -246,8 +246,16 @@ const matrix: Record<string, Entry> = {
       return { projectId: w.projectId, studyId, sourceId: await source(w, studyId) };
     },
   },
+  "studies.shareSource": {
+    allowed: projectManagers,
+    input: async (w) => {
+      const studyId = await study(w);
+      return { projectId: w.projectId, studyId, sourceId: await source(w, studyId), sharedWithPartners: true };
+    },
+  },
+  // Source files are staff material: a partner reaches only a shared source of a study out of planning (lib/studies).
   "studies.sourceFile": {
-    allowed: projectTeam,
+    allowed: participantStaff,
     input: async (w) => {
       const studyId = await study(w);
       return { projectId: w.projectId, studyId, sourceId: await source(w, studyId) };

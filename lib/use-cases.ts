@@ -28,7 +28,7 @@ import {
 } from "./institutions/service";
 import { commitAttendanceImport, previewAttendanceImport } from "./imports/attendance";
 import { getStudyReport } from "./studies/report";
-import { addSource, createStudy, getSourceFile, getStudy, listStudies, removeSource, updateStudy } from "./studies/service";
+import { addSource, createStudy, getSourceFile, getStudy, listStudies, removeSource, shareSource, updateStudy } from "./studies/service";
 import { commitInstitutionImport, previewInstitutionImport } from "./imports/institutions";
 import { commitParticipantImport, previewParticipantImport } from "./imports/participants";
 import { readImportFile } from "./imports/read";
@@ -119,6 +119,7 @@ export const allUseCases: UseCase<never, unknown>[] = [
   updateStudy,
   addSource,
   removeSource,
+  shareSource,
   getSourceFile,
   getStudyReport,
   listFindings,

@@ -34,7 +34,7 @@ import { getDashboard } from "@/lib/projects/dashboard";
 import { getPortfolio } from "@/lib/projects/portfolio";
 import { createProject, getProject, listProjects, updateProject } from "@/lib/projects/service";
 import { getStudyReport } from "@/lib/studies/report";
-import { addSource, createStudy, getStudy, listStudies, removeSource, updateStudy } from "@/lib/studies/service";
+import { addSource, createStudy, getStudy, listStudies, removeSource, shareSource, updateStudy } from "@/lib/studies/service";
 import type { UseCase } from "@/lib/use-case";
 import { createUser, getUser, listUsers, setUserActive } from "@/lib/users/service";
 import { createWorkshop, getWorkshop, listWorkshops, updateWorkshop } from "@/lib/workshops/service";
@@ -118,6 +118,7 @@ export const apiOperations = {
   updateStudy: op("patch", "/projects/{projectId}/studies/{studyId}", updateStudy),
   addSource: op("post", "/projects/{projectId}/studies/{studyId}/sources", addSource, 201),
   removeSource: op("delete", "/projects/{projectId}/studies/{studyId}/sources/{sourceId}", removeSource),
+  shareSource: op("patch", "/projects/{projectId}/studies/{studyId}/sources/{sourceId}", shareSource),
   getStudyReport: op("get", "/projects/{projectId}/studies/{studyId}/report", getStudyReport),
   listFindings: op("get", "/projects/{projectId}/studies/{studyId}/findings", listFindings),
   createFinding: op("post", "/projects/{projectId}/studies/{studyId}/findings", createFinding, 201),

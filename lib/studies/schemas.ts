@@ -67,3 +67,8 @@ export const addSourceInput = studyIdInput
 export type AddSourceInput = z.input<typeof addSourceInput>;
 
 export const sourceIdInput = studyIdInput.extend({ sourceId: z.uuid() });
+
+/** The API's boolean or the form's "true"/"false"; anything else is refused, never read as false. */
+const yesNo = z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean());
+export const shareSourceInput = sourceIdInput.extend({ sharedWithPartners: yesNo });
+export type ShareSourceInput = z.input<typeof shareSourceInput>;

@@ -2,12 +2,12 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
-import { studySources } from "@/db/schema";
+import { auditEntries, studySources } from "@/db/schema";
 import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { insertWorkshop } from "@/lib/testing/workshops";
 import { createWorld } from "@/lib/testing/world";
 import { maxSourceBytes } from "./schemas";
-import { addSource, createStudy, getSourceFile, getStudy, listStudies, removeSource, updateStudy } from "./service";
+import { addSource, createStudy, getSourceFile, getStudy, listStudies, removeSource, shareSource, updateStudy } from "./service";
 
 let database: Database;
 
@@ -52,7 +52,7 @@ describe("baseline studies", () => {
 });
 
 describe("study sources", () => {
-  it("a workshop of the project, an interview with a link, a document with its file, which the team downloads", async () => {
+  it("a workshop of the project, an interview with a link, a document with its file, which the staff downloads", async () => {
     const s = await setup();
     const workshop = await insertWorkshop(database.db, s.world.projectId, { title: "Taller de Tegucigalpa" });
     expectOk(await addSource(s.manager, { ...s.ids, kind: "workshop", title: "Taller", workshopId: workshop.id, date: "2019-06-18" }));
@@ -60,13 +60,13 @@ describe("study sources", () => {
     const file = { name: "informe.pdf", type: "application/pdf", data: Buffer.from("%PDF-1.4 informe").toString("base64") };
     const document = expectOk(await addSource(s.manager, { ...s.ids, kind: "document", title: "Informe CICESCT", file }));
     expect(document.fileSize).toBe(16);
-    const { sources } = expectOk(await getStudy(await s.world.ctx("partner"), s.ids));
-    expect(sources.map((x) => [x.kind, x.title, x.workshopTitle, x.fileName])).toEqual([
-      ["workshop", "Taller", "Taller de Tegucigalpa", null],
-      ["interview", "Entrevista con la fiscalía", null, null],
-      ["document", "Informe CICESCT", null, "informe.pdf"],
+    const { sources } = expectOk(await getStudy(await s.world.ctx("field"), s.ids));
+    expect(sources.map((x) => [x.kind, x.title, x.workshopTitle, x.url, x.fileName])).toEqual([
+      ["workshop", "Taller", "Taller de Tegucigalpa", null, null],
+      ["interview", "Entrevista con la fiscalía", null, "https://example.org/notas", null],
+      ["document", "Informe CICESCT", null, null, "informe.pdf"],
     ]);
-    const downloaded = expectOk(await getSourceFile(await s.world.ctx("partner"), { ...s.ids, sourceId: document.id }));
+    const downloaded = expectOk(await getSourceFile(await s.world.ctx("field"), { ...s.ids, sourceId: document.id }));
     expect(downloaded.data.toString()).toBe("%PDF-1.4 informe");
     expect(downloaded).toMatchObject({ name: "informe.pdf", type: "application/pdf" });
   });
@@ -92,5 +92,56 @@ describe("study sources", () => {
     expect(expectFailure(await removeSource(await s.world.ctx("field"), { ...s.ids, sourceId: source.id })).error).toBe("forbidden");
     expect(expectOk(await removeSource(s.manager, { ...s.ids, sourceId: source.id }))).toEqual({ removed: true });
     expect(await sourceCount(s.study.id)).toBe(0);
+  });
+
+  it("a partner sees that a source exists, and reaches its file and link only once a manager shares it and the study leaves planning", async () => {
+    const s = await setup();
+    const partner = await s.world.ctx("partner");
+    const file = { name: "notas-entrevista.pdf", type: "application/pdf", data: Buffer.from("%PDF-1.4 notas").toString("base64") };
+    const notes = expectOk(await addSource(s.manager, { ...s.ids, kind: "interview", title: "Entrevista con la fiscalía", date: "2019-06-20", url: "https://example.org/notas", file }));
+    const sourceIds = { ...s.ids, sourceId: notes.id };
+    const partnerSees = async () => expectOk(await getStudy(partner, s.ids)).sources.map((x) => ({ title: x.title, kind: x.kind, date: x.date, url: x.url, fileName: x.fileName, fileSize: x.fileSize }));
+    const hidden = [{ title: "Entrevista con la fiscalía", kind: "interview", date: "2019-06-20", url: null, fileName: null, fileSize: null }];
+    const open = [{ ...hidden[0], url: "https://example.org/notas", fileName: "notas-entrevista.pdf", fileSize: 14 }];
+
+    // Not shared, in planning: the title, kind and date only, and the file does not exist for them.
+    expect(await partnerSees()).toEqual(hidden);
+    expect(expectFailure(await getSourceFile(partner, sourceIds)).error).toBe("not_found");
+
+    // Shared while the study is still in planning: still closed.
+    expect(expectOk(await shareSource(s.manager, { ...sourceIds, sharedWithPartners: true }))).toEqual({ sharedWithPartners: true, changed: true });
+    expect(await partnerSees()).toEqual(hidden);
+    expect(expectFailure(await getSourceFile(partner, sourceIds)).error).toBe("not_found");
+
+    // Out of planning and shared: open.
+    expectOk(await updateStudy(s.manager, { ...s.ids, title: s.study.title, status: "collecting", version: 1 }));
+    expect(await partnerSees()).toEqual(open);
+    expect(expectOk(await getSourceFile(partner, sourceIds)).data.toString()).toBe("%PDF-1.4 notas");
+
+    // Closed again by the manager: hidden again.
+    expectOk(await shareSource(s.manager, { ...sourceIds, sharedWithPartners: "false" }));
+    expect(await partnerSees()).toEqual(hidden);
+    expect(expectFailure(await getSourceFile(partner, sourceIds)).error).toBe("not_found");
+    // Staff always reach it.
+    expect(expectOk(await getSourceFile(await s.world.ctx("field"), sourceIds)).name).toBe("notas-entrevista.pdf");
+  });
+
+  it("only a manager shares a source, each change is audited, and a source of another study is not found", async () => {
+    const s = await setup();
+    const source = expectOk(await addSource(s.manager, { ...s.ids, kind: "document", title: "Informe", url: "https://example.org/informe" }));
+    const sourceIds = { ...s.ids, sourceId: source.id };
+    for (const role of ["field", "partner"] as const) {
+      expect(expectFailure(await shareSource(await s.world.ctx(role), { ...sourceIds, sharedWithPartners: true })).error).toBe("forbidden");
+    }
+    expect(expectFailure(await shareSource(s.manager, { ...sourceIds, sharedWithPartners: "yes" })).fieldErrors?.sharedWithPartners).toBeDefined();
+    const other = expectOk(await createStudy(s.manager, { projectId: s.world.projectId, title: "Otro estudio" }));
+    expect(expectFailure(await shareSource(s.manager, { ...sourceIds, studyId: other.id, sharedWithPartners: true })).error).toBe("not_found");
+
+    expectOk(await shareSource(s.manager, { ...sourceIds, sharedWithPartners: true }));
+    expect(expectOk(await shareSource(s.manager, { ...sourceIds, sharedWithPartners: true })).changed).toBe(false);
+    const entries = await database.db.select().from(auditEntries).where(eq(auditEntries.action, "study.shareSource"));
+    const mine = entries.filter((e) => e.entityId === s.study.id);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ actorId: s.world.userIds.manager, projectId: s.world.projectId, changes: { [`source:${source.id}`]: { before: false, after: true } } });
   });
 });

@@ -3,10 +3,19 @@ import { findingInstitutions, findings, institutions, studies, studySources, wor
 import { diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
-import { addSourceInput, createStudyInput, projectStudiesInput, sourceIdInput, studyIdInput, updateStudyInput } from "./schemas";
+import { addSourceInput, createStudyInput, projectStudiesInput, shareSourceInput, sourceIdInput, studyIdInput, updateStudyInput } from "./schemas";
 
 const editableFields = ["title", "periodStart", "periodEnd", "status", "methodology"] as const;
 const readers = ["manager", "field", "partner"] as const;
+
+/**
+ * Source files and links are the staff's working material. A partner sees that a source exists
+ * (title, kind, date) and reaches its file or link only when a manager shared that source and the
+ * study has left planning, as for the rest of what partners read.
+ */
+function partnerReachesSource(study: Pick<Study, "status">, source: { sharedWithPartners: boolean }): boolean {
+  return source.sharedWithPartners && study.status !== "planning";
+}
 
 export async function loadStudy(ctx: UseCaseCtx, projectId: string, studyId: string): Promise<Study> {
   const [study] = await ctx.db
@@ -69,11 +78,16 @@ export const getStudy = defineUseCase({
         workshopTitle: workshops.title,
         fileName: studySources.fileName,
         fileSize: studySources.fileSize,
+        sharedWithPartners: studySources.sharedWithPartners,
       })
       .from(studySources)
       .leftJoin(workshops, eq(workshops.id, studySources.workshopId))
       .where(eq(studySources.studyId, study.id))
       .orderBy(asc(studySources.date), asc(studySources.title), asc(studySources.id));
+    const visibleSources =
+      ctx.access === "partner"
+        ? sources.map((s) => (partnerReachesSource(study, s) ? s : { ...s, url: null, fileName: null, fileSize: null }))
+        : sources;
     // The institutions behind the study's findings, to filter them by (partners do not read drafts).
     const evidenceInstitutions = await ctx.db
       .selectDistinct({ id: institutions.id, name: institutions.name })
@@ -82,7 +96,7 @@ export const getStudy = defineUseCase({
       .innerJoin(institutions, eq(institutions.id, findingInstitutions.institutionId))
       .where(and(eq(findings.studyId, study.id), ctx.access === "partner" ? ne(findings.status, "draft") : undefined))
       .orderBy(asc(institutions.name));
-    return { study, sources, evidenceInstitutions, canEdit: ctx.access === "admin" || ctx.access === "manager" };
+    return { study, sources: visibleSources, evidenceInstitutions, canEdit: ctx.access === "admin" || ctx.access === "manager" };
   },
 });
 
@@ -159,6 +173,33 @@ export const addSource = defineUseCase({
   },
 });
 
+/** A manager opens a source's file and link to the project's partners, or closes them again. */
+export const shareSource = defineUseCase({
+  name: "studies.shareSource",
+  access: { kind: "project", roles: ["manager"] },
+  input: shareSourceInput,
+  write: true,
+  async run(ctx, input) {
+    const study = await loadStudy(ctx, input.projectId, input.studyId);
+    const [before] = await ctx.db
+      .select({ title: studySources.title, sharedWithPartners: studySources.sharedWithPartners })
+      .from(studySources)
+      .where(and(eq(studySources.id, input.sourceId), eq(studySources.studyId, study.id)));
+    if (!before) throw new UseCaseError("not_found");
+    if (before.sharedWithPartners === input.sharedWithPartners) return { sharedWithPartners: before.sharedWithPartners, changed: false };
+    await ctx.db.update(studySources).set({ sharedWithPartners: input.sharedWithPartners }).where(eq(studySources.id, input.sourceId));
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "study.shareSource",
+      entityType: "study",
+      entityId: study.id,
+      projectId: input.projectId,
+      changes: { [`source:${input.sourceId}`]: { before: before.sharedWithPartners, after: input.sharedWithPartners } },
+    });
+    return { sharedWithPartners: input.sharedWithPartners, changed: true };
+  },
+});
+
 export const removeSource = defineUseCase({
   name: "studies.removeSource",
   access: { kind: "project", roles: ["manager"] },
@@ -192,10 +233,12 @@ export const getSourceFile = defineUseCase({
   async run(ctx, input) {
     const study = await loadStudy(ctx, input.projectId, input.studyId);
     const [file] = await ctx.db
-      .select({ name: studySources.fileName, type: studySources.fileType, data: studySources.fileData })
+      .select({ name: studySources.fileName, type: studySources.fileType, data: studySources.fileData, sharedWithPartners: studySources.sharedWithPartners })
       .from(studySources)
       .where(and(eq(studySources.id, input.sourceId), eq(studySources.studyId, study.id)));
     if (!file?.data || !file.name || !file.type) throw new UseCaseError("not_found");
+    // A file the partner may not reach does not exist for them, as anything outside their scope.
+    if (ctx.access === "partner" && !partnerReachesSource(study, file)) throw new UseCaseError("not_found");
     // The drivers hand bytea back as a Buffer (postgres.js) or a plain Uint8Array (PGlite).
     return { name: file.name, type: file.type, data: Buffer.from(file.data) };
   },

@@ -7,7 +7,7 @@ import { runFormAction } from "@/lib/form-action";
 import type { FormState } from "@/lib/forms";
 import type { Ctx } from "@/lib/session-user";
 import { answerFinding, closeRound, commentOnFinding, openRound } from "@/lib/reviews/service";
-import { addSource, createStudy, removeSource, updateStudy } from "@/lib/studies/service";
+import { addSource, createStudy, removeSource, shareSource, updateStudy } from "@/lib/studies/service";
 import { findingConflict } from "./_components/finding-conflict";
 import { findingFromForm } from "./_components/finding-from-form";
 
@@ -34,6 +34,10 @@ export async function addSourceAction(_prev: FormState, formData: FormData): Pro
 
 export async function removeSourceAction(formData: FormData): Promise<void> {
   await runFormAction(formData, removeSource);
+}
+
+export async function shareSourceAction(formData: FormData): Promise<void> {
+  await runFormAction(formData, shareSource);
 }
 
 export async function createFindingAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -15,7 +15,7 @@ import { getStudy } from "@/lib/studies/service";
 import { listMembers } from "@/lib/members/service";
 import { listRounds } from "@/lib/reviews/service";
 import { listWorkshops } from "@/lib/workshops/service";
-import { removeSourceAction } from "../actions";
+import { removeSourceAction, shareSourceAction } from "../actions";
 import { NarrativeText } from "@/components/narrative-text";
 import { OpenRoundForm } from "../_components/open-round-form";
 import { SourceForm } from "../_components/source-form";
@@ -214,7 +214,21 @@ export default async function StudyPage({ params, searchParams }: { params: Prom
                   </a>
                 )}
                 {canEdit && (
-                  <form action={removeSourceAction} className="ml-auto">
+                  <>
+                    <span className="text-sm text-slate-700">{s.sharedWithPartners ? t("sharedWithPartners") : t("staffOnly")}</span>
+                    <form action={shareSourceAction} className="ml-auto">
+                      <input type="hidden" name="projectId" value={projectId} />
+                      <input type="hidden" name="studyId" value={studyId} />
+                      <input type="hidden" name="sourceId" value={s.id} />
+                      <input type="hidden" name="sharedWithPartners" value={String(!s.sharedWithPartners)} />
+                      <button type="submit" className="rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-medium text-slate-900">
+                        {s.sharedWithPartners ? t("stopSharing") : t("shareWithPartners")}
+                      </button>
+                    </form>
+                  </>
+                )}
+                {canEdit && (
+                  <form action={removeSourceAction}>
                     <input type="hidden" name="projectId" value={projectId} />
                     <input type="hidden" name="studyId" value={studyId} />
                     <input type="hidden" name="sourceId" value={s.id} />
@@ -225,6 +239,7 @@ export default async function StudyPage({ params, searchParams }: { params: Prom
             ))}
           </ul>
         )}
+        {canEdit && sources.length > 0 && <p className="mb-3 text-sm text-slate-700">{t("shareExplain")}</p>}
         {canEdit && <SourceForm projectId={projectId} studyId={studyId} workshops={workshops.map((w) => ({ value: w.id, label: w.title }))} />}
       </section>
     </>

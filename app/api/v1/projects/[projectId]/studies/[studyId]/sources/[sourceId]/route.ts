@@ -1,4 +1,7 @@
 import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromQuery } from "@/lib/http/api";
+import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
 
-export const DELETE = apiRoute<{ projectId: string; studyId: string; sourceId: string }>(api.removeSource.useCase, fromQuery);
+type Params = { projectId: string; studyId: string; sourceId: string };
+
+export const PATCH = apiRoute<Params>(api.shareSource.useCase, fromBody);
+export const DELETE = apiRoute<Params>(api.removeSource.useCase, fromQuery);
