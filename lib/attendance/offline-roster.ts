@@ -1,6 +1,7 @@
 import { asc, desc, eq } from "drizzle-orm";
 import { attendance, institutions, participants } from "@/db/schema";
 import type { InstitutionSector, ParticipantSex, WorkshopStatus } from "@/db/schema/values";
+import { recordAccess } from "@/lib/access-log/record";
 import { sortable } from "@/lib/search-text";
 import { defineUseCase } from "@/lib/use-case";
 import { workshopDays } from "@/lib/workshops/days";
@@ -61,6 +62,8 @@ export const getOfflineRoster = defineUseCase({
         .where(eq(institutions.isActive, true))
         .orderBy(asc(sortable(institutions.name))),
     ]);
+    // The roster goes onto a phone with the expected people's names: a download like any file.
+    await recordAccess(ctx, { action: "file.download", resource: "attendance.offlineRoster", projectId: workshop.projectId, workshopId: workshop.id });
     return {
       workshop: { id: workshop.id, projectId: workshop.projectId, title: workshop.title, status: workshop.status, startDate: workshop.startDate, endDate: workshop.endDate },
       days,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordAccess } from "@/lib/access-log/record";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
 import { loadWorkshop } from "@/lib/workshops/service";
@@ -21,6 +22,8 @@ export const getSignInSheet = defineUseCase({
   async run(ctx, input) {
     const workshop = await loadWorkshop(ctx, input.projectId, input.workshopId);
     if (input.day < workshop.startDate || input.day > workshop.endDate) throw new UseCaseError("invalid", { day: { key: "dayOutsideWorkshop" } });
-    return { workshop, day: input.day, people: await expectedPeople(ctx, workshop.id, input.day) };
+    const people = await expectedPeople(ctx, workshop.id, input.day);
+    await recordAccess(ctx, { action: "file.download", resource: "attendance.signInSheet", projectId: workshop.projectId, workshopId: workshop.id });
+    return { workshop, day: input.day, people };
   },
 });

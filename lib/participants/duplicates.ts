@@ -1,6 +1,7 @@
 import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { executeRows, trigramThreshold } from "@/db/client";
 import { attendance, auditEntries, distinctParticipants, institutions, participantAffiliations, participantProjects, participants, type Participant } from "@/db/schema";
+import { recordAccess } from "@/lib/access-log/record";
 import { diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
@@ -167,6 +168,7 @@ export const listDuplicatePairs = defineUseCase({
     );
     const found = list.filter((r) => r.first_id !== null);
     const people = await describePeople(ctx, found.flatMap((r) => [r.first_id, r.second_id]));
+    await recordAccess(ctx, { action: "duplicates.review", resource: "participants.duplicates" });
     return {
       items: found.map((r) => ({ first: people.get(r.first_id)!, second: people.get(r.second_id)!, score: Number(r.score), reasons: r.reasons })),
       total: Number(list[0]?.total ?? 0),

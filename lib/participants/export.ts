@@ -1,6 +1,8 @@
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { institutions, participants } from "@/db/schema";
+import { recordAccess } from "@/lib/access-log/record";
+import { listScope } from "@/lib/access-log/scope";
 import { sortable } from "@/lib/search-text";
 import { defineUseCase } from "@/lib/use-case";
 import { listParticipantsInput } from "./schemas";
@@ -19,6 +21,7 @@ export const exportParticipants = defineUseCase({
   input: exportParticipantsInput,
   write: false,
   async run(ctx, input) {
+    const where = await participantFilters(ctx, input);
     const rows = await ctx.db
       .select({
         familyNames: participants.familyNames,
@@ -33,9 +36,11 @@ export const exportParticipants = defineUseCase({
       })
       .from(participants)
       .leftJoin(institutions, eq(institutions.id, participants.institutionId))
-      .where(participantFilters(ctx, input))
+      .where(await participantFilters(ctx, input))
       .orderBy(asc(sortable(participants.familyNames)), asc(sortable(participants.givenNames)))
       .limit(maxExportRows);
+    const scope = await listScope(ctx, input.projectId);
+    await recordAccess(ctx, scope.map((projectId) => ({ action: "file.download" as const, resource: "participants.export", projectId })));
     return { format: input.format, rows };
   },
 });

@@ -1,5 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import { auditEntries, participantAffiliations, participantNameKeys, participants, type FieldChanges } from "@/db/schema";
+import { recordAccess } from "@/lib/access-log/record";
 import { recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
@@ -22,6 +24,7 @@ export const exportParticipantData = defineUseCase({
       .from(auditEntries)
       .where(and(eq(auditEntries.entityType, "participant"), eq(auditEntries.entityId, input.participantId)))
       .orderBy(asc(auditEntries.at));
+    await recordAccess(ctx, { action: "file.download", resource: "participants.exportData", participantId: input.participantId });
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
       action: "participant.export_data",
@@ -67,19 +70,7 @@ export const eraseParticipant = defineUseCase({
   async run(ctx, input) {
     const participant = await loadVisibleParticipant(ctx, input.participantId);
     if (participant.isErased) return { changed: false };
-    await ctx.db
-      .update(participants)
-      .set({ givenNames: "", familyNames: "", position: "", email: null, phone: null, phoneKey: null, preferredLanguage: null, searchText: "", isErased: true, erasedAt: new Date(), updatedAt: new Date() })
-      .where(eq(participants.id, participant.id));
-    await ctx.db.update(participantAffiliations).set({ position: "" }).where(eq(participantAffiliations.participantId, participant.id));
-    await ctx.db.delete(participantNameKeys).where(eq(participantNameKeys.participantId, participant.id));
-    const entries = await ctx.db
-      .select({ id: auditEntries.id, changes: auditEntries.changes })
-      .from(auditEntries)
-      .where(and(eq(auditEntries.entityType, "participant"), eq(auditEntries.entityId, participant.id)));
-    for (const entry of entries) {
-      await ctx.db.update(auditEntries).set({ changes: scrub(entry.changes) }).where(eq(auditEntries.id, entry.id));
-    }
+    await anonymiseParticipant(ctx.db, participant.id);
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
       action: "participant.erase",
@@ -90,6 +81,26 @@ export const eraseParticipant = defineUseCase({
     return { changed: true };
   },
 });
+
+/**
+ * Removes a person's names, contact details and positions, also from the audit trail; sex,
+ * institution and attendance stay. Shared by erasure and the retention job.
+ */
+export async function anonymiseParticipant(db: Db, participantId: string): Promise<void> {
+  await db
+    .update(participants)
+    .set({ givenNames: "", familyNames: "", position: "", email: null, phone: null, phoneKey: null, preferredLanguage: null, searchText: "", isErased: true, erasedAt: new Date(), updatedAt: new Date() })
+    .where(eq(participants.id, participantId));
+  await db.update(participantAffiliations).set({ position: "" }).where(eq(participantAffiliations.participantId, participantId));
+  await db.delete(participantNameKeys).where(eq(participantNameKeys.participantId, participantId));
+  const entries = await db
+    .select({ id: auditEntries.id, changes: auditEntries.changes })
+    .from(auditEntries)
+    .where(and(eq(auditEntries.entityType, "participant"), eq(auditEntries.entityId, participantId)));
+  for (const entry of entries) {
+    await db.update(auditEntries).set({ changes: scrub(entry.changes) }).where(eq(auditEntries.id, entry.id));
+  }
+}
 
 function scrub(changes: FieldChanges): FieldChanges {
   const personal = new Set<string>([...personalFields, "mergedFrom", "distinctFrom"]);

@@ -13,6 +13,7 @@ import {
   workshops,
   type Participant,
 } from "@/db/schema";
+import { recordAccess } from "@/lib/access-log/record";
 import { diffFields, recordAudit } from "@/lib/audit";
 import { assertInstitutions } from "@/lib/institutions/service";
 import { UseCaseError } from "@/lib/result";
@@ -61,6 +62,7 @@ export const listParticipants = defineUseCase({
         .offset((input.page - 1) * input.pageSize),
       ctx.db.select({ n: count() }).from(participants).where(where),
     ]);
+    await recordAccess(ctx, items.map((p) => ({ action: "participant.view" as const, resource: "participants.list", participantId: p.id })));
     return { items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
   },
 });
@@ -88,6 +90,7 @@ export const getParticipant = defineUseCase({
   write: false,
   async run(ctx, input) {
     const participant = await loadVisibleParticipant(ctx, input.participantId);
+    await recordAccess(ctx, { action: "participant.view", resource: "participants.get", participantId: participant.id });
     const affiliationInstitution = aliasedTable(institutions, "affiliation_institution");
     const attendedInstitution = aliasedTable(institutions, "attended_institution");
     const [institution, affiliations, projectRows, attended] = await Promise.all([

@@ -1,5 +1,5 @@
-import { getWorkshopReport } from "@/lib/attendance/report";
 import { workshopReportDocument } from "@/lib/attendance/report-document";
+import { getWorkshopReportFile } from "@/lib/attendance/report-file";
 import { documentFormat, documentResponse } from "@/lib/http/document-response";
 import { failureResponse } from "@/lib/http/api";
 import { getWording } from "@/lib/i18n/wording";
@@ -9,7 +9,7 @@ type Params = { params: Promise<{ projectId: string; workshopId: string }> };
 
 /** The workshop report as Excel (?format=xlsx, the default) or PDF, in the reader's language. */
 export async function GET(request: Request, { params }: Params) {
-  const result = await getWorkshopReport(await getRequestContext(), await params);
+  const result = await getWorkshopReportFile(await getRequestContext(), await params);
   if (!result.ok) return failureResponse(result);
   const spec = workshopReportDocument(result.data, await getWording());
   return documentResponse(spec, documentFormat(request), `report-${result.data.workshop.startDate}`);

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { accessActions } from "@/db/schema";
+import { pageInput } from "@/lib/use-case";
+
+const optionalUuid = z.preprocess((v) => (v === "" ? undefined : v), z.uuid().optional());
+const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), z.iso.date().optional());
+
+export const listAccessLogInput = z
+  .object({
+    actorId: optionalUuid,
+    participantId: optionalUuid,
+    action: z.preprocess((v) => (v === "" ? undefined : v), z.enum(accessActions).optional()),
+    from: optionalDate,
+    to: optionalDate,
+    ...pageInput,
+  })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: "endBeforeStart", path: ["to"] });
+export type ListAccessLogInput = z.input<typeof listAccessLogInput>;
+
+export const personAccessesInput = z.object({ participantId: z.uuid(), ...pageInput });
