@@ -1,10 +1,11 @@
 import type { Db } from "@/db/client";
 import { auditEntries, type FieldChanges } from "@/db/schema";
+import type { AuditEntityType } from "@/lib/audit/schemas";
 
 type AuditInput = {
   actorId: string | null;
   action: string;
-  entityType: string;
+  entityType: AuditEntityType;
   entityId: string;
   projectId?: string | null;
   changes: FieldChanges;

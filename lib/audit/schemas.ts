@@ -1,7 +1,22 @@
 import { z } from "zod";
 import { pageInput } from "@/lib/use-case";
 
-export const auditEntityTypes = ["user", "project", "project_member", "institution", "coordination_body", "participant", "mission", "workshop"] as const;
+/** Every kind of record the audit trail holds: recordAudit accepts only these, and the audit page names each one. */
+export const auditEntityTypes = [
+  "user",
+  "project",
+  "project_member",
+  "institution",
+  "coordination_body",
+  "participant",
+  "mission",
+  "workshop",
+  "study",
+  "finding",
+  "improvement_action",
+  "evaluation",
+] as const;
+export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 const optionalUuid = z.preprocess((v) => (v === "" ? undefined : v), z.uuid().optional());
 const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), z.iso.date().optional());

@@ -5,7 +5,11 @@ import { createTestDatabase } from "@/db/testing";
 import { setLocale } from "@/lib/account/service";
 import { ctxFor, expectFailure, expectOk, insertUser } from "@/lib/testing/helpers";
 import { createWorld, type World } from "@/lib/testing/world";
-import type { ListAuditInput } from "./schemas";
+import en from "@/lib/i18n/messages/en.json";
+import es from "@/lib/i18n/messages/es.json";
+import fr from "@/lib/i18n/messages/fr.json";
+import { createEvaluation } from "@/lib/evaluations/service";
+import { auditEntityTypes, type ListAuditInput } from "./schemas";
 import { listAudit } from "./service";
 
 let database: Database;
@@ -112,5 +116,27 @@ describe("listAudit", () => {
     expectOk(await setLocale(await ctxFor(world.db, actor), { locale: "es" }));
     const [entry] = (await list({ actorId: actor })).items;
     expect(entry).toMatchObject({ action: "user.set_locale", entityId: actor, changes: { locale: { before: "en", after: "es" } } });
+  });
+
+  it("lists an evaluation's entries under their own kind, named in French, Spanish and English like every kind the trail holds", async () => {
+    const evaluation = expectOk(
+      await createEvaluation(await world.ctx("manager"), {
+        projectId: world.projectId,
+        title: "Evaluación final",
+        scaleSize: 5,
+        agreeLevels: [4, 5],
+        groups: [{ key: "state", name: { original: "es", es: "Estado" } }],
+        statements: [{ key: "q1", text: { original: "es", es: "Enunciado" } }],
+      }),
+    );
+    const page = await list({ actorId: world.userIds.manager, entityType: "evaluation" });
+    expect(page.items.map((e) => e.entityId)).toContain(evaluation.id);
+
+    for (const catalogue of [fr, es, en]) {
+      const names = catalogue.audit.entities as Record<string, string>;
+      for (const type of auditEntityTypes) expect(names[type], `audit.entities.${type}`).toMatch(/\S/);
+    }
+    const kindsWritten = await world.db.selectDistinct({ type: auditEntries.entityType }).from(auditEntries);
+    for (const { type } of kindsWritten) expect(auditEntityTypes).toContain(type);
   });
 });

@@ -5,7 +5,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
-import { auditEntityTypes } from "@/lib/audit/schemas";
+import { auditEntityTypes, type AuditEntityType } from "@/lib/audit/schemas";
 import { listAudit } from "@/lib/audit/service";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { listUsers } from "@/lib/users/service";
@@ -72,7 +72,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <Td>{entry.actorName ?? "—"}</Td>
                 <Td className="font-mono text-xs">{entry.action}</Td>
                 <Td className="text-xs">
-                  {t(`entities.${entry.entityType as (typeof auditEntityTypes)[number]}`)}
+                  {t(`entities.${entry.entityType as AuditEntityType}`)}
                   <br />
                   <span className="break-all font-mono text-slate-600">{entry.entityId}</span>
                 </Td>
