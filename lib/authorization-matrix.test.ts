@@ -41,8 +41,8 @@ async function bodyMembership(w: World) {
   const [row] = await w.db
     .insert(bodyMemberships)
     .values({ bodyId: await body(w), institutionId: await institution(w), startDate: "2020-01-01" })
-    .returning({ id: bodyMemberships.id });
-  return row!.id;
+    .returning({ bodyId: bodyMemberships.bodyId, membershipId: bodyMemberships.id });
+  return row!;
 }
 
 // Staff of the fixture project see its participants; the outsider manages another project.
@@ -180,8 +180,8 @@ const matrix: Record<string, Entry> = {
     allowed: directoryCurators,
     input: async (w) => ({ bodyId: await body(w), institutionId: await institution(w), startDate: "2021-03-01" }),
   },
-  "bodies.endMembership": { allowed: directoryCurators, input: async (w) => ({ membershipId: await bodyMembership(w), endDate: "2022-12-31" }) },
-  "bodies.removeMembership": { allowed: directoryCurators, input: async (w) => ({ membershipId: await bodyMembership(w) }) },
+  "bodies.endMembership": { allowed: directoryCurators, input: async (w) => ({ ...(await bodyMembership(w)), endDate: "2022-12-31" }) },
+  "bodies.removeMembership": { allowed: directoryCurators, input: async (w) => bodyMembership(w) },
   // Listing and searching is open to staff of any project, but shows only their own projects' people.
   "participants.list": { allowed: directoryEditors, input: () => ({}) },
   "participants.findDuplicates": { allowed: directoryEditors, input: () => ({ givenNames: "Ana", familyNames: "Prueba" }) },

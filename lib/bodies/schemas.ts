@@ -24,7 +24,8 @@ export const addBodyMemberInput = z
   .refine((v) => !v.endDate || v.endDate >= v.startDate, notBefore);
 export type AddBodyMemberInput = z.input<typeof addBodyMemberInput>;
 
-export const endBodyMembershipInput = z.object({ membershipId: z.uuid(), endDate: z.iso.date() });
-export type EndBodyMembershipInput = z.input<typeof endBodyMembershipInput>;
+/** A membership is named under its body: one under another body's path is not found. */
+export const membershipIdInput = z.object({ bodyId: z.uuid(), membershipId: z.uuid() });
 
-export const membershipIdInput = z.object({ membershipId: z.uuid() });
+export const endBodyMembershipInput = membershipIdInput.extend({ endDate: z.iso.date() });
+export type EndBodyMembershipInput = z.input<typeof endBodyMembershipInput>;

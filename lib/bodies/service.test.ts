@@ -47,8 +47,8 @@ async function join(bodyId: string, institutionId: string, startDate = "2020-01-
 
 const member = async (...args: Parameters<typeof join>) => expectOk(await join(...args));
 
-async function end(membershipId: string, endDate: string) {
-  return endBodyMembership(await manager(), { membershipId, endDate });
+async function end(bodyId: string, membershipId: string, endDate: string) {
+  return endBodyMembership(await manager(), { bodyId, membershipId, endDate });
 }
 
 async function open(bodyId: string) {
@@ -237,7 +237,7 @@ describe("endBodyMembership and removeBodyMembership", () => {
     const [body, institution] = [await newBody(), await newInstitution()];
     const membership = await member(body.id, institution.id, "2020-01-01");
     const endDate = isoDate(-1);
-    expect(expectOk(await end(membership.id, endDate))).toEqual({ changed: true });
+    expect(expectOk(await end(body.id, membership.id, endDate))).toEqual({ changed: true });
 
     expect(await currentInstitutions(body.id)).toEqual([]);
     expect((await open(body.id)).members).toEqual([expect.objectContaining({ membershipId: membership.id, endDate })]);
@@ -250,7 +250,7 @@ describe("endBodyMembership and removeBodyMembership", () => {
     const [body, institution] = [await newBody(), await newInstitution()];
     const membership = await member(body.id, institution.id, "2021-05-01");
     const before = await state();
-    expect(await end(membership.id, "2021-04-30")).toEqual({
+    expect(await end(body.id, membership.id, "2021-04-30")).toEqual({
       ok: false,
       error: "invalid",
       fieldErrors: { endDate: { key: "endBeforeStart" } },
@@ -262,7 +262,7 @@ describe("endBodyMembership and removeBodyMembership", () => {
   it("removes a membership from the body and the institution's page, and audits what it was", async () => {
     const [body, institution] = [await newBody(), await newInstitution()];
     const membership = await member(body.id, institution.id, "2019-01-01", "2020-06-30");
-    expect(expectOk(await removeBodyMembership(await manager(), { membershipId: membership.id }))).toEqual({ changed: true });
+    expect(expectOk(await removeBodyMembership(await manager(), { bodyId: body.id, membershipId: membership.id }))).toEqual({ changed: true });
 
     expect((await open(body.id)).members).toEqual([]);
     expect(await bodiesOf(institution)).toEqual([]);
@@ -274,10 +274,20 @@ describe("endBodyMembership and removeBodyMembership", () => {
   });
 
   it("answers not_found for a membership that does not exist, and changes nothing", async () => {
-    const membershipId = crypto.randomUUID();
+    const [bodyId, membershipId] = [(await newBody()).id, crypto.randomUUID()];
     const before = await state();
-    expect(await end(membershipId, "2024-01-01")).toEqual({ ok: false, error: "not_found" });
-    expect(await removeBodyMembership(await manager(), { membershipId })).toEqual({ ok: false, error: "not_found" });
+    expect(await end(bodyId, membershipId, "2024-01-01")).toEqual({ ok: false, error: "not_found" });
+    expect(await removeBodyMembership(await manager(), { bodyId, membershipId })).toEqual({ ok: false, error: "not_found" });
     expect(await state()).toEqual(before);
+  });
+
+  it("answers not_found for a membership named under another body's path, and changes nothing", async () => {
+    const [body, otherBody, institution] = [await newBody(), await newBody(), await newInstitution()];
+    const membership = await member(body.id, institution.id, "2020-01-01");
+    const before = await state();
+    expect(await end(otherBody.id, membership.id, "2024-01-01")).toEqual({ ok: false, error: "not_found" });
+    expect(await removeBodyMembership(await manager(), { bodyId: otherBody.id, membershipId: membership.id })).toEqual({ ok: false, error: "not_found" });
+    expect(await state()).toEqual(before);
+    expect(await currentInstitutions(body.id)).toEqual([institution.id]);
   });
 });

@@ -135,7 +135,7 @@ export const endBodyMembership = defineUseCase({
   input: endBodyMembershipInput,
   write: true,
   async run(ctx, input) {
-    const before = await loadMembership(ctx.db, input.membershipId);
+    const before = await loadMembership(ctx.db, input.bodyId, input.membershipId);
     if (input.endDate < before.startDate) throw new UseCaseError("invalid", { endDate: { key: "endBeforeStart" } });
     await ctx.db.update(bodyMemberships).set({ endDate: input.endDate }).where(eq(bodyMemberships.id, input.membershipId));
     await recordAudit(ctx.db, {
@@ -155,7 +155,7 @@ export const removeBodyMembership = defineUseCase({
   input: membershipIdInput,
   write: true,
   async run(ctx, input) {
-    const before = await loadMembership(ctx.db, input.membershipId);
+    const before = await loadMembership(ctx.db, input.bodyId, input.membershipId);
     await ctx.db.delete(bodyMemberships).where(eq(bodyMemberships.id, input.membershipId));
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
@@ -174,8 +174,12 @@ async function loadBody(db: Db, bodyId: string): Promise<CoordinationBody> {
   return body;
 }
 
-async function loadMembership(db: Db, membershipId: string) {
-  const [membership] = await db.select().from(bodyMemberships).where(eq(bodyMemberships.id, membershipId)).limit(1);
+async function loadMembership(db: Db, bodyId: string, membershipId: string) {
+  const [membership] = await db
+    .select()
+    .from(bodyMemberships)
+    .where(and(eq(bodyMemberships.id, membershipId), eq(bodyMemberships.bodyId, bodyId)))
+    .limit(1);
   if (!membership) throw new UseCaseError("not_found");
   return membership;
 }

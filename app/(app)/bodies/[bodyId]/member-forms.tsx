@@ -27,7 +27,7 @@ export function AddBodyMemberForm({ bodyId }: { bodyId: string }) {
   );
 }
 
-export function MembershipControls({ membershipId, name, isCurrent }: { membershipId: string; name: string; isCurrent: boolean }) {
+export function MembershipControls({ bodyId, membershipId, name, isCurrent }: { bodyId: string; membershipId: string; name: string; isCurrent: boolean }) {
   const t = useTranslations("bodies");
   const tCommon = useTranslations("common");
   const [endState, end] = useActionState(endBodyMembershipAction, idleForm);
@@ -36,12 +36,14 @@ export function MembershipControls({ membershipId, name, isCurrent }: { membersh
     <div className="flex flex-col gap-2">
       {isCurrent && (
         <form action={end} className="flex flex-wrap items-end gap-2" noValidate>
+          <input type="hidden" name="bodyId" value={bodyId} />
           <input type="hidden" name="membershipId" value={membershipId} />
           <TextField id={`end-${membershipId}`} name="endDate" type="date" label={t("endOn", { name })} required error={endState.fieldErrors?.endDate} />
           <SubmitButton variant="secondary">{t("endMembership")}</SubmitButton>
         </form>
       )}
       <form action={remove}>
+        <input type="hidden" name="bodyId" value={bodyId} />
         <input type="hidden" name="membershipId" value={membershipId} />
         <ConfirmSubmit label={t("removeMember")} question={t("removeConfirm", { name })} confirmLabel={t("removeMember")} cancelLabel={tCommon("cancel")} />
       </form>

@@ -53,7 +53,7 @@ export default async function BodyPage({ params }: { params: Promise<{ bodyId: s
                   <Td>{m.endDate ? date(m.endDate) : "—"}</Td>
                   {canCurate && (
                     <Td>
-                      <MembershipControls membershipId={m.membershipId} name={m.acronym || m.name} isCurrent={!m.endDate || m.endDate >= today} />
+                      <MembershipControls bodyId={body.id} membershipId={m.membershipId} name={m.acronym || m.name} isCurrent={!m.endDate || m.endDate >= today} />
                     </Td>
                   )}
                 </tr>
