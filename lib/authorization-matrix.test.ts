@@ -158,6 +158,7 @@ const matrix: Record<string, Entry> = {
     input: () => ({ currentPassword: worldPassword, newPassword: worldPassword, confirmPassword: worldPassword }),
   },
   "account.signOut": { allowed: everyone, input: () => ({}) },
+  "account.offlineKey": { allowed: everyone, input: () => ({}) },
   "audit.list": { allowed: ["admin"], input: () => ({}) },
   "institutions.list": { allowed: directoryReaders, input: () => ({}) },
   "directory.permissions": { allowed: directoryReaders, input: () => ({}) },

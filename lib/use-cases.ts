@@ -1,3 +1,4 @@
+import { getOfflineKey } from "./account/offline-key";
 import { changePassword, setLocale, signOutEverywhere } from "./account/service";
 import { recordCheckIns } from "./attendance/check-in";
 import { getOfflineRoster } from "./attendance/offline-roster";
@@ -61,6 +62,7 @@ export const allUseCases: UseCase<never, unknown>[] = [
   setLocale,
   changePassword,
   signOutEverywhere,
+  getOfflineKey,
   listAudit,
   listInstitutions,
   getDirectoryPermissions,

@@ -15,7 +15,8 @@ type Props = { signOut: () => Promise<void>; label: string };
  */
 export function SignOutForm({ signOut, label }: Props) {
   const t = useTranslations("offline");
-  const unsent = useSyncStatus().entries.length;
+  const { counts } = useSyncStatus();
+  const unsent = counts.waiting + counts.refused;
   const leave = async () => {
     await Promise.all([wipeDevice(), forgetPages()]);
     await signOut();

@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { syncNow } from "@/lib/offline/sync-engine";
-import { refusedEntries, waitingEntries } from "@/lib/offline/sync-status";
+import { refusedEntries } from "@/lib/offline/sync-status";
 import { RefusedChanges } from "./refused-changes";
 import { useSyncStatus } from "./use-sync-status";
 
@@ -14,7 +14,7 @@ export function SyncStatusBar() {
   const format = useFormatter();
   const status = useSyncStatus();
   const [open, setOpen] = useState(false);
-  const waiting = waitingEntries(status).length;
+  const { waiting } = status.counts;
   const refused = refusedEntries(status);
   return (
     <section aria-label={t("status")} className="border-b border-slate-200 bg-slate-50 text-sm">

@@ -1,3 +1,4 @@
+import { getOfflineKey } from "@/lib/account/offline-key";
 import { recordCheckIns } from "@/lib/attendance/check-in";
 import { getOfflineRoster } from "@/lib/attendance/offline-roster";
 import { getWorkshopReport } from "@/lib/attendance/report";
@@ -63,6 +64,7 @@ export const apiOperations = {
   createUser: op("post", "/users", createUser, 201),
   getUser: op("get", "/users/{userId}", getUser),
   setUserActive: op("patch", "/users/{userId}", setUserActive),
+  getOfflineKey: op("get", "/account/offline-key", getOfflineKey),
   listInstitutions: op("get", "/institutions", listInstitutions),
   createInstitution: op("post", "/institutions", createInstitution, 201),
   getInstitution: op("get", "/institutions/{institutionId}", getInstitution),

@@ -10,7 +10,7 @@ export type StoredOutboxItem = {
   projectId: string;
   workshopId: string;
   createdAt: number;
-  /** The change itself (names included), sealed with the user's device key. */
+  /** The change itself (names included), sealed with the user's data key. */
   sealed: Sealed;
   /** Why the server refused it (a message key, no personal data); null while it waits. */
   refusal: Refusal | null;
@@ -18,8 +18,19 @@ export type StoredOutboxItem = {
 
 export type Refusal = { reason: string; fieldErrors?: FieldErrors };
 
+/** The user's data key wrapped by their offline PIN (PBKDF2-SHA-256 with this salt and count). */
+export type PinWrap = { salt: Uint8Array<ArrayBuffer>; iterations: number; wrapped: ArrayBuffer };
+
+/**
+ * What opens a user's data on the device, never the key itself: the data key wrapped by their PIN
+ * (to open it offline) and by the server's secret for their sessions (to open it online without
+ * the PIN), and the wrong PIN tries since the last right one.
+ */
+export type StoredLock = { userId: string; byPin: PinWrap | null; bySession: ArrayBuffer | null; failures: number };
+
 interface DeviceSchema extends DBSchema {
-  /** One AES key per user, stored non-extractable: the page can use it but never read it out. */
+  locks: { key: string; value: StoredLock };
+  /** Version 1's keys: one per user, kept by the browser and usable by anyone on it; emptied by migration. */
   keys: { key: string; value: { userId: string; key: CryptoKey } };
   users: { key: string; value: { userId: string; lastUsedAt: number; lastSyncAt: number | null } };
   rosters: {
@@ -32,20 +43,23 @@ interface DeviceSchema extends DBSchema {
 
 export type DeviceDb = IDBPDatabase<DeviceSchema>;
 
-const name = "atelier-offline";
+export const deviceDbName = "atelier-offline";
 let opening: Promise<DeviceDb> | null = null;
 let wiped = false;
 
 /** The device's one database, opened once per page. */
 export function deviceDb(): Promise<DeviceDb> {
-  // After sign-out nothing may write again, or an empty database would be left behind.
-  if (wiped) return Promise.reject(new Error("The device was wiped at sign-out."));
-  opening ??= openDB<DeviceSchema>(name, 1, {
-    upgrade(db) {
-      db.createObjectStore("keys", { keyPath: "userId" });
-      db.createObjectStore("users", { keyPath: "userId" });
-      db.createObjectStore("rosters", { keyPath: ["userId", "workshopId"] }).createIndex("byUser", "userId");
-      db.createObjectStore("outbox", { keyPath: "seq", autoIncrement: true }).createIndex("byUser", "userId");
+  // After a wipe (sign-out, the session ended) nothing may write again, or data would be left behind.
+  if (wiped) return Promise.reject(new Error("The device was wiped."));
+  opening ??= openDB<DeviceSchema>(deviceDbName, 2, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore("keys", { keyPath: "userId" });
+        db.createObjectStore("users", { keyPath: "userId" });
+        db.createObjectStore("rosters", { keyPath: ["userId", "workshopId"] }).createIndex("byUser", "userId");
+        db.createObjectStore("outbox", { keyPath: "seq", autoIncrement: true }).createIndex("byUser", "userId");
+      }
+      db.createObjectStore("locks", { keyPath: "userId" });
     },
     // Another tab is wiping the device (sign-out, a null version): let it, and write nothing after.
     blocking(_current, next) {
@@ -63,5 +77,5 @@ export async function wipeDevice(): Promise<void> {
   const open = opening;
   opening = null;
   if (open) (await open).close();
-  await deleteDB(name);
+  await deleteDB(deviceDbName);
 }

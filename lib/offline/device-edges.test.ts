@@ -1,7 +1,8 @@
 import "fake-indexeddb/auto";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { OfflineRoster } from "@/lib/attendance/offline-roster";
 import { countDay, dayView, findCandidates } from "./check-in-view";
+import { signInAs } from "./fake-session";
 import type { OutboxChange, OutboxEntry, PersonSummary } from "./outbox";
 import { nextBatch } from "./sync-engine";
 
@@ -12,9 +13,12 @@ async function device() {
   return { ...db, ...outbox, ...users };
 }
 
+// Ana is signed in on the device: her data opens with her session's secret.
 beforeEach(async () => {
+  signInAs("ana");
   await (await device()).wipeDevice();
 });
+afterEach(() => vi.unstubAllGlobals());
 
 const day1 = "2019-06-18";
 const day2 = "2019-06-19";

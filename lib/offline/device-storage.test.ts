@@ -1,6 +1,7 @@
 import "fake-indexeddb/auto";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { OfflineRoster } from "@/lib/attendance/offline-roster";
+import { signInAs } from "./fake-session";
 import type { OutboxChange } from "./outbox";
 
 // The device modules keep their open database per page; each test gets a fresh "page" and device.
@@ -10,9 +11,12 @@ async function device() {
   return { ...db, ...outbox, ...rosters, ...users };
 }
 
+// Ana is signed in on the device: her data opens with her session's secret.
 beforeEach(async () => {
+  signInAs("ana");
   await (await device()).wipeDevice();
 });
+afterEach(() => vi.unstubAllGlobals());
 
 const person = { givenNames: "Sandra", familyNames: "Maradiaga", sex: "woman" as const, institutionName: "Secretaría de Salud", sector: "state" as const };
 const target = { projectId: "p1", workshopId: "w1" };
@@ -122,6 +126,7 @@ describe("personal data left on the device", () => {
     await d.touchUser("ana", start);
     await d.enqueue("ana", target, [checkIn("x")]);
     await d.storeRoster("ana", roster);
+    signInAs("luis");
     await d.touchUser("luis", start);
     await d.enqueue("luis", target, [checkIn("y")]);
 

@@ -32,11 +32,13 @@ export async function lastUser(): Promise<string | null> {
   return users.sort((a, b) => b.lastUsedAt - a.lastUsedAt)[0]?.userId ?? null;
 }
 
-async function forgetUser(userId: string): Promise<void> {
+/** Erases everything of the user's on the device: their key's wraps, rosters and outbox. */
+export async function forgetUser(userId: string): Promise<void> {
   const db = await deviceDb();
-  const tx = db.transaction(["keys", "users", "rosters", "outbox"], "readwrite");
+  const tx = db.transaction(["locks", "keys", "users", "rosters", "outbox"], "readwrite");
   const [rosters, outbox] = await Promise.all([tx.objectStore("rosters").index("byUser").getAllKeys(userId), tx.objectStore("outbox").index("byUser").getAllKeys(userId)]);
   await Promise.all([
+    tx.objectStore("locks").delete(userId),
     tx.objectStore("keys").delete(userId),
     tx.objectStore("users").delete(userId),
     ...rosters.map((k) => tx.objectStore("rosters").delete(k)),

@@ -1,5 +1,7 @@
 import type { OfflineRoster } from "@/lib/attendance/offline-roster";
-import { isPrepared, readRoster, storeRoster } from "./rosters";
+import { forgetWorkshop, isPrepared, readRoster, storeRoster } from "./rosters";
+import { fetchInSession } from "./session-end";
+import { LockedError } from "./vault";
 
 export type LoadedRoster = {
   roster: OfflineRoster;
@@ -10,22 +12,34 @@ export type LoadedRoster = {
 };
 
 export class NotPreparedError extends Error {}
+/** The server answered 401: the session is over and the device's data was erased. */
+export class SessionEndedError extends Error {}
 
 /**
  * The check-in roster: from the server when it answers (refreshing the device's copy of a prepared
- * workshop), otherwise from the device. Without either, the screen cannot work.
+ * workshop), otherwise from the device, which takes the user's PIN when the key is not open yet.
+ * Without either, the screen cannot work.
  */
 export async function loadRoster(userId: string, projectId: string, workshopId: string): Promise<LoadedRoster> {
-  const response = await fetch(`/api/v1/projects/${projectId}/workshops/${workshopId}/offline-roster`).catch(() => null);
+  const response = await fetchInSession(`/api/v1/projects/${projectId}/workshops/${workshopId}/offline-roster`).catch(() => null);
   if (response?.ok) {
     const roster = (await response.json()) as OfflineRoster;
     const prepared = await isPrepared(userId, workshopId);
-    if (prepared) await storeRoster(userId, roster);
+    // A copy that cannot be opened now keeps its older version; the screen has the server's.
+    if (prepared) await storeRoster(userId, roster).catch((error: unknown) => ignoreLocked(error));
     return { roster, prepared, fromDevice: false };
   }
-  // Refused outright (no longer a member, workshop gone): the device's copy must not stand in.
-  if (response?.status === 403 || response?.status === 404) throw new Error(`Roster refused: ${response.status}`);
+  if (response?.status === 401) throw new SessionEndedError("The session is over");
+  // Refused outright (no longer a member, workshop gone): the device's copy must not stand in, nor stay.
+  if (response?.status === 403 || response?.status === 404) {
+    await forgetWorkshop(userId, workshopId);
+    throw new Error(`Roster refused: ${response.status}`);
+  }
   const stored = await readRoster(userId, workshopId);
   if (stored) return { roster: stored, prepared: true, fromDevice: true };
   throw new NotPreparedError(`No roster for workshop ${workshopId}`);
+}
+
+function ignoreLocked(error: unknown): void {
+  if (!(error instanceof LockedError)) throw error;
 }

@@ -1,6 +1,7 @@
 import type { InstitutionSector, ParticipantSex } from "@/db/schema/values";
 import { deviceDb, type Refusal, type StoredOutboxItem } from "./device-db";
-import { deviceKey, seal, unseal } from "./seal";
+import { seal, unseal } from "./seal";
+import { dataKey } from "./vault";
 
 /** How a person is shown on the device (never an e-mail or a phone). */
 export type PersonSummary = { givenNames: string; familyNames: string; sex: ParticipantSex; institutionName: string | null; sector: InstitutionSector | null };
@@ -23,8 +24,8 @@ export async function enqueue(userId: string, target: Target, changes: OutboxCha
  * user's data on this device (so a tab left open for weeks does not see today's work as unused).
  */
 async function replace(userId: string, removed: number[], added: (Target & { change: OutboxChange })[]): Promise<void> {
+  const key = await dataKey(userId);
   const db = await deviceDb();
-  const key = await deviceKey(db, userId);
   const createdAt = Date.now();
   // Sealed before the transaction opens: awaiting the cipher inside it would let it close early.
   const items: StoredOutboxItem[] = await Promise.all(
@@ -49,14 +50,23 @@ let opened = new Map<number, OutboxChange>();
 /** The user's outbox in the order the changes were made, readable. */
 export async function readOutbox(userId: string): Promise<OutboxEntry[]> {
   const db = await deviceDb();
+  // The key is opened only when there is something to read: most screens have an empty outbox.
+  if ((await db.countFromIndex("outbox", "byUser", userId)) === 0) return [];
+  const key = await dataKey(userId);
+  // Read once the key is open: opening it may have erased what was sealed for ended sessions.
   const stored = await db.getAllFromIndex("outbox", "byUser", userId);
-  if (stored.length === 0) return [];
-  const key = await deviceKey(db, userId);
   const changes = await Promise.all(stored.map((item) => opened.get(item.seq!) ?? unseal<OutboxChange>(key, item.sealed)));
   opened = new Map(stored.map((item, i) => [item.seq!, changes[i]!]));
   return stored
     .map(({ seq, projectId, workshopId, createdAt, refusal }, i) => ({ ...changes[i]!, seq: seq!, projectId, workshopId, createdAt, refusal }))
     .sort((a, b) => a.seq - b.seq);
+}
+
+/** How many changes wait and how many were refused, read without opening them (no key needed). */
+export async function countOutbox(userId: string): Promise<{ waiting: number; refused: number }> {
+  const stored = await (await deviceDb()).getAllFromIndex("outbox", "byUser", userId);
+  const refused = stored.filter((item) => item.refusal).length;
+  return { waiting: stored.length - refused, refused };
 }
 
 /** Applies the server's answers: a confirmed change leaves the outbox, a refused one stays with its reason. */

@@ -5,12 +5,12 @@ export const isCheckInPage = (pathname: string) => /^\/projects\/[^/]+\/workshop
 
 /** Stores a check-in page for offline use now, rather than waiting for the next visit. */
 export async function keepPageOffline(path: string): Promise<void> {
-  if (!("caches" in window)) return;
+  if (typeof caches === "undefined") return;
   const response = await fetch(path, { credentials: "same-origin" });
   if (response.ok && !response.redirected) await (await caches.open(checkInPagesCache)).put(path, response);
 }
 
-/** Removes every stored page (at sign-out): the header in them names the user. */
+/** Removes every stored page (at sign-out, when the session ends): the header in them names the user. */
 export async function forgetPages(): Promise<void> {
-  if ("caches" in window) await caches.delete(checkInPagesCache);
+  if (typeof caches !== "undefined") await caches.delete(checkInPagesCache);
 }

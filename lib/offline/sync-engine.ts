@@ -3,7 +3,10 @@ import type { Refusal } from "./device-db";
 import { markSynced, touchUser } from "./device-users";
 import { readOutbox, settle, type OutboxEntry } from "./outbox";
 import { forgetPages } from "./page-cache";
+import { forgetWorkshop } from "./rosters";
+import { fetchInSession } from "./session-end";
 import { getSyncStatus, outboxChanged, setSyncStatus } from "./sync-status";
+import { LockedError } from "./vault";
 
 /** The server takes at most this many changes per request. */
 export const batchSize = 200;
@@ -62,7 +65,9 @@ async function send(userId: string): Promise<void> {
   try {
     while (await sendNextBatch(userId)) await outboxChanged();
     attempt = 0;
-  } catch {
+  } catch (error) {
+    // Locked (offline, or the session changed): sending waits until the user unlocks.
+    if (error instanceof LockedError) return;
     retry = setTimeout(() => void syncNow(), backOff[Math.min(attempt++, backOff.length - 1)]! * 1000);
   } finally {
     setSyncStatus({ syncing: false });
@@ -70,22 +75,22 @@ async function send(userId: string): Promise<void> {
   }
 }
 
-/** Sends one batch; false when nothing waits or sending must stop until the user signs in. */
+/** Sends one batch; false when nothing waits or the session is over (and the device wiped). */
 async function sendNextBatch(userId: string): Promise<boolean> {
   const batch = nextBatch(await readOutbox(userId));
   const first = batch[0];
   if (!first) return false;
-  const response = await fetch(`/api/v1/projects/${first.projectId}/workshops/${first.workshopId}/sync`, {
+  const response = await fetchInSession(`/api/v1/projects/${first.projectId}/workshops/${first.workshopId}/sync`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ userId, items: batch.map(toItem) }),
   });
-  if (response.status === 401) {
-    setSyncStatus({ signedOut: true });
-    return false;
-  }
-  if (response.status === 400 || response.status === 403 || response.status === 404) {
-    // The whole batch is refused (the user lost their place, the workshop is gone): kept to be seen.
+  if (response.status === 401) return false;
+  if (response.status === 403 || response.status === 404) {
+    // The user lost their place in the project, or the workshop is gone: its data leaves the device.
+    await forgetWorkshop(userId, first.workshopId);
+  } else if (response.status === 400) {
+    // The whole batch is refused: kept, with the reason, to be seen.
     const { error } = (await response.json()) as { error: string };
     await settle(batch.map((e) => ({ seq: e.seq, refusal: { reason: error } })));
   } else if (response.ok) {
