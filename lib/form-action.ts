@@ -19,8 +19,16 @@ export async function runFormAction<T>(
   const values = formValues(formData);
   const result = await run(await getWriteContext(), values);
   if (!result.ok) {
-    return { status: "error", error: result.error, values, ...describeFailure(result, t as never) };
+    return { status: "error", error: result.error, values: withoutPasswords(values), ...describeFailure(result, t as never) };
   }
   revalidatePath("/", "layout");
   return { status: "success", message: successKey ? t(successKey as never) : undefined, data: result.data };
+}
+
+/**
+ * What a refused form may send back to show again: everything but passwords, which would
+ * otherwise travel back to the browser in the page's data and sit in its memory.
+ */
+export function withoutPasswords(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !/password/i.test(key)));
 }

@@ -7,47 +7,48 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { CredentialsSignin } from "next-auth";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { clientAddressFrom } from "@/lib/auth/client-address";
 import { signIn } from "@/lib/auth/next-auth";
 import { setPasswordWithLink } from "@/lib/auth/service";
 import { signInInput } from "@/lib/auth/schemas";
-import { getSignInLock } from "@/lib/auth/throttle";
+import { getSignInRefusal } from "@/lib/auth/throttle";
+import { withoutPasswords } from "@/lib/form-action";
 import { describeFailure, formValues, type FormState } from "@/lib/forms";
 import { isSameOrigin } from "@/lib/http/origin";
 import { rememberLocale } from "@/lib/i18n/locale-cookie";
 
-/** Only paths on this site, so a crafted link cannot bounce a user to another site after sign-in. */
-function safeCallbackUrl(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/projects";
-}
-
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const t = await getTranslations();
   const values = formValues(formData);
-  if (!isSameOrigin(await headers())) return { status: "error", message: t("errors.forbidden"), values };
+  const requestHeaders = await headers();
+  if (!isSameOrigin(requestHeaders)) return { status: "error", message: t("errors.forbidden"), values: withoutPasswords(values) };
   const parsed = signInInput.safeParse(values);
   if (!parsed.success) return { status: "error", message: t("auth.invalid"), values: { email: values.email ?? "" } };
 
   const db = getDb();
-  const lockedMessage = async (retryAt: Date | null) => {
-    const format = await getFormatter();
-    return t("auth.locked", { time: format.dateTime(retryAt ?? new Date(), { timeStyle: "short" }) });
-  };
-  const retryAt = await getSignInLock(db, parsed.data.email);
-  if (retryAt) return { status: "error", message: await lockedMessage(retryAt), values: { email: parsed.data.email } };
-
   try {
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (error) {
     if (!(error instanceof CredentialsSignin)) throw error;
-    const message = error.code === "locked" ? await lockedMessage(await getSignInLock(db, parsed.data.email)) : t("auth.invalid");
-    return { status: "error", message, values: { email: parsed.data.email } };
+    return { status: "error", message: await refusalMessage(error.code, parsed.data.email, clientAddressFrom(requestHeaders)), values: { email: parsed.data.email } };
   }
   const [user] = await db
     .select({ locale: users.locale, mustChangePassword: users.mustChangePassword })
     .from(users)
     .where(eq(users.email, parsed.data.email));
   if (user) await rememberLocale(user.locale);
-  redirect(user?.mustChangePassword ? "/account" : safeCallbackUrl(values.callbackUrl));
+  // isSameOrigin above has checked that the Origin header names this site.
+  redirect(user?.mustChangePassword ? "/account" : safeCallbackPath(values.callbackUrl, requestHeaders.get("origin") ?? ""));
+}
+
+async function refusalMessage(code: string, email: string, clientAddress: string): Promise<string> {
+  const t = await getTranslations("auth");
+  if (code === "busy") return t("busy");
+  if (code !== "locked") return t("invalid");
+  const refusal = await getSignInRefusal(getDb(), email, clientAddress);
+  const retryAt = refusal?.reason === "locked" ? refusal.retryAt : new Date();
+  return t("locked", { time: (await getFormatter()).dateTime(retryAt, { timeStyle: "medium" }) });
 }
 
 export async function setPasswordWithLinkAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -1,8 +1,9 @@
 import crypto from "node:crypto";
-import { eq } from "drizzle-orm";
+import { hash, parseOptions } from "@node-rs/argon2";
+import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/db/client";
-import { signInFailures, users } from "@/db/schema";
+import { signInAttempts, users } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import {
   auditEntriesFor,
@@ -14,10 +15,12 @@ import {
   isSessionValid,
   uniqueEmail,
 } from "@/lib/testing/helpers";
+import { passwordHashOptions, verifyPassword } from "./password";
 import { authenticate, createSignInLink, loadSessionUser, revokeSessions, setPasswordWithLink, signInLinkLifetimeMs } from "./service";
-import { failureWindowMs, getSignInLock, maxFailures, recordSignInFailure } from "./throttle";
+import { getSignInRefusal, throttle } from "./throttle";
 
-const minute = 60 * 1000;
+const second = 1000;
+const minute = 60 * second;
 const newPassword = "a brand new passphrase";
 
 let database: Database;
@@ -29,16 +32,20 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const minutesAgo = (minutes: number, from = new Date()) => new Date(from.getTime() - minutes * minute);
+let addressCounter = 0;
+/** A client address of its own for each test, so one test's failures never slow another down. */
+const newAddress = () => `198.51.100.${addressCounter++}`;
 
-/** Records one failure per entry of `minutesAgoList`, each that many minutes before `now`. */
-async function recordFailuresAt(email: string, minutesAgoList: number[], now = new Date()) {
-  for (const m of minutesAgoList) await recordSignInFailure(db, email, minutesAgo(m, now));
+/** Failed attempts stored as if made `secondsAgo` before `now`, from `clientAddress`. */
+async function storeFailures(email: string | ((i: number) => string), clientAddress: string, secondsAgo: number[], now = new Date()) {
+  await db.insert(signInAttempts).values(
+    secondsAgo.map((s, i) => ({ email: typeof email === "string" ? email : email(i), clientAddress, at: new Date(now.getTime() - s * second) })),
+  );
 }
 
-async function failSignIn(email: string, times: number) {
+async function failSignIn(email: string, clientAddress: string, times: number) {
   for (let i = 0; i < times; i++) {
-    expect(await authenticate(db, { email, password: "not the password" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(db, { email, password: "not the password" }, clientAddress)).toEqual({ ok: false, reason: "invalid" });
   }
 }
 
@@ -87,84 +94,136 @@ describe("authenticate", () => {
 });
 
 describe("sign-in throttling", () => {
-  it(`locks the e-mail after ${maxFailures} failures, even for the right password, until 15 minutes after the first`, async () => {
+  const { pairFailures, addressFailures, firstWaitMs, maxWaitMs, windowMs, checksPerSecond } = throttle;
+
+  it("keeps the owner signing in from elsewhere while a stranger hammers their account", async () => {
+    const owner = await insertUser(db, { isAdmin: true });
+    const stranger = newAddress();
+    await failSignIn(owner.email, stranger, pairFailures);
+    for (let i = 0; i < 3; i++) {
+      expect(await authenticate(db, { email: owner.email, password: "another guess" }, stranger)).toMatchObject({ ok: false, reason: "locked" });
+    }
+    expect(await authenticate(db, { email: owner.email, password: owner.password }, newAddress())).toMatchObject({ ok: true });
+    // The stranger waits even with the right password: a wait must not tell them they guessed it.
+    expect(await authenticate(db, { email: owner.email, password: owner.password }, stranger)).toMatchObject({ ok: false, reason: "locked" });
+  });
+
+  it(`makes an address wait after ${pairFailures} failures on one account, longer after each further failure, up to a cap`, async () => {
+    const email = uniqueEmail();
+    const address = newAddress();
+    const now = new Date();
+    await storeFailures(email, address, [50, 40, 30, 20], now);
+    expect(await getSignInRefusal(db, email, address, now)).toBeNull();
+
+    await storeFailures(email, address, [10], now);
+    expect(await getSignInRefusal(db, email, address, now)).toEqual({ reason: "locked", retryAt: new Date(now.getTime() - 10 * second + firstWaitMs) });
+    await storeFailures(email, address, [5], now);
+    expect(await getSignInRefusal(db, email, address, now)).toEqual({ reason: "locked", retryAt: new Date(now.getTime() - 5 * second + 2 * firstWaitMs) });
+    await storeFailures(email, address, [4, 3, 2, 1, 0, 0, 0, 0, 0, 0], now);
+    expect(await getSignInRefusal(db, email, address, now)).toEqual({ reason: "locked", retryAt: new Date(now.getTime() + maxWaitMs) });
+    // Another account from the same address, and the same account from another address, go on.
+    expect(await getSignInRefusal(db, uniqueEmail(), address, now)).toBeNull();
+    expect(await getSignInRefusal(db, email, newAddress(), now)).toBeNull();
+  });
+
+  it(`makes an address that fails on ${addressFailures} different e-mails wait before trying any other`, async () => {
+    const address = newAddress();
+    await storeFailures((i) => uniqueEmail(`guess${i}`), address, Array.from({ length: addressFailures - 1 }, (_, i) => 60 + i));
+    await failSignIn(uniqueEmail("last"), address, 1);
     const user = await insertUser(db);
-    const firstFailure = new Date();
-    await failSignIn(user.email, maxFailures);
-    const lastFailure = new Date();
-
-    const result = await authenticate(db, { email: user.email, password: user.password });
-    expect(result).toMatchObject({ ok: false, reason: "locked" });
-    const retryAt = !result.ok ? result.retryAt!.getTime() : 0;
-    expect(retryAt).toBeGreaterThanOrEqual(firstFailure.getTime() + failureWindowMs);
-    expect(retryAt).toBeLessThanOrEqual(lastFailure.getTime() + failureWindowMs);
+    expect(await authenticate(db, { email: user.email, password: user.password }, address)).toMatchObject({ ok: false, reason: "locked" });
+    expect(await authenticate(db, { email: user.email, password: user.password }, newAddress())).toMatchObject({ ok: true });
   });
 
-  it("locks an unknown e-mail too, so a lock does not reveal that an account exists", async () => {
+  it("makes an unknown e-mail wait too, so a wait does not reveal that an account exists", async () => {
     const email = uniqueEmail("nobody");
-    await failSignIn(email, maxFailures);
-    expect(await authenticate(db, { email, password: "whatever it is" })).toMatchObject({ ok: false, reason: "locked" });
+    const address = newAddress();
+    await failSignIn(email, address, pairFailures);
+    expect(await authenticate(db, { email, password: "whatever it is" }, address)).toMatchObject({ ok: false, reason: "locked" });
   });
 
-  it("counts failures per e-mail, whatever its capitalisation, and leaves other e-mails alone", async () => {
+  it("counts failures per e-mail whatever its capitalisation, and leaves other e-mails alone", async () => {
     const user = await insertUser(db);
     const other = await insertUser(db);
-    await failSignIn(user.email.toUpperCase(), maxFailures);
-    expect(await authenticate(db, { email: user.email, password: user.password })).toMatchObject({ reason: "locked" });
-    expect(await authenticate(db, { email: other.email, password: other.password })).toMatchObject({ ok: true });
+    const address = newAddress();
+    await failSignIn(user.email.toUpperCase(), address, pairFailures);
+    expect(await authenticate(db, { email: user.email, password: user.password }, address)).toMatchObject({ reason: "locked" });
+    expect(await authenticate(db, { email: other.email, password: other.password }, address)).toMatchObject({ ok: true });
   });
 
-  it(`checks at most ${maxFailures} guesses sent at the same time`, async () => {
+  it(`checks at most ${pairFailures} guesses sent at the same time`, async () => {
     const user = await insertUser(db);
-    const guesses = Array.from({ length: 4 * maxFailures }, (_, i) =>
-      authenticate(db, { email: user.email, password: `wrong guess ${i}` }),
+    const address = newAddress();
+    const guesses = Array.from({ length: 4 * pairFailures }, (_, i) =>
+      authenticate(db, { email: user.email, password: `wrong guess ${i}` }, address),
     );
     const answers = await Promise.all(guesses);
     const checked = answers.filter((a) => !a.ok && a.reason === "invalid");
-    expect(checked.length).toBeLessThanOrEqual(maxFailures);
+    expect(checked.length).toBeLessThanOrEqual(pairFailures);
   });
 
-  it("does not count failures older than 15 minutes", async () => {
+  it(`answers "busy" past ${checksPerSecond} password checks in a second, whoever sends them`, async () => {
     const user = await insertUser(db);
-    // Four recent failures, then four old ones recorded afterwards (so none is cleaned up yet).
-    await recordFailuresAt(user.email, [7, 5, 3, 1]);
-    await recordFailuresAt(user.email, [30, 25, 20, 16]);
-    expect(await db.select().from(signInFailures).where(eq(signInFailures.email, user.email))).toHaveLength(8);
-    expect(await getSignInLock(db, user.email)).toBeNull();
-    expect(await authenticate(db, { email: user.email, password: user.password })).toMatchObject({ ok: true });
-  });
-
-  it("opens again once the oldest counted failure leaves the window", async () => {
-    const email = uniqueEmail();
     const now = new Date();
-    // Six failures in the window: the oldest no longer matters, the second oldest sets the lock.
-    await recordFailuresAt(email, [14, 10, 8, 6, 4, 2], now);
-    const retryAt = await getSignInLock(db, email, now);
-    expect(retryAt).toEqual(new Date(minutesAgo(10, now).getTime() + failureWindowMs));
-    expect(await getSignInLock(db, email, new Date(retryAt!.getTime() - 1))).not.toBeNull();
-    expect(await getSignInLock(db, email, retryAt!)).toBeNull();
+    const others = Array.from({ length: checksPerSecond }, () => newAddress());
+    const rows = await db
+      .insert(signInAttempts)
+      .values(others.map((clientAddress) => ({ email: uniqueEmail(), clientAddress, succeeded: true, at: now })))
+      .returning({ id: signInAttempts.id });
+    try {
+      const address = newAddress();
+      expect(await authenticate(db, { email: user.email, password: user.password }, address)).toEqual({ ok: false, reason: "busy" });
+      // A refused attempt checked no password and is not counted.
+      expect(await db.select().from(signInAttempts).where(eq(signInAttempts.clientAddress, address))).toEqual([]);
+      expect(await getSignInRefusal(db, user.email, address, new Date(now.getTime() + second))).toBeNull();
+    } finally {
+      await db.delete(signInAttempts).where(inArray(signInAttempts.id, rows.map((r) => r.id)));
+    }
   });
 
-  it("reads the lock from the failures stored in the database", async () => {
-    const email = uniqueEmail();
-    const now = new Date();
-    const rows = [12, 9, 6, 3, 1].map((m) => ({ email, failedAt: minutesAgo(m, now) }));
-    await db.insert(signInFailures).values(rows.slice(0, maxFailures - 1));
-    expect(await getSignInLock(db, email, now)).toBeNull();
-
-    await db.insert(signInFailures).values(rows[maxFailures - 1]!);
-    expect(await getSignInLock(db, email, now)).toEqual(new Date(minutesAgo(12, now).getTime() + failureWindowMs));
-
-    await db.delete(signInFailures).where(eq(signInFailures.email, email));
-    expect(await getSignInLock(db, email, now)).toBeNull();
-  });
-
-  it("starts counting again from zero after a successful sign-in", async () => {
+  it("forgets failures older than 15 minutes, and deletes them from the table", async () => {
     const user = await insertUser(db);
-    await failSignIn(user.email, maxFailures - 1);
-    expect(await authenticate(db, { email: user.email, password: user.password })).toMatchObject({ ok: true });
-    await failSignIn(user.email, maxFailures - 1);
-    expect(await authenticate(db, { email: user.email, password: user.password })).toMatchObject({ ok: true });
+    const address = newAddress();
+    const old = windowMs / second;
+    await storeFailures(user.email, address, [old + 60, old + 30, old + 10, old + 5, old + 1, old + 1]);
+    expect(await getSignInRefusal(db, user.email, address)).toBeNull();
+    expect(await authenticate(db, { email: user.email, password: user.password }, address)).toMatchObject({ ok: true });
+    const left = await db.select().from(signInAttempts).where(and(eq(signInAttempts.email, user.email), eq(signInAttempts.clientAddress, address)));
+    expect(left).toMatchObject([{ succeeded: true }]);
+  });
+
+  it("starts counting again from zero after a successful sign-in from that address", async () => {
+    const user = await insertUser(db);
+    const address = newAddress();
+    await failSignIn(user.email, address, pairFailures - 1);
+    expect(await authenticate(db, { email: user.email, password: user.password }, address)).toMatchObject({ ok: true });
+    await failSignIn(user.email, address, pairFailures - 1);
+    expect(await authenticate(db, { email: user.email, password: user.password }, address)).toMatchObject({ ok: true });
+  });
+});
+
+describe("password hashing", () => {
+  it(`stores argon2id with at least ${passwordHashOptions.memoryCost} KiB and ${passwordHashOptions.timeCost} passes`, async () => {
+    const user = await insertUser(db);
+    expect((await getUserRow(db, user.id)).passwordHash).toMatch(/^\$argon2id\$/);
+    expect(parseOptions((await getUserRow(db, user.id)).passwordHash!)).toMatchObject(passwordHashOptions);
+  });
+
+  it("upgrades a hash made with the old, weaker settings at the next sign-in, and only then", async () => {
+    const password = "an old account's password";
+    const weakHash = await hash(password, { memoryCost: 4096, timeCost: 3, parallelism: 1 });
+    const user = await insertUser(db);
+    await db.update(users).set({ passwordHash: weakHash }).where(eq(users.id, user.id));
+
+    expect(await authenticate(db, { email: user.email, password: "not it" }, newAddress())).toEqual({ ok: false, reason: "invalid" });
+    expect((await getUserRow(db, user.id)).passwordHash).toBe(weakHash);
+
+    expect(await authenticate(db, { email: user.email, password }, newAddress())).toMatchObject({ ok: true });
+    const upgraded = (await getUserRow(db, user.id)).passwordHash!;
+    expect(parseOptions(upgraded)).toMatchObject(passwordHashOptions);
+    expect(await verifyPassword(upgraded, password)).toBe(true);
+    expect(await authenticate(db, { email: user.email, password }, newAddress())).toMatchObject({ ok: true });
+    expect((await getUserRow(db, user.id)).passwordHash).toBe(upgraded);
   });
 });
 

@@ -4,13 +4,20 @@ import Credentials from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import { getDb } from "@/db";
 import { getAuthSecret, getEnv } from "@/lib/env";
+import { safeCallbackPath } from "./callback-url";
+import { clientAddressFrom } from "./client-address";
 import { authenticate } from "./service";
 
 export const sessionMaxAgeSeconds = 8 * 60 * 60;
 
-/** Raised when the account is locked after too many failures; the sign-in form reads its code. */
+/** Raised when this address must wait before trying again; the sign-in form reads its code. */
 export class SignInLocked extends CredentialsSignin {
   code = "locked";
+}
+
+/** Raised when the global ceiling on password checks is reached. */
+export class SignInBusy extends CredentialsSignin {
+  code = "busy";
 }
 
 // Lazy configuration: the secret is read at the first request, never during `next build`.
@@ -23,15 +30,19 @@ export const { signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(credentials) {
-        const result = await authenticate(getDb(), credentials);
+      async authorize(credentials, request) {
+        const result = await authenticate(getDb(), credentials, clientAddressFrom(request.headers));
         if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
         if (result.reason === "locked") throw new SignInLocked();
+        if (result.reason === "busy") throw new SignInBusy();
         return null;
       },
     }),
   ],
   callbacks: {
+    redirect({ url, baseUrl }) {
+      return new URL(safeCallbackPath(url, baseUrl, "/"), baseUrl).toString();
+    },
     jwt({ token, user }) {
       if (user) token.sessionVersion = (user as { sessionVersion: number }).sessionVersion;
       return token;

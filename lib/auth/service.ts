@@ -6,37 +6,45 @@ import { recordAudit } from "@/lib/audit";
 import type { Result } from "@/lib/result";
 import type { SessionUser } from "@/lib/session-user";
 import { toFieldErrors } from "@/lib/validation";
-import { burnPasswordCheck, hashPassword, verifyPassword } from "./password";
+import { unknownClientAddress } from "./client-address";
+import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from "./password";
 import { setPasswordWithLinkInput, signInInput } from "./schemas";
-import { clearSignInFailures, forgetSignInAttempt, getSignInLock, recordSignInFailure } from "./throttle";
+import { forgetSignInAttempt, getSignInRefusal, recordSignInSuccess, startSignInAttempt, type SignInRefusal } from "./throttle";
 
 export type AuthenticatedUser = { id: string; email: string; name: string; sessionVersion: number };
-export type AuthenticateResult = { ok: true; user: AuthenticatedUser } | { ok: false; reason: "invalid" | "locked"; retryAt?: Date };
+export type AuthenticateResult = { ok: true; user: AuthenticatedUser } | ({ ok: false } & ({ reason: "invalid" } | SignInRefusal));
 
 /**
- * Checks e-mail and password. One answer, "invalid", for an unknown e-mail, a wrong password and a
- * deactivated account, so the response never reveals whether an account exists.
+ * Checks e-mail and password for a client at `clientAddress` (see client-address.ts). One answer,
+ * "invalid", for an unknown e-mail, a wrong password and a deactivated account, so the response
+ * never reveals whether an account exists.
  */
-export async function authenticate(db: Db, rawInput: unknown): Promise<AuthenticateResult> {
+export async function authenticate(db: Db, rawInput: unknown, clientAddress = unknownClientAddress): Promise<AuthenticateResult> {
   const parsed = signInInput.safeParse(rawInput);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
 
-  // The attempt is counted before the password is checked, so guesses sent at the same moment
-  // cannot all slip under the limit; a success or a refusal for the lock takes it back.
-  const attemptId = await recordSignInFailure(db, email);
-  const retryAt = await getSignInLock(db, email, new Date(), attemptId);
-  if (retryAt) {
+  const attemptId = await startSignInAttempt(db, email, clientAddress);
+  const refusal = await getSignInRefusal(db, email, clientAddress, new Date(), attemptId);
+  if (refusal) {
     await forgetSignInAttempt(db, attemptId);
-    return { ok: false, reason: "locked", retryAt };
+    return { ok: false, ...refusal };
   }
 
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
   // An account without a password yet (waiting for its one-time link) never signs in by password;
   // the dummy check only keeps the response time the same.
-  const isValid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await burnPasswordCheck(password).then(() => false);
-  if (!user || !isValid || !user.isActive) return { ok: false, reason: "invalid" };
-  await clearSignInFailures(db, email);
+  const storedHash = user?.passwordHash;
+  const isValid = storedHash ? await verifyPassword(storedHash, password) : await burnPasswordCheck(password).then(() => false);
+  if (!user || !storedHash || !isValid || !user.isActive) return { ok: false, reason: "invalid" };
+  await recordSignInSuccess(db, attemptId, email, clientAddress);
+  if (needsRehash(storedHash)) {
+    // Only if the hash is still the one just verified, so a password changed meanwhile is kept.
+    await db
+      .update(users)
+      .set({ passwordHash: await hashPassword(password) })
+      .where(and(eq(users.id, user.id), eq(users.passwordHash, storedHash)));
+  }
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }
 

@@ -1,42 +1,103 @@
-import { and, asc, eq, gt, lt, ne, type SQL } from "drizzle-orm";
+import { and, eq, gt, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { signInFailures } from "@/db/schema";
-
-export const maxFailures = 5;
-export const failureWindowMs = 15 * 60 * 1000;
+import { signInAttempts } from "@/db/schema";
 
 /**
- * When the e-mail is locked, the moment sign-in opens again; otherwise null. `exceptAttemptId`
- * leaves out the attempt being judged, which is counted before its password is checked.
+ * Sign-in throttling, kept in the database so every app instance sees the same attempts.
+ *
+ * A failure is charged to the client's address, never to the account alone, so a stranger
+ * guessing at an account slows down only themselves: the owner signing in from elsewhere is not
+ * held up. Past `pairFailures` failures for one account from one address, or `addressFailures`
+ * failures from one address across accounts, that address waits before its next try, longer with
+ * each further failure. A global ceiling on password checks per second bounds what many addresses
+ * together can cost the server.
  */
-export async function getSignInLock(db: Db, email: string, now = new Date(), exceptAttemptId?: string): Promise<Date | null> {
-  const since = new Date(now.getTime() - failureWindowMs);
-  const filters: SQL[] = [eq(signInFailures.email, email), gt(signInFailures.failedAt, since)];
-  if (exceptAttemptId) filters.push(ne(signInFailures.id, exceptAttemptId));
-  const failures = await db
-    .select({ failedAt: signInFailures.failedAt })
-    .from(signInFailures)
-    .where(and(...filters))
-    .orderBy(asc(signInFailures.failedAt));
-  if (failures.length < maxFailures) return null;
-  // Opens again once the oldest failure that still counts leaves the window.
-  const oldestCounted = failures[failures.length - maxFailures]!.failedAt;
-  return new Date(oldestCounted.getTime() + failureWindowMs);
-}
+export const throttle = {
+  windowMs: 15 * 60 * 1000,
+  pairFailures: 5,
+  addressFailures: 30,
+  firstWaitMs: 30 * 1000,
+  maxWaitMs: 15 * 60 * 1000,
+  checksPerSecond: 20,
+} as const;
 
-/** Counts one attempt as failed and returns its id. */
-export async function recordSignInFailure(db: Db, email: string, now = new Date()): Promise<string> {
-  const [row] = await db.insert(signInFailures).values({ email, failedAt: now }).returning({ id: signInFailures.id });
-  // Keep the table small: rows older than the window no longer count, whatever e-mail they name.
-  await db.delete(signInFailures).where(lt(signInFailures.failedAt, new Date(now.getTime() - failureWindowMs)));
+export type SignInRefusal = { reason: "locked"; retryAt: Date } | { reason: "busy" };
+
+/**
+ * Records an attempt before its password is checked, so guesses sent at the same moment all see
+ * each other and cannot slip under the limits together; returns its id. Rows older than the
+ * window no longer count for anything, so they are deleted here and the table stays small.
+ */
+export async function startSignInAttempt(db: Db, email: string, clientAddress: string, now = new Date()): Promise<string> {
+  const [row] = await db.insert(signInAttempts).values({ email, clientAddress, at: now }).returning({ id: signInAttempts.id });
+  await db.delete(signInAttempts).where(lt(signInAttempts.at, new Date(now.getTime() - throttle.windowMs)));
   return row!.id;
 }
 
-/** Takes back one counted attempt, so refusals during a lock do not prolong it. */
-export async function forgetSignInAttempt(db: Db, attemptId: string): Promise<void> {
-  await db.delete(signInFailures).where(eq(signInFailures.id, attemptId));
+/**
+ * Why this address may not try this e-mail's password now, or null when it may.
+ * `exceptAttemptId` leaves out the attempt being judged.
+ */
+export async function getSignInRefusal(
+  db: Db,
+  email: string,
+  clientAddress: string,
+  now = new Date(),
+  exceptAttemptId?: string,
+): Promise<SignInRefusal | null> {
+  const since = new Date(now.getTime() - throttle.windowMs);
+  const secondAgo = new Date(now.getTime() - 1000);
+  const fromAddress = and(eq(signInAttempts.clientAddress, clientAddress), gt(signInAttempts.at, since), eq(signInAttempts.succeeded, false))!;
+  const forPair = and(fromAddress, eq(signInAttempts.email, email))!;
+  const inLastSecond = gt(signInAttempts.at, secondAgo);
+  const filters: SQL[] = [or(fromAddress, inLastSecond)!];
+  if (exceptAttemptId) filters.push(ne(signInAttempts.id, exceptAttemptId));
+  const [counts] = await db
+    .select({
+      pairFailures: sql<number>`count(*) filter (where ${forPair})`.mapWith(Number),
+      pairLast: sql<Date | null>`max(${signInAttempts.at}) filter (where ${forPair})`.mapWith(signInAttempts.at),
+      addressFailures: sql<number>`count(*) filter (where ${fromAddress})`.mapWith(Number),
+      addressLast: sql<Date | null>`max(${signInAttempts.at}) filter (where ${fromAddress})`.mapWith(signInAttempts.at),
+      recentChecks: sql<number>`count(*) filter (where ${inLastSecond})`.mapWith(Number),
+    })
+    .from(signInAttempts)
+    .where(and(...filters));
+  const retryAt = latest(
+    waitUntil(counts!.pairFailures, throttle.pairFailures, counts!.pairLast),
+    waitUntil(counts!.addressFailures, throttle.addressFailures, counts!.addressLast),
+  );
+  if (retryAt && retryAt > now) return { reason: "locked", retryAt };
+  if (counts!.recentChecks >= throttle.checksPerSecond) return { reason: "busy" };
+  return null;
 }
 
-export async function clearSignInFailures(db: Db, email: string): Promise<void> {
-  await db.delete(signInFailures).where(eq(signInFailures.email, email));
+/** From the limit on, each further failure doubles the wait after the last one, up to the cap. */
+function waitUntil(failures: number, limit: number, lastFailure: Date | null): Date | null {
+  if (failures < limit || !lastFailure) return null;
+  const wait = Math.min(throttle.firstWaitMs * 2 ** (failures - limit), throttle.maxWaitMs);
+  return new Date(lastFailure.getTime() + wait);
+}
+
+function latest(a: Date | null, b: Date | null): Date | null {
+  if (!a || !b) return a ?? b;
+  return a > b ? a : b;
+}
+
+/** Takes back an attempt refused before its password was checked, so waiting is not prolonged by it. */
+export async function forgetSignInAttempt(db: Db, attemptId: string): Promise<void> {
+  await db.delete(signInAttempts).where(eq(signInAttempts.id, attemptId));
+}
+
+/** The right password from this address: its earlier failures for this account stop counting. */
+export async function recordSignInSuccess(db: Db, attemptId: string, email: string, clientAddress: string): Promise<void> {
+  await db.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, attemptId));
+  await db
+    .delete(signInAttempts)
+    .where(
+      and(
+        eq(signInAttempts.email, email),
+        eq(signInAttempts.clientAddress, clientAddress),
+        eq(signInAttempts.succeeded, false),
+      ),
+    );
 }
