@@ -9,8 +9,11 @@ import { addMissionNoteInput, createMissionInput, listMissionsInput, missionIdIn
 const editableFields = ["title", "purpose", "country", "cities", "startDate", "endDate", "status", "objectives", "notes"] as const;
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** Managers see every mission of their project; field staff only those they travel on. */
-function visibleMissions(ctx: UseCaseCtx): SQL | undefined {
+/**
+ * Managers see every mission of their project; field staff only those they travel on. Every
+ * answer naming a mission (a workshop's, the closing report's) applies this same rule.
+ */
+export function visibleMissions(ctx: UseCaseCtx): SQL | undefined {
   if (ctx.access !== "field") return undefined;
   return inArray(missions.id, ctx.db.select({ id: missionTeam.missionId }).from(missionTeam).where(eq(missionTeam.userId, ctx.user.id)));
 }

@@ -1,8 +1,8 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
-import { participants, projects, users } from "@/db/schema";
+import { missions, missionTeam, participants, projects, users } from "@/db/schema";
 import { demoProjectCodes, seedDemo } from "@/db/seed/demo";
 import { documentToDocx } from "@/lib/documents/docx";
 import { docxText } from "@/lib/documents/docx-text";
@@ -51,6 +51,23 @@ describe("the closing report", () => {
     const englishPdf = await pdfText(await documentToPdf(closingReportDocument(report, "en", wordingFor("en"))));
     expect(englishPdf.text).toContain("76 % of 109");
     expect(englishPdf.text).toContain("Civil society: 96 % of 51");
+  });
+
+  it("gives field staff only the missions they travel on, as the missions pages do", async () => {
+    const field = await as("field@example.org");
+    const [{ id: fieldId }] = (await database.db.select({ id: users.id }).from(users).where(eq(users.email, "field@example.org"))) as [{ id: string }];
+    const travelled = await database.db
+      .select({ title: missions.title })
+      .from(missions)
+      .innerJoin(missionTeam, eq(missionTeam.missionId, missions.id))
+      .where(and(eq(missions.projectId, projectId), eq(missionTeam.userId, fieldId)));
+    const all = await database.db.select({ title: missions.title }).from(missions).where(eq(missions.projectId, projectId));
+    // The demo has missions the field user is not on, or this test would prove nothing.
+    expect(travelled.length).toBeLessThan(all.length);
+    const report = expectOk(await getClosingReport(field, { projectId }));
+    expect(report.missions.map((m) => m.title).sort()).toEqual(travelled.map((m) => m.title).sort());
+    const manager = expectOk(await getClosingReport(await as("manager@example.org"), { projectId }));
+    expect(manager.missions).toHaveLength(all.length);
   });
 
   it("names no participant, and gives a partner no missions and no draft", async () => {

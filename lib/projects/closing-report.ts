@@ -1,8 +1,9 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { attendance, evaluations, missions, studies, workshops } from "@/db/schema";
 import { getProjectAttendanceTotals } from "@/lib/attendance/totals";
 import { getEvaluationResults } from "@/lib/evaluations/service";
 import { listActions } from "@/lib/improvement-actions/service";
+import { visibleMissions } from "@/lib/missions/service";
 import { UseCaseError } from "@/lib/result";
 import { getStudyReport } from "@/lib/studies/report";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
@@ -30,13 +31,13 @@ export const getClosingReport = defineUseCase({
     const ids = { projectId: input.projectId };
     const [{ project }, totals, actions] = await Promise.all([part(getProject(ctx, ids)), part(getProjectAttendanceTotals(ctx, ids)), part(listActions(ctx, ids))]);
     const [missionRows, workshopRows, studyRows, evaluationRows] = await Promise.all([
-      // Missions are the staff's: a partner's report goes without them.
+      // Missions are the staff's: a partner's report goes without them, field staff's has those they travel on.
       ctx.access === "partner"
         ? Promise.resolve([])
         : ctx.db
             .select({ id: missions.id, title: missions.title, startDate: missions.startDate, endDate: missions.endDate, status: missions.status })
             .from(missions)
-            .where(eq(missions.projectId, input.projectId))
+            .where(and(eq(missions.projectId, input.projectId), visibleMissions(ctx)))
             .orderBy(asc(missions.startDate)),
       ctx.db
         .select({

@@ -16,6 +16,25 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 describe("workshops", () => {
+  it("field staff see a workshop's mission only when they travel on it, managers always", async () => {
+    const world = await createWorld(database.db);
+    const manager = await world.ctx("manager");
+    const mission = (title: string, teamUserIds: string[]) =>
+      createMission(manager, { projectId: world.projectId, title, country: "HN", startDate: "2019-06-01", endDate: "2019-06-30", teamUserIds }).then(expectOk);
+    const travelled = await mission("Misión con el equipo de campo", [world.userIds.field]);
+    const elsewhere = await mission("Misión de la dirección", [world.userIds.manager]);
+    const withTeam = expectOk(await createWorkshop(manager, workshopForm(world.projectId, { missionId: travelled.id })));
+    const without = expectOk(await createWorkshop(manager, workshopForm(world.projectId, { missionId: elsewhere.id })));
+    const field = await world.ctx("field");
+    const seenBy = async (ctx: typeof field, workshopId: string) => {
+      const { workshop, mission } = expectOk(await getWorkshop(ctx, { projectId: world.projectId, workshopId }));
+      return { missionId: workshop.missionId, mission: mission?.title ?? null };
+    };
+    expect(await seenBy(field, withTeam.id)).toEqual({ missionId: travelled.id, mission: "Misión con el equipo de campo" });
+    expect(await seenBy(field, without.id)).toEqual({ missionId: null, mission: null });
+    expect(await seenBy(manager, without.id)).toEqual({ missionId: elsewhere.id, mission: "Misión de la dirección" });
+  });
+
   it("a manager creates a two-day workshop with invited institutions and a per-day agenda", async () => {
     const world = await createWorld(database.db);
     const manager = await world.ctx("manager");

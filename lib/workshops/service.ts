@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gt, gte, lt, lte, or, sql, type SQL } from "
 import { attendance, institutions, missions, workshopAgenda, workshopInvitations, workshops, type Workshop } from "@/db/schema";
 import { diffFields, recordAudit } from "@/lib/audit";
 import { assertInstitutions } from "@/lib/institutions/service";
+import { visibleMissions } from "@/lib/missions/service";
 import { UseCaseError } from "@/lib/result";
 import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
@@ -83,13 +84,17 @@ export const getWorkshop = defineUseCase({
         .where(eq(workshopInvitations.workshopId, workshop.id))
         .orderBy(asc(sortable(institutions.name))),
       ctx.db.select({ day: workshopAgenda.day, agenda: workshopAgenda.agenda }).from(workshopAgenda).where(eq(workshopAgenda.workshopId, workshop.id)).orderBy(asc(workshopAgenda.day)),
-      workshop.missionId ? ctx.db.select({ id: missions.id, title: missions.title }).from(missions).where(eq(missions.id, workshop.missionId)) : Promise.resolve([]),
+      workshop.missionId && ctx.access !== "partner"
+        ? ctx.db.select({ id: missions.id, title: missions.title }).from(missions).where(and(eq(missions.id, workshop.missionId), visibleMissions(ctx)))
+        : Promise.resolve([]),
     ]);
     const isPartner = ctx.access === "partner";
+    // Field staff see the mission only if they travel on it, as on the missions pages.
+    const visibleMission = mission[0] ?? null;
     return {
       // Partners follow workshops through their figures; the team's minutes and missions are internal.
-      workshop: isPartner ? { ...workshop, minutes: "", missionId: null } : workshop,
-      mission: isPartner ? null : (mission[0] ?? null),
+      workshop: isPartner ? { ...workshop, minutes: "", missionId: null } : { ...workshop, missionId: visibleMission ? workshop.missionId : null },
+      mission: visibleMission,
       days: workshopDays(workshop.startDate, workshop.endDate),
       invited,
       agenda,
