@@ -1,8 +1,10 @@
+import { listAccessLog, listPersonAccesses } from "./access-log/service";
 import { getOfflineKey } from "./account/offline-key";
 import { changePassword, setLocale, signOutEverywhere } from "./account/service";
 import { recordCheckIns } from "./attendance/check-in";
 import { getOfflineRoster } from "./attendance/offline-roster";
 import { getWorkshopReport } from "./attendance/report";
+import { getWorkshopReportFile } from "./attendance/report-file";
 import { getAttendanceDay, searchCheckIn } from "./attendance/roster";
 import { getSignInSheet } from "./attendance/sign-in-sheet";
 import { syncOutbox } from "./attendance/sync";
@@ -10,6 +12,7 @@ import { getProjectAttendanceTotals } from "./attendance/totals";
 import { listAudit } from "./audit/service";
 import { commitResponseImport, previewResponseImport } from "./evaluations/import";
 import { getClosingReport } from "./projects/closing-report";
+import { getRetention, runRetentionNow } from "./retention/service";
 import { getDashboard } from "./projects/dashboard";
 import { getPortfolio } from "./projects/portfolio";
 import { addResponse, createEvaluation, getEvaluationResults, listEvaluations, pinStatement, translateEvaluation } from "./evaluations/service";
@@ -64,6 +67,10 @@ export const allUseCases: UseCase<never, unknown>[] = [
   signOutEverywhere,
   getOfflineKey,
   listAudit,
+  listAccessLog,
+  listPersonAccesses,
+  getRetention,
+  runRetentionNow,
   listInstitutions,
   getDirectoryPermissions,
   getInstitution,
@@ -109,6 +116,7 @@ export const allUseCases: UseCase<never, unknown>[] = [
   getAttendanceDay,
   searchCheckIn,
   getWorkshopReport,
+  getWorkshopReportFile,
   getSignInSheet,
   previewAttendanceImport,
   commitAttendanceImport,

@@ -1,4 +1,5 @@
 import { getOfflineKey } from "@/lib/account/offline-key";
+import { listAccessLog, listPersonAccesses } from "@/lib/access-log/service";
 import { recordCheckIns } from "@/lib/attendance/check-in";
 import { getOfflineRoster } from "@/lib/attendance/offline-roster";
 import { getWorkshopReport } from "@/lib/attendance/report";
@@ -34,6 +35,7 @@ import { createParticipant, getParticipant, listParticipants, updateParticipant 
 import { getDashboard } from "@/lib/projects/dashboard";
 import { getPortfolio } from "@/lib/projects/portfolio";
 import { createProject, getProject, listProjects, updateProject } from "@/lib/projects/service";
+import { getRetention, runRetentionNow } from "@/lib/retention/service";
 import { getStudyReport } from "@/lib/studies/report";
 import { addSource, createStudy, getStudy, listStudies, removeSource, shareSource, updateStudy } from "@/lib/studies/service";
 import type { UseCase } from "@/lib/use-case";
@@ -146,6 +148,10 @@ export const apiOperations = {
   previewResponseImport: op("post", "/projects/{projectId}/evaluations/{evaluationId}/import/preview", previewResponseImport),
   commitResponseImport: op("post", "/projects/{projectId}/evaluations/{evaluationId}/import/commit", commitResponseImport),
   getPortfolio: op("get", "/portfolio", getPortfolio),
+  listAccessLog: op("get", "/access-log", listAccessLog),
+  listPersonAccesses: op("get", "/participants/{participantId}/accesses", listPersonAccesses),
+  getRetention: op("get", "/retention", getRetention),
+  runRetentionNow: op("post", "/retention/runs", runRetentionNow, 201),
   getDashboard: op("get", "/projects/{projectId}/dashboard", getDashboard),
   pinStatement: op("post", "/projects/{projectId}/evaluations/{evaluationId}/pins", pinStatement),
   translateEvaluation: op("put", "/projects/{projectId}/evaluations/{evaluationId}/texts", translateEvaluation),
