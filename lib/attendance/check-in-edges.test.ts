@@ -109,12 +109,12 @@ describe("check-in batches ", () => {
     expect(await records(s.workshop.id, s.luis.id)).toBe(0);
   });
 
-  it("an id used in one workshop, replayed to another workshop, records nothing there", async () => {
+  it("an id used in one workshop, replayed to another workshop, is refused without the first one's outcome and records nothing there", async () => {
     const s = await setup();
     const other = await insertWorkshop(database.db, s.world.projectId, { startDate: "2019-06-18", endDate: "2019-06-19" });
     const item = checkInItem(s.ana.id, "2019-06-18");
     expectOk(await send(s, [item]));
-    expect(expectOk(await send(s, [item], s.field, other.id))[0]!.replayed).toBe(true);
+    expect(expectOk(await send(s, [item], s.field, other.id))).toEqual([{ id: item.id, outcome: "refused", reason: "idTaken", replayed: false }]);
     expect(await records(other.id)).toBe(0);
     expect(await records(s.workshop.id)).toBe(1);
   });

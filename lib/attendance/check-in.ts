@@ -7,7 +7,8 @@ import { loadWorkshop } from "@/lib/workshops/service";
 import { checkInInput, type checkInActions } from "./schemas";
 
 export type CheckInOutcome = "checked_in" | "already_present" | "undone" | "not_present" | "refused";
-export type CheckInRefusal = "dayOutsideWorkshop" | "workshopCancelled" | "unknownParticipant";
+/** "idTaken": the operation's id was already used for another workshop, whose outcome is not this caller's to read. */
+export type CheckInRefusal = "dayOutsideWorkshop" | "workshopCancelled" | "unknownParticipant" | "idTaken";
 export type CheckInResult = { id: string; outcome: CheckInOutcome; reason?: CheckInRefusal; replayed: boolean };
 
 export type CheckInItem = { id: string; participantId: string; day: string; action: (typeof checkInActions)[number] };
@@ -43,7 +44,7 @@ export async function applyCheckIns(ctx: UseCaseCtx, projectId: string, workshop
     const outcome = reason
       ? await claimRefused(ctx, workshop.id, item, reason)
       : await claimAndApply(ctx, workshop.id, projectId, item, people.get(item.participantId) ?? null, position.get(item.id)!);
-    results.set(item.id, outcome ? { id: item.id, outcome, ...(reason ? { reason } : {}), replayed: false } : await replayed(ctx, item.id));
+    results.set(item.id, outcome ? { id: item.id, outcome, ...(reason ? { reason } : {}), replayed: false } : await replayed(ctx, workshop.id, item.id));
   }
   return items.map((i) => results.get(i.id)!);
 }
@@ -113,8 +114,10 @@ async function claimAndApply(ctx: UseCaseCtx, workshopId: string, projectId: str
   return outcome;
 }
 
-async function replayed(ctx: UseCaseCtx, id: string): Promise<CheckInResult> {
-  const [operation] = await ctx.db.select({ outcome: checkInOperations.outcome }).from(checkInOperations).where(eq(checkInOperations.id, id));
+/** A replay answers the outcome recorded for this workshop; an id recorded for another workshop is refused, and nothing is written. */
+async function replayed(ctx: UseCaseCtx, workshopId: string, id: string): Promise<CheckInResult> {
+  const [operation] = await ctx.db.select({ outcome: checkInOperations.outcome, workshopId: checkInOperations.workshopId }).from(checkInOperations).where(eq(checkInOperations.id, id));
+  if (operation && operation.workshopId !== workshopId) return { id, outcome: "refused", reason: "idTaken", replayed: false };
   const [outcome, reason] = (operation?.outcome ?? "refused").split(":") as [CheckInOutcome, CheckInRefusal | undefined];
   return { id, outcome, ...(reason ? { reason } : {}), replayed: true };
 }

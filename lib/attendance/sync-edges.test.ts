@@ -90,6 +90,19 @@ describe("one batch holding several changes of one person", () => {
 });
 
 describe("batches arriving out of step", () => {
+  it("an operation id already recorded for one workshop, sent to another, is refused without its outcome and writes nothing", async () => {
+    const s = await setup();
+    const second = await insertWorkshop(database.db, s.world.projectId, { title: "Segundo taller" });
+    const tap = checkIn(s.ana.id);
+    expect(expectOk(await syncOutbox(s.field, outbox(s, [tap])))).toEqual([{ id: tap.id, outcome: "checked_in", replayed: false }]);
+    const replay = expectOk(await syncOutbox(s.field, { ...outbox(s, [tap]), workshopId: second.id }));
+    expect(replay).toEqual([{ id: tap.id, outcome: "refused", reason: "idTaken", replayed: false }]);
+    expect(await records(second.id)).toEqual([]);
+    expect(await records(s.workshop.id)).toEqual([`${s.ana.id}@${day1}`]);
+    // The first workshop still answers its own replay.
+    expect(expectOk(await syncOutbox(s.field, outbox(s, [tap])))).toEqual([{ id: tap.id, outcome: "checked_in", replayed: true }]);
+  });
+
   it("a check-in sent before its person exists is refused, and stays refused when replayed after they arrive", async () => {
     const s = await setup();
     const rosa = newPerson("Rosa", "Tardía");
@@ -199,7 +212,7 @@ describe("what the server checks again when the outbox arrives", () => {
     expect(queue.items.some((p) => [p.first.id, p.second.id].sort().join() === [twin.id, onFile.id].sort().join())).toBe(true);
   });
 
-  it("a partner, and the manager of another project, are refused as a whole and audited; nothing is written", async () => {
+  it("a partner, and the manager of another project, are refused as a whole and audited (the outsider under their own name only); nothing is written", async () => {
     const s = await setup();
     const rosa = newPerson("Rosa", "Sin Permiso");
     const items = [rosa, checkIn(rosa.id), checkIn(s.ana.id)];
@@ -209,11 +222,12 @@ describe("what the server checks again when the outbox arrives", () => {
     expect(expectFailure(await syncOutbox(outsider, outbox(s, items, outsider))).error).toBe("not_found");
     expect(await participantRow(database.db, rosa.id)).toBeUndefined();
     expect(await records(s.workshop.id)).toEqual([]);
-    const audit = await database.db.select().from(auditEntries).where(eq(auditEntries.entityId, s.workshop.id));
-    expect(audit.map((a) => [a.action, a.actorId]).sort()).toEqual(
+    const audit = await database.db.select().from(auditEntries).where(eq(auditEntries.action, "attendance.sync_refused"));
+    const mine = audit.filter((a) => a.actorId === s.world.userIds.partner || a.actorId === s.world.userIds.outsider);
+    expect(mine.map((a) => [a.actorId, a.entityType, a.entityId, a.projectId]).sort()).toEqual(
       [
-        ["attendance.sync_refused", s.world.userIds.partner],
-        ["attendance.sync_refused", s.world.userIds.outsider],
+        [s.world.userIds.partner, "workshop", s.workshop.id, s.world.projectId],
+        [s.world.userIds.outsider, "user", s.world.userIds.outsider, null],
       ].sort(),
     );
   });

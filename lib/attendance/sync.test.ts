@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { count, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
@@ -99,8 +99,39 @@ describe("attendance.sync", () => {
     const before = await state(s.workshop.id, s.world.projectId);
     expect(expectFailure(await syncOutbox(s.field, outbox(s, [checkIn(s.ana.id, "2019-06-18")]))).error).toBe("not_found");
     expect(await state(s.workshop.id, s.world.projectId)).toEqual(before);
-    const audit = await database.db.select().from(auditEntries).where(eq(auditEntries.entityId, s.workshop.id));
-    expect(audit.map((a) => [a.action, a.actorId])).toEqual([["attendance.sync_refused", s.world.userIds.field]]);
+    // No longer theirs: filed under the user, never in the project's own history.
+    const audit = await database.db.select().from(auditEntries).where(eq(auditEntries.actorId, s.world.userIds.field));
+    expect(audit.map((a) => [a.action, a.entityType, a.entityId, a.projectId])).toEqual([["attendance.sync_refused", "user", s.world.userIds.field, null]]);
+  });
+
+  it("audits refused calls at most once a minute per user, however many arrive", async () => {
+    const s = await setup();
+    const partner = await s.world.ctx("partner");
+    for (let i = 0; i < 5; i++) expect(expectFailure(await syncOutbox(partner, outbox(s, [checkIn(s.ana.id, "2019-06-18")], partner))).error).toBe("forbidden");
+    const outsider = await s.world.ctx("outsider");
+    const foreign = { ...outbox(s, [checkIn(s.ana.id, "2019-06-18")], outsider), projectId: crypto.randomUUID(), workshopId: crypto.randomUUID() };
+    for (let i = 0; i < 5; i++) expect(expectFailure(await syncOutbox(outsider, foreign)).error).toBe("not_found");
+    const refusals = async (actorId: string) =>
+      database.db.select().from(auditEntries).where(and(eq(auditEntries.actorId, actorId), eq(auditEntries.action, "attendance.sync_refused")));
+    expect(await refusals(s.world.userIds.partner)).toHaveLength(1);
+    expect(await refusals(s.world.userIds.outsider)).toHaveLength(1);
+    // A minute later, the next refusal is recorded again.
+    await database.db.update(auditEntries).set({ at: sql`now() - interval '61 seconds'` }).where(eq(auditEntries.actorId, s.world.userIds.partner));
+    expectFailure(await syncOutbox(partner, outbox(s, [checkIn(s.ana.id, "2019-06-18")], partner)));
+    expect(await refusals(s.world.userIds.partner)).toHaveLength(2);
+  });
+
+  it("checks the project and workshop before anything else: another user's outbox for a foreign project or workshop is not found, audited under the caller only", async () => {
+    const s = await setup();
+    const outsider = await s.world.ctx("outsider");
+    // The outsider names the fixture project's workshop and the field user's outbox.
+    expect(expectFailure(await syncOutbox(outsider, outbox(s, [checkIn(s.ana.id, "2019-06-18")]))).error).toBe("not_found");
+    // A member naming a workshop of another project under their own project.
+    const elsewhere = await insertWorkshop(database.db, s.world.otherProjectId);
+    expect(expectFailure(await syncOutbox(s.field, { ...outbox(s, [checkIn(s.ana.id, "2019-06-18")]), workshopId: elsewhere.id })).error).toBe("not_found");
+    for (const workshopId of [s.workshop.id, elsewhere.id]) expect(await database.db.select().from(auditEntries).where(eq(auditEntries.entityId, workshopId))).toEqual([]);
+    const filed = await database.db.select().from(auditEntries).where(eq(auditEntries.action, "attendance.sync_refused"));
+    expect(filed.filter((a) => a.projectId === s.world.projectId || a.projectId === s.world.otherProjectId)).toEqual([]);
   });
 });
 

@@ -1,11 +1,11 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { z } from "zod";
-import { institutions, participantProjects, participants } from "@/db/schema";
+import { auditEntries, institutions, participantProjects, participants, type Workshop } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { requireProjectRole } from "@/lib/authz";
+import { requireProjectRole, type ProjectAccess } from "@/lib/authz";
 import { createParticipantInput } from "@/lib/participants/schemas";
 import { insertParticipant } from "@/lib/participants/service";
-import type { FieldErrors } from "@/lib/result";
+import type { ErrorCode, FieldErrors } from "@/lib/result";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { toFieldErrors } from "@/lib/validation";
@@ -39,40 +39,36 @@ export type SyncResult = ParticipantResult | CheckInResult | OtherUserResult;
 /**
  * Receives an offline outbox: the people created on the device first (each under the id the
  * device gave it, so a resent outbox creates no one twice; a namesake on file is left for the
- * duplicates queue), then the check-ins and undos. Each item gets its own answer. A user who has
+ * duplicates queue), then the check-ins and undos. Each item gets its own answer. The project and
+ * workshop are checked first: one that is not the caller's answers "not found". A user who has
  * lost their place in the project meanwhile, or an outbox made by another user of the device, is
- * refused as a whole, and the refusal is audited.
+ * refused as a whole. Refusals are audited, at most once a minute per user, so that a device
+ * retrying (or someone probing) cannot fill the audit trail.
  */
 export const syncOutbox = defineUseCase({
   name: "attendance.sync",
   access: { kind: "user" },
   input: syncInput,
-  // Its own transaction, so that the audit of a refusal is kept while the changes are not.
+  // Its own transactions, so that the audit of a refusal is kept while the changes are not.
   write: false,
   async run(ctx, input): Promise<SyncResult[]> {
-    const refused = (reason: string) =>
-      recordAudit(ctx.db, {
-        actorId: ctx.user.id,
-        action: "attendance.sync_refused",
-        entityType: "workshop",
-        entityId: input.workshopId,
-        projectId: input.projectId,
-        changes: { project: { before: null, after: input.projectId }, items: { before: null, after: input.items.length }, reason: { before: null, after: reason } },
-      });
+    const access = await projectAccess(ctx, input.projectId);
+    const workshop = access ? await projectWorkshop(ctx, input.projectId, input.workshopId) : null;
+    if (!workshop) {
+      await auditRefusal(ctx, input, null, "not_found");
+      throw new UseCaseError("not_found");
+    }
+    if (access === "partner") {
+      await auditRefusal(ctx, input, workshop, "forbidden");
+      throw new UseCaseError("forbidden");
+    }
     // A device shared by two people: the outbox waits, refused, until its own user signs in again.
     if (input.userId !== ctx.user.id) {
-      await refused("otherUser");
+      await auditRefusal(ctx, input, workshop, "otherUser");
       return input.items.map((i) => ({ id: i.id, outcome: "refused", reason: "otherUser" }));
-    }
-    try {
-      await requireProjectRole(ctx, input.projectId, ["manager", "field"]);
-    } catch (error) {
-      if (error instanceof UseCaseError) await refused(error.code);
-      throw error;
     }
     return ctx.db.transaction(async (db) => {
       const tx = { ...ctx, db };
-      const workshop = await loadWorkshop(tx, input.projectId, input.workshopId);
       const results = new Map<string, SyncResult>();
       for (const item of input.items) {
         if (item.kind === "participant") results.set(item.id, await createOnce(tx, input.projectId, item));
@@ -83,6 +79,50 @@ export const syncOutbox = defineUseCase({
     });
   },
 });
+
+/** The caller's role in the project, or null when it is not theirs (not a member, or no such project). */
+async function projectAccess(ctx: UseCaseCtx, projectId: string): Promise<ProjectAccess | null> {
+  try {
+    return await requireProjectRole(ctx, projectId, ["manager", "field", "partner"]);
+  } catch (error) {
+    if (error instanceof UseCaseError) return null;
+    throw error;
+  }
+}
+
+async function projectWorkshop(ctx: UseCaseCtx, projectId: string, workshopId: string): Promise<Workshop | null> {
+  try {
+    return await loadWorkshop(ctx, projectId, workshopId);
+  } catch (error) {
+    if (error instanceof UseCaseError) return null;
+    throw error;
+  }
+}
+
+/**
+ * One audit entry per user and minute at most. A refusal is filed under the workshop only once
+ * the workshop is known to be one of the caller's projects'; otherwise under the caller, so that
+ * ids they made up never reach the trail or another project's history.
+ */
+async function auditRefusal(ctx: UseCaseCtx, input: z.output<typeof syncInput>, workshop: Workshop | null, reason: ErrorCode | "otherUser") {
+  const action = "attendance.sync_refused";
+  await ctx.db.transaction(async (db) => {
+    // Two refused calls at once must not both find the minute free.
+    await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`${action}:${ctx.user.id}`}))`);
+    const [recent] = await db
+      .select({ id: auditEntries.id })
+      .from(auditEntries)
+      .where(and(eq(auditEntries.actorId, ctx.user.id), eq(auditEntries.action, action), gt(auditEntries.at, sql`now() - interval '1 minute'`)))
+      .limit(1);
+    if (recent) return;
+    await recordAudit(db, {
+      actorId: ctx.user.id,
+      action,
+      ...(workshop ? { entityType: "workshop", entityId: workshop.id, projectId: workshop.projectId } : { entityType: "user", entityId: ctx.user.id, projectId: null }),
+      changes: { items: { before: null, after: input.items.length }, reason: { before: null, after: reason } },
+    });
+  });
+}
 
 async function createOnce(ctx: UseCaseCtx, projectId: string, item: z.output<typeof newParticipant>): Promise<ParticipantResult> {
   const [existing] = await ctx.db
