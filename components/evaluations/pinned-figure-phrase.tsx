@@ -3,11 +3,15 @@ import type { Locale } from "@/db/schema/values";
 import type { PinnedFigure } from "@/lib/evaluations/service";
 import { narrativeFor } from "@/lib/findings/narrative";
 
-/** "76 % of the 109 people surveyed agree", for everyone or one group, in the reader's language. */
+/** "76 % of the 109 people surveyed agree", for everyone or one group, in the reader's language; a withheld figure says only why. */
 export async function PinnedFigurePhrase({ pinned }: { pinned: PinnedFigure }) {
   const [t, locale] = await Promise.all([getTranslations("dashboard"), getLocale()]);
-  const { percent, n } = pinned.figure;
+  const figure = pinned.figure;
   const group = pinned.group ? narrativeFor(pinned.group, locale as Locale).text : null;
-  if (percent === null) return group ? t("tooFewGroupPhrase", { n, group }) : t("tooFewPhrase", { n });
+  if (!figure.shown) {
+    if (!group) return t("tooFewPhrase");
+    return figure.reason === "tooFew" ? t("tooFewGroupPhrase", { group }) : t("protectedGroupPhrase", { group });
+  }
+  const { percent, n } = figure;
   return group ? t("pinnedGroupPhrase", { percent, n, group }) : t("pinnedPhrase", { percent, n });
 }

@@ -6,7 +6,7 @@ import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { createWorld, type World } from "@/lib/testing/world";
 import { commitResponseImport, previewResponseImport } from "./import";
 import { guessResponseMapping } from "./mapping";
-import { figureOf, percentOf, tally } from "./results";
+import { percentOf, tally, type Figure } from "./results";
 import type { CreateEvaluationInput } from "./schemas";
 import { addResponse, createEvaluation, getEvaluationResults, listEvaluations, pinStatement } from "./service";
 
@@ -44,7 +44,7 @@ async function setup(overrides: Partial<CreateEvaluationInput> = {}) {
 
 const agreeError = (errors: Record<string, unknown> | undefined) => Object.keys(errors ?? {}).some((k) => k.startsWith("agreeLevels"));
 
-const shown = (f: { n: number; percent: number | null }) => (f.percent === null ? `too few (${f.n})` : `${f.percent} % of ${f.n}`);
+const shown = (f: Figure) => (f.shown ? `${f.percent} % of ${f.n}` : f.reason);
 
 /** A CSV as KoboToolbox writes it by default: `;` separators, every cell quoted, metadata columns around the answers. */
 function koboCsv(rows: string[][]): Uint8Array {
@@ -76,10 +76,7 @@ describe("the rounding rule", () => {
     expect(() => percentOf(0, 0)).toThrow(RangeError);
   });
 
-  it("gives no percentage to a group under the threshold, a percentage at exactly the threshold, and counts one vote per agreeing level", () => {
-    expect(figureOf({ n: 4, agree: 4 }, 5)).toEqual({ n: 4, agree: 4, percent: null });
-    expect(figureOf({ n: 5, agree: 4 }, 5)).toEqual({ n: 5, agree: 4, percent: 80 });
-    expect(figureOf({ n: 0, agree: 0 })).toEqual({ n: 0, agree: 0, percent: null });
+  it("counts one vote per agreeing level", () => {
     const counted = [
       { level: 4, count: 2 },
       { level: 3, count: 1 },
@@ -102,14 +99,14 @@ describe("an evaluation's scale", () => {
     const s = await setup({ agreeLevels: [4, 3, 4], minGroupSize: 1 });
     expect(s.evaluation.agreeLevels).toEqual([3, 4]);
     expectOk(await addResponse(s.manager, { ...s.ids, group: "state", answers: { q1: 4 } }));
-    expect(expectOk(await getEvaluationResults(s.manager, s.ids)).results[0]!.overall).toEqual({ n: 1, agree: 1, percent: 100 });
+    expect(expectOk(await getEvaluationResults(s.manager, s.ids)).results[0]!.overall).toEqual({ shown: true, n: 1, agree: 1, percent: 100 });
     expect(agreeError(expectFailure(await createEvaluation(s.manager, form(s.world.projectId, { agreeLevels: [0] }))).fieldErrors)).toBe(true);
     expect(agreeError(expectFailure(await createEvaluation(s.manager, form(s.world.projectId, { agreeLevels: [6] }))).fieldErrors)).toBe(true);
     expect(agreeError(expectFailure(await createEvaluation(s.manager, form(s.world.projectId, { agreeLevels: [] }))).fieldErrors)).toBe(true);
   });
 
   it("refuses a level 5 answer on a 4-point scale, entered or imported, and keeps the distribution on four levels", async () => {
-    const s = await setup();
+    const s = await setup({ minGroupSize: 1 });
     expect(expectFailure(await addResponse(s.manager, { ...s.ids, group: "state", answers: { q1: 5 } })).fieldErrors?.answers).toEqual({ key: "offScale", values: { max: 4 } });
     const input = await importInput(s.ids, [
       ["state", "5", "4", "uuid-1"],
@@ -120,7 +117,9 @@ describe("an evaluation's scale", () => {
     expectFailure(await commitResponseImport(s.manager, input));
     const { respondents, results } = expectOk(await getEvaluationResults(s.manager, s.ids));
     expect(respondents).toBe(0);
-    expect(results[0]!.distribution).toEqual([0, 0, 0, 0]);
+    expect(results[0]!.distribution).toBeNull();
+    expectOk(await addResponse(s.manager, { ...s.ids, group: "state", answers: { q1: 4 } }));
+    expect(expectOk(await getEvaluationResults(s.manager, s.ids)).results[0]!.distribution).toEqual([0, 0, 0, 1]);
   });
 });
 
@@ -145,21 +144,22 @@ describe("responses", () => {
     expect(empty.ok).toBe(false);
   });
 
-  it("show the threshold exactly at minGroupSize, and a group never asked as too few with an empty spread", async () => {
+  it("show the threshold exactly at minGroupSize, hide the one group that would give a small one away, and a group never asked as too few", async () => {
     const s = await setup({ minGroupSize: 3 });
     for (const q1 of [4, 4, 1]) expectOk(await addResponse(s.manager, { ...s.ids, group: "state", answers: { q1 } }));
     for (const q1 of [4, 4]) expectOk(await addResponse(s.manager, { ...s.ids, group: "civil_society", answers: { q1 } }));
     const { results } = expectOk(await getEvaluationResults(await s.world.ctx("partner"), s.ids));
     const byGroup = Object.fromEntries(results[0]!.groups.map((g) => [g.key, shown(g.figure)]));
-    expect(byGroup).toEqual({ state: "67 % of 3", civil_society: "too few (2)", police: "too few (0)" });
+    expect(byGroup).toEqual({ state: "protectsSmallGroup", civil_society: "tooFew", police: "tooFew" });
     expect(shown(results[0]!.overall)).toBe("80 % of 5");
-    expect(shown(results[1]!.overall)).toBe("too few (0)");
+    expect(shown(results[1]!.overall)).toBe("tooFew");
+    expect(results[1]!.distribution).toBeNull();
   });
 
   it("hold back the overall figure too while fewer than the threshold answered the statement", async () => {
     const s = await setup({ minGroupSize: 3 });
     for (const q1 of [4, 4]) expectOk(await addResponse(s.manager, { ...s.ids, group: "state", answers: { q1 } }));
-    expect(shown(expectOk(await getEvaluationResults(s.manager, s.ids)).results[0]!.overall)).toBe("too few (2)");
+    expect(shown(expectOk(await getEvaluationResults(s.manager, s.ids)).results[0]!.overall)).toBe("tooFew");
     expectOk(await addResponse(s.manager, { ...s.ids, group: "civil_society", answers: { q1: 1 } }));
     expect(shown(expectOk(await getEvaluationResults(s.manager, s.ids)).results[0]!.overall)).toBe("67 % of 3");
   });

@@ -68,8 +68,8 @@ describe("importing a KoboToolbox export", () => {
     const { respondents, results } = expectOk(await getEvaluationResults(s.manager, s.ids));
     expect(respondents).toBe(4);
     expect([results[0]!.overall, results[1]!.overall]).toEqual([
-      { n: 4, agree: 3, percent: 75 },
-      { n: 3, agree: 2, percent: 67 },
+      { shown: true, n: 4, agree: 3, percent: 75 },
+      { shown: true, n: 3, agree: 2, percent: 67 },
     ]);
   });
 

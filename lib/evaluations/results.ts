@@ -8,11 +8,18 @@ export function percentOf(part: number, whole: number): number {
 }
 
 export type Tally = { n: number; agree: number; distribution: number[] };
-/** A figure as it is published: "76 % of 109", or "too few answers" under the group threshold. */
-export type Figure = { n: number; agree: number; percent: number | null };
+
+/**
+ * A figure as it is published: "76 % of 109", or withheld with nothing but the reason. A withheld
+ * figure carries no n, no count and no percentage, so no page, answer or export can show them.
+ */
+export type Figure = { shown: true; n: number; agree: number; percent: number } | { shown: false; reason: WithheldReason };
+/** `tooFew`: fewer answers than the threshold; `protectsSmallGroup`: hidden so that a small group cannot be worked out. */
+export type WithheldReason = "tooFew" | "protectsSmallGroup";
 
 /** How many answers chose one level (the database counts them). */
 export type LevelCount = { level: number; count: number };
+export type GroupLevelCount = LevelCount & { groupId: string };
 
 /** Adds up answers on a scale of `scaleSize` levels; `agreeLevels` are the levels that count as agreeing. */
 export function tally(counts: LevelCount[], scaleSize: number, agreeLevels: number[]): Tally {
@@ -27,7 +34,59 @@ export function tally(counts: LevelCount[], scaleSize: number, agreeLevels: numb
   return { n, agree, distribution };
 }
 
-/** The published figure; below `minSize` answers (a group too small to be told apart) no percentage. */
-export function figureOf({ n, agree }: Pick<Tally, "n" | "agree">, minSize = 1): Figure {
-  return { n, agree, percent: n >= Math.max(minSize, 1) ? percentOf(agree, n) : null };
+const shownFigure = ({ n, agree }: Tally): Figure => ({ shown: true, n, agree, percent: percentOf(agree, n) });
+const withheld = (reason: WithheldReason): Figure => ({ shown: false, reason });
+
+export type Scale = { scaleSize: number; agreeLevels: number[]; minGroupSize: number };
+
+/** A statement's figures as they may be published: everyone's, the spread over the scale, and each group's. */
+export type StatementFigures = { overall: Figure; distribution: number[] | null; groups: Map<string, Figure> };
+
+/**
+ * Small groups hidden for real, here where the figures are made, so no page, API answer, pinned
+ * figure or report can leak what is hidden (the threshold is the evaluation's `minGroupSize`):
+ * 1. A statement answered by fewer people than the threshold publishes nothing but "too few
+ *    answers", for everyone and for each group: no n, no count, no spread over the scale.
+ * 2. A group with fewer answers than the threshold publishes only "too few answers": no n, no
+ *    count, no spread, no percentage.
+ * 3. Everyone's figure minus the groups shown gives the hidden groups' answers taken together, so
+ *    together they must hold at least the threshold: while they do not, the smallest group still
+ *    shown (the first by key among equals) is hidden too, said as "withheld to protect a small
+ *    group". With exactly one small group, that is the next smallest group. A group nobody in
+ *    answered needs no such cover: there is no answer of theirs to give away.
+ * Groups never publish their spread over the scale, only everyone's is.
+ * `groupIds` are the evaluation's groups in the order ties are broken (by key).
+ */
+export function statementFigures(counts: GroupLevelCount[], groupIds: string[], scale: Scale): StatementFigures {
+  const threshold = Math.max(scale.minGroupSize, 1);
+  const all = tally(counts, scale.scaleSize, scale.agreeLevels);
+  if (all.n < threshold) {
+    return { overall: withheld("tooFew"), distribution: null, groups: new Map(groupIds.map((id) => [id, withheld("tooFew")])) };
+  }
+  const byGroup = groupIds.map((id) =>
+    tally(
+      counts.filter((c) => c.groupId === id),
+      scale.scaleSize,
+      scale.agreeLevels,
+    ),
+  );
+  const hidden = new Map<number, WithheldReason>();
+  let hiddenAnswers = 0;
+  byGroup.forEach((group, i) => {
+    if (group.n >= threshold) return;
+    hidden.set(i, "tooFew");
+    hiddenAnswers += group.n;
+  });
+  // Sorting is stable, so among groups of the same size the first by key is hidden first.
+  const shownSmallestFirst = byGroup.map((group, i) => ({ i, n: group.n })).filter((g) => !hidden.has(g.i)).sort((a, b) => a.n - b.n);
+  for (const group of shownSmallestFirst) {
+    if (hiddenAnswers === 0 || hiddenAnswers >= threshold) break;
+    hidden.set(group.i, "protectsSmallGroup");
+    hiddenAnswers += group.n;
+  }
+  return {
+    overall: shownFigure(all),
+    distribution: all.distribution,
+    groups: new Map(groupIds.map((id, i) => [id, hidden.has(i) ? withheld(hidden.get(i)!) : shownFigure(byGroup[i]!)])),
+  };
 }

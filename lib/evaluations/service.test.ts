@@ -7,8 +7,9 @@ import { demoProjectCodes, seedDemo } from "@/db/seed/demo";
 import { demoEvaluations } from "@/db/seed/evaluations";
 import { ctxFor, expectFailure, expectOk } from "@/lib/testing/helpers";
 import { createWorld } from "@/lib/testing/world";
+import type { Figure } from "./results";
 import type { CreateEvaluationInput } from "./schemas";
-import { addResponse, createEvaluation, getEvaluationResults, listEvaluations, translateEvaluation } from "./service";
+import { addResponse, createEvaluation, getEvaluationResults, listEvaluations, translateEvaluation, type StatementResult } from "./service";
 
 let database: Database;
 
@@ -17,8 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const percents = (results: { key: string; overall: { n: number; percent: number | null }; groups: { key: string; figure: { n: number; percent: number | null } }[] }[]) =>
-  Object.fromEntries(results.map((r) => [r.key, { all: `${r.overall.percent} % of ${r.overall.n}`, ...Object.fromEntries(r.groups.map((g) => [g.key, g.figure.percent === null ? `too few (${g.figure.n})` : `${g.figure.percent} % of ${g.figure.n}`])) }]));
+const shown = (f: Figure) => (f.shown ? `${f.percent} % of ${f.n}` : f.reason);
+const percents = (results: StatementResult[]) => Object.fromEntries(results.map((r) => [r.key, { all: shown(r.overall), ...Object.fromEntries(r.groups.map((g) => [g.key, shown(g.figure)])) }]));
 
 describe("the demo evaluations", () => {
   it("give exactly the figures the closing reports published", async () => {
@@ -36,9 +37,9 @@ describe("the demo evaluations", () => {
       q1_vulnerability: { all: "76 % of 109", state: "76 % of 58", civil_society: "76 % of 51" },
       q2_victims: { all: "86 % of 109", state: "86 % of 58", civil_society: "86 % of 51" },
       q3_lasting: { all: "96 % of 109", state: "97 % of 58", civil_society: "96 % of 51" },
-      q4_child_protection: { all: "96 % of 51", state: "too few (0)", civil_society: "96 % of 51" },
+      q4_child_protection: { all: "96 % of 51", state: "tooFew", civil_society: "96 % of 51" },
     });
-    expect(honduras.results[0]!.distribution.reduce((a, b) => a + b)).toBe(109);
+    expect(honduras.results[0]!.distribution!.reduce((a, b) => a + b)).toBe(109);
     const costaRica = await figures(demoProjectCodes.costaRica, demoEvaluations.costaRica.title);
     expect(percents(costaRica.results)).toEqual({
       cr1_legislation: { all: "96 % of 25", police_justice: "96 % of 25" },
@@ -66,7 +67,7 @@ const form = (projectId: string, overrides: Partial<CreateEvaluationInput> = {})
 });
 
 describe("an evaluation's responses", () => {
-  it("count once per submission id, and a group under the threshold shows no percentage", async () => {
+  it("count once per submission id; a group under the threshold shows no figure, nor does the one group that would give it away", async () => {
     const world = await createWorld(database.db);
     const manager = await world.ctx("manager");
     const evaluation = expectOk(await createEvaluation(manager, form(world.projectId)));
@@ -79,7 +80,7 @@ describe("an evaluation's responses", () => {
     expectOk(await answer("ngo", 4));
     const { results, respondents } = expectOk(await getEvaluationResults(await world.ctx("partner"), ids));
     expect(respondents).toBe(4);
-    expect(percents(results).q1).toEqual({ all: "75 % of 4", state: "67 % of 3", ngo: "too few (1)" });
+    expect(percents(results).q1).toEqual({ all: "75 % of 4", state: "protectsSmallGroup", ngo: "tooFew" });
     expect(results[0]!.distribution).toEqual([0, 1, 1, 2]);
     expect(expectOk(await listEvaluations(await world.ctx("field"), { projectId: world.projectId })).map((e) => e.respondents)).toEqual([4]);
   });

@@ -3,7 +3,7 @@ import { evaluationAnswers, evaluationGroups, evaluationRespondents, evaluations
 import { recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
-import { figureOf, tally, type Figure, type LevelCount } from "./results";
+import { statementFigures, type Figure, type GroupLevelCount } from "./results";
 import { addResponseInput, createEvaluationInput, evaluationIdInput, pinInput, projectEvaluationsInput, translateEvaluationInput } from "./schemas";
 
 const readers = ["manager", "field", "partner"] as const;
@@ -184,18 +184,12 @@ async function answerCounts(ctx: UseCaseCtx, where: SQL) {
     .groupBy(evaluationAnswers.statementId, evaluationRespondents.groupId, evaluationAnswers.level);
 }
 
-type Scale = Pick<Evaluation, "scaleSize" | "agreeLevels" | "minGroupSize">;
-type AnswerCount = { groupId: string } & LevelCount;
-
-/** One group's figure for a statement: "too few answers" under the evaluation's threshold. */
-function groupFigure(scale: Scale, ofStatement: AnswerCount[], groupId: string): Figure {
-  return figureOf(
-    tally(
-      ofStatement.filter((c) => c.groupId === groupId),
-      scale.scaleSize,
-      scale.agreeLevels,
-    ),
-    scale.minGroupSize,
+/** A statement's figures as they may be published: the small-group rules apply here (lib/evaluations/results.ts). */
+function figuresOf(evaluation: Evaluation, counts: (GroupLevelCount & { statementId: string })[], statementId: string, groupIds: string[]) {
+  return statementFigures(
+    counts.filter((c) => c.statementId === statementId),
+    groupIds,
+    evaluation,
   );
 }
 
@@ -214,21 +208,31 @@ export async function pinnedFigures(ctx: UseCaseCtx, projectId: string): Promise
     .where(and(eq(evaluations.projectId, projectId), eq(evaluationStatements.pinned, true)))
     .orderBy(sql`${evaluations.periodStart} desc nulls last`, asc(evaluations.title), asc(evaluationStatements.position));
   if (pinned.length === 0) return [];
-  const counts = await answerCounts(
-    ctx,
-    inArray(
-      evaluationAnswers.statementId,
-      pinned.map((p) => p.statement.id),
+  const evaluationIds = [...new Set(pinned.map((p) => p.evaluation.id))];
+  const [counts, groups] = await Promise.all([
+    answerCounts(
+      ctx,
+      inArray(
+        evaluationAnswers.statementId,
+        pinned.map((p) => p.statement.id),
+      ),
     ),
-  );
+    // Every group of the evaluation, even one not pinned: whether a figure may be shown depends on all of them.
+    ctx.db.select({ id: evaluationGroups.id, evaluationId: evaluationGroups.evaluationId }).from(evaluationGroups).where(inArray(evaluationGroups.evaluationId, evaluationIds)).orderBy(asc(evaluationGroups.key)),
+  ]);
   return pinned.map(({ statement, evaluation, group }) => {
-    const ofStatement = counts.filter((c) => c.statementId === statement.id);
+    const figures = figuresOf(
+      evaluation,
+      counts,
+      statement.id,
+      groups.filter((g) => g.evaluationId === evaluation.id).map((g) => g.id),
+    );
     return {
       evaluationId: evaluation.id,
       evaluationTitle: evaluation.title,
       statement: statement.text,
       group: group?.name ?? null,
-      figure: group ? groupFigure(evaluation, ofStatement, group.id) : figureOf(tally(ofStatement, evaluation.scaleSize, evaluation.agreeLevels), evaluation.minGroupSize),
+      figure: group ? figures.groups.get(group.id)! : figures.overall,
     };
   });
 }
@@ -240,13 +244,14 @@ export type StatementResult = {
   pinned: boolean;
   pinnedGroupId: string | null;
   overall: Figure;
-  distribution: number[];
+  /** Everyone's answers over the scale; null when the statement has too few answers. */
+  distribution: number[] | null;
   groups: { groupId: string; key: string; figure: Figure }[];
 };
 
 /**
- * Per statement: the share agreeing overall and per group, always with n, and the spread over the
- * scale. A group under the evaluation's threshold gets no percentage ("too few answers").
+ * Per statement: the share agreeing overall and per group with their n, and everyone's spread over
+ * the scale, as far as the small-group rules let them be published (lib/evaluations/results.ts).
  */
 export const getEvaluationResults = defineUseCase({
   name: "evaluations.results",
@@ -261,18 +266,18 @@ export const getEvaluationResults = defineUseCase({
       answerCounts(ctx, eq(evaluationRespondents.evaluationId, evaluation.id)),
       ctx.db.select({ n: sql<number>`count(*)::int` }).from(evaluationRespondents).where(eq(evaluationRespondents.evaluationId, evaluation.id)),
     ]);
+    const groupIds = groups.map((g) => g.id);
     const results: StatementResult[] = statements.map((s) => {
-      const ofStatement = counts.filter((c) => c.statementId === s.id);
-      const all = tally(ofStatement, evaluation.scaleSize, evaluation.agreeLevels);
+      const figures = figuresOf(evaluation, counts, s.id, groupIds);
       return {
         statementId: s.id,
         key: s.key,
         text: s.text,
         pinned: s.pinned,
         pinnedGroupId: s.pinnedGroupId,
-        overall: figureOf(all, evaluation.minGroupSize),
-        distribution: all.distribution,
-        groups: groups.map((g) => ({ groupId: g.id, key: g.key, figure: groupFigure(evaluation, ofStatement, g.id) })),
+        overall: figures.overall,
+        distribution: figures.distribution,
+        groups: groups.map((g) => ({ groupId: g.id, key: g.key, figure: figures.groups.get(g.id)! })),
       };
     });
     return { evaluation, groups, respondents: respondents?.n ?? 0, results, canImport: ctx.access !== "partner", canPin: ctx.access === "admin" || ctx.access === "manager" };

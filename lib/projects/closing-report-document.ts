@@ -14,7 +14,7 @@ type Wording = { t: (key: string, values?: Record<string, string | number>) => s
 export function closingReportDocument(report: ClosingReport, locale: Locale, wording: Wording): DocumentSpec {
   const { t, period } = wording;
   const text = (n: Parameters<typeof narrativeFor>[0]) => narrativeFor(n, locale).text;
-  const figure = (f: Figure) => (f.percent === null ? t("evaluations.tooFew", { n: f.n }) : t("evaluations.agreeOf", { percent: f.percent, n: f.n }));
+  const figure = (f: Figure) => (f.shown ? t("evaluations.agreeOf", { percent: f.percent, n: f.n }) : t(`evaluations.withheld.${f.reason}`));
   const { project, totals } = report;
   const sections: (Section | EntrySection)[] = [
     {

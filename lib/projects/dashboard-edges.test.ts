@@ -176,13 +176,13 @@ describe("findings, actions and pinned figures", () => {
     expect(board.overdueActions).toBe(1);
     expect(board.actions.reduce((n, a) => n + a.count, 0)).toBe(5);
     expect(board.pinned).toHaveLength(1);
-    expect(board.pinned[0]).toMatchObject({ evaluationTitle: "Final", group: { en: "Civil society" }, figure: { n: 2, percent: null } });
+    expect(board.pinned[0]).toMatchObject({ evaluationTitle: "Final", group: { en: "Civil society" }, figure: { shown: false, reason: "tooFew" } });
     expect(board.pinned[0]!.statement.fr).toBe("La coordination s'est améliorée");
 
     const partner = expectOk(await getDashboard(await world.ctx("partner"), { projectId: world.projectId }));
     expect(partner.findings.map((f) => f.status).sort()).toEqual(["in_review", "validated"]);
     expectOk(await pinStatement(manager, { ...ids, statementId: results[0]!.statementId, pinned: true }));
-    expect(expectOk(await getDashboard(await world.ctx("partner"), { projectId: world.projectId })).pinned.map((p) => [p.group, p.figure])).toEqual([[null, { n: 7, agree: 5, percent: 71 }]]);
+    expect(expectOk(await getDashboard(await world.ctx("partner"), { projectId: world.projectId })).pinned.map((p) => [p.group, p.figure])).toEqual([[null, { shown: true, n: 7, agree: 5, percent: 71 }]]);
     expect(expectFailure(await getDashboard(await world.ctx("outsider"), { projectId: world.projectId })).error).toBe("not_found");
   });
 });

@@ -54,7 +54,7 @@ describe("the project dashboard", () => {
     expect(board.findings.reduce((n, f) => n + f.count, 0)).toBe(12);
     expect(board.actions.reduce((n, a) => n + a.count, 0)).toBe(6);
     expect(board.overdueActions).toBeGreaterThanOrEqual(2);
-    expect(board.pinned.map((p) => `${p.figure.percent} % of ${p.figure.n}${p.group ? ` (${narrativeFor(p.group, "en").text})` : ""}`)).toEqual([
+    expect(board.pinned.map((p) => `${p.figure.shown ? `${p.figure.percent} % of ${p.figure.n}` : p.figure.reason}${p.group ? ` (${narrativeFor(p.group, "en").text})` : ""}`)).toEqual([
       "76 % of 109",
       "86 % of 109",
       "96 % of 109",

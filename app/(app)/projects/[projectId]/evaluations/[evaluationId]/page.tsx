@@ -21,10 +21,27 @@ export default async function EvaluationPage({ params }: { params: Promise<{ pro
   const { evaluation, groups, respondents, results, canImport, canPin } = unwrapForPage(await getEvaluationResults(ctx, { projectId, evaluationId }));
   const [t, locale] = await Promise.all([getTranslations("evaluations"), getLocale()]);
   const text = (n: Parameters<typeof narrativeFor>[0]) => narrativeFor(n, locale as Locale).text;
-  const figure = (f: Figure) => (f.percent === null ? t("tooFew", { n: f.n }) : t("agreeOf", { percent: f.percent, n: f.n }));
+  const figure = (f: Figure) => (f.shown ? t("agreeOf", { percent: f.percent, n: f.n }) : t(`withheld.${f.reason}`));
   const colour = (level: number) => {
     const agreeIndex = evaluation.agreeLevels.indexOf(level);
     return agreeIndex >= 0 ? levelColours.agree[agreeIndex % 2] : levelColours.other[(level - 1) % 3];
+  };
+  // Everyone's answers over the scale; sent only when the statement has enough answers.
+  const spread = (counts: number[]) => {
+    const answered = counts.reduce((a, b) => a + b, 0);
+    return (
+      <figure className="mt-3">
+        <figcaption className="mb-1 text-xs text-slate-600">{t("distribution")}</figcaption>
+        <div className="flex h-4 w-full overflow-hidden rounded" aria-hidden>
+          {counts.map((count, i) => (count ? <span key={i} className={colour(i + 1)} style={{ width: `${(100 * count) / answered}%` }} /> : null))}
+        </div>
+        <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-slate-700">
+          {counts.map((count, i) => (
+            <span key={i}>{t("levelCount", { level: i + 1, wording: levelWording(evaluation.scaleSize, i + 1, locale as Locale), count })}</span>
+          ))}
+        </p>
+      </figure>
+    );
   };
   return (
     <>
@@ -73,19 +90,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ pro
                   </div>
                 ))}
               </dl>
-              {r.overall.n > 0 && (
-                <figure className="mt-3">
-                  <figcaption className="mb-1 text-xs text-slate-600">{t("distribution")}</figcaption>
-                  <div className="flex h-4 w-full overflow-hidden rounded" aria-hidden>
-                    {r.distribution.map((count, i) => (count ? <span key={i} className={colour(i + 1)} style={{ width: `${(100 * count) / r.overall.n}%` }} /> : null))}
-                  </div>
-                  <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-slate-700">
-                    {r.distribution.map((count, i) => (
-                      <span key={i}>{t("levelCount", { level: i + 1, wording: levelWording(evaluation.scaleSize, i + 1, locale as Locale), count })}</span>
-                    ))}
-                  </p>
-                </figure>
-              )}
+              {r.distribution && spread(r.distribution)}
               {canPin && (
                 <PinForm
                   projectId={projectId}
