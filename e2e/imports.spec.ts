@@ -56,7 +56,7 @@ test.describe("importing a sign-in sheet, as field staff (Spanish)", () => {
   test("a file that is not a spreadsheet is refused with a clear message", async ({ page }) => {
     await page.goto("/imports");
     await page.getByLabel(es.imports.file).setInputFiles({ name: "foto.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("not a zip at all") });
-    await expect(page.getByRole("alert").filter({ hasText: es.validation.unreadableFile })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: es.validation.fileContentMismatch })).toBeVisible();
   });
 });
 

@@ -1,4 +1,7 @@
+import { contentMatchesType } from "@/lib/http/file-signature";
+import { UseCaseError } from "@/lib/result";
 import { readSpreadsheet } from "@/lib/spreadsheets/read";
+import { contentTypes } from "@/lib/spreadsheets/write";
 import { defineUseCase } from "@/lib/use-case";
 import { loadHeaderChoices } from "./header-choices";
 import { attendanceImportFields, guessMapping, institutionImportFields, participantImportFields } from "./mapping";
@@ -11,7 +14,11 @@ export const readImportFile = defineUseCase({
   input: readFileInput,
   write: false,
   async run(ctx, input) {
-    const sheet = await readSpreadsheet(input.fileName, Buffer.from(input.data, "base64"));
+    const bytes = Buffer.from(input.data, "base64");
+    // The name says which reader runs; the first bytes must agree (an .xlsx is a zip, a CSV is text).
+    const claimed = /\.xlsx$/i.test(input.fileName) ? contentTypes.xlsx : "text/csv";
+    if (!contentMatchesType(bytes, claimed)) throw new UseCaseError("invalid", { file: { key: "fileContentMismatch" } });
+    const sheet = await readSpreadsheet(input.fileName, bytes);
     return {
       ...sheet,
       guesses: {

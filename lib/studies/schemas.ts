@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { sourceKinds, studyStatuses } from "@/db/schema/values";
+import { contentMatchesType } from "@/lib/http/file-signature";
 
 const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 const optionalDate = z.preprocess(blankToNull, z.iso.date().nullable().default(null));
@@ -46,11 +47,14 @@ export const studyIdInput = z.object({ projectId: z.uuid(), studyId: z.uuid() })
 export const projectStudiesInput = z.object({ projectId: z.uuid() });
 
 /** A file as the API receives it (base64) or a form hands it over (bytes). */
-const uploadedFile = z.object({
-  name: z.string().trim().min(1).max(255),
-  type: z.string().refine((type) => (sourceFileTypes as readonly string[]).includes(type), { message: "fileType" }),
-  data: z.union([z.base64().transform((b64) => Buffer.from(b64, "base64")), z.instanceof(Uint8Array).transform((bytes) => Buffer.from(bytes))]),
-});
+const uploadedFile = z
+  .object({
+    name: z.string().trim().min(1).max(255),
+    type: z.string().refine((type) => (sourceFileTypes as readonly string[]).includes(type), { message: "fileType" }),
+    data: z.union([z.base64().transform((b64) => Buffer.from(b64, "base64")), z.instanceof(Uint8Array).transform((bytes) => Buffer.from(bytes))]),
+  })
+  // The declared type is the browser's guess from the name: the first bytes must agree with it.
+  .refine((file) => file.data.byteLength === 0 || contentMatchesType(file.data, file.type), { message: "fileContentMismatch", path: ["type"] });
 
 export const addSourceInput = studyIdInput
   .extend({

@@ -87,6 +87,7 @@ describe("study sources", () => {
   it("a file of exactly 20 MB is accepted; only managers add or remove sources", async () => {
     const s = await setup();
     const full = { name: "exacto.pdf", type: "application/pdf", data: new Uint8Array(maxSourceBytes) };
+    full.data.set(Buffer.from("%PDF-1.4"));
     const source = expectOk(await addSource(s.manager, { ...s.ids, kind: "document", title: "Exacto", file: full }));
     expect(source.fileSize).toBe(maxSourceBytes);
     expect(expectFailure(await removeSource(await s.world.ctx("field"), { ...s.ids, sourceId: source.id })).error).toBe("forbidden");

@@ -127,6 +127,7 @@ describe("a study's uploaded sources", () => {
   it("takes exactly 20 MB sent as base64 and refuses one byte more, and base64 that is not", async () => {
     const s = await setup();
     const full = Buffer.alloc(maxSourceBytes, 7);
+    full.write("%PDF-1.4");
     const source = expectOk(await addSource(s.manager, { ...s.ids, kind: "document", title: "Exacto", file: file(full.toString("base64")) }));
     expect(source.fileSize).toBe(maxSourceBytes);
     const over = Buffer.alloc(maxSourceBytes + 1, 7).toString("base64");
