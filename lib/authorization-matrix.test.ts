@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@/db/testing";
 import type { Database } from "@/db/client";
 import { bodyMemberships, coordinationBodies, evaluationGroups, evaluations, evaluationStatements, findings, improvementActions, institutions, missions, missionTeam, participantProjects, participants, projectMembers, reviewRoundFindings, reviewRoundPartners, reviewRounds, studies, studySources, users, workshops } from "@/db/schema";
+import { hashPassword } from "./auth/password";
+import { toSessionUser } from "./auth/service";
+import type { Ctx } from "./session-user";
 import { allUseCases } from "./use-cases";
 import { createWorld, roleNames, worldPassword, type RoleName, type World } from "./testing/world";
 
@@ -427,6 +430,31 @@ beforeAll(async () => {
   world = await createWorld(database.db);
 });
 afterAll(() => database.close());
+
+describe("a user who must still replace a temporary password", () => {
+  // An administrator, so that nothing but the temporary password can be what refuses them.
+  let ctx: Ctx;
+  beforeAll(async () => {
+    const [row] = await world.db
+      .insert(users)
+      .values({ email: `${crypto.randomUUID()}@test.example`, name: "Temporary", isAdmin: true, mustChangePassword: true, passwordHash: await hashPassword(worldPassword) })
+      .returning();
+    ctx = { db: world.db, user: toSessionUser(row!) };
+  });
+
+  const allowed = ["account.changePassword", "account.signOut"];
+  for (const useCase of allUseCases) {
+    const name = useCase.definition.name;
+    const isAllowed = allowed.includes(name);
+    it(`${name} is ${isAllowed ? "allowed" : "refused until the password is changed"}`, async () => {
+      const entry = matrix[name];
+      if (!entry) throw new Error(`No matrix entry for ${name}`);
+      const result = await useCase(ctx, await entry.input(world, "admin"));
+      if (isAllowed) expect(result).toMatchObject({ ok: true });
+      else expect(result).toMatchObject({ ok: false, error: "password_change_required" });
+    });
+  }
+});
 
 describe("authorization matrix", () => {
   it("has an entry for every use case, and none for a use case that does not exist", () => {

@@ -10,6 +10,15 @@ export function requireUser(ctx: Ctx): SessionUser {
   return ctx.user;
 }
 
+/**
+ * Someone still holding a temporary password (one an administrator chose and sent them) may only
+ * replace it, and sign out: until then anyone who read that message could be using the account.
+ */
+export function requireOwnPassword(user: SessionUser): SessionUser {
+  if (user.mustChangePassword) throw new UseCaseError("password_change_required");
+  return user;
+}
+
 /** Admin-only areas answer "not found" to everyone else, so their existence is not revealed. */
 export function requireAdmin(ctx: Ctx): SessionUser {
   const user = requireUser(ctx);

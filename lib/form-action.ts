@@ -2,7 +2,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { getWriteContext } from "./request-context";
-import { describeFailure, formValues, type FormState } from "./forms";
+import { formValues, refusedFormState, type FormState } from "./forms";
 import type { Ctx } from "./session-user";
 import type { Result } from "./result";
 
@@ -18,17 +18,7 @@ export async function runFormAction<T>(
   const t = await getTranslations();
   const values = formValues(formData);
   const result = await run(await getWriteContext(), values);
-  if (!result.ok) {
-    return { status: "error", error: result.error, values: withoutPasswords(values), ...describeFailure(result, t as never) };
-  }
+  if (!result.ok) return refusedFormState(result, values, t as never);
   revalidatePath("/", "layout");
   return { status: "success", message: successKey ? t(successKey as never) : undefined, data: result.data };
-}
-
-/**
- * What a refused form may send back to show again: everything but passwords, which would
- * otherwise travel back to the browser in the page's data and sit in its memory.
- */
-export function withoutPasswords(values: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).filter(([key]) => !/password/i.test(key)));
 }

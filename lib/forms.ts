@@ -28,6 +28,19 @@ export function describeFailure(failure: Pick<Failure, "error" | "fieldErrors">,
   return { message: t(`errors.${failure.error}`), fieldErrors };
 }
 
+/** A refused form's state: the refusal worded for the user, and what they typed but passwords. */
+export function refusedFormState<T>(failure: Pick<Failure, "error" | "fieldErrors">, values: Record<string, string>, t: Translate): FormState<T> {
+  return { status: "error", error: failure.error, values: withoutPasswords(values), ...describeFailure(failure, t) };
+}
+
+/**
+ * What a refused form may send back to show again: everything but passwords, which would
+ * otherwise travel back to the browser in the page's data and stay in its memory.
+ */
+export function withoutPasswords(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !/password/i.test(key)));
+}
+
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {

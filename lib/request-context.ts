@@ -25,10 +25,14 @@ export async function getWriteContext(): Promise<Ctx> {
   return getRequestContext();
 }
 
-/** For pages: anonymous visitors go to sign-in (also when a revoked cookie is replayed). */
-export async function getPageContext(): Promise<Ctx & { user: NonNullable<Ctx["user"]> }> {
+/**
+ * For pages: anonymous visitors go to sign-in (also when a revoked cookie is replayed), and a user
+ * who must replace a temporary password goes to their account page, the one page that allows it.
+ */
+export async function getPageContext(options: { allowsTemporaryPassword?: boolean } = {}): Promise<Ctx & { user: NonNullable<Ctx["user"]> }> {
   const ctx = await getRequestContext();
   if (!ctx.user) redirect("/sign-in");
+  if (ctx.user.mustChangePassword && !options.allowsTemporaryPassword) redirect("/account");
   return ctx as Ctx & { user: NonNullable<Ctx["user"]> };
 }
 
@@ -36,5 +40,6 @@ export async function getPageContext(): Promise<Ctx & { user: NonNullable<Ctx["u
 export function unwrapForPage<T>(result: Result<T>): T {
   if (result.ok) return result.data;
   if (result.error === "unauthenticated") redirect("/sign-in");
+  if (result.error === "password_change_required") redirect("/account");
   notFound();
 }

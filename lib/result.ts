@@ -3,6 +3,7 @@ export type FieldErrors = Record<string, FieldError>;
 
 export const errorCodes = [
   "unauthenticated",
+  "password_change_required",
   "not_found",
   "forbidden",
   "invalid",

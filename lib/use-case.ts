@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ProjectRole } from "@/db/schema";
-import { requireAdmin, requireAnyProjectRole, requireProjectRole, requireUser, type ProjectAccess } from "./authz";
+import { requireAdmin, requireAnyProjectRole, requireOwnPassword, requireProjectRole, requireUser, type ProjectAccess } from "./authz";
 import { UseCaseError, type Result } from "./result";
 import type { Ctx, SessionUser } from "./session-user";
 import { toFieldErrors } from "./validation";
@@ -23,6 +23,8 @@ export type UseCaseDefinition<S extends z.ZodType, R> = {
   input: S;
   /** Writes run in one transaction with their audit entry: all of it lands, or none. */
   write: boolean;
+  /** Also runs for a user who must still replace a temporary password: the change itself, sign-out. */
+  allowsTemporaryPassword?: boolean;
   run: (ctx: UseCaseCtx, input: z.output<S>) => Promise<R>;
 };
 
@@ -39,6 +41,7 @@ export function defineUseCase<S extends z.ZodType, R>(definition: UseCaseDefinit
   const execute = async (ctx: Ctx, rawInput: unknown): Promise<Result<R>> => {
     try {
       const user = definition.access.kind === "admin" ? requireAdmin(ctx) : requireUser(ctx);
+      if (!definition.allowsTemporaryPassword) requireOwnPassword(user);
       const directoryAccess =
         definition.access.kind === "directory" ? await requireAnyProjectRole(ctx, definition.access.roles) : null;
       const parsed = definition.input.safeParse(rawInput);

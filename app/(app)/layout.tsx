@@ -8,7 +8,8 @@ import { getDirectoryPermissions } from "@/lib/institutions/service";
 import { getPageContext } from "@/lib/request-context";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const ctx = await getPageContext();
+  // Each page decides for itself; this layout also frames the account page, where a temporary password is replaced.
+  const ctx = await getPageContext({ allowsTemporaryPassword: true });
   const { user } = ctx;
   const [t, permissions] = await Promise.all([getTranslations("account"), getDirectoryPermissions(ctx, {})]);
   return (

@@ -13,8 +13,7 @@ import { signIn } from "@/lib/auth/next-auth";
 import { setPasswordWithLink } from "@/lib/auth/service";
 import { signInInput } from "@/lib/auth/schemas";
 import { getSignInRefusal } from "@/lib/auth/throttle";
-import { withoutPasswords } from "@/lib/form-action";
-import { describeFailure, formValues, type FormState } from "@/lib/forms";
+import { describeFailure, formValues, withoutPasswords, type FormState } from "@/lib/forms";
 import { isSameOrigin } from "@/lib/http/origin";
 import { rememberLocale } from "@/lib/i18n/locale-cookie";
 

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { authenticate } from "@/lib/auth/service";
+import { refusedFormState } from "@/lib/forms";
+import { wordingFor } from "@/lib/i18n/wording";
 import {
   auditEntriesFor,
   ctxFor,
@@ -106,6 +108,17 @@ describe("changePassword", () => {
     const [entry] = await auditEntriesFor(db, user.id);
     expect(entry).toMatchObject({ action: "user.change_password", actorId: user.id });
     expect(JSON.stringify(entry!.changes)).not.toContain(newPassword);
+  });
+});
+
+describe("a refused password change", () => {
+  it("comes back to the form with its messages and the other fields, never with a password", async () => {
+    const { user, ctx } = await signedInUser();
+    const typed = { username: user.email, currentPassword: "not my password", newPassword, confirmPassword: newPassword };
+    const state = refusedFormState(expectFailure(await changePassword(ctx, typed)), typed, wordingFor("en").t);
+    expect(state).toMatchObject({ status: "error", values: { username: user.email }, fieldErrors: { currentPassword: expect.any(String) } });
+    expect(Object.keys(state.values!)).toEqual(["username"]);
+    for (const password of ["not my password", newPassword]) expect(JSON.stringify(state)).not.toContain(password);
   });
 });
 

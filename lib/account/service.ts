@@ -31,6 +31,7 @@ export const changePassword = defineUseCase({
   access: { kind: "user" },
   input: changePasswordInput,
   write: true,
+  allowsTemporaryPassword: true,
   async run(ctx, input) {
     const [user] = await ctx.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, ctx.user.id));
     if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
@@ -61,6 +62,7 @@ export const signOutEverywhere = defineUseCase({
   name: "account.signOut",
   access: { kind: "user" },
   input: signOutInput,
+  allowsTemporaryPassword: true,
   write: true,
   async run(ctx) {
     await revokeSessions(ctx.db, ctx.user.id);

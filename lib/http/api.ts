@@ -7,6 +7,7 @@ import type { UseCase } from "@/lib/use-case";
 
 const statusFor: Record<ErrorCode, number> = {
   unauthenticated: 401,
+  password_change_required: 403,
   forbidden: 403,
   not_found: 404,
   invalid: 400,

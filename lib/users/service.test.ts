@@ -4,6 +4,8 @@ import type { Database } from "@/db/client";
 import { auditEntries, projectMembers, signInLinks, users } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { authenticate, setPasswordWithLink } from "@/lib/auth/service";
+import { refusedFormState } from "@/lib/forms";
+import { wordingFor } from "@/lib/i18n/wording";
 import { grantRole, listMembers, revokeRole } from "@/lib/members/service";
 import { getProject, listProjects } from "@/lib/projects/service";
 import {
@@ -93,6 +95,15 @@ describe("createUser", () => {
     const failure = expectFailure(await createUser(await admin(), userForm({ email: user.email.toUpperCase() })));
     expect(failure).toEqual({ ok: false, error: "invalid", fieldErrors: { email: { key: "emailTaken" } } });
     expect(await writtenRows()).toEqual(before);
+  });
+
+  it("sends the refused form back with what was typed, but not the temporary password", async () => {
+    const { user } = await create();
+    const typed = { name: "Ana López", email: user.email, locale: "es", access: "password", temporaryPassword };
+    const state = refusedFormState(expectFailure(await createUser(await admin(), typed)), typed, wordingFor("es").t);
+    expect(state).toMatchObject({ status: "error", fieldErrors: { email: expect.any(String) } });
+    expect(state.values).toEqual({ name: "Ana López", email: user.email, locale: "es", access: "password" });
+    expect(JSON.stringify(state)).not.toContain(temporaryPassword);
   });
 
   it("records the creation in the audit trail, without any secret", async () => {

@@ -4,7 +4,7 @@ import { getPageContext } from "@/lib/request-context";
 import { ChangePasswordForm } from "./change-password-form";
 
 export default async function AccountPage() {
-  const { user } = await getPageContext();
+  const { user } = await getPageContext({ allowsTemporaryPassword: true });
   const [t, tLanguage] = await Promise.all([getTranslations("account"), getTranslations("language")]);
   return (
     <>
