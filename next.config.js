@@ -19,7 +19,11 @@ const nextConfig = {
   experimental: { serverActions: { bodySizeLimit: "21mb" }, proxyClientMaxBodySize: "28mb" },
   typedRoutes: false,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // API answers carry people's data: no browser or proxy keeps any of them, errors included.
+      { source: "/api/v1/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
+    ];
   },
 };
 

@@ -22,6 +22,16 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
+/** Browsers heed HSTS only over HTTPS; behind a proxy that ends TLS, it says so in x-forwarded-proto. */
+function isHttps(request: NextRequest): boolean {
+  return request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+}
+
+function withTransportSecurity(request: NextRequest, response: NextResponse): NextResponse {
+  if (isHttps(request)) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  return response;
+}
+
 /**
  * Sets a per-request CSP nonce, and sends visitors without a session cookie to sign-in. It is a
  * convenience only: every page, action and API handler checks the session itself.
@@ -39,7 +49,7 @@ export function proxy(request: NextRequest) {
     url.search = pathname === "/" ? "" : `?callbackUrl=${encodeURIComponent(pathname + search)}`;
     const response = NextResponse.redirect(url);
     response.headers.set("Content-Security-Policy", csp);
-    return response;
+    return withTransportSecurity(request, response);
   }
 
   const requestHeaders = new Headers(request.headers);
@@ -47,7 +57,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
-  return response;
+  return withTransportSecurity(request, response);
 }
 
 export const config = {

@@ -49,6 +49,7 @@ test.describe("participants, as a manager (French)", () => {
     const list = (await (await page.request.get("/api/v1/participants?q=emilia+zuniga")).json()) as { items: { id: string }[] };
     const id = list.items[0]!.id;
     await page.goto(`/participants/${id}/data`);
+    await page.getByRole("button", { name: fr.participants.preparePersonalData }).click();
     await expect(page.getByText('"familyNames": "Zúniga"')).toBeVisible();
     await expectAccessible(page);
     await page.goto(`/participants/${id}`);

@@ -1,32 +1,25 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { exportParticipantData } from "@/lib/participants/personal-data";
+import { getParticipant } from "@/lib/participants/service";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { PersonalDataExport } from "./personal-data-export";
 
-/** A readable copy of everything held about one person, with the same data as a JSON download. */
+/**
+ * Everything held about one person, as a readable copy and a JSON download. Opening the page
+ * exports nothing: the copy is made, and recorded, when a manager asks for it (a POST).
+ */
 export default async function ParticipantDataPage({ params }: { params: Promise<{ participantId: string }> }) {
   const ctx = await getPageContext();
   const { participantId } = await params;
-  const data = unwrapForPage(await exportParticipantData(ctx, { participantId }));
-  if (!data) notFound();
+  const { participant, canCurate } = unwrapForPage(await getParticipant(ctx, { participantId }));
+  if (!canCurate) notFound();
   const t = await getTranslations("participants");
-  const json = JSON.stringify(data, null, 2);
   return (
     <>
-      <PageHeader
-        title={t("personalDataTitle", { name: `${data.person.givenNames} ${data.person.familyNames}`.trim() })}
-        actions={
-          <a className={buttonClass("secondary")} href={`data:application/json;charset=utf-8,${encodeURIComponent(json)}`} download={`participant-${participantId}.json`}>
-            {t("downloadJson")}
-          </a>
-        }
-      />
+      <PageHeader title={t("personalDataTitle", { name: `${participant.givenNames} ${participant.familyNames}`.trim() })} />
       <p className="mb-4 text-sm text-slate-700">{t("personalDataExplain")}</p>
-      <pre tabIndex={0} className="overflow-x-auto rounded-md border border-slate-200 bg-white p-4 text-xs" aria-label={t("personalData")}>
-        {json}
-      </pre>
+      <PersonalDataExport participantId={participantId} />
     </>
   );
 }
