@@ -4,6 +4,11 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { ensureDatabase, getDb } = await import("./db");
   await ensureDatabase();
+  // The access log's pending entries are written when the server stops; retention runs daily.
+  const { flushAccessLogOnExit } = await import("./lib/access-log/record");
+  flushAccessLogOnExit();
+  const { startDailyRetention } = await import("./lib/retention/daily");
+  startDailyRetention(getDb);
   const { getEnv } = await import("./lib/env");
   if (getEnv().ATELIER_DEMO === "1") {
     const { describeDemoAccounts, seedDemo } = await import("./db/seed/demo");

@@ -27,6 +27,8 @@ export async function SiteHeader({ user, seesDirectory, seesParticipants }: Prop
       ? [
           { href: "/admin/users", label: t("users") },
           { href: "/admin/audit", label: t("audit") },
+          { href: "/admin/access-log", label: t("accessLog") },
+          { href: "/admin/retention", label: t("retention") },
         ]
       : []),
     { href: "/account", label: t("account") },

@@ -79,7 +79,8 @@ export function flushAccessLogOnExit(): void {
   process.on("beforeExit", () => void flushAccessLog());
 }
 
-function errorCode(error: unknown): string {
+/** The database's error code, found through the wrappers: safe to log, unlike the message (it may quote values). */
+export function errorCode(error: unknown): string {
   for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
     if (typeof e.code === "string") return e.code;
   }

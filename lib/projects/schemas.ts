@@ -20,6 +20,9 @@ const projectFields = z.object({
   funder: z.string().trim().max(200).default(""),
   description: z.string().trim().max(5000).default(""),
   status: z.enum(projectStatuses),
+  // How long participants' personal data is kept after the project ends, and a hold that stops it.
+  retentionYears: z.coerce.number().int().min(1).max(50).default(5),
+  legalHold: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false),
 });
 
 

@@ -5,7 +5,7 @@ import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type Page } from "@/lib/use-case";
 import { createProjectInput, listProjectsInput, projectIdInput, updateProjectInput } from "./schemas";
 
-const editableFields = ["code", "name", "country", "startDate", "endDate", "funder", "description", "status"] as const;
+const editableFields = ["code", "name", "country", "startDate", "endDate", "funder", "description", "status", "retentionYears", "legalHold"] as const;
 
 export type ProjectSummary = Pick<Project, "id" | "code" | "name" | "country" | "startDate" | "endDate" | "status" | "funder">;
 

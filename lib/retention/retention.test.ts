@@ -6,6 +6,7 @@ import { createTestDatabase } from "@/db/testing";
 import { expectFailure, expectOk, uniqueTag } from "@/lib/testing/helpers";
 import { insertPerson, insertWorkshop } from "@/lib/testing/workshops";
 import { linkToProject } from "@/lib/testing/participants";
+import { getProject, updateProject } from "@/lib/projects/service";
 import { createWorld, type World } from "@/lib/testing/world";
 import { getRetention, listRetention, runRetention, runRetentionNow } from "./service";
 
@@ -114,5 +115,20 @@ describe("retention", () => {
       expect(expectFailure(await runRetentionNow(await w.ctx(role), {})).error).toMatch(/forbidden|not_found/);
     }
     expect(expectFailure(await runRetentionNow(await w.ctx("anonymous"), {})).error).toBe("unauthenticated");
+  });
+
+  it("a project's manager sets its retention period (1 to 50 years) and legal hold on its edit form", async () => {
+    const manager = await w.ctx("manager");
+    const { project } = expectOk(await getProject(manager, { projectId: w.projectId }));
+    expect(project).toMatchObject({ retentionYears: 5, legalHold: false });
+    const form = { ...project, projectId: project.id, retentionYears: "10", legalHold: "on" };
+    expect(expectFailure(await updateProject(manager, { ...form, retentionYears: "0" })).fieldErrors).toHaveProperty("retentionYears");
+    expect(expectFailure(await updateProject(manager, { ...form, retentionYears: "51" })).fieldErrors).toHaveProperty("retentionYears");
+    expect(expectFailure(await updateProject(await w.ctx("field"), form)).error).toMatch(/forbidden|not_found/);
+    expect(expectOk(await updateProject(manager, form))).toMatchObject({ retentionYears: 10, legalHold: true });
+    const saved = expectOk(await getProject(manager, { projectId: w.projectId })).project;
+    // An unticked box is absent from a submitted form: the hold is lifted.
+    const { legalHold: _, ...unticked } = { ...saved, projectId: saved.id };
+    expect(expectOk(await updateProject(manager, unticked))).toMatchObject({ retentionYears: 10, legalHold: false });
   });
 });

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
+import { CheckboxField, SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { FormMessage } from "@/components/ui/form-message";
 import type { Project } from "@/db/schema";
@@ -48,6 +48,26 @@ export function ProjectForm({ action, project, countries, cancelHref }: Props) {
       </div>
       <TextField name="funder" label={t("funder")} defaultValue={value("funder")} error={error("funder")} />
       <TextAreaField name="description" label={t("description")} defaultValue={value("description")} error={error("description")} />
+      <fieldset className="flex flex-col gap-3 rounded border border-slate-300 p-4">
+        <legend className="px-1 font-medium">{t("personalData")}</legend>
+        <TextField
+          name="retentionYears"
+          type="number"
+          min={1}
+          max={50}
+          inputMode="numeric"
+          label={t("retentionYears")}
+          hint={t("retentionYearsHint")}
+          required
+          defaultValue={value("retentionYears") || "5"}
+          error={error("retentionYears")}
+        />
+        <CheckboxField
+          name="legalHold"
+          label={t("legalHold")}
+          defaultChecked={state.values ? state.values.legalHold === "on" : project?.legalHold === true}
+        />
+      </fieldset>
       <FormActions cancelHref={cancelHref} />
     </form>
   );

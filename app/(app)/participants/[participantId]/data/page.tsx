@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { PersonAccesses } from "@/components/access-log/person-accesses";
 import { PageHeader } from "@/components/ui/page-header";
 import { getParticipant } from "@/lib/participants/service";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
@@ -20,6 +21,7 @@ export default async function ParticipantDataPage({ params }: { params: Promise<
       <PageHeader title={t("personalDataTitle", { name: `${participant.givenNames} ${participant.familyNames}`.trim() })} />
       <p className="mb-4 text-sm text-slate-700">{t("personalDataExplain")}</p>
       <PersonalDataExport participantId={participantId} />
+      <PersonAccesses participantId={participantId} />
     </>
   );
 }
