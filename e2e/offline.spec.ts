@@ -39,18 +39,33 @@ async function presentOnServer(manager: APIRequestContext, w: Workshop, day = da
   return present.map((p) => `${p.givenNames} ${p.familyNames}`).sort();
 }
 
-/** Opens the check-in screen and prepares it for offline use, once the service worker is active. */
+// The offline PIN each test's user chooses the first time they prepare a workshop on a device.
+const pin = "246810";
+
+/** Opens the check-in screen and prepares it for offline use (choosing the PIN), once the service worker is active. */
 async function prepare(page: Page, w: Workshop) {
   await page.goto(w.url);
   await page.getByRole("button", { name: o.prepare }).click();
+  const choose = page.getByRole("region", { name: o.choosePinTitle });
+  await choose.getByLabel(o.pin, { exact: true }).fill(pin);
+  await choose.getByLabel(o.confirmPin).fill(pin);
+  await choose.getByRole("button", { name: o.savePinAndPrepare }).click();
   await expect(page.getByText(o.prepared.split("·")[0]!.trim())).toBeVisible();
   // An active worker answers the next page loads, whether or not it controls this one yet.
   await page.evaluate(() => navigator.serviceWorker.ready);
 }
 
+/** Offline, the device's data opens only with the PIN. */
+async function unlock(page: Page, typed = pin) {
+  const prompt = page.getByRole("region", { name: o.unlockTitle });
+  await prompt.getByLabel(o.pin, { exact: true }).fill(typed);
+  await prompt.getByRole("button", { name: o.unlock }).click();
+}
+
 async function goOffline(context: BrowserContext, page: Page, w: Workshop) {
   await context.setOffline(true);
   await page.goto(w.url);
+  await unlock(page);
   await expect(page.getByText(o.workingOffline)).toBeVisible();
 }
 
@@ -105,6 +120,7 @@ test.describe("check-in without a connection, as field staff on a phone (Spanish
     await page.close();
     const reopened = await context.newPage();
     await reopened.goto(w.url);
+    await unlock(reopened);
     await expect(reopened.getByText(o.workingOffline)).toBeVisible();
     await expect(reopened.getByTestId(`counter-${t.present}`)).toHaveText("9");
     await expect(waiting(reopened)).toHaveText(tr("offline.waiting", { count: 13 }));
@@ -228,8 +244,11 @@ test.describe("opening the app without a connection", () => {
     await page.goto("/projects");
     await expect(page.getByRole("heading", { name: o.pageTitle })).toBeVisible();
     await expectAccessible(page);
+    await unlock(page);
     const prepared = page.getByRole("region", { name: o.preparedList }).getByRole("listitem").filter({ hasText: title });
     await prepared.getByRole("link", { name: o.openCheckIn }).click();
+    // A new page: the key opened on the previous one stayed in its memory.
+    await unlock(page);
     await expect(page.getByText(o.workingOffline)).toBeVisible();
     await checkIn(page, "sandra", "Sandra Maradiaga");
     await expect(waiting(page)).toHaveText(tr("offline.waiting", { count: 1 }));
@@ -296,6 +315,111 @@ test.describe("what stays on the device", () => {
     await expect(page).toHaveURL(/sign-in/);
     expect(await page.evaluate(() => indexedDB.databases())).toEqual([]);
     expect(await page.evaluate(() => caches.keys().then((keys) => keys.filter((k) => k === "check-in-pages")))).toEqual([]);
+    await context.close();
+    await manager.close();
+    await admin.close();
+  });
+});
+
+test.describe("who can open the device's data", () => {
+  test.use({ storageState: storageStateFor("field"), viewport: phone });
+
+  const databases = (page: Page) => page.evaluate(() => indexedDB.databases().then((all) => all.map((d) => d.name)));
+
+  test("a prepared roster opens only with its owner's PIN: the offline page lists nothing until then, and the session's end erases it", async ({ page, context, browser }) => {
+    const manager = await browser.newContext({ storageState: storageStateFor("manager") });
+    const title = `Taller cerrado ${Date.now().toString(36)}`;
+    const w = await createWorkshop(manager.request, title);
+    await prepare(page, w);
+
+    // The session ends (here: its cookie is gone) while the phone is offline.
+    await context.clearCookies();
+    await context.setOffline(true);
+    await page.goto("/projects");
+    await expect(page.getByRole("heading", { name: o.pageTitle })).toBeVisible();
+    await expect(page.getByRole("region", { name: o.unlockTitle })).toContainText(tr("offline.unlockHelp", { count: 5 }));
+    await expect(page.getByRole("region", { name: o.preparedList })).toHaveCount(0);
+    await expect(page.getByText(title)).toHaveCount(0);
+    await expectAccessible(page);
+    await unlock(page, "135790");
+    await expect(page.getByText(tr("offline.wrongPin", { count: 4 }))).toBeVisible();
+    await expect(page.getByText(title)).toHaveCount(0);
+
+    // The check-in screen, stored for offline use, asks for the PIN too.
+    await page.goto(w.url);
+    await expect(page.getByRole("region", { name: o.unlockTitle })).toBeVisible();
+    await expect(page.getByText("Sandra Maradiaga")).toHaveCount(0);
+    await unlock(page);
+    await expect(page.getByText(o.workingOffline)).toBeVisible();
+
+    // Back online, the server sends the browser to sign-in: the device keeps nothing of the user's.
+    await context.setOffline(false);
+    await page.goto(w.url);
+    await expect(page).toHaveURL(/sign-in/);
+    await expect.poll(() => databases(page)).toEqual([]);
+    expect(await page.evaluate(() => caches.has("check-in-pages"))).toBe(false);
+    await manager.close();
+  });
+
+  test("five wrong PINs erase the data, after a warning that unsent changes go with it", async ({ page, context, browser }) => {
+    const manager = await browser.newContext({ storageState: storageStateFor("manager") });
+    const w = await createWorkshop(manager.request, `Taller intentos ${Date.now().toString(36)}`);
+    await prepare(page, w);
+    await goOffline(context, page, w);
+    await checkIn(page, "sandra", "Sandra Maradiaga");
+    await page.reload();
+    for (const left of [4, 3, 2, 1]) {
+      await unlock(page, "000000");
+      await expect(page.getByText(tr("offline.wrongPin", { count: left }))).toBeVisible();
+    }
+    await unlock(page, "000000");
+    await expect(page.getByText(o.pinErased)).toBeVisible();
+    // The stored page went too: the offline page answers, with nothing prepared.
+    await page.goto(w.url);
+    await expect(page.getByText(o.nonePrepared)).toBeVisible();
+    await context.setOffline(false);
+    expect(await presentOnServer(manager.request, w)).toEqual([]);
+    await manager.close();
+  });
+
+  test("a 401 from the server erases the device's data at once", async ({ page, context, browser }) => {
+    const manager = await browser.newContext({ storageState: storageStateFor("manager") });
+    const w = await createWorkshop(manager.request, `Taller expirado ${Date.now().toString(36)}`);
+    await prepare(page, w);
+    await context.clearCookies();
+    // Searching the directory asks the server, which no longer knows the session.
+    await page.getByLabel(t.search).fill("sandra");
+    await expect(page.getByText(o.signedOut)).toBeVisible();
+    await expect.poll(() => databases(page)).toEqual([]);
+    await manager.close();
+  });
+});
+
+test.describe("a new password", () => {
+  test.use({ viewport: phone });
+
+  test("erases what the device kept offline", async ({ browser }) => {
+    const admin = await browser.newContext({ storageState: storageStateFor("admin") });
+    const manager = await browser.newContext({ storageState: storageStateFor("manager") });
+    const { userId, token } = await createUserWithLink(admin.request, { name: "Clave Nueva", email: uniqueEmail("clave"), locale: "es" });
+    const w = await createWorkshop(manager.request, `Taller clave ${Date.now().toString(36)}`);
+    const granted = await admin.request.post(`/api/v1/projects/${w.projectId}/members`, { data: { userId, role: "field" }, headers: originHeader });
+    expect(granted.ok()).toBe(true);
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    const password = "clave-de-prueba-2026";
+    await acceptSignInLink(page, token, password);
+    await prepare(page, w);
+    expect(await page.evaluate(() => indexedDB.databases().then((all) => all.length))).toBe(1);
+
+    await page.goto("/account");
+    const a = es.account;
+    await page.getByLabel(a.currentPassword).fill(password);
+    await page.getByLabel(a.newPassword, { exact: true }).fill("otra-clave-de-prueba-2026");
+    await page.getByLabel(a.confirmPassword).fill("otra-clave-de-prueba-2026");
+    await page.getByRole("main").getByRole("button", { name: a.changePassword }).click();
+    await expect(page).toHaveURL(/sign-in/);
+    await expect.poll(() => page.evaluate(() => indexedDB.databases())).toEqual([]);
     await context.close();
     await manager.close();
     await admin.close();

@@ -3,16 +3,19 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { UnlockOffline } from "@/components/offline/offline-pin";
 import { PrepareOffline } from "@/components/offline/prepare-offline";
 import { useSyncStatus } from "@/components/offline/use-sync-status";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import type { CheckInCandidate } from "@/lib/attendance/roster";
 import { dayView, findCandidates } from "@/lib/offline/check-in-view";
-import { loadRoster, NotPreparedError } from "@/lib/offline/load-roster";
+import { loadRoster, NotPreparedError, SessionEndedError } from "@/lib/offline/load-roster";
 import { enqueue, type OutboxChange, type PersonSummary } from "@/lib/offline/outbox";
 import { syncNow } from "@/lib/offline/sync-engine";
+import { fetchInSession } from "@/lib/offline/session-end";
 import { outboxChanged } from "@/lib/offline/sync-status";
+import { dataKey, LockedError } from "@/lib/offline/vault";
 import { queryKeys } from "@/lib/query-keys";
 import { NewParticipantForm, type NewParticipant } from "./new-participant-form";
 import { useSettledOverlay } from "./use-settled-overlay";
@@ -32,7 +35,7 @@ const fullName = (p: { givenNames: string; familyNames: string }) => `${p.givenN
 const summary = ({ givenNames, familyNames, sex, institutionName, sector }: PersonSummary): PersonSummary => ({ givenNames, familyNames, sex, institutionName, sector });
 
 async function searchDirectory(url: string): Promise<CheckInCandidate[]> {
-  const response = await fetch(url);
+  const response = await fetchInSession(url);
   if (!response.ok) throw new Error(String(response.status));
   return (await response.json()) as CheckInCandidate[];
 }
@@ -52,6 +55,8 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
   const [query, setQuery] = useState("");
   const [adding, setAdding] = useState(false);
   const [message, setMessage] = useState("");
+  // A change could not be sealed: the device's key is not open (offline, or the session changed).
+  const [needsUnlock, setNeedsUnlock] = useState(false);
   const search = useRef<HTMLInputElement>(null);
   // On a slow phone people type before the page is interactive: pick up what is already there.
   useEffect(() => setQuery(search.current?.value ?? ""), []);
@@ -60,6 +65,16 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
   const rosterKey = queryKeys.attendance.roster(workshopId);
   // "always": offline, the roster comes from the device instead of waiting for the network.
   const loaded = useQuery({ queryKey: rosterKey, queryFn: () => loadRoster(userId, projectId, workshopId), networkMode: "always", retry: false });
+  // Opened now while the server can vouch for the session, so check-ins still seal if the
+  // connection drops later. No key is derived here: the PIN is asked for only when needed.
+  useEffect(() => {
+    void dataKey(userId).catch(() => undefined);
+  }, [userId]);
+  const unlocked = () => {
+    setNeedsUnlock(false);
+    void loaded.refetch();
+    void outboxChanged().then(syncNow);
+  };
   // After a sync the server's list includes this device's changes and other devices' too; fetched
   // once the batches of a sync have all gone, not after each (the roster carries the directory).
   useEffect(() => {
@@ -106,7 +121,13 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
   }, []);
 
   const record = async (changes: OutboxChange[], done: string) => {
-    await enqueue(userId, { projectId, workshopId }, changes);
+    try {
+      await enqueue(userId, { projectId, workshopId }, changes);
+    } catch (error) {
+      if (!(error instanceof LockedError)) throw error;
+      setMessage("");
+      return setNeedsUnlock(true);
+    }
     setMessage(done);
     await outboxChanged();
     void syncNow();
@@ -131,9 +152,10 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
   };
 
   if (loaded.isError) {
+    if (loaded.error instanceof LockedError) return <UnlockOffline userId={userId} onUnlocked={unlocked} />;
     return (
       <p role="alert" className="text-red-800">
-        {loaded.error instanceof NotPreparedError ? to("notPrepared") : te("not_found")}
+        {loaded.error instanceof NotPreparedError ? to("notPrepared") : loaded.error instanceof SessionEndedError ? to("signedOut") : te("not_found")}
       </p>
     );
   }
@@ -150,6 +172,7 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
 
   return (
     <div className="flex flex-col gap-4">
+      {(needsUnlock || status.locked) && <UnlockOffline userId={userId} onUnlocked={unlocked} />}
       {loaded.data && <PrepareOffline userId={userId} loaded={loaded.data} online={status.online} />}
       {loaded.data?.fromDevice && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-950">{to("workingOffline")}</p>}
       <SelectField name="day" label={t("day")} value={day} onChange={(e) => chooseDay(e.target.value)} options={days} className="max-w-md" />

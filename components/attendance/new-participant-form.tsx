@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { consentForms, institutionSectors, participantSexes, type InstitutionSector, type ParticipantSex } from "@/db/schema/values";
 import type { PersonSummary } from "@/lib/offline/outbox";
+import { fetchInSession } from "@/lib/offline/session-end";
 
 type ApiError = { message?: string; fieldErrors?: Record<string, string> };
 type Institution = { id: string; name: string; acronym: string; sector: InstitutionSector };
@@ -32,7 +33,7 @@ type Props = {
 };
 
 async function postJson<T>(url: string, body: unknown): Promise<{ ok: true; data: T } | { ok: false; error: ApiError }> {
-  const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetchInSession(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   const json = (await response.json()) as T | ApiError;
   return response.ok ? { ok: true, data: json as T } : { ok: false, error: json as ApiError };
 }

@@ -1,5 +1,6 @@
 import { deviceDb, type DeviceDb, type PinWrap, type Sealed } from "./device-db";
 import { forgetUser } from "./device-users";
+import { forgetPages } from "./page-cache";
 import { seal, unseal } from "./seal";
 import { fetchInSession, onSessionEnd } from "./session-end";
 
@@ -87,7 +88,8 @@ export async function unlockWithPin(userId: string, pin: string): Promise<Unlock
   await db.put("locks", { ...lock, failures });
   const key = await unwrap(lock.byPin.wrapped, await pinKey(pin, lock.byPin)).catch(() => null);
   if (!key) {
-    if (failures >= maxPinTries) await forgetUser(userId);
+    // The stored pages go too: their header names the user.
+    if (failures >= maxPinTries) await Promise.all([forgetUser(userId), forgetPages()]);
     return { ok: false, triesLeft: Math.max(0, maxPinTries - failures) };
   }
   openKeys.set(userId, key);

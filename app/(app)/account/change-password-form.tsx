@@ -5,12 +5,27 @@ import { useActionState } from "react";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idleForm } from "@/lib/forms";
+import { idleForm, type FormState } from "@/lib/forms";
+import { fetchInSession } from "@/lib/offline/session-end";
 import { changePasswordAction } from "./actions";
+
+/**
+ * A new password ends every session, this one included, and the action then sends the browser to
+ * sign-in (which reaches here as a thrown redirect). Before it goes, the server is asked whether the
+ * session still stands: its 401 erases what this device kept offline.
+ */
+async function changePasswordHere(previous: FormState, formData: FormData): Promise<FormState> {
+  try {
+    return await changePasswordAction(previous, formData);
+  } catch (redirectOrFailure) {
+    await fetchInSession("/api/v1/account/offline-key", { cache: "no-store" }).catch(() => undefined);
+    throw redirectOrFailure;
+  }
+}
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const t = useTranslations("account");
-  const [state, action] = useActionState(changePasswordAction, idleForm);
+  const [state, action] = useActionState(changePasswordHere, idleForm);
   const error = (field: string) => state.fieldErrors?.[field];
   return (
     <form action={action} className="flex max-w-md flex-col gap-4" noValidate>
