@@ -2,6 +2,13 @@
 // so the first request does not wait; with ATELIER_DEMO=1, load the demo data and print the logins.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { redactDatabaseError } = await import("./lib/database-errors");
+  // Use cases and the API already log database errors without their values; this covers whatever
+  // else logs one (Next.js's own handler, Auth.js), since drizzle's message quotes every parameter.
+  for (const level of ["error", "warn"] as const) {
+    const write = console[level].bind(console);
+    console[level] = (...args: unknown[]) => write(...args.map((arg) => redactDatabaseError("Logged", arg)));
+  }
   const { ensureDatabase, getDb } = await import("./db");
   await ensureDatabase();
   // The access log's pending entries are written when the server stops; retention runs daily.

@@ -39,6 +39,9 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
   const client = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
+    // Explicitly off: when on, postgres.js makes each error's query parameters enumerable, so they
+    // would print with it.
+    debug: false,
     connection: { "pg_trgm.similarity_threshold": String(trigramThreshold) },
   });
   const db = drizzlePostgres({ client, schema });

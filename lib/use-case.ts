@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { ProjectRole } from "@/db/schema";
 import { requireAdmin, requireAnyProjectRole, requireOwnPassword, requireProjectRole, requireUser, type ProjectAccess } from "./authz";
+import { redactDatabaseError } from "./database-errors";
 import { UseCaseError, type Result } from "./result";
 import type { Ctx, SessionUser } from "./session-user";
-import { toFieldErrors } from "./validation";
+import { findControlCharacters, toFieldErrors } from "./validation";
 
 export type Access =
   | { kind: "user" }
@@ -44,6 +45,8 @@ export function defineUseCase<S extends z.ZodType, R>(definition: UseCaseDefinit
       if (!definition.allowsTemporaryPassword) requireOwnPassword(user);
       const directoryAccess =
         definition.access.kind === "directory" ? await requireAnyProjectRole(ctx, definition.access.roles) : null;
+      const controlCharacters = findControlCharacters(rawInput);
+      if (controlCharacters) return { ok: false, error: "invalid", fieldErrors: controlCharacters };
       const parsed = definition.input.safeParse(rawInput);
       if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: toFieldErrors(parsed.error) };
       const input = parsed.data;
@@ -58,7 +61,8 @@ export function defineUseCase<S extends z.ZodType, R>(definition: UseCaseDefinit
     } catch (error) {
       if (error instanceof UseCaseError) return { ok: false, error: error.code, fieldErrors: error.fieldErrors };
       if (isUniqueViolation(error)) return { ok: false, error: "conflict" };
-      throw error;
+      // Whoever logs it next (Next.js, the API handler) must not see the query's values.
+      throw redactDatabaseError(`Use case ${definition.name}`, error);
     }
   };
   return Object.assign(execute, { definition });

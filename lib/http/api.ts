@@ -1,5 +1,7 @@
 import "server-only";
+import { unstable_rethrow } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { redactDatabaseError } from "@/lib/database-errors";
 import { describeFailure } from "@/lib/forms";
 import { ForeignOriginError, getRequestContext, getWriteContext } from "@/lib/request-context";
 import type { ErrorCode, Failure } from "@/lib/result";
@@ -47,10 +49,25 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
     } catch {
       return Response.json({ error: "invalid", message: (await getTranslations())("errors.badJson") }, { status: 400 });
     }
-    const result = await useCase(ctx, input);
+    let result;
+    try {
+      result = await useCase(ctx, input);
+    } catch (error) {
+      unstable_rethrow(error);
+      return unexpectedFailure(useCase.definition.name, error);
+    }
     if (result.ok) return Response.json(result.data, { status: successStatus });
     return failureResponse(result);
   };
+}
+
+/**
+ * A failure no use case expected: logged under the operation's name only (never the request's
+ * query or body, and a database error without its values), answered as a plain 500.
+ */
+export async function unexpectedFailure(operation: string, error: unknown): Promise<Response> {
+  console.error(`API ${operation} failed:`, redactDatabaseError(`API ${operation}`, error));
+  return Response.json({ error: "unexpected", message: (await getTranslations())("errors.unexpected") }, { status: 500 });
 }
 
 /** A refused use case as the API answers it: the status, the code and the message in the caller's language. */
