@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { projectMembers, projects, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { nameSeenBy } from "@/lib/authz";
 import { revokeSessions } from "@/lib/auth/service";
 import { projectIdInput } from "@/lib/projects/schemas";
 import { UseCaseError } from "@/lib/result";
@@ -14,12 +15,21 @@ export const listMembers = defineUseCase({
   input: projectIdInput,
   write: false,
   async run(ctx, input) {
+    // A partner reads another partner (someone else's organisation) as "another partner": no name,
+    // and no place in the alphabetical order that would hint at one.
+    const name = nameSeenBy(ctx, projectMembers.projectId, projectMembers.userId, users.name);
     const rows = await ctx.db
-      .select({ userId: users.id, name: users.name, email: users.email, role: projectMembers.role, isActive: users.isActive })
+      .select({
+        userId: users.id,
+        name,
+        email: users.email,
+        role: projectMembers.role,
+        isActive: users.isActive,
+      })
       .from(projectMembers)
       .innerJoin(users, eq(users.id, projectMembers.userId))
       .where(eq(projectMembers.projectId, input.projectId))
-      .orderBy(asc(projectMembers.role), asc(users.name));
+      .orderBy(asc(projectMembers.role), asc(name), asc(users.id));
     // Contact details are for the people who run the project, not for every member.
     const canSeeEmails = ctx.access === "admin" || ctx.access === "manager";
     return rows.map((row) => ({ ...row, email: canSeeEmails ? row.email : null }));

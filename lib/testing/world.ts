@@ -7,7 +7,7 @@ import type { Ctx } from "@/lib/session-user";
 
 export const worldPassword = "correct horse battery";
 
-export const roleNames = ["anonymous", "admin", "manager", "field", "partner", "outsider", "loner"] as const;
+export const roleNames = ["anonymous", "admin", "manager", "field", "partner", "partner2", "outsider", "split", "loner"] as const;
 export type RoleName = (typeof roleNames)[number];
 
 export type World = {
@@ -21,8 +21,10 @@ export type World = {
 let counter = 0;
 
 /**
- * One project with a manager, a field staff member and a partner; an "outsider" who manages
- * another project; a "loner" with an account but no project; and an admin. Each call makes fresh rows, so tests never share state.
+ * One project with a manager, a field staff member and two partners (two organisations); an
+ * "outsider" who manages another project; a "split" user, manager of that other project and only
+ * field staff of the first; a "loner" with an account but no project; and an admin. Each call
+ * makes fresh rows, so tests never share state.
  */
 export async function createWorld(db: Db): Promise<World> {
   const tag = `${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -46,14 +48,19 @@ export async function createWorld(db: Db): Promise<World> {
     manager: await makeUser("manager"),
     field: await makeUser("field"),
     partner: await makeUser("partner"),
+    partner2: await makeUser("partner2"),
     outsider: await makeUser("outsider"),
+    split: await makeUser("split"),
     loner: await makeUser("loner"),
   };
   const memberships: { projectId: string; userId: string; role: ProjectRole }[] = [
     { projectId: project!.id, userId: userIds.manager, role: "manager" },
     { projectId: project!.id, userId: userIds.field, role: "field" },
     { projectId: project!.id, userId: userIds.partner, role: "partner" },
+    { projectId: project!.id, userId: userIds.partner2, role: "partner" },
+    { projectId: project!.id, userId: userIds.split, role: "field" },
     { projectId: otherProject!.id, userId: userIds.outsider, role: "manager" },
+    { projectId: otherProject!.id, userId: userIds.split, role: "manager" },
   ];
   await db.insert(projectMembers).values(memberships);
   return {

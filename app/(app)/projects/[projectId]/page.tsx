@@ -138,14 +138,14 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
               {members.map((m) => (
                 <tr key={m.userId}>
                   <Td>
-                    {ctx.user.isAdmin ? <Link href={`/admin/users/${m.userId}`}>{m.name}</Link> : m.name}
+                    {ctx.user.isAdmin ? <Link href={`/admin/users/${m.userId}`}>{m.name}</Link> : (m.name ?? tMembers("anotherPartner"))}
                     {!m.isActive && <span className="ml-2 text-xs text-slate-600">({tMembers("inactive")})</span>}
                   </Td>
                   <Td>{tRoles(m.role)}</Td>
                   {m.email !== null && <Td>{m.email}</Td>}
                   {ctx.user.isAdmin && (
                     <Td>
-                      <RevokeRoleButton projectId={project.id} userId={m.userId} name={m.name} />
+                      <RevokeRoleButton projectId={project.id} userId={m.userId} name={m.name ?? tMembers("anotherPartner")} />
                     </Td>
                   )}
                 </tr>

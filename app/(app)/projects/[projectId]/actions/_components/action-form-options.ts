@@ -16,6 +16,7 @@ export async function actionFormOptions(ctx: Ctx, projectId: string) {
   const perStudy = await Promise.all(studies.map((s) => listFindings(ctx, { projectId, studyId: s.id }).then(unwrapForPage)));
   return {
     findings: perStudy.flat().map((f): Option => ({ value: f.id, label: narrativeFor(f.title, locale).text })),
-    owners: members.filter((m) => m.isActive).map((m): Option => ({ value: m.userId, label: m.name })),
+    // Only a partner reads a member without a name, and partners do not edit actions.
+    owners: members.flatMap((m): Option[] => (m.isActive && m.name !== null ? [{ value: m.userId, label: m.name }] : [])),
   };
 }

@@ -5,5 +5,5 @@ import type { Ctx } from "@/lib/session-user";
 /** The project's managers and field staff, who may be on a mission's team. */
 export async function staffOptions(ctx: Ctx, projectId: string) {
   const members = unwrapForPage(await listMembers(ctx, { projectId }));
-  return members.filter((m) => m.role !== "partner" && m.isActive).map((m) => ({ value: m.userId, label: m.name }));
+  return members.flatMap((m) => (m.role !== "partner" && m.isActive && m.name !== null ? [{ value: m.userId, label: m.name }] : []));
 }

@@ -40,7 +40,7 @@ export default async function StudyPage({ params, searchParams }: { params: Prom
     ? await Promise.all([
         listWorkshops(ctx, { projectId, pageSize: 100 }).then((r) => unwrapForPage(r).items),
         listFindings(ctx, ids).then(unwrapForPage),
-        listMembers(ctx, { projectId }).then((r) => unwrapForPage(r).filter((m) => m.role === "partner" && m.isActive)),
+        listMembers(ctx, { projectId }).then((r) => unwrapForPage(r).flatMap((m) => (m.role === "partner" && m.isActive && m.name !== null ? [{ ...m, name: m.name }] : []))),
       ])
     : [[], [], []];
   const themeName = (f: { theme: string | null; projectThemeName: { original: Locale } | null }) =>
