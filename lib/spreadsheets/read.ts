@@ -1,24 +1,59 @@
-import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { UseCaseError } from "@/lib/result";
+import { replaceControlCharacters } from "@/lib/validation";
+import { readXlsxRows } from "./xlsx";
 
 export const maxFileBytes = 5 * 1024 * 1024;
 export const maxRows = 5000;
+/** As many columns as an import maps (lib/imports/schemas.ts). */
+export const maxColumns = 100;
+/** Every cell of the largest sheet the other limits let through. */
+export const maxCells = (maxRows + 1) * maxColumns;
 
 export type Sheet = { headers: string[]; rows: string[][] };
 
+const refuse = (key: string, values?: Record<string, number>) => new UseCaseError("invalid", { file: { key, values } });
+
 /**
  * Reads the first sheet of an XLSX file, or a CSV file (separator `,` or `;`, as KoboToolbox and
- * Excel in Spanish or French write it), into header names and rows of text.
+ * Excel in Spanish or French write it), into header names and rows of text. An XLSX file is
+ * streamed and refused as soon as it crosses a limit, so a small file that unzips to hundreds of
+ * megabytes costs neither the memory nor the time to unzip it.
  */
 export async function readSpreadsheet(fileName: string, bytes: Uint8Array): Promise<Sheet> {
-  if (bytes.byteLength > maxFileBytes) throw new UseCaseError("invalid", { file: { key: "fileTooLarge", values: { max: 5 } } });
+  if (bytes.byteLength > maxFileBytes) throw refuse("fileTooLarge", { max: 5 });
   const sheet = /\.xlsx$/i.test(fileName) ? await readXlsx(bytes) : readCsv(bytes);
   const [headerRow, ...rows] = sheet.filter((row) => row.some((cell) => cell.trim() !== ""));
-  if (!headerRow) throw new UseCaseError("invalid", { file: { key: "emptyFile" } });
-  if (rows.length > maxRows) throw new UseCaseError("invalid", { file: { key: "tooManyRows", values: { max: maxRows } } });
-  const headers = headerRow.map((h, i) => h.trim() || `#${i + 1}`);
-  return { headers, rows: rows.map((row) => headers.map((_, i) => (row[i] ?? "").trim())) };
+  if (!headerRow) throw refuse("emptyFile");
+  if (rows.length > maxRows) throw refuse("tooManyRows", { max: maxRows });
+  const width = Math.max(lastValueColumn(headerRow), ...rows.map(lastValueColumn));
+  if (width > maxColumns) throw refuse("tooManyColumns", { max: maxColumns });
+  const clean = (cell: string | undefined) => replaceControlCharacters(cell ?? "").trim();
+  const headers = Array.from({ length: width }, (_, i) => clean(headerRow[i]) || `#${i + 1}`);
+  return { headers, rows: rows.map((row) => headers.map((_, i) => clean(row[i]))) };
+}
+
+/** How many columns a row reaches, counting up to its last cell holding a value. */
+function lastValueColumn(row: string[]): number {
+  for (let i = row.length - 1; i >= 0; i--) if (row[i]!.trim() !== "") return i + 1;
+  return 0;
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
+  try {
+    return await readXlsxRows(bytes, {
+      maxRows: maxRows + 1,
+      maxColumns,
+      maxCells,
+      tooManyRows: () => refuse("tooManyRows", { max: maxRows }),
+      tooManyColumns: () => refuse("tooManyColumns", { max: maxColumns }),
+      tooManyCells: () => refuse("tooManyCells", { max: maxCells }),
+    });
+  } catch (error) {
+    if (error instanceof UseCaseError) throw error;
+    // Not a zip, a broken deflate stream, malformed XML: all the same to the person importing.
+    throw refuse("unreadableFile");
+  }
 }
 
 function readCsv(bytes: Uint8Array): string[][] {
@@ -29,40 +64,8 @@ function readCsv(bytes: Uint8Array): string[][] {
     // Older Excel versions save CSV in Windows-1252.
     text = new TextDecoder("windows-1252").decode(bytes);
   }
-  if (text.includes("\u0000")) throw new UseCaseError("invalid", { file: { key: "unreadableFile" } });
+  if (text.includes("\u0000")) throw refuse("unreadableFile");
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { delimitersToGuess: [";", ",", "\t"], skipEmptyLines: "greedy" });
-  if (parsed.errors.some((e) => e.type === "Quotes")) throw new UseCaseError("invalid", { file: { key: "unreadableFile" } });
+  if (parsed.errors.some((e) => e.type === "Quotes")) throw refuse("unreadableFile");
   return parsed.data;
-}
-
-async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  } catch {
-    throw new UseCaseError("invalid", { file: { key: "unreadableFile" } });
-  }
-  const worksheet = workbook.worksheets[0];
-  if (!worksheet) throw new UseCaseError("invalid", { file: { key: "emptyFile" } });
-  const rows: string[][] = [];
-  worksheet.eachRow({ includeEmpty: false }, (row) => {
-    const values: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      values[column - 1] = cellText(cell.value);
-    });
-    rows.push(Array.from(values, (v) => v ?? ""));
-  });
-  return rows;
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((r) => r.text).join("");
-    if ("text" in value) return String(value.text);
-    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
-    return "";
-  }
-  return String(value);
 }

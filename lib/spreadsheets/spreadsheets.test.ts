@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
@@ -6,8 +7,9 @@ import { readImportFile } from "@/lib/imports/read";
 import { UseCaseError } from "@/lib/result";
 import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { csvBytes, upload, xlsxBytes, xlsxCells } from "@/lib/testing/imports";
+import { xlsxBomb } from "@/lib/testing/spreadsheet-bomb";
 import { createWorld, type World } from "@/lib/testing/world";
-import { maxRows, readSpreadsheet } from "./read";
+import { maxCells, maxColumns, maxRows, readSpreadsheet } from "./read";
 import { neutraliseFormula, writeSpreadsheet } from "./write";
 
 const signIn = [
@@ -94,6 +96,108 @@ describe("readSpreadsheet", () => {
   });
 });
 
+/** How far the process's memory rose, in MB, while `run` ran. */
+async function peakMemoryRise(run: () => Promise<unknown>): Promise<number> {
+  const before = process.memoryUsage().rss;
+  let peak = 0;
+  const sample = () => (peak = Math.max(peak, process.memoryUsage().rss - before));
+  const sampler = setInterval(sample, 1);
+  try {
+    await run();
+  } finally {
+    clearInterval(sampler);
+    sample();
+  }
+  return peak / 1024 / 1024;
+}
+
+describe("readSpreadsheet: hostile XLSX files", () => {
+  const unzippedTooLarge = { code: "invalid", fieldErrors: { file: { key: "unzippedTooLarge", values: { max: 50 } } } };
+
+  it("refuses a file whose zip says it unzips to more than 50 MB, before unzipping anything", async () => {
+    const bomb = await xlsxBomb({ megabytes: 64 });
+    expect(bomb.byteLength).toBeLessThan(200 * 1024);
+    expect(await refusal("bomba.xlsx", bomb)).toEqual(unzippedTooLarge);
+  });
+
+  it("refuses one whose zip lies about its size once 50 MB have been unzipped, in bounded memory", async () => {
+    // Only spaces: no cell, row or element limit stops it, so the size counted while inflating must.
+    const bomb = await xlsxBomb({ megabytes: 64, repeated: " ".repeat(64), lieAboutSize: true });
+    let refused: unknown;
+    const rise = await peakMemoryRise(async () => (refused = await refusal("bomba.xlsx", bomb)));
+    expect(refused).toEqual(unzippedTooLarge);
+    expect(rise).toBeLessThan(256);
+  });
+
+  it("refuses a sheet of endless empty cells past the cell limit", async () => {
+    const bomb = await xlsxBomb({ megabytes: 64, lieAboutSize: true });
+    expect(await refusal("vacia.xlsx", bomb)).toEqual({ code: "invalid", fieldErrors: { file: { key: "tooManyCells", values: { max: maxCells } } } });
+  });
+
+  it("refuses more than 5000 rows while reading, without reading the rest", async () => {
+    const bomb = await xlsxBomb({ megabytes: 64, repeated: '<c t="inlineStr"><is><t>Ana</t></is></c></row><row>', lieAboutSize: true });
+    expect(await refusal("filas.xlsx", bomb)).toEqual({ code: "invalid", fieldErrors: { file: { key: "tooManyRows", values: { max: maxRows } } } });
+  });
+
+  it("refuses elements nested deeper than any sheet needs as unreadable", async () => {
+    const bomb = await xlsxBomb({ megabytes: 1, repeated: "<a>", lieAboutSize: true });
+    expect((await refusal("anidada.xlsx", bomb)).fieldErrors?.file?.key).toBe("unreadableFile");
+  });
+
+  it.each([
+    ["XLSX", "ancha.xlsx", (rows: string[][]) => xlsxBytes(rows)],
+    ["CSV", "ancha.csv", (rows: string[][]) => Promise.resolve(csvBytes(rows))],
+  ])("reads 100 columns of %s and refuses a value in a 101st", async (_label, fileName, write) => {
+    const header = Array.from({ length: maxColumns }, (_, i) => `Columna ${i + 1}`);
+    const row = header.map((_, i) => `valor ${i + 1}`);
+    expect((await readSpreadsheet(fileName, await write([header, row]))).headers).toHaveLength(maxColumns);
+    expect(await refusal(fileName, await write([header, [...row, "de más"]]))).toEqual({
+      code: "invalid",
+      fieldErrors: { file: { key: "tooManyColumns", values: { max: maxColumns } } },
+    });
+  });
+});
+
+describe("readSpreadsheet: what an XLSX cell holds", () => {
+  it.each([
+    ["shared", true],
+    ["inline", false],
+  ])("reads rich text, formulas' results, booleans, custom dates and gaps, with %s strings", async (_label, useSharedStrings) => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Asistencia");
+    sheet.addRow(["Nombre", "Saludo", "Presente", "Total", "Fecha", "Error", "Vacía", "Nota"]);
+    sheet.addRow([
+      { richText: [{ text: "Jo" }, { font: { bold: true }, text: "sé" }] },
+      { formula: 'A2&" hola"', result: "José hola" },
+      true,
+      { formula: "1+1", result: 2 },
+      new Date(Date.UTC(2019, 5, 18)),
+      { error: "#N/A" },
+      null,
+      "después del hueco",
+    ]);
+    sheet.getCell("E2").numFmt = "dd/mm/yyyy";
+    sheet.addRow([]);
+    sheet.addRow(["Luis"]);
+    workbook.addWorksheet("Otra hoja").addRow(["no se lee"]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer({ useSharedStrings } as ExcelJS.XlsxWriteOptions));
+    expect(await readSpreadsheet("asistencia.xlsx", bytes)).toEqual({
+      headers: ["Nombre", "Saludo", "Presente", "Total", "Fecha", "Error", "Vacía", "Nota"],
+      rows: [
+        ["José", "José hola", "true", "2", "2019-06-18", "", "", "después del hueco"],
+        ["Luis", "", "", "", "", "", "", ""],
+      ],
+    });
+  });
+
+  it("turns control characters in cells into spaces, in CSV and XLSX alike", async () => {
+    const rows = [["Nombre", "Apellidos"], ["Ana\u000bMaría", "Pérez\u0085"]];
+    const expected = { headers: ["Nombre", "Apellidos"], rows: [["Ana María", "Pérez"]] };
+    expect(await readSpreadsheet("control.csv", csvBytes(rows, ";"))).toEqual(expected);
+    expect(await readSpreadsheet("control.xlsx", await xlsxBytes([rows[0]!, ["Ana María", "Pérez\u0085"]]))).toEqual(expected);
+  });
+});
+
 describe("neutraliseFormula", () => {
   it.each(["=1+1", "+50499887766", "-2", "@SUM(A1)", "\tcmd", "\rcmd"])("prefixes %j with an apostrophe", (value) => {
     expect(neutraliseFormula(value)).toBe(`'${value}`);
@@ -149,6 +253,16 @@ describe("imports.read", () => {
   it("refuses a file over 5 MB as too large", async () => {
     const failure = expectFailure(await readImportFile(await world.ctx("field"), upload("big.csv", bigFile(5.001))));
     expect(failure).toEqual({ ok: false, error: "invalid", fieldErrors: { file: { key: "fileTooLarge", values: { max: 5 } } } });
+  });
+
+  it("refuses an XLSX bomb with the unzipped-size message (the API answers it with a 400)", async () => {
+    const failure = expectFailure(await readImportFile(await world.ctx("field"), upload("bomba.xlsx", await xlsxBomb({ megabytes: 64 }))));
+    expect(failure).toEqual({ ok: false, error: "invalid", fieldErrors: { file: { key: "unzippedTooLarge", values: { max: 50 } } } });
+  });
+
+  it("refuses a file name holding a control character at that field", async () => {
+    const failure = expectFailure(await readImportFile(await world.ctx("field"), upload("hoja\u0001.csv", csvBytes(signIn))));
+    expect(failure.fieldErrors).toEqual({ fileName: { key: "controlCharacter" } });
   });
 
   it("refuses a 10 MB file as too large, naming the file", async () => {
