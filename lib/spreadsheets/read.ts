@@ -23,19 +23,19 @@ const refuse = (key: string, values?: Record<string, number>) => new UseCaseErro
 export async function readSpreadsheet(fileName: string, bytes: Uint8Array): Promise<Sheet> {
   if (bytes.byteLength > maxFileBytes) throw refuse("fileTooLarge", { max: 5 });
   const sheet = /\.xlsx$/i.test(fileName) ? await readXlsx(bytes) : readCsv(bytes);
-  const [headerRow, ...rows] = sheet.filter((row) => row.some((cell) => cell.trim() !== ""));
+  const cleaned = sheet.map((row) => Array.from(row, (cell) => replaceControlCharacters(cell ?? "").trim()));
+  const [headerRow, ...rows] = cleaned.filter((row) => row.some((cell) => cell !== ""));
   if (!headerRow) throw refuse("emptyFile");
   if (rows.length > maxRows) throw refuse("tooManyRows", { max: maxRows });
   const width = Math.max(lastValueColumn(headerRow), ...rows.map(lastValueColumn));
   if (width > maxColumns) throw refuse("tooManyColumns", { max: maxColumns });
-  const clean = (cell: string | undefined) => replaceControlCharacters(cell ?? "").trim();
-  const headers = Array.from({ length: width }, (_, i) => clean(headerRow[i]) || `#${i + 1}`);
-  return { headers, rows: rows.map((row) => headers.map((_, i) => clean(row[i]))) };
+  const headers = Array.from({ length: width }, (_, i) => headerRow[i] || `#${i + 1}`);
+  return { headers, rows: rows.map((row) => headers.map((_, i) => row[i] ?? "")) };
 }
 
 /** How many columns a row reaches, counting up to its last cell holding a value. */
 function lastValueColumn(row: string[]): number {
-  for (let i = row.length - 1; i >= 0; i--) if (row[i]!.trim() !== "") return i + 1;
+  for (let i = row.length - 1; i >= 0; i--) if (row[i] !== "") return i + 1;
   return 0;
 }
 

@@ -191,7 +191,7 @@ describe("readSpreadsheet: what an XLSX cell holds", () => {
   });
 
   it("turns control characters in cells into spaces, in CSV and XLSX alike", async () => {
-    const rows = [["Nombre", "Apellidos"], ["Ana\u000bMaría", "Pérez\u0085"]];
+    const rows = [["Nombre", "Apellidos"], ["Ana\u000bMaría", "Pérez\u0085"], ["\u001f", "\u0007"]];
     const expected = { headers: ["Nombre", "Apellidos"], rows: [["Ana María", "Pérez"]] };
     expect(await readSpreadsheet("control.csv", csvBytes(rows, ";"))).toEqual(expected);
     expect(await readSpreadsheet("control.xlsx", await xlsxBytes([rows[0]!, ["Ana María", "Pérez\u0085"]]))).toEqual(expected);
