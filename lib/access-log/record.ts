@@ -20,8 +20,8 @@ export const flushBatchSize = 100;
 
 // On globalThis: Next may load this module in several bundles of one process (pages, API,
 // instrumentation), and they must share one buffer so the exit flush sees every entry.
-const state = globalThis as unknown as { atelierAccessLog?: { pending: Map<Db, Row[]>; timer: NodeJS.Timeout | null } };
-const buffer = (state.atelierAccessLog ??= { pending: new Map(), timer: null });
+const state = globalThis as unknown as { atelierAccessLog?: { pending: Map<Db, Row[]>; timer: NodeJS.Timeout | null; writing: Set<Promise<void>> } };
+const buffer = (state.atelierAccessLog ??= { pending: new Map(), timer: null, writing: new Set() });
 
 /**
  * Notes who read personal data. Reads are buffered and written in batches so a page does not wait
@@ -48,29 +48,36 @@ export async function recordAccess(ctx: Pick<UseCaseCtx, "db" | "user">, entries
   pending.push(...rows);
   buffer.pending.set(ctx.db, pending);
   if (pending.length >= flushBatchSize) {
-    void flushAccessLog();
+    // After the caller has its answer: building a hundred rows' insert is not the request's work.
+    setImmediate(() => void flushAccessLog());
   } else if (!buffer.timer) {
     buffer.timer = setTimeout(() => void flushAccessLog(), flushDelayMs);
     buffer.timer.unref();
   }
 }
 
-/** Writes every pending entry now (one insert per database). Tests call it before reading the log. */
+/**
+ * Writes every pending entry now (one insert per database), and waits for writes already under
+ * way. Tests call it before reading the log; the server, when it stops.
+ */
 export async function flushAccessLog(): Promise<void> {
   if (buffer.timer) clearTimeout(buffer.timer);
   buffer.timer = null;
   const batches = [...buffer.pending];
   buffer.pending.clear();
-  await Promise.all(
-    batches.map(async ([db, rows]) => {
-      try {
-        await db.insert(accessLog).values(rows);
-      } catch (error) {
-        // The count and the database's error code only: the entries name people.
-        console.error(`access log: ${rows.length} entries could not be written (${errorCode(error)})`);
-      }
-    }),
-  );
+  const writing = Promise.all(batches.map(([db, rows]) => writeBatch(db, rows))).then(() => undefined);
+  buffer.writing.add(writing);
+  void writing.finally(() => buffer.writing.delete(writing));
+  await Promise.all(buffer.writing);
+}
+
+async function writeBatch(db: Db, rows: Row[]): Promise<void> {
+  try {
+    await db.insert(accessLog).values(rows);
+  } catch (error) {
+    // The count and the database's error code only: the entries name people.
+    console.error(`access log: ${rows.length} entries could not be written (${errorCode(error)})`);
+  }
 }
 
 /** The server writes what is pending when it is stopped, so a restart loses no entry. */
