@@ -1,5 +1,6 @@
 import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { openDB } from "idb";
 import type { OfflineRoster } from "@/lib/attendance/offline-roster";
 import { goOffline, revokeSessions, signInAs } from "./fake-session";
 import type { OutboxChange } from "./outbox";
@@ -131,5 +132,25 @@ describe("offline data on a device", () => {
     );
     for (const clear of [pin, "Maradiaga", "Tegucigalpa"]) expect(stored).not.toContain(clear);
     await expect(d.setPin("ana", "12345")).rejects.toThrow();
+  });
+
+  it("left by the previous version under the browser-kept key, is sealed again with the data key once its owner's session opens it", async () => {
+    const old = await openDB("atelier-offline", 1, {
+      upgrade(db) {
+        db.createObjectStore("keys", { keyPath: "userId" });
+        db.createObjectStore("users", { keyPath: "userId" });
+        db.createObjectStore("rosters", { keyPath: ["userId", "workshopId"] }).createIndex("byUser", "userId");
+        db.createObjectStore("outbox", { keyPath: "seq", autoIncrement: true }).createIndex("byUser", "userId");
+      },
+    });
+    const legacy = await crypto.subtle.generateKey({ name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]);
+    const { seal } = await import("./seal");
+    await old.put("keys", { userId: "ana", key: legacy });
+    await old.add("outbox", { userId: "ana", ...target, createdAt: 1, sealed: await seal(legacy, checkIn("a")), refusal: null });
+    old.close();
+    signInAs("ana");
+    const d = await page();
+    expect((await d.readOutbox("ana")).map((e) => e.kind === "check_in" && e.participantId)).toEqual(["a"]);
+    expect(await (await d.deviceDb()).getAll("keys")).toEqual([]);
   });
 });

@@ -36,8 +36,6 @@ export function dataKey(userId: string): Promise<CryptoKey> {
   return pending;
 }
 
-export const isUnlocked = (userId: string) => openKeys.has(userId);
-
 export async function hasPin(userId: string): Promise<boolean> {
   return ((await (await deviceDb()).get("locks", userId))?.byPin ?? null) !== null;
 }
