@@ -12,12 +12,14 @@ import { createWorld, roleNames, worldPassword, type RoleName, type World } from
 
 type Entry = { allowed: RoleName[]; input: (w: World, role: RoleName) => Promise<unknown> | unknown };
 
-const everyone: RoleName[] = ["admin", "manager", "field", "partner", "outsider", "loner"];
-// The directory is shared: a role in any project counts, so the outsider (manager elsewhere) is in.
-const directoryReaders: RoleName[] = ["admin", "manager", "field", "partner", "outsider"];
-const directoryEditors: RoleName[] = ["admin", "manager", "field", "outsider"];
-const directoryCurators: RoleName[] = ["admin", "manager", "outsider"];
-const projectTeam: RoleName[] = ["admin", "manager", "field", "partner"];
+const everyone: RoleName[] = ["admin", "manager", "field", "partner", "partner2", "outsider", "split", "loner"];
+// The directory of institutions and bodies is shared: a role in any project counts, so the
+// outsider and "split" (both managers of the other project) curate it.
+const directoryReaders: RoleName[] = ["admin", "manager", "field", "partner", "partner2", "outsider", "split"];
+const directoryEditors: RoleName[] = ["admin", "manager", "field", "outsider", "split"];
+const directoryCurators: RoleName[] = ["admin", "manager", "outsider", "split"];
+// "split" is field staff of the fixture project: their role in the other project lends nothing here.
+const projectTeam: RoleName[] = ["admin", "manager", "field", "partner", "partner2", "split"];
 
 async function throwawayUser(w: World) {
   const [row] = await w.db
@@ -48,8 +50,10 @@ async function bodyMembership(w: World) {
   return row!;
 }
 
-// Staff of the fixture project see its participants; the outsider manages another project.
-const participantStaff: RoleName[] = ["admin", "manager", "field"];
+// Staff of the fixture project see its participants; the outsider manages another project. The
+// people made here are known only to the fixture project, so "split", manager elsewhere, acts on
+// them as the field staff they are here: never as a curator.
+const participantStaff: RoleName[] = ["admin", "manager", "field", "split"];
 const participantCurators: RoleName[] = ["admin", "manager"];
 
 async function participant(w: World) {
@@ -74,9 +78,13 @@ const institutionImport = () => ({
   mapping: { name: 0, country: 1, sector: 2 },
 });
 
-// Missions are the staff's: managers see all of them, field staff those they travel on.
-const missionStaff: RoleName[] = ["admin", "manager", "field"];
+// Missions are the staff's: managers see all of them, field staff those they travel on (the
+// fixture's mission takes "field" along, not "split").
+const missionStaff: RoleName[] = ["admin", "manager", "field", "split"];
+const missionTravellers: RoleName[] = ["admin", "manager", "field"];
 const projectManagers: RoleName[] = ["admin", "manager"];
+// A review round is read and discussed by the staff and the partners it was put to.
+const roundTeam: RoleName[] = ["admin", "manager", "field", "partner", "split"];
 
 async function mission(w: World) {
   const [row] = await w.db
@@ -213,10 +221,10 @@ const matrix: Record<string, Entry> = {
   "institutions.importCommit": { allowed: directoryEditors, input: () => institutionImport() },
   "missions.list": { allowed: missionStaff, input: (w) => ({ projectId: w.projectId }) },
   "missions.month": { allowed: missionStaff, input: (w) => ({ projectId: w.projectId, month: "2019-06" }) },
-  "missions.get": { allowed: missionStaff, input: async (w) => ({ projectId: w.projectId, missionId: await mission(w) }) },
+  "missions.get": { allowed: missionTravellers, input: async (w) => ({ projectId: w.projectId, missionId: await mission(w) }) },
   "missions.create": { allowed: projectManagers, input: (w) => missionInput(w) },
   "missions.update": { allowed: projectManagers, input: async (w) => ({ ...missionInput(w), missionId: await mission(w), version: 1 }) },
-  "missions.addNote": { allowed: missionStaff, input: async (w) => ({ projectId: w.projectId, missionId: await mission(w), body: "Llegada a Tegucigalpa" }) },
+  "missions.addNote": { allowed: missionTravellers, input: async (w) => ({ projectId: w.projectId, missionId: await mission(w), body: "Llegada a Tegucigalpa" }) },
   "workshops.list": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
   "workshops.get": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w) }) },
   "workshops.create": { allowed: projectManagers, input: (w) => workshopInput(w) },
@@ -333,7 +341,7 @@ const matrix: Record<string, Entry> = {
     },
   },
   "reviews.list": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, studyId: await study(w) }) },
-  "reviews.get": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, roundId: (await round(w)).roundId }) },
+  "reviews.get": { allowed: roundTeam, input: async (w) => ({ projectId: w.projectId, roundId: (await round(w)).roundId }) },
   "reviews.awaiting": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
   "reviews.answer": {
     allowed: ["partner"],
@@ -343,7 +351,7 @@ const matrix: Record<string, Entry> = {
     },
   },
   "reviews.comment": {
-    allowed: projectTeam,
+    allowed: roundTeam,
     input: async (w) => {
       const { roundId, findingId } = await round(w);
       return { projectId: w.projectId, roundId, findingId, body: "Comentario" };
@@ -388,7 +396,7 @@ async function action(w: World) {
   return row!.id;
 }
 
-/** A round put to the fixture's partner, on one finding. */
+/** A round put to the fixture's partner, on one finding; the second partner is not asked. */
 async function round(w: World) {
   const studyId = await study(w);
   const findingId = await finding(w, studyId);

@@ -1,6 +1,6 @@
-import { and, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { projectMembers, projectRoles, projects, type ProjectRole } from "@/db/schema";
+import { participantProjects, projectMembers, projectRoles, projects, type ProjectRole } from "@/db/schema";
 import { UseCaseError } from "./result";
 import type { Ctx, SessionUser } from "./session-user";
 
@@ -52,8 +52,10 @@ export async function requireProjectRole(
 }
 
 /**
- * For the shared directory, which belongs to no single project: the user needs one of `roles` in
- * at least one project. Someone with no project at all does not see the directory ("not_found").
+ * For the shared directory of institutions and bodies, which belongs to no single project: the
+ * user needs one of `roles` in at least one project. Someone with no project at all does not see
+ * the directory ("not_found"). People (participants) are not judged by this: see
+ * `requireParticipantRole`.
  */
 export async function requireAnyProjectRole(ctx: Ctx, roles: readonly ProjectRole[]): Promise<ProjectAccess> {
   const user = requireUser(ctx);
@@ -64,6 +66,81 @@ export async function requireAnyProjectRole(ctx: Ctx, roles: readonly ProjectRol
   const strongest = projectRoles.find((role) => held.has(role))!;
   if (!roles.includes(strongest)) throw new UseCaseError("forbidden");
   return strongest;
+}
+
+/** The roles that see participants by name; partners never do. */
+const staffRoles: readonly ProjectRole[] = ["manager", "field"];
+
+/**
+ * People of the directory (participants) belong to the projects that know them, and a role counts
+ * only in its own project: acting on a person needs one of `roles` in a project that knows that
+ * person, and acting on several at once (a merge, "not the same person") needs it in one project
+ * that knows them all. So a manager of one project who is field staff of another acts on the
+ * second's people as field staff. Admins act on everyone.
+ */
+export async function requireParticipantRole(ctx: Ctx, participantIds: readonly string[], roles: readonly ProjectRole[]): Promise<ProjectAccess> {
+  const user = requireUser(ctx);
+  if (user.isAdmin) return "admin";
+  const people = [...new Set(participantIds)];
+  const memberships = await ctx.db
+    .select({
+      role: projectMembers.role,
+      known: sql<string[]>`array_remove(array_agg(${participantProjects.participantId}::text), null)`,
+    })
+    .from(projectMembers)
+    .leftJoin(participantProjects, and(eq(participantProjects.projectId, projectMembers.projectId), inArray(participantProjects.participantId, people)))
+    .where(eq(projectMembers.userId, user.id))
+    .groupBy(projectMembers.projectId, projectMembers.role);
+  const actingRoles = new Set(memberships.filter((m) => m.known.length === people.length).map((m) => m.role));
+  const strongest = projectRoles.find((role) => actingRoles.has(role) && roles.includes(role));
+  if (strongest) return strongest;
+  // Someone who sees every one of these people (as staff of a project that knows them) is told
+  // they may not act; to anyone else they do not exist.
+  const seen = new Set(memberships.filter((m) => staffRoles.includes(m.role)).flatMap((m) => m.known));
+  throw new UseCaseError(people.every((id) => seen.has(id)) ? "forbidden" : "not_found");
+}
+
+/**
+ * The same rule as a filter on participant ids, for lists: the people known to a project where
+ * the user holds one of `roles` (undefined for an admin, who sees everyone).
+ */
+export function participantsWithRole(ctx: Ctx, participantId: AnyColumn, roles: readonly ProjectRole[] = staffRoles): SQL | undefined {
+  const user = requireUser(ctx);
+  if (user.isAdmin) return undefined;
+  return inArray(
+    participantId,
+    ctx.db.select({ id: participantProjects.participantId }).from(participantProjects).where(inArray(participantProjects.projectId, projectsWithRole(ctx, roles))),
+  );
+}
+
+/** For a pair of people (columns of a query): true when one project where the user holds one of `roles` knows both. */
+export function pairWithRole(ctx: Ctx, firstId: AnyColumn | SQL, secondId: AnyColumn | SQL, roles: readonly ProjectRole[]): SQL | undefined {
+  const user = requireUser(ctx);
+  if (user.isAdmin) return undefined;
+  return sql`exists (select 1 from ${participantProjects} a join ${participantProjects} b on b.project_id = a.project_id
+    where a.participant_id = ${firstId} and b.participant_id = ${secondId} and a.project_id in (${projectsWithRole(ctx, roles)}))`;
+}
+
+/**
+ * A filter the user asks for by project (the participant list and its export) must name a project
+ * whose people they see; another project is refused, never silently answered empty.
+ */
+export async function requireStaffProject(ctx: Ctx, projectId: string): Promise<void> {
+  const user = requireUser(ctx);
+  if (user.isAdmin) return;
+  const [held] = await ctx.db
+    .select({ projectId: projectMembers.projectId })
+    .from(projectMembers)
+    .where(and(eq(projectMembers.userId, user.id), eq(projectMembers.projectId, projectId), inArray(projectMembers.role, [...staffRoles])));
+  if (!held) throw new UseCaseError("invalid", { projectId: { key: "notYourProject" } });
+}
+
+/** The ids of the projects where the user holds one of `roles`, as a subquery. */
+export function projectsWithRole(ctx: Ctx, roles: readonly ProjectRole[] = staffRoles) {
+  return ctx.db
+    .select({ projectId: projectMembers.projectId })
+    .from(projectMembers)
+    .where(and(eq(projectMembers.userId, requireUser(ctx).id), inArray(projectMembers.role, [...roles])));
 }
 
 export async function listMembershipRoles(db: Db, userId: string): Promise<Map<string, ProjectRole>> {

@@ -1,7 +1,8 @@
 import { and, count, desc, eq, gte, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accessLog, attendance, participantProjects, participants, projects, users, workshops, type AccessAction } from "@/db/schema";
-import { loadVisibleParticipant } from "@/lib/participants/service";
+import { requireParticipantRole } from "@/lib/authz";
+import { curators, loadVisibleParticipant } from "@/lib/participants/service";
 import { defineUseCase, type Page } from "@/lib/use-case";
 import { listAccessLogInput, personAccessesInput } from "./schemas";
 
@@ -103,10 +104,11 @@ export const listAccessLog = defineUseCase({
 /** Who accessed one person's data, for their personal-data page: the same people who may export it. */
 export const listPersonAccesses = defineUseCase({
   name: "accessLog.person",
-  access: { kind: "directory", roles: ["manager"] },
+  access: { kind: "directory", roles: curators },
   input: personAccessesInput,
   write: false,
   async run(ctx, input) {
+    await requireParticipantRole(ctx, [input.participantId], curators);
     const participant = await loadVisibleParticipant(ctx, input.participantId);
     return queryAccesses(ctx.db, [concerning(ctx.db, participant.id)], input.page, input.pageSize);
   },

@@ -3,11 +3,12 @@ import { executeRows, trigramThreshold } from "@/db/client";
 import { attendance, auditEntries, distinctParticipants, institutions, participantAffiliations, participantProjects, participants, type Participant } from "@/db/schema";
 import { recordAccess } from "@/lib/access-log/record";
 import { diffFields, recordAudit } from "@/lib/audit";
+import { pairWithRole, participantsWithRole, requireParticipantRole } from "@/lib/authz";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
 import { participantSearchText, phoneKey } from "./names";
 import { duplicatesQueueInput, findDuplicatesInput, participantPairInput } from "./schemas";
-import { loadVisibleParticipant, personalFields, staff, writeNameKeys } from "./service";
+import { curators, loadVisibleParticipant, personalFields, staff, writeNameKeys } from "./service";
 import { visibleParticipants } from "./visibility";
 
 /** Below this name similarity (pg_trgm, 0 to 1) two people are not proposed as one. */
@@ -95,18 +96,19 @@ export type QueuePair = {
 };
 
 /**
- * Probable pairs across the directory (the part the user may see), best first. People are only
+ * Probable pairs across the directory (those the user may decide on: both people known to one
+ * project they manage), best first. People are only
  * compared within blocks that share a name key, or an e-mail, so the whole directory is
  * covered without comparing everyone with everyone.
  */
 export const listDuplicatePairs = defineUseCase({
   name: "participants.duplicates",
-  access: { kind: "directory", roles: ["manager"] },
+  access: { kind: "directory", roles: curators },
   input: duplicatesQueueInput,
   write: false,
   async run(ctx, input): Promise<Page<QueuePair>> {
-    const visible = visibleParticipants(ctx);
-    const visibleIds = visible ? sql`and p.id in (${ctx.db.select({ id: participants.id }).from(participants).where(visible)})` : sql``;
+    const managed = participantsWithRole(ctx, participants.id, curators);
+    const managedIds = managed ? sql`and p.id in (${ctx.db.select({ id: participants.id }).from(participants).where(managed)})` : sql``;
     const side = (alias: string) => ({
       search: sql.raw(`${alias}.search_text`),
       email: sql.raw(`${alias}.email`),
@@ -120,14 +122,15 @@ export const listDuplicatePairs = defineUseCase({
     const byName = scoreSql(keySide("a"), keySide("b"));
     const byContact = scoreSql(side("p1"), side("p2"));
     const { reasons } = scoreSql(side("x"), side("y"));
-    const eligibility = visible
-      ? sql`and c.first_id in (select id from eligible) and c.second_id in (select id from eligible)`
+    const samePairProject = pairWithRole(ctx, sql`c.first_id`, sql`c.second_id`, curators);
+    const eligibility = samePairProject
+      ? sql`and c.first_id in (select id from eligible) and c.second_id in (select id from eligible) and ${samePairProject}`
       : sql``;
     const list = await executeRows<{ first_id: string; second_id: string; score: number; reasons: DuplicateReason[]; total: number | string }>(
       ctx.db,
       sql`
       with eligible as (
-        select p.id from participants p where p.is_erased = false ${visibleIds}
+        select p.id from participants p where p.is_erased = false ${managedIds}
       ),
       -- Candidates: people sharing a name key (a full key, or a partial key where one of them
       -- lacks a second family name), or an e-mail, or a phone.
@@ -192,12 +195,11 @@ async function describePeople(ctx: UseCaseCtx, ids: string[]) {
 /** "Not the same person": the pair is never proposed again. */
 export const markDistinct = defineUseCase({
   name: "participants.markDistinct",
-  access: { kind: "directory", roles: ["manager"] },
+  access: { kind: "directory", roles: curators },
   input: participantPairInput,
   write: true,
   async run(ctx, input) {
-    await loadVisibleParticipant(ctx, input.keepId);
-    await loadVisibleParticipant(ctx, input.otherId);
+    await requireParticipantRole(ctx, [input.keepId, input.otherId], curators);
     const [firstId, secondId] = [input.keepId, input.otherId].sort() as [string, string];
     await ctx.db.insert(distinctParticipants).values({ firstId, secondId, decidedById: ctx.user.id }).onConflictDoNothing();
     await recordAudit(ctx.db, {
@@ -217,10 +219,11 @@ export const markDistinct = defineUseCase({
  */
 export const mergeParticipants = defineUseCase({
   name: "participants.merge",
-  access: { kind: "directory", roles: ["manager"] },
+  access: { kind: "directory", roles: curators },
   input: participantPairInput,
   write: true,
   async run(ctx, input) {
+    await requireParticipantRole(ctx, [input.keepId, input.otherId], curators);
     const keep = await loadVisibleParticipant(ctx, input.keepId);
     const other = await loadVisibleParticipant(ctx, input.otherId);
     if (keep.isErased || other.isErased) throw new UseCaseError("not_found");

@@ -36,7 +36,7 @@ export const exportParticipants = defineUseCase({
       })
       .from(participants)
       .leftJoin(institutions, eq(institutions.id, participants.institutionId))
-      .where(await participantFilters(ctx, input))
+      .where(where)
       .orderBy(asc(sortable(participants.familyNames)), asc(sortable(participants.givenNames)))
       .limit(maxExportRows);
     const scope = await listScope(ctx, input.projectId);

@@ -96,9 +96,15 @@ describe("exportParticipantData", () => {
     expect(data.affiliations.map((a) => `${a.institution} ${a.position} ${a.from} ${a.to}`).sort()).toEqual(
       [`${first.name} Fiscal ${isoDate(0)} ${isoDate(0)}`, `${second.name} Fiscal ${isoDate(0)} null`].sort(),
     );
-    expect(data.projects).toEqual(
-      [await projectRow(world.projectId), await projectRow(world.otherProjectId)].sort((a, b) => a.code.localeCompare(b.code)),
-    );
+    // The manager is not in the other project: it is said to exist, never named.
+    expect(data.projects).toEqual([await projectRow(world.projectId)]);
+    expect(data.alsoKnownToAnotherProject).toBe(true);
+    const other = await projectRow(world.otherProjectId);
+    expect(JSON.stringify(data)).not.toContain(other.code);
+    expect(expectOk(await exportData(person, "admin"))).toMatchObject({
+      projects: [await projectRow(world.projectId), other].sort((a, b) => a.code.localeCompare(b.code)),
+      alsoKnownToAnotherProject: false,
+    });
     expect(data.history.map((h) => h.action)).toEqual(["participant.create", "participant.update"]);
     expect(data.history[1]!.changes).toEqual({ institutionId: { before: first.id, after: second.id } });
   });

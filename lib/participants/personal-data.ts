@@ -3,20 +3,22 @@ import type { Db } from "@/db/client";
 import { auditEntries, participantAffiliations, participantNameKeys, participants, type FieldChanges } from "@/db/schema";
 import { recordAccess } from "@/lib/access-log/record";
 import { recordAudit } from "@/lib/audit";
+import { requireParticipantRole } from "@/lib/authz";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
 import { participantIdInput } from "./schemas";
-import { getParticipant, loadVisibleParticipant, personalFields } from "./service";
+import { curators, getParticipant, loadVisibleParticipant, personalFields } from "./service";
 
 const erasedMark = "•••";
 
 /** Everything held about one person (a data-subject access request), as plain data. */
 export const exportParticipantData = defineUseCase({
   name: "participants.exportData",
-  access: { kind: "directory", roles: ["manager"] },
+  access: { kind: "directory", roles: curators },
   input: participantIdInput,
   write: true,
   async run(ctx, input) {
+    await requireParticipantRole(ctx, [input.participantId], curators);
     const details = await getParticipant({ db: ctx.db, user: ctx.user }, input);
     if (!details.ok) throw new UseCaseError(details.error);
     const history = await ctx.db
@@ -32,7 +34,7 @@ export const exportParticipantData = defineUseCase({
       entityId: input.participantId,
       changes: {},
     });
-    const { participant, institution, affiliations, projects, attended } = details.data;
+    const { participant, institution, affiliations, projects, alsoKnownElsewhere, attended } = details.data;
     return {
       exportedAt: new Date().toISOString(),
       person: {
@@ -51,6 +53,8 @@ export const exportParticipantData = defineUseCase({
       },
       affiliations: affiliations.map((a) => ({ institution: a.institutionName, position: a.position, from: a.startDate, to: a.endDate })),
       projects: projects.map((p) => ({ code: p.code, name: p.name })),
+      // Projects the reader is not in are not named; an administrator's copy names them all.
+      alsoKnownToAnotherProject: alsoKnownElsewhere,
       attendance: attended.map((a) => ({ workshop: a.title, day: a.day, institution: a.institutionName })),
       history,
     };
@@ -64,10 +68,11 @@ export const exportParticipantData = defineUseCase({
  */
 export const eraseParticipant = defineUseCase({
   name: "participants.erase",
-  access: { kind: "directory", roles: ["manager"] },
+  access: { kind: "directory", roles: curators },
   input: participantIdInput,
   write: true,
   async run(ctx, input) {
+    await requireParticipantRole(ctx, [input.participantId], curators);
     const participant = await loadVisibleParticipant(ctx, input.participantId);
     if (participant.isErased) return { changed: false };
     await anonymiseParticipant(ctx.db, participant.id);

@@ -20,6 +20,7 @@ import { createWorld, type RoleName, type World } from "@/lib/testing/world";
 import { findDuplicates } from "./duplicates";
 import { eraseParticipant } from "./personal-data";
 import type { CreateParticipantInput, ListParticipantsInput, UpdateParticipantInput } from "./schemas";
+import { exportParticipants } from "./export";
 import { createParticipant, getParticipant, listParticipants, updateParticipant } from "./service";
 
 let database: Database;
@@ -145,22 +146,47 @@ describe("who sees whom", () => {
     expect(expectOk(await getBy(admin, theirs.id)).participant.familyNames).toBe("Ajena");
   });
 
-  it("shows a person known to both projects to the staff of each", async () => {
+  it("shows a person known to both projects to the staff of each, naming only their own project", async () => {
     const w = await freshWorld();
     const shared = await createElsewhere(w, { familyNames: "Compartida" });
     await linkToProject(w.db, shared.id, w.projectId);
+    const ownProjects = { field: [w.projectId], manager: [w.projectId], outsider: [w.otherProjectId] };
 
     for (const role of ["field", "manager", "outsider"] as const) {
       expect(await listedBy(w.ctx(role)), role).toEqual([shared.id]);
       const details = expectOk(await getBy(w.ctx(role), shared.id));
+      expect(details.projects.map((p) => p.id), role).toEqual(ownProjects[role]);
+      expect(details.alsoKnownElsewhere, role).toBe(true);
+      expect(JSON.stringify(details), role).not.toContain(role === "outsider" ? w.projectId : w.otherProjectId);
+    }
+    for (const role of ["admin", "split"] as const) {
+      const details = expectOk(await getBy(w.ctx(role), shared.id));
       expect(sorted(details.projects.map((p) => p.id)), role).toEqual(sorted([w.projectId, w.otherProjectId]));
+      expect(details.alsoKnownElsewhere, role).toBe(false);
     }
   });
 
-  it("never shows a project's people through the project filter to someone outside it", async () => {
+  it("does not name a project where the user is only a partner, nor list its workshops", async () => {
+    const w = await freshWorld();
+    const shared = await createElsewhere(w, { familyNames: "Compartida" });
+    await linkToProject(w.db, shared.id, w.projectId);
+    const ctx = await userWithRoles(w.db, { [w.projectId]: "partner", [w.otherProjectId]: "field" });
+    const details = expectOk(await getBy(ctx, shared.id));
+    expect(details.projects.map((p) => p.id)).toEqual([w.otherProjectId]);
+    expect(details.alsoKnownElsewhere).toBe(true);
+  });
+
+  it("refuses a project filter outside the user's own projects, in the list and its export", async () => {
     const w = await freshWorld();
     await createElsewhere(w);
-    expect(await listedBy(w.ctx("field"), { projectId: w.otherProjectId })).toEqual([]);
+    const refused = { ok: false, error: "invalid", fieldErrors: { projectId: { key: "notYourProject" } } };
+    expect(await listParticipants(await w.ctx("field"), { projectId: w.otherProjectId })).toEqual(refused);
+    expect(await exportParticipants(await w.ctx("field"), { projectId: w.otherProjectId, format: "csv" })).toEqual(refused);
+    // A partner of a project does not see its people, so may not filter by it either.
+    const partnerThere = await userWithRoles(w.db, { [w.otherProjectId]: "partner", [w.projectId]: "field" });
+    expect(await listParticipants(partnerThere, { projectId: w.otherProjectId })).toEqual(refused);
+    expect(await listedBy(w.ctx("admin"), { projectId: w.otherProjectId })).toHaveLength(1);
+    expect(await listedBy(w.ctx("split"), { projectId: w.otherProjectId })).toHaveLength(1);
   });
 
   it("refuses partners the list, the duplicate check and the record, so no name reaches them", async () => {

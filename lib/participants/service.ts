@@ -8,13 +8,13 @@ import {
   participantNameKeys,
   participantProjects,
   participants,
-  projectMembers,
   projects,
   workshops,
   type Participant,
 } from "@/db/schema";
 import { recordAccess } from "@/lib/access-log/record";
 import { diffFields, recordAudit } from "@/lib/audit";
+import { projectsWithRole, requireParticipantRole, requireStaffProject } from "@/lib/authz";
 import { assertInstitutions } from "@/lib/institutions/service";
 import { UseCaseError } from "@/lib/result";
 import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
@@ -26,6 +26,8 @@ import { visibleParticipants } from "./visibility";
 export const personalFields = ["givenNames", "familyNames", "position", "email", "phone", "preferredLanguage"] as const;
 const editableFields = [...personalFields, "sex", "institutionId", "consentDate", "consentForm"] as const;
 export const staff = ["manager", "field"] as const;
+/** Who erases, merges, exports a person's data or decides that two records are not one person. */
+export const curators = ["manager"] as const;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -40,7 +42,7 @@ export const listParticipants = defineUseCase({
   input: listParticipantsInput,
   write: false,
   async run(ctx, input): Promise<Page<ParticipantSummary>> {
-    const where = participantFilters(ctx, input);
+    const where = await participantFilters(ctx, input);
     const order = input.dir === "asc" ? asc : desc;
     const [items, [total]] = await Promise.all([
       ctx.db
@@ -67,8 +69,13 @@ export const listParticipants = defineUseCase({
   },
 });
 
-/** The conditions of a participant list (the user's visible people, search and filters), shared by list and export. */
-export function participantFilters(ctx: UseCaseCtx, input: z.output<typeof listParticipantsInput>): SQL | undefined {
+/**
+ * The conditions of a participant list (the user's visible people, search and filters), shared by
+ * list and export. A project filter names one of the user's own projects: filtering by another
+ * would tell which of the people they see that project knows.
+ */
+export async function participantFilters(ctx: UseCaseCtx, input: z.output<typeof listParticipantsInput>): Promise<SQL | undefined> {
+  if (input.projectId) await requireStaffProject(ctx, input.projectId);
   const filters: SQL[] = [eq(participants.isErased, false)];
   const visible = visibleParticipants(ctx);
   if (visible) filters.push(visible);
@@ -89,8 +96,10 @@ export const getParticipant = defineUseCase({
   input: participantIdInput,
   write: false,
   async run(ctx, input) {
+    const role = await requireParticipantRole(ctx, [input.participantId], staff);
     const participant = await loadVisibleParticipant(ctx, input.participantId);
     await recordAccess(ctx, { action: "participant.view", resource: "participants.get", participantId: participant.id });
+    const ownProjects = ctx.user.isAdmin ? undefined : inArray(participantProjects.projectId, projectsWithRole(ctx));
     const affiliationInstitution = aliasedTable(institutions, "affiliation_institution");
     const attendedInstitution = aliasedTable(institutions, "attended_institution");
     const [institution, affiliations, projectRows, attended] = await Promise.all([
@@ -110,13 +119,14 @@ export const getParticipant = defineUseCase({
         .leftJoin(affiliationInstitution, eq(affiliationInstitution.id, participantAffiliations.institutionId))
         .where(eq(participantAffiliations.participantId, participant.id))
         .orderBy(desc(participantAffiliations.startDate)),
+      // Projects other than the user's own are only counted: which they are is theirs to know.
       ctx.db
-        .select({ id: projects.id, code: projects.code, name: projects.name })
+        .select({ id: projects.id, code: projects.code, name: projects.name, isOwn: sql<boolean>`${ownProjects ?? sql`true`}` })
         .from(participantProjects)
         .innerJoin(projects, eq(projects.id, participantProjects.projectId))
         .where(eq(participantProjects.participantId, participant.id))
         .orderBy(asc(projects.code)),
-      // Days attended, in the workshops of projects the user belongs to.
+      // Days attended, in the workshops of the user's own projects.
       ctx.db
         .select({
           workshopId: workshops.id,
@@ -131,7 +141,7 @@ export const getParticipant = defineUseCase({
         .where(
           and(
             eq(attendance.participantId, participant.id),
-            ctx.user.isAdmin ? undefined : inArray(workshops.projectId, ctx.db.select({ id: projectMembers.projectId }).from(projectMembers).where(eq(projectMembers.userId, ctx.user.id))),
+            ctx.user.isAdmin ? undefined : inArray(workshops.projectId, projectsWithRole(ctx)),
           ),
         )
         .orderBy(desc(attendance.day), asc(workshops.title)),
@@ -140,9 +150,10 @@ export const getParticipant = defineUseCase({
       participant,
       institution,
       affiliations,
-      projects: projectRows,
+      projects: projectRows.filter((p) => p.isOwn).map((p) => ({ id: p.id, code: p.code, name: p.name })),
+      alsoKnownElsewhere: projectRows.some((p) => !p.isOwn),
       attended,
-      canCurate: ctx.access === "admin" || ctx.access === "manager",
+      canCurate: role === "admin" || role === "manager",
     };
   },
 });

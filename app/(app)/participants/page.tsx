@@ -21,9 +21,12 @@ export default async function ParticipantsPage({ searchParams }: { searchParams:
   const ctx = await getPageContext();
   const params = await searchParams;
   const filters: Filters = Object.fromEntries(filterNames.map((name) => [name, params[name] || undefined]));
-  const page = unwrapForPage(await listParticipants(ctx, { ...filters, page: params.page }));
+  const listed = await listParticipants(ctx, { ...filters, page: params.page });
+  // A project the user does not see people of is said beside the project field, over the unfiltered list.
+  const projectError = !listed.ok && listed.error === "invalid" ? listed.fieldErrors?.projectId : undefined;
+  const page = unwrapForPage(projectError ? await listParticipants(ctx, { ...filters, projectId: undefined, page: params.page }) : listed);
   const projects = unwrapForPage(await listProjects(ctx, { sort: "code", dir: "asc", pageSize: 100 }));
-  const [t, tCommon] = await Promise.all([getTranslations("participants"), getTranslations("common")]);
+  const [t, tCommon, tValidation] = await Promise.all([getTranslations("participants"), getTranslations("common"), getTranslations("validation")]);
   const hasFilters = Boolean(filters.q || filters.projectId || filters.institutionId || filters.sex);
   return (
     <>
@@ -50,6 +53,7 @@ export default async function ParticipantsPage({ searchParams }: { searchParams:
           name="projectId"
           label={t("project")}
           defaultValue={filters.projectId ?? ""}
+          error={projectError ? tValidation(projectError.key, projectError.values) : undefined}
           options={[{ value: "", label: t("anyProject") }, ...projects.items.map((p) => ({ value: p.id, label: p.code }))]}
         />
         <SelectField

@@ -12,7 +12,7 @@ import { EraseButton } from "./erase-button";
 export default async function ParticipantPage({ params }: { params: Promise<{ participantId: string }> }) {
   const ctx = await getPageContext();
   const { participantId } = await params;
-  const { participant, institution, affiliations, projects, attended, canCurate } = unwrapForPage(await getParticipant(ctx, { participantId }));
+  const { participant, institution, affiliations, projects, alsoKnownElsewhere, attended, canCurate } = unwrapForPage(await getParticipant(ctx, { participantId }));
   const [t, tLanguage, tWorkshops, format] = await Promise.all([getTranslations("participants"), getTranslations("language"), getTranslations("workshops"), getFormatter()]);
   const date = (d: string) => format.dateTime(calendarDate(d), { dateStyle: "medium" });
   const name = participant.isErased ? t("erasedName") : `${participant.givenNames} ${participant.familyNames}`.trim();
@@ -27,7 +27,15 @@ export default async function ParticipantPage({ params }: { params: Promise<{ pa
       label: t("consent"),
       value: participant.consentDate && participant.consentForm ? t("consentGiven", { date: date(participant.consentDate), form: t(`consentForms.${participant.consentForm}`) }) : t("noConsent"),
     },
-    { label: t("projects"), value: projects.map((p) => p.code).join(", ") || "—" },
+    {
+      label: t("projects"),
+      value: (
+        <>
+          {projects.map((p) => p.code).join(", ") || "—"}
+          {alsoKnownElsewhere && <span className="block text-sm text-slate-700">{t("alsoKnownElsewhere")}</span>}
+        </>
+      ),
+    },
   ];
   return (
     <>

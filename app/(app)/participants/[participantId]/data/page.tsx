@@ -13,13 +13,14 @@ import { PersonalDataExport } from "./personal-data-export";
 export default async function ParticipantDataPage({ params }: { params: Promise<{ participantId: string }> }) {
   const ctx = await getPageContext();
   const { participantId } = await params;
-  const { participant, canCurate } = unwrapForPage(await getParticipant(ctx, { participantId }));
+  const { participant, alsoKnownElsewhere, canCurate } = unwrapForPage(await getParticipant(ctx, { participantId }));
   if (!canCurate) notFound();
   const t = await getTranslations("participants");
   return (
     <>
       <PageHeader title={t("personalDataTitle", { name: `${participant.givenNames} ${participant.familyNames}`.trim() })} />
       <p className="mb-4 text-sm text-slate-700">{t("personalDataExplain")}</p>
+      {alsoKnownElsewhere && <p className="mb-4 text-sm text-slate-700">{t("alsoKnownElsewhere")}</p>}
       <PersonalDataExport participantId={participantId} />
       <PersonAccesses participantId={participantId} />
     </>
