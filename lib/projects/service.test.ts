@@ -82,7 +82,7 @@ describe("createProject and getProject", () => {
     expect(entry).toMatchObject({ action: "project.create", entityType: "project", projectId: created.id, actorId: world.userIds.admin });
     expect(entry!.changes.name).toEqual({ before: null, after: created.name });
     expect(Object.keys(entry!.changes).sort()).toEqual(
-      ["code", "country", "description", "endDate", "funder", "name", "startDate", "status"],
+      ["code", "country", "description", "endDate", "funder", "legalHold", "name", "retentionYears", "startDate", "status"],
     );
   });
 
