@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gte, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accessLog, attendance, participantProjects, participants, projects, users, workshops, type AccessAction } from "@/db/schema";
-import { requireParticipantRole } from "@/lib/authz";
+import { projectsWithRole, requireParticipantRole } from "@/lib/authz";
 import { curators, loadVisibleParticipant } from "@/lib/participants/service";
 import { defineUseCase, type Page } from "@/lib/use-case";
 import { listAccessLogInput, personAccessesInput } from "./schemas";
@@ -110,6 +110,11 @@ export const listPersonAccesses = defineUseCase({
   async run(ctx, input) {
     await requireParticipantRole(ctx, [input.participantId], curators);
     const participant = await loadVisibleParticipant(ctx, input.participantId);
-    return queryAccesses(ctx.db, [concerning(ctx.db, participant.id)], input.page, input.pageSize);
+    const page = await queryAccesses(ctx.db, [concerning(ctx.db, participant.id)], input.page, input.pageSize);
+    if (ctx.user.isAdmin) return page;
+    // As on the person's page, staff are not told which other project or workshop knows them.
+    const own = new Set((await projectsWithRole(ctx)).map((p) => p.projectId));
+    const unnamed = { projectId: null, projectCode: null, workshopId: null, workshopTitle: null };
+    return { ...page, items: page.items.map((row) => (row.projectId === null || own.has(row.projectId) ? row : { ...row, ...unnamed })) };
   },
 });

@@ -20,6 +20,8 @@ import { createWorld, type RoleName, type World } from "@/lib/testing/world";
 import { findDuplicates } from "./duplicates";
 import { eraseParticipant } from "./personal-data";
 import type { CreateParticipantInput, ListParticipantsInput, UpdateParticipantInput } from "./schemas";
+import { flushAccessLog } from "@/lib/access-log/record";
+import { listPersonAccesses } from "@/lib/access-log/service";
 import { exportParticipants } from "./export";
 import { createParticipant, getParticipant, listParticipants, updateParticipant } from "./service";
 
@@ -174,6 +176,21 @@ describe("who sees whom", () => {
     const details = expectOk(await getBy(ctx, shared.id));
     expect(details.projects.map((p) => p.id)).toEqual([w.otherProjectId]);
     expect(details.alsoKnownElsewhere).toBe(true);
+  });
+
+  it("lists who downloaded a shared person's data without naming the other project to staff outside it", async () => {
+    const w = await freshWorld();
+    const shared = await createElsewhere(w, { familyNames: "Compartida" });
+    await linkToProject(w.db, shared.id, w.projectId);
+    expectOk(await exportParticipants(await w.ctx("outsider"), { projectId: w.otherProjectId, format: "csv" }));
+    await flushAccessLog();
+    const accessesReadBy = async (role: RoleName) => expectOk(await listPersonAccesses(await w.ctx(role), { participantId: shared.id })).items;
+
+    const seenByManager = await accessesReadBy("manager");
+    expect(seenByManager.map((a) => a.resource)).toContain("participants.export");
+    expect(JSON.stringify(seenByManager)).not.toContain(w.otherProjectId);
+    expect(seenByManager.every((a) => a.projectCode === null)).toBe(true);
+    expect((await accessesReadBy("admin")).map((a) => a.projectId)).toContain(w.otherProjectId);
   });
 
   it("refuses a project filter outside the user's own projects, in the list and its export", async () => {
