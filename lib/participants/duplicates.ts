@@ -123,9 +123,9 @@ export const listDuplicatePairs = defineUseCase({
     const byContact = scoreSql(side("p1"), side("p2"));
     const { reasons } = scoreSql(side("x"), side("y"));
     const samePairProject = pairWithRole(ctx, sql`c.first_id`, sql`c.second_id`, curators);
-    const eligibility = samePairProject
-      ? sql`and c.first_id in (select id from eligible) and c.second_id in (select id from eligible) and ${samePairProject}`
-      : sql``;
+    const eligibility = samePairProject ? sql`and c.first_id in (select id from eligible) and c.second_id in (select id from eligible)` : sql``;
+    // Checked once per likely pair, after grouping, rather than on every candidate row.
+    const decidable = samePairProject ? sql`and ${samePairProject}` : sql``;
     const list = await executeRows<{ first_id: string; second_id: string; score: number; reasons: DuplicateReason[]; total: number | string }>(
       ctx.db,
       sql`
@@ -156,7 +156,7 @@ export const listDuplicatePairs = defineUseCase({
         where not exists (select 1 from distinct_participants d where d.first_id = c.first_id and d.second_id = c.second_id)
           ${eligibility}
         group by c.first_id, c.second_id
-        having max(c.score) >= ${nameThreshold}
+        having max(c.score) >= ${nameThreshold} ${decidable}
       )
       -- One row at least, so the total is known even on a page past the end.
       select page.first_id, page.second_id, page.score, page.reasons, (select count(*) from likely) as total
