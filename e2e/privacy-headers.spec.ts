@@ -55,7 +55,8 @@ test.describe("API answers", () => {
     expect(file.status()).toBe(200);
     expect(file.headers()["cache-control"]).toBe("no-store");
 
-    const anonymous = await playwright.request.newContext({ baseURL });
+    // No session cookie at all, whatever the project's storage state says.
+    const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
     const refused = await anonymous.get("/api/v1/projects");
     expect(refused.status()).toBe(401);
     expect(refused.headers()["cache-control"]).toBe("no-store");
