@@ -22,7 +22,8 @@ test.describe("evaluation results, as the partner (Spanish)", () => {
     await expect(statement(/efectos positivos perduren/)).toContainText("96 % de 109");
     const children = statement(/protección de la niñez/);
     await expect(children).toContainText("96 % de 51");
-    await expect(children).toContainText("Muy pocas respuestas (0)");
+    await expect(children).toContainText(es.withheld.tooFew);
+    await expect(children).not.toContainText("(0)");
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await expectAccessible(page);
   });
@@ -91,6 +92,57 @@ test.describe("an evaluation imported from KoboToolbox, as field staff (Spanish)
     const text = await docxText(fs.readFileSync((await (await download).path())!));
     expect(text).toContain(`76 % de 109 — Redujo la vulnerabilidad ${tag}`);
     expect(text).toContain(`96 % de 109 — Efectos duraderos ${tag}`);
+  });
+});
+
+test.describe("a small group, as the manager (French)", () => {
+  test.use({ storageState: storageStateFor("manager") });
+
+  test("is sent without its n or count by the API and shown as too few on the page, with the next smallest group withheld too", async ({ page }) => {
+    const f = messages.fr.evaluations;
+    const projects = (await (await page.request.get("/api/v1/projects?q=HN-PARCLC")).json()) as { items: { id: string }[] };
+    const projectId = projects.items[0]!.id;
+    const tag = Date.now().toString(36);
+    const created = await page.request.post(`/api/v1/projects/${projectId}/evaluations`, {
+      data: {
+        title: `Petits groupes ${tag}`,
+        scaleSize: 4,
+        agreeLevels: [3, 4],
+        minGroupSize: 5,
+        groups: [
+          { key: "state", name: { original: "fr", fr: "Institutions de l'État" } },
+          { key: "ngo", name: { original: "fr", fr: "Société civile" } },
+          { key: "police", name: { original: "fr", fr: "Police et justice" } },
+        ],
+        statements: [{ key: "q1", text: { original: "fr", fr: `La coordination s'est améliorée ${tag}` } }],
+      },
+      headers: originHeader,
+    });
+    expect(created.status()).toBe(201);
+    const { id: evaluationId } = (await created.json()) as { id: string };
+    // Nine of the state (six agree), seven of civil society (four agree), two police officers who both agree.
+    const answers: [string, number[]][] = [
+      ["state", [4, 4, 4, 3, 3, 3, 1, 1, 2]],
+      ["ngo", [4, 4, 3, 3, 1, 2, 2]],
+      ["police", [4, 4]],
+    ];
+    for (const [group, levels] of answers) {
+      for (const q1 of levels) expect((await page.request.post(`/api/v1/projects/${projectId}/evaluations/${evaluationId}/responses`, { data: { group, answers: { q1 } }, headers: originHeader })).ok()).toBe(true);
+    }
+
+    const answer = (await (await page.request.get(`/api/v1/projects/${projectId}/evaluations/${evaluationId}/results`)).json()) as { results: { overall: unknown; groups: { key: string; figure: unknown }[] }[] };
+    const figures = Object.fromEntries(answer.results[0]!.groups.map((g) => [g.key, g.figure]));
+    expect(figures).toEqual({ ngo: { shown: false, reason: "protectsSmallGroup" }, police: { shown: false, reason: "tooFew" }, state: { shown: true, n: 9, agree: 6, percent: 67 } });
+    expect(answer.results[0]!.overall).toEqual({ shown: true, n: 18, agree: 12, percent: 67 });
+
+    await page.goto(`/projects/${projectId}/evaluations/${evaluationId}`);
+    await expect(page.getByText(f.roundingRule.replace("{min}", "5"))).toBeVisible();
+    const statement = page.getByRole("region", { name: `La coordination s'est améliorée ${tag}` });
+    await expect(statement).toContainText("67 % de 18");
+    await expect(statement).toContainText("67 % de 9");
+    await expect(statement).toContainText(f.withheld.tooFew);
+    await expect(statement).toContainText(f.withheld.protectsSmallGroup);
+    await expect(statement).not.toContainText(/de 2\b|de 7\b|57 %|100 %/);
   });
 });
 
