@@ -10,7 +10,8 @@ import { signInAttempts } from "@/db/schema";
  * held up. Past `pairFailures` failures for one account from one address, or `addressFailures`
  * failures from one address across accounts, that address waits before its next try, longer with
  * each further failure. A global ceiling on password checks per second bounds what many addresses
- * together can cost the server.
+ * together can cost the server: it counts the checks under way and those that failed, not the
+ * sign-ins that succeeded, so a room of people signing in at once is never told to wait.
  */
 export const throttle = {
   windowMs: 15 * 60 * 1000,
@@ -54,7 +55,7 @@ export async function getSignInRefusal(
   const secondAgo = new Date(now.getTime() - 1000);
   const fromAddress = and(eq(signInAttempts.clientAddress, clientAddress), gt(signInAttempts.at, since), eq(signInAttempts.succeeded, false))!;
   const forPair = and(fromAddress, eq(signInAttempts.email, email))!;
-  const inLastSecond = gt(signInAttempts.at, secondAgo);
+  const inLastSecond = and(gt(signInAttempts.at, secondAgo), eq(signInAttempts.succeeded, false))!;
   const filters: SQL[] = [or(fromAddress, inLastSecond)!];
   if (exceptAttemptId) filters.push(ne(signInAttempts.id, exceptAttemptId));
   const [counts] = await db
