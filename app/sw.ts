@@ -1,6 +1,5 @@
 /// <reference lib="webworker" />
-import type { PrecacheEntry, SerwistGlobalConfig } from "serwist";
-import type { SerwistPlugin } from "serwist";
+import type { PrecacheEntry, SerwistGlobalConfig, SerwistPlugin } from "serwist";
 import { CacheableResponsePlugin, NetworkFirst, NetworkOnly, Serwist } from "serwist";
 import { deviceDbName } from "@/lib/offline/device-db";
 import { checkInPagesCache, isCheckInPage } from "@/lib/offline/page-cache";
@@ -13,21 +12,24 @@ declare global {
 declare const self: ServiceWorkerGlobalScope;
 
 /**
- * A page that sends the browser to sign-in says the session is over (expired, revoked by a new
- * password or a deactivation): what the user kept on the device goes with it. Pages still holding
- * the database open close it when asked, so the deletion goes through.
+ * A page that redirects may be the server sending the browser to sign-in: the session is over
+ * (expired, revoked by a new password or a deactivation). A navigation's redirect is opaque here,
+ * so the server is asked whether the session stands; on its 401, what the user kept on the device
+ * goes. Pages still holding the database open close it when asked, so the deletion goes through.
  */
 const wipeWhenSessionEnds: SerwistPlugin = {
   async fetchDidSucceed({ response, event }) {
-    if (response.redirected && new URL(response.url).pathname === "/sign-in") {
-      // Not awaited by the page: the sign-in page opens no database, and a tab slow to close its
-      // own must not hold the navigation.
-      indexedDB.deleteDatabase(deviceDbName);
-      event.waitUntil(caches.delete(checkInPagesCache));
-    }
+    if (response.type === "opaqueredirect" || response.redirected) event.waitUntil(wipeUnlessSignedIn());
     return response;
   },
 };
+
+async function wipeUnlessSignedIn(): Promise<void> {
+  const answer = await fetch("/api/v1/account/offline-key", { cache: "no-store" }).catch(() => null);
+  if (answer?.status !== 401) return;
+  indexedDB.deleteDatabase(deviceDbName);
+  await caches.delete(checkInPagesCache);
+}
 
 // Only the check-in pages are kept for offline use: their HTML holds no one's personal data (the
 // roster lives encrypted in IndexedDB). Every other page and every API call goes to the network,

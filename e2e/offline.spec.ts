@@ -409,6 +409,7 @@ test.describe("a new password", () => {
     const page = await context.newPage();
     const password = "clave-de-prueba-2026";
     await acceptSignInLink(page, token, password);
+    await expect(page).toHaveURL(/\/projects/);
     await prepare(page, w);
     expect(await page.evaluate(() => indexedDB.databases().then((all) => all.length))).toBe(1);
 
