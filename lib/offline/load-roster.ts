@@ -30,9 +30,11 @@ export async function loadRoster(userId: string, projectId: string, workshopId: 
     return { roster, prepared, fromDevice: false };
   }
   if (response?.status === 401) throw new SessionEndedError("The session is over");
-  // Refused outright (no longer a member, workshop gone): the device's copy must not stand in, nor stay.
+  // Refused outright (no longer a member, workshop gone): the device's copy must not stand in, nor
+  // stay. Another refusal (a password to change first) leaves it for when that is done.
   if (response?.status === 403 || response?.status === 404) {
-    await forgetWorkshop(userId, workshopId);
+    const { error } = (await response.json()) as { error: string };
+    if (error === "forbidden" || error === "not_found") await forgetWorkshop(userId, workshopId);
     throw new Error(`Roster refused: ${response.status}`);
   }
   const stored = await readRoster(userId, workshopId);

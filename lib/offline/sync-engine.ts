@@ -86,13 +86,12 @@ async function sendNextBatch(userId: string): Promise<boolean> {
     body: JSON.stringify({ userId, items: batch.map(toItem) }),
   });
   if (response.status === 401) return false;
-  if (response.status === 403 || response.status === 404) {
-    // The user lost their place in the project, or the workshop is gone: its data leaves the device.
-    await forgetWorkshop(userId, first.workshopId);
-  } else if (response.status === 400) {
-    // The whole batch is refused: kept, with the reason, to be seen.
+  if (response.status === 400 || response.status === 403 || response.status === 404) {
     const { error } = (await response.json()) as { error: string };
-    await settle(batch.map((e) => ({ seq: e.seq, refusal: { reason: error } })));
+    // The user lost their place in the project, or the workshop is gone: its data leaves the device.
+    if (error === "forbidden" || error === "not_found") await forgetWorkshop(userId, first.workshopId);
+    // Otherwise (a bad batch, a password to change first) the batch is kept, with the reason, to be seen.
+    else await settle(batch.map((e) => ({ seq: e.seq, refusal: { reason: error } })));
   } else if (response.ok) {
     const results = (await response.json()) as SyncResult[];
     await settle(batch.map((e, i) => ({ seq: e.seq, refusal: refusalOf(results[i]!) })));
