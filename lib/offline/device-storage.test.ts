@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { OfflineRoster } from "@/lib/attendance/offline-roster";
-import { signInAs } from "./fake-session";
+import { signInAs } from "@/lib/testing/offline-session";
 import type { OutboxChange } from "./outbox";
 
 // The device modules keep their open database per page; each test gets a fresh "page" and device.

@@ -2,7 +2,7 @@ import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { openDB } from "idb";
 import type { OfflineRoster } from "@/lib/attendance/offline-roster";
-import { goOffline, revokeSessions, signInAs } from "./fake-session";
+import { goOffline, revokeSessions, signInAs } from "@/lib/testing/offline-session";
 import type { OutboxChange } from "./outbox";
 
 // Each call is a fresh page on the same device: what a page opened in memory is gone.

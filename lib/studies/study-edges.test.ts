@@ -3,7 +3,7 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
-import { auditEntries, projectMembers, studies, studySources, users } from "@/db/schema";
+import { auditEntries, findings, projectMembers, studies, studySources, users } from "@/db/schema";
 import { documentToDocx } from "@/lib/documents/docx";
 import { docxText } from "@/lib/documents/docx-text";
 import { documentToPdf } from "@/lib/documents/pdf";
@@ -249,9 +249,11 @@ describe("a study's export", () => {
     expect(await docxText(await docx(s, "en"))).toMatch(/Period: Jun 1, 2019/);
   });
 
-  it("writes a DOCX that Word can open when a text holds a control character", async () => {
+  it("writes a DOCX that Word can open when a stored text holds a control character", async () => {
     const s = await setup();
-    await finding(s, { es: "Primera línea\u000bsegunda línea" });
+    // Input refuses control characters now; text stored before that, or by an old import, may hold one.
+    const created = await finding(s, { es: "Primera línea" });
+    await database.db.update(findings).set({ title: { original: "es", es: "Primera línea\u000bsegunda línea" } }).where(eq(findings.id, created.id));
     const xml = await (await JSZip.loadAsync(await docx(s, "es"))).file("word/document.xml")!.async("string");
     expect(xml).toContain("Primera línea");
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
