@@ -20,17 +20,20 @@ const projectFields = z.object({
   funder: z.string().trim().max(200).default(""),
   description: z.string().trim().max(5000).default(""),
   status: z.enum(projectStatuses),
-  // How long participants' personal data is kept after the project ends, and a hold that stops it.
-  retentionYears: z.coerce.number().int().min(1).max(50).default(5),
-  legalHold: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false),
 });
 
+// How long participants' personal data is kept after the project closes, and a hold that stops it.
+const retentionYears = z.coerce.number().int().min(1).max(50);
+const legalHold = z.preprocess((v) => (v === undefined ? v : v === true || v === "on" || v === "true"), z.boolean());
 
-export const createProjectInput = projectFields.refine(endNotBeforeStart, endDateRule);
+export const createProjectInput = projectFields
+  .extend({ retentionYears: retentionYears.default(5), legalHold: legalHold.default(false) })
+  .refine(endNotBeforeStart, endDateRule);
 export type CreateProjectInput = z.input<typeof createProjectInput>;
 
 export const updateProjectInput = projectFields
-  .extend({ projectId: z.uuid(), version: z.coerce.number().int().min(1) })
+  // No defaults here: an edit that leaves them out keeps them, so it never lifts a hold or shortens the period.
+  .extend({ projectId: z.uuid(), version: z.coerce.number().int().min(1), retentionYears: retentionYears.optional(), legalHold: legalHold.optional() })
   .refine(endNotBeforeStart, endDateRule);
 export type UpdateProjectInput = z.input<typeof updateProjectInput>;
 

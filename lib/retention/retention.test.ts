@@ -64,6 +64,13 @@ describe("retention", () => {
     expect(outcome.byProject).toContainEqual({ projectId: ended.id, peopleCount: 1 });
   });
 
+  it("keeps the people of a project not yet closed, even long past its planned end date", async () => {
+    const late = await project("2012-12-31", { status: "active" });
+    const kept = await person(late.id, "Atrasada");
+    await runRetention(w.db, { now, actorId: null });
+    expect(await row(kept.id)).toMatchObject({ familyNames: "Atrasada", isErased: false });
+  });
+
   it("counts a person under their latest project, with its own period", async () => {
     const longKept = await project("2020-12-31", { retentionYears: 20 });
     const short = await project("2020-12-31", { retentionYears: 1 });
@@ -127,8 +134,10 @@ describe("retention", () => {
     expect(expectFailure(await updateProject(await w.ctx("field"), form)).error).toMatch(/forbidden|not_found/);
     expect(expectOk(await updateProject(manager, form))).toMatchObject({ retentionYears: 10, legalHold: true });
     const saved = expectOk(await getProject(manager, { projectId: w.projectId })).project;
-    // An unticked box is absent from a submitted form: the hold is lifted.
-    const { legalHold: _, ...unticked } = { ...saved, projectId: saved.id };
-    expect(expectOk(await updateProject(manager, unticked))).toMatchObject({ retentionYears: 10, legalHold: false });
+    // An edit that leaves the hold and the period out (an older API client) keeps them: it never lifts the hold.
+    const { legalHold: _, retentionYears: __, ...neither } = { ...saved, projectId: saved.id };
+    const kept = expectOk(await updateProject(manager, { ...neither, funder: "GAC" }));
+    expect(kept).toMatchObject({ funder: "GAC", retentionYears: 10, legalHold: true });
+    expect(expectOk(await updateProject(manager, { ...kept, projectId: kept.id, legalHold: false }))).toMatchObject({ retentionYears: 10, legalHold: false });
   });
 });

@@ -16,14 +16,15 @@ const lockKey = 7_310_014;
  * Every person with a name still held, with the day their data is due for anonymisation: the
  * latest of their projects' end dates plus that project's retention period (so a person is due
  * only once every project they belong to has ended long enough ago), the project that sets that
- * day, and whether any of their projects is under a legal hold.
+ * day, and whether any of their projects holds them: under a legal hold, or not yet closed (a
+ * project running late past its planned end date still needs its people's names).
  */
 const peopleDue = sql`
   select distinct on (pp.participant_id)
     pp.participant_id,
     p.id as project_id,
     (p.end_date + make_interval(years => p.retention_years))::date as due_on,
-    bool_or(p.legal_hold) over (partition by pp.participant_id) as held
+    bool_or(p.legal_hold or p.status <> 'closed') over (partition by pp.participant_id) as held
   from participant_projects pp
   join projects p on p.id = pp.project_id
   join participants x on x.id = pp.participant_id and x.is_erased = false

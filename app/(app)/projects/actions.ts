@@ -12,6 +12,8 @@ export async function createProjectAction(_prev: FormState, formData: FormData):
 }
 
 export async function updateProjectAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  // An unticked box sends nothing, and the edit requires the hold to be stated either way.
+  formData.set("legalHold", formData.get("legalHold") === "on" ? "true" : "false");
   const state = await runFormAction(formData, updateProject);
   if (state.status === "success") redirect(`/projects/${(state.data as { id: string }).id}`);
   return state;

@@ -65,7 +65,7 @@ export function ProjectForm({ action, project, countries, cancelHref }: Props) {
         <CheckboxField
           name="legalHold"
           label={t("legalHold")}
-          defaultChecked={state.values ? state.values.legalHold === "on" : project?.legalHold === true}
+          defaultChecked={state.values ? ["on", "true"].includes(state.values.legalHold ?? "") : project?.legalHold === true}
         />
       </fieldset>
       <FormActions cancelHref={cancelHref} />
