@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { executeRows } from "@/db/client";
-import { projectIdInput } from "@/lib/projects/schemas";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
+import { projectIdInput } from "@/lib/zod-fields";
 
 export type AttendanceTotals = {
   workshopsHeld: number;

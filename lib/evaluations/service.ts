@@ -3,8 +3,9 @@ import { evaluationAnswers, evaluationGroups, evaluationRespondents, evaluations
 import { recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
+import { projectIdInput } from "@/lib/zod-fields";
 import { statementFigures, type Figure, type GroupLevelCount } from "./results";
-import { addResponseInput, createEvaluationInput, evaluationIdInput, pinInput, projectEvaluationsInput, translateEvaluationInput } from "./schemas";
+import { addResponseInput, createEvaluationInput, evaluationIdInput, pinInput, translateEvaluationInput } from "./schemas";
 
 const readers = ["manager", "field", "partner"] as const;
 
@@ -45,7 +46,7 @@ export const createEvaluation = defineUseCase({
 export const listEvaluations = defineUseCase({
   name: "evaluations.list",
   access: { kind: "project", roles: readers },
-  input: projectEvaluationsInput,
+  input: projectIdInput,
   write: false,
   async run(ctx, input) {
     return ctx.db

@@ -4,9 +4,9 @@ import { projectMembers, projects, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { nameSeenBy } from "@/lib/authz";
 import { revokeSessions } from "@/lib/auth/service";
-import { projectIdInput } from "@/lib/projects/schemas";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
+import { projectIdInput } from "@/lib/zod-fields";
 import { grantRoleInput, revokeRoleInput } from "./schemas";
 
 export const listMembers = defineUseCase({

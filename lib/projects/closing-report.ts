@@ -7,7 +7,7 @@ import { visibleMissions } from "@/lib/missions/service";
 import { UseCaseError } from "@/lib/result";
 import { getStudyReport } from "@/lib/studies/report";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
-import { projectIdInput } from "./schemas";
+import { projectIdInput } from "@/lib/zod-fields";
 import { getProject } from "./service";
 
 /** Runs another use case with the same caller, as part of this one's answer. */

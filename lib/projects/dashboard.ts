@@ -6,9 +6,9 @@ import type { ActionStatus, FindingStatus, FindingTheme, InstitutionKind, Instit
 import { tallyPeople, workshopsIn } from "@/lib/attendance/totals";
 import { pinnedFigures } from "@/lib/evaluations/service";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
+import { blankToUndefined } from "@/lib/zod-fields";
 
 const today = () => new Date().toISOString().slice(0, 10);
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 export const dashboardInput = z
   .object({

@@ -3,7 +3,8 @@ import { projectMembers, projects, type Project } from "@/db/schema";
 import { diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type Page } from "@/lib/use-case";
-import { createProjectInput, listProjectsInput, projectIdInput, updateProjectInput } from "./schemas";
+import { projectIdInput } from "@/lib/zod-fields";
+import { createProjectInput, listProjectsInput, updateProjectInput } from "./schemas";
 
 const editableFields = ["code", "name", "country", "startDate", "endDate", "funder", "description", "status", "retentionYears", "legalHold"] as const;
 

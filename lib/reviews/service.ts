@@ -15,7 +15,8 @@ import { recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { loadStudy } from "@/lib/studies/service";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
-import { answerInput, commentInput, openRoundInput, projectReviewInput, roundIdInput, studyRoundsInput } from "./schemas";
+import { projectIdInput } from "@/lib/zod-fields";
+import { answerInput, commentInput, openRoundInput, roundIdInput, studyRoundsInput } from "./schemas";
 
 const isStaff = (ctx: UseCaseCtx) => ctx.access === "admin" || ctx.access === "manager" || ctx.access === "field";
 
@@ -185,7 +186,7 @@ export const getRound = defineUseCase({
 export const awaitingMyReview = defineUseCase({
   name: "reviews.awaiting",
   access: { kind: "project", roles: ["manager", "field", "partner"] },
-  input: projectReviewInput,
+  input: projectIdInput,
   write: false,
   async run(ctx, input) {
     return ctx.db

@@ -3,7 +3,8 @@ import { findingInstitutions, findings, institutions, studies, studySources, wor
 import { diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
-import { addSourceInput, createStudyInput, projectStudiesInput, shareSourceInput, sourceIdInput, studyIdInput, updateStudyInput } from "./schemas";
+import { projectIdInput } from "@/lib/zod-fields";
+import { addSourceInput, createStudyInput, shareSourceInput, sourceIdInput, studyIdInput, updateStudyInput } from "./schemas";
 
 const editableFields = ["title", "periodStart", "periodEnd", "status", "methodology"] as const;
 const readers = ["manager", "field", "partner"] as const;
@@ -41,7 +42,7 @@ export async function assertProjectWorkshops(ctx: UseCaseCtx, projectId: string,
 export const listStudies = defineUseCase({
   name: "studies.list",
   access: { kind: "project", roles: readers },
-  input: projectStudiesInput,
+  input: projectIdInput,
   write: false,
   async run(ctx, input) {
     return ctx.db
