@@ -13,7 +13,7 @@ import { countryName } from "@/lib/i18n/countries";
 import { calendarDate } from "@/lib/i18n/dates";
 import { getDashboard } from "@/lib/projects/dashboard";
 import { ProjectDashboard } from "./_components/dashboard";
-import { narrativeFor } from "@/lib/findings/narrative";
+import { narrativeFor } from "@/lib/narrative";
 import { listMembers } from "@/lib/members/service";
 import { awaitingMyReview } from "@/lib/reviews/service";
 import { getProject } from "@/lib/projects/service";

@@ -7,7 +7,7 @@ import { FactList } from "@/components/ui/fact-list";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { findingPriorities, findingStatuses, findingThemes, locales, type Locale } from "@/db/schema/values";
-import { narrativeFor } from "@/lib/findings/narrative";
+import { narrativeFor } from "@/lib/narrative";
 import { listFindings, listProjectThemes } from "@/lib/findings/service";
 import { calendarDate } from "@/lib/i18n/dates";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
