@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordAccess } from "@/lib/access-log/record";
+import { recordAccess } from "@/lib/access-recording";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
 import { loadWorkshop } from "@/lib/workshops/service";

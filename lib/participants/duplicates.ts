@@ -1,7 +1,7 @@
 import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { executeRows, trigramThreshold } from "@/db/client";
 import { attendance, auditEntries, distinctParticipants, institutions, participantAffiliations, participantProjects, participants, type Participant } from "@/db/schema";
-import { recordAccess } from "@/lib/access-log/record";
+import { recordAccess } from "@/lib/access-recording";
 import { diffFields, recordAudit } from "@/lib/audit";
 import { pairWithRole, participantsWithRole, requireParticipantRole } from "@/lib/authz";
 import { UseCaseError } from "@/lib/result";

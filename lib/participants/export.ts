@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { institutions, participants } from "@/db/schema";
-import { recordAccess } from "@/lib/access-log/record";
+import { recordAccess } from "@/lib/access-recording";
 import { listScope } from "@/lib/access-log/scope";
 import { sortable } from "@/lib/search-text";
 import { defineUseCase } from "@/lib/use-case";

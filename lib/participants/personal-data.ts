@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEntries, participantAffiliations, participantNameKeys, participants, type FieldChanges } from "@/db/schema";
-import { recordAccess } from "@/lib/access-log/record";
+import { recordAccess } from "@/lib/access-recording";
 import { recordAudit } from "@/lib/audit";
 import { requireParticipantRole } from "@/lib/authz";
 import { UseCaseError } from "@/lib/result";

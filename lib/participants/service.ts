@@ -12,7 +12,7 @@ import {
   workshops,
   type Participant,
 } from "@/db/schema";
-import { recordAccess } from "@/lib/access-log/record";
+import { recordAccess } from "@/lib/access-recording";
 import { diffFields, recordAudit } from "@/lib/audit";
 import { projectsWithRole, requireParticipantRole, requireStaffProject } from "@/lib/authz";
 import { assertInstitutions } from "@/lib/institutions/service";
