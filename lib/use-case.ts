@@ -22,7 +22,7 @@ export type UseCaseDefinition<S extends z.ZodType, R> = {
   name: string;
   access: Access;
   input: S;
-  /** Writes run in one transaction with their audit entry: all of it lands, or none. */
+  /** A write's `run` goes in one transaction, so what it writes, its audit entry included, lands whole or not at all. */
   write: boolean;
   /** Also runs for a user who must still replace a temporary password: the change itself, sign-out. */
   allowsTemporaryPassword?: boolean;
@@ -36,7 +36,9 @@ export type UseCase<S extends z.ZodType = z.ZodType, R = unknown> = ((
 
 /**
  * Every entry point (server action, API handler, page) calls a use case, which always runs in
- * the same order: authenticate → authorize → parse → check project scope → run (→ audit).
+ * the same order: authenticate → authorize → parse → check project scope → run (in a transaction
+ * for a write) → answer a refusal or a duplicate as a result. The runner records no audit entry:
+ * a write's `run` records its own (`updateVersioned`, or `recordAudit`) inside that transaction.
  */
 export function defineUseCase<S extends z.ZodType, R>(definition: UseCaseDefinition<S, R>): UseCase<S, R> {
   const execute = async (ctx: Ctx, rawInput: unknown): Promise<Result<R>> => {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { bodyMemberships, coordinationBodies, institutions, type CoordinationBody } from "@/db/schema";
@@ -6,6 +6,7 @@ import { diffFields, recordAudit } from "@/lib/audit";
 import { currentMembership } from "@/lib/institutions/service";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
+import { updateVersioned } from "@/lib/versioned-update";
 import {
   addBodyMemberInput,
   bodyIdInput,
@@ -91,20 +92,12 @@ export const updateBody = defineUseCase({
   async run(ctx, input) {
     const { bodyId, version, ...fields } = input;
     const before = await loadBody(ctx.db, bodyId);
-    const [after] = await ctx.db
-      .update(coordinationBodies)
-      .set({ ...fields, version: sql`${coordinationBodies.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(coordinationBodies.id, bodyId), eq(coordinationBodies.version, version)))
-      .returning();
-    if (!after) throw new UseCaseError("stale");
-    await recordAudit(ctx.db, {
-      actorId: ctx.user.id,
-      action: "body.update",
-      entityType: "coordination_body",
-      entityId: bodyId,
-      changes: diffFields(before, after, editableFields),
+    return updateVersioned(ctx, coordinationBodies, {
+      before,
+      version,
+      set: fields,
+      audit: { action: "body.update", entityType: "coordination_body", fields: editableFields },
     });
-    return after;
   },
 });
 

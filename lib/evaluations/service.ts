@@ -3,6 +3,7 @@ import { evaluationAnswers, evaluationGroups, evaluationRespondents, evaluations
 import { recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
+import { updateVersioned } from "@/lib/versioned-update";
 import { projectIdInput } from "@/lib/zod-fields";
 import { statementFigures, type Figure, type GroupLevelCount } from "./results";
 import { addResponseInput, createEvaluationInput, evaluationIdInput, pinInput, translateEvaluationInput } from "./schemas";
@@ -141,12 +142,17 @@ export const translateEvaluation = defineUseCase({
   write: true,
   async run(ctx, input) {
     const evaluation = await loadEvaluation(ctx, input.projectId, input.evaluationId);
-    const [saved] = await ctx.db
-      .update(evaluations)
-      .set({ version: sql`${evaluations.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(evaluations.id, evaluation.id), eq(evaluations.version, input.version)))
-      .returning({ version: evaluations.version });
-    if (!saved) throw new UseCaseError("stale");
+    const saved = await updateVersioned(ctx, evaluations, {
+      before: evaluation,
+      version: input.version,
+      set: {},
+      audit: {
+        action: "evaluation.translate",
+        entityType: "evaluation",
+        projectId: input.projectId,
+        changes: { groups: { before: null, after: input.groups.length }, statements: { before: null, after: input.statements.length } },
+      },
+    });
     for (const group of input.groups) {
       const [updated] = await ctx.db
         .update(evaluationGroups)
@@ -163,14 +169,6 @@ export const translateEvaluation = defineUseCase({
         .returning({ id: evaluationStatements.id });
       if (!updated) throw new UseCaseError("invalid", { statements: { key: "unknownStatement" } });
     }
-    await recordAudit(ctx.db, {
-      actorId: ctx.user.id,
-      action: "evaluation.translate",
-      entityType: "evaluation",
-      entityId: evaluation.id,
-      projectId: input.projectId,
-      changes: { groups: { before: null, after: input.groups.length }, statements: { before: null, after: input.statements.length } },
-    });
     return { version: saved.version };
   },
 });

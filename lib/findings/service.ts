@@ -8,15 +8,15 @@ import {
   projectThemes,
   studySources,
   workshops,
-  type FieldChanges,
   type Finding,
 } from "@/db/schema";
 import { findingThemes, type FindingTheme } from "@/db/schema/values";
-import { diffFields, recordAudit } from "@/lib/audit";
+import { changeOf, diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { accentedLetters, containsPattern, plainLetters, toSearchText } from "@/lib/search-text";
 import { assertProjectWorkshops, loadStudy } from "@/lib/studies/service";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
+import { updateVersioned } from "@/lib/versioned-update";
 import { createFindingInput, createProjectThemeInput, findingIdInput, listFindingsInput, updateFindingInput } from "./schemas";
 import { z } from "zod";
 
@@ -201,10 +201,6 @@ const evidenceSummary = (input: Pick<Evidence, "workshops" | "sourceIds" | "inst
 });
 
 /** The evidence in the history only when it changed. */
-function evidenceChange(before: ReturnType<typeof evidenceSummary>, after: ReturnType<typeof evidenceSummary>): FieldChanges {
-  return JSON.stringify(before) === JSON.stringify(after) ? {} : { evidence: { before, after } };
-}
-
 export const createFinding = defineUseCase({
   name: "findings.create",
   access: { kind: "project", roles: ["manager"] },
@@ -242,22 +238,19 @@ export const updateFinding = defineUseCase({
     await assertEvidence(ctx, input);
     const evidenceBefore = await currentEvidence(ctx, before.id);
     const { projectId, studyId: _studyId, findingId, version, workshops: _w, sourceIds: _s, institutions: _i, ...fields } = input;
-    const [after] = await ctx.db
-      .update(findings)
-      .set({ ...fields, version: sql`${findings.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(findings.id, findingId), eq(findings.version, version)))
-      .returning();
-    // Someone saved meanwhile: refused, never overwritten; the editor shows their version.
-    if (!after) throw new UseCaseError("stale");
-    await writeEvidence(ctx, findingId, input);
-    await recordAudit(ctx.db, {
-      actorId: ctx.user.id,
-      action: "finding.update",
-      entityType: "finding",
-      entityId: findingId,
-      projectId,
-      changes: { ...diffFields(before, after, editableFields), ...evidenceChange(evidenceSummary(evidenceBefore), evidenceSummary(input)) },
+    const after = await updateVersioned(ctx, findings, {
+      before,
+      version,
+      set: fields,
+      audit: {
+        action: "finding.update",
+        entityType: "finding",
+        projectId,
+        fields: editableFields,
+        changes: changeOf("evidence", evidenceSummary(evidenceBefore), evidenceSummary(input)),
+      },
     });
+    await writeEvidence(ctx, findingId, input);
     return after;
   },
 });

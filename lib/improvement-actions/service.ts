@@ -17,6 +17,7 @@ import { nameSeenBy } from "@/lib/authz";
 import { UseCaseError } from "@/lib/result";
 import { accentedLetters, containsPattern, plainLetters, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
+import { nextVersion, updateVersioned } from "@/lib/versioned-update";
 import { actionIdInput, addActionUpdateInput, createActionInput, listActionsInput, updateActionInput } from "./schemas";
 import type { z } from "zod";
 
@@ -206,17 +207,14 @@ export const updateAction = defineUseCase({
     const before = await loadAction(ctx, input.projectId, input.actionId);
     await assertLinks(ctx, input);
     const { projectId, actionId, version, findingIds: _f, institutionIds: _i, ...fields } = input;
-    const [after] = await ctx.db
-      .update(improvementActions)
-      .set({ ...doneMeansDone(fields), version: sql`${improvementActions.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(improvementActions.id, actionId), eq(improvementActions.version, version)))
-      .returning();
-    // Someone saved meanwhile: refused, never overwritten.
-    if (!after) throw new UseCaseError("stale");
+    const after = await updateVersioned(ctx, improvementActions, {
+      before,
+      version,
+      set: doneMeansDone(fields),
+      audit: { action: "action.update", entityType: "improvement_action", projectId, fields: editableFields },
+    });
     await writeLinks(ctx, actionId, input);
-    const changes = diffFields(before, after, editableFields);
-    await recordAudit(ctx.db, { actorId: ctx.user.id, action: "action.update", entityType: "improvement_action", entityId: actionId, projectId, changes });
-    await recordUpdate(ctx, actionId, "", progressChanges(changes));
+    await recordUpdate(ctx, actionId, "", diffFields(before, after, progressFields));
     return after;
   },
 });
@@ -224,7 +222,8 @@ export const updateAction = defineUseCase({
 /** Done means done: the progress says so too. */
 const doneMeansDone = <T extends { status: string; progress: number }>(fields: T): T => (fields.status === "done" ? { ...fields, progress: 100 } : fields);
 
-const progressChanges = (changes: FieldChanges): FieldChanges => Object.fromEntries(Object.entries(changes).filter(([field]) => field === "status" || field === "progress"));
+/** What a progress update records of an action's own fields. */
+const progressFields = ["status", "progress"] as const;
 
 async function recordUpdate(ctx: UseCaseCtx, actionId: string, note: string, changes: FieldChanges) {
   if (!note && Object.keys(changes).length === 0) return;
@@ -244,10 +243,10 @@ export const addActionUpdate = defineUseCase({
     if (set.status === "done") Object.assign(set, { progress: 100 });
     const [after] = await ctx.db
       .update(improvementActions)
-      .set({ ...set, version: sql`${improvementActions.version} + 1`, updatedAt: new Date() })
+      .set({ ...set, ...nextVersion(improvementActions) })
       .where(eq(improvementActions.id, before.id))
       .returning();
-    const changes = diffFields(before, after!, ["status", "progress"]);
+    const changes = diffFields(before, after!, progressFields);
     if (!input.note && Object.keys(changes).length === 0) throw new UseCaseError("invalid", { note: { key: "required" } });
     await recordUpdate(ctx, before.id, input.note, changes);
     await recordAudit(ctx.db, { actorId: ctx.user.id, action: "action.progress", entityType: "improvement_action", entityId: before.id, projectId: input.projectId, changes: { ...changes, note: { before: null, after: input.note } } });

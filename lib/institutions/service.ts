@@ -21,6 +21,7 @@ import type { ProjectAccess } from "@/lib/authz";
 import { UseCaseError } from "@/lib/result";
 import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
+import { nextVersion, updateVersioned } from "@/lib/versioned-update";
 import {
   createInstitutionInput,
   institutionIdInput,
@@ -215,20 +216,12 @@ export const updateInstitution = defineUseCase({
         throw new UseCaseError("invalid", { parentId: { key: "parentCycle" } });
       }
     }
-    const [after] = await ctx.db
-      .update(institutions)
-      .set({ ...fields, searchText: toSearchText(fields.name, fields.acronym), version: sql`${institutions.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(institutions.id, institutionId), eq(institutions.version, version)))
-      .returning();
-    if (!after) throw new UseCaseError("stale");
-    await recordAudit(ctx.db, {
-      actorId: ctx.user.id,
-      action: "institution.update",
-      entityType: "institution",
-      entityId: institutionId,
-      changes: diffFields(before, after, editableFields),
+    return updateVersioned(ctx, institutions, {
+      before,
+      version,
+      set: { ...fields, searchText: toSearchText(fields.name, fields.acronym) },
+      audit: { action: "institution.update", entityType: "institution", fields: editableFields },
     });
-    return after;
   },
 });
 
@@ -242,7 +235,7 @@ export const setInstitutionActive = defineUseCase({
     if (before.isActive === input.isActive) return { changed: false };
     await ctx.db
       .update(institutions)
-      .set({ isActive: input.isActive, version: sql`${institutions.version} + 1`, updatedAt: new Date() })
+      .set({ isActive: input.isActive, ...nextVersion(institutions) })
       .where(eq(institutions.id, input.institutionId));
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
@@ -326,8 +319,7 @@ export const mergeInstitutions = defineUseCase({
       .set({
         ...filled,
         searchText: toSearchText(target.name, filled.acronym),
-        version: sql`${institutions.version} + 1`,
-        updatedAt: new Date(),
+        ...nextVersion(institutions),
       })
       .where(eq(institutions.id, target.id))
       .returning();

@@ -1,9 +1,10 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { missionNotes, missions, missionTeam, projectMembers, users, workshops, type Mission } from "@/db/schema";
-import { diffFields, recordAudit } from "@/lib/audit";
+import { changeOf, diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { accentedLetters, containsPattern, plainLetters, sortable, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
+import { updateVersioned } from "@/lib/versioned-update";
 import { addMissionNoteInput, createMissionInput, listMissionsInput, missionIdInput, missionMonthInput, updateMissionInput } from "./schemas";
 
 const editableFields = ["title", "purpose", "country", "cities", "startDate", "endDate", "status", "objectives", "notes"] as const;
@@ -168,18 +169,13 @@ export const updateMission = defineUseCase({
     const before = await loadMission(ctx, projectId, missionId);
     await assertTeam(ctx, projectId, teamUserIds);
     const teamBefore = (await ctx.db.select({ userId: missionTeam.userId }).from(missionTeam).where(eq(missionTeam.missionId, missionId))).map((r) => r.userId).sort();
-    // Matching the version the editor loaded means a concurrent edit is refused, not overwritten.
-    const [after] = await ctx.db
-      .update(missions)
-      .set({ ...fields, version: sql`${missions.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(missions.id, missionId), eq(missions.version, version)))
-      .returning();
-    if (!after) throw new UseCaseError("stale");
+    const after = await updateVersioned(ctx, missions, {
+      before,
+      version,
+      set: fields,
+      audit: { action: "mission.update", entityType: "mission", projectId, fields: editableFields, changes: changeOf("team", teamBefore, [...new Set(teamUserIds)].sort()) },
+    });
     await writeTeam(ctx, missionId, teamUserIds);
-    const teamAfter = [...new Set(teamUserIds)].sort();
-    const changes = diffFields(before, after, editableFields);
-    if (JSON.stringify(teamBefore) !== JSON.stringify(teamAfter)) changes.team = { before: teamBefore, after: teamAfter };
-    await recordAudit(ctx.db, { actorId: ctx.user.id, action: "mission.update", entityType: "mission", entityId: missionId, projectId, changes });
     return after;
   },
 });

@@ -6,6 +6,7 @@ import { diffFields, recordAudit } from "@/lib/audit";
 import { pairWithRole, participantsWithRole, requireParticipantRole } from "@/lib/authz";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
+import { nextVersion } from "@/lib/versioned-update";
 import { participantSearchText, phoneKey } from "./names";
 import { duplicatesQueueInput, findDuplicatesInput, participantPairInput } from "./schemas";
 import { curators, loadVisibleParticipant, personalFields, staff, writeNameKeys } from "./service";
@@ -259,7 +260,7 @@ export const mergeParticipants = defineUseCase({
     await ctx.db.delete(participants).where(eq(participants.id, other.id));
     const [after] = await ctx.db
       .update(participants)
-      .set({ ...filled, version: sql`${participants.version} + 1`, updatedAt: new Date() })
+      .set({ ...filled, ...nextVersion(participants) })
       .where(eq(participants.id, keep.id))
       .returning();
     await writeNameKeys(ctx.db, after!);

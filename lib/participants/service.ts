@@ -19,6 +19,7 @@ import { assertInstitutions } from "@/lib/institutions/service";
 import { UseCaseError } from "@/lib/result";
 import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
+import { updateVersioned } from "@/lib/versioned-update";
 import { isFullKey, participantNameKeys as nameKeysFor, participantSearchText, phoneKey } from "./names";
 import { createParticipantInput, listParticipantsInput, participantIdInput, updateParticipantInput } from "./schemas";
 import { visibleParticipants } from "./visibility";
@@ -224,19 +225,17 @@ export const updateParticipant = defineUseCase({
     if (before.isErased) throw new UseCaseError("not_found");
     if (fields.institutionId) await assertInstitutions(ctx.db, [fields.institutionId], "institutionId");
     const consentChanged = fields.consentDate !== before.consentDate || fields.consentForm !== before.consentForm;
-    const [after] = await ctx.db
-      .update(participants)
-      .set({
+    const after = await updateVersioned(ctx, participants, {
+      before,
+      version,
+      set: {
         ...fields,
         consentRecordedById: consentChanged ? (fields.consentDate ? ctx.user.id : null) : before.consentRecordedById,
         searchText: participantSearchText(fields.givenNames, fields.familyNames),
         phoneKey: phoneKey(fields.phone),
-        version: sql`${participants.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(participants.id, participantId), eq(participants.version, version)))
-      .returning();
-    if (!after) throw new UseCaseError("stale");
+      },
+      audit: { action: "participant.update", entityType: "participant", fields: editableFields },
+    });
     if (before.institutionId !== after.institutionId || before.position !== after.position) {
       // The old job is kept as history; what happened before today keeps the institution of then.
       await ctx.db
@@ -246,13 +245,6 @@ export const updateParticipant = defineUseCase({
       await ctx.db.insert(participantAffiliations).values({ participantId, institutionId: after.institutionId, position: after.position, startDate: today() });
     }
     await writeNameKeys(ctx.db, after);
-    await recordAudit(ctx.db, {
-      actorId: ctx.user.id,
-      action: "participant.update",
-      entityType: "participant",
-      entityId: participantId,
-      changes: diffFields(before, after, editableFields),
-    });
     return after;
   },
 });

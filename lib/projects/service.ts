@@ -1,8 +1,9 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
 import { projectMembers, projects, type Project } from "@/db/schema";
 import { diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type Page } from "@/lib/use-case";
+import { updateVersioned } from "@/lib/versioned-update";
 import { projectIdInput } from "@/lib/zod-fields";
 import { createProjectInput, listProjectsInput, updateProjectInput } from "./schemas";
 
@@ -97,21 +98,11 @@ export const updateProject = defineUseCase({
     const { projectId, version, ...fields } = input;
     const [before] = await ctx.db.select().from(projects).where(eq(projects.id, projectId)).limit(1);
     if (!before) throw new UseCaseError("not_found");
-    // Matching the version the editor loaded means a concurrent edit is refused, not overwritten.
-    const [after] = await ctx.db
-      .update(projects)
-      .set({ ...fields, version: sql`${projects.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(projects.id, projectId), eq(projects.version, version)))
-      .returning();
-    if (!after) throw new UseCaseError("stale");
-    await recordAudit(ctx.db, {
-      actorId: ctx.user.id,
-      action: "project.update",
-      entityType: "project",
-      entityId: projectId,
-      projectId,
-      changes: diffFields(before, after, editableFields),
+    return updateVersioned(ctx, projects, {
+      before,
+      version,
+      set: fields,
+      audit: { action: "project.update", entityType: "project", projectId, fields: editableFields },
     });
-    return after;
   },
 });

@@ -15,6 +15,7 @@ import { recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { loadStudy } from "@/lib/studies/service";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
+import { nextVersion } from "@/lib/versioned-update";
 import { projectIdInput } from "@/lib/zod-fields";
 import { answerInput, commentInput, openRoundInput, roundIdInput, studyRoundsInput } from "./schemas";
 
@@ -45,7 +46,7 @@ export const openRound = defineUseCase({
     await ctx.db.insert(reviewRoundPartners).values(partnerIds.map((userId) => ({ roundId: round!.id, userId })));
     await ctx.db
       .update(findings)
-      .set({ status: "in_review", version: sql`${findings.version} + 1`, updatedAt: new Date() })
+      .set({ status: "in_review", ...nextVersion(findings) })
       .where(and(inArray(findings.id, findingIds), eq(findings.status, "draft")));
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,

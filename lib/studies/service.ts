@@ -3,6 +3,7 @@ import { findingInstitutions, findings, institutions, studies, studySources, wor
 import { diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
+import { updateVersioned } from "@/lib/versioned-update";
 import { projectIdInput } from "@/lib/zod-fields";
 import { addSourceInput, createStudyInput, shareSourceInput, sourceIdInput, studyIdInput, updateStudyInput } from "./schemas";
 
@@ -128,15 +129,7 @@ export const updateStudy = defineUseCase({
   async run(ctx, input) {
     const { projectId, studyId, version, ...fields } = input;
     const before = await loadStudy(ctx, projectId, studyId);
-    // Matching the version the editor loaded means a concurrent edit is refused, not overwritten.
-    const [after] = await ctx.db
-      .update(studies)
-      .set({ ...fields, version: sql`${studies.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(studies.id, studyId), eq(studies.version, version)))
-      .returning();
-    if (!after) throw new UseCaseError("stale");
-    await recordAudit(ctx.db, { actorId: ctx.user.id, action: "study.update", entityType: "study", entityId: studyId, projectId, changes: diffFields(before, after, editableFields) });
-    return after;
+    return updateVersioned(ctx, studies, { before, version, set: fields, audit: { action: "study.update", entityType: "study", projectId, fields: editableFields } });
   },
 });
 

@@ -1,11 +1,12 @@
 import { and, asc, count, desc, eq, gt, gte, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { attendance, institutions, missions, workshopAgenda, workshopInvitations, workshops, type Workshop } from "@/db/schema";
-import { diffFields, recordAudit } from "@/lib/audit";
+import { changeOf, diffFields, recordAudit } from "@/lib/audit";
 import { assertInstitutions } from "@/lib/institutions/service";
 import { visibleMissions } from "@/lib/missions/service";
 import { UseCaseError } from "@/lib/result";
 import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
+import { updateVersioned } from "@/lib/versioned-update";
 import { workshopDays } from "./days";
 import { createWorkshopInput, listWorkshopsInput, updateWorkshopInput, workshopIdInput } from "./schemas";
 
@@ -160,17 +161,13 @@ export const updateWorkshop = defineUseCase({
       .limit(1);
     if (outside) throw new UseCaseError("invalid", { startDate: { key: "attendanceOutsideDates" } });
     const invitedBefore = (await ctx.db.select({ id: workshopInvitations.institutionId }).from(workshopInvitations).where(eq(workshopInvitations.workshopId, workshopId))).map((r) => r.id).sort();
-    const [after] = await ctx.db
-      .update(workshops)
-      .set({ ...fields, version: sql`${workshops.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(workshops.id, workshopId), eq(workshops.version, version)))
-      .returning();
-    if (!after) throw new UseCaseError("stale");
+    const after = await updateVersioned(ctx, workshops, {
+      before,
+      version,
+      set: fields,
+      audit: { action: "workshop.update", entityType: "workshop", projectId, fields: editableFields, changes: changeOf("invited", invitedBefore, [...new Set(invitedInstitutionIds)].sort()) },
+    });
     await writeInvitationsAndAgenda(ctx, workshopId, invitedInstitutionIds, agenda);
-    const changes = diffFields(before, after, editableFields);
-    const invitedAfter = [...new Set(invitedInstitutionIds)].sort();
-    if (JSON.stringify(invitedBefore) !== JSON.stringify(invitedAfter)) changes.invited = { before: invitedBefore, after: invitedAfter };
-    await recordAudit(ctx.db, { actorId: ctx.user.id, action: "workshop.update", entityType: "workshop", entityId: workshopId, projectId, changes });
     return after;
   },
 });
