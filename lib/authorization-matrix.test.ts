@@ -6,6 +6,7 @@ import type { Database } from "@/db/client";
 import { bodyMemberships, coordinationBodies, evaluationGroups, evaluations, evaluationStatements, findings, improvementActions, institutions, missions, missionTeam, participantProjects, participants, projectMembers, reviewRoundFindings, reviewRoundPartners, reviewRounds, studies, studySources, users, workshops } from "@/db/schema";
 import { hashPassword } from "./auth/password";
 import { toSessionUser } from "./auth/service";
+import { httpDeclarations, isFileResponse } from "./http/declaration";
 import type { Ctx } from "./session-user";
 import { allUseCases } from "./use-cases";
 import { createWorld, roleNames, worldPassword, type RoleName, type World } from "./testing/world";
@@ -480,6 +481,10 @@ describe("authorization matrix", () => {
         const result = await useCase(await world.ctx(role), await entry.input(world, role));
         if (isAllowed) {
           expect(result).toMatchObject({ ok: true });
+          // What the API declares the use case answers is what it returns, with no field left undescribed.
+          for (const { response } of httpDeclarations(useCase)) {
+            if (result.ok && !isFileResponse(response)) expect(response.parse(result.data)).toEqual(result.data);
+          }
         } else {
           expect(result.ok).toBe(false);
           const expected = role === "anonymous" ? ["unauthenticated"] : ["not_found", "forbidden"];

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ProjectRole } from "@/db/schema";
 import { requireAdmin, requireAnyProjectRole, requireOwnPassword, requireProjectRole, requireUser, type ProjectAccess } from "./authz";
 import { redactDatabaseError } from "./database-errors";
+import type { HttpDeclaration } from "./http/declaration";
 import { UseCaseError, type Result } from "./result";
 import type { Ctx, SessionUser } from "./session-user";
 import { findControlCharacters, toFieldErrors } from "./validation";
@@ -26,6 +27,8 @@ export type UseCaseDefinition<S extends z.ZodType, R> = {
   write: boolean;
   /** Also runs for a user who must still replace a temporary password: the change itself, sign-out. */
   allowsTemporaryPassword?: boolean;
+  /** How /api/v1 serves it (a file download and a JSON view may share one use case); none without an API route. */
+  http?: HttpDeclaration | readonly HttpDeclaration[];
   run: (ctx: UseCaseCtx, input: z.output<S>) => Promise<R>;
 };
 

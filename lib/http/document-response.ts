@@ -2,7 +2,7 @@ import "server-only";
 import { documentToPdf } from "@/lib/documents/pdf";
 import type { DocumentSpec } from "@/lib/documents/sections";
 import { documentToXlsx } from "@/lib/documents/xlsx";
-import { contentTypes } from "@/lib/spreadsheets/write";
+import { fileTypes } from "./declaration";
 
 export type DocumentFormat = "xlsx" | "pdf";
 
@@ -13,7 +13,7 @@ export async function documentResponse(spec: DocumentSpec, format: DocumentForma
   const bytes = format === "pdf" ? await documentToPdf(spec) : await documentToXlsx(spec);
   return new Response(bytes as BodyInit, {
     headers: {
-      "Content-Type": format === "pdf" ? "application/pdf" : contentTypes.xlsx,
+      "Content-Type": fileTypes[format],
       "Content-Disposition": `attachment; filename="${fileName}.${format}"`,
       "Cache-Control": "no-store",
     },

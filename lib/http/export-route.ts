@@ -4,7 +4,8 @@ import { getRequestContext } from "@/lib/request-context";
 import { failureResponse } from "./api";
 import type { Result } from "@/lib/result";
 import type { Ctx } from "@/lib/session-user";
-import { contentTypes, writeSpreadsheet, type ExportFormat } from "@/lib/spreadsheets/write";
+import { writeSpreadsheet, type ExportFormat } from "@/lib/spreadsheets/write";
+import { fileTypes } from "./declaration";
 
 type Translate = (key: string) => string;
 type Exported<R> = { format: ExportFormat; rows: R[] };
@@ -27,7 +28,7 @@ export function exportRoute<R>(run: (ctx: Ctx, input: unknown) => Promise<Result
     );
     return new Response(bytes as BodyInit, {
       headers: {
-        "Content-Type": contentTypes[result.data.format],
+        "Content-Type": fileTypes[result.data.format],
         "Content-Disposition": `attachment; filename="${fileName}-${new Date().toISOString().slice(0, 10)}.${result.data.format}"`,
         "Cache-Control": "no-store",
       },

@@ -3,6 +3,7 @@ import { locales, type Locale } from "@/db/schema/values";
 import { documentToDocx } from "@/lib/documents/docx";
 import { documentToPdf } from "@/lib/documents/pdf";
 import { failureResponse } from "@/lib/http/api";
+import { fileTypes } from "@/lib/http/declaration";
 import { wordingFor } from "@/lib/i18n/wording";
 import { getClosingReport } from "@/lib/projects/closing-report";
 import { closingReportDocument } from "@/lib/projects/closing-report-document";
@@ -22,7 +23,7 @@ export async function GET(request: Request, { params }: Params) {
   const bytes = pdf ? await documentToPdf(spec) : await documentToDocx(spec);
   return new Response(bytes as BodyInit, {
     headers: {
-      "Content-Type": pdf ? "application/pdf" : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "Content-Type": pdf ? fileTypes.pdf : fileTypes.docx,
       "Content-Disposition": `attachment; filename="closing-report-${locale}.${pdf ? "pdf" : "docx"}"`,
       "Cache-Control": "no-store",
     },

@@ -1,6 +1,7 @@
 import { getSignInSheet } from "@/lib/attendance/sign-in-sheet";
 import { signInSheetPdf } from "@/lib/attendance/sign-in-sheet-pdf";
 import { failureResponse } from "@/lib/http/api";
+import { fileTypes } from "@/lib/http/declaration";
 import { getWording } from "@/lib/i18n/wording";
 import { getRequestContext } from "@/lib/request-context";
 
@@ -14,7 +15,7 @@ export async function GET(request: Request, { params }: Params) {
   const bytes = await signInSheetPdf(result.data, await getWording(result.data.workshop.language));
   return new Response(bytes as BodyInit, {
     headers: {
-      "Content-Type": "application/pdf",
+      "Content-Type": fileTypes.pdf,
       "Content-Disposition": `attachment; filename="sign-in-${result.data.day}.pdf"`,
       "Cache-Control": "no-store",
     },
