@@ -1,18 +1,19 @@
 import { z } from "zod";
-import type { ProjectRole } from "@/db/schema";
 import { requireAdmin, requireAnyProjectRole, requireOwnPassword, requireProjectRole, requireUser, type ProjectAccess } from "./authz";
 import { redactDatabaseError } from "./database-errors";
 import type { HttpDeclaration } from "./http/declaration";
 import { UseCaseError, type Result } from "./result";
 import type { Ctx, SessionUser } from "./session-user";
+import type { Permission } from "./policy";
 import { findControlCharacters, toFieldErrors } from "./validation";
 
 export type Access =
   | { kind: "user" }
   | { kind: "admin" }
-  | { kind: "project"; roles: readonly ProjectRole[] }
-  /** The shared directory (institutions, bodies): a role in any project will do. */
-  | { kind: "directory"; roles: readonly ProjectRole[] };
+  /** A role holding `permission` (lib/policy.ts) in the project named by the input's projectId. */
+  | { kind: "project"; permission: Permission }
+  /** The shared directory (institutions, bodies): the strongest role held in any project must hold `permission`. */
+  | { kind: "directory"; permission: Permission };
 
 export type UseCaseCtx = Ctx & { user: SessionUser; access: ProjectAccess | null };
 
@@ -49,7 +50,7 @@ export function defineUseCase<S extends z.ZodType, R>(definition: UseCaseDefinit
       const user = definition.access.kind === "admin" ? requireAdmin(ctx) : requireUser(ctx);
       if (!definition.allowsTemporaryPassword) requireOwnPassword(user);
       const directoryAccess =
-        definition.access.kind === "directory" ? await requireAnyProjectRole(ctx, definition.access.roles) : null;
+        definition.access.kind === "directory" ? await requireAnyProjectRole(ctx, definition.access.permission) : null;
       const controlCharacters = findControlCharacters(rawInput);
       if (controlCharacters) return { ok: false, error: "invalid", fieldErrors: controlCharacters };
       const parsed = definition.input.safeParse(rawInput);
@@ -57,7 +58,7 @@ export function defineUseCase<S extends z.ZodType, R>(definition: UseCaseDefinit
       const input = parsed.data;
       const access =
         definition.access.kind === "project"
-          ? await requireProjectRole(ctx, (input as ProjectScoped).projectId, definition.access.roles)
+          ? await requireProjectRole(ctx, (input as ProjectScoped).projectId, definition.access.permission)
           : directoryAccess;
       const data = definition.write
         ? await ctx.db.transaction((tx) => definition.run({ db: tx, user, access }, input))

@@ -1,5 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
-import { projectMembers } from "@/db/schema";
+import { projectsWithRole } from "@/lib/authz";
+import { can, globalAccess } from "@/lib/policy";
 import type { UseCaseCtx } from "@/lib/use-case";
 
 /**
@@ -9,10 +9,7 @@ import type { UseCaseCtx } from "@/lib/use-case";
  */
 export async function listScope(ctx: Pick<UseCaseCtx, "db" | "user">, projectId: string | undefined): Promise<(string | null)[]> {
   if (projectId) return [projectId];
-  if (ctx.user.isAdmin) return [null];
-  const rows = await ctx.db
-    .select({ projectId: projectMembers.projectId })
-    .from(projectMembers)
-    .where(and(eq(projectMembers.userId, ctx.user.id), inArray(projectMembers.role, ["manager", "field"])));
+  if (can(globalAccess(ctx.user), "project.readAll")) return [null];
+  const rows = await projectsWithRole(ctx);
   return rows.map((r) => r.projectId);
 }

@@ -31,7 +31,7 @@ export type OfflineRoster = {
  */
 export const getOfflineRoster = defineUseCase({
   name: "attendance.offlineRoster",
-  access: { kind: "project", roles: ["manager", "field"] },
+  access: { kind: "project", permission: "attendance.record" },
   input: workshopIdInput,
   write: false,
   async run(ctx, input): Promise<OfflineRoster> {

@@ -16,7 +16,7 @@ export const blankRows = 15;
  */
 export const getSignInSheet = defineUseCase({
   name: "attendance.signInSheet",
-  access: { kind: "project", roles: ["manager", "field"] },
+  access: { kind: "project", permission: "attendance.record" },
   input: signInSheetInput,
   write: false,
   async run(ctx, input) {

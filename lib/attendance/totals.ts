@@ -53,7 +53,7 @@ export async function tallyPeople(ctx: UseCaseCtx, projectId: string, period: Wo
  */
 export const getProjectAttendanceTotals = defineUseCase({
   name: "attendance.projectTotals",
-  access: { kind: "project", roles: ["manager", "field", "partner"] },
+  access: { kind: "project", permission: "project.read" },
   input: projectIdInput,
   write: false,
   async run(ctx, input): Promise<AttendanceTotals> {

@@ -17,12 +17,10 @@ import {
 } from "./schemas";
 
 const editableFields = ["name", "acronym", "country", "description"] as const;
-const curators = ["manager"] as const;
-const readers = ["manager", "field", "partner"] as const;
 
 export const listBodies = defineUseCase({
   name: "bodies.list",
-  access: { kind: "directory", roles: readers },
+  access: { kind: "directory", permission: "directory.read" },
   input: z.object({}),
   write: false,
   async run(ctx) {
@@ -43,7 +41,7 @@ export const listBodies = defineUseCase({
 
 export const getBody = defineUseCase({
   name: "bodies.get",
-  access: { kind: "directory", roles: readers },
+  access: { kind: "directory", permission: "directory.read" },
   input: bodyIdInput,
   write: false,
   async run(ctx, input) {
@@ -68,7 +66,7 @@ export const getBody = defineUseCase({
 
 export const createBody = defineUseCase({
   name: "bodies.create",
-  access: { kind: "directory", roles: curators },
+  access: { kind: "directory", permission: "directory.curate" },
   input: createBodyInput,
   write: true,
   async run(ctx, input) {
@@ -86,7 +84,7 @@ export const createBody = defineUseCase({
 
 export const updateBody = defineUseCase({
   name: "bodies.update",
-  access: { kind: "directory", roles: curators },
+  access: { kind: "directory", permission: "directory.curate" },
   input: updateBodyInput,
   write: true,
   async run(ctx, input) {
@@ -103,7 +101,7 @@ export const updateBody = defineUseCase({
 
 export const addBodyMember = defineUseCase({
   name: "bodies.addMember",
-  access: { kind: "directory", roles: curators },
+  access: { kind: "directory", permission: "directory.curate" },
   input: addBodyMemberInput,
   write: true,
   async run(ctx, input) {
@@ -124,7 +122,7 @@ export const addBodyMember = defineUseCase({
 
 export const endBodyMembership = defineUseCase({
   name: "bodies.endMembership",
-  access: { kind: "directory", roles: curators },
+  access: { kind: "directory", permission: "directory.curate" },
   input: endBodyMembershipInput,
   write: true,
   async run(ctx, input) {
@@ -144,7 +142,7 @@ export const endBodyMembership = defineUseCase({
 
 export const removeBodyMembership = defineUseCase({
   name: "bodies.removeMembership",
-  access: { kind: "directory", roles: curators },
+  access: { kind: "directory", permission: "directory.curate" },
   input: membershipIdInput,
   write: true,
   async run(ctx, input) {

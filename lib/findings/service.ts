@@ -15,6 +15,7 @@ import { changeOf, diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { accentedLetters, containsPattern, plainLetters, toSearchText } from "@/lib/search-text";
 import { assertProjectWorkshops, loadStudy } from "@/lib/studies/service";
+import { can } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { updateVersioned } from "@/lib/versioned-update";
 import { createFindingInput, createProjectThemeInput, findingIdInput, listFindingsInput, updateFindingInput } from "./schemas";
@@ -23,11 +24,10 @@ import { z } from "zod";
 const isUsualTheme = (theme: string): theme is FindingTheme => (findingThemes as readonly string[]).includes(theme);
 
 const editableFields = ["theme", "projectThemeId", "title", "description", "priority", "status"] as const;
-const readers = ["manager", "field", "partner"] as const;
 
 /** Partners read findings once they leave the draft stage; the project's staff read them all. */
 function visibleFindings(ctx: UseCaseCtx): SQL | undefined {
-  return ctx.access === "partner" ? ne(findings.status, "draft") : undefined;
+  return can(ctx.access, "findings.readDrafts") ? undefined : ne(findings.status, "draft");
 }
 
 const inAnyLanguage = (column: typeof findings.title | typeof findings.description) =>
@@ -35,7 +35,7 @@ const inAnyLanguage = (column: typeof findings.title | typeof findings.descripti
 
 export const listFindings = defineUseCase({
   name: "findings.list",
-  access: { kind: "project", roles: readers },
+  access: { kind: "project", permission: "project.read" },
   input: listFindingsInput,
   write: false,
   async run(ctx, input) {
@@ -89,7 +89,7 @@ async function loadFinding(ctx: UseCaseCtx, projectId: string, studyId: string, 
 /** A finding with its evidence: workshops (and days), sources, and the institutions behind it. */
 export const getFinding = defineUseCase({
   name: "findings.get",
-  access: { kind: "project", roles: readers },
+  access: { kind: "project", permission: "project.read" },
   input: findingIdInput,
   write: false,
   async run(ctx, input) {
@@ -121,7 +121,7 @@ export const getFinding = defineUseCase({
       workshops: evidenceWorkshops,
       sources,
       institutions: evidenceInstitutions,
-      canEdit: ctx.access === "admin" || ctx.access === "manager",
+      canEdit: can(ctx.access, "findings.edit"),
     };
   },
 });
@@ -203,7 +203,7 @@ const evidenceSummary = (input: Pick<Evidence, "workshops" | "sourceIds" | "inst
 /** The evidence in the history only when it changed. */
 export const createFinding = defineUseCase({
   name: "findings.create",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "findings.edit" },
   input: createFindingInput,
   write: true,
   async run(ctx, input) {
@@ -230,7 +230,7 @@ export const createFinding = defineUseCase({
 
 export const updateFinding = defineUseCase({
   name: "findings.update",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "findings.edit" },
   input: updateFindingInput,
   write: true,
   async run(ctx, input) {
@@ -258,7 +258,7 @@ export const updateFinding = defineUseCase({
 /** A theme of the project's own, beside the usual ones. */
 export const createProjectTheme = defineUseCase({
   name: "findings.createTheme",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "findings.edit" },
   input: createProjectThemeInput,
   write: true,
   async run(ctx, input) {
@@ -277,7 +277,7 @@ export const createProjectTheme = defineUseCase({
 
 export const listProjectThemes = defineUseCase({
   name: "findings.themes",
-  access: { kind: "project", roles: readers },
+  access: { kind: "project", permission: "project.read" },
   input: createProjectThemeInput.pick({ projectId: true }),
   write: false,
   async run(ctx, input) {

@@ -14,6 +14,7 @@ import {
 } from "@/db/schema";
 import { diffFields, recordAudit } from "@/lib/audit";
 import { nameSeenBy } from "@/lib/authz";
+import { can } from "@/lib/policy";
 import { UseCaseError } from "@/lib/result";
 import { accentedLetters, containsPattern, plainLetters, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
@@ -22,7 +23,6 @@ import { actionIdInput, addActionUpdateInput, createActionInput, listActionsInpu
 import type { z } from "zod";
 
 const editableFields = ["title", "description", "ownerId", "startDate", "dueDate", "status", "progress", "target"] as const;
-const readers = ["manager", "field", "partner"] as const;
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Past its due date and neither done nor dropped. */
@@ -33,7 +33,7 @@ const overdueSql = () => sql<boolean>`(${improvementActions.dueDate} < ${today()
 
 export const listActions = defineUseCase({
   name: "actions.list",
-  access: { kind: "project", roles: readers },
+  access: { kind: "project", permission: "project.read" },
   input: listActionsInput,
   write: false,
   async run(ctx, input) {
@@ -72,7 +72,7 @@ export const listActions = defineUseCase({
         overdue: overdueSql(),
         // Partners count only the findings they may read.
         findings: sql<number>`(select count(*)::int from ${actionFindings} af join ${findings} f on f.id = af.finding_id
-          where af.action_id = ${improvementActions.id}${ctx.access === "partner" ? sql` and f.status <> 'draft'` : sql``})`,
+          where af.action_id = ${improvementActions.id}${can(ctx.access, "findings.readDrafts") ? sql`` : sql` and f.status <> 'draft'`})`,
         institutions: sql<{ id: string; name: string }[]>`coalesce((select json_agg(json_build_object('id', i.id, 'name', i.name) order by i.name) from ${actionInstitutions} ai join ${institutions} i on i.id = ai.institution_id where ai.action_id = ${improvementActions.id}), '[]'::json)`,
       })
       .from(improvementActions)
@@ -95,7 +95,7 @@ async function loadAction(ctx: UseCaseCtx, projectId: string, actionId: string):
 /** An action with the findings it answers, who carries it out, and its dated updates. */
 export const getAction = defineUseCase({
   name: "actions.get",
-  access: { kind: "project", roles: readers },
+  access: { kind: "project", permission: "project.read" },
   input: actionIdInput,
   write: false,
   async run(ctx, input) {
@@ -106,7 +106,7 @@ export const getAction = defineUseCase({
         .from(actionFindings)
         .innerJoin(findings, eq(findings.id, actionFindings.findingId))
         // Partners do not read drafts, here either.
-        .where(and(eq(actionFindings.actionId, action.id), ctx.access === "partner" ? sql`${findings.status} <> 'draft'` : undefined))
+        .where(and(eq(actionFindings.actionId, action.id), can(ctx.access, "findings.readDrafts") ? undefined : sql`${findings.status} <> 'draft'`))
         .orderBy(asc(findings.createdAt)),
       ctx.db
         .select({ id: institutions.id, name: institutions.name })
@@ -135,7 +135,7 @@ export const getAction = defineUseCase({
             .where(eq(improvementActions.id, action.id))
         : Promise.resolve([]),
     ]);
-    const canEdit = ctx.access === "admin" || ctx.access === "manager";
+    const canEdit = can(ctx.access, "actions.edit");
     return { action, ownerName: owner?.name ?? null, overdue: isOverdue(action), findings: answered, institutions: responsible, updates, canEdit, canUpdate: canEdit || action.ownerId === ctx.user.id };
   },
 });
@@ -178,7 +178,7 @@ async function writeLinks(ctx: UseCaseCtx, actionId: string, input: Links) {
 
 export const createAction = defineUseCase({
   name: "actions.create",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "actions.edit" },
   input: createActionInput,
   write: true,
   async run(ctx, input) {
@@ -200,7 +200,7 @@ export const createAction = defineUseCase({
 
 export const updateAction = defineUseCase({
   name: "actions.update",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "actions.edit" },
   input: updateActionInput,
   write: true,
   async run(ctx, input) {
@@ -233,12 +233,12 @@ async function recordUpdate(ctx: UseCaseCtx, actionId: string, note: string, cha
 /** A dated progress update, by a manager or by the action's owner (whatever their role). */
 export const addActionUpdate = defineUseCase({
   name: "actions.addUpdate",
-  access: { kind: "project", roles: readers },
+  access: { kind: "project", permission: "project.read" },
   input: addActionUpdateInput,
   write: true,
   async run(ctx, input) {
     const before = await loadAction(ctx, input.projectId, input.actionId);
-    if (ctx.access !== "admin" && ctx.access !== "manager" && before.ownerId !== ctx.user.id) throw new UseCaseError("forbidden");
+    if (!can(ctx.access, "actions.edit") && before.ownerId !== ctx.user.id) throw new UseCaseError("forbidden");
     const set = { ...(input.status ? { status: input.status } : {}), ...(input.progress !== undefined ? { progress: input.progress } : {}) };
     if (set.status === "done") Object.assign(set, { progress: 100 });
     const [after] = await ctx.db

@@ -6,7 +6,7 @@ import { listScope } from "@/lib/access-log/scope";
 import { sortable } from "@/lib/search-text";
 import { defineUseCase } from "@/lib/use-case";
 import { listParticipantsInput } from "./schemas";
-import { participantFilters, staff } from "./service";
+import { participantFilters } from "./service";
 
 export const maxExportRows = 50_000;
 
@@ -17,7 +17,7 @@ export const participantExportColumns = ["familyNames", "givenNames", "sex", "in
 /** The filtered list as rows for a spreadsheet; only staff reach it, and only for the people they may see. */
 export const exportParticipants = defineUseCase({
   name: "participants.export",
-  access: { kind: "directory", roles: staff },
+  access: { kind: "directory", permission: "participants.read" },
   input: exportParticipantsInput,
   write: false,
   async run(ctx, input) {

@@ -5,19 +5,19 @@ import { assertInstitutions } from "@/lib/institutions/service";
 import { visibleMissions } from "@/lib/missions/service";
 import { UseCaseError } from "@/lib/result";
 import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
+import { can } from "@/lib/policy";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
 import { updateVersioned } from "@/lib/versioned-update";
 import { workshopDays } from "./days";
 import { createWorkshopInput, listWorkshopsInput, updateWorkshopInput, workshopIdInput } from "./schemas";
 
 const editableFields = ["missionId", "title", "type", "city", "venue", "startDate", "endDate", "language", "facilitators", "expectedParticipants", "status", "minutes"] as const;
-const everyone = ["manager", "field", "partner"] as const;
 
 export type WorkshopSummary = Pick<Workshop, "id" | "title" | "type" | "city" | "startDate" | "endDate" | "status" | "language">;
 
 export const listWorkshops = defineUseCase({
   name: "workshops.list",
-  access: { kind: "project", roles: everyone },
+  access: { kind: "project", permission: "project.read" },
   input: listWorkshopsInput,
   write: false,
   async run(ctx, input): Promise<Page<WorkshopSummary>> {
@@ -72,7 +72,7 @@ export async function loadWorkshop(ctx: UseCaseCtx, projectId: string, workshopI
 
 export const getWorkshop = defineUseCase({
   name: "workshops.get",
-  access: { kind: "project", roles: everyone },
+  access: { kind: "project", permission: "project.read" },
   input: workshopIdInput,
   write: false,
   async run(ctx, input) {
@@ -85,22 +85,21 @@ export const getWorkshop = defineUseCase({
         .where(eq(workshopInvitations.workshopId, workshop.id))
         .orderBy(asc(sortable(institutions.name))),
       ctx.db.select({ day: workshopAgenda.day, agenda: workshopAgenda.agenda }).from(workshopAgenda).where(eq(workshopAgenda.workshopId, workshop.id)).orderBy(asc(workshopAgenda.day)),
-      workshop.missionId && ctx.access !== "partner"
+      workshop.missionId && can(ctx.access, "missions.read")
         ? ctx.db.select({ id: missions.id, title: missions.title }).from(missions).where(and(eq(missions.id, workshop.missionId), visibleMissions(ctx)))
         : Promise.resolve([]),
     ]);
-    const isPartner = ctx.access === "partner";
     // Field staff see the mission only if they travel on it, as on the missions pages.
     const visibleMission = mission[0] ?? null;
     return {
       // Partners follow workshops through their figures; the team's minutes and missions are internal.
-      workshop: isPartner ? { ...workshop, minutes: "", missionId: null } : { ...workshop, missionId: visibleMission ? workshop.missionId : null },
+      workshop: { ...workshop, minutes: can(ctx.access, "workshops.readMinutes") ? workshop.minutes : "", missionId: visibleMission ? workshop.missionId : null },
       mission: visibleMission,
       days: workshopDays(workshop.startDate, workshop.endDate),
       invited,
       agenda,
-      canEdit: ctx.access === "admin" || ctx.access === "manager",
-      canCheckIn: ctx.access !== "partner",
+      canEdit: can(ctx.access, "workshops.edit"),
+      canCheckIn: can(ctx.access, "attendance.record"),
     };
   },
 });
@@ -122,7 +121,7 @@ async function writeInvitationsAndAgenda(ctx: UseCaseCtx, workshopId: string, in
 
 export const createWorkshop = defineUseCase({
   name: "workshops.create",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "workshops.edit" },
   input: createWorkshopInput,
   write: true,
   async run(ctx, input) {
@@ -145,7 +144,7 @@ export const createWorkshop = defineUseCase({
 
 export const updateWorkshop = defineUseCase({
   name: "workshops.update",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "workshops.edit" },
   input: updateWorkshopInput,
   write: true,
   async run(ctx, input) {
