@@ -48,7 +48,8 @@ export function apiRoute(useCase: ServedUseCase) {
     }
     let input: unknown;
     try {
-      input = await readInput(request, await context.params, declaration);
+      // A route without a [folder] parameter is handed no params at all.
+      input = await readInput(request, (await context.params) ?? {}, declaration);
     } catch {
       return Response.json({ error: "invalid", message: (await getTranslations())("errors.badJson") }, { status: 400 });
     }
