@@ -12,7 +12,7 @@ export async function register() {
   const { ensureDatabase, getDb } = await import("./db");
   await ensureDatabase();
   // The access log's pending entries are written when the server stops; retention runs daily.
-  const { flushAccessLogOnExit } = await import("./lib/access-log/record");
+  const { flushAccessLogOnExit } = await import("./lib/access-recording");
   flushAccessLogOnExit();
   const { startDailyRetention } = await import("./lib/retention/daily");
   startDailyRetention(getDb);

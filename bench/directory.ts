@@ -6,7 +6,7 @@ import { performance } from "node:perf_hooks";
 import { openPostgres } from "@/db/client";
 import { listInstitutions } from "@/lib/institutions/service";
 import { findDuplicates, listDuplicatePairs } from "@/lib/participants/duplicates";
-import { flushAccessLog, recordAccess } from "@/lib/access-log/record";
+import { flushAccessLog, recordAccess } from "@/lib/access-recording";
 import { getParticipant, listParticipants } from "@/lib/participants/service";
 import { toSearchText } from "@/lib/search-text";
 import { ctxFor } from "@/lib/testing/helpers";

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Narrative } from "@/db/schema";
 import type { Locale } from "@/db/schema/values";
-import { narrativeFor } from "@/lib/findings/narrative";
+import { narrativeFor } from "@/lib/narrative";
 
 /**
  * A narrative text (a finding, a statement) in the reader's language, or the original with a visible "not yet translated"

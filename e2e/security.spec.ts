@@ -27,13 +27,20 @@ test.describe("API writes", () => {
     expect(accepted.status()).toBe(201);
   });
 
-  test("the OpenAPI document lists every operation with its input schema", async ({ request }) => {
-    const doc = (await (await request.get("/api/v1/openapi.json")).json()) as { openapi: string; paths: Record<string, Record<string, { requestBody?: unknown }>> };
+  test("the OpenAPI document lists every operation with its input schema and its responses, downloads included", async ({ request }) => {
+    type Operation = { requestBody?: unknown; responses: Record<string, { content?: Record<string, unknown> }> };
+    const doc = (await (await request.get("/api/v1/openapi.json")).json()) as { openapi: string; paths: Record<string, Record<string, Operation>> };
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(["/projects", "/projects/{projectId}", "/projects/{projectId}/members", "/projects/{projectId}/members/{userId}", "/users", "/users/{userId}"]),
     );
     expect(doc.paths["/projects"]!.post!.requestBody).toBeTruthy();
+    expect(Object.keys(doc.paths["/projects"]!.post!.responses["201"]!.content!)).toEqual(["application/json"]);
+    expect(Object.keys(doc.paths["/participants/export"]!.get!.responses["200"]!.content!)).toEqual([
+      "text/csv; charset=utf-8",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ]);
+    expect(doc.paths["/projects/{projectId}/workshops/{workshopId}/sign-in-sheet"]!.get!.responses["200"]!.content).toHaveProperty(["application/pdf"]);
   });
 });
 

@@ -29,3 +29,8 @@ export function diffFields<T extends Record<string, unknown>>(
   }
   return changes;
 }
+
+/** The change of something a row does not hold (a team, a list of links), under one name, when it differs. */
+export function changeOf(field: string, before: unknown, after: unknown): FieldChanges {
+  return JSON.stringify(before) === JSON.stringify(after) ? {} : { [field]: { before, after } };
+}

@@ -6,6 +6,8 @@ import type { Database } from "@/db/client";
 import { bodyMemberships, coordinationBodies, evaluationGroups, evaluations, evaluationStatements, findings, improvementActions, institutions, missions, missionTeam, participantProjects, participants, projectMembers, reviewRoundFindings, reviewRoundPartners, reviewRounds, studies, studySources, users, workshops } from "@/db/schema";
 import { hashPassword } from "./auth/password";
 import { toSessionUser } from "./auth/service";
+import { httpDeclarations, isFileResponse } from "./http/declaration";
+import { can, type Permission, type Role } from "./policy";
 import type { Ctx } from "./session-user";
 import { allUseCases } from "./use-cases";
 import { createWorld, roleNames, worldPassword, type RoleName, type World } from "./testing/world";
@@ -13,13 +15,27 @@ import { createWorld, roleNames, worldPassword, type RoleName, type World } from
 type Entry = { allowed: RoleName[]; input: (w: World, role: RoleName) => Promise<unknown> | unknown };
 
 const everyone: RoleName[] = ["admin", "manager", "field", "partner", "partner2", "outsider", "split", "loner"];
-// The directory of institutions and bodies is shared: a role in any project counts, so the
-// outsider and "split" (both managers of the other project) curate it.
-const directoryReaders: RoleName[] = ["admin", "manager", "field", "partner", "partner2", "outsider", "split"];
-const directoryEditors: RoleName[] = ["admin", "manager", "field", "outsider", "split"];
-const directoryCurators: RoleName[] = ["admin", "manager", "outsider", "split"];
-// "split" is field staff of the fixture project: their role in the other project lends nothing here.
-const projectTeam: RoleName[] = ["admin", "manager", "field", "partner", "partner2", "split"];
+// The role each user of the world acts with on the fixture project's data. "split" is field staff
+// there: their role in the other project lends nothing here; the outsider, who manages another
+// project, has none. The people made here are known only to the fixture project, so "split",
+// manager elsewhere, acts on them as the field staff they are here: never as a curator.
+const roleInProject: Record<RoleName, Role | null> = {
+  anonymous: null,
+  admin: "admin",
+  manager: "manager",
+  field: "field",
+  partner: "partner",
+  partner2: "partner",
+  outsider: null,
+  split: "field",
+  loner: null,
+};
+// The directory of institutions and bodies is shared: the strongest role held in any project
+// counts, so the outsider and "split" (both managers of the other project) curate it.
+const roleInDirectory: Record<RoleName, Role | null> = { ...roleInProject, outsider: "manager", split: "manager" };
+// Who holds a permission by the policy's table (lib/policy.ts), the same table the use cases and pages read.
+const inProject = (permission: Permission) => roleNames.filter((name) => can(roleInProject[name], permission));
+const inDirectory = (permission: Permission) => roleNames.filter((name) => can(roleInDirectory[name], permission));
 
 async function throwawayUser(w: World) {
   const [row] = await w.db
@@ -50,12 +66,6 @@ async function bodyMembership(w: World) {
   return row!;
 }
 
-// Staff of the fixture project see its participants; the outsider manages another project. The
-// people made here are known only to the fixture project, so "split", manager elsewhere, acts on
-// them as the field staff they are here: never as a curator.
-const participantStaff: RoleName[] = ["admin", "manager", "field", "split"];
-const participantCurators: RoleName[] = ["admin", "manager"];
-
 async function participant(w: World) {
   const [row] = await w.db
     .insert(participants)
@@ -80,9 +90,7 @@ const institutionImport = () => ({
 
 // Missions are the staff's: managers see all of them, field staff those they travel on (the
 // fixture's mission takes "field" along, not "split").
-const missionStaff: RoleName[] = ["admin", "manager", "field", "split"];
 const missionTravellers: RoleName[] = ["admin", "manager", "field"];
-const projectManagers: RoleName[] = ["admin", "manager"];
 // A review round is read and discussed by the staff and the partners it was put to.
 const roundTeam: RoleName[] = ["admin", "manager", "field", "partner", "split"];
 
@@ -129,7 +137,7 @@ const projectInput = () => ({
 /** Who may run each use case. A use case missing here fails the suite. */
 const matrix: Record<string, Entry> = {
   "projects.list": { allowed: everyone, input: () => ({}) },
-  "projects.get": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
+  "projects.get": { allowed: inProject("project.read"), input: (w) => ({ projectId: w.projectId }) },
   "projects.create": { allowed: ["admin"], input: projectInput },
   "projects.update": {
     allowed: ["admin", "manager"],
@@ -141,7 +149,7 @@ const matrix: Record<string, Entry> = {
       return { ...project, projectId: project.id, name: `Renamed ${crypto.randomUUID()}` };
     },
   },
-  "members.list": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
+  "members.list": { allowed: inProject("project.read"), input: (w) => ({ projectId: w.projectId }) },
   "members.grant": {
     allowed: ["admin"],
     input: async (w) => ({ projectId: w.projectId, userId: await throwawayUser(w), role: "field" }),
@@ -174,75 +182,75 @@ const matrix: Record<string, Entry> = {
   "accessLog.list": { allowed: ["admin"], input: () => ({}) },
   "retention.overview": { allowed: ["admin"], input: () => ({}) },
   "retention.run": { allowed: ["admin"], input: () => ({}) },
-  "institutions.list": { allowed: directoryReaders, input: () => ({}) },
-  "directory.permissions": { allowed: directoryReaders, input: () => ({}) },
-  "institutions.get": { allowed: directoryReaders, input: async (w) => ({ institutionId: await institution(w) }) },
-  "institutions.create": { allowed: directoryEditors, input: institutionInput },
+  "institutions.list": { allowed: inDirectory("directory.read"), input: () => ({}) },
+  "directory.permissions": { allowed: inDirectory("directory.read"), input: () => ({}) },
+  "institutions.get": { allowed: inDirectory("directory.read"), input: async (w) => ({ institutionId: await institution(w) }) },
+  "institutions.create": { allowed: inDirectory("directory.edit"), input: institutionInput },
   "institutions.update": {
-    allowed: directoryEditors,
+    allowed: inDirectory("directory.edit"),
     input: async (w) => ({ ...institutionInput(), institutionId: await institution(w), version: 1 }),
   },
-  "institutions.setActive": { allowed: directoryCurators, input: async (w) => ({ institutionId: await institution(w), isActive: false }) },
+  "institutions.setActive": { allowed: inDirectory("directory.curate"), input: async (w) => ({ institutionId: await institution(w), isActive: false }) },
   "institutions.merge": {
-    allowed: directoryCurators,
+    allowed: inDirectory("directory.curate"),
     input: async (w) => ({ sourceId: await institution(w), targetId: await institution(w) }),
   },
-  "bodies.list": { allowed: directoryReaders, input: () => ({}) },
-  "bodies.get": { allowed: directoryReaders, input: async (w) => ({ bodyId: await body(w) }) },
-  "bodies.create": { allowed: directoryCurators, input: () => ({ name: "CICESCT", country: "HN" }) },
-  "bodies.update": { allowed: directoryCurators, input: async (w) => ({ bodyId: await body(w), version: 1, name: "CONATT", country: "CR" }) },
+  "bodies.list": { allowed: inDirectory("directory.read"), input: () => ({}) },
+  "bodies.get": { allowed: inDirectory("directory.read"), input: async (w) => ({ bodyId: await body(w) }) },
+  "bodies.create": { allowed: inDirectory("directory.curate"), input: () => ({ name: "CICESCT", country: "HN" }) },
+  "bodies.update": { allowed: inDirectory("directory.curate"), input: async (w) => ({ bodyId: await body(w), version: 1, name: "CONATT", country: "CR" }) },
   "bodies.addMember": {
-    allowed: directoryCurators,
+    allowed: inDirectory("directory.curate"),
     input: async (w) => ({ bodyId: await body(w), institutionId: await institution(w), startDate: "2021-03-01" }),
   },
-  "bodies.endMembership": { allowed: directoryCurators, input: async (w) => ({ ...(await bodyMembership(w)), endDate: "2022-12-31" }) },
-  "bodies.removeMembership": { allowed: directoryCurators, input: async (w) => bodyMembership(w) },
+  "bodies.endMembership": { allowed: inDirectory("directory.curate"), input: async (w) => ({ ...(await bodyMembership(w)), endDate: "2022-12-31" }) },
+  "bodies.removeMembership": { allowed: inDirectory("directory.curate"), input: async (w) => bodyMembership(w) },
   // Listing and searching is open to staff of any project, but shows only their own projects' people.
-  "participants.list": { allowed: directoryEditors, input: () => ({}) },
-  "participants.findDuplicates": { allowed: directoryEditors, input: () => ({ givenNames: "Ana", familyNames: "Prueba" }) },
-  "participants.duplicates": { allowed: directoryCurators, input: () => ({}) },
-  "participants.get": { allowed: participantStaff, input: async (w) => ({ participantId: await participant(w) }) },
-  "participants.create": { allowed: participantStaff, input: (w) => ({ projectId: w.projectId, givenNames: "Luis", familyNames: "Pérez", sex: "man" }) },
+  "participants.list": { allowed: inDirectory("participants.read"), input: () => ({}) },
+  "participants.findDuplicates": { allowed: inDirectory("participants.read"), input: () => ({ givenNames: "Ana", familyNames: "Prueba" }) },
+  "participants.duplicates": { allowed: inDirectory("participants.curate"), input: () => ({}) },
+  "participants.get": { allowed: inProject("participants.read"), input: async (w) => ({ participantId: await participant(w) }) },
+  "participants.create": { allowed: inProject("participants.edit"), input: (w) => ({ projectId: w.projectId, givenNames: "Luis", familyNames: "Pérez", sex: "man" }) },
   "participants.update": {
-    allowed: participantStaff,
+    allowed: inProject("participants.edit"),
     input: async (w) => ({ participantId: await participant(w), version: 1, givenNames: "Ana María", familyNames: "Prueba", sex: "woman" }),
   },
-  "participants.markDistinct": { allowed: participantCurators, input: async (w) => ({ keepId: await participant(w), otherId: await participant(w) }) },
-  "participants.merge": { allowed: participantCurators, input: async (w) => ({ keepId: await participant(w), otherId: await participant(w) }) },
-  "participants.exportData": { allowed: participantCurators, input: async (w) => ({ participantId: await participant(w) }) },
-  "accessLog.person": { allowed: participantCurators, input: async (w) => ({ participantId: await participant(w) }) },
-  "participants.erase": { allowed: participantCurators, input: async (w) => ({ participantId: await participant(w) }) },
-  "participants.export": { allowed: directoryEditors, input: () => ({ format: "csv" }) },
-  "institutions.export": { allowed: directoryReaders, input: () => ({ format: "xlsx" }) },
-  "imports.read": { allowed: directoryEditors, input: () => ({ fileName: "sheet.csv", data: Buffer.from("Nombre;Apellidos\nAna;Prueba\n").toString("base64") }) },
-  "participants.importPreview": { allowed: participantStaff, input: (w) => importInput(w) },
-  "participants.importCommit": { allowed: participantStaff, input: (w) => importInput(w) },
-  "institutions.importPreview": { allowed: directoryEditors, input: () => institutionImport() },
-  "institutions.importCommit": { allowed: directoryEditors, input: () => institutionImport() },
-  "missions.list": { allowed: missionStaff, input: (w) => ({ projectId: w.projectId }) },
-  "missions.month": { allowed: missionStaff, input: (w) => ({ projectId: w.projectId, month: "2019-06" }) },
+  "participants.markDistinct": { allowed: inProject("participants.curate"), input: async (w) => ({ keepId: await participant(w), otherId: await participant(w) }) },
+  "participants.merge": { allowed: inProject("participants.curate"), input: async (w) => ({ keepId: await participant(w), otherId: await participant(w) }) },
+  "participants.exportData": { allowed: inProject("participants.curate"), input: async (w) => ({ participantId: await participant(w) }) },
+  "accessLog.person": { allowed: inProject("participants.curate"), input: async (w) => ({ participantId: await participant(w) }) },
+  "participants.erase": { allowed: inProject("participants.curate"), input: async (w) => ({ participantId: await participant(w) }) },
+  "participants.export": { allowed: inDirectory("participants.read"), input: () => ({ format: "csv" }) },
+  "institutions.export": { allowed: inDirectory("directory.read"), input: () => ({ format: "xlsx" }) },
+  "imports.read": { allowed: inDirectory("imports.readFile"), input: () => ({ fileName: "sheet.csv", data: Buffer.from("Nombre;Apellidos\nAna;Prueba\n").toString("base64") }) },
+  "participants.importPreview": { allowed: inProject("participants.edit"), input: (w) => importInput(w) },
+  "participants.importCommit": { allowed: inProject("participants.edit"), input: (w) => importInput(w) },
+  "institutions.importPreview": { allowed: inDirectory("directory.edit"), input: () => institutionImport() },
+  "institutions.importCommit": { allowed: inDirectory("directory.edit"), input: () => institutionImport() },
+  "missions.list": { allowed: inProject("missions.read"), input: (w) => ({ projectId: w.projectId }) },
+  "missions.month": { allowed: inProject("missions.read"), input: (w) => ({ projectId: w.projectId, month: "2019-06" }) },
   "missions.get": { allowed: missionTravellers, input: async (w) => ({ projectId: w.projectId, missionId: await mission(w) }) },
-  "missions.create": { allowed: projectManagers, input: (w) => missionInput(w) },
-  "missions.update": { allowed: projectManagers, input: async (w) => ({ ...missionInput(w), missionId: await mission(w), version: 1 }) },
+  "missions.create": { allowed: inProject("missions.edit"), input: (w) => missionInput(w) },
+  "missions.update": { allowed: inProject("missions.edit"), input: async (w) => ({ ...missionInput(w), missionId: await mission(w), version: 1 }) },
   "missions.addNote": { allowed: missionTravellers, input: async (w) => ({ projectId: w.projectId, missionId: await mission(w), body: "Llegada a Tegucigalpa" }) },
-  "workshops.list": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
-  "workshops.get": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w) }) },
-  "workshops.create": { allowed: projectManagers, input: (w) => workshopInput(w) },
-  "workshops.update": { allowed: projectManagers, input: async (w) => ({ ...workshopInput(w), workshopId: await workshop(w), version: 1 }) },
+  "workshops.list": { allowed: inProject("project.read"), input: (w) => ({ projectId: w.projectId }) },
+  "workshops.get": { allowed: inProject("project.read"), input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w) }) },
+  "workshops.create": { allowed: inProject("workshops.edit"), input: (w) => workshopInput(w) },
+  "workshops.update": { allowed: inProject("workshops.edit"), input: async (w) => ({ ...workshopInput(w), workshopId: await workshop(w), version: 1 }) },
   "attendance.checkIn": {
-    allowed: participantStaff,
+    allowed: inProject("attendance.record"),
     input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), items: [{ id: crypto.randomUUID(), participantId: await participant(w), day: "2019-06-18" }] }),
   },
-  "attendance.day": { allowed: participantStaff, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), day: "2019-06-18" }) },
-  "attendance.report": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w) }) },
-  "attendance.reportFile": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w) }) },
-  "attendance.signInSheet": { allowed: participantStaff, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), day: "2019-06-19" }) },
-  "attendance.importPreview": { allowed: participantStaff, input: async (w) => attendanceImport(w, await workshop(w)) },
-  "attendance.importCommit": { allowed: participantStaff, input: async (w) => attendanceImport(w, await workshop(w)) },
-  "attendance.projectTotals": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
-  "attendance.offlineRoster": { allowed: participantStaff, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w) }) },
+  "attendance.day": { allowed: inProject("attendance.record"), input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), day: "2019-06-18" }) },
+  "attendance.report": { allowed: inProject("project.read"), input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w) }) },
+  "attendance.reportFile": { allowed: inProject("project.read"), input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w) }) },
+  "attendance.signInSheet": { allowed: inProject("attendance.record"), input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), day: "2019-06-19" }) },
+  "attendance.importPreview": { allowed: inProject("attendance.record"), input: async (w) => attendanceImport(w, await workshop(w)) },
+  "attendance.importCommit": { allowed: inProject("attendance.record"), input: async (w) => attendanceImport(w, await workshop(w)) },
+  "attendance.projectTotals": { allowed: inProject("project.read"), input: (w) => ({ projectId: w.projectId }) },
+  "attendance.offlineRoster": { allowed: inProject("attendance.record"), input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w) }) },
   "attendance.sync": {
-    allowed: participantStaff,
+    allowed: inProject("attendance.record"),
     // Sent as the caller's own outbox, so that their role decides.
     input: async (w, role) => ({
       projectId: w.projectId,
@@ -251,20 +259,20 @@ const matrix: Record<string, Entry> = {
       items: [{ id: crypto.randomUUID(), kind: "check_in", participantId: await participant(w), day: "2019-06-18" }],
     }),
   },
-  "studies.list": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
-  "studies.get": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, studyId: await study(w) }) },
-  "studies.create": { allowed: projectManagers, input: (w) => ({ projectId: w.projectId, title: "Estudio" }) },
-  "studies.update": { allowed: projectManagers, input: async (w) => ({ projectId: w.projectId, studyId: await study(w), title: "Estudio", version: 1 }) },
-  "studies.addSource": { allowed: projectManagers, input: async (w) => ({ projectId: w.projectId, studyId: await study(w), kind: "interview", title: "Entrevista" }) },
+  "studies.list": { allowed: inProject("project.read"), input: (w) => ({ projectId: w.projectId }) },
+  "studies.get": { allowed: inProject("project.read"), input: async (w) => ({ projectId: w.projectId, studyId: await study(w) }) },
+  "studies.create": { allowed: inProject("studies.edit"), input: (w) => ({ projectId: w.projectId, title: "Estudio" }) },
+  "studies.update": { allowed: inProject("studies.edit"), input: async (w) => ({ projectId: w.projectId, studyId: await study(w), title: "Estudio", version: 1 }) },
+  "studies.addSource": { allowed: inProject("studies.edit"), input: async (w) => ({ projectId: w.projectId, studyId: await study(w), kind: "interview", title: "Entrevista" }) },
   "studies.removeSource": {
-    allowed: projectManagers,
+    allowed: inProject("studies.edit"),
     input: async (w) => {
       const studyId = await study(w);
       return { projectId: w.projectId, studyId, sourceId: await source(w, studyId) };
     },
   },
   "studies.shareSource": {
-    allowed: projectManagers,
+    allowed: inProject("studies.edit"),
     input: async (w) => {
       const studyId = await study(w);
       return { projectId: w.projectId, studyId, sourceId: await source(w, studyId), sharedWithPartners: true };
@@ -272,42 +280,42 @@ const matrix: Record<string, Entry> = {
   },
   // Source files are staff material: a partner reaches only a shared source of a study out of planning (lib/studies).
   "studies.sourceFile": {
-    allowed: participantStaff,
+    allowed: inProject("studies.readSources"),
     input: async (w) => {
       const studyId = await study(w);
       return { projectId: w.projectId, studyId, sourceId: await source(w, studyId) };
     },
   },
-  "studies.report": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, studyId: await study(w) }) },
-  "findings.list": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, studyId: await study(w) }) },
+  "studies.report": { allowed: inProject("project.read"), input: async (w) => ({ projectId: w.projectId, studyId: await study(w) }) },
+  "findings.list": { allowed: inProject("project.read"), input: async (w) => ({ projectId: w.projectId, studyId: await study(w) }) },
   "findings.get": {
-    allowed: projectTeam,
+    allowed: inProject("project.read"),
     input: async (w) => {
       const studyId = await study(w);
       return { projectId: w.projectId, studyId, findingId: await finding(w, studyId) };
     },
   },
-  "findings.create": { allowed: projectManagers, input: async (w) => findingInput(w, await study(w)) },
+  "findings.create": { allowed: inProject("findings.edit"), input: async (w) => findingInput(w, await study(w)) },
   "findings.update": {
-    allowed: projectManagers,
+    allowed: inProject("findings.edit"),
     input: async (w) => {
       const studyId = await study(w);
       return { ...findingInput(w, studyId), findingId: await finding(w, studyId), version: 1 };
     },
   },
-  "findings.createTheme": { allowed: projectManagers, input: (w) => ({ projectId: w.projectId, name: { original: "es", es: "Migración" } }) },
-  "findings.themes": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
-  "institutions.studyLinks": { allowed: directoryReaders, input: async (w) => ({ institutionId: await institution(w) }) },
-  "evaluations.create": { allowed: projectManagers, input: (w) => evaluationInput(w) },
-  "evaluations.list": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
+  "findings.createTheme": { allowed: inProject("findings.edit"), input: (w) => ({ projectId: w.projectId, name: { original: "es", es: "Migración" } }) },
+  "findings.themes": { allowed: inProject("project.read"), input: (w) => ({ projectId: w.projectId }) },
+  "institutions.studyLinks": { allowed: inDirectory("directory.read"), input: async (w) => ({ institutionId: await institution(w) }) },
+  "evaluations.create": { allowed: inProject("evaluations.edit"), input: (w) => evaluationInput(w) },
+  "evaluations.list": { allowed: inProject("project.read"), input: (w) => ({ projectId: w.projectId }) },
   "evaluations.addResponse": {
-    allowed: participantStaff,
+    allowed: inProject("evaluations.enterResponses"),
     input: async (w) => ({ projectId: w.projectId, evaluationId: await evaluation(w), group: "state", answers: { q1: 4 } }),
   },
-  "evaluations.previewImport": { allowed: participantStaff, input: async (w) => responseImport(w, await evaluation(w)) },
-  "evaluations.commitImport": { allowed: participantStaff, input: async (w) => responseImport(w, await evaluation(w)) },
+  "evaluations.previewImport": { allowed: inProject("evaluations.enterResponses"), input: async (w) => responseImport(w, await evaluation(w)) },
+  "evaluations.commitImport": { allowed: inProject("evaluations.enterResponses"), input: async (w) => responseImport(w, await evaluation(w)) },
   "evaluations.pin": {
-    allowed: projectManagers,
+    allowed: inProject("evaluations.edit"),
     input: async (w) => {
       const evaluationId = await evaluation(w);
       const [statement] = await w.db.select({ id: evaluationStatements.id }).from(evaluationStatements).where(eq(evaluationStatements.evaluationId, evaluationId));
@@ -315,10 +323,10 @@ const matrix: Record<string, Entry> = {
     },
   },
   "projects.portfolio": { allowed: ["admin"], input: () => ({}) },
-  "projects.dashboard": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
-  "projects.closingReport": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
+  "projects.dashboard": { allowed: inProject("project.read"), input: (w) => ({ projectId: w.projectId }) },
+  "projects.closingReport": { allowed: inProject("project.read"), input: (w) => ({ projectId: w.projectId }) },
   "evaluations.translate": {
-    allowed: projectManagers,
+    allowed: inProject("evaluations.edit"),
     input: async (w) => {
       const evaluationId = await evaluation(w);
       const [{ version }] = (await w.db.select({ version: evaluations.version }).from(evaluations).where(eq(evaluations.id, evaluationId))) as [{ version: number }];
@@ -326,23 +334,23 @@ const matrix: Record<string, Entry> = {
       return { projectId: w.projectId, evaluationId, version, statements: [{ id: statement!.id, text: { ...statement!.text, en: "Translated" } }] };
     },
   },
-  "evaluations.results": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, evaluationId: await evaluation(w) }) },
-  "actions.list": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
-  "actions.get": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, actionId: await action(w) }) },
-  "actions.create": { allowed: projectManagers, input: (w) => ({ projectId: w.projectId, title: "Protocolo de identificación" }) },
-  "actions.update": { allowed: projectManagers, input: async (w) => ({ projectId: w.projectId, actionId: await action(w), title: "Protocolo", version: 1 }) },
+  "evaluations.results": { allowed: inProject("project.read"), input: async (w) => ({ projectId: w.projectId, evaluationId: await evaluation(w) }) },
+  "actions.list": { allowed: inProject("project.read"), input: (w) => ({ projectId: w.projectId }) },
+  "actions.get": { allowed: inProject("project.read"), input: async (w) => ({ projectId: w.projectId, actionId: await action(w) }) },
+  "actions.create": { allowed: inProject("actions.edit"), input: (w) => ({ projectId: w.projectId, title: "Protocolo de identificación" }) },
+  "actions.update": { allowed: inProject("actions.edit"), input: async (w) => ({ projectId: w.projectId, actionId: await action(w), title: "Protocolo", version: 1 }) },
   // The action's owner (here the field staff member) reports progress too.
   "actions.addUpdate": { allowed: ["admin", "manager", "field"], input: async (w) => ({ projectId: w.projectId, actionId: await action(w), note: "Avance", progress: 40 }) },
   "reviews.open": {
-    allowed: projectManagers,
+    allowed: inProject("reviews.manage"),
     input: async (w) => {
       const studyId = await study(w);
       return { projectId: w.projectId, studyId, title: "Ronda", findingIds: [await finding(w, studyId)], partnerIds: [w.userIds.partner] };
     },
   },
-  "reviews.list": { allowed: projectTeam, input: async (w) => ({ projectId: w.projectId, studyId: await study(w) }) },
+  "reviews.list": { allowed: inProject("project.read"), input: async (w) => ({ projectId: w.projectId, studyId: await study(w) }) },
   "reviews.get": { allowed: roundTeam, input: async (w) => ({ projectId: w.projectId, roundId: (await round(w)).roundId }) },
-  "reviews.awaiting": { allowed: projectTeam, input: (w) => ({ projectId: w.projectId }) },
+  "reviews.awaiting": { allowed: inProject("project.read"), input: (w) => ({ projectId: w.projectId }) },
   "reviews.answer": {
     allowed: ["partner"],
     input: async (w) => {
@@ -357,8 +365,8 @@ const matrix: Record<string, Entry> = {
       return { projectId: w.projectId, roundId, findingId, body: "Comentario" };
     },
   },
-  "reviews.close": { allowed: projectManagers, input: async (w) => ({ projectId: w.projectId, roundId: (await round(w)).roundId }) },
-  "attendance.search": { allowed: participantStaff, input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), day: "2019-06-18", q: "ana" }) },
+  "reviews.close": { allowed: inProject("reviews.manage"), input: async (w) => ({ projectId: w.projectId, roundId: (await round(w)).roundId }) },
+  "attendance.search": { allowed: inProject("attendance.record"), input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), day: "2019-06-18", q: "ana" }) },
 };
 
 // Baseline studies: the whole project team reads them (partners once findings leave the draft stage); managers write.
@@ -480,6 +488,10 @@ describe("authorization matrix", () => {
         const result = await useCase(await world.ctx(role), await entry.input(world, role));
         if (isAllowed) {
           expect(result).toMatchObject({ ok: true });
+          // What the API declares the use case answers is what it returns, with no field left undescribed.
+          for (const { response } of httpDeclarations(useCase)) {
+            if (result.ok && !isFileResponse(response)) expect(response.parse(result.data)).toEqual(result.data);
+          }
         } else {
           expect(result.ok).toBe(false);
           const expected = role === "anonymous" ? ["unauthenticated"] : ["not_found", "forbidden"];

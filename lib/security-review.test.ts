@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { accessLog, attendance, bodyMemberships, coordinationBodies, participantProjects, participants, projects, studies, studySources, users } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
-import { flushAccessLog } from "@/lib/access-log/record";
+import { flushAccessLog } from "@/lib/access-recording";
 import { listAccessLog, listPersonAccesses } from "@/lib/access-log/service";
 import { getOfflineKey } from "@/lib/account/offline-key";
 import { getOfflineRoster } from "@/lib/attendance/offline-roster";

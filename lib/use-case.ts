@@ -1,17 +1,19 @@
 import { z } from "zod";
-import type { ProjectRole } from "@/db/schema";
 import { requireAdmin, requireAnyProjectRole, requireOwnPassword, requireProjectRole, requireUser, type ProjectAccess } from "./authz";
 import { redactDatabaseError } from "./database-errors";
+import type { HttpDeclaration } from "./http/declaration";
 import { UseCaseError, type Result } from "./result";
 import type { Ctx, SessionUser } from "./session-user";
+import type { Permission } from "./policy";
 import { findControlCharacters, toFieldErrors } from "./validation";
 
 export type Access =
   | { kind: "user" }
   | { kind: "admin" }
-  | { kind: "project"; roles: readonly ProjectRole[] }
-  /** The shared directory (institutions, bodies): a role in any project will do. */
-  | { kind: "directory"; roles: readonly ProjectRole[] };
+  /** A role holding `permission` (lib/policy.ts) in the project named by the input's projectId. */
+  | { kind: "project"; permission: Permission }
+  /** The shared directory (institutions, bodies): the strongest role held in any project must hold `permission`. */
+  | { kind: "directory"; permission: Permission };
 
 export type UseCaseCtx = Ctx & { user: SessionUser; access: ProjectAccess | null };
 
@@ -22,10 +24,12 @@ export type UseCaseDefinition<S extends z.ZodType, R> = {
   name: string;
   access: Access;
   input: S;
-  /** Writes run in one transaction with their audit entry: all of it lands, or none. */
+  /** A write's `run` goes in one transaction, so what it writes, its audit entry included, lands whole or not at all. */
   write: boolean;
   /** Also runs for a user who must still replace a temporary password: the change itself, sign-out. */
   allowsTemporaryPassword?: boolean;
+  /** How /api/v1 serves it (a file download and a JSON view may share one use case); none without an API route. */
+  http?: HttpDeclaration | readonly HttpDeclaration[];
   run: (ctx: UseCaseCtx, input: z.output<S>) => Promise<R>;
 };
 
@@ -36,7 +40,9 @@ export type UseCase<S extends z.ZodType = z.ZodType, R = unknown> = ((
 
 /**
  * Every entry point (server action, API handler, page) calls a use case, which always runs in
- * the same order: authenticate → authorize → parse → check project scope → run (→ audit).
+ * the same order: authenticate → authorize → parse → check project scope → run (in a transaction
+ * for a write) → answer a refusal or a duplicate as a result. The runner records no audit entry:
+ * a write's `run` records its own (`updateVersioned`, or `recordAudit`) inside that transaction.
  */
 export function defineUseCase<S extends z.ZodType, R>(definition: UseCaseDefinition<S, R>): UseCase<S, R> {
   const execute = async (ctx: Ctx, rawInput: unknown): Promise<Result<R>> => {
@@ -44,7 +50,7 @@ export function defineUseCase<S extends z.ZodType, R>(definition: UseCaseDefinit
       const user = definition.access.kind === "admin" ? requireAdmin(ctx) : requireUser(ctx);
       if (!definition.allowsTemporaryPassword) requireOwnPassword(user);
       const directoryAccess =
-        definition.access.kind === "directory" ? await requireAnyProjectRole(ctx, definition.access.roles) : null;
+        definition.access.kind === "directory" ? await requireAnyProjectRole(ctx, definition.access.permission) : null;
       const controlCharacters = findControlCharacters(rawInput);
       if (controlCharacters) return { ok: false, error: "invalid", fieldErrors: controlCharacters };
       const parsed = definition.input.safeParse(rawInput);
@@ -52,7 +58,7 @@ export function defineUseCase<S extends z.ZodType, R>(definition: UseCaseDefinit
       const input = parsed.data;
       const access =
         definition.access.kind === "project"
-          ? await requireProjectRole(ctx, (input as ProjectScoped).projectId, definition.access.roles)
+          ? await requireProjectRole(ctx, (input as ProjectScoped).projectId, definition.access.permission)
           : directoryAccess;
       const data = definition.write
         ? await ctx.db.transaction((tx) => definition.run({ db: tx, user, access }, input))

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listPersonAccesses } from "@/lib/access-log/service";
+import { can, globalAccess } from "@/lib/policy";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { AccessTable } from "./access-table";
 
@@ -26,7 +27,7 @@ export async function PersonAccesses({ participantId }: { participantId: string 
           <AccessTable rows={page.items} caption={t("personTitle")} />
         </>
       )}
-      {ctx.user.isAdmin && (
+      {can(globalAccess(ctx.user), "administration") && (
         <p className="mt-2 text-sm">
           <Link href={`/admin/access-log?participantId=${participantId}`}>{t("personInLog")}</Link>
         </p>

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Locale } from "@/db/schema/values";
 import type { PinnedFigure } from "@/lib/evaluations/service";
-import { narrativeFor } from "@/lib/findings/narrative";
+import { narrativeFor } from "@/lib/narrative";
 
 /** "76 % of the 109 people surveyed agree", for everyone or one group, in the reader's language; a withheld figure says only why. */
 export async function PinnedFigurePhrase({ pinned }: { pinned: PinnedFigure }) {

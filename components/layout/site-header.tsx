@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { can, globalAccess } from "@/lib/policy";
 import type { SessionUser } from "@/lib/session-user";
 import { SignOutForm } from "@/components/offline/sign-out-form";
 import { signOutAction } from "./actions";
@@ -23,7 +24,7 @@ export async function SiteHeader({ user, seesDirectory, seesParticipants }: Prop
           { href: "/imports", label: t("imports") },
         ]
       : []),
-    ...(user.isAdmin
+    ...(can(globalAccess(user), "administration")
       ? [
           { href: "/admin/users", label: t("users") },
           { href: "/admin/audit", label: t("audit") },

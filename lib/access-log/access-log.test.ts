@@ -14,7 +14,7 @@ import { getParticipant, listParticipants } from "@/lib/participants/service";
 import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { insertPerson, insertWorkshop } from "@/lib/testing/workshops";
 import { createWorld, type World } from "@/lib/testing/world";
-import { flushAccessLog, flushBatchSize, recordAccess } from "./record";
+import { flushAccessLog, flushBatchSize, recordAccess } from "@/lib/access-recording";
 import { listAccessLog, listPersonAccesses } from "./service";
 
 let database: Database;

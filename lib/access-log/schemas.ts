@@ -1,15 +1,16 @@
 import { z } from "zod";
 import { accessActions } from "@/db/schema";
 import { pageInput } from "@/lib/use-case";
+import { emptyToUndefined } from "@/lib/zod-fields";
 
-const optionalUuid = z.preprocess((v) => (v === "" ? undefined : v), z.uuid().optional());
-const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), z.iso.date().optional());
+const optionalUuid = z.preprocess(emptyToUndefined, z.uuid().optional());
+const optionalDate = z.preprocess(emptyToUndefined, z.iso.date().optional());
 
 export const listAccessLogInput = z
   .object({
     actorId: optionalUuid,
     participantId: optionalUuid,
-    action: z.preprocess((v) => (v === "" ? undefined : v), z.enum(accessActions).optional()),
+    action: z.preprocess(emptyToUndefined, z.enum(accessActions).optional()),
     from: optionalDate,
     to: optionalDate,
     ...pageInput,

@@ -2,7 +2,8 @@ import { and, count, desc, eq, gte, inArray, isNull, lt, or, type SQL } from "dr
 import type { Db } from "@/db/client";
 import { accessLog, attendance, participantProjects, participants, projects, users, workshops, type AccessAction } from "@/db/schema";
 import { projectsWithRole, requireParticipantRole } from "@/lib/authz";
-import { curators, loadVisibleParticipant } from "@/lib/participants/service";
+import { loadVisibleParticipant } from "@/lib/participants/service";
+import { can, globalAccess } from "@/lib/policy";
 import { defineUseCase, type Page } from "@/lib/use-case";
 import { listAccessLogInput, personAccessesInput } from "./schemas";
 
@@ -104,14 +105,14 @@ export const listAccessLog = defineUseCase({
 /** Who accessed one person's data, for their personal-data page: the same people who may export it. */
 export const listPersonAccesses = defineUseCase({
   name: "accessLog.person",
-  access: { kind: "directory", roles: curators },
+  access: { kind: "directory", permission: "participants.curate" },
   input: personAccessesInput,
   write: false,
   async run(ctx, input) {
-    await requireParticipantRole(ctx, [input.participantId], curators);
+    await requireParticipantRole(ctx, [input.participantId], "participants.curate");
     const participant = await loadVisibleParticipant(ctx, input.participantId);
     const page = await queryAccesses(ctx.db, [concerning(ctx.db, participant.id)], input.page, input.pageSize);
-    if (ctx.user.isAdmin) return page;
+    if (can(globalAccess(ctx.user), "project.readAll")) return page;
     // As on the person's page, staff are not told which other project or workshop knows them.
     const own = new Set((await projectsWithRole(ctx)).map((p) => p.projectId));
     const unnamed = { projectId: null, projectCode: null, workshopId: null, workshopTitle: null };

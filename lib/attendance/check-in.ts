@@ -21,7 +21,7 @@ export type CheckInItem = { id: string; participantId: string; day: string; acti
  */
 export const recordCheckIns = defineUseCase({
   name: "attendance.checkIn",
-  access: { kind: "project", roles: ["manager", "field"] },
+  access: { kind: "project", permission: "attendance.record" },
   input: checkInInput,
   write: true,
   async run(ctx, input): Promise<CheckInResult[]> {

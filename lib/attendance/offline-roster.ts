@@ -1,7 +1,7 @@
 import { asc, desc, eq } from "drizzle-orm";
 import { attendance, institutions, participants } from "@/db/schema";
 import type { InstitutionSector, ParticipantSex, WorkshopStatus } from "@/db/schema/values";
-import { recordAccess } from "@/lib/access-log/record";
+import { recordAccess } from "@/lib/access-recording";
 import { sortable } from "@/lib/search-text";
 import { defineUseCase } from "@/lib/use-case";
 import { workshopDays } from "@/lib/workshops/days";
@@ -31,7 +31,7 @@ export type OfflineRoster = {
  */
 export const getOfflineRoster = defineUseCase({
   name: "attendance.offlineRoster",
-  access: { kind: "project", roles: ["manager", "field"] },
+  access: { kind: "project", permission: "attendance.record" },
   input: workshopIdInput,
   write: false,
   async run(ctx, input): Promise<OfflineRoster> {

@@ -1,4 +1,4 @@
-import { recordAccess } from "@/lib/access-log/record";
+import { recordAccess } from "@/lib/access-recording";
 import { defineUseCase } from "@/lib/use-case";
 import { workshopIdInput } from "@/lib/workshops/schemas";
 import { getWorkshopReport } from "./report";

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { attendance, bodyMemberships, coordinationBodies, institutions, participants, workshopInvitations } from "@/db/schema";
 import type { InstitutionKind, InstitutionSector, ParticipantSex } from "@/db/schema/values";
 import { sortable } from "@/lib/search-text";
+import { can } from "@/lib/policy";
 import { defineUseCase } from "@/lib/use-case";
 import { workshopDays } from "@/lib/workshops/days";
 import { loadWorkshop } from "@/lib/workshops/service";
@@ -100,7 +101,7 @@ export type Attendee = { participantId: string; givenNames: string; familyNames:
  */
 export const getWorkshopReport = defineUseCase({
   name: "attendance.report",
-  access: { kind: "project", roles: ["manager", "field", "partner"] },
+  access: { kind: "project", permission: "project.read" },
   input: workshopIdInput,
   write: false,
   async run(ctx, input) {
@@ -147,13 +148,12 @@ export const getWorkshopReport = defineUseCase({
         .orderBy(asc(sortable(institutions.name))),
     ]);
     const summary = summariseAttendance(days, rows, memberships);
-    const isPartner = ctx.access === "partner";
     return {
       workshop: { id: workshop.id, title: workshop.title, type: workshop.type, city: workshop.city, startDate: workshop.startDate, endDate: workshop.endDate, language: workshop.language },
       ...summary,
       absentInstitutions: absent,
       // Names are for the project's staff; partners read figures only.
-      attendees: isPartner ? null : attendeesOf(rows),
+      attendees: can(ctx.access, "participants.read") ? attendeesOf(rows) : null,
     };
   },
 });

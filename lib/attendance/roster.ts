@@ -14,7 +14,7 @@ export type PresentPerson = { participantId: string; givenNames: string; familyN
 /** Who is present on one day of a workshop, latest first, with the day's live counters. */
 export const getAttendanceDay = defineUseCase({
   name: "attendance.day",
-  access: { kind: "project", roles: ["manager", "field"] },
+  access: { kind: "project", permission: "attendance.record" },
   input: attendanceDayInput,
   write: false,
   async run(ctx, input): Promise<{ present: PresentPerson[]; counts: DayCounts }> {
@@ -66,7 +66,7 @@ export type CheckInCandidate = {
  */
 export const searchCheckIn = defineUseCase({
   name: "attendance.search",
-  access: { kind: "project", roles: ["manager", "field"] },
+  access: { kind: "project", permission: "attendance.record" },
   input: checkInSearchInput,
   write: false,
   async run(ctx, input): Promise<CheckInCandidate[]> {

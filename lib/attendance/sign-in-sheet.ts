@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordAccess } from "@/lib/access-log/record";
+import { recordAccess } from "@/lib/access-recording";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
 import { loadWorkshop } from "@/lib/workshops/service";
@@ -16,7 +16,7 @@ export const blankRows = 15;
  */
 export const getSignInSheet = defineUseCase({
   name: "attendance.signInSheet",
-  access: { kind: "project", roles: ["manager", "field"] },
+  access: { kind: "project", permission: "attendance.record" },
   input: signInSheetInput,
   write: false,
   async run(ctx, input) {

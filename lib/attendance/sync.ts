@@ -7,6 +7,7 @@ import { createParticipantInput } from "@/lib/participants/schemas";
 import { insertParticipant } from "@/lib/participants/service";
 import type { ErrorCode, FieldErrors } from "@/lib/result";
 import { UseCaseError } from "@/lib/result";
+import { can } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { toFieldErrors } from "@/lib/validation";
 import { loadWorkshop } from "@/lib/workshops/service";
@@ -58,7 +59,7 @@ export const syncOutbox = defineUseCase({
       await auditRefusal(ctx, input, null, "not_found");
       throw new UseCaseError("not_found");
     }
-    if (access === "partner") {
+    if (!can(access, "attendance.record")) {
       await auditRefusal(ctx, input, workshop, "forbidden");
       throw new UseCaseError("forbidden");
     }
@@ -83,7 +84,7 @@ export const syncOutbox = defineUseCase({
 /** The caller's role in the project, or null when it is not theirs (not a member, or no such project). */
 async function projectAccess(ctx: UseCaseCtx, projectId: string): Promise<ProjectAccess | null> {
   try {
-    return await requireProjectRole(ctx, projectId, ["manager", "field", "partner"]);
+    return await requireProjectRole(ctx, projectId, "project.read");
   } catch (error) {
     if (error instanceof UseCaseError) return null;
     throw error;

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { executeRows } from "@/db/client";
-import { projectIdInput } from "@/lib/projects/schemas";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
+import { projectIdInput } from "@/lib/zod-fields";
 
 export type AttendanceTotals = {
   workshopsHeld: number;
@@ -53,7 +53,7 @@ export async function tallyPeople(ctx: UseCaseCtx, projectId: string, period: Wo
  */
 export const getProjectAttendanceTotals = defineUseCase({
   name: "attendance.projectTotals",
-  access: { kind: "project", roles: ["manager", "field", "partner"] },
+  access: { kind: "project", permission: "project.read" },
   input: projectIdInput,
   write: false,
   async run(ctx, input): Promise<AttendanceTotals> {

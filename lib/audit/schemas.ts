@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pageInput } from "@/lib/use-case";
+import { emptyToUndefined } from "@/lib/zod-fields";
 
 /** Every kind of record the audit trail holds: recordAudit accepts only these, and the audit page names each one. */
 export const auditEntityTypes = [
@@ -18,13 +19,13 @@ export const auditEntityTypes = [
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
-const optionalUuid = z.preprocess((v) => (v === "" ? undefined : v), z.uuid().optional());
-const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), z.iso.date().optional());
+const optionalUuid = z.preprocess(emptyToUndefined, z.uuid().optional());
+const optionalDate = z.preprocess(emptyToUndefined, z.iso.date().optional());
 
 export const listAuditInput = z
   .object({
     actorId: optionalUuid,
-    entityType: z.preprocess((v) => (v === "" ? undefined : v), z.enum(auditEntityTypes).optional()),
+    entityType: z.preprocess(emptyToUndefined, z.enum(auditEntityTypes).optional()),
     from: optionalDate,
     to: optionalDate,
     ...pageInput,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { countryField } from "@/lib/projects/schemas";
+import { countryField, emptyToNull } from "@/lib/zod-fields";
 
 const bodyFields = z.object({
   name: z.string().trim().min(1).max(300),
@@ -16,7 +16,7 @@ export type UpdateBodyInput = z.input<typeof updateBodyInput>;
 
 export const bodyIdInput = z.object({ bodyId: z.uuid() });
 
-const optionalDate = z.preprocess((v) => (v === "" ? null : v), z.iso.date().nullable().default(null));
+const optionalDate = z.preprocess(emptyToNull, z.iso.date().nullable().default(null));
 const notBefore = { message: "endBeforeStart", path: ["endDate"] };
 
 export const addBodyMemberInput = z

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { bodyMemberships, coordinationBodies, institutions, type CoordinationBody } from "@/db/schema";
@@ -6,6 +6,7 @@ import { diffFields, recordAudit } from "@/lib/audit";
 import { currentMembership } from "@/lib/institutions/service";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
+import { updateVersioned } from "@/lib/versioned-update";
 import {
   addBodyMemberInput,
   bodyIdInput,
@@ -16,12 +17,10 @@ import {
 } from "./schemas";
 
 const editableFields = ["name", "acronym", "country", "description"] as const;
-const curators = ["manager"] as const;
-const readers = ["manager", "field", "partner"] as const;
 
 export const listBodies = defineUseCase({
   name: "bodies.list",
-  access: { kind: "directory", roles: readers },
+  access: { kind: "directory", permission: "directory.read" },
   input: z.object({}),
   write: false,
   async run(ctx) {
@@ -42,7 +41,7 @@ export const listBodies = defineUseCase({
 
 export const getBody = defineUseCase({
   name: "bodies.get",
-  access: { kind: "directory", roles: readers },
+  access: { kind: "directory", permission: "directory.read" },
   input: bodyIdInput,
   write: false,
   async run(ctx, input) {
@@ -67,7 +66,7 @@ export const getBody = defineUseCase({
 
 export const createBody = defineUseCase({
   name: "bodies.create",
-  access: { kind: "directory", roles: curators },
+  access: { kind: "directory", permission: "directory.curate" },
   input: createBodyInput,
   write: true,
   async run(ctx, input) {
@@ -85,32 +84,24 @@ export const createBody = defineUseCase({
 
 export const updateBody = defineUseCase({
   name: "bodies.update",
-  access: { kind: "directory", roles: curators },
+  access: { kind: "directory", permission: "directory.curate" },
   input: updateBodyInput,
   write: true,
   async run(ctx, input) {
     const { bodyId, version, ...fields } = input;
     const before = await loadBody(ctx.db, bodyId);
-    const [after] = await ctx.db
-      .update(coordinationBodies)
-      .set({ ...fields, version: sql`${coordinationBodies.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(coordinationBodies.id, bodyId), eq(coordinationBodies.version, version)))
-      .returning();
-    if (!after) throw new UseCaseError("stale");
-    await recordAudit(ctx.db, {
-      actorId: ctx.user.id,
-      action: "body.update",
-      entityType: "coordination_body",
-      entityId: bodyId,
-      changes: diffFields(before, after, editableFields),
+    return updateVersioned(ctx, coordinationBodies, {
+      before,
+      version,
+      set: fields,
+      audit: { action: "body.update", entityType: "coordination_body", fields: editableFields },
     });
-    return after;
   },
 });
 
 export const addBodyMember = defineUseCase({
   name: "bodies.addMember",
-  access: { kind: "directory", roles: curators },
+  access: { kind: "directory", permission: "directory.curate" },
   input: addBodyMemberInput,
   write: true,
   async run(ctx, input) {
@@ -131,7 +122,7 @@ export const addBodyMember = defineUseCase({
 
 export const endBodyMembership = defineUseCase({
   name: "bodies.endMembership",
-  access: { kind: "directory", roles: curators },
+  access: { kind: "directory", permission: "directory.curate" },
   input: endBodyMembershipInput,
   write: true,
   async run(ctx, input) {
@@ -151,7 +142,7 @@ export const endBodyMembership = defineUseCase({
 
 export const removeBodyMembership = defineUseCase({
   name: "bodies.removeMembership",
-  access: { kind: "directory", roles: curators },
+  access: { kind: "directory", permission: "directory.curate" },
   input: membershipIdInput,
   write: true,
   async run(ctx, input) {

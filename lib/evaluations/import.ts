@@ -88,7 +88,7 @@ async function checkRows(ctx: UseCaseCtx, input: z.output<typeof responseImportI
 /** Step two: what the file would add, row by row; a row already imported (same `_uuid`) is skipped. */
 export const previewResponseImport = defineUseCase({
   name: "evaluations.previewImport",
-  access: { kind: "project", roles: ["manager", "field"] },
+  access: { kind: "project", permission: "evaluations.enterResponses" },
   input: responseImportInput,
   write: false,
   async run(ctx, input): Promise<Preview> {
@@ -100,7 +100,7 @@ export const previewResponseImport = defineUseCase({
 /** Step three: all or nothing. Rows already imported are skipped, so the same file twice adds no one. */
 export const commitResponseImport = defineUseCase({
   name: "evaluations.commitImport",
-  access: { kind: "project", roles: ["manager", "field"] },
+  access: { kind: "project", permission: "evaluations.enterResponses" },
   input: responseImportInput,
   write: true,
   async run(ctx, input) {

@@ -1,22 +1,6 @@
 import { z } from "zod";
-import { locales, scaleSizes } from "@/db/schema/values";
-
-const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const optionalDate = z.preprocess(blankToNull, z.iso.date().nullable().default(null));
-
-/** A text in one to three languages; the original must be among them. */
-const narrative = (max: number) =>
-  z
-    .object({
-      original: z.enum(locales),
-      fr: z.preprocess(blankToUndefined, z.string().trim().normalize("NFC").max(max).optional()),
-      es: z.preprocess(blankToUndefined, z.string().trim().normalize("NFC").max(max).optional()),
-      en: z.preprocess(blankToUndefined, z.string().trim().normalize("NFC").max(max).optional()),
-    })
-    .superRefine((n, issues) => {
-      if (!n[n.original]) issues.addIssue({ code: "custom", message: "required", path: [n.original] });
-    });
+import { scaleSizes } from "@/db/schema/values";
+import { blankToNull, narrativeInput, nullableDate } from "@/lib/zod-fields";
 
 const key = z.string().trim().min(1).max(120);
 
@@ -24,13 +8,13 @@ export const createEvaluationInput = z
   .object({
     projectId: z.uuid(),
     title: z.string().trim().min(1).max(200),
-    periodStart: optionalDate,
-    periodEnd: optionalDate,
+    periodStart: nullableDate,
+    periodEnd: nullableDate,
     scaleSize: z.coerce.number().pipe(z.union(scaleSizes.map((s) => z.literal(s)) as [z.ZodLiteral<4>, z.ZodLiteral<5>])),
     agreeLevels: z.array(z.coerce.number().int().min(1).max(5)).min(1).max(4),
     minGroupSize: z.coerce.number().int().min(1).max(100).default(5),
-    groups: z.array(z.object({ key, name: narrative(200) })).min(1).max(20),
-    statements: z.array(z.object({ key, text: narrative(1000) })).min(1).max(100),
+    groups: z.array(z.object({ key, name: narrativeInput(200) })).min(1).max(20),
+    statements: z.array(z.object({ key, text: narrativeInput(1000) })).min(1).max(100),
   })
   .refine((v) => v.agreeLevels.every((level) => level <= v.scaleSize), { message: "agreeOnScale", path: ["agreeLevels"] })
   .refine((v) => new Set(v.groups.map((g) => g.key)).size === v.groups.length, { message: "duplicateKey", path: ["groups"] })
@@ -39,7 +23,6 @@ export const createEvaluationInput = z
 export type CreateEvaluationInput = z.input<typeof createEvaluationInput>;
 
 export const evaluationIdInput = z.object({ projectId: z.uuid(), evaluationId: z.uuid() });
-export const projectEvaluationsInput = z.object({ projectId: z.uuid() });
 
 /** Pins a statement's figure to the project's dashboard (for everyone, or for one group), or unpins it. */
 export const pinInput = evaluationIdInput.extend({
@@ -55,8 +38,8 @@ export const pinInput = evaluationIdInput.extend({
  */
 export const translateEvaluationInput = evaluationIdInput.extend({
   version: z.coerce.number().int().min(1),
-  groups: z.array(z.object({ id: z.uuid(), name: narrative(200) })).max(20).default([]),
-  statements: z.array(z.object({ id: z.uuid(), text: narrative(1000) })).max(100).default([]),
+  groups: z.array(z.object({ id: z.uuid(), name: narrativeInput(200) })).max(20).default([]),
+  statements: z.array(z.object({ id: z.uuid(), text: narrativeInput(1000) })).max(100).default([]),
 });
 export type TranslateEvaluationInput = z.input<typeof translateEvaluationInput>;
 

@@ -2,11 +2,13 @@ import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { evaluationAnswers, evaluationGroups, evaluationRespondents, evaluations, evaluationStatements, type Evaluation, type Narrative } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
+import { can } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
+import { updateVersioned } from "@/lib/versioned-update";
+import { projectIdInput } from "@/lib/zod-fields";
 import { statementFigures, type Figure, type GroupLevelCount } from "./results";
-import { addResponseInput, createEvaluationInput, evaluationIdInput, pinInput, projectEvaluationsInput, translateEvaluationInput } from "./schemas";
+import { addResponseInput, createEvaluationInput, evaluationIdInput, pinInput, translateEvaluationInput } from "./schemas";
 
-const readers = ["manager", "field", "partner"] as const;
 
 async function loadEvaluation(ctx: UseCaseCtx, projectId: string, evaluationId: string): Promise<Evaluation> {
   const [evaluation] = await ctx.db
@@ -19,7 +21,7 @@ async function loadEvaluation(ctx: UseCaseCtx, projectId: string, evaluationId: 
 
 export const createEvaluation = defineUseCase({
   name: "evaluations.create",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "evaluations.edit" },
   input: createEvaluationInput,
   write: true,
   async run(ctx, input) {
@@ -44,8 +46,8 @@ export const createEvaluation = defineUseCase({
 
 export const listEvaluations = defineUseCase({
   name: "evaluations.list",
-  access: { kind: "project", roles: readers },
-  input: projectEvaluationsInput,
+  access: { kind: "project", permission: "project.read" },
+  input: projectIdInput,
   write: false,
   async run(ctx, input) {
     return ctx.db
@@ -65,7 +67,7 @@ export const listEvaluations = defineUseCase({
 /** One respondent's answers. Sent again under the same submission id, it adds no one. */
 export const addResponse = defineUseCase({
   name: "evaluations.addResponse",
-  access: { kind: "project", roles: ["manager", "field"] },
+  access: { kind: "project", permission: "evaluations.enterResponses" },
   input: addResponseInput,
   write: true,
   async run(ctx, input) {
@@ -102,7 +104,7 @@ export const addResponse = defineUseCase({
 
 export const pinStatement = defineUseCase({
   name: "evaluations.pin",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "evaluations.edit" },
   input: pinInput,
   write: true,
   async run(ctx, input) {
@@ -135,17 +137,22 @@ export const pinStatement = defineUseCase({
  */
 export const translateEvaluation = defineUseCase({
   name: "evaluations.translate",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "evaluations.edit" },
   input: translateEvaluationInput,
   write: true,
   async run(ctx, input) {
     const evaluation = await loadEvaluation(ctx, input.projectId, input.evaluationId);
-    const [saved] = await ctx.db
-      .update(evaluations)
-      .set({ version: sql`${evaluations.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(evaluations.id, evaluation.id), eq(evaluations.version, input.version)))
-      .returning({ version: evaluations.version });
-    if (!saved) throw new UseCaseError("stale");
+    const saved = await updateVersioned(ctx, evaluations, {
+      before: evaluation,
+      version: input.version,
+      set: {},
+      audit: {
+        action: "evaluation.translate",
+        entityType: "evaluation",
+        projectId: input.projectId,
+        changes: { groups: { before: null, after: input.groups.length }, statements: { before: null, after: input.statements.length } },
+      },
+    });
     for (const group of input.groups) {
       const [updated] = await ctx.db
         .update(evaluationGroups)
@@ -162,14 +169,6 @@ export const translateEvaluation = defineUseCase({
         .returning({ id: evaluationStatements.id });
       if (!updated) throw new UseCaseError("invalid", { statements: { key: "unknownStatement" } });
     }
-    await recordAudit(ctx.db, {
-      actorId: ctx.user.id,
-      action: "evaluation.translate",
-      entityType: "evaluation",
-      entityId: evaluation.id,
-      projectId: input.projectId,
-      changes: { groups: { before: null, after: input.groups.length }, statements: { before: null, after: input.statements.length } },
-    });
     return { version: saved.version };
   },
 });
@@ -255,7 +254,7 @@ export type StatementResult = {
  */
 export const getEvaluationResults = defineUseCase({
   name: "evaluations.results",
-  access: { kind: "project", roles: readers },
+  access: { kind: "project", permission: "project.read" },
   input: evaluationIdInput,
   write: false,
   async run(ctx, input) {
@@ -280,6 +279,6 @@ export const getEvaluationResults = defineUseCase({
         groups: groups.map((g) => ({ groupId: g.id, key: g.key, figure: figures.groups.get(g.id)! })),
       };
     });
-    return { evaluation, groups, respondents: respondents?.n ?? 0, results, canImport: ctx.access !== "partner", canPin: ctx.access === "admin" || ctx.access === "manager" };
+    return { evaluation, groups, respondents: respondents?.n ?? 0, results, canImport: can(ctx.access, "evaluations.enterResponses"), canPin: can(ctx.access, "evaluations.edit") };
   },
 });

@@ -1,13 +1,14 @@
-import { and, asc, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { actionInstitutions, findingInstitutions, findings, improvementActions, projectMembers, studies } from "@/db/schema";
 import { isOverdue } from "@/lib/improvement-actions/service";
+import { can, globalAccess, rolesWith } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 
 /** In the user's own projects only; a partner there does not see drafts. */
 function readableIn(ctx: UseCaseCtx, projectId: AnyColumn, draft: SQL | null): SQL | undefined {
-  if (ctx.user.isAdmin) return undefined;
-  return sql`exists (select 1 from ${projectMembers} pm where pm.project_id = ${projectId} and pm.user_id = ${ctx.user.id}${draft ? sql` and (pm.role <> 'partner' or not ${draft})` : sql``})`;
+  if (can(globalAccess(ctx.user), "project.readAll")) return undefined;
+  return sql`exists (select 1 from ${projectMembers} pm where pm.project_id = ${projectId} and pm.user_id = ${ctx.user.id}${draft ? sql` and (${inArray(sql`pm.role`, rolesWith("findings.readDrafts"))} or not ${draft})` : sql``})`;
 }
 
 /**
@@ -16,7 +17,7 @@ function readableIn(ctx: UseCaseCtx, projectId: AnyColumn, draft: SQL | null): S
  */
 export const getInstitutionStudyLinks = defineUseCase({
   name: "institutions.studyLinks",
-  access: { kind: "directory", roles: ["manager", "field", "partner"] },
+  access: { kind: "directory", permission: "directory.read" },
   input: z.object({ institutionId: z.uuid() }),
   write: false,
   async run(ctx, input) {

@@ -1,23 +1,7 @@
 import { z } from "zod";
-import { evidenceRoles, findingPriorities, findingStatuses, findingThemes, locales } from "@/db/schema/values";
+import { evidenceRoles, findingPriorities, findingStatuses, findingThemes } from "@/db/schema/values";
 import { idList } from "@/lib/id-list";
-
-const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-
-/** One text in each language written so far; the original must be among them. */
-const narrative = (max: number) =>
-  z
-    .object({
-      original: z.enum(locales),
-      // Composed, so that accents pasted as separate marks are found by search like typed ones.
-      fr: z.preprocess(blankToUndefined, z.string().trim().normalize("NFC").max(max).optional()),
-      es: z.preprocess(blankToUndefined, z.string().trim().normalize("NFC").max(max).optional()),
-      en: z.preprocess(blankToUndefined, z.string().trim().normalize("NFC").max(max).optional()),
-    })
-    .superRefine((n, issues) => {
-      if (!n[n.original]) issues.addIssue({ code: "custom", message: "required", path: [n.original] });
-    });
+import { blankToNull, blankToUndefined, narrativeInput } from "@/lib/zod-fields";
 
 const evidenceWorkshop = z.object({ workshopId: z.uuid(), day: z.preprocess(blankToNull, z.iso.date().nullable().default(null)) });
 const evidenceInstitution = z.object({ institutionId: z.uuid(), role: z.enum(evidenceRoles) });
@@ -28,8 +12,8 @@ const findingFields = z.object({
   /** A usual theme, or one the project added (`projectThemeId`). */
   theme: z.preprocess(blankToNull, z.enum(findingThemes).nullable().default(null)),
   projectThemeId: z.preprocess(blankToNull, z.uuid().nullable().default(null)),
-  title: narrative(300),
-  description: narrative(20000),
+  title: narrativeInput(300),
+  description: narrativeInput(20000),
   priority: z.enum(findingPriorities).default("medium"),
   status: z.enum(findingStatuses).default("draft"),
   workshops: z.array(evidenceWorkshop).max(50).default([]),
@@ -64,4 +48,4 @@ export const listFindingsInput = z.object({
 });
 export type ListFindingsInput = z.input<typeof listFindingsInput>;
 
-export const createProjectThemeInput = z.object({ projectId: z.uuid(), name: narrative(100) });
+export const createProjectThemeInput = z.object({ projectId: z.uuid(), name: narrativeInput(100) });

@@ -6,7 +6,7 @@ import { addSource, createStudy } from "@/lib/studies/service";
 import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { insertInstitution, insertWorkshop } from "@/lib/testing/workshops";
 import { createWorld } from "@/lib/testing/world";
-import { narrativeFor } from "./narrative";
+import { narrativeFor } from "@/lib/narrative";
 import type { CreateFindingInput } from "./schemas";
 import { createFinding, createProjectTheme, getFinding, listFindings, updateFinding } from "./service";
 

@@ -8,26 +8,26 @@ import {
   projectThemes,
   studySources,
   workshops,
-  type FieldChanges,
   type Finding,
 } from "@/db/schema";
 import { findingThemes, type FindingTheme } from "@/db/schema/values";
-import { diffFields, recordAudit } from "@/lib/audit";
+import { changeOf, diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { accentedLetters, containsPattern, plainLetters, toSearchText } from "@/lib/search-text";
 import { assertProjectWorkshops, loadStudy } from "@/lib/studies/service";
+import { can } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
+import { updateVersioned } from "@/lib/versioned-update";
 import { createFindingInput, createProjectThemeInput, findingIdInput, listFindingsInput, updateFindingInput } from "./schemas";
 import { z } from "zod";
 
 const isUsualTheme = (theme: string): theme is FindingTheme => (findingThemes as readonly string[]).includes(theme);
 
 const editableFields = ["theme", "projectThemeId", "title", "description", "priority", "status"] as const;
-const readers = ["manager", "field", "partner"] as const;
 
 /** Partners read findings once they leave the draft stage; the project's staff read them all. */
 function visibleFindings(ctx: UseCaseCtx): SQL | undefined {
-  return ctx.access === "partner" ? ne(findings.status, "draft") : undefined;
+  return can(ctx.access, "findings.readDrafts") ? undefined : ne(findings.status, "draft");
 }
 
 const inAnyLanguage = (column: typeof findings.title | typeof findings.description) =>
@@ -35,7 +35,7 @@ const inAnyLanguage = (column: typeof findings.title | typeof findings.descripti
 
 export const listFindings = defineUseCase({
   name: "findings.list",
-  access: { kind: "project", roles: readers },
+  access: { kind: "project", permission: "project.read" },
   input: listFindingsInput,
   write: false,
   async run(ctx, input) {
@@ -89,7 +89,7 @@ async function loadFinding(ctx: UseCaseCtx, projectId: string, studyId: string, 
 /** A finding with its evidence: workshops (and days), sources, and the institutions behind it. */
 export const getFinding = defineUseCase({
   name: "findings.get",
-  access: { kind: "project", roles: readers },
+  access: { kind: "project", permission: "project.read" },
   input: findingIdInput,
   write: false,
   async run(ctx, input) {
@@ -121,7 +121,7 @@ export const getFinding = defineUseCase({
       workshops: evidenceWorkshops,
       sources,
       institutions: evidenceInstitutions,
-      canEdit: ctx.access === "admin" || ctx.access === "manager",
+      canEdit: can(ctx.access, "findings.edit"),
     };
   },
 });
@@ -201,13 +201,9 @@ const evidenceSummary = (input: Pick<Evidence, "workshops" | "sourceIds" | "inst
 });
 
 /** The evidence in the history only when it changed. */
-function evidenceChange(before: ReturnType<typeof evidenceSummary>, after: ReturnType<typeof evidenceSummary>): FieldChanges {
-  return JSON.stringify(before) === JSON.stringify(after) ? {} : { evidence: { before, after } };
-}
-
 export const createFinding = defineUseCase({
   name: "findings.create",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "findings.edit" },
   input: createFindingInput,
   write: true,
   async run(ctx, input) {
@@ -234,7 +230,7 @@ export const createFinding = defineUseCase({
 
 export const updateFinding = defineUseCase({
   name: "findings.update",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "findings.edit" },
   input: updateFindingInput,
   write: true,
   async run(ctx, input) {
@@ -242,22 +238,19 @@ export const updateFinding = defineUseCase({
     await assertEvidence(ctx, input);
     const evidenceBefore = await currentEvidence(ctx, before.id);
     const { projectId, studyId: _studyId, findingId, version, workshops: _w, sourceIds: _s, institutions: _i, ...fields } = input;
-    const [after] = await ctx.db
-      .update(findings)
-      .set({ ...fields, version: sql`${findings.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(findings.id, findingId), eq(findings.version, version)))
-      .returning();
-    // Someone saved meanwhile: refused, never overwritten; the editor shows their version.
-    if (!after) throw new UseCaseError("stale");
-    await writeEvidence(ctx, findingId, input);
-    await recordAudit(ctx.db, {
-      actorId: ctx.user.id,
-      action: "finding.update",
-      entityType: "finding",
-      entityId: findingId,
-      projectId,
-      changes: { ...diffFields(before, after, editableFields), ...evidenceChange(evidenceSummary(evidenceBefore), evidenceSummary(input)) },
+    const after = await updateVersioned(ctx, findings, {
+      before,
+      version,
+      set: fields,
+      audit: {
+        action: "finding.update",
+        entityType: "finding",
+        projectId,
+        fields: editableFields,
+        changes: changeOf("evidence", evidenceSummary(evidenceBefore), evidenceSummary(input)),
+      },
     });
+    await writeEvidence(ctx, findingId, input);
     return after;
   },
 });
@@ -265,7 +258,7 @@ export const updateFinding = defineUseCase({
 /** A theme of the project's own, beside the usual ones. */
 export const createProjectTheme = defineUseCase({
   name: "findings.createTheme",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "findings.edit" },
   input: createProjectThemeInput,
   write: true,
   async run(ctx, input) {
@@ -284,7 +277,7 @@ export const createProjectTheme = defineUseCase({
 
 export const listProjectThemes = defineUseCase({
   name: "findings.themes",
-  access: { kind: "project", roles: readers },
+  access: { kind: "project", permission: "project.read" },
   input: createProjectThemeInput.pick({ projectId: true }),
   write: false,
   async run(ctx, input) {

@@ -4,8 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { redactDatabaseError } from "@/lib/database-errors";
 import { describeFailure } from "@/lib/forms";
 import { ForeignOriginError, getRequestContext, getWriteContext } from "@/lib/request-context";
-import type { ErrorCode, Failure } from "@/lib/result";
-import type { UseCase } from "@/lib/use-case";
+import type { ErrorCode, Failure, Result } from "@/lib/result";
+import type { Ctx } from "@/lib/session-user";
+import { httpDeclarations, inputSource, isFileResponse, type HttpDeclaration, type HttpDeclared } from "./declaration";
 
 const statusFor: Record<ErrorCode, number> = {
   unauthenticated: 401,
@@ -17,24 +18,26 @@ const statusFor: Record<ErrorCode, number> = {
   stale: 409,
 };
 
-type RouteContext<P> = { params: Promise<P> };
-type InputReader<P> = (request: Request, params: P) => Promise<unknown>;
+type RouteContext = { params: Promise<Record<string, string>> };
+type ServedUseCase = ((ctx: Ctx, rawInput: unknown) => Promise<Result<unknown>>) & HttpDeclared;
 
-export const fromQuery = <P>(request: Request, params: P) =>
-  Promise.resolve({ ...Object.fromEntries(new URL(request.url).searchParams), ...params });
-
-export const fromBody = async <P>(request: Request, params: P) => ({ ...(await request.json()), ...params });
+/** The use case's input: the query string or the JSON body, then the path's parameters under the names the input uses. */
+async function readInput(request: Request, params: Record<string, string>, declaration: HttpDeclaration): Promise<unknown> {
+  const named = Object.fromEntries(Object.entries(params).map(([name, value]) => [declaration.rename?.[name] ?? name, value]));
+  const given = inputSource(declaration) === "query" ? Object.fromEntries(new URL(request.url).searchParams) : await request.json();
+  return { ...given, ...named };
+}
 
 /**
- * An /api/v1 handler: the same use case the UI calls, answered as JSON. Writes must carry this
- * site's Origin; refusals come back in the caller's language with per-field messages.
+ * An /api/v1 handler: the same use case the UI calls, served as its `http` declaration says and
+ * answered as JSON. Writes must carry this site's Origin; refusals come back in the caller's
+ * language with per-field messages.
  */
-export function apiRoute<P extends Record<string, string> = Record<string, never>>(
-  useCase: UseCase<never, unknown>,
-  readInput: InputReader<P>,
-  successStatus = 200,
-) {
-  return async (request: Request, context: RouteContext<P>) => {
+export function apiRoute(useCase: ServedUseCase) {
+  const declaration = httpDeclarations(useCase).find((d) => !isFileResponse(d.response));
+  if (!declaration) throw new Error(`${useCase.definition.name} declares no JSON route`);
+  const successStatus = declaration.status ?? 200;
+  return async (request: Request, context: RouteContext) => {
     const isWrite = request.method !== "GET" && request.method !== "HEAD";
     let ctx;
     try {
@@ -45,7 +48,8 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
     }
     let input: unknown;
     try {
-      input = await readInput(request, await context.params);
+      // A route without a [folder] parameter is handed no params at all.
+      input = await readInput(request, (await context.params) ?? {}, declaration);
     } catch {
       return Response.json({ error: "invalid", message: (await getTranslations())("errors.badJson") }, { status: 400 });
     }

@@ -4,7 +4,9 @@ import { getRequestContext } from "@/lib/request-context";
 import { failureResponse } from "./api";
 import type { Result } from "@/lib/result";
 import type { Ctx } from "@/lib/session-user";
-import { contentTypes, writeSpreadsheet, type ExportFormat } from "@/lib/spreadsheets/write";
+import { writeSpreadsheet, type ExportFormat } from "@/lib/spreadsheets/write";
+import { fileTypes } from "./declaration";
+import { datedFileName, fileResponse } from "./document-response";
 
 type Translate = (key: string) => string;
 type Exported<R> = { format: ExportFormat; rows: R[] };
@@ -25,12 +27,6 @@ export function exportRoute<R>(run: (ctx: Ctx, input: unknown) => Promise<Result
       cols.map((c) => c.header),
       result.data.rows.map((row) => cols.map((c) => c.value(row, t))),
     );
-    return new Response(bytes as BodyInit, {
-      headers: {
-        "Content-Type": contentTypes[result.data.format],
-        "Content-Disposition": `attachment; filename="${fileName}-${new Date().toISOString().slice(0, 10)}.${result.data.format}"`,
-        "Cache-Control": "no-store",
-      },
-    });
+    return fileResponse(bytes, fileTypes[result.data.format], datedFileName(fileName, result.data.format));
   };
 }

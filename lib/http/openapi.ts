@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { apiOperations } from "./api-operations";
+import { allUseCases } from "@/lib/use-cases";
+import { httpDeclarations, inputSource, isFileResponse, pathParameters, type HttpDeclaration } from "./declaration";
 
 const errorResponse = {
   description: "Refused; `message` and `fieldErrors` are in the caller's language",
@@ -18,40 +19,65 @@ const errorResponse = {
   },
 };
 
-/** The OpenAPI 3.1 document, built from the same zod schemas the use cases parse with. */
+type JsonSchema = { properties?: Record<string, object>; required?: string[] };
+
+// A use case's timestamps are Dates, which the API sends as ISO strings.
+const toJsonSchema = (schema: z.ZodType, io: "input" | "output") =>
+  z.toJSONSchema(schema, {
+    io,
+    unrepresentable: "any",
+    override: (ctx) => {
+      if (ctx.zodSchema._zod.def.type === "date") Object.assign(ctx.jsonSchema, { type: "string", format: "date-time" });
+    },
+  });
+
+function successResponse(response: HttpDeclaration["response"]) {
+  if (isFileResponse(response)) {
+    return {
+      description: "The file, sent as an attachment",
+      content: Object.fromEntries(response.file.map((type) => [type, { schema: { type: "string", format: "binary" } }])),
+    };
+  }
+  return { description: "Success", content: { "application/json": { schema: toJsonSchema(response, "output") } } };
+}
+
+/** The OpenAPI 3.1 document, built from each use case's `http` declaration and the zod schemas of its input and answer. */
 export function buildOpenApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const [operationId, operation] of Object.entries(apiOperations)) {
-    const { definition } = operation.useCase;
-    const schema = z.toJSONSchema(definition.input as z.ZodType, { io: "input", unrepresentable: "any" }) as {
-      properties?: Record<string, object>;
-      required?: string[];
-    };
-    const pathParams = [...operation.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-    const parameters = pathParams.map((name) => ({ name, in: "path", required: true, schema: { type: "string", format: "uuid" } }));
-    const rest = Object.entries(schema.properties ?? {}).filter(([name]) => !pathParams.includes(name));
-    const entry: Record<string, unknown> = {
-      operationId,
-      summary: definition.name,
-      "x-access": definition.access,
-      parameters,
-      responses: {
-        [operation.successStatus]: { description: "Success" },
-        400: errorResponse,
-        401: errorResponse,
-        403: errorResponse,
-        404: errorResponse,
-        409: errorResponse,
-      },
-    };
-    if (operation.method === "get") {
-      const required = new Set(schema.required ?? []);
-      parameters.push(...rest.map(([name, s]) => ({ name, in: "query", required: required.has(name), schema: s }) as never));
-    } else if (rest.length > 0) {
-      const body = { ...schema, properties: Object.fromEntries(rest), required: (schema.required ?? []).filter((n) => !pathParams.includes(n)) };
-      entry.requestBody = { required: true, content: { "application/json": { schema: body } } };
+  for (const useCase of allUseCases) {
+    const { definition } = useCase;
+    const declarations = httpDeclarations(useCase);
+    for (const declaration of declarations) {
+      const schema = toJsonSchema(definition.input as z.ZodType, "input") as JsonSchema;
+      const properties = schema.properties ?? {};
+      const pathParams = pathParameters(declaration.path);
+      const inputNames = pathParams.map((name) => declaration.rename?.[name] ?? name);
+      const parameters: object[] = pathParams.map((name, i) => ({ name, in: "path", required: true, schema: properties[inputNames[i]!] ?? { type: "string" } }));
+      const rest = Object.entries(properties).filter(([name]) => !inputNames.includes(name));
+      const required = (schema.required ?? []).filter((name) => !inputNames.includes(name));
+      // A use case served both as JSON and as a file keeps its name for the JSON view.
+      const isSecondView = declarations.length > 1 && isFileResponse(declaration.response);
+      const entry: Record<string, unknown> = {
+        operationId: isSecondView ? `${definition.name}.file` : definition.name,
+        summary: definition.name,
+        "x-access": definition.access,
+        parameters,
+        responses: {
+          [declaration.status ?? 200]: successResponse(declaration.response),
+          400: errorResponse,
+          401: errorResponse,
+          403: errorResponse,
+          404: errorResponse,
+          409: errorResponse,
+        },
+      };
+      if (inputSource(declaration) === "query") {
+        parameters.push(...rest.map(([name, s]) => ({ name, in: "query", required: required.includes(name), schema: s })));
+      } else if (rest.length > 0) {
+        entry.requestBody = { required: true, content: { "application/json": { schema: { ...schema, properties: Object.fromEntries(rest), required } } } };
+      }
+      paths[declaration.path] = { ...paths[declaration.path], [declaration.method]: entry };
     }
-    paths[operation.path] = { ...paths[operation.path], [operation.method]: entry };
   }
   return {
     openapi: "3.1.0",

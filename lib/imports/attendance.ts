@@ -112,7 +112,7 @@ function summarise(checked: Checked[]): AttendancePreview {
 
 export const previewAttendanceImport = defineUseCase({
   name: "attendance.importPreview",
-  access: { kind: "project", roles: ["manager", "field"] },
+  access: { kind: "project", permission: "attendance.record" },
   input: attendanceImportInput,
   write: false,
   async run(ctx, input): Promise<AttendancePreview> {
@@ -123,7 +123,7 @@ export const previewAttendanceImport = defineUseCase({
 /** All or nothing: every row valid and every unsure match decided, or nothing is written. */
 export const commitAttendanceImport = defineUseCase({
   name: "attendance.importCommit",
-  access: { kind: "project", roles: ["manager", "field"] },
+  access: { kind: "project", permission: "attendance.record" },
   input: attendanceImportInput,
   write: true,
   async run(ctx, input) {

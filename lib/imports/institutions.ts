@@ -67,7 +67,7 @@ async function checkRows(ctx: UseCaseCtx, input: InstitutionImportInput): Promis
 
 export const previewInstitutionImport = defineUseCase({
   name: "institutions.importPreview",
-  access: { kind: "directory", roles: ["manager", "field"] },
+  access: { kind: "directory", permission: "directory.edit" },
   input: institutionImportInput,
   write: false,
   async run(ctx, input): Promise<Preview> {
@@ -77,7 +77,7 @@ export const previewInstitutionImport = defineUseCase({
 
 export const commitInstitutionImport = defineUseCase({
   name: "institutions.importCommit",
-  access: { kind: "directory", roles: ["manager", "field"] },
+  access: { kind: "directory", permission: "directory.edit" },
   input: institutionImportInput,
   write: true,
   async run(ctx, input) {

@@ -57,7 +57,7 @@ async function findExisting(ctx: UseCaseCtx, fields: { givenNames: string; famil
 
 export const previewParticipantImport = defineUseCase({
   name: "participants.importPreview",
-  access: { kind: "project", roles: ["manager", "field"] },
+  access: { kind: "project", permission: "participants.edit" },
   input: participantImportInput,
   write: false,
   async run(ctx, input): Promise<Preview> {
@@ -67,7 +67,7 @@ export const previewParticipantImport = defineUseCase({
 
 export const commitParticipantImport = defineUseCase({
   name: "participants.importCommit",
-  access: { kind: "project", roles: ["manager", "field"] },
+  access: { kind: "project", permission: "participants.edit" },
   input: participantImportInput,
   write: true,
   async run(ctx, input) {

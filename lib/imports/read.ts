@@ -10,7 +10,7 @@ import { readFileInput } from "./schemas";
 /** Step one of an import: the file's columns and rows, and the likely mapping for each kind of import (remembered choices first). */
 export const readImportFile = defineUseCase({
   name: "imports.read",
-  access: { kind: "directory", roles: ["manager", "field"] },
+  access: { kind: "directory", permission: "imports.readFile" },
   input: readFileInput,
   write: false,
   async run(ctx, input) {

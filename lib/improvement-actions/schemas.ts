@@ -1,10 +1,8 @@
 import { z } from "zod";
 import { actionStatuses, findingThemes } from "@/db/schema/values";
 import { idList } from "@/lib/id-list";
+import { blankToNull, blankToUndefined, nullableDate } from "@/lib/zod-fields";
 
-const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const optionalDate = z.preprocess(blankToNull, z.iso.date().nullable().default(null));
 const percent = z.coerce.number().int().min(0).max(100);
 
 const actionFields = z.object({
@@ -14,8 +12,8 @@ const actionFields = z.object({
   findingIds: idList(100).default([]),
   institutionIds: idList(100).default([]),
   ownerId: z.preprocess(blankToNull, z.uuid().nullable().default(null)),
-  startDate: optionalDate,
-  dueDate: optionalDate,
+  startDate: nullableDate,
+  dueDate: nullableDate,
   status: z.enum(actionStatuses).default("proposed"),
   progress: percent.default(0),
   target: z.string().trim().max(2000).default(""),

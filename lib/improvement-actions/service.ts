@@ -14,14 +14,15 @@ import {
 } from "@/db/schema";
 import { diffFields, recordAudit } from "@/lib/audit";
 import { nameSeenBy } from "@/lib/authz";
+import { can } from "@/lib/policy";
 import { UseCaseError } from "@/lib/result";
 import { accentedLetters, containsPattern, plainLetters, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
+import { nextVersion, updateVersioned } from "@/lib/versioned-update";
 import { actionIdInput, addActionUpdateInput, createActionInput, listActionsInput, updateActionInput } from "./schemas";
 import type { z } from "zod";
 
 const editableFields = ["title", "description", "ownerId", "startDate", "dueDate", "status", "progress", "target"] as const;
-const readers = ["manager", "field", "partner"] as const;
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Past its due date and neither done nor dropped. */
@@ -32,7 +33,7 @@ const overdueSql = () => sql<boolean>`(${improvementActions.dueDate} < ${today()
 
 export const listActions = defineUseCase({
   name: "actions.list",
-  access: { kind: "project", roles: readers },
+  access: { kind: "project", permission: "project.read" },
   input: listActionsInput,
   write: false,
   async run(ctx, input) {
@@ -71,7 +72,7 @@ export const listActions = defineUseCase({
         overdue: overdueSql(),
         // Partners count only the findings they may read.
         findings: sql<number>`(select count(*)::int from ${actionFindings} af join ${findings} f on f.id = af.finding_id
-          where af.action_id = ${improvementActions.id}${ctx.access === "partner" ? sql` and f.status <> 'draft'` : sql``})`,
+          where af.action_id = ${improvementActions.id}${can(ctx.access, "findings.readDrafts") ? sql`` : sql` and f.status <> 'draft'`})`,
         institutions: sql<{ id: string; name: string }[]>`coalesce((select json_agg(json_build_object('id', i.id, 'name', i.name) order by i.name) from ${actionInstitutions} ai join ${institutions} i on i.id = ai.institution_id where ai.action_id = ${improvementActions.id}), '[]'::json)`,
       })
       .from(improvementActions)
@@ -94,7 +95,7 @@ async function loadAction(ctx: UseCaseCtx, projectId: string, actionId: string):
 /** An action with the findings it answers, who carries it out, and its dated updates. */
 export const getAction = defineUseCase({
   name: "actions.get",
-  access: { kind: "project", roles: readers },
+  access: { kind: "project", permission: "project.read" },
   input: actionIdInput,
   write: false,
   async run(ctx, input) {
@@ -105,7 +106,7 @@ export const getAction = defineUseCase({
         .from(actionFindings)
         .innerJoin(findings, eq(findings.id, actionFindings.findingId))
         // Partners do not read drafts, here either.
-        .where(and(eq(actionFindings.actionId, action.id), ctx.access === "partner" ? sql`${findings.status} <> 'draft'` : undefined))
+        .where(and(eq(actionFindings.actionId, action.id), can(ctx.access, "findings.readDrafts") ? undefined : sql`${findings.status} <> 'draft'`))
         .orderBy(asc(findings.createdAt)),
       ctx.db
         .select({ id: institutions.id, name: institutions.name })
@@ -134,7 +135,7 @@ export const getAction = defineUseCase({
             .where(eq(improvementActions.id, action.id))
         : Promise.resolve([]),
     ]);
-    const canEdit = ctx.access === "admin" || ctx.access === "manager";
+    const canEdit = can(ctx.access, "actions.edit");
     return { action, ownerName: owner?.name ?? null, overdue: isOverdue(action), findings: answered, institutions: responsible, updates, canEdit, canUpdate: canEdit || action.ownerId === ctx.user.id };
   },
 });
@@ -177,7 +178,7 @@ async function writeLinks(ctx: UseCaseCtx, actionId: string, input: Links) {
 
 export const createAction = defineUseCase({
   name: "actions.create",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "actions.edit" },
   input: createActionInput,
   write: true,
   async run(ctx, input) {
@@ -199,24 +200,21 @@ export const createAction = defineUseCase({
 
 export const updateAction = defineUseCase({
   name: "actions.update",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "actions.edit" },
   input: updateActionInput,
   write: true,
   async run(ctx, input) {
     const before = await loadAction(ctx, input.projectId, input.actionId);
     await assertLinks(ctx, input);
     const { projectId, actionId, version, findingIds: _f, institutionIds: _i, ...fields } = input;
-    const [after] = await ctx.db
-      .update(improvementActions)
-      .set({ ...doneMeansDone(fields), version: sql`${improvementActions.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(improvementActions.id, actionId), eq(improvementActions.version, version)))
-      .returning();
-    // Someone saved meanwhile: refused, never overwritten.
-    if (!after) throw new UseCaseError("stale");
+    const after = await updateVersioned(ctx, improvementActions, {
+      before,
+      version,
+      set: doneMeansDone(fields),
+      audit: { action: "action.update", entityType: "improvement_action", projectId, fields: editableFields },
+    });
     await writeLinks(ctx, actionId, input);
-    const changes = diffFields(before, after, editableFields);
-    await recordAudit(ctx.db, { actorId: ctx.user.id, action: "action.update", entityType: "improvement_action", entityId: actionId, projectId, changes });
-    await recordUpdate(ctx, actionId, "", progressChanges(changes));
+    await recordUpdate(ctx, actionId, "", diffFields(before, after, progressFields));
     return after;
   },
 });
@@ -224,7 +222,8 @@ export const updateAction = defineUseCase({
 /** Done means done: the progress says so too. */
 const doneMeansDone = <T extends { status: string; progress: number }>(fields: T): T => (fields.status === "done" ? { ...fields, progress: 100 } : fields);
 
-const progressChanges = (changes: FieldChanges): FieldChanges => Object.fromEntries(Object.entries(changes).filter(([field]) => field === "status" || field === "progress"));
+/** What a progress update records of an action's own fields. */
+const progressFields = ["status", "progress"] as const;
 
 async function recordUpdate(ctx: UseCaseCtx, actionId: string, note: string, changes: FieldChanges) {
   if (!note && Object.keys(changes).length === 0) return;
@@ -234,20 +233,20 @@ async function recordUpdate(ctx: UseCaseCtx, actionId: string, note: string, cha
 /** A dated progress update, by a manager or by the action's owner (whatever their role). */
 export const addActionUpdate = defineUseCase({
   name: "actions.addUpdate",
-  access: { kind: "project", roles: readers },
+  access: { kind: "project", permission: "project.read" },
   input: addActionUpdateInput,
   write: true,
   async run(ctx, input) {
     const before = await loadAction(ctx, input.projectId, input.actionId);
-    if (ctx.access !== "admin" && ctx.access !== "manager" && before.ownerId !== ctx.user.id) throw new UseCaseError("forbidden");
+    if (!can(ctx.access, "actions.edit") && before.ownerId !== ctx.user.id) throw new UseCaseError("forbidden");
     const set = { ...(input.status ? { status: input.status } : {}), ...(input.progress !== undefined ? { progress: input.progress } : {}) };
     if (set.status === "done") Object.assign(set, { progress: 100 });
     const [after] = await ctx.db
       .update(improvementActions)
-      .set({ ...set, version: sql`${improvementActions.version} + 1`, updatedAt: new Date() })
+      .set({ ...set, ...nextVersion(improvementActions) })
       .where(eq(improvementActions.id, before.id))
       .returning();
-    const changes = diffFields(before, after!, ["status", "progress"]);
+    const changes = diffFields(before, after!, progressFields);
     if (!input.note && Object.keys(changes).length === 0) throw new UseCaseError("invalid", { note: { key: "required" } });
     await recordUpdate(ctx, before.id, input.note, changes);
     await recordAudit(ctx.db, { actorId: ctx.user.id, action: "action.progress", entityType: "improvement_action", entityId: before.id, projectId: input.projectId, changes: { ...changes, note: { before: null, after: input.note } } });

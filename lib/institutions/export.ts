@@ -19,7 +19,7 @@ export type InstitutionExportRow = Pick<Institution, "name" | "acronym" | "count
 
 export const exportInstitutions = defineUseCase({
   name: "institutions.export",
-  access: { kind: "directory", roles: ["manager", "field", "partner"] },
+  access: { kind: "directory", permission: "directory.read" },
   input: exportInstitutionsInput,
   write: false,
   async run(ctx, input): Promise<{ format: ExportFormat; rows: InstitutionExportRow[] }> {

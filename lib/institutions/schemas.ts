@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { institutionKinds, institutionLevels, institutionSectors } from "@/db/schema/values";
-import { countryField } from "@/lib/projects/schemas";
 import { pageInput } from "@/lib/use-case";
+import { countryField, emptyToNull, emptyToUndefined } from "@/lib/zod-fields";
 
-const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
-const optionalUuid = z.preprocess(emptyAsUndefined, z.uuid().optional());
+const optionalUuid = z.preprocess(emptyToUndefined, z.uuid().optional());
 
 const institutionFields = z.object({
   name: z.string().trim().min(1).max(300),
@@ -13,9 +12,9 @@ const institutionFields = z.object({
   sector: z.enum(institutionSectors),
   kind: z.enum(institutionKinds),
   level: z.enum(institutionLevels),
-  parentId: z.preprocess((v) => (v === "" ? null : v), z.uuid().nullable().default(null)),
+  parentId: z.preprocess(emptyToNull, z.uuid().nullable().default(null)),
   city: z.string().trim().max(120).default(""),
-  website: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).max(300).optional()).transform((v) => v ?? ""),
+  website: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).max(300).optional()).transform((v) => v ?? ""),
   notes: z.string().trim().max(5000).default(""),
 });
 
@@ -43,15 +42,15 @@ export type MergeInstitutionsInput = z.input<typeof mergeInstitutionsInput>;
 export const institutionSorts = ["name", "acronym", "country", "kind"] as const;
 
 export const listInstitutionsInput = z.object({
-  q: z.preprocess(emptyAsUndefined, z.string().trim().max(100).optional()),
-  country: z.preprocess(emptyAsUndefined, z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional()),
-  sector: z.preprocess(emptyAsUndefined, z.enum(institutionSectors).optional()),
-  kind: z.preprocess(emptyAsUndefined, z.enum(institutionKinds).optional()),
-  level: z.preprocess(emptyAsUndefined, z.enum(institutionLevels).optional()),
+  q: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()),
+  country: z.preprocess(emptyToUndefined, countryField.optional()),
+  sector: z.preprocess(emptyToUndefined, z.enum(institutionSectors).optional()),
+  kind: z.preprocess(emptyToUndefined, z.enum(institutionKinds).optional()),
+  level: z.preprocess(emptyToUndefined, z.enum(institutionLevels).optional()),
   bodyId: optionalUuid,
-  status: z.preprocess(emptyAsUndefined, z.enum(["active", "archived", "all"]).default("active")),
-  sort: z.preprocess(emptyAsUndefined, z.enum(institutionSorts).default("name")),
-  dir: z.preprocess(emptyAsUndefined, z.enum(["asc", "desc"]).default("asc")),
+  status: z.preprocess(emptyToUndefined, z.enum(["active", "archived", "all"]).default("active")),
+  sort: z.preprocess(emptyToUndefined, z.enum(institutionSorts).default("name")),
+  dir: z.preprocess(emptyToUndefined, z.enum(["asc", "desc"]).default("asc")),
   ...pageInput,
 });
 export type ListInstitutionsInput = z.input<typeof listInstitutionsInput>;

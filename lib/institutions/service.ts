@@ -9,7 +9,6 @@ import {
   participantAffiliations,
   participantNameKeys,
   participants,
-  projectMembers,
   workshopInvitations,
   findingInstitutions,
   actionInstitutions,
@@ -17,10 +16,12 @@ import {
   type Institution,
 } from "@/db/schema";
 import { diffFields, recordAudit } from "@/lib/audit";
-import type { ProjectAccess } from "@/lib/authz";
+import { inProjectsWithRole, type ProjectAccess } from "@/lib/authz";
+import { can } from "@/lib/policy";
 import { UseCaseError } from "@/lib/result";
 import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
+import { nextVersion, updateVersioned } from "@/lib/versioned-update";
 import {
   createInstitutionInput,
   institutionIdInput,
@@ -31,9 +32,6 @@ import {
 } from "./schemas";
 
 const editableFields = ["name", "acronym", "country", "sector", "kind", "level", "parentId", "city", "website", "notes"] as const;
-const editors = ["manager", "field"] as const;
-const curators = ["manager"] as const;
-const readers = ["manager", "field", "partner"] as const;
 
 export type InstitutionSummary = Pick<Institution, "id" | "name" | "acronym" | "country" | "sector" | "kind" | "level" | "isActive"> & {
   parentName: string | null;
@@ -47,7 +45,7 @@ export const currentMembership = () =>
 
 export const listInstitutions = defineUseCase({
   name: "institutions.list",
-  access: { kind: "directory", roles: readers },
+  access: { kind: "directory", permission: "directory.read" },
   input: listInstitutionsInput,
   write: false,
   async run(ctx, input): Promise<Page<InstitutionSummary>> {
@@ -105,7 +103,7 @@ export function institutionFilters(ctx: UseCaseCtx, input: z.output<typeof listI
 /** What the user may do in the directory, so screens offer only the actions that will succeed. */
 export const getDirectoryPermissions = defineUseCase({
   name: "directory.permissions",
-  access: { kind: "directory", roles: readers },
+  access: { kind: "directory", permission: "directory.read" },
   input: z.object({}),
   write: false,
   async run(ctx) {
@@ -115,7 +113,7 @@ export const getDirectoryPermissions = defineUseCase({
 
 export const getInstitution = defineUseCase({
   name: "institutions.get",
-  access: { kind: "directory", roles: readers },
+  access: { kind: "directory", permission: "directory.read" },
   input: institutionIdInput,
   write: false,
   async run(ctx, input) {
@@ -155,7 +153,7 @@ export const getInstitution = defineUseCase({
         .where(
           and(
             eq(attendance.institutionId, institution.id),
-            ctx.user.isAdmin ? undefined : inArray(workshops.projectId, ctx.db.select({ id: projectMembers.projectId }).from(projectMembers).where(eq(projectMembers.userId, ctx.user.id))),
+            inProjectsWithRole(ctx, workshops.projectId, "project.read"),
           ),
         )
         .groupBy(workshops.id)
@@ -176,7 +174,7 @@ export const getInstitution = defineUseCase({
 
 export const createInstitution = defineUseCase({
   name: "institutions.create",
-  access: { kind: "directory", roles: editors },
+  access: { kind: "directory", permission: "directory.edit" },
   input: createInstitutionInput,
   write: true,
   async run(ctx, input) {
@@ -203,7 +201,7 @@ export async function insertInstitution(db: Db, actorId: string, fields: z.outpu
 
 export const updateInstitution = defineUseCase({
   name: "institutions.update",
-  access: { kind: "directory", roles: editors },
+  access: { kind: "directory", permission: "directory.edit" },
   input: updateInstitutionInput,
   write: true,
   async run(ctx, input) {
@@ -215,26 +213,18 @@ export const updateInstitution = defineUseCase({
         throw new UseCaseError("invalid", { parentId: { key: "parentCycle" } });
       }
     }
-    const [after] = await ctx.db
-      .update(institutions)
-      .set({ ...fields, searchText: toSearchText(fields.name, fields.acronym), version: sql`${institutions.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(institutions.id, institutionId), eq(institutions.version, version)))
-      .returning();
-    if (!after) throw new UseCaseError("stale");
-    await recordAudit(ctx.db, {
-      actorId: ctx.user.id,
-      action: "institution.update",
-      entityType: "institution",
-      entityId: institutionId,
-      changes: diffFields(before, after, editableFields),
+    return updateVersioned(ctx, institutions, {
+      before,
+      version,
+      set: { ...fields, searchText: toSearchText(fields.name, fields.acronym) },
+      audit: { action: "institution.update", entityType: "institution", fields: editableFields },
     });
-    return after;
   },
 });
 
 export const setInstitutionActive = defineUseCase({
   name: "institutions.setActive",
-  access: { kind: "directory", roles: curators },
+  access: { kind: "directory", permission: "directory.curate" },
   input: setInstitutionActiveInput,
   write: true,
   async run(ctx, input) {
@@ -242,7 +232,7 @@ export const setInstitutionActive = defineUseCase({
     if (before.isActive === input.isActive) return { changed: false };
     await ctx.db
       .update(institutions)
-      .set({ isActive: input.isActive, version: sql`${institutions.version} + 1`, updatedAt: new Date() })
+      .set({ isActive: input.isActive, ...nextVersion(institutions) })
       .where(eq(institutions.id, input.institutionId));
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
@@ -261,7 +251,7 @@ export const setInstitutionActive = defineUseCase({
  */
 export const mergeInstitutions = defineUseCase({
   name: "institutions.merge",
-  access: { kind: "directory", roles: curators },
+  access: { kind: "directory", permission: "directory.curate" },
   input: mergeInstitutionsInput,
   write: true,
   async run(ctx, input) {
@@ -326,8 +316,7 @@ export const mergeInstitutions = defineUseCase({
       .set({
         ...filled,
         searchText: toSearchText(target.name, filled.acronym),
-        version: sql`${institutions.version} + 1`,
-        updatedAt: new Date(),
+        ...nextVersion(institutions),
       })
       .where(eq(institutions.id, target.id))
       .returning();
@@ -351,7 +340,7 @@ export const mergeInstitutions = defineUseCase({
 });
 
 function permissionsFor(access: ProjectAccess | null) {
-  return { canEdit: access !== "partner", canCurate: access === "admin" || access === "manager" };
+  return { canEdit: can(access, "directory.edit"), canCurate: can(access, "directory.curate") };
 }
 
 async function loadInstitution(db: Db, institutionId: string): Promise<Institution> {

@@ -4,14 +4,15 @@ import { projectMembers, projects, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { nameSeenBy } from "@/lib/authz";
 import { revokeSessions } from "@/lib/auth/service";
-import { projectIdInput } from "@/lib/projects/schemas";
 import { UseCaseError } from "@/lib/result";
+import { can } from "@/lib/policy";
 import { defineUseCase } from "@/lib/use-case";
+import { projectIdInput } from "@/lib/zod-fields";
 import { grantRoleInput, revokeRoleInput } from "./schemas";
 
 export const listMembers = defineUseCase({
   name: "members.list",
-  access: { kind: "project", roles: ["manager", "field", "partner"] },
+  access: { kind: "project", permission: "project.read" },
   input: projectIdInput,
   write: false,
   async run(ctx, input) {
@@ -31,7 +32,7 @@ export const listMembers = defineUseCase({
       .where(eq(projectMembers.projectId, input.projectId))
       .orderBy(asc(projectMembers.role), asc(name), asc(users.id));
     // Contact details are for the people who run the project, not for every member.
-    const canSeeEmails = ctx.access === "admin" || ctx.access === "manager";
+    const canSeeEmails = can(ctx.access, "members.readContacts");
     return rows.map((row) => ({ ...row, email: canSeeEmails ? row.email : null }));
   },
 });

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { missionStatuses } from "@/db/schema/values";
-import { countryField } from "@/lib/projects/schemas";
 import { idList } from "@/lib/id-list";
 import { pageInput } from "@/lib/use-case";
 import { endDateRule, endNotBeforeStart } from "@/lib/validation";
+import { countryField, emptyToUndefined } from "@/lib/zod-fields";
 
 // Forms send a comma-separated line; the API may send a list.
 const cityList = z.preprocess(
@@ -41,7 +41,7 @@ export const addMissionNoteInput = missionIdInput.extend({ body: z.string().trim
 export const listMissionsInput = z.object({
   projectId: z.uuid(),
   q: z.string().trim().max(100).optional(),
-  status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(missionStatuses).optional()),
+  status: z.preprocess(emptyToUndefined, z.enum(missionStatuses).optional()),
   // Upcoming first (the default), or past ones, most recent first.
   when: z.enum(["upcoming", "past", "all"]).default("upcoming"),
   ...pageInput,

@@ -1,9 +1,11 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { missionNotes, missions, missionTeam, projectMembers, users, workshops, type Mission } from "@/db/schema";
-import { diffFields, recordAudit } from "@/lib/audit";
+import { changeOf, diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { accentedLetters, containsPattern, plainLetters, sortable, toSearchText } from "@/lib/search-text";
+import { can, rolesWith } from "@/lib/policy";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
+import { updateVersioned } from "@/lib/versioned-update";
 import { addMissionNoteInput, createMissionInput, listMissionsInput, missionIdInput, missionMonthInput, updateMissionInput } from "./schemas";
 
 const editableFields = ["title", "purpose", "country", "cities", "startDate", "endDate", "status", "objectives", "notes"] as const;
@@ -14,7 +16,7 @@ const today = () => new Date().toISOString().slice(0, 10);
  * answer naming a mission (a workshop's, the closing report's) applies this same rule.
  */
 export function visibleMissions(ctx: UseCaseCtx): SQL | undefined {
-  if (ctx.access !== "field") return undefined;
+  if (can(ctx.access, "missions.readAll")) return undefined;
   return inArray(missions.id, ctx.db.select({ id: missionTeam.missionId }).from(missionTeam).where(eq(missionTeam.userId, ctx.user.id)));
 }
 
@@ -32,7 +34,7 @@ const summaryColumns = {
 
 export const listMissions = defineUseCase({
   name: "missions.list",
-  access: { kind: "project", roles: ["manager", "field"] },
+  access: { kind: "project", permission: "missions.read" },
   input: listMissionsInput,
   write: false,
   async run(ctx, input): Promise<Page<MissionSummary>> {
@@ -66,7 +68,7 @@ export const listMissions = defineUseCase({
 /** The missions that overlap a calendar month. */
 export const listMissionMonth = defineUseCase({
   name: "missions.month",
-  access: { kind: "project", roles: ["manager", "field"] },
+  access: { kind: "project", permission: "missions.read" },
   input: missionMonthInput,
   write: false,
   async run(ctx, input): Promise<MissionSummary[]> {
@@ -92,7 +94,7 @@ async function loadMission(ctx: UseCaseCtx, projectId: string, missionId: string
 
 export const getMission = defineUseCase({
   name: "missions.get",
-  access: { kind: "project", roles: ["manager", "field"] },
+  access: { kind: "project", permission: "missions.read" },
   input: missionIdInput,
   write: false,
   async run(ctx, input) {
@@ -116,7 +118,7 @@ export const getMission = defineUseCase({
         .where(eq(workshops.missionId, mission.id))
         .orderBy(asc(workshops.startDate), asc(workshops.title)),
     ]);
-    return { mission, team, notes, workshops: missionWorkshops, canEdit: ctx.access === "admin" || ctx.access === "manager" };
+    return { mission, team, notes, workshops: missionWorkshops, canEdit: can(ctx.access, "missions.edit") };
   },
 });
 
@@ -126,7 +128,7 @@ async function assertTeam(ctx: UseCaseCtx, projectId: string, userIds: string[])
   const found = await ctx.db
     .select({ userId: projectMembers.userId })
     .from(projectMembers)
-    .where(and(eq(projectMembers.projectId, projectId), inArray(projectMembers.userId, userIds), inArray(projectMembers.role, ["manager", "field"])));
+    .where(and(eq(projectMembers.projectId, projectId), inArray(projectMembers.userId, userIds), inArray(projectMembers.role, rolesWith("missions.read"))));
   if (found.length !== new Set(userIds).size) throw new UseCaseError("invalid", { teamUserIds: { key: "notProjectStaff" } });
 }
 
@@ -138,7 +140,7 @@ async function writeTeam(ctx: UseCaseCtx, missionId: string, userIds: string[]) 
 
 export const createMission = defineUseCase({
   name: "missions.create",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "missions.edit" },
   input: createMissionInput,
   write: true,
   async run(ctx, input) {
@@ -160,7 +162,7 @@ export const createMission = defineUseCase({
 
 export const updateMission = defineUseCase({
   name: "missions.update",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "missions.edit" },
   input: updateMissionInput,
   write: true,
   async run(ctx, input) {
@@ -168,18 +170,13 @@ export const updateMission = defineUseCase({
     const before = await loadMission(ctx, projectId, missionId);
     await assertTeam(ctx, projectId, teamUserIds);
     const teamBefore = (await ctx.db.select({ userId: missionTeam.userId }).from(missionTeam).where(eq(missionTeam.missionId, missionId))).map((r) => r.userId).sort();
-    // Matching the version the editor loaded means a concurrent edit is refused, not overwritten.
-    const [after] = await ctx.db
-      .update(missions)
-      .set({ ...fields, version: sql`${missions.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(missions.id, missionId), eq(missions.version, version)))
-      .returning();
-    if (!after) throw new UseCaseError("stale");
+    const after = await updateVersioned(ctx, missions, {
+      before,
+      version,
+      set: fields,
+      audit: { action: "mission.update", entityType: "mission", projectId, fields: editableFields, changes: changeOf("team", teamBefore, [...new Set(teamUserIds)].sort()) },
+    });
     await writeTeam(ctx, missionId, teamUserIds);
-    const teamAfter = [...new Set(teamUserIds)].sort();
-    const changes = diffFields(before, after, editableFields);
-    if (JSON.stringify(teamBefore) !== JSON.stringify(teamAfter)) changes.team = { before: teamBefore, after: teamAfter };
-    await recordAudit(ctx.db, { actorId: ctx.user.id, action: "mission.update", entityType: "mission", entityId: missionId, projectId, changes });
     return after;
   },
 });
@@ -187,7 +184,7 @@ export const updateMission = defineUseCase({
 /** A dated note from the team; field staff on the mission may add one. */
 export const addMissionNote = defineUseCase({
   name: "missions.addNote",
-  access: { kind: "project", roles: ["manager", "field"] },
+  access: { kind: "project", permission: "missions.read" },
   input: addMissionNoteInput,
   write: true,
   async run(ctx, input) {

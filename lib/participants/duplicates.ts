@@ -1,14 +1,15 @@
 import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { executeRows, trigramThreshold } from "@/db/client";
 import { attendance, auditEntries, distinctParticipants, institutions, participantAffiliations, participantProjects, participants, type Participant } from "@/db/schema";
-import { recordAccess } from "@/lib/access-log/record";
+import { recordAccess } from "@/lib/access-recording";
 import { diffFields, recordAudit } from "@/lib/audit";
 import { pairWithRole, participantsWithRole, requireParticipantRole } from "@/lib/authz";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
+import { nextVersion } from "@/lib/versioned-update";
 import { participantSearchText, phoneKey } from "./names";
 import { duplicatesQueueInput, findDuplicatesInput, participantPairInput } from "./schemas";
-import { curators, loadVisibleParticipant, personalFields, staff, writeNameKeys } from "./service";
+import { loadVisibleParticipant, personalFields, writeNameKeys } from "./service";
 import { visibleParticipants } from "./visibility";
 
 /** Below this name similarity (pg_trgm, 0 to 1) two people are not proposed as one. */
@@ -46,7 +47,7 @@ function scoreSql(a: { search: SQL; email: SQL; phone: SQL; institution: SQL; se
 /** Likely duplicates of a person being entered, among the people the user may see. */
 export const findDuplicates = defineUseCase({
   name: "participants.findDuplicates",
-  access: { kind: "directory", roles: staff },
+  access: { kind: "directory", permission: "participants.read" },
   input: findDuplicatesInput,
   write: false,
   async run(ctx, input): Promise<Candidate[]> {
@@ -103,11 +104,11 @@ export type QueuePair = {
  */
 export const listDuplicatePairs = defineUseCase({
   name: "participants.duplicates",
-  access: { kind: "directory", roles: curators },
+  access: { kind: "directory", permission: "participants.curate" },
   input: duplicatesQueueInput,
   write: false,
   async run(ctx, input): Promise<Page<QueuePair>> {
-    const managed = participantsWithRole(ctx, participants.id, curators);
+    const managed = participantsWithRole(ctx, participants.id, "participants.curate");
     const managedIds = managed ? sql`and p.id in (${ctx.db.select({ id: participants.id }).from(participants).where(managed)})` : sql``;
     const side = (alias: string) => ({
       search: sql.raw(`${alias}.search_text`),
@@ -122,7 +123,7 @@ export const listDuplicatePairs = defineUseCase({
     const byName = scoreSql(keySide("a"), keySide("b"));
     const byContact = scoreSql(side("p1"), side("p2"));
     const { reasons } = scoreSql(side("x"), side("y"));
-    const samePairProject = pairWithRole(ctx, sql`c.first_id`, sql`c.second_id`, curators);
+    const samePairProject = pairWithRole(ctx, sql`c.first_id`, sql`c.second_id`, "participants.curate");
     const eligibility = samePairProject ? sql`and c.first_id in (select id from eligible) and c.second_id in (select id from eligible)` : sql``;
     // Checked once per likely pair, after grouping, rather than on every candidate row.
     const decidable = samePairProject ? sql`and ${samePairProject}` : sql``;
@@ -195,11 +196,11 @@ async function describePeople(ctx: UseCaseCtx, ids: string[]) {
 /** "Not the same person": the pair is never proposed again. */
 export const markDistinct = defineUseCase({
   name: "participants.markDistinct",
-  access: { kind: "directory", roles: curators },
+  access: { kind: "directory", permission: "participants.curate" },
   input: participantPairInput,
   write: true,
   async run(ctx, input) {
-    await requireParticipantRole(ctx, [input.keepId, input.otherId], curators);
+    await requireParticipantRole(ctx, [input.keepId, input.otherId], "participants.curate");
     const [firstId, secondId] = [input.keepId, input.otherId].sort() as [string, string];
     await ctx.db.insert(distinctParticipants).values({ firstId, secondId, decidedById: ctx.user.id }).onConflictDoNothing();
     await recordAudit(ctx.db, {
@@ -219,11 +220,11 @@ export const markDistinct = defineUseCase({
  */
 export const mergeParticipants = defineUseCase({
   name: "participants.merge",
-  access: { kind: "directory", roles: curators },
+  access: { kind: "directory", permission: "participants.curate" },
   input: participantPairInput,
   write: true,
   async run(ctx, input) {
-    await requireParticipantRole(ctx, [input.keepId, input.otherId], curators);
+    await requireParticipantRole(ctx, [input.keepId, input.otherId], "participants.curate");
     const keep = await loadVisibleParticipant(ctx, input.keepId);
     const other = await loadVisibleParticipant(ctx, input.otherId);
     if (keep.isErased || other.isErased) throw new UseCaseError("not_found");
@@ -259,7 +260,7 @@ export const mergeParticipants = defineUseCase({
     await ctx.db.delete(participants).where(eq(participants.id, other.id));
     const [after] = await ctx.db
       .update(participants)
-      .set({ ...filled, version: sql`${participants.version} + 1`, updatedAt: new Date() })
+      .set({ ...filled, ...nextVersion(participants) })
       .where(eq(participants.id, keep.id))
       .returning();
     await writeNameKeys(ctx.db, after!);

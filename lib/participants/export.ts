@@ -1,12 +1,13 @@
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { institutions, participants } from "@/db/schema";
-import { recordAccess } from "@/lib/access-log/record";
-import { listScope } from "@/lib/access-log/scope";
+import { recordAccess } from "@/lib/access-recording";
+import { projectsWithRole } from "@/lib/authz";
+import { can, globalAccess } from "@/lib/policy";
 import { sortable } from "@/lib/search-text";
-import { defineUseCase } from "@/lib/use-case";
+import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { listParticipantsInput } from "./schemas";
-import { participantFilters, staff } from "./service";
+import { participantFilters } from "./service";
 
 export const maxExportRows = 50_000;
 
@@ -17,7 +18,7 @@ export const participantExportColumns = ["familyNames", "givenNames", "sex", "in
 /** The filtered list as rows for a spreadsheet; only staff reach it, and only for the people they may see. */
 export const exportParticipants = defineUseCase({
   name: "participants.export",
-  access: { kind: "directory", roles: staff },
+  access: { kind: "directory", permission: "participants.read" },
   input: exportParticipantsInput,
   write: false,
   async run(ctx, input) {
@@ -44,3 +45,15 @@ export const exportParticipants = defineUseCase({
     return { format: input.format, rows };
   },
 });
+
+/**
+ * The projects a downloaded list of people came from, so each person's page can show it: the
+ * project filtered by; else every project where the user is staff; for an administrator's
+ * unfiltered list, the whole directory (null).
+ */
+async function listScope(ctx: Pick<UseCaseCtx, "db" | "user">, projectId: string | undefined): Promise<(string | null)[]> {
+  if (projectId) return [projectId];
+  if (can(globalAccess(ctx.user), "project.readAll")) return [null];
+  const rows = await projectsWithRole(ctx);
+  return rows.map((r) => r.projectId);
+}

@@ -1,24 +1,24 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEntries, participantAffiliations, participantNameKeys, participants, type FieldChanges } from "@/db/schema";
-import { recordAccess } from "@/lib/access-log/record";
+import { recordAccess } from "@/lib/access-recording";
 import { recordAudit } from "@/lib/audit";
 import { requireParticipantRole } from "@/lib/authz";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
 import { participantIdInput } from "./schemas";
-import { curators, getParticipant, loadVisibleParticipant, personalFields } from "./service";
+import { getParticipant, loadVisibleParticipant, personalFields } from "./service";
 
 const erasedMark = "•••";
 
 /** Everything held about one person (a data-subject access request), as plain data. */
 export const exportParticipantData = defineUseCase({
   name: "participants.exportData",
-  access: { kind: "directory", roles: curators },
+  access: { kind: "directory", permission: "participants.curate" },
   input: participantIdInput,
   write: true,
   async run(ctx, input) {
-    await requireParticipantRole(ctx, [input.participantId], curators);
+    await requireParticipantRole(ctx, [input.participantId], "participants.curate");
     const details = await getParticipant({ db: ctx.db, user: ctx.user }, input);
     if (!details.ok) throw new UseCaseError(details.error);
     const history = await ctx.db
@@ -68,11 +68,11 @@ export const exportParticipantData = defineUseCase({
  */
 export const eraseParticipant = defineUseCase({
   name: "participants.erase",
-  access: { kind: "directory", roles: curators },
+  access: { kind: "directory", permission: "participants.curate" },
   input: participantIdInput,
   write: true,
   async run(ctx, input) {
-    await requireParticipantRole(ctx, [input.participantId], curators);
+    await requireParticipantRole(ctx, [input.participantId], "participants.curate");
     const participant = await loadVisibleParticipant(ctx, input.participantId);
     if (participant.isErased) return { changed: false };
     await anonymiseParticipant(ctx.db, participant.id);

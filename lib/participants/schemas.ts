@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { consentForms, locales, participantSexes } from "@/db/schema/values";
 import { pageInput } from "@/lib/use-case";
-
-const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
-const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
+import { blankToNull, emptyToUndefined } from "@/lib/zod-fields";
 
 const nameFields = {
   givenNames: z.string().trim().max(150).default(""),
@@ -32,7 +30,7 @@ const consentRule = {
 };
 
 export const createParticipantInput = participantFields
-  .extend({ id: z.preprocess(blankToUndefined, z.uuid().optional()), projectId: z.uuid() })
+  .extend({ id: z.preprocess(emptyToUndefined, z.uuid().optional()), projectId: z.uuid() })
   .refine(hasAName, nameRule)
   .refine(consentRule.check, consentRule.issue);
 export type CreateParticipantInput = z.input<typeof createParticipantInput>;
@@ -51,7 +49,7 @@ export const findDuplicatesInput = z.object({
   phone: z.preprocess(blankToNull, z.string().trim().nullable().default(null)),
   institutionId: z.preprocess(blankToNull, z.uuid().nullable().default(null)),
   sex: z.preprocess(blankToNull, z.enum(participantSexes).nullable().default(null)),
-  excludeId: z.preprocess(blankToUndefined, z.uuid().optional()),
+  excludeId: z.preprocess(emptyToUndefined, z.uuid().optional()),
 });
 export type FindDuplicatesInput = z.input<typeof findDuplicatesInput>;
 
@@ -63,12 +61,12 @@ export type ParticipantPairInput = z.input<typeof participantPairInput>;
 export const participantSorts = ["familyNames", "givenNames", "createdAt"] as const;
 
 export const listParticipantsInput = z.object({
-  q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()),
-  institutionId: z.preprocess(blankToUndefined, z.uuid().optional()),
-  projectId: z.preprocess(blankToUndefined, z.uuid().optional()),
-  sex: z.preprocess(blankToUndefined, z.enum(participantSexes).optional()),
-  sort: z.preprocess(blankToUndefined, z.enum(participantSorts).default("familyNames")),
-  dir: z.preprocess(blankToUndefined, z.enum(["asc", "desc"]).default("asc")),
+  q: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()),
+  institutionId: z.preprocess(emptyToUndefined, z.uuid().optional()),
+  projectId: z.preprocess(emptyToUndefined, z.uuid().optional()),
+  sex: z.preprocess(emptyToUndefined, z.enum(participantSexes).optional()),
+  sort: z.preprocess(emptyToUndefined, z.enum(participantSorts).default("familyNames")),
+  dir: z.preprocess(emptyToUndefined, z.enum(["asc", "desc"]).default("asc")),
   ...pageInput,
 });
 export type ListParticipantsInput = z.input<typeof listParticipantsInput>;

@@ -20,7 +20,7 @@ import { createWorld, type RoleName, type World } from "@/lib/testing/world";
 import { findDuplicates } from "./duplicates";
 import { eraseParticipant } from "./personal-data";
 import type { CreateParticipantInput, ListParticipantsInput, UpdateParticipantInput } from "./schemas";
-import { flushAccessLog } from "@/lib/access-log/record";
+import { flushAccessLog } from "@/lib/access-recording";
 import { listPersonAccesses } from "@/lib/access-log/service";
 import { exportParticipants } from "./export";
 import { createParticipant, getParticipant, listParticipants, updateParticipant } from "./service";

@@ -12,22 +12,21 @@ import {
   workshops,
   type Participant,
 } from "@/db/schema";
-import { recordAccess } from "@/lib/access-log/record";
+import { recordAccess } from "@/lib/access-recording";
 import { diffFields, recordAudit } from "@/lib/audit";
-import { projectsWithRole, requireParticipantRole, requireStaffProject } from "@/lib/authz";
+import { inProjectsWithRole, requireParticipantRole, requireStaffProject } from "@/lib/authz";
 import { assertInstitutions } from "@/lib/institutions/service";
 import { UseCaseError } from "@/lib/result";
 import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
+import { can } from "@/lib/policy";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
+import { updateVersioned } from "@/lib/versioned-update";
 import { isFullKey, participantNameKeys as nameKeysFor, participantSearchText, phoneKey } from "./names";
 import { createParticipantInput, listParticipantsInput, participantIdInput, updateParticipantInput } from "./schemas";
 import { visibleParticipants } from "./visibility";
 
 export const personalFields = ["givenNames", "familyNames", "position", "email", "phone", "preferredLanguage"] as const;
 const editableFields = [...personalFields, "sex", "institutionId", "consentDate", "consentForm"] as const;
-export const staff = ["manager", "field"] as const;
-/** Who erases, merges, exports a person's data or decides that two records are not one person. */
-export const curators = ["manager"] as const;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -38,7 +37,7 @@ export type ParticipantSummary = Pick<Participant, "id" | "givenNames" | "family
 
 export const listParticipants = defineUseCase({
   name: "participants.list",
-  access: { kind: "directory", roles: staff },
+  access: { kind: "directory", permission: "participants.read" },
   input: listParticipantsInput,
   write: false,
   async run(ctx, input): Promise<Page<ParticipantSummary>> {
@@ -92,14 +91,14 @@ export async function participantFilters(ctx: UseCaseCtx, input: z.output<typeof
 
 export const getParticipant = defineUseCase({
   name: "participants.get",
-  access: { kind: "directory", roles: staff },
+  access: { kind: "directory", permission: "participants.read" },
   input: participantIdInput,
   write: false,
   async run(ctx, input) {
-    const role = await requireParticipantRole(ctx, [input.participantId], staff);
+    const role = await requireParticipantRole(ctx, [input.participantId], "participants.read");
     const participant = await loadVisibleParticipant(ctx, input.participantId);
     await recordAccess(ctx, { action: "participant.view", resource: "participants.get", participantId: participant.id });
-    const ownProjects = ctx.user.isAdmin ? undefined : inArray(participantProjects.projectId, projectsWithRole(ctx));
+    const ownProjects = inProjectsWithRole(ctx, participantProjects.projectId);
     const affiliationInstitution = aliasedTable(institutions, "affiliation_institution");
     const attendedInstitution = aliasedTable(institutions, "attended_institution");
     const [institution, affiliations, projectRows, attended] = await Promise.all([
@@ -141,7 +140,7 @@ export const getParticipant = defineUseCase({
         .where(
           and(
             eq(attendance.participantId, participant.id),
-            ctx.user.isAdmin ? undefined : inArray(workshops.projectId, projectsWithRole(ctx)),
+            inProjectsWithRole(ctx, workshops.projectId),
           ),
         )
         .orderBy(desc(attendance.day), asc(workshops.title)),
@@ -153,14 +152,14 @@ export const getParticipant = defineUseCase({
       projects: projectRows.filter((p) => p.isOwn).map((p) => ({ id: p.id, code: p.code, name: p.name })),
       alsoKnownElsewhere: projectRows.some((p) => !p.isOwn),
       attended,
-      canCurate: role === "admin" || role === "manager",
+      canCurate: can(role, "participants.curate"),
     };
   },
 });
 
 export const createParticipant = defineUseCase({
   name: "participants.create",
-  access: { kind: "project", roles: staff },
+  access: { kind: "project", permission: "participants.edit" },
   input: createParticipantInput,
   write: true,
   async run(ctx, input) {
@@ -215,7 +214,7 @@ export async function insertParticipant(db: Db, actorId: string, projectId: stri
 
 export const updateParticipant = defineUseCase({
   name: "participants.update",
-  access: { kind: "directory", roles: staff },
+  access: { kind: "directory", permission: "participants.edit" },
   input: updateParticipantInput,
   write: true,
   async run(ctx, input) {
@@ -224,19 +223,17 @@ export const updateParticipant = defineUseCase({
     if (before.isErased) throw new UseCaseError("not_found");
     if (fields.institutionId) await assertInstitutions(ctx.db, [fields.institutionId], "institutionId");
     const consentChanged = fields.consentDate !== before.consentDate || fields.consentForm !== before.consentForm;
-    const [after] = await ctx.db
-      .update(participants)
-      .set({
+    const after = await updateVersioned(ctx, participants, {
+      before,
+      version,
+      set: {
         ...fields,
         consentRecordedById: consentChanged ? (fields.consentDate ? ctx.user.id : null) : before.consentRecordedById,
         searchText: participantSearchText(fields.givenNames, fields.familyNames),
         phoneKey: phoneKey(fields.phone),
-        version: sql`${participants.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(participants.id, participantId), eq(participants.version, version)))
-      .returning();
-    if (!after) throw new UseCaseError("stale");
+      },
+      audit: { action: "participant.update", entityType: "participant", fields: editableFields },
+    });
     if (before.institutionId !== after.institutionId || before.position !== after.position) {
       // The old job is kept as history; what happened before today keeps the institution of then.
       await ctx.db
@@ -246,13 +243,6 @@ export const updateParticipant = defineUseCase({
       await ctx.db.insert(participantAffiliations).values({ participantId, institutionId: after.institutionId, position: after.position, startDate: today() });
     }
     await writeNameKeys(ctx.db, after);
-    await recordAudit(ctx.db, {
-      actorId: ctx.user.id,
-      action: "participant.update",
-      entityType: "participant",
-      entityId: participantId,
-      changes: diffFields(before, after, editableFields),
-    });
     return after;
   },
 });

@@ -1,7 +1,7 @@
 import type { Locale } from "@/db/schema/values";
 import type { DocumentSpec, EntrySection, Section } from "@/lib/documents/sections";
 import { percentOf, type Figure } from "@/lib/evaluations/results";
-import { narrativeFor } from "@/lib/findings/narrative";
+import { narrativeFor } from "@/lib/narrative";
 import { countryName } from "@/lib/i18n/countries";
 import type { ClosingReport } from "./closing-report";
 

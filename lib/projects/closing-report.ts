@@ -6,8 +6,9 @@ import { listActions } from "@/lib/improvement-actions/service";
 import { visibleMissions } from "@/lib/missions/service";
 import { UseCaseError } from "@/lib/result";
 import { getStudyReport } from "@/lib/studies/report";
+import { can } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
-import { projectIdInput } from "./schemas";
+import { projectIdInput } from "@/lib/zod-fields";
 import { getProject } from "./service";
 
 /** Runs another use case with the same caller, as part of this one's answer. */
@@ -24,7 +25,7 @@ async function part<T>(result: Promise<{ ok: true; data: T } | { ok: false; erro
  */
 export const getClosingReport = defineUseCase({
   name: "projects.closingReport",
-  access: { kind: "project", roles: ["manager", "field", "partner"] },
+  access: { kind: "project", permission: "project.read" },
   input: projectIdInput,
   write: false,
   async run(ctx: UseCaseCtx, input) {
@@ -32,13 +33,13 @@ export const getClosingReport = defineUseCase({
     const [{ project }, totals, actions] = await Promise.all([part(getProject(ctx, ids)), part(getProjectAttendanceTotals(ctx, ids)), part(listActions(ctx, ids))]);
     const [missionRows, workshopRows, studyRows, evaluationRows] = await Promise.all([
       // Missions are the staff's: a partner's report goes without them, field staff's has those they travel on.
-      ctx.access === "partner"
-        ? Promise.resolve([])
-        : ctx.db
+      can(ctx.access, "missions.read")
+        ? ctx.db
             .select({ id: missions.id, title: missions.title, startDate: missions.startDate, endDate: missions.endDate, status: missions.status })
             .from(missions)
             .where(and(eq(missions.projectId, input.projectId), visibleMissions(ctx)))
-            .orderBy(asc(missions.startDate)),
+            .orderBy(asc(missions.startDate))
+        : Promise.resolve([]),
       ctx.db
         .select({
           id: workshops.id,

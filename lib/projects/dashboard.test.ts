@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { findings, projects, projectThemes, studies, users } from "@/db/schema";
 import { demoProjectCodes, seedDemo } from "@/db/seed/demo";
-import { narrativeFor } from "@/lib/findings/narrative";
+import { narrativeFor } from "@/lib/narrative";
 import { ctxFor, expectFailure, expectOk } from "@/lib/testing/helpers";
 import { getDashboard } from "./dashboard";
 

@@ -5,10 +5,11 @@ import type { Narrative } from "@/db/schema";
 import type { ActionStatus, FindingStatus, FindingTheme, InstitutionKind, InstitutionSector, WorkshopType } from "@/db/schema/values";
 import { tallyPeople, workshopsIn } from "@/lib/attendance/totals";
 import { pinnedFigures } from "@/lib/evaluations/service";
+import { can } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
+import { blankToUndefined } from "@/lib/zod-fields";
 
 const today = () => new Date().toISOString().slice(0, 10);
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 export const dashboardInput = z
   .object({
@@ -41,12 +42,12 @@ async function rows<T>(ctx: UseCaseCtx, query: ReturnType<typeof sql>): Promise<
  */
 export const getDashboard = defineUseCase({
   name: "projects.dashboard",
-  access: { kind: "project", roles: ["manager", "field", "partner"] },
+  access: { kind: "project", permission: "project.read" },
   input: dashboardInput,
   write: false,
   async run(ctx, input) {
     const inPeriod = workshopsIn(input.projectId, input);
-    const partner = ctx.access === "partner";
+    const readsDrafts = can(ctx.access, "findings.readDrafts");
     const [byType, attendance, reached, bodies, findings, actions, pinned] = await Promise.all([
       rows<Count<WorkshopType>>(ctx, sql`select w.type as key, count(*)::int as count from workshops w where ${inPeriod} and w.status = 'held' group by w.type order by count desc, key`),
       tallyPeople(ctx, input.projectId, input),
@@ -74,7 +75,7 @@ export const getDashboard = defineUseCase({
         ctx,
         sql`select f.theme, pt.name as "projectTheme", f.status, count(*)::int as count
             from findings f join studies s on s.id = f.study_id left join project_themes pt on pt.id = f.project_theme_id
-            where s.project_id = ${input.projectId} ${partner ? sql`and f.status <> 'draft'` : sql``} group by f.theme, pt.id, f.status`,
+            where s.project_id = ${input.projectId} ${readsDrafts ? sql`` : sql`and f.status <> 'draft'`} group by f.theme, pt.id, f.status`,
       ),
       rows<{ status: ActionStatus; count: number; overdue: number }>(
         ctx,

@@ -2,8 +2,7 @@ import { z } from "zod";
 import { projectStatuses } from "@/db/schema";
 import { pageInput } from "@/lib/use-case";
 import { endDateRule, endNotBeforeStart } from "@/lib/validation";
-
-export const countryField = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/);
+import { countryField } from "@/lib/zod-fields";
 
 const projectFields = z.object({
   code: z
@@ -47,5 +46,3 @@ export const listProjectsInput = z.object({
   ...pageInput,
 });
 export type ListProjectsInput = z.input<typeof listProjectsInput>;
-
-export const projectIdInput = z.object({ projectId: z.uuid() });

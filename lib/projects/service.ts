@@ -1,9 +1,13 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
-import { projectMembers, projects, type Project } from "@/db/schema";
+import { and, asc, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
+import { projects, type Project } from "@/db/schema";
 import { diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
+import { inProjectsWithRole } from "@/lib/authz";
+import { can } from "@/lib/policy";
 import { defineUseCase, type Page } from "@/lib/use-case";
-import { createProjectInput, listProjectsInput, projectIdInput, updateProjectInput } from "./schemas";
+import { updateVersioned } from "@/lib/versioned-update";
+import { projectIdInput } from "@/lib/zod-fields";
+import { createProjectInput, listProjectsInput, updateProjectInput } from "./schemas";
 
 const editableFields = ["code", "name", "country", "startDate", "endDate", "funder", "description", "status", "retentionYears", "legalHold"] as const;
 
@@ -27,14 +31,8 @@ export const listProjects = defineUseCase({
   write: false,
   async run(ctx, input): Promise<Page<ProjectSummary>> {
     const filters: SQL[] = [];
-    if (!ctx.user.isAdmin) {
-      filters.push(
-        inArray(
-          projects.id,
-          ctx.db.select({ id: projectMembers.projectId }).from(projectMembers).where(eq(projectMembers.userId, ctx.user.id)),
-        ),
-      );
-    }
+    const own = inProjectsWithRole(ctx, projects.id, "project.read");
+    if (own) filters.push(own);
     if (input.status) filters.push(eq(projects.status, input.status));
     if (input.q) {
       const pattern = `%${input.q.replace(/[\\%_]/g, "\\$&")}%`;
@@ -58,13 +56,13 @@ export const listProjects = defineUseCase({
 
 export const getProject = defineUseCase({
   name: "projects.get",
-  access: { kind: "project", roles: ["manager", "field", "partner"] },
+  access: { kind: "project", permission: "project.read" },
   input: projectIdInput,
   write: false,
   async run(ctx, input) {
     const [project] = await ctx.db.select().from(projects).where(eq(projects.id, input.projectId)).limit(1);
     if (!project) throw new UseCaseError("not_found");
-    return { project, access: ctx.access, canEdit: ctx.access === "admin" || ctx.access === "manager" };
+    return { project, access: ctx.access, canEdit: can(ctx.access, "project.edit") };
   },
 });
 
@@ -89,28 +87,18 @@ export const createProject = defineUseCase({
 
 export const updateProject = defineUseCase({
   name: "projects.update",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "project.edit" },
   input: updateProjectInput,
   write: true,
   async run(ctx, input) {
     const { projectId, version, ...fields } = input;
     const [before] = await ctx.db.select().from(projects).where(eq(projects.id, projectId)).limit(1);
     if (!before) throw new UseCaseError("not_found");
-    // Matching the version the editor loaded means a concurrent edit is refused, not overwritten.
-    const [after] = await ctx.db
-      .update(projects)
-      .set({ ...fields, version: sql`${projects.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(projects.id, projectId), eq(projects.version, version)))
-      .returning();
-    if (!after) throw new UseCaseError("stale");
-    await recordAudit(ctx.db, {
-      actorId: ctx.user.id,
-      action: "project.update",
-      entityType: "project",
-      entityId: projectId,
-      projectId,
-      changes: diffFields(before, after, editableFields),
+    return updateVersioned(ctx, projects, {
+      before,
+      version,
+      set: fields,
+      audit: { action: "project.update", entityType: "project", projectId, fields: editableFields },
     });
-    return after;
   },
 });

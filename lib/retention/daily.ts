@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { errorCode } from "@/lib/access-log/record";
+import { errorCode } from "@/lib/access-recording";
 import { dailyRunHourUtc, runRetention } from "./service";
 
 const hourMs = 60 * 60 * 1000;

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { reviewAnswers } from "@/db/schema/values";
 import { idList } from "@/lib/id-list";
-
-const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
+import { blankToNull } from "@/lib/zod-fields";
 
 export const openRoundInput = z.object({
   projectId: z.uuid(),
@@ -15,7 +14,6 @@ export type OpenRoundInput = z.input<typeof openRoundInput>;
 
 export const roundIdInput = z.object({ projectId: z.uuid(), roundId: z.uuid() });
 export const studyRoundsInput = z.object({ projectId: z.uuid(), studyId: z.uuid() });
-export const projectReviewInput = z.object({ projectId: z.uuid() });
 
 export const answerInput = roundIdInput.extend({
   findingId: z.uuid(),

@@ -14,10 +14,13 @@ import {
 import { recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { loadStudy } from "@/lib/studies/service";
+import { can, rolesWith } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
-import { answerInput, commentInput, openRoundInput, projectReviewInput, roundIdInput, studyRoundsInput } from "./schemas";
+import { nextVersion } from "@/lib/versioned-update";
+import { projectIdInput } from "@/lib/zod-fields";
+import { answerInput, commentInput, openRoundInput, roundIdInput, studyRoundsInput } from "./schemas";
 
-const isStaff = (ctx: UseCaseCtx) => ctx.access === "admin" || ctx.access === "manager" || ctx.access === "field";
+const isStaff = (ctx: UseCaseCtx) => can(ctx.access, "reviews.readAll");
 
 /**
  * Opens a round of review: the chosen findings (drafts among them go "in review", so their
@@ -25,7 +28,7 @@ const isStaff = (ctx: UseCaseCtx) => ctx.access === "admin" || ctx.access === "m
  */
 export const openRound = defineUseCase({
   name: "reviews.open",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "reviews.manage" },
   input: openRoundInput,
   write: true,
   async run(ctx, input) {
@@ -37,14 +40,14 @@ export const openRound = defineUseCase({
     const partners = await ctx.db
       .select({ userId: projectMembers.userId })
       .from(projectMembers)
-      .where(and(eq(projectMembers.projectId, input.projectId), eq(projectMembers.role, "partner"), inArray(projectMembers.userId, partnerIds)));
+      .where(and(eq(projectMembers.projectId, input.projectId), inArray(projectMembers.role, rolesWith("reviews.answer")), inArray(projectMembers.userId, partnerIds)));
     if (partners.length !== partnerIds.length) throw new UseCaseError("invalid", { partnerIds: { key: "notProjectPartner" } });
     const [round] = await ctx.db.insert(reviewRounds).values({ studyId: study.id, title: input.title, openedById: ctx.user.id }).returning();
     await ctx.db.insert(reviewRoundFindings).values(findingIds.map((findingId) => ({ roundId: round!.id, findingId })));
     await ctx.db.insert(reviewRoundPartners).values(partnerIds.map((userId) => ({ roundId: round!.id, userId })));
     await ctx.db
       .update(findings)
-      .set({ status: "in_review", version: sql`${findings.version} + 1`, updatedAt: new Date() })
+      .set({ status: "in_review", ...nextVersion(findings) })
       .where(and(inArray(findings.id, findingIds), eq(findings.status, "draft")));
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
@@ -88,7 +91,7 @@ async function assertRoundFinding(ctx: UseCaseCtx, roundId: string, findingId: s
 /** The rounds of a study, each with who has not answered every finding yet. */
 export const listRounds = defineUseCase({
   name: "reviews.list",
-  access: { kind: "project", roles: ["manager", "field", "partner"] },
+  access: { kind: "project", permission: "project.read" },
   input: studyRoundsInput,
   write: false,
   async run(ctx, input) {
@@ -127,7 +130,7 @@ export const listRounds = defineUseCase({
  */
 export const getRound = defineUseCase({
   name: "reviews.get",
-  access: { kind: "project", roles: ["manager", "field", "partner"] },
+  access: { kind: "project", permission: "project.read" },
   input: roundIdInput,
   write: false,
   async run(ctx, input) {
@@ -139,7 +142,7 @@ export const getRound = defineUseCase({
         .from(reviewRoundFindings)
         .innerJoin(findings, eq(findings.id, reviewRoundFindings.findingId))
         // A finding set back to draft is the staff's again, even inside a round.
-        .where(and(eq(reviewRoundFindings.roundId, round.id), staff ? undefined : ne(findings.status, "draft")))
+        .where(and(eq(reviewRoundFindings.roundId, round.id), can(ctx.access, "findings.readDrafts") ? undefined : ne(findings.status, "draft")))
         .orderBy(asc(findings.createdAt)),
       ctx.db
         .select({ findingId: reviewAnswersTable.findingId, userId: reviewAnswersTable.userId, name: users.name, answer: reviewAnswersTable.answer, comment: reviewAnswersTable.comment, updatedAt: reviewAnswersTable.updatedAt })
@@ -177,15 +180,15 @@ export const getRound = defineUseCase({
       // Another partner is "a partner" to a partner reader.
       authorName: staff || !authorIsPartner || authorId === ctx.user.id ? authorName : null,
     }));
-    return { round, findings: roundFindings, answers, comments: shownComments, partners, isPartner: !staff, canManage: ctx.access === "admin" || ctx.access === "manager" };
+    return { round, findings: roundFindings, answers, comments: shownComments, partners, isPartner: !staff, canManage: can(ctx.access, "reviews.manage") };
   },
 });
 
 /** The findings of open rounds that wait for this partner's answer. */
 export const awaitingMyReview = defineUseCase({
   name: "reviews.awaiting",
-  access: { kind: "project", roles: ["manager", "field", "partner"] },
-  input: projectReviewInput,
+  access: { kind: "project", permission: "project.read" },
+  input: projectIdInput,
   write: false,
   async run(ctx, input) {
     return ctx.db
@@ -211,7 +214,7 @@ export const awaitingMyReview = defineUseCase({
 /** A partner's answer on a finding of their round; answering again replaces it. */
 export const answerFinding = defineUseCase({
   name: "reviews.answer",
-  access: { kind: "project", roles: ["manager", "field", "partner"] },
+  access: { kind: "project", permission: "project.read" },
   input: answerInput,
   write: true,
   async run(ctx, input) {
@@ -248,7 +251,7 @@ export const answerFinding = defineUseCase({
 /** A comment, or a reply to one, under a finding of a round: by its partners or the project's staff. */
 export const commentOnFinding = defineUseCase({
   name: "reviews.comment",
-  access: { kind: "project", roles: ["manager", "field", "partner"] },
+  access: { kind: "project", permission: "project.read" },
   input: commentInput,
   write: true,
   async run(ctx, input) {
@@ -280,7 +283,7 @@ export const commentOnFinding = defineUseCase({
 
 export const closeRound = defineUseCase({
   name: "reviews.close",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "reviews.manage" },
   input: roundIdInput,
   write: true,
   async run(ctx, input) {

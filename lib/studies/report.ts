@@ -17,6 +17,7 @@ import {
 import type { ReviewAnswer } from "@/db/schema/values";
 import { nameSeenBy } from "@/lib/authz";
 import { isOverdue } from "@/lib/improvement-actions/service";
+import { can } from "@/lib/policy";
 import { defineUseCase } from "@/lib/use-case";
 import { studyIdInput } from "./schemas";
 import { loadStudy } from "./service";
@@ -27,7 +28,7 @@ import { loadStudy } from "./service";
  */
 export const getStudyReport = defineUseCase({
   name: "studies.report",
-  access: { kind: "project", roles: ["manager", "field", "partner"] },
+  access: { kind: "project", permission: "project.read" },
   input: studyIdInput,
   write: false,
   async run(ctx, input) {
@@ -44,7 +45,7 @@ export const getStudyReport = defineUseCase({
       })
       .from(findings)
       .leftJoin(projectThemes, eq(projectThemes.id, findings.projectThemeId))
-      .where(and(eq(findings.studyId, study.id), ctx.access === "partner" ? ne(findings.status, "draft") : undefined))
+      .where(and(eq(findings.studyId, study.id), can(ctx.access, "findings.readDrafts") ? undefined : ne(findings.status, "draft")))
       .orderBy(sql`case ${findings.priority} when 'high' then 0 when 'medium' then 1 else 2 end`, asc(findings.createdAt));
     const ids = rows.map((r) => r.id);
     const none = ids.length === 0;

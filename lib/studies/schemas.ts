@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { sourceKinds, studyStatuses } from "@/db/schema/values";
 import { contentMatchesType } from "@/lib/http/file-signature";
-
-const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
-const optionalDate = z.preprocess(blankToNull, z.iso.date().nullable().default(null));
+import { blankToNull, nullableDate } from "@/lib/zod-fields";
 
 /** Uploaded sources are kept in the database; this keeps a study's files within reason. */
 export const maxSourceBytes = 20 * 1024 * 1024;
@@ -24,8 +22,8 @@ export const sourceFileTypes = [
 const studyFields = z.object({
   projectId: z.uuid(),
   title: z.string().trim().min(1).max(200),
-  periodStart: optionalDate,
-  periodEnd: optionalDate,
+  periodStart: nullableDate,
+  periodEnd: nullableDate,
   status: z.enum(studyStatuses).default("planning"),
   methodology: z.string().trim().max(20000).default(""),
 });
@@ -44,7 +42,6 @@ export const updateStudyInput = studyFields
 export type UpdateStudyInput = z.input<typeof updateStudyInput>;
 
 export const studyIdInput = z.object({ projectId: z.uuid(), studyId: z.uuid() });
-export const projectStudiesInput = z.object({ projectId: z.uuid() });
 
 /** A file as the API receives it (base64) or a form hands it over (bytes). */
 const uploadedFile = z
@@ -60,7 +57,7 @@ export const addSourceInput = studyIdInput
   .extend({
     kind: z.enum(sourceKinds),
     title: z.string().trim().min(1).max(300),
-    date: optionalDate,
+    date: nullableDate,
     url: z.preprocess(blankToNull, z.url({ protocol: /^https?$/ }).max(2000).nullable().default(null)),
     workshopId: z.preprocess(blankToNull, z.uuid().nullable().default(null)),
     file: uploadedFile.nullable().default(null),

@@ -1,12 +1,14 @@
 import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { findingInstitutions, findings, institutions, studies, studySources, workshops, type Study } from "@/db/schema";
 import { diffFields, recordAudit } from "@/lib/audit";
+import { can } from "@/lib/policy";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
-import { addSourceInput, createStudyInput, projectStudiesInput, shareSourceInput, sourceIdInput, studyIdInput, updateStudyInput } from "./schemas";
+import { updateVersioned } from "@/lib/versioned-update";
+import { projectIdInput } from "@/lib/zod-fields";
+import { addSourceInput, createStudyInput, shareSourceInput, sourceIdInput, studyIdInput, updateStudyInput } from "./schemas";
 
 const editableFields = ["title", "periodStart", "periodEnd", "status", "methodology"] as const;
-const readers = ["manager", "field", "partner"] as const;
 
 /**
  * Source files and links are the staff's working material. A partner sees that a source exists
@@ -40,8 +42,8 @@ export async function assertProjectWorkshops(ctx: UseCaseCtx, projectId: string,
 
 export const listStudies = defineUseCase({
   name: "studies.list",
-  access: { kind: "project", roles: readers },
-  input: projectStudiesInput,
+  access: { kind: "project", permission: "project.read" },
+  input: projectIdInput,
   write: false,
   async run(ctx, input) {
     return ctx.db
@@ -52,7 +54,7 @@ export const listStudies = defineUseCase({
         periodEnd: studies.periodEnd,
         status: studies.status,
         // Qualified by hand: selecting from one table, drizzle would write a bare "id" here.
-        findings: sql<number>`(select count(*)::int from ${findings} f where f.study_id = ${studies}.id${ctx.access === "partner" ? sql` and f.status <> 'draft'` : sql``})`,
+        findings: sql<number>`(select count(*)::int from ${findings} f where f.study_id = ${studies}.id${can(ctx.access, "findings.readDrafts") ? sql`` : sql` and f.status <> 'draft'`})`,
       })
       .from(studies)
       .where(eq(studies.projectId, input.projectId))
@@ -62,7 +64,7 @@ export const listStudies = defineUseCase({
 
 export const getStudy = defineUseCase({
   name: "studies.get",
-  access: { kind: "project", roles: readers },
+  access: { kind: "project", permission: "project.read" },
   input: studyIdInput,
   write: false,
   async run(ctx, input) {
@@ -85,24 +87,24 @@ export const getStudy = defineUseCase({
       .where(eq(studySources.studyId, study.id))
       .orderBy(asc(studySources.date), asc(studySources.title), asc(studySources.id));
     const visibleSources =
-      ctx.access === "partner"
-        ? sources.map((s) => (partnerReachesSource(study, s) ? s : { ...s, url: null, fileName: null, fileSize: null }))
-        : sources;
+      can(ctx.access, "studies.readSources")
+        ? sources
+        : sources.map((s) => (partnerReachesSource(study, s) ? s : { ...s, url: null, fileName: null, fileSize: null }));
     // The institutions behind the study's findings, to filter them by (partners do not read drafts).
     const evidenceInstitutions = await ctx.db
       .selectDistinct({ id: institutions.id, name: institutions.name })
       .from(findingInstitutions)
       .innerJoin(findings, eq(findings.id, findingInstitutions.findingId))
       .innerJoin(institutions, eq(institutions.id, findingInstitutions.institutionId))
-      .where(and(eq(findings.studyId, study.id), ctx.access === "partner" ? ne(findings.status, "draft") : undefined))
+      .where(and(eq(findings.studyId, study.id), can(ctx.access, "findings.readDrafts") ? undefined : ne(findings.status, "draft")))
       .orderBy(asc(institutions.name));
-    return { study, sources: visibleSources, evidenceInstitutions, canEdit: ctx.access === "admin" || ctx.access === "manager" };
+    return { study, sources: visibleSources, evidenceInstitutions, canEdit: can(ctx.access, "studies.edit") };
   },
 });
 
 export const createStudy = defineUseCase({
   name: "studies.create",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "studies.edit" },
   input: createStudyInput,
   write: true,
   async run(ctx, input) {
@@ -121,28 +123,20 @@ export const createStudy = defineUseCase({
 
 export const updateStudy = defineUseCase({
   name: "studies.update",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "studies.edit" },
   input: updateStudyInput,
   write: true,
   async run(ctx, input) {
     const { projectId, studyId, version, ...fields } = input;
     const before = await loadStudy(ctx, projectId, studyId);
-    // Matching the version the editor loaded means a concurrent edit is refused, not overwritten.
-    const [after] = await ctx.db
-      .update(studies)
-      .set({ ...fields, version: sql`${studies.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(studies.id, studyId), eq(studies.version, version)))
-      .returning();
-    if (!after) throw new UseCaseError("stale");
-    await recordAudit(ctx.db, { actorId: ctx.user.id, action: "study.update", entityType: "study", entityId: studyId, projectId, changes: diffFields(before, after, editableFields) });
-    return after;
+    return updateVersioned(ctx, studies, { before, version, set: fields, audit: { action: "study.update", entityType: "study", projectId, fields: editableFields } });
   },
 });
 
 /** A workshop, an interview or a document the study draws on, with a link or a file of up to 20 MB. */
 export const addSource = defineUseCase({
   name: "studies.addSource",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "studies.edit" },
   input: addSourceInput,
   write: true,
   async run(ctx, input) {
@@ -176,7 +170,7 @@ export const addSource = defineUseCase({
 /** A manager opens a source's file and link to the project's partners, or closes them again. */
 export const shareSource = defineUseCase({
   name: "studies.shareSource",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "studies.edit" },
   input: shareSourceInput,
   write: true,
   async run(ctx, input) {
@@ -202,7 +196,7 @@ export const shareSource = defineUseCase({
 
 export const removeSource = defineUseCase({
   name: "studies.removeSource",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "studies.edit" },
   input: sourceIdInput,
   write: true,
   async run(ctx, input) {
@@ -227,7 +221,7 @@ export const removeSource = defineUseCase({
 /** An uploaded source's file, for download. */
 export const getSourceFile = defineUseCase({
   name: "studies.sourceFile",
-  access: { kind: "project", roles: readers },
+  access: { kind: "project", permission: "project.read" },
   input: sourceIdInput,
   write: false,
   async run(ctx, input) {
@@ -238,7 +232,7 @@ export const getSourceFile = defineUseCase({
       .where(and(eq(studySources.id, input.sourceId), eq(studySources.studyId, study.id)));
     if (!file?.data || !file.name || !file.type) throw new UseCaseError("not_found");
     // A file the partner may not reach does not exist for them, as anything outside their scope.
-    if (ctx.access === "partner" && !partnerReachesSource(study, file)) throw new UseCaseError("not_found");
+    if (!can(ctx.access, "studies.readSources") && !partnerReachesSource(study, file)) throw new UseCaseError("not_found");
     // The drivers hand bytea back as a Buffer (postgres.js) or a plain Uint8Array (PGlite).
     return { name: file.name, type: file.type, data: Buffer.from(file.data) };
   },

@@ -3,10 +3,8 @@ import { locales, workshopStatuses, workshopTypes } from "@/db/schema/values";
 import { idList } from "@/lib/id-list";
 import { pageInput } from "@/lib/use-case";
 import { endDateRule, endNotBeforeStart } from "@/lib/validation";
+import { blankToNull, emptyToUndefined } from "@/lib/zod-fields";
 import { maxWorkshopDays, workshopDays } from "./days";
-
-const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
-const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
 const workshopFields = z.object({
   projectId: z.uuid(),
@@ -49,12 +47,12 @@ export const workshopSorts = ["startDate", "title", "city"] as const;
 export const listWorkshopsInput = z.object({
   projectId: z.uuid(),
   q: z.string().trim().max(100).optional(),
-  missionId: z.preprocess(blankToUndefined, z.uuid().optional()),
-  type: z.preprocess(blankToUndefined, z.enum(workshopTypes).optional()),
-  status: z.preprocess(blankToUndefined, z.enum(workshopStatuses).optional()),
-  city: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()),
-  from: z.preprocess(blankToUndefined, z.iso.date().optional()),
-  to: z.preprocess(blankToUndefined, z.iso.date().optional()),
+  missionId: z.preprocess(emptyToUndefined, z.uuid().optional()),
+  type: z.preprocess(emptyToUndefined, z.enum(workshopTypes).optional()),
+  status: z.preprocess(emptyToUndefined, z.enum(workshopStatuses).optional()),
+  city: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()),
+  from: z.preprocess(emptyToUndefined, z.iso.date().optional()),
+  to: z.preprocess(emptyToUndefined, z.iso.date().optional()),
   sort: z.enum(workshopSorts).default("startDate"),
   dir: z.enum(["asc", "desc"]).default("desc"),
   ...pageInput,

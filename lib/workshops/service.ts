@@ -1,22 +1,23 @@
 import { and, asc, count, desc, eq, gt, gte, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { attendance, institutions, missions, workshopAgenda, workshopInvitations, workshops, type Workshop } from "@/db/schema";
-import { diffFields, recordAudit } from "@/lib/audit";
+import { changeOf, diffFields, recordAudit } from "@/lib/audit";
 import { assertInstitutions } from "@/lib/institutions/service";
 import { visibleMissions } from "@/lib/missions/service";
 import { UseCaseError } from "@/lib/result";
 import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
+import { can } from "@/lib/policy";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
+import { updateVersioned } from "@/lib/versioned-update";
 import { workshopDays } from "./days";
 import { createWorkshopInput, listWorkshopsInput, updateWorkshopInput, workshopIdInput } from "./schemas";
 
 const editableFields = ["missionId", "title", "type", "city", "venue", "startDate", "endDate", "language", "facilitators", "expectedParticipants", "status", "minutes"] as const;
-const everyone = ["manager", "field", "partner"] as const;
 
 export type WorkshopSummary = Pick<Workshop, "id" | "title" | "type" | "city" | "startDate" | "endDate" | "status" | "language">;
 
 export const listWorkshops = defineUseCase({
   name: "workshops.list",
-  access: { kind: "project", roles: everyone },
+  access: { kind: "project", permission: "project.read" },
   input: listWorkshopsInput,
   write: false,
   async run(ctx, input): Promise<Page<WorkshopSummary>> {
@@ -71,7 +72,7 @@ export async function loadWorkshop(ctx: UseCaseCtx, projectId: string, workshopI
 
 export const getWorkshop = defineUseCase({
   name: "workshops.get",
-  access: { kind: "project", roles: everyone },
+  access: { kind: "project", permission: "project.read" },
   input: workshopIdInput,
   write: false,
   async run(ctx, input) {
@@ -84,22 +85,21 @@ export const getWorkshop = defineUseCase({
         .where(eq(workshopInvitations.workshopId, workshop.id))
         .orderBy(asc(sortable(institutions.name))),
       ctx.db.select({ day: workshopAgenda.day, agenda: workshopAgenda.agenda }).from(workshopAgenda).where(eq(workshopAgenda.workshopId, workshop.id)).orderBy(asc(workshopAgenda.day)),
-      workshop.missionId && ctx.access !== "partner"
+      workshop.missionId && can(ctx.access, "missions.read")
         ? ctx.db.select({ id: missions.id, title: missions.title }).from(missions).where(and(eq(missions.id, workshop.missionId), visibleMissions(ctx)))
         : Promise.resolve([]),
     ]);
-    const isPartner = ctx.access === "partner";
     // Field staff see the mission only if they travel on it, as on the missions pages.
     const visibleMission = mission[0] ?? null;
     return {
       // Partners follow workshops through their figures; the team's minutes and missions are internal.
-      workshop: isPartner ? { ...workshop, minutes: "", missionId: null } : { ...workshop, missionId: visibleMission ? workshop.missionId : null },
+      workshop: { ...workshop, minutes: can(ctx.access, "workshops.readMinutes") ? workshop.minutes : "", missionId: visibleMission ? workshop.missionId : null },
       mission: visibleMission,
       days: workshopDays(workshop.startDate, workshop.endDate),
       invited,
       agenda,
-      canEdit: ctx.access === "admin" || ctx.access === "manager",
-      canCheckIn: ctx.access !== "partner",
+      canEdit: can(ctx.access, "workshops.edit"),
+      canCheckIn: can(ctx.access, "attendance.record"),
     };
   },
 });
@@ -121,7 +121,7 @@ async function writeInvitationsAndAgenda(ctx: UseCaseCtx, workshopId: string, in
 
 export const createWorkshop = defineUseCase({
   name: "workshops.create",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "workshops.edit" },
   input: createWorkshopInput,
   write: true,
   async run(ctx, input) {
@@ -144,7 +144,7 @@ export const createWorkshop = defineUseCase({
 
 export const updateWorkshop = defineUseCase({
   name: "workshops.update",
-  access: { kind: "project", roles: ["manager"] },
+  access: { kind: "project", permission: "workshops.edit" },
   input: updateWorkshopInput,
   write: true,
   async run(ctx, input) {
@@ -160,17 +160,13 @@ export const updateWorkshop = defineUseCase({
       .limit(1);
     if (outside) throw new UseCaseError("invalid", { startDate: { key: "attendanceOutsideDates" } });
     const invitedBefore = (await ctx.db.select({ id: workshopInvitations.institutionId }).from(workshopInvitations).where(eq(workshopInvitations.workshopId, workshopId))).map((r) => r.id).sort();
-    const [after] = await ctx.db
-      .update(workshops)
-      .set({ ...fields, version: sql`${workshops.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(workshops.id, workshopId), eq(workshops.version, version)))
-      .returning();
-    if (!after) throw new UseCaseError("stale");
+    const after = await updateVersioned(ctx, workshops, {
+      before,
+      version,
+      set: fields,
+      audit: { action: "workshop.update", entityType: "workshop", projectId, fields: editableFields, changes: changeOf("invited", invitedBefore, [...new Set(invitedInstitutionIds)].sort()) },
+    });
     await writeInvitationsAndAgenda(ctx, workshopId, invitedInstitutionIds, agenda);
-    const changes = diffFields(before, after, editableFields);
-    const invitedAfter = [...new Set(invitedInstitutionIds)].sort();
-    if (JSON.stringify(invitedBefore) !== JSON.stringify(invitedAfter)) changes.invited = { before: invitedBefore, after: invitedAfter };
-    await recordAudit(ctx.db, { actorId: ctx.user.id, action: "workshop.update", entityType: "workshop", entityId: workshopId, projectId, changes });
     return after;
   },
 });

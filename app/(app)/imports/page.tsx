@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDirectoryPermissions } from "@/lib/institutions/service";
 import { listProjects } from "@/lib/projects/service";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
-import { ImportWizard } from "./import-wizard";
+import { DirectoryImport } from "./directory-import";
 
 export default async function ImportsPage() {
   const ctx = await getPageContext();
@@ -16,7 +16,7 @@ export default async function ImportsPage() {
     <>
       <PageHeader title={t("title")} />
       <p className="mb-4 max-w-3xl text-slate-700">{t("intro")}</p>
-      <ImportWizard projects={projects.items.map((p) => ({ value: p.id, label: `${p.code} — ${p.name}` }))} />
+      <DirectoryImport projects={projects.items.map((p) => ({ value: p.id, label: `${p.code} — ${p.name}` }))} />
     </>
   );
 }

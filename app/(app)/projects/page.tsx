@@ -14,6 +14,7 @@ import { countryName } from "@/lib/i18n/countries";
 import { calendarDate } from "@/lib/i18n/dates";
 import { projectSorts } from "@/lib/projects/schemas";
 import { listProjects } from "@/lib/projects/service";
+import { can, globalAccess } from "@/lib/policy";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 
 type SearchParams = { q?: string; status?: string; sort?: string; dir?: string; page?: string };
@@ -35,7 +36,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title={t("title")}
         actions={
-          ctx.user.isAdmin && (
+          can(globalAccess(ctx.user), "administration") && (
             <>
               <ButtonLink href="/projects/portfolio" variant="secondary">
                 {tPortfolio("title")}

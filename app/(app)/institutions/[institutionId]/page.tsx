@@ -9,7 +9,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/countries";
 import { calendarDate } from "@/lib/i18n/dates";
 import { getInstitutionStudyLinks } from "@/lib/findings/for-institution";
-import { narrativeFor } from "@/lib/findings/narrative";
+import { narrativeFor } from "@/lib/narrative";
 import { getInstitution } from "@/lib/institutions/service";
 import { listParticipants } from "@/lib/participants/service";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";

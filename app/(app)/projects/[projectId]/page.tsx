@@ -13,10 +13,11 @@ import { countryName } from "@/lib/i18n/countries";
 import { calendarDate } from "@/lib/i18n/dates";
 import { getDashboard } from "@/lib/projects/dashboard";
 import { ProjectDashboard } from "./_components/dashboard";
-import { narrativeFor } from "@/lib/findings/narrative";
+import { narrativeFor } from "@/lib/narrative";
 import { listMembers } from "@/lib/members/service";
 import { awaitingMyReview } from "@/lib/reviews/service";
 import { getProject } from "@/lib/projects/service";
+import { can, globalAccess } from "@/lib/policy";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { AddMemberForm } from "@/components/members/add-member-form";
 import { RevokeRoleButton } from "@/components/members/revoke-role-button";
@@ -37,6 +38,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const periodErrors = !dashboardResult.ok && dashboardResult.error === "invalid" ? (dashboardResult.fieldErrors ?? {}) : undefined;
   const dashboard = unwrapForPage(periodErrors ? await getDashboard(ctx, { projectId }) : dashboardResult);
   const awaiting = unwrapForPage(awaitingResult);
+  const canManageMembers = can(globalAccess(ctx.user), "members.manage");
   const [t, tMembers, tRoles, tMissions, tWorkshops, tStudies, tReviews, tActions, tEvaluations, tClosing, tFindings, format, locale] = await Promise.all([
     getTranslations("projects"),
     getTranslations("members"),
@@ -66,7 +68,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         <ButtonLink href={`/projects/${project.id}/workshops`} variant="secondary">
           {tWorkshops("title")}
         </ButtonLink>
-        {access !== "partner" && (
+        {can(access, "missions.read") && (
           <ButtonLink href={`/projects/${project.id}/missions`} variant="secondary">
             {tMissions("title")}
           </ButtonLink>
@@ -81,7 +83,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
           {tEvaluations("title")}
         </ButtonLink>
       </nav>
-      {access === "partner" && (
+      {can(access, "reviews.answer") && (
         <section aria-labelledby="awaiting" className="mb-8 rounded-lg border border-amber-300 bg-amber-50 p-4">
           <h2 id="awaiting" className="mb-2 text-lg font-semibold">
             {tReviews("awaiting")}
@@ -131,19 +133,19 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
                 <Th>{tMembers("name")}</Th>
                 <Th>{tMembers("role")}</Th>
                 {members.some((m) => m.email) && <Th>{tMembers("email")}</Th>}
-                {ctx.user.isAdmin && <Th>{tMembers("actions")}</Th>}
+                {canManageMembers && <Th>{tMembers("actions")}</Th>}
               </tr>
             </thead>
             <tbody>
               {members.map((m) => (
                 <tr key={m.userId}>
                   <Td>
-                    {ctx.user.isAdmin ? <Link href={`/admin/users/${m.userId}`}>{m.name}</Link> : (m.name ?? tMembers("anotherPartner"))}
+                    {canManageMembers ? <Link href={`/admin/users/${m.userId}`}>{m.name}</Link> : (m.name ?? tMembers("anotherPartner"))}
                     {!m.isActive && <span className="ml-2 text-xs text-slate-600">({tMembers("inactive")})</span>}
                   </Td>
                   <Td>{tRoles(m.role)}</Td>
                   {m.email !== null && <Td>{m.email}</Td>}
-                  {ctx.user.isAdmin && (
+                  {canManageMembers && (
                     <Td>
                       <RevokeRoleButton projectId={project.id} userId={m.userId} name={m.name ?? tMembers("anotherPartner")} />
                     </Td>
@@ -153,7 +155,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
             </tbody>
           </Table>
         )}
-        {ctx.user.isAdmin && (
+        {canManageMembers && (
           <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
             <h3 className="mb-2 font-medium">{tMembers("addTitle")}</h3>
             <AddMemberForm projectId={project.id} />

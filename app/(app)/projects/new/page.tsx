@@ -3,13 +3,14 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import type { Locale } from "@/lib/i18n/config";
 import { countryOptions } from "@/lib/i18n/countries";
+import { can, globalAccess } from "@/lib/policy";
 import { getPageContext } from "@/lib/request-context";
 import { createProjectAction } from "../actions";
 import { ProjectForm } from "../_components/project-form";
 
 export default async function NewProjectPage() {
   const { user } = await getPageContext();
-  if (!user.isAdmin) notFound();
+  if (!can(globalAccess(user), "administration")) notFound();
   const [t, locale] = await Promise.all([getTranslations("projects"), getLocale()]);
   return (
     <>

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { Locale } from "@/db/schema/values";
 import { percentOf } from "@/lib/evaluations/results";
-import { narrativeFor } from "@/lib/findings/narrative";
+import { narrativeFor } from "@/lib/narrative";
 import { getPortfolio } from "@/lib/projects/portfolio";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 

@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { listAccessLog } from "@/lib/access-log/service";
 
-export const GET = apiRoute(api.listAccessLog.useCase, fromQuery);
+export const GET = apiRoute(listAccessLog);

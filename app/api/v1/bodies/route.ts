@@ -1,5 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { createBody, listBodies } from "@/lib/bodies/service";
 
-export const GET = apiRoute(api.listBodies.useCase, fromQuery);
-export const POST = apiRoute(api.createBody.useCase, fromBody, api.createBody.successStatus);
+export const GET = apiRoute(listBodies);
+export const POST = apiRoute(createBody);

@@ -1,5 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { createInstitution, listInstitutions } from "@/lib/institutions/service";
 
-export const GET = apiRoute(api.listInstitutions.useCase, fromQuery);
-export const POST = apiRoute(api.createInstitution.useCase, fromBody, api.createInstitution.successStatus);
+export const GET = apiRoute(listInstitutions);
+export const POST = apiRoute(createInstitution);

@@ -1,5 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { createParticipant, listParticipants } from "@/lib/participants/service";
 
-export const GET = apiRoute(api.listParticipants.useCase, fromQuery);
-export const POST = apiRoute(api.createParticipant.useCase, fromBody, api.createParticipant.successStatus);
+export const GET = apiRoute(listParticipants);
+export const POST = apiRoute(createParticipant);

@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { getPortfolio } from "@/lib/projects/portfolio";
 
-export const GET = apiRoute(api.getPortfolio.useCase, fromQuery);
+export const GET = apiRoute(getPortfolio);

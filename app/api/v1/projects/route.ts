@@ -1,5 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { createProject, listProjects } from "@/lib/projects/service";
 
-export const GET = apiRoute(api.listProjects.useCase, fromQuery);
-export const POST = apiRoute(api.createProject.useCase, fromBody, api.createProject.successStatus);
+export const GET = apiRoute(listProjects);
+export const POST = apiRoute(createProject);

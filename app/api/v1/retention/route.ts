@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { getRetention } from "@/lib/retention/service";
 
-export const GET = apiRoute(api.getRetention.useCase, fromQuery);
+export const GET = apiRoute(getRetention);

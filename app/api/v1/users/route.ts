@@ -1,5 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { createUser, listUsers } from "@/lib/users/service";
 
-export const GET = apiRoute(api.listUsers.useCase, fromQuery);
-export const POST = apiRoute(api.createUser.useCase, fromBody, api.createUser.successStatus);
+export const GET = apiRoute(listUsers);
+export const POST = apiRoute(createUser);

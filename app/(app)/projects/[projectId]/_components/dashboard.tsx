@@ -4,7 +4,7 @@ import { PinnedFigurePhrase } from "@/components/evaluations/pinned-figure-phras
 import { TextField } from "@/components/ui/field";
 import type { Locale } from "@/db/schema/values";
 import { percentOf } from "@/lib/evaluations/results";
-import { narrativeFor } from "@/lib/findings/narrative";
+import { narrativeFor } from "@/lib/narrative";
 import type { FieldErrors } from "@/lib/result";
 import type { getDashboard } from "@/lib/projects/dashboard";
 

@@ -12,6 +12,7 @@ import { workshopStatuses, workshopTypes } from "@/db/schema/values";
 import { calendarDate } from "@/lib/i18n/dates";
 import { listMissions } from "@/lib/missions/service";
 import { getProject } from "@/lib/projects/service";
+import { can } from "@/lib/policy";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { workshopSorts } from "@/lib/workshops/schemas";
 import { listWorkshops } from "@/lib/workshops/service";
@@ -28,9 +29,9 @@ export default async function WorkshopsPage({ params, searchParams }: { params: 
   const { project, access } = unwrapForPage(await getProject(ctx, { projectId }));
   const page = unwrapForPage(await listWorkshops(ctx, { projectId, ...filters, page: query.page }));
   // Partners do not see missions, so they get no mission filter.
-  const missions = access === "partner" ? [] : unwrapForPage(await listMissions(ctx, { projectId, when: "all", pageSize: 100 })).items;
+  const missions = can(access, "missions.read") ? unwrapForPage(await listMissions(ctx, { projectId, when: "all", pageSize: 100 })).items : [];
   const [t, tCommon, format] = await Promise.all([getTranslations("workshops"), getTranslations("common"), getFormatter()]);
-  const canCreate = access === "admin" || access === "manager";
+  const canCreate = can(access, "workshops.edit");
   const hasFilters = filterNames.some((name) => name !== "sort" && name !== "dir" && filters[name]);
   const basePath = `/projects/${projectId}/workshops`;
   const any = (label: string) => [{ value: "", label }];

@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { getOfflineKey } from "@/lib/account/offline-key";
 
-export const GET = apiRoute(api.getOfflineKey.useCase, fromQuery);
+export const GET = apiRoute(getOfflineKey);

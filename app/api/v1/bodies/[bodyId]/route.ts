@@ -1,5 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { getBody, updateBody } from "@/lib/bodies/service";
 
-export const GET = apiRoute<{ bodyId: string }>(api.getBody.useCase, fromQuery);
-export const PATCH = apiRoute<{ bodyId: string }>(api.updateBody.useCase, fromBody);
+export const GET = apiRoute(getBody);
+export const PATCH = apiRoute(updateBody);

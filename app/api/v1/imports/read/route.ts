@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { readImportFile } from "@/lib/imports/read";
 
-export const POST = apiRoute(api.readImportFile.useCase, fromBody);
+export const POST = apiRoute(readImportFile);

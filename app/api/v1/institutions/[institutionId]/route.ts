@@ -1,5 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { getInstitution, updateInstitution } from "@/lib/institutions/service";
 
-export const GET = apiRoute<{ institutionId: string }>(api.getInstitution.useCase, fromQuery);
-export const PATCH = apiRoute<{ institutionId: string }>(api.updateInstitution.useCase, fromBody);
+export const GET = apiRoute(getInstitution);
+export const PATCH = apiRoute(updateInstitution);

@@ -1,5 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { getParticipant, updateParticipant } from "@/lib/participants/service";
 
-export const GET = apiRoute<{ participantId: string }>(api.getParticipant.useCase, fromQuery);
-export const PATCH = apiRoute<{ participantId: string }>(api.updateParticipant.useCase, fromBody);
+export const GET = apiRoute(getParticipant);
+export const PATCH = apiRoute(updateParticipant);

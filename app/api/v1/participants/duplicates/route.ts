@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { findDuplicates } from "@/lib/participants/duplicates";
 
-export const GET = apiRoute(api.findDuplicates.useCase, fromQuery);
+export const GET = apiRoute(findDuplicates);

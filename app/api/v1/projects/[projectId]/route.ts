@@ -1,5 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { getProject, updateProject } from "@/lib/projects/service";
 
-export const GET = apiRoute<{ projectId: string }>(api.getProject.useCase, fromQuery);
-export const PATCH = apiRoute<{ projectId: string }>(api.updateProject.useCase, fromBody);
+export const GET = apiRoute(getProject);
+export const PATCH = apiRoute(updateProject);

@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { runRetentionNow } from "@/lib/retention/service";
 
-export const POST = apiRoute(api.runRetentionNow.useCase, fromQuery, api.runRetentionNow.successStatus);
+export const POST = apiRoute(runRetentionNow);

@@ -1,5 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { getUser, setUserActive } from "@/lib/users/service";
 
-export const GET = apiRoute<{ userId: string }>(api.getUser.useCase, fromQuery);
-export const PATCH = apiRoute<{ userId: string }>(api.setUserActive.useCase, fromBody);
+export const GET = apiRoute(getUser);
+export const PATCH = apiRoute(setUserActive);

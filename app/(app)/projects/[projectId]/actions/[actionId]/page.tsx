@@ -5,7 +5,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { FactList } from "@/components/ui/fact-list";
 import { PageHeader } from "@/components/ui/page-header";
 import type { Locale } from "@/db/schema/values";
-import { narrativeFor } from "@/lib/findings/narrative";
+import { narrativeFor } from "@/lib/narrative";
 import { calendarDate } from "@/lib/i18n/dates";
 import { getAction } from "@/lib/improvement-actions/service";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";

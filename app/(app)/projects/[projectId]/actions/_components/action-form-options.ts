@@ -2,7 +2,7 @@ import "server-only";
 import { getLocale } from "next-intl/server";
 import type { Option } from "@/components/ui/field";
 import type { Locale } from "@/db/schema/values";
-import { narrativeFor } from "@/lib/findings/narrative";
+import { narrativeFor } from "@/lib/narrative";
 import { listFindings } from "@/lib/findings/service";
 import { listMembers } from "@/lib/members/service";
 import { unwrapForPage } from "@/lib/request-context";

@@ -7,7 +7,7 @@ import type { Locale } from "@/db/schema/values";
 import type { Figure } from "@/lib/evaluations/results";
 import { levelWording } from "@/lib/evaluations/scale-wording";
 import { getEvaluationResults } from "@/lib/evaluations/service";
-import { narrativeFor } from "@/lib/findings/narrative";
+import { narrativeFor } from "@/lib/narrative";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { PinForm } from "../_components/pin-form";
 import { ResponseForm } from "../_components/response-form";

@@ -7,9 +7,10 @@ import { FactList } from "@/components/ui/fact-list";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { findingPriorities, findingStatuses, findingThemes, locales, type Locale } from "@/db/schema/values";
-import { narrativeFor } from "@/lib/findings/narrative";
+import { narrativeFor } from "@/lib/narrative";
 import { listFindings, listProjectThemes } from "@/lib/findings/service";
 import { calendarDate } from "@/lib/i18n/dates";
+import { can } from "@/lib/policy";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { getStudy } from "@/lib/studies/service";
 import { listMembers } from "@/lib/members/service";
@@ -40,7 +41,7 @@ export default async function StudyPage({ params, searchParams }: { params: Prom
     ? await Promise.all([
         listWorkshops(ctx, { projectId, pageSize: 100 }).then((r) => unwrapForPage(r).items),
         listFindings(ctx, ids).then(unwrapForPage),
-        listMembers(ctx, { projectId }).then((r) => unwrapForPage(r).flatMap((m) => (m.role === "partner" && m.isActive && m.name !== null ? [{ ...m, name: m.name }] : []))),
+        listMembers(ctx, { projectId }).then((r) => unwrapForPage(r).flatMap((m) => (can(m.role, "reviews.answer") && m.isActive && m.name !== null ? [{ ...m, name: m.name }] : []))),
       ])
     : [[], [], []];
   const themeName = (f: { theme: string | null; projectThemeName: { original: Locale } | null }) =>

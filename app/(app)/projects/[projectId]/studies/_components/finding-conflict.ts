@@ -2,7 +2,7 @@ import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Locale } from "@/db/schema/values";
 import type { Conflict } from "@/lib/forms";
-import { narrativeFor } from "@/lib/findings/narrative";
+import { narrativeFor } from "@/lib/narrative";
 import { getFinding } from "@/lib/findings/service";
 import { getRequestContext } from "@/lib/request-context";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { getFormatter, getLocale } from "next-intl/server";
 import type { Option } from "@/components/ui/field";
 import type { Locale } from "@/db/schema/values";
-import { narrativeFor } from "@/lib/findings/narrative";
+import { narrativeFor } from "@/lib/narrative";
 import { listProjectThemes } from "@/lib/findings/service";
 import { calendarDate } from "@/lib/i18n/dates";
 import { unwrapForPage } from "@/lib/request-context";

@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { addBodyMember } from "@/lib/bodies/service";
 
-export const POST = apiRoute<{ bodyId: string }>(api.addBodyMember.useCase, fromBody, api.addBodyMember.successStatus);
+export const POST = apiRoute(addBodyMember);

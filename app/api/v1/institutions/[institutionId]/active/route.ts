@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { setInstitutionActive } from "@/lib/institutions/service";
 
-export const PUT = apiRoute<{ institutionId: string }>(api.setInstitutionActive.useCase, fromBody);
+export const PUT = apiRoute(setInstitutionActive);

@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { getInstitutionStudyLinks } from "@/lib/findings/for-institution";
 
-export const GET = apiRoute<{ institutionId: string }>(api.getInstitutionStudyLinks.useCase, fromQuery);
+export const GET = apiRoute(getInstitutionStudyLinks);

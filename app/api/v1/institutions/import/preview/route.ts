@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { previewInstitutionImport } from "@/lib/imports/institutions";
 
-export const POST = apiRoute(api.previewInstitutionImport.useCase, fromBody);
+export const POST = apiRoute(previewInstitutionImport);

@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { listPersonAccesses } from "@/lib/access-log/service";
 
-export const GET = apiRoute<{ participantId: string }>(api.listPersonAccesses.useCase, fromQuery);
+export const GET = apiRoute(listPersonAccesses);

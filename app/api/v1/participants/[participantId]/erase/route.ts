@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { eraseParticipant } from "@/lib/participants/personal-data";
 
-export const POST = apiRoute<{ participantId: string }>(api.eraseParticipant.useCase, fromQuery);
+export const POST = apiRoute(eraseParticipant);

@@ -1,8 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
 import { apiRoute } from "@/lib/http/api";
+import { mergeParticipants } from "@/lib/participants/duplicates";
 
 // The person in the path is the one kept; the body names the other (`otherId`).
-export const POST = apiRoute<{ participantId: string }>(api.mergeParticipant.useCase, async (request, params) => ({
-  ...(await request.json()),
-  keepId: params.participantId,
-}));
+export const POST = apiRoute(mergeParticipants);

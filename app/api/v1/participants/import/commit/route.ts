@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { commitParticipantImport } from "@/lib/imports/participants";
 
-export const POST = apiRoute(api.commitParticipantImport.useCase, fromBody);
+export const POST = apiRoute(commitParticipantImport);

@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { previewParticipantImport } from "@/lib/imports/participants";
 
-export const POST = apiRoute(api.previewParticipantImport.useCase, fromBody);
+export const POST = apiRoute(previewParticipantImport);

@@ -1,7 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { createAction, listActions } from "@/lib/improvement-actions/service";
 
-type Params = { projectId: string };
-
-export const GET = apiRoute<Params>(api.listActions.useCase, fromQuery);
-export const POST = apiRoute<Params>(api.createAction.useCase, fromBody, 201);
+export const GET = apiRoute(listActions);
+export const POST = apiRoute(createAction);

@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { getProjectAttendanceTotals } from "@/lib/attendance/totals";
 
-export const GET = apiRoute<{ projectId: string }>(api.getProjectAttendanceTotals.useCase, fromQuery);
+export const GET = apiRoute(getProjectAttendanceTotals);

@@ -3,6 +3,8 @@ import { locales, type Locale } from "@/db/schema/values";
 import { documentToDocx } from "@/lib/documents/docx";
 import { documentToPdf } from "@/lib/documents/pdf";
 import { failureResponse } from "@/lib/http/api";
+import { fileTypes } from "@/lib/http/declaration";
+import { fileResponse } from "@/lib/http/document-response";
 import { wordingFor } from "@/lib/i18n/wording";
 import { getClosingReport } from "@/lib/projects/closing-report";
 import { closingReportDocument } from "@/lib/projects/closing-report-document";
@@ -20,11 +22,6 @@ export async function GET(request: Request, { params }: Params) {
   if (!result.ok) return failureResponse(result);
   const spec = closingReportDocument(result.data, locale, wordingFor(locale));
   const bytes = pdf ? await documentToPdf(spec) : await documentToDocx(spec);
-  return new Response(bytes as BodyInit, {
-    headers: {
-      "Content-Type": pdf ? "application/pdf" : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      "Content-Disposition": `attachment; filename="closing-report-${locale}.${pdf ? "pdf" : "docx"}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  const format = pdf ? "pdf" : "docx";
+  return fileResponse(bytes, fileTypes[format], `closing-report-${locale}.${format}`);
 }

@@ -1,7 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { createEvaluation, listEvaluations } from "@/lib/evaluations/service";
 
-type Params = { projectId: string };
-
-export const GET = apiRoute<Params>(api.listEvaluations.useCase, fromQuery);
-export const POST = apiRoute<Params>(api.createEvaluation.useCase, fromBody, 201);
+export const GET = apiRoute(listEvaluations);
+export const POST = apiRoute(createEvaluation);

@@ -1,5 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { grantRole, listMembers } from "@/lib/members/service";
 
-export const GET = apiRoute<{ projectId: string }>(api.listMembers.useCase, fromQuery);
-export const POST = apiRoute<{ projectId: string }>(api.grantRole.useCase, fromBody);
+export const GET = apiRoute(listMembers);
+export const POST = apiRoute(grantRole);

@@ -1,7 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { createMission, listMissions } from "@/lib/missions/service";
 
-type Params = { projectId: string };
-
-export const GET = apiRoute<Params>(api.listMissions.useCase, fromQuery);
-export const POST = apiRoute<Params>(api.createMission.useCase, fromBody, api.createMission.successStatus);
+export const GET = apiRoute(listMissions);
+export const POST = apiRoute(createMission);

@@ -1,7 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { createStudy, listStudies } from "@/lib/studies/service";
 
-type Params = { projectId: string };
-
-export const GET = apiRoute<Params>(api.listStudies.useCase, fromQuery);
-export const POST = apiRoute<Params>(api.createStudy.useCase, fromBody, 201);
+export const GET = apiRoute(listStudies);
+export const POST = apiRoute(createStudy);

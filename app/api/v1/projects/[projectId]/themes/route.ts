@@ -1,7 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { createProjectTheme, listProjectThemes } from "@/lib/findings/service";
 
-type Params = { projectId: string };
-
-export const GET = apiRoute<Params>(api.listProjectThemes.useCase, fromQuery);
-export const POST = apiRoute<Params>(api.createProjectTheme.useCase, fromBody, 201);
+export const GET = apiRoute(listProjectThemes);
+export const POST = apiRoute(createProjectTheme);

@@ -1,7 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { createWorkshop, listWorkshops } from "@/lib/workshops/service";
 
-type Params = { projectId: string };
-
-export const GET = apiRoute<Params>(api.listWorkshops.useCase, fromQuery);
-export const POST = apiRoute<Params>(api.createWorkshop.useCase, fromBody, api.createWorkshop.successStatus);
+export const GET = apiRoute(listWorkshops);
+export const POST = apiRoute(createWorkshop);

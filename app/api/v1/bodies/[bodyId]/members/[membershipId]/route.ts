@@ -1,5 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { endBodyMembership, removeBodyMembership } from "@/lib/bodies/service";
 
-export const PATCH = apiRoute<{ bodyId: string; membershipId: string }>(api.endBodyMembership.useCase, fromBody);
-export const DELETE = apiRoute<{ bodyId: string; membershipId: string }>(api.removeBodyMembership.useCase, fromQuery);
+export const PATCH = apiRoute(endBodyMembership);
+export const DELETE = apiRoute(removeBodyMembership);

@@ -1,7 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { getAction, updateAction } from "@/lib/improvement-actions/service";
 
-type Params = { projectId: string; actionId: string };
-
-export const GET = apiRoute<Params>(api.getAction.useCase, fromQuery);
-export const PATCH = apiRoute<Params>(api.updateAction.useCase, fromBody);
+export const GET = apiRoute(getAction);
+export const PATCH = apiRoute(updateAction);

@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { revokeRole } from "@/lib/members/service";
 
-export const DELETE = apiRoute<{ projectId: string; userId: string }>(api.revokeRole.useCase, fromQuery);
+export const DELETE = apiRoute(revokeRole);

@@ -1,7 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { getMission, updateMission } from "@/lib/missions/service";
 
-type Params = { projectId: string; missionId: string };
-
-export const GET = apiRoute<Params>(api.getMission.useCase, fromQuery);
-export const PATCH = apiRoute<Params>(api.updateMission.useCase, fromBody);
+export const GET = apiRoute(getMission);
+export const PATCH = apiRoute(updateMission);

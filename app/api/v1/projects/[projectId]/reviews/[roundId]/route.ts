@@ -1,6 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { getRound } from "@/lib/reviews/service";
 
-type Params = { projectId: string; roundId: string };
-
-export const GET = apiRoute<Params>(api.getRound.useCase, fromQuery);
+export const GET = apiRoute(getRound);

@@ -1,6 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { awaitingMyReview } from "@/lib/reviews/service";
 
-type Params = { projectId: string };
-
-export const GET = apiRoute<Params>(api.awaitingMyReview.useCase, fromQuery);
+export const GET = apiRoute(awaitingMyReview);

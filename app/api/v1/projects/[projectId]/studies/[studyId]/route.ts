@@ -1,7 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { getStudy, updateStudy } from "@/lib/studies/service";
 
-type Params = { projectId: string; studyId: string };
-
-export const GET = apiRoute<Params>(api.getStudy.useCase, fromQuery);
-export const PATCH = apiRoute<Params>(api.updateStudy.useCase, fromBody);
+export const GET = apiRoute(getStudy);
+export const PATCH = apiRoute(updateStudy);

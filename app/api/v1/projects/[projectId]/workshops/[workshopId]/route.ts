@@ -1,7 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { getWorkshop, updateWorkshop } from "@/lib/workshops/service";
 
-type Params = { projectId: string; workshopId: string };
-
-export const GET = apiRoute<Params>(api.getWorkshop.useCase, fromQuery);
-export const PATCH = apiRoute<Params>(api.updateWorkshop.useCase, fromBody);
+export const GET = apiRoute(getWorkshop);
+export const PATCH = apiRoute(updateWorkshop);

@@ -4,7 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { FactList } from "@/components/ui/fact-list";
 import { PageHeader } from "@/components/ui/page-header";
 import type { Locale } from "@/db/schema/values";
-import { narrativeFor } from "@/lib/findings/narrative";
+import { narrativeFor } from "@/lib/narrative";
 import { getFinding } from "@/lib/findings/service";
 import { listActions } from "@/lib/improvement-actions/service";
 import { calendarDate } from "@/lib/i18n/dates";

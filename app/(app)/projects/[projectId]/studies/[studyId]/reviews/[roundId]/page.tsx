@@ -4,7 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { PageHeader } from "@/components/ui/page-header";
 import type { Locale } from "@/db/schema/values";
-import { narrativeFor } from "@/lib/findings/narrative";
+import { narrativeFor } from "@/lib/narrative";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { getRound } from "@/lib/reviews/service";
 import { closeRoundAction } from "../../../actions";

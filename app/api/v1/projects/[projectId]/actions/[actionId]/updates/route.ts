@@ -1,6 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { addActionUpdate } from "@/lib/improvement-actions/service";
 
-type Params = { projectId: string; actionId: string };
-
-export const POST = apiRoute<Params>(api.addActionUpdate.useCase, fromBody, 201);
+export const POST = apiRoute(addActionUpdate);

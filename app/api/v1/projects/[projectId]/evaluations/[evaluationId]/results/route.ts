@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { getEvaluationResults } from "@/lib/evaluations/service";
 
-export const GET = apiRoute<{ projectId: string; evaluationId: string }>(api.getEvaluationResults.useCase, fromQuery);
+export const GET = apiRoute(getEvaluationResults);

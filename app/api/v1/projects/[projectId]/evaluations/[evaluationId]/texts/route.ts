@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { translateEvaluation } from "@/lib/evaluations/service";
 
-export const PUT = apiRoute<{ projectId: string; evaluationId: string }>(api.translateEvaluation.useCase, fromBody);
+export const PUT = apiRoute(translateEvaluation);

@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { addMissionNote } from "@/lib/missions/service";
 
-export const POST = apiRoute<{ projectId: string; missionId: string }>(api.addMissionNote.useCase, fromBody, api.addMissionNote.successStatus);
+export const POST = apiRoute(addMissionNote);

@@ -1,6 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { closeRound } from "@/lib/reviews/service";
 
-type Params = { projectId: string; roundId: string };
-
-export const POST = apiRoute<Params>(api.closeRound.useCase, fromBody);
+export const POST = apiRoute(closeRound);

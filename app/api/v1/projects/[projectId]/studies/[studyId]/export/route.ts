@@ -4,15 +4,14 @@ import { documentToDocx } from "@/lib/documents/docx";
 import { documentToPdf } from "@/lib/documents/pdf";
 import { documentToXlsx } from "@/lib/documents/xlsx";
 import { failureResponse } from "@/lib/http/api";
+import { fileTypes } from "@/lib/http/declaration";
+import { datedFileName, fileResponse } from "@/lib/http/document-response";
 import { wordingFor } from "@/lib/i18n/wording";
 import { getRequestContext } from "@/lib/request-context";
-import { contentTypes } from "@/lib/spreadsheets/write";
 import { getStudyReport } from "@/lib/studies/report";
 import { actionPlan, studyDocument } from "@/lib/studies/study-document";
 
 type Params = { params: Promise<{ projectId: string; studyId: string }> };
-
-const types = { docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", pdf: "application/pdf", xlsx: contentTypes.xlsx };
 
 /**
  * The study as an editable Word document or a PDF (?format=docx|pdf), or its action plan as Excel
@@ -30,11 +29,5 @@ export async function GET(request: Request, { params }: Params) {
   const bytes =
     format === "xlsx" ? await documentToXlsx({ ...spec, sections: [actionPlan(result.data, locale, wording)] }) : format === "pdf" ? await documentToPdf(spec) : await documentToDocx(spec);
   const name = format === "xlsx" ? "actions" : "study";
-  return new Response(bytes as BodyInit, {
-    headers: {
-      "Content-Type": types[format],
-      "Content-Disposition": `attachment; filename="${name}-${locale}-${new Date().toISOString().slice(0, 10)}.${format}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return fileResponse(bytes, fileTypes[format], datedFileName(`${name}-${locale}`, format));
 }

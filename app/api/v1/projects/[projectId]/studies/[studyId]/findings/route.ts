@@ -1,7 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { createFinding, listFindings } from "@/lib/findings/service";
 
-type Params = { projectId: string; studyId: string };
-
-export const GET = apiRoute<Params>(api.listFindings.useCase, fromQuery);
-export const POST = apiRoute<Params>(api.createFinding.useCase, fromBody, 201);
+export const GET = apiRoute(listFindings);
+export const POST = apiRoute(createFinding);

@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { getStudyReport } from "@/lib/studies/report";
 
-export const GET = apiRoute<{ projectId: string; studyId: string }>(api.getStudyReport.useCase, fromQuery);
+export const GET = apiRoute(getStudyReport);

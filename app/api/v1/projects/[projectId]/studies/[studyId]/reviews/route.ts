@@ -1,7 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { listRounds, openRound } from "@/lib/reviews/service";
 
-type Params = { projectId: string; studyId: string };
-
-export const GET = apiRoute<Params>(api.listRounds.useCase, fromQuery);
-export const POST = apiRoute<Params>(api.openRound.useCase, fromBody, 201);
+export const GET = apiRoute(listRounds);
+export const POST = apiRoute(openRound);

@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { addSource } from "@/lib/studies/service";
 
-export const POST = apiRoute<{ projectId: string; studyId: string }>(api.addSource.useCase, fromBody, 201);
+export const POST = apiRoute(addSource);

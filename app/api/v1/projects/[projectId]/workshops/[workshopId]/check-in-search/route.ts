@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { searchCheckIn } from "@/lib/attendance/roster";
 
-export const GET = apiRoute<{ projectId: string; workshopId: string }>(api.searchCheckIn.useCase, fromQuery);
+export const GET = apiRoute(searchCheckIn);

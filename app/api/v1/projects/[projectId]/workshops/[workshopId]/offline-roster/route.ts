@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { getOfflineRoster } from "@/lib/attendance/offline-roster";
 
-export const GET = apiRoute<{ projectId: string; workshopId: string }>(api.getOfflineRoster.useCase, fromQuery);
+export const GET = apiRoute(getOfflineRoster);

@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { getWorkshopReport } from "@/lib/attendance/report";
 
-export const GET = apiRoute<{ projectId: string; workshopId: string }>(api.getWorkshopReport.useCase, fromQuery);
+export const GET = apiRoute(getWorkshopReport);

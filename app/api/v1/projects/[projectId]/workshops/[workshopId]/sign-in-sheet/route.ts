@@ -1,6 +1,8 @@
 import { getSignInSheet } from "@/lib/attendance/sign-in-sheet";
 import { signInSheetPdf } from "@/lib/attendance/sign-in-sheet-pdf";
 import { failureResponse } from "@/lib/http/api";
+import { fileTypes } from "@/lib/http/declaration";
+import { fileResponse } from "@/lib/http/document-response";
 import { getWording } from "@/lib/i18n/wording";
 import { getRequestContext } from "@/lib/request-context";
 
@@ -12,11 +14,5 @@ export async function GET(request: Request, { params }: Params) {
   const result = await getSignInSheet(await getRequestContext(), { ...(await params), day });
   if (!result.ok) return failureResponse(result);
   const bytes = await signInSheetPdf(result.data, await getWording(result.data.workshop.language));
-  return new Response(bytes as BodyInit, {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="sign-in-${result.data.day}.pdf"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return fileResponse(bytes, fileTypes.pdf, `sign-in-${result.data.day}.pdf`);
 }

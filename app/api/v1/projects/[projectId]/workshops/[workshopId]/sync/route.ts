@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { syncOutbox } from "@/lib/attendance/sync";
 
-export const POST = apiRoute<{ projectId: string; workshopId: string }>(api.syncOutbox.useCase, fromBody);
+export const POST = apiRoute(syncOutbox);

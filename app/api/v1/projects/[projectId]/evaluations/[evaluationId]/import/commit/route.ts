@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { commitResponseImport } from "@/lib/evaluations/import";
 
-export const POST = apiRoute<{ projectId: string; evaluationId: string }>(api.commitResponseImport.useCase, fromBody);
+export const POST = apiRoute(commitResponseImport);

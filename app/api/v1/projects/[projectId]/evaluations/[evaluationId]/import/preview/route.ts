@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { previewResponseImport } from "@/lib/evaluations/import";
 
-export const POST = apiRoute<{ projectId: string; evaluationId: string }>(api.previewResponseImport.useCase, fromBody);
+export const POST = apiRoute(previewResponseImport);

@@ -1,7 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { getFinding, updateFinding } from "@/lib/findings/service";
 
-type Params = { projectId: string; studyId: string; findingId: string };
-
-export const GET = apiRoute<Params>(api.getFinding.useCase, fromQuery);
-export const PATCH = apiRoute<Params>(api.updateFinding.useCase, fromBody);
+export const GET = apiRoute(getFinding);
+export const PATCH = apiRoute(updateFinding);

@@ -1,7 +1,5 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody, fromQuery } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { removeSource, shareSource } from "@/lib/studies/service";
 
-type Params = { projectId: string; studyId: string; sourceId: string };
-
-export const PATCH = apiRoute<Params>(api.shareSource.useCase, fromBody);
-export const DELETE = apiRoute<Params>(api.removeSource.useCase, fromQuery);
+export const PATCH = apiRoute(shareSource);
+export const DELETE = apiRoute(removeSource);

@@ -1,4 +1,4 @@
-import { apiOperations as api } from "@/lib/http/api-operations";
-import { apiRoute, fromBody } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { commitAttendanceImport } from "@/lib/imports/attendance";
 
-export const POST = apiRoute<{ projectId: string; workshopId: string }>(api.commitAttendanceImport.useCase, fromBody);
+export const POST = apiRoute(commitAttendanceImport);

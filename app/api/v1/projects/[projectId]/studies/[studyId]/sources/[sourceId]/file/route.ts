@@ -1,4 +1,5 @@
 import { failureResponse } from "@/lib/http/api";
+import { fileResponse } from "@/lib/http/document-response";
 import { getRequestContext } from "@/lib/request-context";
 import { getSourceFile } from "@/lib/studies/service";
 
@@ -9,11 +10,5 @@ export async function GET(_request: Request, { params }: Params) {
   const result = await getSourceFile(await getRequestContext(), await params);
   if (!result.ok) return failureResponse(result);
   const { name, type, data } = result.data;
-  return new Response(data as BodyInit, {
-    headers: {
-      "Content-Type": type,
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return fileResponse(data, type, name);
 }

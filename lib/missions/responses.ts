@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { missionStatuses, workshopStatuses, workshopTypes } from "@/db/schema/values";
+import { pageOf } from "@/lib/http/declaration";
+
+/** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */
+
+const missionMonthShape = z.object({
+  id: z.string(),
+  country: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  status: z.enum(missionStatuses),
+  title: z.string(),
+  cities: z.array(z.string()),
+});
+
+export const addMissionNoteOutput = z.object({
+  id: z.string(),
+  createdAt: z.date(),
+  missionId: z.string(),
+  authorId: z.string().nullable(),
+  body: z.string(),
+});
+
+export const createMissionOutput = z.object({
+  id: z.string(),
+  country: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  status: z.enum(missionStatuses),
+  version: z.number(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  projectId: z.string(),
+  title: z.string(),
+  purpose: z.string(),
+  cities: z.array(z.string()),
+  objectives: z.string(),
+  notes: z.string(),
+});
+
+export const getMissionOutput = z.object({
+  mission: z.object({
+    id: z.string(),
+    country: z.string(),
+    startDate: z.string(),
+    endDate: z.string(),
+    status: z.enum(missionStatuses),
+    version: z.number(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+    projectId: z.string(),
+    title: z.string(),
+    purpose: z.string(),
+    cities: z.array(z.string()),
+    objectives: z.string(),
+    notes: z.string(),
+  }),
+  team: z.array(z.object({ id: z.string(), name: z.string() })),
+  notes: z.array(z.object({ id: z.string(), body: z.string(), createdAt: z.date(), authorName: z.string().nullable() })),
+  workshops: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      type: z.enum(workshopTypes),
+      city: z.string(),
+      startDate: z.string(),
+      endDate: z.string(),
+      status: z.enum(workshopStatuses),
+    }),
+  ),
+  canEdit: z.boolean(),
+});
+
+export const listMissionMonthOutput = z.array(missionMonthShape);
+
+export const listMissionsOutput = pageOf(missionMonthShape);
+
+export const updateMissionOutput = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  title: z.string(),
+  purpose: z.string(),
+  country: z.string(),
+  cities: z.array(z.string()),
+  startDate: z.string(),
+  endDate: z.string(),
+  status: z.enum(missionStatuses),
+  objectives: z.string(),
+  notes: z.string(),
+  version: z.number(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { locales, projectRoles } from "@/db/schema/values";
+import { pageOf } from "@/lib/http/declaration";
+
+/** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */
+
+const userShape = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  locale: z.enum(locales),
+  isAdmin: z.boolean(),
+  isActive: z.boolean(),
+  mustChangePassword: z.boolean(),
+  createdAt: z.date(),
+});
+
+export const createUserOutput = z.object({ user: userShape, signInLink: z.object({ token: z.string(), expiresAt: z.date() }).nullable() });
+
+export const getUserOutput = z.object({
+  user: userShape,
+  memberships: z.array(z.object({ projectId: z.string(), code: z.string(), name: z.string(), role: z.enum(projectRoles) })),
+});
+
+export const listUsersOutput = pageOf(userShape);
+
+export const setUserActiveOutput = z.object({ changed: z.boolean() });
