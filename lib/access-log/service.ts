@@ -6,6 +6,7 @@ import { loadVisibleParticipant } from "@/lib/participants/service";
 import { can, globalAccess } from "@/lib/policy";
 import { defineUseCase, type Page } from "@/lib/use-case";
 import { listAccessLogInput, personAccessesInput } from "./schemas";
+import { listAccessLogOutput, listPersonAccessesOutput } from "./responses";
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -87,6 +88,7 @@ async function queryAccesses(db: Db, filters: SQL[], page: number, pageSize: num
 /** The administrator's view of every access, by user, person, kind and period. */
 export const listAccessLog = defineUseCase({
   name: "accessLog.list",
+  http: { method: "get", path: "/access-log", response: listAccessLogOutput },
   access: { kind: "admin" },
   input: listAccessLogInput,
   write: false,
@@ -105,6 +107,7 @@ export const listAccessLog = defineUseCase({
 /** Who accessed one person's data, for their personal-data page: the same people who may export it. */
 export const listPersonAccesses = defineUseCase({
   name: "accessLog.person",
+  http: { method: "get", path: "/participants/{participantId}/accesses", response: listPersonAccessesOutput },
   access: { kind: "directory", permission: "participants.curate" },
   input: personAccessesInput,
   write: false,

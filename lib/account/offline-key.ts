@@ -4,6 +4,7 @@ import { z } from "zod";
 import { users } from "@/db/schema";
 import { getAuthSecret } from "@/lib/env";
 import { defineUseCase } from "@/lib/use-case";
+import { getOfflineKeyOutput } from "./responses";
 
 /**
  * The secret that opens the user's offline data on a device without their PIN, while they are
@@ -12,6 +13,7 @@ import { defineUseCase } from "@/lib/use-case";
  */
 export const getOfflineKey = defineUseCase({
   name: "account.offlineKey",
+  http: { method: "get", path: "/account/offline-key", response: getOfflineKeyOutput },
   access: { kind: "user" },
   input: z.object({}),
   write: false,

@@ -5,6 +5,7 @@ import { visibleParticipants } from "@/lib/participants/visibility";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { loadWorkshop } from "@/lib/workshops/service";
 import { checkInInput, type checkInActions } from "./schemas";
+import { recordCheckInsOutput } from "./responses";
 
 export type CheckInOutcome = "checked_in" | "already_present" | "undone" | "not_present" | "refused";
 /** "idTaken": the operation's id was already used for another workshop, whose outcome is not this caller's to read. */
@@ -21,6 +22,7 @@ export type CheckInItem = { id: string; participantId: string; day: string; acti
  */
 export const recordCheckIns = defineUseCase({
   name: "attendance.checkIn",
+  http: { method: "post", path: "/projects/{projectId}/workshops/{workshopId}/check-ins", response: recordCheckInsOutput },
   access: { kind: "project", permission: "attendance.record" },
   input: checkInInput,
   write: true,

@@ -8,6 +8,7 @@ import { workshopDays } from "@/lib/workshops/days";
 import { workshopIdInput } from "@/lib/workshops/schemas";
 import { loadWorkshop } from "@/lib/workshops/service";
 import { expectedPeople } from "./roster";
+import { getOfflineRosterOutput } from "./responses";
 
 type Shown = { givenNames: string; familyNames: string; sex: ParticipantSex; institutionName: string | null; sector: InstitutionSector | null };
 export type RosterPerson = Shown & { id: string; invited: boolean };
@@ -31,6 +32,7 @@ export type OfflineRoster = {
  */
 export const getOfflineRoster = defineUseCase({
   name: "attendance.offlineRoster",
+  http: { method: "get", path: "/projects/{projectId}/workshops/{workshopId}/offline-roster", response: getOfflineRosterOutput },
   access: { kind: "project", permission: "attendance.record" },
   input: workshopIdInput,
   write: false,

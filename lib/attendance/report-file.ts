@@ -2,6 +2,7 @@ import { recordAccess } from "@/lib/access-recording";
 import { defineUseCase } from "@/lib/use-case";
 import { workshopIdInput } from "@/lib/workshops/schemas";
 import { getWorkshopReport } from "./report";
+import { getWorkshopReportFileOutput } from "./responses";
 
 /**
  * The workshop report taken away as a file (Excel or PDF). The same report as the page; staff's
@@ -9,6 +10,7 @@ import { getWorkshopReport } from "./report";
  */
 export const getWorkshopReportFile = defineUseCase({
   name: "attendance.reportFile",
+  http: { method: "get", path: "/projects/{projectId}/workshops/{workshopId}/report/export", response: getWorkshopReportFileOutput },
   access: getWorkshopReport.definition.access,
   input: workshopIdInput,
   write: false,

@@ -7,6 +7,7 @@ import { defineUseCase } from "@/lib/use-case";
 import { workshopDays } from "@/lib/workshops/days";
 import { loadWorkshop } from "@/lib/workshops/service";
 import { workshopIdInput } from "@/lib/workshops/schemas";
+import { getWorkshopReportOutput } from "./responses";
 
 /** One attendance as the report reads it: who (by id only), which day, and the facts counted. */
 export type AttendanceFact = {
@@ -101,6 +102,7 @@ export type Attendee = { participantId: string; givenNames: string; familyNames:
  */
 export const getWorkshopReport = defineUseCase({
   name: "attendance.report",
+  http: { method: "get", path: "/projects/{projectId}/workshops/{workshopId}/report", response: getWorkshopReportOutput },
   access: { kind: "project", permission: "project.read" },
   input: workshopIdInput,
   write: false,

@@ -6,6 +6,7 @@ import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { loadWorkshop } from "@/lib/workshops/service";
 import { attendanceDayInput, checkInSearchInput } from "./schemas";
+import { getAttendanceDayOutput, searchCheckInOutput } from "./responses";
 
 export type DayCounts = { present: number; women: number; men: number; otherSex: number; state: number; civilSociety: number; otherSector: number };
 
@@ -14,6 +15,7 @@ export type PresentPerson = { participantId: string; givenNames: string; familyN
 /** Who is present on one day of a workshop, latest first, with the day's live counters. */
 export const getAttendanceDay = defineUseCase({
   name: "attendance.day",
+  http: { method: "get", path: "/projects/{projectId}/workshops/{workshopId}/attendance", response: getAttendanceDayOutput },
   access: { kind: "project", permission: "attendance.record" },
   input: attendanceDayInput,
   write: false,
@@ -66,6 +68,7 @@ export type CheckInCandidate = {
  */
 export const searchCheckIn = defineUseCase({
   name: "attendance.search",
+  http: { method: "get", path: "/projects/{projectId}/workshops/{workshopId}/check-in-search", response: searchCheckInOutput },
   access: { kind: "project", permission: "attendance.record" },
   input: checkInSearchInput,
   write: false,

@@ -4,6 +4,7 @@ import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
 import { loadWorkshop } from "@/lib/workshops/service";
 import { expectedPeople } from "./roster";
+import { getSignInSheetOutput } from "./responses";
 
 export const signInSheetInput = z.object({ projectId: z.uuid(), workshopId: z.uuid(), day: z.iso.date() });
 
@@ -16,6 +17,7 @@ export const blankRows = 15;
  */
 export const getSignInSheet = defineUseCase({
   name: "attendance.signInSheet",
+  http: { method: "get", path: "/projects/{projectId}/workshops/{workshopId}/sign-in-sheet", response: getSignInSheetOutput },
   access: { kind: "project", permission: "attendance.record" },
   input: signInSheetInput,
   write: false,

@@ -13,6 +13,7 @@ import { toFieldErrors } from "@/lib/validation";
 import { loadWorkshop } from "@/lib/workshops/service";
 import { applyCheckIns, type CheckInResult } from "./check-in";
 import { checkInActions } from "./schemas";
+import { syncOutboxOutput } from "./responses";
 
 const newParticipant = z.object({
   id: z.uuid(),
@@ -48,6 +49,7 @@ export type SyncResult = ParticipantResult | CheckInResult | OtherUserResult;
  */
 export const syncOutbox = defineUseCase({
   name: "attendance.sync",
+  http: { method: "post", path: "/projects/{projectId}/workshops/{workshopId}/sync", response: syncOutboxOutput },
   access: { kind: "user" },
   input: syncInput,
   // Its own transactions, so that the audit of a refusal is kept while the changes are not.

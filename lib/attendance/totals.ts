@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { executeRows } from "@/db/client";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { projectIdInput } from "@/lib/zod-fields";
+import { getProjectAttendanceTotalsOutput } from "./responses";
 
 export type AttendanceTotals = {
   workshopsHeld: number;
@@ -53,6 +54,7 @@ export async function tallyPeople(ctx: UseCaseCtx, projectId: string, period: Wo
  */
 export const getProjectAttendanceTotals = defineUseCase({
   name: "attendance.projectTotals",
+  http: { method: "get", path: "/projects/{projectId}/attendance-totals", response: getProjectAttendanceTotalsOutput },
   access: { kind: "project", permission: "project.read" },
   input: projectIdInput,
   write: false,

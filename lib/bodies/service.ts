@@ -15,11 +15,13 @@ import {
   membershipIdInput,
   updateBodyInput,
 } from "./schemas";
+import { addBodyMemberOutput, createBodyOutput, endBodyMembershipOutput, getBodyOutput, listBodiesOutput, removeBodyMembershipOutput, updateBodyOutput } from "./responses";
 
 const editableFields = ["name", "acronym", "country", "description"] as const;
 
 export const listBodies = defineUseCase({
   name: "bodies.list",
+  http: { method: "get", path: "/bodies", response: listBodiesOutput },
   access: { kind: "directory", permission: "directory.read" },
   input: z.object({}),
   write: false,
@@ -41,6 +43,7 @@ export const listBodies = defineUseCase({
 
 export const getBody = defineUseCase({
   name: "bodies.get",
+  http: { method: "get", path: "/bodies/{bodyId}", response: getBodyOutput },
   access: { kind: "directory", permission: "directory.read" },
   input: bodyIdInput,
   write: false,
@@ -66,6 +69,7 @@ export const getBody = defineUseCase({
 
 export const createBody = defineUseCase({
   name: "bodies.create",
+  http: { method: "post", path: "/bodies", status: 201, response: createBodyOutput },
   access: { kind: "directory", permission: "directory.curate" },
   input: createBodyInput,
   write: true,
@@ -84,6 +88,7 @@ export const createBody = defineUseCase({
 
 export const updateBody = defineUseCase({
   name: "bodies.update",
+  http: { method: "patch", path: "/bodies/{bodyId}", response: updateBodyOutput },
   access: { kind: "directory", permission: "directory.curate" },
   input: updateBodyInput,
   write: true,
@@ -101,6 +106,7 @@ export const updateBody = defineUseCase({
 
 export const addBodyMember = defineUseCase({
   name: "bodies.addMember",
+  http: { method: "post", path: "/bodies/{bodyId}/members", status: 201, response: addBodyMemberOutput },
   access: { kind: "directory", permission: "directory.curate" },
   input: addBodyMemberInput,
   write: true,
@@ -122,6 +128,7 @@ export const addBodyMember = defineUseCase({
 
 export const endBodyMembership = defineUseCase({
   name: "bodies.endMembership",
+  http: { method: "patch", path: "/bodies/{bodyId}/members/{membershipId}", response: endBodyMembershipOutput },
   access: { kind: "directory", permission: "directory.curate" },
   input: endBodyMembershipInput,
   write: true,
@@ -142,6 +149,7 @@ export const endBodyMembership = defineUseCase({
 
 export const removeBodyMembership = defineUseCase({
   name: "bodies.removeMembership",
+  http: { method: "delete", path: "/bodies/{bodyId}/members/{membershipId}", response: removeBodyMembershipOutput },
   access: { kind: "directory", permission: "directory.curate" },
   input: membershipIdInput,
   write: true,

@@ -9,6 +9,7 @@ import { UseCaseError } from "@/lib/result";
 import { toSearchText } from "@/lib/search-text";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { levelOf } from "./answer-cell";
+import { commitResponseImportOutput, previewResponseImportOutput } from "./responses";
 
 const column = z.number().int().min(0).max(99).nullable();
 
@@ -88,6 +89,7 @@ async function checkRows(ctx: UseCaseCtx, input: z.output<typeof responseImportI
 /** Step two: what the file would add, row by row; a row already imported (same `_uuid`) is skipped. */
 export const previewResponseImport = defineUseCase({
   name: "evaluations.previewImport",
+  http: { method: "post", path: "/projects/{projectId}/evaluations/{evaluationId}/import/preview", response: previewResponseImportOutput },
   access: { kind: "project", permission: "evaluations.enterResponses" },
   input: responseImportInput,
   write: false,
@@ -100,6 +102,7 @@ export const previewResponseImport = defineUseCase({
 /** Step three: all or nothing. Rows already imported are skipped, so the same file twice adds no one. */
 export const commitResponseImport = defineUseCase({
   name: "evaluations.commitImport",
+  http: { method: "post", path: "/projects/{projectId}/evaluations/{evaluationId}/import/commit", response: commitResponseImportOutput },
   access: { kind: "project", permission: "evaluations.enterResponses" },
   input: responseImportInput,
   write: true,

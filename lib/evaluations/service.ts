@@ -8,6 +8,7 @@ import { updateVersioned } from "@/lib/versioned-update";
 import { projectIdInput } from "@/lib/zod-fields";
 import { statementFigures, type Figure, type GroupLevelCount } from "./results";
 import { addResponseInput, createEvaluationInput, evaluationIdInput, pinInput, translateEvaluationInput } from "./schemas";
+import { addResponseOutput, createEvaluationOutput, getEvaluationResultsOutput, listEvaluationsOutput, pinStatementOutput, translateEvaluationOutput } from "./responses";
 
 
 async function loadEvaluation(ctx: UseCaseCtx, projectId: string, evaluationId: string): Promise<Evaluation> {
@@ -21,6 +22,7 @@ async function loadEvaluation(ctx: UseCaseCtx, projectId: string, evaluationId: 
 
 export const createEvaluation = defineUseCase({
   name: "evaluations.create",
+  http: { method: "post", path: "/projects/{projectId}/evaluations", status: 201, response: createEvaluationOutput },
   access: { kind: "project", permission: "evaluations.edit" },
   input: createEvaluationInput,
   write: true,
@@ -46,6 +48,7 @@ export const createEvaluation = defineUseCase({
 
 export const listEvaluations = defineUseCase({
   name: "evaluations.list",
+  http: { method: "get", path: "/projects/{projectId}/evaluations", response: listEvaluationsOutput },
   access: { kind: "project", permission: "project.read" },
   input: projectIdInput,
   write: false,
@@ -67,6 +70,7 @@ export const listEvaluations = defineUseCase({
 /** One respondent's answers. Sent again under the same submission id, it adds no one. */
 export const addResponse = defineUseCase({
   name: "evaluations.addResponse",
+  http: { method: "post", path: "/projects/{projectId}/evaluations/{evaluationId}/responses", response: addResponseOutput },
   access: { kind: "project", permission: "evaluations.enterResponses" },
   input: addResponseInput,
   write: true,
@@ -104,6 +108,7 @@ export const addResponse = defineUseCase({
 
 export const pinStatement = defineUseCase({
   name: "evaluations.pin",
+  http: { method: "post", path: "/projects/{projectId}/evaluations/{evaluationId}/pins", response: pinStatementOutput },
   access: { kind: "project", permission: "evaluations.edit" },
   input: pinInput,
   write: true,
@@ -137,6 +142,7 @@ export const pinStatement = defineUseCase({
  */
 export const translateEvaluation = defineUseCase({
   name: "evaluations.translate",
+  http: { method: "put", path: "/projects/{projectId}/evaluations/{evaluationId}/texts", response: translateEvaluationOutput },
   access: { kind: "project", permission: "evaluations.edit" },
   input: translateEvaluationInput,
   write: true,
@@ -254,6 +260,7 @@ export type StatementResult = {
  */
 export const getEvaluationResults = defineUseCase({
   name: "evaluations.results",
+  http: { method: "get", path: "/projects/{projectId}/evaluations/{evaluationId}/results", response: getEvaluationResultsOutput },
   access: { kind: "project", permission: "project.read" },
   input: evaluationIdInput,
   write: false,

@@ -4,6 +4,7 @@ import { actionInstitutions, findingInstitutions, findings, improvementActions, 
 import { isOverdue } from "@/lib/improvement-actions/service";
 import { can, globalAccess, rolesWith } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
+import { getInstitutionStudyLinksOutput } from "./responses";
 
 /** In the user's own projects only; a partner there does not see drafts. */
 function readableIn(ctx: UseCaseCtx, projectId: AnyColumn, draft: SQL | null): SQL | undefined {
@@ -17,6 +18,7 @@ function readableIn(ctx: UseCaseCtx, projectId: AnyColumn, draft: SQL | null): S
  */
 export const getInstitutionStudyLinks = defineUseCase({
   name: "institutions.studyLinks",
+  http: { method: "get", path: "/institutions/{institutionId}/study-links", response: getInstitutionStudyLinksOutput },
   access: { kind: "directory", permission: "directory.read" },
   input: z.object({ institutionId: z.uuid() }),
   write: false,

@@ -20,6 +20,7 @@ import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { updateVersioned } from "@/lib/versioned-update";
 import { createFindingInput, createProjectThemeInput, findingIdInput, listFindingsInput, updateFindingInput } from "./schemas";
 import { z } from "zod";
+import { createFindingOutput, createProjectThemeOutput, getFindingOutput, listFindingsOutput, listProjectThemesOutput, updateFindingOutput } from "./responses";
 
 const isUsualTheme = (theme: string): theme is FindingTheme => (findingThemes as readonly string[]).includes(theme);
 
@@ -35,6 +36,7 @@ const inAnyLanguage = (column: typeof findings.title | typeof findings.descripti
 
 export const listFindings = defineUseCase({
   name: "findings.list",
+  http: { method: "get", path: "/projects/{projectId}/studies/{studyId}/findings", response: listFindingsOutput },
   access: { kind: "project", permission: "project.read" },
   input: listFindingsInput,
   write: false,
@@ -89,6 +91,7 @@ async function loadFinding(ctx: UseCaseCtx, projectId: string, studyId: string, 
 /** A finding with its evidence: workshops (and days), sources, and the institutions behind it. */
 export const getFinding = defineUseCase({
   name: "findings.get",
+  http: { method: "get", path: "/projects/{projectId}/studies/{studyId}/findings/{findingId}", response: getFindingOutput },
   access: { kind: "project", permission: "project.read" },
   input: findingIdInput,
   write: false,
@@ -203,6 +206,7 @@ const evidenceSummary = (input: Pick<Evidence, "workshops" | "sourceIds" | "inst
 /** The evidence in the history only when it changed. */
 export const createFinding = defineUseCase({
   name: "findings.create",
+  http: { method: "post", path: "/projects/{projectId}/studies/{studyId}/findings", status: 201, response: createFindingOutput },
   access: { kind: "project", permission: "findings.edit" },
   input: createFindingInput,
   write: true,
@@ -230,6 +234,7 @@ export const createFinding = defineUseCase({
 
 export const updateFinding = defineUseCase({
   name: "findings.update",
+  http: { method: "patch", path: "/projects/{projectId}/studies/{studyId}/findings/{findingId}", response: updateFindingOutput },
   access: { kind: "project", permission: "findings.edit" },
   input: updateFindingInput,
   write: true,
@@ -258,6 +263,7 @@ export const updateFinding = defineUseCase({
 /** A theme of the project's own, beside the usual ones. */
 export const createProjectTheme = defineUseCase({
   name: "findings.createTheme",
+  http: { method: "post", path: "/projects/{projectId}/themes", status: 201, response: createProjectThemeOutput },
   access: { kind: "project", permission: "findings.edit" },
   input: createProjectThemeInput,
   write: true,
@@ -277,6 +283,7 @@ export const createProjectTheme = defineUseCase({
 
 export const listProjectThemes = defineUseCase({
   name: "findings.themes",
+  http: { method: "get", path: "/projects/{projectId}/themes", response: listProjectThemesOutput },
   access: { kind: "project", permission: "project.read" },
   input: createProjectThemeInput.pick({ projectId: true }),
   write: false,

@@ -15,6 +15,7 @@ import { participantRowReader, type ParticipantFields } from "./participant-rows
 import { cellOf, type PreviewRow } from "./rows";
 import { mappingOf, table } from "./schemas";
 import { readDate } from "./values";
+import { commitAttendanceImportOutput, previewAttendanceImportOutput } from "./responses";
 
 /** From this score on (0 to 1), a row is taken to be the person on file without asking. */
 export const certainMatch = 0.9;
@@ -112,6 +113,7 @@ function summarise(checked: Checked[]): AttendancePreview {
 
 export const previewAttendanceImport = defineUseCase({
   name: "attendance.importPreview",
+  http: { method: "post", path: "/projects/{projectId}/workshops/{workshopId}/import/preview", response: previewAttendanceImportOutput },
   access: { kind: "project", permission: "attendance.record" },
   input: attendanceImportInput,
   write: false,
@@ -123,6 +125,7 @@ export const previewAttendanceImport = defineUseCase({
 /** All or nothing: every row valid and every unsure match decided, or nothing is written. */
 export const commitAttendanceImport = defineUseCase({
   name: "attendance.importCommit",
+  http: { method: "post", path: "/projects/{projectId}/workshops/{workshopId}/import/commit", response: commitAttendanceImportOutput },
   access: { kind: "project", permission: "attendance.record" },
   input: attendanceImportInput,
   write: true,

@@ -12,6 +12,7 @@ import type { InstitutionImportField } from "./mapping";
 import { cellOf, refuseIfAnyError, summarise, type Preview, type PreviewRow } from "./rows";
 import { institutionImportInput, type InstitutionImportInput } from "./schemas";
 import { enumReader, institutionLabels, readCountry } from "./values";
+import { commitInstitutionImportOutput, previewInstitutionImportOutput } from "./responses";
 
 const readSector = enumReader(institutionSectors, institutionLabels.sectors);
 const readKind = enumReader(institutionKinds, institutionLabels.kinds);
@@ -67,6 +68,7 @@ async function checkRows(ctx: UseCaseCtx, input: InstitutionImportInput): Promis
 
 export const previewInstitutionImport = defineUseCase({
   name: "institutions.importPreview",
+  http: { method: "post", path: "/institutions/import/preview", response: previewInstitutionImportOutput },
   access: { kind: "directory", permission: "directory.edit" },
   input: institutionImportInput,
   write: false,
@@ -77,6 +79,7 @@ export const previewInstitutionImport = defineUseCase({
 
 export const commitInstitutionImport = defineUseCase({
   name: "institutions.importCommit",
+  http: { method: "post", path: "/institutions/import/commit", response: commitInstitutionImportOutput },
   access: { kind: "directory", permission: "directory.edit" },
   input: institutionImportInput,
   write: true,

@@ -10,6 +10,7 @@ import type { ColumnMapping, ParticipantImportField } from "./mapping";
 import { participantRowReader, type ReadRow } from "./participant-rows";
 import { refuseIfAnyError, summarise, type Preview } from "./rows";
 import { participantImportInput, type ParticipantImportInput } from "./schemas";
+import { commitParticipantImportOutput, previewParticipantImportOutput } from "./responses";
 
 /**
  * Checks every row of a sign-in sheet (see participantRowReader) and whether the person is
@@ -57,6 +58,7 @@ async function findExisting(ctx: UseCaseCtx, fields: { givenNames: string; famil
 
 export const previewParticipantImport = defineUseCase({
   name: "participants.importPreview",
+  http: { method: "post", path: "/participants/import/preview", response: previewParticipantImportOutput },
   access: { kind: "project", permission: "participants.edit" },
   input: participantImportInput,
   write: false,
@@ -67,6 +69,7 @@ export const previewParticipantImport = defineUseCase({
 
 export const commitParticipantImport = defineUseCase({
   name: "participants.importCommit",
+  http: { method: "post", path: "/participants/import/commit", response: commitParticipantImportOutput },
   access: { kind: "project", permission: "participants.edit" },
   input: participantImportInput,
   write: true,

@@ -6,10 +6,12 @@ import { defineUseCase } from "@/lib/use-case";
 import { loadHeaderChoices } from "./header-choices";
 import { attendanceImportFields, guessMapping, institutionImportFields, participantImportFields } from "./mapping";
 import { readFileInput } from "./schemas";
+import { readImportFileOutput } from "./responses";
 
 /** Step one of an import: the file's columns and rows, and the likely mapping for each kind of import (remembered choices first). */
 export const readImportFile = defineUseCase({
   name: "imports.read",
+  http: { method: "post", path: "/imports/read", response: readImportFileOutput },
   access: { kind: "directory", permission: "imports.readFile" },
   input: readFileInput,
   write: false,

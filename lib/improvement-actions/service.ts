@@ -21,6 +21,7 @@ import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { nextVersion, updateVersioned } from "@/lib/versioned-update";
 import { actionIdInput, addActionUpdateInput, createActionInput, listActionsInput, updateActionInput } from "./schemas";
 import type { z } from "zod";
+import { addActionUpdateOutput, createActionOutput, getActionOutput, listActionsOutput, updateActionOutput } from "./responses";
 
 const editableFields = ["title", "description", "ownerId", "startDate", "dueDate", "status", "progress", "target"] as const;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -33,6 +34,7 @@ const overdueSql = () => sql<boolean>`(${improvementActions.dueDate} < ${today()
 
 export const listActions = defineUseCase({
   name: "actions.list",
+  http: { method: "get", path: "/projects/{projectId}/actions", response: listActionsOutput },
   access: { kind: "project", permission: "project.read" },
   input: listActionsInput,
   write: false,
@@ -95,6 +97,7 @@ async function loadAction(ctx: UseCaseCtx, projectId: string, actionId: string):
 /** An action with the findings it answers, who carries it out, and its dated updates. */
 export const getAction = defineUseCase({
   name: "actions.get",
+  http: { method: "get", path: "/projects/{projectId}/actions/{actionId}", response: getActionOutput },
   access: { kind: "project", permission: "project.read" },
   input: actionIdInput,
   write: false,
@@ -178,6 +181,7 @@ async function writeLinks(ctx: UseCaseCtx, actionId: string, input: Links) {
 
 export const createAction = defineUseCase({
   name: "actions.create",
+  http: { method: "post", path: "/projects/{projectId}/actions", status: 201, response: createActionOutput },
   access: { kind: "project", permission: "actions.edit" },
   input: createActionInput,
   write: true,
@@ -200,6 +204,7 @@ export const createAction = defineUseCase({
 
 export const updateAction = defineUseCase({
   name: "actions.update",
+  http: { method: "patch", path: "/projects/{projectId}/actions/{actionId}", response: updateActionOutput },
   access: { kind: "project", permission: "actions.edit" },
   input: updateActionInput,
   write: true,
@@ -233,6 +238,7 @@ async function recordUpdate(ctx: UseCaseCtx, actionId: string, note: string, cha
 /** A dated progress update, by a manager or by the action's owner (whatever their role). */
 export const addActionUpdate = defineUseCase({
   name: "actions.addUpdate",
+  http: { method: "post", path: "/projects/{projectId}/actions/{actionId}/updates", status: 201, response: addActionUpdateOutput },
   access: { kind: "project", permission: "project.read" },
   input: addActionUpdateInput,
   write: true,

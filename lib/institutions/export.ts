@@ -6,6 +6,7 @@ import { sortable } from "@/lib/search-text";
 import { defineUseCase } from "@/lib/use-case";
 import { listInstitutionsInput } from "./schemas";
 import { institutionFilters } from "./service";
+import { exportInstitutionsOutput } from "./responses";
 
 export const maxExportRows = 50_000;
 
@@ -19,6 +20,7 @@ export type InstitutionExportRow = Pick<Institution, "name" | "acronym" | "count
 
 export const exportInstitutions = defineUseCase({
   name: "institutions.export",
+  http: { method: "get", path: "/institutions/export", response: exportInstitutionsOutput },
   access: { kind: "directory", permission: "directory.read" },
   input: exportInstitutionsInput,
   write: false,

@@ -30,6 +30,7 @@ import {
   setInstitutionActiveInput,
   updateInstitutionInput,
 } from "./schemas";
+import { createInstitutionOutput, getInstitutionOutput, listInstitutionsOutput, mergeInstitutionsOutput, setInstitutionActiveOutput, updateInstitutionOutput } from "./responses";
 
 const editableFields = ["name", "acronym", "country", "sector", "kind", "level", "parentId", "city", "website", "notes"] as const;
 
@@ -45,6 +46,7 @@ export const currentMembership = () =>
 
 export const listInstitutions = defineUseCase({
   name: "institutions.list",
+  http: { method: "get", path: "/institutions", response: listInstitutionsOutput },
   access: { kind: "directory", permission: "directory.read" },
   input: listInstitutionsInput,
   write: false,
@@ -113,6 +115,7 @@ export const getDirectoryPermissions = defineUseCase({
 
 export const getInstitution = defineUseCase({
   name: "institutions.get",
+  http: { method: "get", path: "/institutions/{institutionId}", response: getInstitutionOutput },
   access: { kind: "directory", permission: "directory.read" },
   input: institutionIdInput,
   write: false,
@@ -174,6 +177,7 @@ export const getInstitution = defineUseCase({
 
 export const createInstitution = defineUseCase({
   name: "institutions.create",
+  http: { method: "post", path: "/institutions", status: 201, response: createInstitutionOutput },
   access: { kind: "directory", permission: "directory.edit" },
   input: createInstitutionInput,
   write: true,
@@ -201,6 +205,7 @@ export async function insertInstitution(db: Db, actorId: string, fields: z.outpu
 
 export const updateInstitution = defineUseCase({
   name: "institutions.update",
+  http: { method: "patch", path: "/institutions/{institutionId}", response: updateInstitutionOutput },
   access: { kind: "directory", permission: "directory.edit" },
   input: updateInstitutionInput,
   write: true,
@@ -224,6 +229,7 @@ export const updateInstitution = defineUseCase({
 
 export const setInstitutionActive = defineUseCase({
   name: "institutions.setActive",
+  http: { method: "put", path: "/institutions/{institutionId}/active", response: setInstitutionActiveOutput },
   access: { kind: "directory", permission: "directory.curate" },
   input: setInstitutionActiveInput,
   write: true,
@@ -251,6 +257,7 @@ export const setInstitutionActive = defineUseCase({
  */
 export const mergeInstitutions = defineUseCase({
   name: "institutions.merge",
+  http: { method: "post", path: "/institutions/{institutionId}/merge", rename: { institutionId: "sourceId" }, response: mergeInstitutionsOutput },
   access: { kind: "directory", permission: "directory.curate" },
   input: mergeInstitutionsInput,
   write: true,

@@ -9,9 +9,11 @@ import { can } from "@/lib/policy";
 import { defineUseCase } from "@/lib/use-case";
 import { projectIdInput } from "@/lib/zod-fields";
 import { grantRoleInput, revokeRoleInput } from "./schemas";
+import { grantRoleOutput, listMembersOutput, revokeRoleOutput } from "./responses";
 
 export const listMembers = defineUseCase({
   name: "members.list",
+  http: { method: "get", path: "/projects/{projectId}/members", response: listMembersOutput },
   access: { kind: "project", permission: "project.read" },
   input: projectIdInput,
   write: false,
@@ -39,6 +41,7 @@ export const listMembers = defineUseCase({
 
 export const grantRole = defineUseCase({
   name: "members.grant",
+  http: { method: "post", path: "/projects/{projectId}/members", response: grantRoleOutput },
   access: { kind: "admin" },
   input: grantRoleInput,
   write: true,
@@ -70,6 +73,7 @@ export const grantRole = defineUseCase({
 
 export const revokeRole = defineUseCase({
   name: "members.revoke",
+  http: { method: "delete", path: "/projects/{projectId}/members/{userId}", response: revokeRoleOutput },
   access: { kind: "admin" },
   input: revokeRoleInput,
   write: true,

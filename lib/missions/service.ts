@@ -7,6 +7,7 @@ import { can, rolesWith } from "@/lib/policy";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
 import { updateVersioned } from "@/lib/versioned-update";
 import { addMissionNoteInput, createMissionInput, listMissionsInput, missionIdInput, missionMonthInput, updateMissionInput } from "./schemas";
+import { addMissionNoteOutput, createMissionOutput, getMissionOutput, listMissionMonthOutput, listMissionsOutput, updateMissionOutput } from "./responses";
 
 const editableFields = ["title", "purpose", "country", "cities", "startDate", "endDate", "status", "objectives", "notes"] as const;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -34,6 +35,7 @@ const summaryColumns = {
 
 export const listMissions = defineUseCase({
   name: "missions.list",
+  http: { method: "get", path: "/projects/{projectId}/missions", response: listMissionsOutput },
   access: { kind: "project", permission: "missions.read" },
   input: listMissionsInput,
   write: false,
@@ -68,6 +70,7 @@ export const listMissions = defineUseCase({
 /** The missions that overlap a calendar month. */
 export const listMissionMonth = defineUseCase({
   name: "missions.month",
+  http: { method: "get", path: "/projects/{projectId}/missions/calendar", response: listMissionMonthOutput },
   access: { kind: "project", permission: "missions.read" },
   input: missionMonthInput,
   write: false,
@@ -94,6 +97,7 @@ async function loadMission(ctx: UseCaseCtx, projectId: string, missionId: string
 
 export const getMission = defineUseCase({
   name: "missions.get",
+  http: { method: "get", path: "/projects/{projectId}/missions/{missionId}", response: getMissionOutput },
   access: { kind: "project", permission: "missions.read" },
   input: missionIdInput,
   write: false,
@@ -140,6 +144,7 @@ async function writeTeam(ctx: UseCaseCtx, missionId: string, userIds: string[]) 
 
 export const createMission = defineUseCase({
   name: "missions.create",
+  http: { method: "post", path: "/projects/{projectId}/missions", status: 201, response: createMissionOutput },
   access: { kind: "project", permission: "missions.edit" },
   input: createMissionInput,
   write: true,
@@ -162,6 +167,7 @@ export const createMission = defineUseCase({
 
 export const updateMission = defineUseCase({
   name: "missions.update",
+  http: { method: "patch", path: "/projects/{projectId}/missions/{missionId}", response: updateMissionOutput },
   access: { kind: "project", permission: "missions.edit" },
   input: updateMissionInput,
   write: true,
@@ -184,6 +190,7 @@ export const updateMission = defineUseCase({
 /** A dated note from the team; field staff on the mission may add one. */
 export const addMissionNote = defineUseCase({
   name: "missions.addNote",
+  http: { method: "post", path: "/projects/{projectId}/missions/{missionId}/notes", status: 201, response: addMissionNoteOutput },
   access: { kind: "project", permission: "missions.read" },
   input: addMissionNoteInput,
   write: true,

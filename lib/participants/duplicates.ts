@@ -11,6 +11,7 @@ import { participantSearchText, phoneKey } from "./names";
 import { duplicatesQueueInput, findDuplicatesInput, participantPairInput } from "./schemas";
 import { loadVisibleParticipant, personalFields, writeNameKeys } from "./service";
 import { visibleParticipants } from "./visibility";
+import { findDuplicatesOutput, listDuplicatePairsOutput, markDistinctOutput, mergeParticipantsOutput } from "./responses";
 
 /** Below this name similarity (pg_trgm, 0 to 1) two people are not proposed as one. */
 export const nameThreshold = trigramThreshold;
@@ -47,6 +48,7 @@ function scoreSql(a: { search: SQL; email: SQL; phone: SQL; institution: SQL; se
 /** Likely duplicates of a person being entered, among the people the user may see. */
 export const findDuplicates = defineUseCase({
   name: "participants.findDuplicates",
+  http: { method: "get", path: "/participants/duplicates", response: findDuplicatesOutput },
   access: { kind: "directory", permission: "participants.read" },
   input: findDuplicatesInput,
   write: false,
@@ -104,6 +106,7 @@ export type QueuePair = {
  */
 export const listDuplicatePairs = defineUseCase({
   name: "participants.duplicates",
+  http: { method: "get", path: "/participants/duplicate-pairs", response: listDuplicatePairsOutput },
   access: { kind: "directory", permission: "participants.curate" },
   input: duplicatesQueueInput,
   write: false,
@@ -196,6 +199,7 @@ async function describePeople(ctx: UseCaseCtx, ids: string[]) {
 /** "Not the same person": the pair is never proposed again. */
 export const markDistinct = defineUseCase({
   name: "participants.markDistinct",
+  http: { method: "post", path: "/participants/{participantId}/distinct", rename: { participantId: "keepId" }, response: markDistinctOutput },
   access: { kind: "directory", permission: "participants.curate" },
   input: participantPairInput,
   write: true,
@@ -220,6 +224,7 @@ export const markDistinct = defineUseCase({
  */
 export const mergeParticipants = defineUseCase({
   name: "participants.merge",
+  http: { method: "post", path: "/participants/{participantId}/merge", rename: { participantId: "keepId" }, response: mergeParticipantsOutput },
   access: { kind: "directory", permission: "participants.curate" },
   input: participantPairInput,
   write: true,

@@ -8,6 +8,7 @@ import { sortable } from "@/lib/search-text";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { listParticipantsInput } from "./schemas";
 import { participantFilters } from "./service";
+import { exportParticipantsOutput } from "./responses";
 
 export const maxExportRows = 50_000;
 
@@ -18,6 +19,7 @@ export const participantExportColumns = ["familyNames", "givenNames", "sex", "in
 /** The filtered list as rows for a spreadsheet; only staff reach it, and only for the people they may see. */
 export const exportParticipants = defineUseCase({
   name: "participants.export",
+  http: { method: "get", path: "/participants/export", response: exportParticipantsOutput },
   access: { kind: "directory", permission: "participants.read" },
   input: exportParticipantsInput,
   write: false,

@@ -8,12 +8,14 @@ import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
 import { participantIdInput } from "./schemas";
 import { getParticipant, loadVisibleParticipant, personalFields } from "./service";
+import { eraseParticipantOutput, exportParticipantDataOutput } from "./responses";
 
 const erasedMark = "•••";
 
 /** Everything held about one person (a data-subject access request), as plain data. */
 export const exportParticipantData = defineUseCase({
   name: "participants.exportData",
+  http: { method: "post", path: "/participants/{participantId}/export", input: "query", response: exportParticipantDataOutput },
   access: { kind: "directory", permission: "participants.curate" },
   input: participantIdInput,
   write: true,
@@ -68,6 +70,7 @@ export const exportParticipantData = defineUseCase({
  */
 export const eraseParticipant = defineUseCase({
   name: "participants.erase",
+  http: { method: "post", path: "/participants/{participantId}/erase", input: "query", response: eraseParticipantOutput },
   access: { kind: "directory", permission: "participants.curate" },
   input: participantIdInput,
   write: true,

@@ -24,6 +24,7 @@ import { updateVersioned } from "@/lib/versioned-update";
 import { isFullKey, participantNameKeys as nameKeysFor, participantSearchText, phoneKey } from "./names";
 import { createParticipantInput, listParticipantsInput, participantIdInput, updateParticipantInput } from "./schemas";
 import { visibleParticipants } from "./visibility";
+import { createParticipantOutput, getParticipantOutput, listParticipantsOutput, updateParticipantOutput } from "./responses";
 
 export const personalFields = ["givenNames", "familyNames", "position", "email", "phone", "preferredLanguage"] as const;
 const editableFields = [...personalFields, "sex", "institutionId", "consentDate", "consentForm"] as const;
@@ -37,6 +38,7 @@ export type ParticipantSummary = Pick<Participant, "id" | "givenNames" | "family
 
 export const listParticipants = defineUseCase({
   name: "participants.list",
+  http: { method: "get", path: "/participants", response: listParticipantsOutput },
   access: { kind: "directory", permission: "participants.read" },
   input: listParticipantsInput,
   write: false,
@@ -91,6 +93,7 @@ export async function participantFilters(ctx: UseCaseCtx, input: z.output<typeof
 
 export const getParticipant = defineUseCase({
   name: "participants.get",
+  http: { method: "get", path: "/participants/{participantId}", response: getParticipantOutput },
   access: { kind: "directory", permission: "participants.read" },
   input: participantIdInput,
   write: false,
@@ -159,6 +162,7 @@ export const getParticipant = defineUseCase({
 
 export const createParticipant = defineUseCase({
   name: "participants.create",
+  http: { method: "post", path: "/participants", status: 201, response: createParticipantOutput },
   access: { kind: "project", permission: "participants.edit" },
   input: createParticipantInput,
   write: true,
@@ -214,6 +218,7 @@ export async function insertParticipant(db: Db, actorId: string, projectId: stri
 
 export const updateParticipant = defineUseCase({
   name: "participants.update",
+  http: { method: "patch", path: "/participants/{participantId}", response: updateParticipantOutput },
   access: { kind: "directory", permission: "participants.edit" },
   input: updateParticipantInput,
   write: true,

@@ -10,6 +10,7 @@ import { can } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { projectIdInput } from "@/lib/zod-fields";
 import { getProject } from "./service";
+import { getClosingReportOutput } from "./responses";
 
 /** Runs another use case with the same caller, as part of this one's answer. */
 async function part<T>(result: Promise<{ ok: true; data: T } | { ok: false; error: string }>): Promise<T> {
@@ -25,6 +26,7 @@ async function part<T>(result: Promise<{ ok: true; data: T } | { ok: false; erro
  */
 export const getClosingReport = defineUseCase({
   name: "projects.closingReport",
+  http: { method: "get", path: "/projects/{projectId}/closing-report", response: getClosingReportOutput },
   access: { kind: "project", permission: "project.read" },
   input: projectIdInput,
   write: false,

@@ -8,6 +8,7 @@ import { pinnedFigures } from "@/lib/evaluations/service";
 import { can } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { blankToUndefined } from "@/lib/zod-fields";
+import { getDashboardOutput } from "./responses";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -42,6 +43,7 @@ async function rows<T>(ctx: UseCaseCtx, query: ReturnType<typeof sql>): Promise<
  */
 export const getDashboard = defineUseCase({
   name: "projects.dashboard",
+  http: { method: "get", path: "/projects/{projectId}/dashboard", response: getDashboardOutput },
   access: { kind: "project", permission: "project.read" },
   input: dashboardInput,
   write: false,

@@ -4,10 +4,12 @@ import { projects } from "@/db/schema";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
 import { getDashboard } from "./dashboard";
+import { getPortfolioOutput } from "./responses";
 
 /** Every project side by side with its headline figures, for the administrator. */
 export const getPortfolio = defineUseCase({
   name: "projects.portfolio",
+  http: { method: "get", path: "/portfolio", response: getPortfolioOutput },
   access: { kind: "admin" },
   input: z.object({}),
   write: false,

@@ -8,6 +8,7 @@ import { defineUseCase, type Page } from "@/lib/use-case";
 import { updateVersioned } from "@/lib/versioned-update";
 import { projectIdInput } from "@/lib/zod-fields";
 import { createProjectInput, listProjectsInput, updateProjectInput } from "./schemas";
+import { createProjectOutput, getProjectOutput, listProjectsOutput, updateProjectOutput } from "./responses";
 
 const editableFields = ["code", "name", "country", "startDate", "endDate", "funder", "description", "status", "retentionYears", "legalHold"] as const;
 
@@ -26,6 +27,7 @@ const summaryColumns = {
 
 export const listProjects = defineUseCase({
   name: "projects.list",
+  http: { method: "get", path: "/projects", response: listProjectsOutput },
   access: { kind: "user" },
   input: listProjectsInput,
   write: false,
@@ -56,6 +58,7 @@ export const listProjects = defineUseCase({
 
 export const getProject = defineUseCase({
   name: "projects.get",
+  http: { method: "get", path: "/projects/{projectId}", response: getProjectOutput },
   access: { kind: "project", permission: "project.read" },
   input: projectIdInput,
   write: false,
@@ -68,6 +71,7 @@ export const getProject = defineUseCase({
 
 export const createProject = defineUseCase({
   name: "projects.create",
+  http: { method: "post", path: "/projects", status: 201, response: createProjectOutput },
   access: { kind: "admin" },
   input: createProjectInput,
   write: true,
@@ -87,6 +91,7 @@ export const createProject = defineUseCase({
 
 export const updateProject = defineUseCase({
   name: "projects.update",
+  http: { method: "patch", path: "/projects/{projectId}", response: updateProjectOutput },
   access: { kind: "project", permission: "project.edit" },
   input: updateProjectInput,
   write: true,

@@ -5,6 +5,7 @@ import { projects, retentionRuns, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { anonymiseParticipant } from "@/lib/participants/personal-data";
 import { defineUseCase, pageInput, type Page } from "@/lib/use-case";
+import { getRetentionOutput, runRetentionNowOutput } from "./responses";
 
 /** The daily job runs from this hour (UTC), when nobody is expected to be checking people in. */
 export const dailyRunHourUtc = 2;
@@ -139,6 +140,7 @@ export type RetentionRunRow = { id: string; ranAt: Date; projectCode: string | n
 /** What an administrator sees: each project's retention and what is due, and the register of runs. */
 export const getRetention = defineUseCase({
   name: "retention.overview",
+  http: { method: "get", path: "/retention", response: getRetentionOutput },
   access: { kind: "admin" },
   input: z.object({ ...pageInput }),
   write: false,
@@ -170,6 +172,7 @@ export const getRetention = defineUseCase({
 /** An administrator runs the retention now instead of waiting for the daily job. */
 export const runRetentionNow = defineUseCase({
   name: "retention.run",
+  http: { method: "post", path: "/retention/runs", status: 201, input: "query", response: runRetentionNowOutput },
   access: { kind: "admin" },
   input: z.object({}),
   write: true,

@@ -19,6 +19,7 @@ import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { nextVersion } from "@/lib/versioned-update";
 import { projectIdInput } from "@/lib/zod-fields";
 import { answerInput, commentInput, openRoundInput, roundIdInput, studyRoundsInput } from "./schemas";
+import { answerFindingOutput, awaitingMyReviewOutput, closeRoundOutput, commentOnFindingOutput, getRoundOutput, listRoundsOutput, openRoundOutput } from "./responses";
 
 const isStaff = (ctx: UseCaseCtx) => can(ctx.access, "reviews.readAll");
 
@@ -28,6 +29,7 @@ const isStaff = (ctx: UseCaseCtx) => can(ctx.access, "reviews.readAll");
  */
 export const openRound = defineUseCase({
   name: "reviews.open",
+  http: { method: "post", path: "/projects/{projectId}/studies/{studyId}/reviews", status: 201, response: openRoundOutput },
   access: { kind: "project", permission: "reviews.manage" },
   input: openRoundInput,
   write: true,
@@ -91,6 +93,7 @@ async function assertRoundFinding(ctx: UseCaseCtx, roundId: string, findingId: s
 /** The rounds of a study, each with who has not answered every finding yet. */
 export const listRounds = defineUseCase({
   name: "reviews.list",
+  http: { method: "get", path: "/projects/{projectId}/studies/{studyId}/reviews", response: listRoundsOutput },
   access: { kind: "project", permission: "project.read" },
   input: studyRoundsInput,
   write: false,
@@ -130,6 +133,7 @@ export const listRounds = defineUseCase({
  */
 export const getRound = defineUseCase({
   name: "reviews.get",
+  http: { method: "get", path: "/projects/{projectId}/reviews/{roundId}", response: getRoundOutput },
   access: { kind: "project", permission: "project.read" },
   input: roundIdInput,
   write: false,
@@ -187,6 +191,7 @@ export const getRound = defineUseCase({
 /** The findings of open rounds that wait for this partner's answer. */
 export const awaitingMyReview = defineUseCase({
   name: "reviews.awaiting",
+  http: { method: "get", path: "/projects/{projectId}/reviews/awaiting", response: awaitingMyReviewOutput },
   access: { kind: "project", permission: "project.read" },
   input: projectIdInput,
   write: false,
@@ -214,6 +219,7 @@ export const awaitingMyReview = defineUseCase({
 /** A partner's answer on a finding of their round; answering again replaces it. */
 export const answerFinding = defineUseCase({
   name: "reviews.answer",
+  http: { method: "post", path: "/projects/{projectId}/reviews/{roundId}/answers", response: answerFindingOutput },
   access: { kind: "project", permission: "project.read" },
   input: answerInput,
   write: true,
@@ -251,6 +257,7 @@ export const answerFinding = defineUseCase({
 /** A comment, or a reply to one, under a finding of a round: by its partners or the project's staff. */
 export const commentOnFinding = defineUseCase({
   name: "reviews.comment",
+  http: { method: "post", path: "/projects/{projectId}/reviews/{roundId}/comments", status: 201, response: commentOnFindingOutput },
   access: { kind: "project", permission: "project.read" },
   input: commentInput,
   write: true,
@@ -283,6 +290,7 @@ export const commentOnFinding = defineUseCase({
 
 export const closeRound = defineUseCase({
   name: "reviews.close",
+  http: { method: "post", path: "/projects/{projectId}/reviews/{roundId}/close", response: closeRoundOutput },
   access: { kind: "project", permission: "reviews.manage" },
   input: roundIdInput,
   write: true,

@@ -21,6 +21,7 @@ import { can } from "@/lib/policy";
 import { defineUseCase } from "@/lib/use-case";
 import { studyIdInput } from "./schemas";
 import { loadStudy } from "./service";
+import { getStudyReportOutput, studyExportOutput } from "./responses";
 
 /**
  * Everything a study's export holds: its findings with their evidence, the outcome of partner
@@ -28,6 +29,10 @@ import { loadStudy } from "./service";
  */
 export const getStudyReport = defineUseCase({
   name: "studies.report",
+  http: [
+    { method: "get", path: "/projects/{projectId}/studies/{studyId}/report", response: getStudyReportOutput },
+    { method: "get", path: "/projects/{projectId}/studies/{studyId}/export", response: studyExportOutput },
+  ],
   access: { kind: "project", permission: "project.read" },
   input: studyIdInput,
   write: false,

@@ -7,6 +7,7 @@ import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { updateVersioned } from "@/lib/versioned-update";
 import { projectIdInput } from "@/lib/zod-fields";
 import { addSourceInput, createStudyInput, shareSourceInput, sourceIdInput, studyIdInput, updateStudyInput } from "./schemas";
+import { addSourceOutput, createStudyOutput, getSourceFileOutput, getStudyOutput, listStudiesOutput, removeSourceOutput, shareSourceOutput, updateStudyOutput } from "./responses";
 
 const editableFields = ["title", "periodStart", "periodEnd", "status", "methodology"] as const;
 
@@ -42,6 +43,7 @@ export async function assertProjectWorkshops(ctx: UseCaseCtx, projectId: string,
 
 export const listStudies = defineUseCase({
   name: "studies.list",
+  http: { method: "get", path: "/projects/{projectId}/studies", response: listStudiesOutput },
   access: { kind: "project", permission: "project.read" },
   input: projectIdInput,
   write: false,
@@ -64,6 +66,7 @@ export const listStudies = defineUseCase({
 
 export const getStudy = defineUseCase({
   name: "studies.get",
+  http: { method: "get", path: "/projects/{projectId}/studies/{studyId}", response: getStudyOutput },
   access: { kind: "project", permission: "project.read" },
   input: studyIdInput,
   write: false,
@@ -104,6 +107,7 @@ export const getStudy = defineUseCase({
 
 export const createStudy = defineUseCase({
   name: "studies.create",
+  http: { method: "post", path: "/projects/{projectId}/studies", status: 201, response: createStudyOutput },
   access: { kind: "project", permission: "studies.edit" },
   input: createStudyInput,
   write: true,
@@ -123,6 +127,7 @@ export const createStudy = defineUseCase({
 
 export const updateStudy = defineUseCase({
   name: "studies.update",
+  http: { method: "patch", path: "/projects/{projectId}/studies/{studyId}", response: updateStudyOutput },
   access: { kind: "project", permission: "studies.edit" },
   input: updateStudyInput,
   write: true,
@@ -136,6 +141,7 @@ export const updateStudy = defineUseCase({
 /** A workshop, an interview or a document the study draws on, with a link or a file of up to 20 MB. */
 export const addSource = defineUseCase({
   name: "studies.addSource",
+  http: { method: "post", path: "/projects/{projectId}/studies/{studyId}/sources", status: 201, response: addSourceOutput },
   access: { kind: "project", permission: "studies.edit" },
   input: addSourceInput,
   write: true,
@@ -170,6 +176,7 @@ export const addSource = defineUseCase({
 /** A manager opens a source's file and link to the project's partners, or closes them again. */
 export const shareSource = defineUseCase({
   name: "studies.shareSource",
+  http: { method: "patch", path: "/projects/{projectId}/studies/{studyId}/sources/{sourceId}", response: shareSourceOutput },
   access: { kind: "project", permission: "studies.edit" },
   input: shareSourceInput,
   write: true,
@@ -196,6 +203,7 @@ export const shareSource = defineUseCase({
 
 export const removeSource = defineUseCase({
   name: "studies.removeSource",
+  http: { method: "delete", path: "/projects/{projectId}/studies/{studyId}/sources/{sourceId}", response: removeSourceOutput },
   access: { kind: "project", permission: "studies.edit" },
   input: sourceIdInput,
   write: true,
@@ -221,6 +229,7 @@ export const removeSource = defineUseCase({
 /** An uploaded source's file, for download. */
 export const getSourceFile = defineUseCase({
   name: "studies.sourceFile",
+  http: { method: "get", path: "/projects/{projectId}/studies/{studyId}/sources/{sourceId}/file", response: getSourceFileOutput },
   access: { kind: "project", permission: "project.read" },
   input: sourceIdInput,
   write: false,

@@ -6,6 +6,7 @@ import { createSignInLink, revokeSessions } from "@/lib/auth/service";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type Page } from "@/lib/use-case";
 import { createUserInput, listUsersInput, setUserActiveInput, userIdInput } from "./schemas";
+import { createUserOutput, getUserOutput, listUsersOutput, setUserActiveOutput } from "./responses";
 
 const userColumns = {
   id: users.id,
@@ -31,6 +32,7 @@ export type UserSummary = {
 
 export const listUsers = defineUseCase({
   name: "users.list",
+  http: { method: "get", path: "/users", response: listUsersOutput },
   access: { kind: "admin" },
   input: listUsersInput,
   write: false,
@@ -58,6 +60,7 @@ export const listUsers = defineUseCase({
 
 export const getUser = defineUseCase({
   name: "users.get",
+  http: { method: "get", path: "/users/{userId}", response: getUserOutput },
   access: { kind: "admin" },
   input: userIdInput,
   write: false,
@@ -76,6 +79,7 @@ export const getUser = defineUseCase({
 
 export const createUser = defineUseCase({
   name: "users.create",
+  http: { method: "post", path: "/users", status: 201, response: createUserOutput },
   access: { kind: "admin" },
   input: createUserInput,
   write: true,
@@ -108,6 +112,7 @@ export const createUser = defineUseCase({
 
 export const setUserActive = defineUseCase({
   name: "users.setActive",
+  http: { method: "patch", path: "/users/{userId}", response: setUserActiveOutput },
   access: { kind: "admin" },
   input: setUserActiveInput,
   write: true,

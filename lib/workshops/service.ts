@@ -10,6 +10,7 @@ import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
 import { updateVersioned } from "@/lib/versioned-update";
 import { workshopDays } from "./days";
 import { createWorkshopInput, listWorkshopsInput, updateWorkshopInput, workshopIdInput } from "./schemas";
+import { createWorkshopOutput, getWorkshopOutput, listWorkshopsOutput, updateWorkshopOutput } from "./responses";
 
 const editableFields = ["missionId", "title", "type", "city", "venue", "startDate", "endDate", "language", "facilitators", "expectedParticipants", "status", "minutes"] as const;
 
@@ -17,6 +18,7 @@ export type WorkshopSummary = Pick<Workshop, "id" | "title" | "type" | "city" | 
 
 export const listWorkshops = defineUseCase({
   name: "workshops.list",
+  http: { method: "get", path: "/projects/{projectId}/workshops", response: listWorkshopsOutput },
   access: { kind: "project", permission: "project.read" },
   input: listWorkshopsInput,
   write: false,
@@ -72,6 +74,7 @@ export async function loadWorkshop(ctx: UseCaseCtx, projectId: string, workshopI
 
 export const getWorkshop = defineUseCase({
   name: "workshops.get",
+  http: { method: "get", path: "/projects/{projectId}/workshops/{workshopId}", response: getWorkshopOutput },
   access: { kind: "project", permission: "project.read" },
   input: workshopIdInput,
   write: false,
@@ -121,6 +124,7 @@ async function writeInvitationsAndAgenda(ctx: UseCaseCtx, workshopId: string, in
 
 export const createWorkshop = defineUseCase({
   name: "workshops.create",
+  http: { method: "post", path: "/projects/{projectId}/workshops", status: 201, response: createWorkshopOutput },
   access: { kind: "project", permission: "workshops.edit" },
   input: createWorkshopInput,
   write: true,
@@ -144,6 +148,7 @@ export const createWorkshop = defineUseCase({
 
 export const updateWorkshop = defineUseCase({
   name: "workshops.update",
+  http: { method: "patch", path: "/projects/{projectId}/workshops/{workshopId}", response: updateWorkshopOutput },
   access: { kind: "project", permission: "workshops.edit" },
   input: updateWorkshopInput,
   write: true,
