@@ -1,8 +1,32 @@
 import { z } from "zod";
-import { institutionSectors, locales, participantSexes, workshopStatuses, workshopTypes } from "@/db/schema/values";
+import { institutionSectors, participantSexes } from "@/db/schema/values";
 import { fileTypes } from "@/lib/http/declaration";
+import { fieldErrors } from "@/lib/imports/responses";
+import { institutionRow } from "@/lib/institutions/responses";
+import { workshopRow } from "@/lib/workshops/responses";
 
 /** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */
+
+/** A person as the check-in screens show them. */
+const rosterPerson = z.object({
+  givenNames: z.string(),
+  familyNames: z.string(),
+  sex: z.enum(participantSexes),
+  institutionName: z.string().nullable(),
+  sector: z.enum(institutionSectors).nullable(),
+});
+
+/** The attendance of a day or of the whole workshop, broken down. */
+const breakdown = z.array(z.object({ key: z.string(), label: z.string(), count: z.number() }));
+const tally = z.object({
+  attendances: z.number(),
+  participants: z.number(),
+  bySex: breakdown,
+  bySector: breakdown,
+  byKind: breakdown,
+  byInstitution: breakdown,
+  byBody: breakdown,
+});
 
 const recordCheckInShape = z.object({
   id: z.string(),
@@ -14,43 +38,16 @@ const recordCheckInShape = z.object({
 export const recordCheckInsOutput = z.array(recordCheckInShape);
 
 export const getOfflineRosterOutput = z.object({
-  workshop: z.object({
-    id: z.string(),
-    projectId: z.string(),
-    title: z.string(),
-    status: z.enum(workshopStatuses),
-    startDate: z.string(),
-    endDate: z.string(),
-  }),
+  workshop: workshopRow.pick({ id: true, projectId: true, title: true, status: true, startDate: true, endDate: true }),
   days: z.array(z.string()),
-  people: z.array(
-    z.object({
-      givenNames: z.string(),
-      familyNames: z.string(),
-      sex: z.enum(participantSexes),
-      institutionName: z.string().nullable(),
-      sector: z.enum(institutionSectors).nullable(),
-      id: z.string(),
-      invited: z.boolean(),
-    }),
-  ),
-  present: z.array(
-    z.object({
-      givenNames: z.string(),
-      familyNames: z.string(),
-      sex: z.enum(participantSexes),
-      institutionName: z.string().nullable(),
-      sector: z.enum(institutionSectors).nullable(),
-      participantId: z.string(),
-      day: z.string(),
-    }),
-  ),
-  institutions: z.array(z.object({ id: z.string(), name: z.string(), acronym: z.string(), sector: z.enum(institutionSectors) })),
+  people: z.array(rosterPerson.extend({ id: z.string(), invited: z.boolean() })),
+  present: z.array(rosterPerson.extend({ participantId: z.string(), day: z.string() })),
+  institutions: z.array(institutionRow.pick({ id: true, name: true, acronym: true, sector: true })),
   preparedAt: z.string(),
 });
 
 export const getWorkshopReportOutput = z.object({
-  absentInstitutions: z.array(z.object({ id: z.string(), name: z.string(), acronym: z.string() })),
+  absentInstitutions: z.array(institutionRow.pick({ id: true, name: true, acronym: true })),
   attendees: z
     .array(
       z.object({
@@ -63,38 +60,9 @@ export const getWorkshopReportOutput = z.object({
       }),
     )
     .nullable(),
-  days: z.array(
-    z.object({
-      day: z.string(),
-      attendances: z.number(),
-      participants: z.number(),
-      bySex: z.array(z.object({ key: z.string(), label: z.string(), count: z.number() })),
-      bySector: z.array(z.object({ key: z.string(), label: z.string(), count: z.number() })),
-      byKind: z.array(z.object({ key: z.string(), label: z.string(), count: z.number() })),
-      byInstitution: z.array(z.object({ key: z.string(), label: z.string(), count: z.number() })),
-      byBody: z.array(z.object({ key: z.string(), label: z.string(), count: z.number() })),
-    }),
-  ),
-  overall: z.object({
-    attendances: z.number(),
-    participants: z.number(),
-    bySex: z.array(z.object({ key: z.string(), label: z.string(), count: z.number() })),
-    bySector: z.array(z.object({ key: z.string(), label: z.string(), count: z.number() })),
-    byKind: z.array(z.object({ key: z.string(), label: z.string(), count: z.number() })),
-    byInstitution: z.array(z.object({ key: z.string(), label: z.string(), count: z.number() })),
-    byBody: z.array(z.object({ key: z.string(), label: z.string(), count: z.number() })),
-    everyDay: z.number(),
-    someDays: z.number(),
-  }),
-  workshop: z.object({
-    id: z.string(),
-    title: z.string(),
-    type: z.enum(workshopTypes),
-    city: z.string(),
-    startDate: z.string(),
-    endDate: z.string(),
-    language: z.enum(locales),
-  }),
+  days: z.array(z.object({ day: z.string() }).extend(tally.shape)),
+  overall: tally.extend({ everyDay: z.number(), someDays: z.number() }),
+  workshop: workshopRow.pick({ id: true, title: true, type: true, city: true, startDate: true, endDate: true, language: true }),
 });
 
 export const getAttendanceDayOutput = z.object({
@@ -120,16 +88,10 @@ export const getAttendanceDayOutput = z.object({
 });
 
 export const searchCheckInOutput = z.array(
-  z.object({
-    id: z.string(),
-    givenNames: z.string(),
-    familyNames: z.string(),
-    sex: z.enum(participantSexes),
-    institutionName: z.string().nullable(),
-    sector: z.enum(institutionSectors).nullable(),
-    group: z.enum(["directory", "invited", "earlierDay"]),
-    present: z.boolean(),
-  }),
+  z
+    .object({ id: z.string() })
+    .extend(rosterPerson.shape)
+    .extend({ group: z.enum(["directory", "invited", "earlierDay"]), present: z.boolean() }),
 );
 
 export const syncOutboxOutput = z.array(
@@ -139,9 +101,7 @@ export const syncOutboxOutput = z.array(
       id: z.string(),
       outcome: z.enum(["refused", "created", "already_created"]),
       reason: z.literal("invalid").optional(),
-      fieldErrors: z
-        .record(z.string(), z.object({ key: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])).optional() }))
-        .optional(),
+      fieldErrors: fieldErrors.optional(),
     }),
     z.object({ id: z.string(), outcome: z.literal("refused"), reason: z.literal("otherUser") }),
   ]),

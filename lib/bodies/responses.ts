@@ -3,16 +3,8 @@ import { institutionSectors } from "@/db/schema/values";
 
 /** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */
 
-export const addBodyMemberOutput = z.object({
-  id: z.string(),
-  startDate: z.string(),
-  endDate: z.string().nullable(),
-  createdAt: z.date(),
-  institutionId: z.string(),
-  bodyId: z.string(),
-});
-
-export const createBodyOutput = z.object({
+/** A body as stored. */
+const bodyRow = z.object({
   id: z.string(),
   name: z.string(),
   country: z.string(),
@@ -23,19 +15,21 @@ export const createBodyOutput = z.object({
   acronym: z.string(),
 });
 
+export const addBodyMemberOutput = z.object({
+  id: z.string(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  createdAt: z.date(),
+  institutionId: z.string(),
+  bodyId: z.string(),
+});
+
+export const createBodyOutput = bodyRow;
+
 export const endBodyMembershipOutput = z.object({ changed: z.boolean() });
 
 export const getBodyOutput = z.object({
-  body: z.object({
-    id: z.string(),
-    name: z.string(),
-    country: z.string(),
-    description: z.string(),
-    version: z.number(),
-    createdAt: z.date(),
-    updatedAt: z.date(),
-    acronym: z.string(),
-  }),
+  body: bodyRow,
   members: z.array(
     z.object({
       membershipId: z.string(),
@@ -50,18 +44,9 @@ export const getBodyOutput = z.object({
 });
 
 export const listBodiesOutput = z.array(
-  z.object({ id: z.string(), name: z.string(), acronym: z.string(), country: z.string(), currentMembers: z.number() }),
+  bodyRow.pick({ id: true, name: true, acronym: true, country: true }).extend({ currentMembers: z.number() }),
 );
 
 export const removeBodyMembershipOutput = endBodyMembershipOutput;
 
-export const updateBodyOutput = z.object({
-  id: z.string(),
-  name: z.string(),
-  acronym: z.string(),
-  country: z.string(),
-  description: z.string(),
-  version: z.number(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-});
+export const updateBodyOutput = bodyRow;

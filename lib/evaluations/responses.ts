@@ -1,29 +1,11 @@
 import { z } from "zod";
-import { locales } from "@/db/schema/values";
+import { localizedText } from "@/lib/findings/responses";
+import { importPreview } from "@/lib/imports/responses";
 
 /** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */
 
-export const commitResponseImportOutput = z.object({ added: z.number(), skipped: z.number() });
-
-export const previewResponseImportOutput = z.object({
-  rows: z.array(
-    z.object({
-      row: z.number(),
-      status: z.enum(["error", "new", "existing"]),
-      label: z.string(),
-      errors: z.record(
-        z.string(),
-        z.object({ key: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])).optional() }),
-      ),
-      match: z.object({ id: z.string(), label: z.string(), score: z.number() }).optional(),
-    }),
-  ),
-  counts: z.object({ error: z.number(), new: z.number(), existing: z.number() }),
-});
-
-export const addResponseOutput = z.object({ added: z.boolean() });
-
-export const createEvaluationOutput = z.object({
+/** An evaluation as stored. */
+const evaluationRow = z.object({
   id: z.string(),
   version: z.number(),
   createdAt: z.date(),
@@ -37,51 +19,34 @@ export const createEvaluationOutput = z.object({
   minGroupSize: z.number(),
 });
 
+/** A share of agreement, or why it is withheld; the projects domain imports it for pinned statements. */
+export const agreementFigure = z.union([
+  z.object({ shown: z.literal(true), n: z.number(), agree: z.number(), percent: z.number() }),
+  z.object({ shown: z.literal(false), reason: z.enum(["tooFew", "protectsSmallGroup"]) }),
+]);
+
+export const commitResponseImportOutput = z.object({ added: z.number(), skipped: z.number() });
+
+export const previewResponseImportOutput = importPreview;
+
+export const addResponseOutput = z.object({ added: z.boolean() });
+
+export const createEvaluationOutput = evaluationRow;
+
 export const getEvaluationResultsOutput = z.object({
-  evaluation: z.object({
-    id: z.string(),
-    version: z.number(),
-    createdAt: z.date(),
-    updatedAt: z.date(),
-    projectId: z.string(),
-    title: z.string(),
-    periodStart: z.string().nullable(),
-    periodEnd: z.string().nullable(),
-    scaleSize: z.number(),
-    agreeLevels: z.array(z.number()),
-    minGroupSize: z.number(),
-  }),
-  groups: z.array(
-    z.object({
-      id: z.string(),
-      evaluationId: z.string(),
-      key: z.string(),
-      name: z.object({ original: z.enum(locales), fr: z.string().optional(), es: z.string().optional(), en: z.string().optional() }),
-    }),
-  ),
+  evaluation: evaluationRow,
+  groups: z.array(z.object({ id: z.string(), evaluationId: z.string(), key: z.string(), name: localizedText })),
   respondents: z.number(),
   results: z.array(
     z.object({
       statementId: z.string(),
       key: z.string(),
-      text: z.object({ original: z.enum(locales), fr: z.string().optional(), es: z.string().optional(), en: z.string().optional() }),
+      text: localizedText,
       pinned: z.boolean(),
       pinnedGroupId: z.string().nullable(),
-      overall: z.union([
-        z.object({ shown: z.literal(true), n: z.number(), agree: z.number(), percent: z.number() }),
-        z.object({ shown: z.literal(false), reason: z.enum(["tooFew", "protectsSmallGroup"]) }),
-      ]),
+      overall: agreementFigure,
       distribution: z.array(z.number()).nullable(),
-      groups: z.array(
-        z.object({
-          groupId: z.string(),
-          key: z.string(),
-          figure: z.union([
-            z.object({ shown: z.literal(true), n: z.number(), agree: z.number(), percent: z.number() }),
-            z.object({ shown: z.literal(false), reason: z.enum(["tooFew", "protectsSmallGroup"]) }),
-          ]),
-        }),
-      ),
+      groups: z.array(z.object({ groupId: z.string(), key: z.string(), figure: agreementFigure })),
     }),
   ),
   canImport: z.boolean(),
@@ -89,13 +54,7 @@ export const getEvaluationResultsOutput = z.object({
 });
 
 export const listEvaluationsOutput = z.array(
-  z.object({
-    id: z.string(),
-    title: z.string(),
-    periodStart: z.string().nullable(),
-    periodEnd: z.string().nullable(),
-    respondents: z.number(),
-  }),
+  evaluationRow.pick({ id: true, title: true, periodStart: true, periodEnd: true }).extend({ respondents: z.number() }),
 );
 
 export const pinStatementOutput = z.object({ pinned: z.boolean() });

@@ -3,13 +3,37 @@ import { actionStatuses, evidenceRoles, findingPriorities, findingStatuses, find
 
 /** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */
 
+/** A text in each language written so far, as stored: the original's language and the versions. Other domains import it. */
+export const localizedText = z.object({
+  original: z.enum(locales),
+  fr: z.string().optional(),
+  es: z.string().optional(),
+  en: z.string().optional(),
+});
+
+/** A finding as stored. */
+export const findingRow = z.object({
+  id: z.string(),
+  description: localizedText,
+  status: z.enum(findingStatuses),
+  version: z.number(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  title: localizedText,
+  theme: z.enum(findingThemes).nullable(),
+  studyId: z.string(),
+  projectThemeId: z.string().nullable(),
+  priority: z.enum(findingPriorities),
+  createdById: z.string().nullable(),
+});
+
 export const getInstitutionStudyLinksOutput = z.object({
   findings: z.array(
     z.object({
       id: z.string(),
       studyId: z.string(),
       projectId: z.string(),
-      title: z.object({ original: z.enum(locales), fr: z.string().optional(), es: z.string().optional(), en: z.string().optional() }),
+      title: localizedText,
       status: z.enum(findingStatuses),
       role: z.enum(evidenceRoles),
     }),
@@ -27,45 +51,13 @@ export const getInstitutionStudyLinksOutput = z.object({
   ),
 });
 
-export const createFindingOutput = z.object({
-  id: z.string(),
-  description: z.object({ original: z.enum(locales), fr: z.string().optional(), es: z.string().optional(), en: z.string().optional() }),
-  status: z.enum(findingStatuses),
-  version: z.number(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-  title: z.object({ original: z.enum(locales), fr: z.string().optional(), es: z.string().optional(), en: z.string().optional() }),
-  theme: z.enum(findingThemes).nullable(),
-  studyId: z.string(),
-  projectThemeId: z.string().nullable(),
-  priority: z.enum(findingPriorities),
-  createdById: z.string().nullable(),
-});
+export const createFindingOutput = findingRow;
 
-export const createProjectThemeOutput = z.object({
-  id: z.string(),
-  name: z.object({ original: z.enum(locales), fr: z.string().optional(), es: z.string().optional(), en: z.string().optional() }),
-  projectId: z.string(),
-});
+export const createProjectThemeOutput = z.object({ id: z.string(), name: localizedText, projectId: z.string() });
 
 export const getFindingOutput = z.object({
-  finding: z.object({
-    id: z.string(),
-    description: z.object({ original: z.enum(locales), fr: z.string().optional(), es: z.string().optional(), en: z.string().optional() }),
-    status: z.enum(findingStatuses),
-    version: z.number(),
-    createdAt: z.date(),
-    updatedAt: z.date(),
-    title: z.object({ original: z.enum(locales), fr: z.string().optional(), es: z.string().optional(), en: z.string().optional() }),
-    theme: z.enum(findingThemes).nullable(),
-    studyId: z.string(),
-    projectThemeId: z.string().nullable(),
-    priority: z.enum(findingPriorities),
-    createdById: z.string().nullable(),
-  }),
-  projectThemeName: z
-    .object({ original: z.enum(locales), fr: z.string().optional(), es: z.string().optional(), en: z.string().optional() })
-    .nullable(),
+  finding: findingRow,
+  projectThemeName: localizedText.nullable(),
   workshops: z.array(
     z.object({ workshopId: z.string(), day: z.string().nullable(), title: z.string(), startDate: z.string(), endDate: z.string() }),
   ),
@@ -79,10 +71,8 @@ export const listFindingsOutput = z.array(
     id: z.string(),
     theme: z.enum(findingThemes).nullable(),
     projectThemeId: z.string().nullable(),
-    projectThemeName: z
-      .object({ original: z.enum(locales), fr: z.string().optional(), es: z.string().optional(), en: z.string().optional() })
-      .nullable(),
-    title: z.object({ original: z.enum(locales), fr: z.string().optional(), es: z.string().optional(), en: z.string().optional() }),
+    projectThemeName: localizedText.nullable(),
+    title: localizedText,
     priority: z.enum(findingPriorities),
     status: z.enum(findingStatuses),
     workshops: z.number(),
@@ -90,24 +80,6 @@ export const listFindingsOutput = z.array(
   }),
 );
 
-export const listProjectThemesOutput = z.array(
-  z.object({
-    id: z.string(),
-    name: z.object({ original: z.enum(locales), fr: z.string().optional(), es: z.string().optional(), en: z.string().optional() }),
-  }),
-);
+export const listProjectThemesOutput = z.array(createProjectThemeOutput.omit({ projectId: true }));
 
-export const updateFindingOutput = z.object({
-  id: z.string(),
-  studyId: z.string(),
-  theme: z.enum(findingThemes).nullable(),
-  projectThemeId: z.string().nullable(),
-  title: z.object({ original: z.enum(locales), fr: z.string().optional(), es: z.string().optional(), en: z.string().optional() }),
-  description: z.object({ original: z.enum(locales), fr: z.string().optional(), es: z.string().optional(), en: z.string().optional() }),
-  priority: z.enum(findingPriorities),
-  status: z.enum(findingStatuses),
-  version: z.number(),
-  createdById: z.string().nullable(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-});
+export const updateFindingOutput = findingRow;

@@ -2,29 +2,52 @@ import { z } from "zod";
 
 /** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */
 
+/** The errors of a row or form, by field: a message key and its values. Other domains import it. */
+export const fieldErrors = z.record(
+  z.string(),
+  z.object({ key: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])).optional() }),
+);
+
+/** A record of the directory that an imported row may be. */
+const candidate = z.object({ id: z.string(), label: z.string(), score: z.number() });
+
 const rowShape = z.object({
   row: z.number(),
   status: z.enum(["error", "new", "existing"]),
   label: z.string(),
-  errors: z.record(z.string(), z.object({ key: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
-  match: z.object({ id: z.string(), label: z.string(), score: z.number() }).optional(),
+  errors: fieldErrors,
+  match: candidate.optional(),
+});
+
+/** The preview of a file of rows that are each new or already known; the evaluations domain imports it. */
+export const importPreview = z.object({
+  rows: z.array(rowShape),
+  counts: z.object({ error: z.number(), new: z.number(), existing: z.number() }),
+});
+
+/** The column a field was guessed in, if any. */
+const guess = z.number().nullable().optional();
+
+/** The fields of a person that a participants or attendance file may hold, after the email (and day). */
+const personGuesses = z.object({
+  givenNames: guess,
+  familyNames: guess,
+  sex: guess,
+  position: guess,
+  phone: guess,
+  consentDate: guess,
+  consentForm: guess,
+  institution: guess,
 });
 
 export const commitAttendanceImportOutput = z.object({ created: z.number(), recorded: z.number(), alreadyPresent: z.number() });
 
 export const previewAttendanceImportOutput = z.object({
   rows: z.array(
-    z.object({
-      match: z.object({ id: z.string(), label: z.string(), score: z.number() }).optional(),
-      errors: z.record(
-        z.string(),
-        z.object({ key: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])).optional() }),
-      ),
-      row: z.number(),
-      label: z.string(),
+    rowShape.pick({ match: true, errors: true, row: true, label: true }).extend({
       status: z.enum(["error", "new", "matched", "uncertain"]),
       day: z.string().nullable(),
-      candidates: z.array(z.object({ id: z.string(), label: z.string(), score: z.number() })),
+      candidates: z.array(candidate),
       decision: z.string().optional(),
       sameAsRow: z.number().optional(),
     }),
@@ -34,51 +57,27 @@ export const previewAttendanceImportOutput = z.object({
 
 export const commitInstitutionImportOutput = z.object({ created: z.number(), existing: z.number() });
 
-export const previewInstitutionImportOutput = z.object({
-  rows: z.array(rowShape),
-  counts: z.object({ error: z.number(), new: z.number(), existing: z.number() }),
-});
+export const previewInstitutionImportOutput = importPreview;
 
 export const commitParticipantImportOutput = commitInstitutionImportOutput;
 
-export const previewParticipantImportOutput = previewInstitutionImportOutput;
+export const previewParticipantImportOutput = importPreview;
 
 export const readImportFileOutput = z.object({
   guesses: z.object({
-    participants: z.object({
-      email: z.number().nullable().optional(),
-      givenNames: z.number().nullable().optional(),
-      familyNames: z.number().nullable().optional(),
-      sex: z.number().nullable().optional(),
-      position: z.number().nullable().optional(),
-      phone: z.number().nullable().optional(),
-      consentDate: z.number().nullable().optional(),
-      consentForm: z.number().nullable().optional(),
-      institution: z.number().nullable().optional(),
-    }),
+    participants: z.object({ email: guess }).extend(personGuesses.shape),
     institutions: z.object({
-      name: z.number().nullable().optional(),
-      country: z.number().nullable().optional(),
-      notes: z.number().nullable().optional(),
-      city: z.number().nullable().optional(),
-      acronym: z.number().nullable().optional(),
-      sector: z.number().nullable().optional(),
-      kind: z.number().nullable().optional(),
-      level: z.number().nullable().optional(),
-      website: z.number().nullable().optional(),
+      name: guess,
+      country: guess,
+      notes: guess,
+      city: guess,
+      acronym: guess,
+      sector: guess,
+      kind: guess,
+      level: guess,
+      website: guess,
     }),
-    attendance: z.object({
-      email: z.number().nullable().optional(),
-      day: z.number().nullable().optional(),
-      givenNames: z.number().nullable().optional(),
-      familyNames: z.number().nullable().optional(),
-      sex: z.number().nullable().optional(),
-      position: z.number().nullable().optional(),
-      phone: z.number().nullable().optional(),
-      consentDate: z.number().nullable().optional(),
-      consentForm: z.number().nullable().optional(),
-      institution: z.number().nullable().optional(),
-    }),
+    attendance: z.object({ email: guess, day: guess }).extend(personGuesses.shape),
   }),
   headers: z.array(z.string()),
   rows: z.array(z.array(z.string())),

@@ -1,68 +1,39 @@
 import { z } from "zod";
-import { actionStatuses, findingStatuses, findingThemes, locales } from "@/db/schema/values";
+import { actionStatuses } from "@/db/schema/values";
+import { findingRow } from "@/lib/findings/responses";
 
 /** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */
 
-export const addActionUpdateOutput = z.object({
-  id: z.string(),
-  projectId: z.string(),
-  title: z.string(),
-  description: z.string(),
-  ownerId: z.string().nullable(),
-  startDate: z.string().nullable(),
-  dueDate: z.string().nullable(),
-  status: z.enum(actionStatuses),
-  progress: z.number(),
+/** An improvement action as stored. */
+const actionRow = z.object({
   target: z.string(),
+  id: z.string(),
+  startDate: z.string().nullable(),
+  description: z.string(),
+  status: z.enum(actionStatuses),
   version: z.number(),
   createdAt: z.date(),
   updatedAt: z.date(),
+  projectId: z.string(),
+  title: z.string(),
+  ownerId: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  progress: z.number(),
 });
 
-export const createActionOutput = z.object({
-  target: z.string(),
-  id: z.string(),
-  startDate: z.string().nullable(),
-  description: z.string(),
-  status: z.enum(actionStatuses),
-  version: z.number(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-  projectId: z.string(),
-  title: z.string(),
-  ownerId: z.string().nullable(),
-  dueDate: z.string().nullable(),
-  progress: z.number(),
-});
+/** An institution an action concerns. */
+const actionInstitution = z.object({ id: z.string(), name: z.string() });
+
+export const addActionUpdateOutput = actionRow;
+
+export const createActionOutput = actionRow;
 
 export const getActionOutput = z.object({
-  action: z.object({
-    target: z.string(),
-    id: z.string(),
-    startDate: z.string().nullable(),
-    description: z.string(),
-    status: z.enum(actionStatuses),
-    version: z.number(),
-    createdAt: z.date(),
-    updatedAt: z.date(),
-    projectId: z.string(),
-    title: z.string(),
-    ownerId: z.string().nullable(),
-    dueDate: z.string().nullable(),
-    progress: z.number(),
-  }),
+  action: actionRow,
   ownerName: z.string().nullable(),
   overdue: z.boolean(),
-  findings: z.array(
-    z.object({
-      id: z.string(),
-      studyId: z.string(),
-      title: z.object({ original: z.enum(locales), fr: z.string().optional(), es: z.string().optional(), en: z.string().optional() }),
-      theme: z.enum(findingThemes).nullable(),
-      status: z.enum(findingStatuses),
-    }),
-  ),
-  institutions: z.array(z.object({ id: z.string(), name: z.string() })),
+  findings: z.array(findingRow.pick({ id: true, studyId: true, title: true, theme: true, status: true })),
+  institutions: z.array(actionInstitution),
   updates: z.array(
     z.object({
       id: z.string(),
@@ -89,7 +60,7 @@ export const listActionsOutput = z.array(
     // Computed in SQL: null, not false, for an action without a due date.
     overdue: z.boolean().nullable(),
     findings: z.number(),
-    institutions: z.array(z.object({ id: z.string(), name: z.string() })),
+    institutions: z.array(actionInstitution),
   }),
 );
 

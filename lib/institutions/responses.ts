@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { institutionKinds, institutionLevels, institutionSectors } from "@/db/schema/values";
-import { pageOf } from "@/lib/http/declaration";
-import { fileTypes } from "@/lib/http/declaration";
+import { fileTypes, pageOf } from "@/lib/http/declaration";
 
 /** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */
 
-export const createInstitutionOutput = z.object({
+/** An institution as stored. Other domains import it. */
+export const institutionRow = z.object({
   id: z.string(),
   name: z.string(),
   country: z.string(),
@@ -24,27 +24,12 @@ export const createInstitutionOutput = z.object({
   searchText: z.string(),
 });
 
+export const createInstitutionOutput = institutionRow;
+
 export const getInstitutionOutput = z.object({
-  institution: z.object({
-    id: z.string(),
-    name: z.string(),
-    country: z.string(),
-    version: z.number(),
-    createdAt: z.date(),
-    updatedAt: z.date(),
-    isActive: z.boolean(),
-    notes: z.string(),
-    city: z.string(),
-    acronym: z.string(),
-    sector: z.enum(institutionSectors),
-    kind: z.enum(institutionKinds),
-    level: z.enum(institutionLevels),
-    parentId: z.string().nullable(),
-    website: z.string(),
-    searchText: z.string(),
-  }),
-  parent: z.object({ id: z.string(), name: z.string(), acronym: z.string() }).nullable(),
-  children: z.array(z.object({ id: z.string(), name: z.string(), acronym: z.string(), isActive: z.boolean() })),
+  institution: institutionRow,
+  parent: institutionRow.pick({ id: true, name: true, acronym: true }).nullable(),
+  children: z.array(institutionRow.pick({ id: true, name: true, acronym: true, isActive: true })),
   bodies: z.array(
     z.object({
       membershipId: z.string(),
@@ -70,61 +55,19 @@ export const getInstitutionOutput = z.object({
 });
 
 export const listInstitutionsOutput = pageOf(
-  z.object({
-    id: z.string(),
-    name: z.string(),
-    country: z.string(),
-    isActive: z.boolean(),
-    acronym: z.string(),
-    sector: z.enum(institutionSectors),
-    kind: z.enum(institutionKinds),
-    level: z.enum(institutionLevels),
-    parentName: z.string().nullable(),
-  }),
+  institutionRow
+    .pick({ id: true, name: true, country: true, isActive: true, acronym: true, sector: true, kind: true, level: true })
+    .extend({ parentName: z.string().nullable() }),
 );
 
 export const mergeInstitutionsOutput = z.object({
-  institution: z.object({
-    id: z.string(),
-    name: z.string(),
-    acronym: z.string(),
-    country: z.string(),
-    sector: z.enum(institutionSectors),
-    kind: z.enum(institutionKinds),
-    level: z.enum(institutionLevels),
-    parentId: z.string().nullable(),
-    city: z.string(),
-    website: z.string(),
-    notes: z.string(),
-    isActive: z.boolean(),
-    searchText: z.string(),
-    version: z.number(),
-    createdAt: z.date(),
-    updatedAt: z.date(),
-  }),
+  institution: institutionRow,
   movedChildren: z.number(),
   movedMemberships: z.number(),
 });
 
 export const setInstitutionActiveOutput = z.object({ changed: z.boolean() });
 
-export const updateInstitutionOutput = z.object({
-  id: z.string(),
-  name: z.string(),
-  acronym: z.string(),
-  country: z.string(),
-  sector: z.enum(institutionSectors),
-  kind: z.enum(institutionKinds),
-  level: z.enum(institutionLevels),
-  parentId: z.string().nullable(),
-  city: z.string(),
-  website: z.string(),
-  notes: z.string(),
-  isActive: z.boolean(),
-  searchText: z.string(),
-  version: z.number(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-});
+export const updateInstitutionOutput = institutionRow;
 
 export const exportInstitutionsOutput = { file: [fileTypes.csv, fileTypes.xlsx] } as const;

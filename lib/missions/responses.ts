@@ -1,17 +1,36 @@
 import { z } from "zod";
-import { missionStatuses, workshopStatuses, workshopTypes } from "@/db/schema/values";
+import { missionStatuses } from "@/db/schema/values";
 import { pageOf } from "@/lib/http/declaration";
+import { workshopRow } from "@/lib/workshops/responses";
 
 /** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */
 
-const missionMonthShape = z.object({
+/** A mission as stored. */
+const missionRow = z.object({
   id: z.string(),
   country: z.string(),
   startDate: z.string(),
   endDate: z.string(),
   status: z.enum(missionStatuses),
+  version: z.number(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  projectId: z.string(),
   title: z.string(),
+  purpose: z.string(),
   cities: z.array(z.string()),
+  objectives: z.string(),
+  notes: z.string(),
+});
+
+const missionMonthShape = missionRow.pick({
+  id: true,
+  country: true,
+  startDate: true,
+  endDate: true,
+  status: true,
+  title: true,
+  cities: true,
 });
 
 export const addMissionNoteOutput = z.object({
@@ -22,52 +41,14 @@ export const addMissionNoteOutput = z.object({
   body: z.string(),
 });
 
-export const createMissionOutput = z.object({
-  id: z.string(),
-  country: z.string(),
-  startDate: z.string(),
-  endDate: z.string(),
-  status: z.enum(missionStatuses),
-  version: z.number(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-  projectId: z.string(),
-  title: z.string(),
-  purpose: z.string(),
-  cities: z.array(z.string()),
-  objectives: z.string(),
-  notes: z.string(),
-});
+export const createMissionOutput = missionRow;
 
 export const getMissionOutput = z.object({
-  mission: z.object({
-    id: z.string(),
-    country: z.string(),
-    startDate: z.string(),
-    endDate: z.string(),
-    status: z.enum(missionStatuses),
-    version: z.number(),
-    createdAt: z.date(),
-    updatedAt: z.date(),
-    projectId: z.string(),
-    title: z.string(),
-    purpose: z.string(),
-    cities: z.array(z.string()),
-    objectives: z.string(),
-    notes: z.string(),
-  }),
+  mission: missionRow,
   team: z.array(z.object({ id: z.string(), name: z.string() })),
   notes: z.array(z.object({ id: z.string(), body: z.string(), createdAt: z.date(), authorName: z.string().nullable() })),
   workshops: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      type: z.enum(workshopTypes),
-      city: z.string(),
-      startDate: z.string(),
-      endDate: z.string(),
-      status: z.enum(workshopStatuses),
-    }),
+    workshopRow.pick({ id: true, title: true, type: true, city: true, startDate: true, endDate: true, status: true }),
   ),
   canEdit: z.boolean(),
 });
@@ -76,19 +57,4 @@ export const listMissionMonthOutput = z.array(missionMonthShape);
 
 export const listMissionsOutput = pageOf(missionMonthShape);
 
-export const updateMissionOutput = z.object({
-  id: z.string(),
-  projectId: z.string(),
-  title: z.string(),
-  purpose: z.string(),
-  country: z.string(),
-  cities: z.array(z.string()),
-  startDate: z.string(),
-  endDate: z.string(),
-  status: z.enum(missionStatuses),
-  objectives: z.string(),
-  notes: z.string(),
-  version: z.number(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-});
+export const updateMissionOutput = missionRow;

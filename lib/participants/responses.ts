@@ -1,9 +1,36 @@
 import { z } from "zod";
 import { consentForms, locales, participantSexes } from "@/db/schema/values";
-import { pageOf } from "@/lib/http/declaration";
-import { fileTypes } from "@/lib/http/declaration";
+import { fileTypes, pageOf } from "@/lib/http/declaration";
 
 /** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */
+
+/** A participant as stored. */
+const participantRow = z.object({
+  id: z.string(),
+  version: z.number(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  email: z.string().nullable(),
+  givenNames: z.string(),
+  familyNames: z.string(),
+  sex: z.enum(participantSexes),
+  searchText: z.string(),
+  institutionId: z.string().nullable(),
+  position: z.string(),
+  phone: z.string().nullable(),
+  phoneKey: z.string().nullable(),
+  preferredLanguage: z.enum(locales).nullable(),
+  consentDate: z.string().nullable(),
+  consentForm: z.enum(consentForms).nullable(),
+  consentRecordedById: z.string().nullable(),
+  isErased: z.boolean(),
+  erasedAt: z.date().nullable(),
+});
+
+const duplicateReasons = z.array(z.enum(["sameEmail", "samePhone", "similarName", "sameInstitution", "differentSex"]));
+
+/** One side of a likely duplicate pair. */
+const pairSide = z.object({ id: z.string(), givenNames: z.string(), familyNames: z.string(), institutionName: z.string().nullable() });
 
 export const findDuplicatesOutput = z.array(
   z.object({
@@ -12,42 +39,22 @@ export const findDuplicatesOutput = z.array(
     familyNames: z.string(),
     institutionId: z.string().nullable(),
     score: z.number(),
-    reasons: z.array(z.enum(["sameEmail", "samePhone", "similarName", "sameInstitution", "differentSex"])),
+    reasons: duplicateReasons,
   }),
 );
 
 export const listDuplicatePairsOutput = pageOf(
   z.object({
-    first: z.object({ id: z.string(), givenNames: z.string(), familyNames: z.string(), institutionName: z.string().nullable() }),
-    second: z.object({ id: z.string(), givenNames: z.string(), familyNames: z.string(), institutionName: z.string().nullable() }),
+    first: pairSide,
+    second: pairSide,
     score: z.number(),
-    reasons: z.array(z.enum(["sameEmail", "samePhone", "similarName", "sameInstitution", "differentSex"])),
+    reasons: duplicateReasons,
   }),
 );
 
 export const markDistinctOutput = z.object({ changed: z.boolean() });
 
-export const mergeParticipantsOutput = z.object({
-  id: z.string(),
-  givenNames: z.string(),
-  familyNames: z.string(),
-  sex: z.enum(participantSexes),
-  institutionId: z.string().nullable(),
-  position: z.string(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  phoneKey: z.string().nullable(),
-  preferredLanguage: z.enum(locales).nullable(),
-  consentDate: z.string().nullable(),
-  consentForm: z.enum(consentForms).nullable(),
-  consentRecordedById: z.string().nullable(),
-  searchText: z.string(),
-  isErased: z.boolean(),
-  erasedAt: z.date().nullable(),
-  version: z.number(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-});
+export const mergeParticipantsOutput = participantRow;
 
 export const eraseParticipantOutput = markDistinctOutput;
 
@@ -78,50 +85,10 @@ export const exportParticipantDataOutput = z.object({
   ),
 });
 
-export const createParticipantOutput = z.object({
-  id: z.string(),
-  version: z.number(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-  email: z.string().nullable(),
-  givenNames: z.string(),
-  familyNames: z.string(),
-  sex: z.enum(participantSexes),
-  searchText: z.string(),
-  institutionId: z.string().nullable(),
-  position: z.string(),
-  phone: z.string().nullable(),
-  phoneKey: z.string().nullable(),
-  preferredLanguage: z.enum(locales).nullable(),
-  consentDate: z.string().nullable(),
-  consentForm: z.enum(consentForms).nullable(),
-  consentRecordedById: z.string().nullable(),
-  isErased: z.boolean(),
-  erasedAt: z.date().nullable(),
-});
+export const createParticipantOutput = participantRow;
 
 export const getParticipantOutput = z.object({
-  participant: z.object({
-    id: z.string(),
-    version: z.number(),
-    createdAt: z.date(),
-    updatedAt: z.date(),
-    email: z.string().nullable(),
-    givenNames: z.string(),
-    familyNames: z.string(),
-    sex: z.enum(participantSexes),
-    searchText: z.string(),
-    institutionId: z.string().nullable(),
-    position: z.string(),
-    phone: z.string().nullable(),
-    phoneKey: z.string().nullable(),
-    preferredLanguage: z.enum(locales).nullable(),
-    consentDate: z.string().nullable(),
-    consentForm: z.enum(consentForms).nullable(),
-    consentRecordedById: z.string().nullable(),
-    isErased: z.boolean(),
-    erasedAt: z.date().nullable(),
-  }),
+  participant: participantRow,
   institution: z.object({ id: z.string(), name: z.string() }).nullable(),
   affiliations: z.array(
     z.object({

@@ -5,25 +5,39 @@ import {
   findingThemes,
   institutionKinds,
   institutionSectors,
-  locales,
   projectStatuses,
   workshopTypes,
 } from "@/db/schema/values";
+import { agreementFigure } from "@/lib/evaluations/responses";
+import { localizedText } from "@/lib/findings/responses";
 import { fileTypes, pageOf } from "@/lib/http/declaration";
 
 /** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */
 
+/** A project as stored. */
+const projectRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  code: z.string(),
+  country: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  funder: z.string(),
+  description: z.string(),
+  status: z.enum(projectStatuses),
+  retentionYears: z.number(),
+  legalHold: z.boolean(),
+  version: z.number(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
 const pinnedShape = z.object({
   evaluationId: z.string(),
   evaluationTitle: z.string(),
-  statement: z.object({ original: z.enum(locales), fr: z.string().optional(), es: z.string().optional(), en: z.string().optional() }),
-  group: z
-    .object({ original: z.enum(locales), fr: z.string().optional(), es: z.string().optional(), en: z.string().optional() })
-    .nullable(),
-  figure: z.union([
-    z.object({ shown: z.literal(true), n: z.number(), agree: z.number(), percent: z.number() }),
-    z.object({ shown: z.literal(false), reason: z.enum(["tooFew", "protectsSmallGroup"]) }),
-  ]),
+  statement: localizedText,
+  group: localizedText.nullable(),
+  figure: agreementFigure,
 });
 
 export const getDashboardOutput = z.object({
@@ -37,9 +51,7 @@ export const getDashboardOutput = z.object({
   findings: z.array(
     z.object({
       theme: z.enum(findingThemes).nullable(),
-      projectTheme: z
-        .object({ original: z.enum(locales), fr: z.string().optional(), es: z.string().optional(), en: z.string().optional() })
-        .nullable(),
+      projectTheme: localizedText.nullable(),
       status: z.enum(findingStatuses),
       count: z.number(),
     }),
@@ -50,89 +62,32 @@ export const getDashboardOutput = z.object({
 });
 
 export const getPortfolioOutput = z.array(
-  z.object({
-    workshopsHeld: z.number(),
-    participants: z.number(),
-    women: z.number(),
-    institutions: z.number(),
-    findings: z.number(),
-    actions: z.number(),
-    overdueActions: z.number(),
-    pinned: z.array(pinnedShape),
-    id: z.string(),
-    code: z.string(),
-    name: z.string(),
-    country: z.string(),
-    status: z.enum(projectStatuses),
-  }),
+  z
+    .object({
+      workshopsHeld: z.number(),
+      participants: z.number(),
+      women: z.number(),
+      institutions: z.number(),
+      findings: z.number(),
+      actions: z.number(),
+      overdueActions: z.number(),
+      pinned: z.array(pinnedShape),
+    })
+    .extend(projectRow.pick({ id: true, code: true, name: true, country: true, status: true }).shape),
 );
 
-export const createProjectOutput = z.object({
-  id: z.string(),
-  name: z.string(),
-  code: z.string(),
-  country: z.string(),
-  startDate: z.string(),
-  endDate: z.string(),
-  funder: z.string(),
-  description: z.string(),
-  status: z.enum(projectStatuses),
-  retentionYears: z.number(),
-  legalHold: z.boolean(),
-  version: z.number(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-});
+export const createProjectOutput = projectRow;
 
 export const getProjectOutput = z.object({
-  project: z.object({
-    id: z.string(),
-    code: z.string(),
-    name: z.string(),
-    country: z.string(),
-    startDate: z.string(),
-    endDate: z.string(),
-    funder: z.string(),
-    description: z.string(),
-    status: z.enum(projectStatuses),
-    retentionYears: z.number(),
-    legalHold: z.boolean(),
-    version: z.number(),
-    createdAt: z.date(),
-    updatedAt: z.date(),
-  }),
+  project: projectRow,
   access: z.enum(["admin", "manager", "field", "partner"]).nullable(),
   canEdit: z.boolean(),
 });
 
 export const listProjectsOutput = pageOf(
-  z.object({
-    id: z.string(),
-    name: z.string(),
-    code: z.string(),
-    country: z.string(),
-    startDate: z.string(),
-    endDate: z.string(),
-    funder: z.string(),
-    status: z.enum(projectStatuses),
-  }),
+  projectRow.omit({ description: true, retentionYears: true, legalHold: true, version: true, createdAt: true, updatedAt: true }),
 );
 
-export const updateProjectOutput = z.object({
-  id: z.string(),
-  code: z.string(),
-  name: z.string(),
-  country: z.string(),
-  startDate: z.string(),
-  endDate: z.string(),
-  funder: z.string(),
-  description: z.string(),
-  status: z.enum(projectStatuses),
-  retentionYears: z.number(),
-  legalHold: z.boolean(),
-  version: z.number(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-});
+export const updateProjectOutput = projectRow;
 
 export const getClosingReportOutput = { file: [fileTypes.docx, fileTypes.pdf] } as const;

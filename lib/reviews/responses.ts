@@ -1,7 +1,18 @@
 import { z } from "zod";
-import { findingStatuses, findingThemes, locales, reviewAnswers } from "@/db/schema/values";
+import { reviewAnswers } from "@/db/schema/values";
+import { findingRow, localizedText } from "@/lib/findings/responses";
 
 /** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */
+
+/** A review round as stored. */
+const roundRow = z.object({
+  id: z.string(),
+  createdAt: z.date(),
+  title: z.string(),
+  studyId: z.string(),
+  openedById: z.string().nullable(),
+  closedAt: z.date().nullable(),
+});
 
 export const answerFindingOutput = z.object({ answered: z.boolean() });
 
@@ -11,7 +22,7 @@ export const awaitingMyReviewOutput = z.array(
     roundTitle: z.string(),
     studyId: z.string(),
     findingId: z.string(),
-    title: z.object({ original: z.enum(locales), fr: z.string().optional(), es: z.string().optional(), en: z.string().optional() }),
+    title: localizedText,
   }),
 );
 
@@ -20,22 +31,8 @@ export const closeRoundOutput = z.object({ closed: z.boolean() });
 export const commentOnFindingOutput = z.object({ id: z.string() });
 
 export const getRoundOutput = z.object({
-  round: z.object({
-    id: z.string(),
-    createdAt: z.date(),
-    title: z.string(),
-    studyId: z.string(),
-    openedById: z.string().nullable(),
-    closedAt: z.date().nullable(),
-  }),
-  findings: z.array(
-    z.object({
-      id: z.string(),
-      title: z.object({ original: z.enum(locales), fr: z.string().optional(), es: z.string().optional(), en: z.string().optional() }),
-      theme: z.enum(findingThemes).nullable(),
-      status: z.enum(findingStatuses),
-    }),
-  ),
+  round: roundRow,
+  findings: z.array(findingRow.pick({ id: true, title: true, theme: true, status: true })),
   answers: z.array(
     z.object({
       findingId: z.string(),
@@ -66,11 +63,4 @@ export const listRoundsOutput = z.array(
   z.object({ waitingFor: z.array(z.string()), id: z.string(), title: z.string(), createdAt: z.date(), closedAt: z.date().nullable() }),
 );
 
-export const openRoundOutput = z.object({
-  id: z.string(),
-  createdAt: z.date(),
-  title: z.string(),
-  studyId: z.string(),
-  openedById: z.string().nullable(),
-  closedAt: z.date().nullable(),
-});
+export const openRoundOutput = roundRow;

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { actionStatuses, findingPriorities, findingStatuses, findingThemes, locales, sourceKinds, studyStatuses } from "@/db/schema/values";
+import { actionStatuses, findingPriorities, findingStatuses, findingThemes, sourceKinds, studyStatuses } from "@/db/schema/values";
+import { localizedText } from "@/lib/findings/responses";
 import { fileTypes } from "@/lib/http/declaration";
 import { sourceFileTypes } from "./schemas";
 
@@ -30,11 +31,9 @@ export const getStudyReportOutput = z.object({
       actions: z.array(z.string()),
       id: z.string(),
       theme: z.enum(findingThemes).nullable(),
-      projectThemeName: z
-        .object({ original: z.enum(locales), fr: z.string().optional(), es: z.string().optional(), en: z.string().optional() })
-        .nullable(),
-      title: z.object({ original: z.enum(locales), fr: z.string().optional(), es: z.string().optional(), en: z.string().optional() }),
-      description: z.object({ original: z.enum(locales), fr: z.string().optional(), es: z.string().optional(), en: z.string().optional() }),
+      projectThemeName: localizedText.nullable(),
+      title: localizedText,
+      description: localizedText,
       priority: z.enum(findingPriorities),
       status: z.enum(findingStatuses),
     }),
@@ -79,32 +78,14 @@ export const getStudyOutput = z.object({
 });
 
 export const listStudiesOutput = z.array(
-  z.object({
-    id: z.string(),
-    title: z.string(),
-    periodStart: z.string().nullable(),
-    periodEnd: z.string().nullable(),
-    status: z.enum(studyStatuses),
-    findings: z.number(),
-  }),
+  studyShape.pick({ id: true, title: true, periodStart: true, periodEnd: true, status: true }).extend({ findings: z.number() }),
 );
 
 export const removeSourceOutput = z.object({ removed: z.boolean() });
 
 export const shareSourceOutput = z.object({ sharedWithPartners: z.boolean(), changed: z.boolean() });
 
-export const updateStudyOutput = z.object({
-  id: z.string(),
-  projectId: z.string(),
-  title: z.string(),
-  periodStart: z.string().nullable(),
-  periodEnd: z.string().nullable(),
-  status: z.enum(studyStatuses),
-  methodology: z.string(),
-  version: z.number(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-});
+export const updateStudyOutput = studyShape;
 
 export const studyExportOutput = { file: [fileTypes.docx, fileTypes.pdf, fileTypes.xlsx] } as const;
 
