@@ -4,10 +4,10 @@
 // and to the participant list. Run: npm run bench (DATABASE_URL optional).
 import { performance } from "node:perf_hooks";
 import { openPostgres } from "@/db/client";
-import { listInstitutions } from "@/lib/institutions/service";
+import { listInstitutions } from "@/lib/institutions/use-cases";
 import { findDuplicates, listDuplicatePairs } from "@/lib/participants/duplicates";
 import { flushAccessLog, recordAccess } from "@/lib/access-recording";
-import { getParticipant, listParticipants } from "@/lib/participants/service";
+import { getParticipant, listParticipants } from "@/lib/participants/use-cases";
 import { toSearchText } from "@/lib/search-text";
 import { ctxFor } from "@/lib/testing/helpers";
 import { createScratchDatabase, generate, someFamilyName, someGivenName } from "./generate";

@@ -5,7 +5,7 @@ import { createTestDatabase } from "@/db/testing";
 import type { Database } from "@/db/client";
 import { bodyMemberships, coordinationBodies, evaluationGroups, evaluations, evaluationStatements, findings, improvementActions, institutions, missions, missionTeam, participantProjects, participants, projectMembers, reviewRoundFindings, reviewRoundPartners, reviewRounds, studies, studySources, users, workshops } from "@/db/schema";
 import { hashPassword } from "./auth/password";
-import { toSessionUser } from "./auth/service";
+import { toSessionUser } from "./auth/sign-in";
 import { httpDeclarations, isFileResponse } from "./http/declaration";
 import { can, type Permission, type Role } from "./policy";
 import type { Ctx } from "./session-user";
@@ -142,7 +142,7 @@ const matrix: Record<string, Entry> = {
   "projects.update": {
     allowed: ["admin", "manager"],
     input: async (w) => {
-      const { getProject } = await import("./projects/service");
+      const { getProject } = await import("./projects/use-cases");
       const current = await getProject(await w.ctx("admin"), { projectId: w.projectId });
       if (!current.ok) throw new Error("fixture project missing");
       const { project } = current.data;

@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { getSessionClaims } from "@/lib/auth/next-auth";
-import { loadSessionUser } from "@/lib/auth/service";
+import { loadSessionUser } from "@/lib/auth/sign-in";
 import { isSameOrigin } from "@/lib/http/origin";
 import type { Result } from "@/lib/result";
 import type { Ctx } from "@/lib/session-user";

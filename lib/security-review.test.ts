@@ -10,22 +10,22 @@ import type { Database } from "@/db/client";
 import { accessLog, attendance, bodyMemberships, coordinationBodies, participantProjects, participants, projects, studies, studySources, users } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { flushAccessLog } from "@/lib/access-recording";
-import { listAccessLog, listPersonAccesses } from "@/lib/access-log/service";
+import { listAccessLog, listPersonAccesses } from "@/lib/access-log/use-cases";
 import { getOfflineKey } from "@/lib/account/offline-key";
 import { getOfflineRoster } from "@/lib/attendance/offline-roster";
 import { getWorkshopReport } from "@/lib/attendance/report";
 import { getWorkshopReportFile } from "@/lib/attendance/report-file";
 import { getSignInSheet } from "@/lib/attendance/sign-in-sheet";
 import { syncOutbox } from "@/lib/attendance/sync";
-import { endBodyMembership, removeBodyMembership } from "@/lib/bodies/service";
+import { endBodyMembership, removeBodyMembership } from "@/lib/bodies/use-cases";
 import { statementFigures } from "@/lib/evaluations/results";
-import { listMembers } from "@/lib/members/service";
+import { listMembers } from "@/lib/members/use-cases";
 import { listDuplicatePairs, markDistinct, mergeParticipants } from "@/lib/participants/duplicates";
 import { exportParticipants } from "@/lib/participants/export";
 import { eraseParticipant, exportParticipantData } from "@/lib/participants/personal-data";
-import { getParticipant, listParticipants } from "@/lib/participants/service";
-import { getRetention, runRetention, runRetentionNow } from "@/lib/retention/service";
-import { getSourceFile, getStudy, shareSource } from "@/lib/studies/service";
+import { getParticipant, listParticipants } from "@/lib/participants/use-cases";
+import { getRetention, runRetention, runRetentionNow } from "@/lib/retention/use-cases";
+import { getSourceFile, getStudy, shareSource } from "@/lib/studies/use-cases";
 import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { linkToProject } from "@/lib/testing/participants";
 import { insertInstitution, insertPerson, insertWorkshop } from "@/lib/testing/workshops";
@@ -368,7 +368,7 @@ describe("retention", () => {
       const onlyOurs = await insertPerson(w.db, w.projectId, "Olga", "Nuestra", "woman");
       // The fixture's manager (not the administrator) edits the project as the form would.
       const [current] = await w.db.select().from(projects).where(eq(projects.id, w.projectId));
-      const { updateProject } = await import("@/lib/projects/service");
+      const { updateProject } = await import("@/lib/projects/use-cases");
       expectOk(
         await updateProject(await w.ctx("manager"), {
           projectId: w.projectId,

@@ -6,7 +6,7 @@ import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { redactDatabaseError } from "@/lib/database-errors";
 import { commitParticipantImport } from "@/lib/imports/participants";
-import { createParticipant, listParticipants } from "@/lib/participants/service";
+import { createParticipant, listParticipants } from "@/lib/participants/use-cases";
 import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { participantImport } from "@/lib/testing/imports";
 import { participantCounts, participantForm } from "@/lib/testing/participants";

@@ -1,6 +1,6 @@
-import { listAccessLog, listPersonAccesses } from "./access-log/service";
+import { listAccessLog, listPersonAccesses } from "./access-log/use-cases";
 import { getOfflineKey } from "./account/offline-key";
-import { changePassword, setLocale, signOutEverywhere } from "./account/service";
+import { changePassword, setLocale, signOutEverywhere } from "./account/use-cases";
 import { recordCheckIns } from "./attendance/check-in";
 import { getOfflineRoster } from "./attendance/offline-roster";
 import { getWorkshopReport } from "./attendance/report";
@@ -9,18 +9,18 @@ import { getAttendanceDay, searchCheckIn } from "./attendance/roster";
 import { getSignInSheet } from "./attendance/sign-in-sheet";
 import { syncOutbox } from "./attendance/sync";
 import { getProjectAttendanceTotals } from "./attendance/totals";
-import { listAudit } from "./audit/service";
+import { listAudit } from "./audit/use-cases";
 import { commitResponseImport, previewResponseImport } from "./evaluations/import";
 import { getClosingReport } from "./projects/closing-report";
-import { getRetention, runRetentionNow } from "./retention/service";
+import { getRetention, runRetentionNow } from "./retention/use-cases";
 import { getDashboard } from "./projects/dashboard";
 import { getPortfolio } from "./projects/portfolio";
-import { addResponse, createEvaluation, getEvaluationResults, listEvaluations, pinStatement, translateEvaluation } from "./evaluations/service";
-import { addActionUpdate, createAction, getAction, listActions, updateAction } from "./improvement-actions/service";
-import { answerFinding, awaitingMyReview, closeRound, commentOnFinding, getRound, listRounds, openRound } from "./reviews/service";
+import { addResponse, createEvaluation, getEvaluationResults, listEvaluations, pinStatement, translateEvaluation } from "./evaluations/use-cases";
+import { addActionUpdate, createAction, getAction, listActions, updateAction } from "./improvement-actions/use-cases";
+import { answerFinding, awaitingMyReview, closeRound, commentOnFinding, getRound, listRounds, openRound } from "./reviews/use-cases";
 import { getInstitutionStudyLinks } from "./findings/for-institution";
-import { createFinding, createProjectTheme, getFinding, listFindings, listProjectThemes, updateFinding } from "./findings/service";
-import { addBodyMember, createBody, endBodyMembership, getBody, listBodies, removeBodyMembership, updateBody } from "./bodies/service";
+import { createFinding, createProjectTheme, getFinding, listFindings, listProjectThemes, updateFinding } from "./findings/use-cases";
+import { addBodyMember, createBody, endBodyMembership, getBody, listBodies, removeBodyMembership, updateBody } from "./bodies/use-cases";
 import {
   createInstitution,
   getDirectoryPermissions,
@@ -29,24 +29,24 @@ import {
   mergeInstitutions,
   setInstitutionActive,
   updateInstitution,
-} from "./institutions/service";
+} from "./institutions/use-cases";
 import { commitAttendanceImport, previewAttendanceImport } from "./imports/attendance";
 import { getStudyReport } from "./studies/report";
-import { addSource, createStudy, getSourceFile, getStudy, listStudies, removeSource, shareSource, updateStudy } from "./studies/service";
+import { addSource, createStudy, getSourceFile, getStudy, listStudies, removeSource, shareSource, updateStudy } from "./studies/use-cases";
 import { commitInstitutionImport, previewInstitutionImport } from "./imports/institutions";
 import { commitParticipantImport, previewParticipantImport } from "./imports/participants";
 import { readImportFile } from "./imports/read";
 import { exportInstitutions } from "./institutions/export";
-import { addMissionNote, createMission, getMission, listMissionMonth, listMissions, updateMission } from "./missions/service";
-import { grantRole, listMembers, revokeRole } from "./members/service";
+import { addMissionNote, createMission, getMission, listMissionMonth, listMissions, updateMission } from "./missions/use-cases";
+import { grantRole, listMembers, revokeRole } from "./members/use-cases";
 import { exportParticipants } from "./participants/export";
 import { findDuplicates, listDuplicatePairs, markDistinct, mergeParticipants } from "./participants/duplicates";
 import { eraseParticipant, exportParticipantData } from "./participants/personal-data";
-import { createParticipant, getParticipant, listParticipants, updateParticipant } from "./participants/service";
-import { createProject, getProject, listProjects, updateProject } from "./projects/service";
+import { createParticipant, getParticipant, listParticipants, updateParticipant } from "./participants/use-cases";
+import { createProject, getProject, listProjects, updateProject } from "./projects/use-cases";
 import type { UseCase } from "./use-case";
-import { createUser, getUser, issueSignInLink, listUsers, setUserActive } from "./users/service";
-import { createWorkshop, getWorkshop, listWorkshops, updateWorkshop } from "./workshops/service";
+import { createUser, getUser, issueSignInLink, listUsers, setUserActive } from "./users/use-cases";
+import { createWorkshop, getWorkshop, listWorkshops, updateWorkshop } from "./workshops/use-cases";
 
 /** Every use case, so tests and the API document can enumerate them. */
 export const allUseCases: UseCase<never, unknown>[] = [

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { OfflineSync } from "@/components/offline/offline-sync";
 import { QueryProvider } from "@/components/layout/query-provider";
 import { SiteHeader } from "@/components/layout/site-header";
-import { getDirectoryPermissions } from "@/lib/institutions/service";
+import { getDirectoryPermissions } from "@/lib/institutions/use-cases";
 import { getPageContext } from "@/lib/request-context";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {

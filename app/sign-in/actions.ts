@@ -10,7 +10,7 @@ import { users } from "@/db/schema";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { clientAddressFrom } from "@/lib/auth/client-address";
 import { signIn } from "@/lib/auth/next-auth";
-import { setPasswordWithLink } from "@/lib/auth/service";
+import { setPasswordWithLink } from "@/lib/auth/sign-in";
 import { signInInput } from "@/lib/auth/schemas";
 import { getSignInRefusal } from "@/lib/auth/throttle";
 import { describeFailure, formValues, withoutPasswords, type FormState } from "@/lib/forms";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { AccessRow } from "@/lib/access-log/service";
+import type { AccessRow } from "@/lib/access-log/use-cases";
 import { accessActionKeys, resourceKey } from "./access-labels";
 
 /**

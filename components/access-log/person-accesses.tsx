@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
-import { listPersonAccesses } from "@/lib/access-log/service";
+import { listPersonAccesses } from "@/lib/access-log/use-cases";
 import { can, globalAccess } from "@/lib/policy";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { AccessTable } from "./access-table";

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Locale } from "@/db/schema/values";
-import type { PinnedFigure } from "@/lib/evaluations/service";
+import type { PinnedFigure } from "@/lib/evaluations/use-cases";
 import { narrativeFor } from "@/lib/narrative";
 
 /** "76 % of the 109 people surveyed agree", for everyone or one group, in the reader's language; a withheld figure says only why. */

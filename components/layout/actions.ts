@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { setLocale, signOutEverywhere } from "@/lib/account/service";
+import { setLocale, signOutEverywhere } from "@/lib/account/use-cases";
 import { signOut } from "@/lib/auth/next-auth";
 import { isLocale } from "@/lib/i18n/config";
 import { rememberLocale } from "@/lib/i18n/locale-cookie";

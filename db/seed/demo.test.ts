@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/db/client";
 import { appSettings, projectMembers, projects, users } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
-import { authenticate } from "@/lib/auth/service";
+import { authenticate } from "@/lib/auth/sign-in";
 import { demoAccounts, demoPassword, demoProjectCodes, demoSeedVersion, seedDemo } from "./demo";
 
 let database: Database;

@@ -10,12 +10,12 @@ import { getOfflineRoster } from "@/lib/attendance/offline-roster";
 import { listDuplicatePairs } from "@/lib/participants/duplicates";
 import { exportParticipants } from "@/lib/participants/export";
 import { exportParticipantData } from "@/lib/participants/personal-data";
-import { getParticipant, listParticipants } from "@/lib/participants/service";
+import { getParticipant, listParticipants } from "@/lib/participants/use-cases";
 import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { insertPerson, insertWorkshop } from "@/lib/testing/workshops";
 import { createWorld, type World } from "@/lib/testing/world";
 import { flushAccessLog, flushBatchSize, recordAccess } from "@/lib/access-recording";
-import { listAccessLog, listPersonAccesses } from "./service";
+import { listAccessLog, listPersonAccesses } from "./use-cases";
 
 let database: Database;
 let w: World;

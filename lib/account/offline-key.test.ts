@@ -3,7 +3,7 @@ import type { Database, Db } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { ctxFor, expectFailure, expectOk, insertUser } from "@/lib/testing/helpers";
 import { getOfflineKey } from "./offline-key";
-import { changePassword, signOutEverywhere } from "./service";
+import { changePassword, signOutEverywhere } from "./use-cases";
 
 let database: Database;
 let db: Db;

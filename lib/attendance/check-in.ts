@@ -3,7 +3,7 @@ import { executeRows } from "@/db/client";
 import { attendance, checkInOperations, participantProjects, participants, type Workshop } from "@/db/schema";
 import { visibleParticipants } from "@/lib/participants/visibility";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
-import { loadWorkshop } from "@/lib/workshops/service";
+import { loadWorkshop } from "@/lib/workshops/use-cases";
 import { checkInInput, type checkInActions } from "./schemas";
 import { recordCheckInsOutput } from "./responses";
 

@@ -6,7 +6,7 @@ import { sortable } from "@/lib/search-text";
 import { defineUseCase } from "@/lib/use-case";
 import { workshopDays } from "@/lib/workshops/days";
 import { workshopIdInput } from "@/lib/workshops/schemas";
-import { loadWorkshop } from "@/lib/workshops/service";
+import { loadWorkshop } from "@/lib/workshops/use-cases";
 import { expectedPeople } from "./roster";
 import { getOfflineRosterOutput } from "./responses";
 

@@ -5,7 +5,7 @@ import { sortable } from "@/lib/search-text";
 import { can } from "@/lib/policy";
 import { defineUseCase } from "@/lib/use-case";
 import { workshopDays } from "@/lib/workshops/days";
-import { loadWorkshop } from "@/lib/workshops/service";
+import { loadWorkshop } from "@/lib/workshops/use-cases";
 import { workshopIdInput } from "@/lib/workshops/schemas";
 import { getWorkshopReportOutput } from "./responses";
 

@@ -4,7 +4,7 @@ import type { InstitutionSector, ParticipantSex } from "@/db/schema/values";
 import { visibleParticipants } from "@/lib/participants/visibility";
 import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
-import { loadWorkshop } from "@/lib/workshops/service";
+import { loadWorkshop } from "@/lib/workshops/use-cases";
 import { attendanceDayInput, checkInSearchInput } from "./schemas";
 import { getAttendanceDayOutput, searchCheckInOutput } from "./responses";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { recordAccess } from "@/lib/access-recording";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
-import { loadWorkshop } from "@/lib/workshops/service";
+import { loadWorkshop } from "@/lib/workshops/use-cases";
 import { expectedPeople } from "./roster";
 import { getSignInSheetOutput } from "./responses";
 

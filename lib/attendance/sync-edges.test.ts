@@ -7,7 +7,7 @@ import { attendance, auditEntries, institutions, participantProjects, workshops 
 import { dayView } from "@/lib/offline/check-in-view";
 import { listDuplicatePairs } from "@/lib/participants/duplicates";
 import { eraseParticipant } from "@/lib/participants/personal-data";
-import { createParticipant, updateParticipant } from "@/lib/participants/service";
+import { createParticipant, updateParticipant } from "@/lib/participants/use-cases";
 import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { participantEditForm, participantForm, participantRow, projectIdsOf } from "@/lib/testing/participants";
 import { insertInstitution, insertPerson, insertWorkshop } from "@/lib/testing/workshops";

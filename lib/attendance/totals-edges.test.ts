@@ -4,7 +4,7 @@ import { executeRows, type Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { attendance, participants, workshops } from "@/db/schema";
 import { commitAttendanceImport } from "@/lib/imports/attendance";
-import { mergeInstitutions } from "@/lib/institutions/service";
+import { mergeInstitutions } from "@/lib/institutions/use-cases";
 import { mergeParticipants } from "@/lib/participants/duplicates";
 import { eraseParticipant } from "@/lib/participants/personal-data";
 import { getDashboard } from "@/lib/projects/dashboard";

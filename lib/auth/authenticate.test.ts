@@ -16,7 +16,7 @@ import {
   uniqueEmail,
 } from "@/lib/testing/helpers";
 import { passwordHashOptions, verifyPassword } from "./password";
-import { authenticate, createSignInLink, loadSessionUser, revokeSessions, setPasswordWithLink, signInLinkLifetimeMs } from "./service";
+import { authenticate, createSignInLink, loadSessionUser, revokeSessions, setPasswordWithLink, signInLinkLifetimeMs } from "./sign-in";
 import { getSignInRefusal, throttle } from "./throttle";
 
 const second = 1000;

@@ -6,7 +6,7 @@ import { getDb } from "@/db";
 import { getAuthSecret, getEnv } from "@/lib/env";
 import { safeCallbackPath } from "./callback-url";
 import { clientAddressFrom } from "./client-address";
-import { authenticate } from "./service";
+import { authenticate } from "./sign-in";
 
 export const sessionMaxAgeSeconds = 8 * 60 * 60;
 

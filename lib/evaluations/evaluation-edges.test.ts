@@ -8,7 +8,7 @@ import { commitResponseImport, previewResponseImport } from "./import";
 import { guessResponseMapping } from "./mapping";
 import { percentOf, tally, type Figure } from "./results";
 import type { CreateEvaluationInput } from "./schemas";
-import { addResponse, createEvaluation, getEvaluationResults, listEvaluations, pinStatement } from "./service";
+import { addResponse, createEvaluation, getEvaluationResults, listEvaluations, pinStatement } from "./use-cases";
 
 let database: Database;
 

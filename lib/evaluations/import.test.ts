@@ -7,7 +7,7 @@ import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { createWorld } from "@/lib/testing/world";
 import { commitResponseImport, previewResponseImport } from "./import";
 import { guessResponseMapping } from "./mapping";
-import { createEvaluation, getEvaluationResults } from "./service";
+import { createEvaluation, getEvaluationResults } from "./use-cases";
 
 let database: Database;
 

@@ -13,7 +13,7 @@ import { pdfText } from "@/lib/testing/documents";
 import { expectOk } from "@/lib/testing/helpers";
 import { createWorld, type World } from "@/lib/testing/world";
 import type { Figure } from "./results";
-import { addResponse, createEvaluation, getEvaluationResults, pinStatement } from "./service";
+import { addResponse, createEvaluation, getEvaluationResults, pinStatement } from "./use-cases";
 
 let database: Database;
 

@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { auditEntries, findingInstitutions, findings, findingSources, findingWorkshops } from "@/db/schema";
-import { addSource, createStudy } from "@/lib/studies/service";
+import { addSource, createStudy } from "@/lib/studies/use-cases";
 import { auditEntriesFor, expectFailure, expectOk, snapshotCounts } from "@/lib/testing/helpers";
 import { insertInstitution, insertWorkshop } from "@/lib/testing/workshops";
 import { createWorld } from "@/lib/testing/world";
 import { getInstitutionStudyLinks } from "./for-institution";
 import type { CreateFindingInput } from "./schemas";
-import { createFinding, createProjectTheme, getFinding, listFindings, updateFinding } from "./service";
+import { createFinding, createProjectTheme, getFinding, listFindings, updateFinding } from "./use-cases";
 
 let database: Database;
 

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
-import { createAction } from "@/lib/improvement-actions/service";
-import { createStudy } from "@/lib/studies/service";
+import { createAction } from "@/lib/improvement-actions/use-cases";
+import { createStudy } from "@/lib/studies/use-cases";
 import { expectOk } from "@/lib/testing/helpers";
 import { insertInstitution } from "@/lib/testing/workshops";
 import { createWorld } from "@/lib/testing/world";
 import { getInstitutionStudyLinks } from "./for-institution";
-import { createFinding } from "./service";
+import { createFinding } from "./use-cases";
 
 let database: Database;
 

@@ -5,7 +5,7 @@ import en from "@/lib/i18n/messages/en.json";
 import es from "@/lib/i18n/messages/es.json";
 import fr from "@/lib/i18n/messages/fr.json";
 import { readImportFile } from "@/lib/imports/read";
-import { addSource, createStudy, getStudy } from "@/lib/studies/service";
+import { addSource, createStudy, getStudy } from "@/lib/studies/use-cases";
 import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { csvBytes, upload, xlsxBytes } from "@/lib/testing/imports";
 import { createWorld, type World } from "@/lib/testing/world";

@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { exportParticipants } from "@/lib/participants/export";
 import type { CreateParticipantInput, ListParticipantsInput } from "@/lib/participants/schemas";
-import { createParticipant, listParticipants } from "@/lib/participants/service";
+import { createParticipant, listParticipants } from "@/lib/participants/use-cases";
 import type { Ctx } from "@/lib/session-user";
 import { userWithRoles } from "@/lib/testing/directory";
 import { expectFailure, expectOk, uniqueTag } from "@/lib/testing/helpers";

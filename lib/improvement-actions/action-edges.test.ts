@@ -3,15 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { actionFindings, actionInstitutions, actionUpdates, auditEntries, improvementActions, projectMembers, users } from "@/db/schema";
-import { createFinding } from "@/lib/findings/service";
+import { createFinding } from "@/lib/findings/use-cases";
 import type { Ctx } from "@/lib/session-user";
-import { createStudy } from "@/lib/studies/service";
+import { createStudy } from "@/lib/studies/use-cases";
 import { isoDate } from "@/lib/testing/directory";
 import { ctxFor, expectFailure, expectOk, snapshotCounts } from "@/lib/testing/helpers";
 import { insertInstitution } from "@/lib/testing/workshops";
 import { createWorld } from "@/lib/testing/world";
 import type { CreateActionInput } from "./schemas";
-import { addActionUpdate, createAction, getAction, listActions, updateAction } from "./service";
+import { addActionUpdate, createAction, getAction, listActions, updateAction } from "./use-cases";
 
 let database: Database;
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import type { Participant } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
-import { listPersonAccesses } from "@/lib/access-log/service";
+import { listPersonAccesses } from "@/lib/access-log/use-cases";
 import type { Ctx } from "@/lib/session-user";
 import { userWithRoles } from "@/lib/testing/directory";
 import { auditEntriesFor, expectOk } from "@/lib/testing/helpers";
@@ -10,7 +10,7 @@ import { linkToProject, participantForm, participantRow } from "@/lib/testing/pa
 import { createWorld, type World } from "@/lib/testing/world";
 import { listDuplicatePairs, markDistinct, mergeParticipants } from "./duplicates";
 import { eraseParticipant, exportParticipantData } from "./personal-data";
-import { createParticipant, getParticipant } from "./service";
+import { createParticipant, getParticipant } from "./use-cases";
 
 let database: Database;
 

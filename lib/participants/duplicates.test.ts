@@ -20,7 +20,7 @@ import { findDuplicates, listDuplicatePairs, markDistinct, mergeParticipants, na
 import { participantNameKeys } from "./names";
 import { eraseParticipant } from "./personal-data";
 import type { CreateParticipantInput, FindDuplicatesInput } from "./schemas";
-import { createParticipant, getParticipant } from "./service";
+import { createParticipant, getParticipant } from "./use-cases";
 
 let database: Database;
 

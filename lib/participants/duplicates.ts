@@ -9,7 +9,7 @@ import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
 import { nextVersion } from "@/lib/versioned-update";
 import { participantSearchText, phoneKey } from "./names";
 import { duplicatesQueueInput, findDuplicatesInput, participantPairInput } from "./schemas";
-import { loadVisibleParticipant, personalFields, writeNameKeys } from "./service";
+import { loadVisibleParticipant, personalFields, writeNameKeys } from "./use-cases";
 import { visibleParticipants } from "./visibility";
 import { findDuplicatesOutput, listDuplicatePairsOutput, markDistinctOutput, mergeParticipantsOutput } from "./responses";
 

@@ -5,7 +5,7 @@ import { expectOk } from "@/lib/testing/helpers";
 import { nameKeysOf, participantForm, participantRow } from "@/lib/testing/participants";
 import { createWorld, type World } from "@/lib/testing/world";
 import { isFullKey, participantNameKeys, participantSearchText, soundKey } from "./names";
-import { createParticipant } from "./service";
+import { createParticipant } from "./use-cases";
 
 let database: Database;
 let world: World;

@@ -19,7 +19,7 @@ import { createWorld, type RoleName, type World } from "@/lib/testing/world";
 import { findDuplicates, markDistinct, mergeParticipants } from "./duplicates";
 import { eraseParticipant, exportParticipantData } from "./personal-data";
 import type { CreateParticipantInput } from "./schemas";
-import { createParticipant, getParticipant, listParticipants, updateParticipant } from "./service";
+import { createParticipant, getParticipant, listParticipants, updateParticipant } from "./use-cases";
 
 let database: Database;
 let world: World;

@@ -7,7 +7,7 @@ import { requireParticipantRole } from "@/lib/authz";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
 import { participantIdInput } from "./schemas";
-import { getParticipant, loadVisibleParticipant, personalFields } from "./service";
+import { getParticipant, loadVisibleParticipant, personalFields } from "./use-cases";
 import { eraseParticipantOutput, exportParticipantDataOutput } from "./responses";
 
 const erasedMark = "•••";

@@ -1,15 +1,15 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { attendance, evaluations, missions, studies, workshops } from "@/db/schema";
 import { getProjectAttendanceTotals } from "@/lib/attendance/totals";
-import { getEvaluationResults } from "@/lib/evaluations/service";
-import { listActions } from "@/lib/improvement-actions/service";
-import { visibleMissions } from "@/lib/missions/service";
+import { getEvaluationResults } from "@/lib/evaluations/use-cases";
+import { listActions } from "@/lib/improvement-actions/use-cases";
+import { visibleMissions } from "@/lib/missions/use-cases";
 import { UseCaseError } from "@/lib/result";
 import { getStudyReport } from "@/lib/studies/report";
 import { can } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { projectIdInput } from "@/lib/zod-fields";
-import { getProject } from "./service";
+import { getProject } from "./use-cases";
 import { getClosingReportOutput } from "./responses";
 
 /** Runs another use case with the same caller, as part of this one's answer. */

@@ -4,7 +4,7 @@ import { createTestDatabase } from "@/db/testing";
 import { attendance, bodyMemberships, coordinationBodies, findings, improvementActions, studies } from "@/db/schema";
 import { documentToDocx } from "@/lib/documents/docx";
 import { docxText } from "@/lib/documents/docx-text";
-import { addResponse, createEvaluation, getEvaluationResults, pinStatement } from "@/lib/evaluations/service";
+import { addResponse, createEvaluation, getEvaluationResults, pinStatement } from "@/lib/evaluations/use-cases";
 import { wordingFor } from "@/lib/i18n/wording";
 import { isoDate } from "@/lib/testing/directory";
 import { expectFailure, expectOk, uniqueTag } from "@/lib/testing/helpers";

@@ -4,7 +4,7 @@ import { executeRows } from "@/db/client";
 import type { Narrative } from "@/db/schema";
 import type { ActionStatus, FindingStatus, FindingTheme, InstitutionKind, InstitutionSector, WorkshopType } from "@/db/schema/values";
 import { tallyPeople, workshopsIn } from "@/lib/attendance/totals";
-import { pinnedFigures } from "@/lib/evaluations/service";
+import { pinnedFigures } from "@/lib/evaluations/use-cases";
 import { can } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { blankToUndefined } from "@/lib/zod-fields";

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { errorCode } from "@/lib/access-recording";
-import { dailyRunHourUtc, runRetention } from "./service";
+import { dailyRunHourUtc, runRetention } from "./use-cases";
 
 const hourMs = 60 * 60 * 1000;
 

@@ -6,9 +6,9 @@ import { createTestDatabase } from "@/db/testing";
 import { expectFailure, expectOk, uniqueTag } from "@/lib/testing/helpers";
 import { insertPerson, insertWorkshop } from "@/lib/testing/workshops";
 import { linkToProject } from "@/lib/testing/participants";
-import { getProject, updateProject } from "@/lib/projects/service";
+import { getProject, updateProject } from "@/lib/projects/use-cases";
 import { createWorld, type World } from "@/lib/testing/world";
-import { getRetention, listRetention, runRetention, runRetentionNow } from "./service";
+import { getRetention, listRetention, runRetention, runRetentionNow } from "./use-cases";
 
 // A fixed "today": projects end relative to it, whatever day the suite runs.
 const now = new Date("2031-06-15T03:00:00Z");

@@ -4,11 +4,11 @@ import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { auditEntries, findings, projectMembers, reviewAnswersTable, reviewComments, reviewRoundFindings, reviewRoundPartners, reviewRounds, users } from "@/db/schema";
 import { userWithRoles } from "@/lib/testing/directory";
-import { createFinding, getFinding, updateFinding } from "@/lib/findings/service";
-import { createStudy } from "@/lib/studies/service";
+import { createFinding, getFinding, updateFinding } from "@/lib/findings/use-cases";
+import { createStudy } from "@/lib/studies/use-cases";
 import { ctxFor, expectFailure, expectOk, snapshotCounts } from "@/lib/testing/helpers";
 import { createWorld } from "@/lib/testing/world";
-import { answerFinding, awaitingMyReview, closeRound, commentOnFinding, getRound, listRounds, openRound } from "./service";
+import { answerFinding, awaitingMyReview, closeRound, commentOnFinding, getRound, listRounds, openRound } from "./use-cases";
 
 let database: Database;
 

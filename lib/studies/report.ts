@@ -16,11 +16,11 @@ import {
 } from "@/db/schema";
 import type { ReviewAnswer } from "@/db/schema/values";
 import { nameSeenBy } from "@/lib/authz";
-import { isOverdue } from "@/lib/improvement-actions/service";
+import { isOverdue } from "@/lib/improvement-actions/use-cases";
 import { can } from "@/lib/policy";
 import { defineUseCase } from "@/lib/use-case";
 import { studyIdInput } from "./schemas";
-import { loadStudy } from "./service";
+import { loadStudy } from "./use-cases";
 import { getStudyReportOutput, studyExportOutput } from "./responses";
 
 /**

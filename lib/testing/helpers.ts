@@ -4,7 +4,7 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { auditEntries, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { loadSessionUser, toSessionUser } from "@/lib/auth/service";
+import { loadSessionUser, toSessionUser } from "@/lib/auth/sign-in";
 import type { Failure, Result } from "@/lib/result";
 import type { Ctx } from "@/lib/session-user";
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { projectMembers, projects, users, type ProjectRole } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { toSessionUser } from "@/lib/auth/service";
+import { toSessionUser } from "@/lib/auth/sign-in";
 import type { Ctx } from "@/lib/session-user";
 
 export const worldPassword = "correct horse battery";

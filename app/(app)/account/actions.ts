@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { changePassword } from "@/lib/account/service";
+import { changePassword } from "@/lib/account/use-cases";
 import { signOut } from "@/lib/auth/next-auth";
 import { runFormAction } from "@/lib/form-action";
 import type { FormState } from "@/lib/forms";

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { addBodyMember, createBody, endBodyMembership, removeBodyMembership, updateBody } from "@/lib/bodies/service";
+import { addBodyMember, createBody, endBodyMembership, removeBodyMembership, updateBody } from "@/lib/bodies/use-cases";
 import { runFormAction } from "@/lib/form-action";
 import type { FormState } from "@/lib/forms";
 

@@ -4,10 +4,10 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
-import { listBodies } from "@/lib/bodies/service";
+import { listBodies } from "@/lib/bodies/use-cases";
 import type { Locale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/countries";
-import { getDirectoryPermissions } from "@/lib/institutions/service";
+import { getDirectoryPermissions } from "@/lib/institutions/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 
 export default async function BodiesPage() {

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { runFormAction } from "@/lib/form-action";
 import type { FormState } from "@/lib/forms";
-import { createInstitution, mergeInstitutions, setInstitutionActive, updateInstitution } from "@/lib/institutions/service";
+import { createInstitution, mergeInstitutions, setInstitutionActive, updateInstitution } from "@/lib/institutions/use-cases";
 
 export async function createInstitutionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const state = await runFormAction(formData, createInstitution);

@@ -11,11 +11,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { institutionKinds, institutionLevels, institutionSectors } from "@/db/schema/values";
-import { listBodies } from "@/lib/bodies/service";
+import { listBodies } from "@/lib/bodies/use-cases";
 import type { Locale } from "@/lib/i18n/config";
 import { countryName, countryOptions } from "@/lib/i18n/countries";
 import { institutionSorts } from "@/lib/institutions/schemas";
-import { getDirectoryPermissions, listInstitutions } from "@/lib/institutions/service";
+import { getDirectoryPermissions, listInstitutions } from "@/lib/institutions/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 
 const filterNames = ["q", "country", "sector", "kind", "level", "bodyId", "status", "sort", "dir"] as const;

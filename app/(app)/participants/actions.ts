@@ -5,7 +5,7 @@ import { runFormAction } from "@/lib/form-action";
 import type { FormState } from "@/lib/forms";
 import { markDistinct, mergeParticipants } from "@/lib/participants/duplicates";
 import { eraseParticipant } from "@/lib/participants/personal-data";
-import { createParticipant, updateParticipant } from "@/lib/participants/service";
+import { createParticipant, updateParticipant } from "@/lib/participants/use-cases";
 
 export async function createParticipantAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const state = await runFormAction(formData, createParticipant);

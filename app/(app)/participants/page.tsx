@@ -10,8 +10,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { participantSexes } from "@/db/schema/values";
 import { participantSorts } from "@/lib/participants/schemas";
-import { listParticipants } from "@/lib/participants/service";
-import { listProjects } from "@/lib/projects/service";
+import { listParticipants } from "@/lib/participants/use-cases";
+import { listProjects } from "@/lib/projects/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 
 const filterNames = ["q", "projectId", "institutionId", "sex", "sort", "dir"] as const;

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { runFormAction } from "@/lib/form-action";
 import type { FormState } from "@/lib/forms";
-import { createProject, updateProject } from "@/lib/projects/service";
+import { createProject, updateProject } from "@/lib/projects/use-cases";
 
 export async function createProjectAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const state = await runFormAction(formData, createProject);

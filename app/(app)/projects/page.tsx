@@ -13,7 +13,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/countries";
 import { calendarDate } from "@/lib/i18n/dates";
 import { projectSorts } from "@/lib/projects/schemas";
-import { listProjects } from "@/lib/projects/service";
+import { listProjects } from "@/lib/projects/use-cases";
 import { can, globalAccess } from "@/lib/policy";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 

@@ -8,9 +8,9 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { accessActions } from "@/db/schema";
-import { listAccessLog } from "@/lib/access-log/service";
+import { listAccessLog } from "@/lib/access-log/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
-import { listUsers } from "@/lib/users/service";
+import { listUsers } from "@/lib/users/use-cases";
 
 type SearchParams = { actorId?: string; participantId?: string; action?: string; from?: string; to?: string; page?: string };
 

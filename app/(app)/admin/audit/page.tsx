@@ -6,9 +6,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { auditEntityTypes, type AuditEntityType } from "@/lib/audit/schemas";
-import { listAudit } from "@/lib/audit/service";
+import { listAudit } from "@/lib/audit/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
-import { listUsers } from "@/lib/users/service";
+import { listUsers } from "@/lib/users/use-cases";
 
 type SearchParams = { actorId?: string; entityType?: string; from?: string; to?: string; page?: string };
 

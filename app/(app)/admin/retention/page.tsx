@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getRetention } from "@/lib/retention/service";
+import { getRetention } from "@/lib/retention/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { RunRetention } from "./run-retention";
 

@@ -2,7 +2,7 @@
 
 import { runFormAction } from "@/lib/form-action";
 import type { FormState } from "@/lib/forms";
-import { createUser, issueSignInLink, setUserActive } from "@/lib/users/service";
+import { createUser, issueSignInLink, setUserActive } from "@/lib/users/use-cases";
 
 export async function createUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(formData, createUser, "users.created");

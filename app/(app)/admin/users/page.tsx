@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
-import { listUsers } from "@/lib/users/service";
+import { listUsers } from "@/lib/users/use-cases";
 
 type SearchParams = { q?: string; status?: string; page?: string };
 

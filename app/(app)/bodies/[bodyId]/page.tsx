@@ -4,11 +4,11 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getBody } from "@/lib/bodies/service";
+import { getBody } from "@/lib/bodies/use-cases";
 import type { Locale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/countries";
 import { calendarDate } from "@/lib/i18n/dates";
-import { getDirectoryPermissions } from "@/lib/institutions/service";
+import { getDirectoryPermissions } from "@/lib/institutions/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { AddBodyMemberForm, MembershipControls } from "./member-forms";
 

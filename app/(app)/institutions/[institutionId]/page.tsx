@@ -10,8 +10,8 @@ import { countryName } from "@/lib/i18n/countries";
 import { calendarDate } from "@/lib/i18n/dates";
 import { getInstitutionStudyLinks } from "@/lib/findings/for-institution";
 import { narrativeFor } from "@/lib/narrative";
-import { getInstitution } from "@/lib/institutions/service";
-import { listParticipants } from "@/lib/participants/service";
+import { getInstitution } from "@/lib/institutions/use-cases";
+import { listParticipants } from "@/lib/participants/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { InstitutionActions } from "./institution-actions";
 

@@ -5,7 +5,7 @@ import { FactList } from "@/components/ui/fact-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { calendarDate } from "@/lib/i18n/dates";
-import { getParticipant } from "@/lib/participants/service";
+import { getParticipant } from "@/lib/participants/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { EraseButton } from "./erase-button";
 

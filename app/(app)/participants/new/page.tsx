@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDirectoryPermissions } from "@/lib/institutions/service";
-import { listProjects } from "@/lib/projects/service";
+import { getDirectoryPermissions } from "@/lib/institutions/use-cases";
+import { listProjects } from "@/lib/projects/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { createParticipantAction } from "../actions";
 import { ParticipantForm } from "../_components/participant-form";

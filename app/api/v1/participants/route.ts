@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/http/api";
-import { createParticipant, listParticipants } from "@/lib/participants/service";
+import { createParticipant, listParticipants } from "@/lib/participants/use-cases";
 
 export const GET = apiRoute(listParticipants);
 export const POST = apiRoute(createParticipant);

@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/http/api";
-import { getRetention } from "@/lib/retention/service";
+import { getRetention } from "@/lib/retention/use-cases";
 
 export const GET = apiRoute(getRetention);

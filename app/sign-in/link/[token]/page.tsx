@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { findUsableSignInLink } from "@/lib/auth/service";
+import { findUsableSignInLink } from "@/lib/auth/sign-in";
 import { SetPasswordForm } from "./set-password-form";
 
 export default async function SignInLinkPage({ params }: { params: Promise<{ token: string }> }) {

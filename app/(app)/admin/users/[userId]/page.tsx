@@ -7,9 +7,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FactList } from "@/components/ui/fact-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
-import { listProjects } from "@/lib/projects/service";
+import { listProjects } from "@/lib/projects/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
-import { getUser } from "@/lib/users/service";
+import { getUser } from "@/lib/users/use-cases";
 import { UserAccessActions } from "./user-access-actions";
 
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {

@@ -1,10 +1,10 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import { getBody } from "@/lib/bodies/service";
+import { getBody } from "@/lib/bodies/use-cases";
 import type { Locale } from "@/lib/i18n/config";
 import { countryOptions } from "@/lib/i18n/countries";
-import { getDirectoryPermissions } from "@/lib/institutions/service";
+import { getDirectoryPermissions } from "@/lib/institutions/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { updateBodyAction } from "../../actions";
 import { BodyForm } from "../../_components/body-form";

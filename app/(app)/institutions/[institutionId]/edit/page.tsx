@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import type { Locale } from "@/lib/i18n/config";
 import { countryOptions } from "@/lib/i18n/countries";
-import { getInstitution } from "@/lib/institutions/service";
+import { getInstitution } from "@/lib/institutions/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { updateInstitutionAction } from "../../actions";
 import { InstitutionForm } from "../../_components/institution-form";

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PersonAccesses } from "@/components/access-log/person-accesses";
 import { PageHeader } from "@/components/ui/page-header";
-import { getParticipant } from "@/lib/participants/service";
+import { getParticipant } from "@/lib/participants/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { PersonalDataExport } from "./personal-data-export";
 

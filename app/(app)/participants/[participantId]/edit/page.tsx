@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import { getParticipant } from "@/lib/participants/service";
+import { getParticipant } from "@/lib/participants/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { updateParticipantAction } from "../../actions";
 import { ParticipantForm } from "../../_components/participant-form";

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { runFormAction } from "@/lib/form-action";
 import type { FormState } from "@/lib/forms";
-import { addActionUpdate, createAction, updateAction } from "@/lib/improvement-actions/service";
+import { addActionUpdate, createAction, updateAction } from "@/lib/improvement-actions/use-cases";
 import { actionConflict } from "./_components/action-conflict";
 
 export async function createActionAction(_prev: FormState, formData: FormData): Promise<FormState> {

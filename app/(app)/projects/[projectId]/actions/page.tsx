@@ -8,8 +8,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { actionStatuses, findingThemes } from "@/db/schema/values";
 import { calendarDate } from "@/lib/i18n/dates";
-import { listActions } from "@/lib/improvement-actions/service";
-import { getProject } from "@/lib/projects/service";
+import { listActions } from "@/lib/improvement-actions/use-cases";
+import { getProject } from "@/lib/projects/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 
 type Filters = { q?: string; theme?: string; institutionId?: string; ownerId?: string; status?: string; overdue?: string; view?: string };

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { addResponse, createEvaluation, pinStatement, translateEvaluation } from "@/lib/evaluations/service";
+import { addResponse, createEvaluation, pinStatement, translateEvaluation } from "@/lib/evaluations/use-cases";
 import { runFormAction } from "@/lib/form-action";
 import type { FormState } from "@/lib/forms";
 import type { Ctx } from "@/lib/session-user";

@@ -3,9 +3,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { listEvaluations } from "@/lib/evaluations/service";
+import { listEvaluations } from "@/lib/evaluations/use-cases";
 import { calendarDate } from "@/lib/i18n/dates";
-import { getProject } from "@/lib/projects/service";
+import { getProject } from "@/lib/projects/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 
 export default async function EvaluationsPage({ params }: { params: Promise<{ projectId: string }> }) {

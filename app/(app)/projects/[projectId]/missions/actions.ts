@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { runFormAction } from "@/lib/form-action";
 import type { FormState } from "@/lib/forms";
-import { addMissionNote, createMission, updateMission } from "@/lib/missions/service";
+import { addMissionNote, createMission, updateMission } from "@/lib/missions/use-cases";
 
 const hrefOf = (state: FormState) => {
   const mission = state.data as { id: string; projectId: string };

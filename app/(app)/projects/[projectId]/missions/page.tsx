@@ -11,8 +11,8 @@ import { missionStatuses } from "@/db/schema/values";
 import type { Locale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/countries";
 import { calendarDate } from "@/lib/i18n/dates";
-import { listMissions } from "@/lib/missions/service";
-import { getProject } from "@/lib/projects/service";
+import { listMissions } from "@/lib/missions/use-cases";
+import { getProject } from "@/lib/projects/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { MissionCalendar } from "./_components/mission-calendar";
 

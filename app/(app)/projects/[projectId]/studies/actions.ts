@@ -2,12 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { createFinding, createProjectTheme, updateFinding } from "@/lib/findings/service";
+import { createFinding, createProjectTheme, updateFinding } from "@/lib/findings/use-cases";
 import { runFormAction } from "@/lib/form-action";
 import type { FormState } from "@/lib/forms";
 import type { Ctx } from "@/lib/session-user";
-import { answerFinding, closeRound, commentOnFinding, openRound } from "@/lib/reviews/service";
-import { addSource, createStudy, removeSource, shareSource, updateStudy } from "@/lib/studies/service";
+import { answerFinding, closeRound, commentOnFinding, openRound } from "@/lib/reviews/use-cases";
+import { addSource, createStudy, removeSource, shareSource, updateStudy } from "@/lib/studies/use-cases";
 import { findingConflict } from "./_components/finding-conflict";
 import { findingFromForm } from "./_components/finding-from-form";
 

@@ -4,9 +4,9 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { calendarDate } from "@/lib/i18n/dates";
-import { getProject } from "@/lib/projects/service";
+import { getProject } from "@/lib/projects/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
-import { listStudies } from "@/lib/studies/service";
+import { listStudies } from "@/lib/studies/use-cases";
 
 export default async function StudiesPage({ params }: { params: Promise<{ projectId: string }> }) {
   const ctx = await getPageContext();

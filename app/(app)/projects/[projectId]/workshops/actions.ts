@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { runFormAction } from "@/lib/form-action";
 import type { FormState } from "@/lib/forms";
 import type { Ctx } from "@/lib/session-user";
-import { createWorkshop, updateWorkshop } from "@/lib/workshops/service";
+import { createWorkshop, updateWorkshop } from "@/lib/workshops/use-cases";
 
 /** The form sends one `agenda.<day>` box per day; the service takes a list of days. */
 function withAgenda(values: Record<string, string>) {

@@ -10,12 +10,12 @@ import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { workshopStatuses, workshopTypes } from "@/db/schema/values";
 import { calendarDate } from "@/lib/i18n/dates";
-import { listMissions } from "@/lib/missions/service";
-import { getProject } from "@/lib/projects/service";
+import { listMissions } from "@/lib/missions/use-cases";
+import { getProject } from "@/lib/projects/use-cases";
 import { can } from "@/lib/policy";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { workshopSorts } from "@/lib/workshops/schemas";
-import { listWorkshops } from "@/lib/workshops/service";
+import { listWorkshops } from "@/lib/workshops/use-cases";
 
 const filterNames = ["q", "missionId", "type", "status", "city", "from", "to", "sort", "dir"] as const;
 type Filters = Partial<Record<(typeof filterNames)[number], string>>;

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/http/api";
-import { getBody, updateBody } from "@/lib/bodies/service";
+import { getBody, updateBody } from "@/lib/bodies/use-cases";
 
 export const GET = apiRoute(getBody);
 export const PATCH = apiRoute(updateBody);

@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/http/api";
-import { runRetentionNow } from "@/lib/retention/service";
+import { runRetentionNow } from "@/lib/retention/use-cases";
 
 export const POST = apiRoute(runRetentionNow);

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { Locale } from "@/db/schema/values";
 import { narrativeFor } from "@/lib/narrative";
 import { calendarDate } from "@/lib/i18n/dates";
-import { getAction } from "@/lib/improvement-actions/service";
+import { getAction } from "@/lib/improvement-actions/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { UpdateForm } from "../_components/update-form";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Conflict } from "@/lib/forms";
 import { calendarDate } from "@/lib/i18n/dates";
-import { getAction } from "@/lib/improvement-actions/service";
+import { getAction } from "@/lib/improvement-actions/use-cases";
 import { getRequestContext } from "@/lib/request-context";
 
 /** The action as the other person saved it, worded for the reader, to show beside the refused edit. */

@@ -3,11 +3,11 @@ import { getLocale } from "next-intl/server";
 import type { Option } from "@/components/ui/field";
 import type { Locale } from "@/db/schema/values";
 import { narrativeFor } from "@/lib/narrative";
-import { listFindings } from "@/lib/findings/service";
-import { listMembers } from "@/lib/members/service";
+import { listFindings } from "@/lib/findings/use-cases";
+import { listMembers } from "@/lib/members/use-cases";
 import { unwrapForPage } from "@/lib/request-context";
 import type { Ctx } from "@/lib/session-user";
-import { listStudies } from "@/lib/studies/service";
+import { listStudies } from "@/lib/studies/use-cases";
 
 /** What the action form offers: every finding of the project's studies, and its users as owners. */
 export async function actionFormOptions(ctx: Ctx, projectId: string) {

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { Locale } from "@/db/schema/values";
 import type { Figure } from "@/lib/evaluations/results";
 import { levelWording } from "@/lib/evaluations/scale-wording";
-import { getEvaluationResults } from "@/lib/evaluations/service";
+import { getEvaluationResults } from "@/lib/evaluations/use-cases";
 import { narrativeFor } from "@/lib/narrative";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { PinForm } from "../_components/pin-form";

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import type { Locale } from "@/db/schema/values";
-import { getProject } from "@/lib/projects/service";
+import { getProject } from "@/lib/projects/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { EvaluationForm } from "../_components/evaluation-form";
 

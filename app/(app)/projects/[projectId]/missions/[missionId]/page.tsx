@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { Locale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/countries";
 import { calendarDate } from "@/lib/i18n/dates";
-import { getMission } from "@/lib/missions/service";
+import { getMission } from "@/lib/missions/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { NoteForm } from "../_components/note-form";
 

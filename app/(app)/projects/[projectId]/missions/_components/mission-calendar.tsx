@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { calendarDate } from "@/lib/i18n/dates";
-import { listMissionMonth } from "@/lib/missions/service";
+import { listMissionMonth } from "@/lib/missions/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);

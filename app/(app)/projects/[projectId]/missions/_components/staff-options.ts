@@ -1,4 +1,4 @@
-import { listMembers } from "@/lib/members/service";
+import { listMembers } from "@/lib/members/use-cases";
 import { can } from "@/lib/policy";
 import { unwrapForPage } from "@/lib/request-context";
 import type { Ctx } from "@/lib/session-user";

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { Locale } from "@/db/schema/values";
 import type { Conflict } from "@/lib/forms";
 import { narrativeFor } from "@/lib/narrative";
-import { getFinding } from "@/lib/findings/service";
+import { getFinding } from "@/lib/findings/use-cases";
 import { getRequestContext } from "@/lib/request-context";
 
 /** The finding as the other person saved it, worded for the reader, to show beside the refused edit. */

@@ -3,13 +3,13 @@ import { getFormatter, getLocale } from "next-intl/server";
 import type { Option } from "@/components/ui/field";
 import type { Locale } from "@/db/schema/values";
 import { narrativeFor } from "@/lib/narrative";
-import { listProjectThemes } from "@/lib/findings/service";
+import { listProjectThemes } from "@/lib/findings/use-cases";
 import { calendarDate } from "@/lib/i18n/dates";
 import { unwrapForPage } from "@/lib/request-context";
 import type { Ctx } from "@/lib/session-user";
-import { getStudy } from "@/lib/studies/service";
+import { getStudy } from "@/lib/studies/use-cases";
 import { workshopDays } from "@/lib/workshops/days";
-import { listWorkshops } from "@/lib/workshops/service";
+import { listWorkshops } from "@/lib/workshops/use-cases";
 
 /** What the finding form offers: the project's own themes, its workshops and their days, the study's sources. */
 export async function findingFormOptions(ctx: Ctx, projectId: string, studyId: string) {

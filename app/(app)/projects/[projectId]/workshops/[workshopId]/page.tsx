@@ -6,7 +6,7 @@ import { FactList } from "@/components/ui/fact-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { calendarDate } from "@/lib/i18n/dates";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
-import { getWorkshop } from "@/lib/workshops/service";
+import { getWorkshop } from "@/lib/workshops/use-cases";
 
 export default async function WorkshopPage({ params }: { params: Promise<{ projectId: string; workshopId: string }> }) {
   const ctx = await getPageContext();

@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import { listMissions } from "@/lib/missions/service";
-import { getProject } from "@/lib/projects/service";
+import { listMissions } from "@/lib/missions/use-cases";
+import { getProject } from "@/lib/projects/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { createWorkshopAction } from "../actions";
 import { WorkshopForm } from "../_components/workshop-form";

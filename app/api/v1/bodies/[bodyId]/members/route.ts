@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/http/api";
-import { addBodyMember } from "@/lib/bodies/service";
+import { addBodyMember } from "@/lib/bodies/use-cases";
 
 export const POST = apiRoute(addBodyMember);

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/http/api";
-import { createEvaluation, listEvaluations } from "@/lib/evaluations/service";
+import { createEvaluation, listEvaluations } from "@/lib/evaluations/use-cases";
 
 export const GET = apiRoute(listEvaluations);
 export const POST = apiRoute(createEvaluation);

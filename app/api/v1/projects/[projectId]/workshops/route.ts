@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/http/api";
-import { createWorkshop, listWorkshops } from "@/lib/workshops/service";
+import { createWorkshop, listWorkshops } from "@/lib/workshops/use-cases";
 
 export const GET = apiRoute(listWorkshops);
 export const POST = apiRoute(createWorkshop);

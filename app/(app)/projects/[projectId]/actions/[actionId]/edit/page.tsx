@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import { getAction } from "@/lib/improvement-actions/service";
+import { getAction } from "@/lib/improvement-actions/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { updateActionAction } from "../../actions";
 import { ActionForm } from "../../_components/action-form";

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import { getEvaluationResults } from "@/lib/evaluations/service";
+import { getEvaluationResults } from "@/lib/evaluations/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { TextsForm } from "../../_components/texts-form";
 

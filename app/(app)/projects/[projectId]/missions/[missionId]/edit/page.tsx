@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import type { Locale } from "@/lib/i18n/config";
 import { countryOptions } from "@/lib/i18n/countries";
-import { getMission } from "@/lib/missions/service";
+import { getMission } from "@/lib/missions/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { updateMissionAction } from "../../actions";
 import { MissionForm } from "../../_components/mission-form";

@@ -4,10 +4,10 @@ import { CheckInScreen } from "@/components/attendance/check-in-screen";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { calendarDate } from "@/lib/i18n/dates";
-import { getProject } from "@/lib/projects/service";
+import { getProject } from "@/lib/projects/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { defaultDay } from "@/lib/workshops/days";
-import { getWorkshop } from "@/lib/workshops/service";
+import { getWorkshop } from "@/lib/workshops/use-cases";
 
 export default async function CheckInPage({ params, searchParams }: { params: Promise<{ projectId: string; workshopId: string }>; searchParams: Promise<{ day?: string }> }) {
   const ctx = await getPageContext();

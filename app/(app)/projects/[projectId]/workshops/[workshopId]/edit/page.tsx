@@ -2,9 +2,9 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { calendarDate } from "@/lib/i18n/dates";
-import { listMissions } from "@/lib/missions/service";
+import { listMissions } from "@/lib/missions/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
-import { getWorkshop } from "@/lib/workshops/service";
+import { getWorkshop } from "@/lib/workshops/use-cases";
 import { updateWorkshopAction } from "../../actions";
 import { WorkshopForm } from "../../_components/workshop-form";
 

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/http/api";
-import { getAction, updateAction } from "@/lib/improvement-actions/service";
+import { getAction, updateAction } from "@/lib/improvement-actions/use-cases";
 
 export const GET = apiRoute(getAction);
 export const PATCH = apiRoute(updateAction);

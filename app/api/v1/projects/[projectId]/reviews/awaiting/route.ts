@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/http/api";
-import { awaitingMyReview } from "@/lib/reviews/service";
+import { awaitingMyReview } from "@/lib/reviews/use-cases";
 
 export const GET = apiRoute(awaitingMyReview);

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/http/api";
-import { getWorkshop, updateWorkshop } from "@/lib/workshops/service";
+import { getWorkshop, updateWorkshop } from "@/lib/workshops/use-cases";
 
 export const GET = apiRoute(getWorkshop);
 export const PATCH = apiRoute(updateWorkshop);

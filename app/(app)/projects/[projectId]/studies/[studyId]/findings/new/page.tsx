@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
-import { getStudy } from "@/lib/studies/service";
+import { getStudy } from "@/lib/studies/use-cases";
 import { createFindingAction } from "../../../actions";
 import { FindingForm } from "../../../_components/finding-form";
 import { findingFormOptions } from "../../../_components/finding-form-options";

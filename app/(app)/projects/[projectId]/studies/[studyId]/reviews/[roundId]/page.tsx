@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { Locale } from "@/db/schema/values";
 import { narrativeFor } from "@/lib/narrative";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
-import { getRound } from "@/lib/reviews/service";
+import { getRound } from "@/lib/reviews/use-cases";
 import { closeRoundAction } from "../../../actions";
 import { AnswerForm } from "../../../_components/answer-form";
 import { CommentForm } from "../../../_components/comment-form";

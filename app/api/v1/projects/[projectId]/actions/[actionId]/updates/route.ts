@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/http/api";
-import { addActionUpdate } from "@/lib/improvement-actions/service";
+import { addActionUpdate } from "@/lib/improvement-actions/use-cases";
 
 export const POST = apiRoute(addActionUpdate);

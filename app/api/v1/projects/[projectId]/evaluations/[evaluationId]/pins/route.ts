@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/http/api";
-import { pinStatement } from "@/lib/evaluations/service";
+import { pinStatement } from "@/lib/evaluations/use-cases";
 
 export const POST = apiRoute(pinStatement);

@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/http/api";
-import { addResponse } from "@/lib/evaluations/service";
+import { addResponse } from "@/lib/evaluations/use-cases";
 
 export const POST = apiRoute(addResponse);

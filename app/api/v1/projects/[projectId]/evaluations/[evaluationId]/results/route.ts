@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/http/api";
-import { getEvaluationResults } from "@/lib/evaluations/service";
+import { getEvaluationResults } from "@/lib/evaluations/use-cases";
 
 export const GET = apiRoute(getEvaluationResults);

@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/http/api";
-import { closeRound } from "@/lib/reviews/service";
+import { closeRound } from "@/lib/reviews/use-cases";
 
 export const POST = apiRoute(closeRound);

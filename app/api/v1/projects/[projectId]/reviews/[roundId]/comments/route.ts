@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/http/api";
-import { commentOnFinding } from "@/lib/reviews/service";
+import { commentOnFinding } from "@/lib/reviews/use-cases";
 
 export const POST = apiRoute(commentOnFinding);

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/http/api";
-import { createFinding, listFindings } from "@/lib/findings/service";
+import { createFinding, listFindings } from "@/lib/findings/use-cases";
 
 export const GET = apiRoute(listFindings);
 export const POST = apiRoute(createFinding);

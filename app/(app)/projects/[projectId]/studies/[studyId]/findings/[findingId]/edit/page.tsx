@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import { getFinding } from "@/lib/findings/service";
+import { getFinding } from "@/lib/findings/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { updateFindingAction } from "../../../../actions";
 import { FindingForm } from "../../../../_components/finding-form";

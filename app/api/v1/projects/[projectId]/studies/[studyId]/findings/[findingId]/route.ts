@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/http/api";
-import { getFinding, updateFinding } from "@/lib/findings/service";
+import { getFinding, updateFinding } from "@/lib/findings/use-cases";
 
 export const GET = apiRoute(getFinding);
 export const PATCH = apiRoute(updateFinding);

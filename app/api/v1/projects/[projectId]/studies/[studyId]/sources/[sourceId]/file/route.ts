@@ -1,7 +1,7 @@
 import { failureResponse } from "@/lib/http/api";
 import { fileResponse } from "@/lib/http/document-response";
 import { getRequestContext } from "@/lib/request-context";
-import { getSourceFile } from "@/lib/studies/service";
+import { getSourceFile } from "@/lib/studies/use-cases";
 
 type Params = { params: Promise<{ projectId: string; studyId: string; sourceId: string }> };
 

@@ -9,7 +9,7 @@ import { ctxFor, expectFailure, expectOk } from "@/lib/testing/helpers";
 import { createWorld } from "@/lib/testing/world";
 import type { Figure } from "./results";
 import type { CreateEvaluationInput } from "./schemas";
-import { addResponse, createEvaluation, getEvaluationResults, listEvaluations, translateEvaluation, type StatementResult } from "./service";
+import { addResponse, createEvaluation, getEvaluationResults, listEvaluations, translateEvaluation, type StatementResult } from "./use-cases";
 
 let database: Database;
 

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { projectMembers, projects, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { nameSeenBy } from "@/lib/authz";
-import { revokeSessions } from "@/lib/auth/service";
+import { revokeSessions } from "@/lib/auth/sign-in";
 import { UseCaseError } from "@/lib/result";
 import { can } from "@/lib/policy";
 import { defineUseCase } from "@/lib/use-case";

@@ -2,7 +2,7 @@ import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
 import { projectMembers, projects, users } from "@/db/schema";
 import { diffFields, recordAudit } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
-import { createSignInLink, revokeSessions } from "@/lib/auth/service";
+import { createSignInLink, revokeSessions } from "@/lib/auth/sign-in";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type Page } from "@/lib/use-case";
 import { createUserInput, listUsersInput, setUserActiveInput, userIdInput } from "./schemas";

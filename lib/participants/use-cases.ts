@@ -15,7 +15,7 @@ import {
 import { recordAccess } from "@/lib/access-recording";
 import { diffFields, recordAudit } from "@/lib/audit";
 import { inProjectsWithRole, requireParticipantRole, requireStaffProject } from "@/lib/authz";
-import { assertInstitutions } from "@/lib/institutions/service";
+import { assertInstitutions } from "@/lib/institutions/use-cases";
 import { UseCaseError } from "@/lib/result";
 import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
 import { can } from "@/lib/policy";

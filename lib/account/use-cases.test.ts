@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
-import { authenticate } from "@/lib/auth/service";
+import { authenticate } from "@/lib/auth/sign-in";
 import { refusedFormState } from "@/lib/forms";
 import { wordingFor } from "@/lib/i18n/wording";
 import {
@@ -15,7 +15,7 @@ import {
   isSessionValid,
 } from "@/lib/testing/helpers";
 import type { ChangePasswordInput } from "./schemas";
-import { changePassword, setLocale, signOutEverywhere } from "./service";
+import { changePassword, setLocale, signOutEverywhere } from "./use-cases";
 
 const newPassword = "a fresh new passphrase";
 

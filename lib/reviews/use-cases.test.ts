@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { projectMembers, users } from "@/db/schema";
-import { createFinding, getFinding } from "@/lib/findings/service";
-import { createStudy } from "@/lib/studies/service";
+import { createFinding, getFinding } from "@/lib/findings/use-cases";
+import { createStudy } from "@/lib/studies/use-cases";
 import { ctxFor, expectFailure, expectOk } from "@/lib/testing/helpers";
 import { createWorld } from "@/lib/testing/world";
-import { answerFinding, awaitingMyReview, closeRound, commentOnFinding, getRound, listRounds, openRound } from "./service";
+import { answerFinding, awaitingMyReview, closeRound, commentOnFinding, getRound, listRounds, openRound } from "./use-cases";
 
 let database: Database;
 

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
-import { createFinding } from "@/lib/findings/service";
-import { createStudy } from "@/lib/studies/service";
+import { createFinding } from "@/lib/findings/use-cases";
+import { createStudy } from "@/lib/studies/use-cases";
 import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { insertInstitution } from "@/lib/testing/workshops";
 import { createWorld } from "@/lib/testing/world";
 import type { CreateActionInput } from "./schemas";
-import { addActionUpdate, createAction, getAction, isOverdue, listActions, updateAction } from "./service";
+import { addActionUpdate, createAction, getAction, isOverdue, listActions, updateAction } from "./use-cases";
 
 let database: Database;
 

@@ -7,7 +7,7 @@ import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { insertWorkshop } from "@/lib/testing/workshops";
 import { createWorld } from "@/lib/testing/world";
 import { maxSourceBytes } from "./schemas";
-import { addSource, createStudy, getSourceFile, getStudy, listStudies, removeSource, shareSource, updateStudy } from "./service";
+import { addSource, createStudy, getSourceFile, getStudy, listStudies, removeSource, shareSource, updateStudy } from "./use-cases";
 
 let database: Database;
 

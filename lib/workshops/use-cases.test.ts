@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { recordCheckIns } from "@/lib/attendance/check-in";
-import { createMission } from "@/lib/missions/service";
+import { createMission } from "@/lib/missions/use-cases";
 import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { checkInItem, insertInstitution, insertPerson, workshopForm } from "@/lib/testing/workshops";
 import { createWorld } from "@/lib/testing/world";
-import { createWorkshop, getWorkshop, listWorkshops, updateWorkshop } from "./service";
+import { createWorkshop, getWorkshop, listWorkshops, updateWorkshop } from "./use-cases";
 
 let database: Database;
 

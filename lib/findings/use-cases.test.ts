@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
-import { mergeInstitutions } from "@/lib/institutions/service";
-import { addSource, createStudy } from "@/lib/studies/service";
+import { mergeInstitutions } from "@/lib/institutions/use-cases";
+import { addSource, createStudy } from "@/lib/studies/use-cases";
 import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { insertInstitution, insertWorkshop } from "@/lib/testing/workshops";
 import { createWorld } from "@/lib/testing/world";
 import { narrativeFor } from "@/lib/narrative";
 import type { CreateFindingInput } from "./schemas";
-import { createFinding, createProjectTheme, getFinding, listFindings, updateFinding } from "./service";
+import { createFinding, createProjectTheme, getFinding, listFindings, updateFinding } from "./use-cases";
 
 let database: Database;
 

@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, gt, gte, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { attendance, institutions, missions, workshopAgenda, workshopInvitations, workshops, type Workshop } from "@/db/schema";
 import { changeOf, diffFields, recordAudit } from "@/lib/audit";
-import { assertInstitutions } from "@/lib/institutions/service";
-import { visibleMissions } from "@/lib/missions/service";
+import { assertInstitutions } from "@/lib/institutions/use-cases";
+import { visibleMissions } from "@/lib/missions/use-cases";
 import { UseCaseError } from "@/lib/result";
 import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
 import { can } from "@/lib/policy";

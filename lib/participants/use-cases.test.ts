@@ -21,9 +21,9 @@ import { findDuplicates } from "./duplicates";
 import { eraseParticipant } from "./personal-data";
 import type { CreateParticipantInput, ListParticipantsInput, UpdateParticipantInput } from "./schemas";
 import { flushAccessLog } from "@/lib/access-recording";
-import { listPersonAccesses } from "@/lib/access-log/service";
+import { listPersonAccesses } from "@/lib/access-log/use-cases";
 import { exportParticipants } from "./export";
-import { createParticipant, getParticipant, listParticipants, updateParticipant } from "./service";
+import { createParticipant, getParticipant, listParticipants, updateParticipant } from "./use-cases";
 
 let database: Database;
 let world: World;

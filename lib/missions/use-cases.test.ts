@@ -6,7 +6,7 @@ import { auditEntries } from "@/db/schema";
 import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { createWorld } from "@/lib/testing/world";
 import type { CreateMissionInput } from "./schemas";
-import { addMissionNote, createMission, getMission, listMissionMonth, listMissions, updateMission } from "./service";
+import { addMissionNote, createMission, getMission, listMissionMonth, listMissions, updateMission } from "./use-cases";
 
 let database: Database;
 

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { revokeSessions } from "@/lib/auth/service";
+import { revokeSessions } from "@/lib/auth/sign-in";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
 import { changePasswordInput, setLocaleInput, signOutInput } from "./schemas";

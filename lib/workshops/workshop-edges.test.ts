@@ -4,12 +4,12 @@ import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { auditEntries, workshopAgenda, workshopInvitations, workshops } from "@/db/schema";
 import { recordCheckIns } from "@/lib/attendance/check-in";
-import { createMission } from "@/lib/missions/service";
+import { createMission } from "@/lib/missions/use-cases";
 import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { checkInItem, insertInstitution, insertPerson, workshopForm } from "@/lib/testing/workshops";
 import { createWorld } from "@/lib/testing/world";
 import { defaultDay, workshopDays } from "./days";
-import { createWorkshop, getWorkshop, listWorkshops, updateWorkshop } from "./service";
+import { createWorkshop, getWorkshop, listWorkshops, updateWorkshop } from "./use-cases";
 
 let database: Database;
 

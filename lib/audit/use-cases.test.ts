@@ -2,15 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { auditEntries } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
-import { setLocale } from "@/lib/account/service";
+import { setLocale } from "@/lib/account/use-cases";
 import { ctxFor, expectFailure, expectOk, insertUser } from "@/lib/testing/helpers";
 import { createWorld, type World } from "@/lib/testing/world";
 import en from "@/lib/i18n/messages/en.json";
 import es from "@/lib/i18n/messages/es.json";
 import fr from "@/lib/i18n/messages/fr.json";
-import { createEvaluation } from "@/lib/evaluations/service";
+import { createEvaluation } from "@/lib/evaluations/use-cases";
 import { auditEntityTypes, type ListAuditInput } from "./schemas";
-import { listAudit } from "./service";
+import { listAudit } from "./use-cases";
 
 let database: Database;
 let world: World;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { auditEntries, institutions, participantAffiliations, participants, users, type Institution } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
-import { addBodyMember, createBody } from "@/lib/bodies/service";
+import { addBodyMember, createBody } from "@/lib/bodies/use-cases";
 import type { Ctx } from "@/lib/session-user";
 import {
   directoryState,
@@ -23,7 +23,7 @@ import {
   mergeInstitutions,
   setInstitutionActive,
   updateInstitution,
-} from "./service";
+} from "./use-cases";
 
 let database: Database;
 let world: World;

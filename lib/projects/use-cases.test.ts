@@ -15,7 +15,7 @@ import {
 } from "@/lib/testing/helpers";
 import { createWorld, type RoleName, type World } from "@/lib/testing/world";
 import type { CreateProjectInput, ListProjectsInput } from "./schemas";
-import { createProject, getProject, listProjects, updateProject } from "./service";
+import { createProject, getProject, listProjects, updateProject } from "./use-cases";
 
 let database: Database;
 let world: World;

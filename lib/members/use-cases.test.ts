@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { expectOk } from "@/lib/testing/helpers";
 import { createWorld, type RoleName, type World } from "@/lib/testing/world";
-import { listMembers } from "./service";
+import { listMembers } from "./use-cases";
 
 let database: Database;
 let world: World;

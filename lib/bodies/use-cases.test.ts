@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { auditEntries, bodyMemberships, coordinationBodies, type CoordinationBody, type Institution } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
-import { createInstitution, getInstitution, listInstitutions } from "@/lib/institutions/service";
+import { createInstitution, getInstitution, listInstitutions } from "@/lib/institutions/use-cases";
 import { bodyEditForm, bodyForm, directoryState, institutionForm, isoDate } from "@/lib/testing/directory";
 import { auditEntriesFor, expectFailure, expectOk, snapshotCounts } from "@/lib/testing/helpers";
 import { createWorld, type World } from "@/lib/testing/world";
@@ -16,7 +16,7 @@ import {
   listBodies,
   removeBodyMembership,
   updateBody,
-} from "./service";
+} from "./use-cases";
 
 let database: Database;
 let world: World;

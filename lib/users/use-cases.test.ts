@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { auditEntries, projectMembers, signInLinks, users } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
-import { authenticate, setPasswordWithLink } from "@/lib/auth/service";
+import { authenticate, setPasswordWithLink } from "@/lib/auth/sign-in";
 import { refusedFormState } from "@/lib/forms";
 import { wordingFor } from "@/lib/i18n/wording";
-import { grantRole, listMembers, revokeRole } from "@/lib/members/service";
-import { getProject, listProjects } from "@/lib/projects/service";
+import { grantRole, listMembers, revokeRole } from "@/lib/members/use-cases";
+import { getProject, listProjects } from "@/lib/projects/use-cases";
 import {
   auditEntriesFor,
   ctxFor,
@@ -22,7 +22,7 @@ import {
 } from "@/lib/testing/helpers";
 import { createWorld, type World } from "@/lib/testing/world";
 import type { CreateUserInput } from "./schemas";
-import { createUser, getUser, issueSignInLink, listUsers, setUserActive } from "./service";
+import { createUser, getUser, issueSignInLink, listUsers, setUserActive } from "./use-cases";
 
 const temporaryPassword = "temporary-pass-1";
 const chosenPassword = "my own chosen passphrase";

@@ -7,7 +7,7 @@ import { ctxFor, expectFailure, expectOk, insertUser } from "@/lib/testing/helpe
 import { isoDate } from "@/lib/testing/directory";
 import { createWorld } from "@/lib/testing/world";
 import type { CreateMissionInput } from "./schemas";
-import { createMission, getMission, listMissionMonth, listMissions, updateMission } from "./service";
+import { createMission, getMission, listMissionMonth, listMissions, updateMission } from "./use-cases";
 
 let database: Database;
 
