@@ -11,10 +11,10 @@ import { syncOutbox } from "./attendance/sync";
 import { getProjectAttendanceTotals } from "./attendance/totals";
 import { listAudit } from "./audit/use-cases";
 import { commitResponseImport, previewResponseImport } from "./evaluations/import";
-import { getClosingReport } from "./projects/closing-report";
+import { getClosingReport } from "./reports/closing-report";
 import { getRetention, runRetentionNow } from "./retention/use-cases";
-import { getDashboard } from "./projects/dashboard";
-import { getPortfolio } from "./projects/portfolio";
+import { getDashboard } from "./reports/dashboard";
+import { getPortfolio } from "./reports/portfolio";
 import { addResponse, createEvaluation, getEvaluationResults, listEvaluations, pinStatement, translateEvaluation } from "./evaluations/use-cases";
 import { addActionUpdate, createAction, getAction, listActions, updateAction } from "./improvement-actions/use-cases";
 import { answerFinding, awaitingMyReview, closeRound, commentOnFinding, getRound, listRounds, openRound } from "./reviews/use-cases";
@@ -31,7 +31,7 @@ import {
   updateInstitution,
 } from "./institutions/use-cases";
 import { commitAttendanceImport, previewAttendanceImport } from "./imports/attendance";
-import { getStudyReport } from "./studies/report";
+import { getStudyReport } from "./reports/study-report";
 import { addSource, createStudy, getSourceFile, getStudy, listStudies, removeSource, shareSource, updateStudy } from "./studies/use-cases";
 import { commitInstitutionImport, previewInstitutionImport } from "./imports/institutions";
 import { commitParticipantImport, previewParticipantImport } from "./imports/participants";

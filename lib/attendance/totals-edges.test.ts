@@ -7,7 +7,7 @@ import { commitAttendanceImport } from "@/lib/imports/attendance";
 import { mergeInstitutions } from "@/lib/institutions/use-cases";
 import { mergeParticipants } from "@/lib/participants/duplicates";
 import { eraseParticipant } from "@/lib/participants/personal-data";
-import { getDashboard } from "@/lib/projects/dashboard";
+import { getDashboard } from "@/lib/reports/dashboard";
 import { expectOk, uniqueTag } from "@/lib/testing/helpers";
 import { checkInItem, insertInstitution, insertPerson, insertWorkshop } from "@/lib/testing/workshops";
 import { createWorld } from "@/lib/testing/world";

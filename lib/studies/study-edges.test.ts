@@ -15,10 +15,10 @@ import { answerFinding, openRound } from "@/lib/reviews/use-cases";
 import { pdfText, xlsxSheets } from "@/lib/testing/documents";
 import { auditEntriesFor, ctxFor, expectFailure, expectOk, snapshotCounts } from "@/lib/testing/helpers";
 import { createWorld } from "@/lib/testing/world";
-import { getStudyReport } from "./report";
+import { getStudyReport } from "@/lib/reports/study-report";
 import { maxSourceBytes } from "./schemas";
 import { addSource, createStudy, getSourceFile, getStudy, listStudies, updateStudy } from "./use-cases";
-import { actionPlan, studyDocument } from "./study-document";
+import { actionPlan, studyDocument } from "@/lib/reports/study-report-document";
 
 let database: Database;
 

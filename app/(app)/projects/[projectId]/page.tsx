@@ -11,7 +11,7 @@ import { locales } from "@/db/schema/values";
 import type { Locale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/countries";
 import { calendarDate } from "@/lib/i18n/dates";
-import { getDashboard } from "@/lib/projects/dashboard";
+import { getDashboard } from "@/lib/reports/dashboard";
 import { ProjectDashboard } from "./_components/dashboard";
 import { narrativeFor } from "@/lib/narrative";
 import { listMembers } from "@/lib/members/use-cases";

@@ -7,7 +7,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { Locale } from "@/db/schema/values";
 import { percentOf } from "@/lib/evaluations/results";
 import { narrativeFor } from "@/lib/narrative";
-import { getPortfolio } from "@/lib/projects/portfolio";
+import { getPortfolio } from "@/lib/reports/portfolio";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 
 /** The administrator's view of every project side by side. */

@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/http/api";
-import { getPortfolio } from "@/lib/projects/portfolio";
+import { getPortfolio } from "@/lib/reports/portfolio";
 
 export const GET = apiRoute(getPortfolio);

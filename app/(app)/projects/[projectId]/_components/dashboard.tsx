@@ -6,7 +6,7 @@ import type { Locale } from "@/db/schema/values";
 import { percentOf } from "@/lib/evaluations/results";
 import { narrativeFor } from "@/lib/narrative";
 import type { FieldErrors } from "@/lib/result";
-import type { getDashboard } from "@/lib/projects/dashboard";
+import type { getDashboard } from "@/lib/reports/dashboard";
 
 type Dashboard = Extract<Awaited<ReturnType<typeof getDashboard>>, { ok: true }>["data"];
 

@@ -6,8 +6,8 @@ import { failureResponse } from "@/lib/http/api";
 import { fileTypes } from "@/lib/http/declaration";
 import { fileResponse } from "@/lib/http/document-response";
 import { wordingFor } from "@/lib/i18n/wording";
-import { getClosingReport } from "@/lib/projects/closing-report";
-import { closingReportDocument } from "@/lib/projects/closing-report-document";
+import { getClosingReport } from "@/lib/reports/closing-report";
+import { closingReportDocument } from "@/lib/reports/closing-report-document";
 import { getRequestContext } from "@/lib/request-context";
 
 type Params = { params: Promise<{ projectId: string }> };

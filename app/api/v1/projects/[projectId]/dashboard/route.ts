@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/http/api";
-import { getDashboard } from "@/lib/projects/dashboard";
+import { getDashboard } from "@/lib/reports/dashboard";
 
 export const GET = apiRoute(getDashboard);

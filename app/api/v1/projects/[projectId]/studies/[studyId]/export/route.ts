@@ -8,8 +8,8 @@ import { fileTypes } from "@/lib/http/declaration";
 import { datedFileName, fileResponse } from "@/lib/http/document-response";
 import { wordingFor } from "@/lib/i18n/wording";
 import { getRequestContext } from "@/lib/request-context";
-import { getStudyReport } from "@/lib/studies/report";
-import { actionPlan, studyDocument } from "@/lib/studies/study-document";
+import { getStudyReport } from "@/lib/reports/study-report";
+import { actionPlan, studyDocument } from "@/lib/reports/study-report-document";
 
 type Params = { params: Promise<{ projectId: string; studyId: string }> };
 

@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/http/api";
-import { getStudyReport } from "@/lib/studies/report";
+import { getStudyReport } from "@/lib/reports/study-report";
 
 export const GET = apiRoute(getStudyReport);

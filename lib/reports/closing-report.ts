@@ -5,12 +5,12 @@ import { getEvaluationResults } from "@/lib/evaluations/use-cases";
 import { listActions } from "@/lib/improvement-actions/use-cases";
 import { visibleMissions } from "@/lib/missions/use-cases";
 import { UseCaseError } from "@/lib/result";
-import { getStudyReport } from "@/lib/studies/report";
+import { getStudyReport } from "@/lib/reports/study-report";
 import { can } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { projectIdInput } from "@/lib/zod-fields";
-import { getProject } from "./use-cases";
-import { getClosingReportOutput } from "./responses";
+import { getProject } from "@/lib/projects/use-cases";
+import { getClosingReportOutput } from "@/lib/projects/responses";
 
 /** Runs another use case with the same caller, as part of this one's answer. */
 async function part<T>(result: Promise<{ ok: true; data: T } | { ok: false; error: string }>): Promise<T> {

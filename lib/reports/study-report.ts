@@ -19,9 +19,9 @@ import { nameSeenBy } from "@/lib/authz";
 import { isOverdue } from "@/lib/improvement-actions/use-cases";
 import { can } from "@/lib/policy";
 import { defineUseCase } from "@/lib/use-case";
-import { studyIdInput } from "./schemas";
-import { loadStudy } from "./use-cases";
-import { getStudyReportOutput, studyExportOutput } from "./responses";
+import { studyIdInput } from "@/lib/studies/schemas";
+import { loadStudy } from "@/lib/studies/use-cases";
+import { getStudyReportOutput, studyExportOutput } from "@/lib/studies/responses";
 
 /**
  * Everything a study's export holds: its findings with their evidence, the outcome of partner

@@ -1,7 +1,7 @@
 import type { Locale } from "@/db/schema/values";
 import type { DocumentSpec, EntrySection, Section } from "@/lib/documents/sections";
 import { narrativeFor } from "@/lib/narrative";
-import type { StudyReport } from "./report";
+import type { StudyReport } from "./study-report";
 
 type Wording = { t: (key: string, values?: Record<string, string | number>) => string; day: (iso: string) => string; period: (start: string, end: string) => string };
 

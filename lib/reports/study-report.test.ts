@@ -12,9 +12,9 @@ import { answerFinding, openRound } from "@/lib/reviews/use-cases";
 import { expectOk } from "@/lib/testing/helpers";
 import { insertInstitution, insertWorkshop } from "@/lib/testing/workshops";
 import { createWorld } from "@/lib/testing/world";
-import { getStudyReport } from "./report";
-import { createStudy } from "./use-cases";
-import { actionPlan, studyDocument } from "./study-document";
+import { getStudyReport } from "./study-report";
+import { createStudy } from "@/lib/studies/use-cases";
+import { actionPlan, studyDocument } from "./study-report-document";
 
 let database: Database;
 

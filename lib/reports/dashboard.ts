@@ -8,7 +8,7 @@ import { pinnedFigures } from "@/lib/evaluations/use-cases";
 import { can } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { blankToUndefined } from "@/lib/zod-fields";
-import { getDashboardOutput } from "./responses";
+import { getDashboardOutput } from "@/lib/projects/responses";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
