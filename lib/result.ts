@@ -1,4 +1,7 @@
-export type FieldError = { key: string; values?: Record<string, string | number> };
+import type { ValidationKey } from "./i18n/messages";
+
+// Keyed by the catalogue, so a refusal cannot name a message that does not exist.
+export type FieldError = { key: ValidationKey; values?: Record<string, string | number> };
 export type FieldErrors = Record<string, FieldError>;
 
 export const errorCodes = [

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { isValidationKey } from "./i18n/messages";
 import type { FieldErrors } from "./result";
 
 // C0 controls except tab, line feed and carriage return (multi-line fields keep their lines), DEL,
@@ -85,7 +86,8 @@ function describeIssue(issue: z.core.$ZodIssue): FieldErrors[string] {
     case "invalid_value":
       return { key: "invalidChoice" };
     case "custom":
-      return { key: issue.message };
+      // A message that names no catalogue entry would be shown as a bare key: say "invalid" instead.
+      return { key: isValidationKey(issue.message) ? issue.message : "invalid" };
     default:
       return { key: "invalid" };
   }

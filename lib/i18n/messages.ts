@@ -6,3 +6,9 @@ import type { Locale } from "./config";
 export type Messages = typeof en;
 
 export const catalogues: Record<Locale, Messages> = { en, es, fr };
+
+/** A message of the `validation` namespace: what a field error names. */
+export type ValidationKey = keyof Messages["validation"];
+
+/** Whether a text read at run time (a zod refinement's message) names a validation message. */
+export const isValidationKey = (key: string): key is ValidationKey => Object.hasOwn(en.validation, key);

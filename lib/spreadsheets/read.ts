@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import type { ValidationKey } from "@/lib/i18n/messages";
 import { UseCaseError } from "@/lib/result";
 import { replaceControlCharacters } from "@/lib/validation";
 import { readXlsxRows } from "./xlsx";
@@ -12,7 +13,7 @@ export const maxCells = (maxRows + 1) * maxColumns;
 
 export type Sheet = { headers: string[]; rows: string[][] };
 
-const refuse = (key: string, values?: Record<string, number>) => new UseCaseError("invalid", { file: { key, values } });
+const refuse = (key: ValidationKey, values?: Record<string, number>) => new UseCaseError("invalid", { file: { key, values } });
 
 /**
  * Reads the first sheet of an XLSX file, or a CSV file (separator `,` or `;`, as KoboToolbox and
