@@ -1,71 +1,44 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FilterActions } from "@/components/ui/filter-actions";
-import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ChoiceFilter, optionsOf, PeriodFilter } from "@/components/list-page/filter-fields";
+import { isFiltered, readFilters, type Filters } from "@/components/list-page/filters";
+import { ListFilters } from "@/components/list-page/list-filters";
+import { ListTable } from "@/components/list-page/list-table";
+import { PagedList } from "@/components/list-page/paged-list";
+import { Td } from "@/components/ui/table";
 import { auditEntityTypes, type AuditEntityType } from "@/lib/audit/schemas";
 import { listAudit } from "@/lib/audit/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { listUsers } from "@/lib/users/use-cases";
 
-type SearchParams = { actorId?: string; entityType?: string; from?: string; to?: string; page?: string };
+const filterNames = ["actorId", "entityType", "from", "to"] as const;
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Filters<(typeof filterNames)[number]> & { page?: string }> }) {
   const ctx = await getPageContext();
   const params = await searchParams;
-  const filters = {
-    actorId: params.actorId || undefined,
-    entityType: params.entityType || undefined,
-    from: params.from || undefined,
-    to: params.to || undefined,
-  };
+  const filters = readFilters(filterNames, params);
   const [t, format] = await Promise.all([getTranslations("audit"), getFormatter()]);
   const result = await listAudit(ctx, { ...filters, page: params.page });
   const page = result.ok ? result.data : null;
   const actors = unwrapForPage(await listUsers(ctx, { pageSize: 100 }));
-  const hasFilters = Object.values(filters).some(Boolean);
+  const hasFilters = isFiltered(filters);
   return (
     <>
       <PageHeader title={t("title")} />
-      <form method="get" role="search" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_1fr_auto] lg:items-end">
-        <SelectField
-          name="actorId"
-          label={t("actor")}
-          defaultValue={filters.actorId ?? ""}
-          options={[{ value: "", label: t("anyActor") }, ...actors.items.map((u) => ({ value: u.id, label: u.name }))]}
-        />
-        <SelectField
-          name="entityType"
-          label={t("entityType")}
-          defaultValue={filters.entityType ?? ""}
-          options={[{ value: "", label: t("anyEntity") }, ...auditEntityTypes.map((e) => ({ value: e, label: t(`entities.${e}`) }))]}
-        />
-        <TextField name="from" type="date" label={t("from")} defaultValue={filters.from} />
-        <TextField name="to" type="date" label={t("to")} defaultValue={filters.to} error={result.ok ? undefined : t("badRange")} />
-        <FilterActions resetHref="/admin/audit" hasFilters={hasFilters} />
-      </form>
-      {page && <p className="mb-2 text-sm text-slate-700">{t("count", { count: page.total })}</p>}
-      {!page || page.items.length === 0 ? (
-        <EmptyState message={t("empty")} />
-      ) : (
-        <Table caption={t("title")}>
-          <thead>
-            <tr>
-              <Th>{t("at")}</Th>
-              <Th>{t("actor")}</Th>
-              <Th>{t("action")}</Th>
-              <Th>{t("record")}</Th>
-              <Th>{t("changes")}</Th>
-            </tr>
-          </thead>
-          <tbody>
+      <ListFilters resetHref="/admin/audit" hasFilters={hasFilters} className="sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_1fr_auto] lg:items-end">
+        <ChoiceFilter name="actorId" label={t("actor")} anyLabel={t("anyActor")} value={filters.actorId} options={actors.items.map((u) => ({ value: u.id, label: u.name }))} />
+        <ChoiceFilter name="entityType" label={t("entityType")} anyLabel={t("anyEntity")} value={filters.entityType} options={optionsOf(auditEntityTypes, (e) => t(`entities.${e}`))} />
+        <PeriodFilter from={filters.from} to={filters.to} fromLabel={t("from")} toLabel={t("to")} error={result.ok ? undefined : t("badRange")} />
+      </ListFilters>
+      {page ? (
+        <PagedList page={page} summary={t("count", { count: page.total })} emptyMessage={t("empty")} basePath="/admin/audit" params={filters}>
+          <ListTable caption={t("title")} columns={[t("at"), t("actor"), t("action"), t("record"), t("changes")]}>
             {page.items.map((entry) => (
               <tr key={entry.id}>
                 <Td className="whitespace-nowrap">{format.dateTime(entry.at, { dateStyle: "short", timeStyle: "medium" })}</Td>
@@ -87,10 +60,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 </Td>
               </tr>
             ))}
-          </tbody>
-        </Table>
+          </ListTable>
+        </PagedList>
+      ) : (
+        <EmptyState message={t("empty")} />
       )}
-      {page && <Pagination page={page.page} pageSize={page.pageSize} total={page.total} basePath="/admin/audit" params={filters} />}
     </>
   );
 }
