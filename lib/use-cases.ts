@@ -10,7 +10,7 @@ import { getSignInSheet } from "./attendance/sign-in-sheet";
 import { syncOutbox } from "./attendance/sync";
 import { getProjectAttendanceTotals } from "./attendance/totals";
 import { listAudit } from "./audit/use-cases";
-import { commitResponseImport, previewResponseImport } from "./evaluations/import";
+import { commitResponseImport, previewResponseImport } from "./imports/evaluations";
 import { getClosingReport } from "./reports/closing-report";
 import { getRetention, runRetentionNow } from "./retention/use-cases";
 import { getDashboard } from "./reports/dashboard";

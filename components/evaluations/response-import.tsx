@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { ImportWizard, useImportWizard, type Mapping } from "@/components/imports/import-wizard";
 import { RowErrors } from "@/components/imports/row-errors";
 import type { Preview } from "@/lib/imports/rows";
-import { guessResponseMapping, type ResponseMapping } from "@/lib/evaluations/mapping";
+import { guessResponseMapping, type ResponseMapping } from "@/lib/imports/evaluation-mapping";
 
 type Props = { projectId: string; evaluationId: string; statements: { key: string; label: string }[] };
 

@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/http/api";
-import { commitResponseImport } from "@/lib/evaluations/import";
+import { commitResponseImport } from "@/lib/imports/evaluations";
 
 export const POST = apiRoute(commitResponseImport);

@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/http/api";
-import { previewResponseImport } from "@/lib/evaluations/import";
+import { previewResponseImport } from "@/lib/imports/evaluations";
 
 export const POST = apiRoute(previewResponseImport);

@@ -5,9 +5,9 @@ import { createTestDatabase } from "@/db/testing";
 import { readSpreadsheet } from "@/lib/spreadsheets/read";
 import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { createWorld } from "@/lib/testing/world";
-import { commitResponseImport, previewResponseImport } from "./import";
-import { guessResponseMapping } from "./mapping";
-import { createEvaluation, getEvaluationResults } from "./use-cases";
+import { commitResponseImport, previewResponseImport } from "./evaluations";
+import { guessResponseMapping } from "./evaluation-mapping";
+import { createEvaluation, getEvaluationResults } from "@/lib/evaluations/use-cases";
 
 let database: Database;
 

@@ -8,8 +8,8 @@ import type { FieldError } from "@/lib/result";
 import { UseCaseError } from "@/lib/result";
 import { toSearchText } from "@/lib/search-text";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
-import { levelOf } from "./answer-cell";
-import { commitResponseImportOutput, previewResponseImportOutput } from "./responses";
+import { levelOf } from "@/lib/evaluations/answer-cell";
+import { commitResponseImportOutput, previewResponseImportOutput } from "@/lib/evaluations/responses";
 
 const column = z.number().int().min(0).max(99).nullable();
 
