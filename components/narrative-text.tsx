@@ -1,6 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Narrative } from "@/db/schema";
-import type { Locale } from "@/db/schema/values";
 import { narrativeFor } from "@/lib/narrative";
 
 /**
@@ -10,7 +9,7 @@ import { narrativeFor } from "@/lib/narrative";
  */
 export async function NarrativeText({ text, as = "body" }: { text: Narrative; as?: "title" | "body" }) {
   const [locale, t] = await Promise.all([getLocale(), getTranslations("findings")]);
-  const shown = narrativeFor(text, locale as Locale);
+  const shown = narrativeFor(text, locale);
   const mark = !shown.translated && (
     <span lang={locale} className="ml-2 inline-block rounded bg-amber-100 px-2 py-0.5 align-middle text-xs font-normal text-amber-950">
       {t("notTranslated", { language: t(`languages.${shown.language}`) })}

@@ -1,5 +1,4 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import type { Locale } from "@/db/schema/values";
 import type { PinnedFigure } from "@/lib/evaluations/use-cases";
 import { narrativeFor } from "@/lib/narrative";
 
@@ -7,7 +6,7 @@ import { narrativeFor } from "@/lib/narrative";
 export async function PinnedFigurePhrase({ pinned }: { pinned: PinnedFigure }) {
   const [t, locale] = await Promise.all([getTranslations("dashboard"), getLocale()]);
   const figure = pinned.figure;
-  const group = pinned.group ? narrativeFor(pinned.group, locale as Locale).text : null;
+  const group = pinned.group ? narrativeFor(pinned.group, locale).text : null;
   if (!figure.shown) {
     if (!group) return t("tooFewPhrase");
     return figure.reason === "tooFew" ? t("tooFewGroupPhrase", { group }) : t("protectedGroupPhrase", { group });

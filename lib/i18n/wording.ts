@@ -20,5 +20,5 @@ export function wordingFor(locale: Locale) {
 
 /** The wording of the current request's language, or of the one asked for (a workshop's own language). */
 export async function getWording(locale?: Locale) {
-  return wordingFor(locale ?? ((await getLocale()) as Locale));
+  return wordingFor(locale ?? (await getLocale()));
 }

@@ -5,7 +5,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { listBodies } from "@/lib/bodies/use-cases";
-import type { Locale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/countries";
 import { getDirectoryPermissions } from "@/lib/institutions/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
@@ -36,7 +35,7 @@ export default async function BodiesPage() {
                   <Link href={`/bodies/${b.id}`}>{b.acronym || b.name}</Link>
                   {b.acronym && <span className="block text-xs text-slate-600">{b.name}</span>}
                 </Td>
-                <Td>{countryName(b.country, locale as Locale)}</Td>
+                <Td>{countryName(b.country, locale)}</Td>
                 <Td>{format.number(b.currentMembers)}</Td>
               </tr>
             ))}

@@ -5,7 +5,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getBody } from "@/lib/bodies/use-cases";
-import type { Locale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/countries";
 import { calendarDate } from "@/lib/i18n/dates";
 import { getDirectoryPermissions } from "@/lib/institutions/use-cases";
@@ -23,7 +22,7 @@ export default async function BodyPage({ params }: { params: Promise<{ bodyId: s
   return (
     <>
       <PageHeader title={body.acronym ? `${body.acronym} — ${body.name}` : body.name} actions={canCurate && <ButtonLink href={`/bodies/${body.id}/edit`}>{t("edit")}</ButtonLink>} />
-      <p className="mb-2 text-slate-700">{countryName(body.country, locale as Locale)}</p>
+      <p className="mb-2 text-slate-700">{countryName(body.country, locale)}</p>
       {body.description && <p className="mb-6 whitespace-pre-line text-slate-800">{body.description}</p>}
       <section aria-labelledby="members" className="mb-6">
         <h2 id="members" className="mb-2 text-lg font-semibold">

@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import type { Locale } from "@/lib/i18n/config";
 import { countryOptions } from "@/lib/i18n/countries";
 import { getDirectoryPermissions } from "@/lib/institutions/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
@@ -16,7 +15,7 @@ export default async function NewBodyPage() {
   return (
     <>
       <PageHeader title={t("new")} />
-      <BodyForm action={createBodyAction} countries={countryOptions(locale as Locale)} cancelHref="/bodies" />
+      <BodyForm action={createBodyAction} countries={countryOptions(locale)} cancelHref="/bodies" />
     </>
   );
 }

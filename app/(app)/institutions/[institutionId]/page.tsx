@@ -5,7 +5,6 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { Locale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/countries";
 import { calendarDate } from "@/lib/i18n/dates";
 import { getInstitutionStudyLinks } from "@/lib/findings/for-institution";
@@ -38,7 +37,7 @@ export default async function InstitutionPage({
   ]);
   const facts = [
     { label: t("acronym"), value: institution.acronym || "—" },
-    { label: t("country"), value: countryName(institution.country, locale as Locale) },
+    { label: t("country"), value: countryName(institution.country, locale) },
     { label: t("sector"), value: t(`sectors.${institution.sector}`) },
     { label: t("kind"), value: t(`kinds.${institution.kind}`) },
     { label: t("level"), value: t(`levels.${institution.level}`) },
@@ -164,7 +163,7 @@ export default async function InstitutionPage({
           <ul className="list-disc pl-6">
             {links.findings.map((f) => (
               <li key={`${f.id}-${f.role}`}>
-                <Link href={`/projects/${f.projectId}/studies/${f.studyId}/findings/${f.id}`}>{narrativeFor(f.title, locale as Locale).text}</Link>{" "}
+                <Link href={`/projects/${f.projectId}/studies/${f.studyId}/findings/${f.id}`}>{narrativeFor(f.title, locale).text}</Link>{" "}
                 <span className="text-slate-600">· {t(`evidenceRoles.${f.role}`)}</span>
               </li>
             ))}

@@ -8,7 +8,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SelectField } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { locales } from "@/db/schema/values";
-import type { Locale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/countries";
 import { calendarDate } from "@/lib/i18n/dates";
 import { getDashboard } from "@/lib/reports/dashboard";
@@ -56,7 +55,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   ]);
   const facts = [
     { label: t("code"), value: project.code },
-    { label: t("country"), value: countryName(project.country, locale as Locale) },
+    { label: t("country"), value: countryName(project.country, locale) },
     { label: t("period"), value: format.dateTimeRange(calendarDate(project.startDate), calendarDate(project.endDate), { dateStyle: "long" }) },
     { label: t("funder"), value: project.funder || "—" },
     { label: t("status"), value: t(`statuses.${project.status}`) },
@@ -94,7 +93,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
             <ul className="flex flex-col gap-1">
               {awaiting.map((a) => (
                 <li key={`${a.roundId}-${a.findingId}`}>
-                  <Link href={`/projects/${project.id}/studies/${a.studyId}/reviews/${a.roundId}`}>{narrativeFor(a.title, locale as Locale).text}</Link>
+                  <Link href={`/projects/${project.id}/studies/${a.studyId}/reviews/${a.roundId}`}>{narrativeFor(a.title, locale).text}</Link>
                   <span className="text-sm text-slate-700"> · {a.roundTitle}</span>
                 </li>
               ))}

@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import type { Locale } from "@/lib/i18n/config";
 import { countryOptions } from "@/lib/i18n/countries";
 import { can, globalAccess } from "@/lib/policy";
 import { getPageContext } from "@/lib/request-context";
@@ -15,7 +14,7 @@ export default async function NewProjectPage() {
   return (
     <>
       <PageHeader title={t("new")} />
-      <ProjectForm action={createProjectAction} countries={countryOptions(locale as Locale)} cancelHref="/projects" />
+      <ProjectForm action={createProjectAction} countries={countryOptions(locale)} cancelHref="/projects" />
     </>
   );
 }

@@ -4,7 +4,6 @@ import { PinnedFigurePhrase } from "@/components/evaluations/pinned-figure-phras
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { Locale } from "@/db/schema/values";
 import { percentOf } from "@/lib/evaluations/results";
 import { narrativeFor } from "@/lib/narrative";
 import { getPortfolio } from "@/lib/reports/portfolio";
@@ -53,7 +52,7 @@ export default async function PortfolioPage() {
                 <Td>
                   {p.pinned.map((f, i) => (
                     <span key={i} className="block text-xs">
-                      <PinnedFigurePhrase pinned={f} /> — {narrativeFor(f.statement, locale as Locale).text}
+                      <PinnedFigurePhrase pinned={f} /> — {narrativeFor(f.statement, locale).text}
                     </span>
                   ))}
                 </Td>

@@ -2,7 +2,6 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { getBody } from "@/lib/bodies/use-cases";
-import type { Locale } from "@/lib/i18n/config";
 import { countryOptions } from "@/lib/i18n/countries";
 import { getDirectoryPermissions } from "@/lib/institutions/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
@@ -19,7 +18,7 @@ export default async function EditBodyPage({ params }: { params: Promise<{ bodyI
   return (
     <>
       <PageHeader title={t("edit")} />
-      <BodyForm action={updateBodyAction} body={body} countries={countryOptions(locale as Locale, body.country)} cancelHref={`/bodies/${body.id}`} />
+      <BodyForm action={updateBodyAction} body={body} countries={countryOptions(locale, body.country)} cancelHref={`/bodies/${body.id}`} />
     </>
   );
 }

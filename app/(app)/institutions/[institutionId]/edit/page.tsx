@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import type { Locale } from "@/lib/i18n/config";
 import { countryOptions } from "@/lib/i18n/countries";
 import { getInstitution } from "@/lib/institutions/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
@@ -21,7 +20,7 @@ export default async function EditInstitutionPage({ params }: { params: Promise<
         action={updateInstitutionAction}
         institution={institution}
         parent={parent}
-        countries={countryOptions(locale as Locale, institution.country)}
+        countries={countryOptions(locale, institution.country)}
         cancelHref={`/institutions/${institution.id}`}
       />
     </>

@@ -2,7 +2,6 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { BarList } from "@/components/ui/bar-list";
 import { PinnedFigurePhrase } from "@/components/evaluations/pinned-figure-phrase";
 import { TextField } from "@/components/ui/field";
-import type { Locale } from "@/db/schema/values";
 import { percentOf } from "@/lib/evaluations/results";
 import { narrativeFor } from "@/lib/narrative";
 import type { FieldErrors } from "@/lib/result";
@@ -86,7 +85,7 @@ export async function ProjectDashboard({ dashboard, period, periodErrors }: { da
                 <p className="text-xl font-semibold text-teal-900">
                   <PinnedFigurePhrase pinned={p} />
                 </p>
-                <p className="text-sm text-slate-800">{narrativeFor(p.statement, locale as Locale).text}</p>
+                <p className="text-sm text-slate-800">{narrativeFor(p.statement, locale).text}</p>
                 <p className="text-xs text-slate-700">{p.evaluationTitle}</p>
               </li>
             ))}
@@ -119,7 +118,7 @@ export async function ProjectDashboard({ dashboard, period, periodErrors }: { da
         <Panel title={t("findings")}>
           <BarList
             label={t("findings")}
-            items={sum(dashboard.findings, (f) => (f.theme ? tf(`themes.${f.theme}`) : narrativeFor(f.projectTheme!, locale as Locale).text))}
+            items={sum(dashboard.findings, (f) => (f.theme ? tf(`themes.${f.theme}`) : narrativeFor(f.projectTheme!, locale).text))}
             empty={t("nothing")}
           />
           {dashboard.findings.length > 0 && <BarList label={t("findingStatuses")} items={sum(dashboard.findings, (f) => tf(`statuses.${f.status}`))} empty={t("nothing")} />}

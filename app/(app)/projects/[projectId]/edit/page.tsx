@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import type { Locale } from "@/lib/i18n/config";
 import { countryOptions } from "@/lib/i18n/countries";
 import { getProject } from "@/lib/projects/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
@@ -20,7 +19,7 @@ export default async function EditProjectPage({ params }: { params: Promise<{ pr
       <ProjectForm
         action={updateProjectAction}
         project={project}
-        countries={countryOptions(locale as Locale, project.country)}
+        countries={countryOptions(locale, project.country)}
         cancelHref={`/projects/${project.id}`}
       />
     </>

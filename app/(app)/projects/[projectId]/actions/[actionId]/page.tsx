@@ -4,7 +4,6 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { FactList } from "@/components/ui/fact-list";
 import { PageHeader } from "@/components/ui/page-header";
-import type { Locale } from "@/db/schema/values";
 import { narrativeFor } from "@/lib/narrative";
 import { calendarDate } from "@/lib/i18n/dates";
 import { getAction } from "@/lib/improvement-actions/use-cases";
@@ -48,7 +47,7 @@ export default async function ActionPage({ params }: { params: Promise<{ project
         <ul className="list-disc pl-6">
           {findings.map((f) => (
             <li key={f.id}>
-              <Link href={`/projects/${projectId}/studies/${f.studyId}/findings/${f.id}`}>{narrativeFor(f.title, locale as Locale).text}</Link>
+              <Link href={`/projects/${projectId}/studies/${f.studyId}/findings/${f.id}`}>{narrativeFor(f.title, locale).text}</Link>
             </li>
           ))}
         </ul>

@@ -1,7 +1,6 @@
 import "server-only";
 import { getLocale } from "next-intl/server";
 import type { Option } from "@/components/ui/field";
-import type { Locale } from "@/db/schema/values";
 import { narrativeFor } from "@/lib/narrative";
 import { listFindings } from "@/lib/findings/use-cases";
 import { listMembers } from "@/lib/members/use-cases";
@@ -11,7 +10,7 @@ import { listStudies } from "@/lib/studies/use-cases";
 
 /** What the action form offers: every finding of the project's studies, and its users as owners. */
 export async function actionFormOptions(ctx: Ctx, projectId: string) {
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const [studies, members] = await Promise.all([listStudies(ctx, { projectId }).then(unwrapForPage), listMembers(ctx, { projectId }).then(unwrapForPage)]);
   const perStudy = await Promise.all(studies.map((s) => listFindings(ctx, { projectId, studyId: s.id }).then(unwrapForPage)));
   return {

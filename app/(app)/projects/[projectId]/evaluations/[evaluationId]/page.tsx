@@ -3,7 +3,6 @@ import { ResponseImport } from "@/components/evaluations/response-import";
 import { NarrativeText } from "@/components/narrative-text";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import type { Locale } from "@/db/schema/values";
 import type { Figure } from "@/lib/evaluations/results";
 import { levelWording } from "@/lib/evaluations/scale-wording";
 import { getEvaluationResults } from "@/lib/evaluations/use-cases";
@@ -20,7 +19,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ pro
   const { projectId, evaluationId } = await params;
   const { evaluation, groups, respondents, results, canImport, canPin } = unwrapForPage(await getEvaluationResults(ctx, { projectId, evaluationId }));
   const [t, locale] = await Promise.all([getTranslations("evaluations"), getLocale()]);
-  const text = (n: Parameters<typeof narrativeFor>[0]) => narrativeFor(n, locale as Locale).text;
+  const text = (n: Parameters<typeof narrativeFor>[0]) => narrativeFor(n, locale).text;
   const figure = (f: Figure) => (f.shown ? t("agreeOf", { percent: f.percent, n: f.n }) : t(`withheld.${f.reason}`));
   const colour = (level: number) => {
     const agreeIndex = evaluation.agreeLevels.indexOf(level);
@@ -37,7 +36,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ pro
         </div>
         <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-slate-700">
           {counts.map((count, i) => (
-            <span key={i}>{t("levelCount", { level: i + 1, wording: levelWording(evaluation.scaleSize, i + 1, locale as Locale), count })}</span>
+            <span key={i}>{t("levelCount", { level: i + 1, wording: levelWording(evaluation.scaleSize, i + 1, locale), count })}</span>
           ))}
         </p>
       </figure>

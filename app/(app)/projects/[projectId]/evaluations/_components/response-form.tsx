@@ -5,7 +5,6 @@ import { useActionState } from "react";
 import { SelectField, type Option } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { Locale } from "@/db/schema/values";
 import { levelWording } from "@/lib/evaluations/scale-wording";
 import { idleForm } from "@/lib/forms";
 import { addResponseAction } from "../actions";
@@ -15,7 +14,7 @@ type Props = { projectId: string; evaluationId: string; scaleSize: number; group
 /** A paper questionnaire typed in: the respondent's group and a level per statement they answered. */
 export function ResponseForm({ projectId, evaluationId, scaleSize, groups, statements }: Props) {
   const t = useTranslations("evaluations");
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const [state, formAction] = useActionState(addResponseAction, idleForm);
   const levels = [
     { value: "", label: t("noAnswer") },

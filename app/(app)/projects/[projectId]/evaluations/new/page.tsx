@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import type { Locale } from "@/db/schema/values";
 import { getProject } from "@/lib/projects/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { EvaluationForm } from "../_components/evaluation-form";
@@ -15,7 +14,7 @@ export default async function NewEvaluationPage({ params }: { params: Promise<{ 
   return (
     <>
       <PageHeader title={t("new")} />
-      <EvaluationForm projectId={projectId} locale={locale as Locale} cancelHref={`/projects/${projectId}/evaluations`} />
+      <EvaluationForm projectId={projectId} locale={locale} cancelHref={`/projects/${projectId}/evaluations`} />
     </>
   );
 }

@@ -3,7 +3,6 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
 import { FactList } from "@/components/ui/fact-list";
 import { PageHeader } from "@/components/ui/page-header";
-import type { Locale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/countries";
 import { calendarDate } from "@/lib/i18n/dates";
 import { getMission } from "@/lib/missions/use-cases";
@@ -17,7 +16,7 @@ export default async function MissionPage({ params }: { params: Promise<{ projec
   const [t, tWorkshops, format, locale] = await Promise.all([getTranslations("missions"), getTranslations("workshops"), getFormatter(), getLocale()]);
   const facts = [
     { label: t("period"), value: format.dateTimeRange(calendarDate(mission.startDate), calendarDate(mission.endDate), { dateStyle: "long" }) },
-    { label: t("country"), value: countryName(mission.country, locale as Locale) },
+    { label: t("country"), value: countryName(mission.country, locale) },
     { label: t("cities"), value: mission.cities.join(", ") || "—" },
     { label: t("status"), value: t(`statuses.${mission.status}`) },
     { label: t("team"), value: team.map((m) => m.name).join(", ") || t("noTeam") },

@@ -45,7 +45,7 @@ export default async function StudyPage({ params, searchParams }: { params: Prom
       ])
     : [[], [], []];
   const themeName = (f: { theme: string | null; projectThemeName: { original: Locale } | null }) =>
-    f.theme ? tf(`themes.${f.theme as "prevention"}`) : f.projectThemeName ? narrativeFor(f.projectThemeName, locale as Locale).text : "—";
+    f.theme ? tf(`themes.${f.theme as "prevention"}`) : f.projectThemeName ? narrativeFor(f.projectThemeName, locale).text : "—";
   const groups = new Map<string, typeof findings>();
   for (const f of findings) groups.set(themeName(f), [...(groups.get(themeName(f)) ?? []), f]);
   const period =
@@ -103,7 +103,7 @@ export default async function StudyPage({ params, searchParams }: { params: Prom
             options={[
               { value: "", label: tf("allThemes") },
               ...findingThemes.map((v) => ({ value: v, label: tf(`themes.${v}`) })),
-              ...themes.map((th) => ({ value: th.id, label: narrativeFor(th.name, locale as Locale).text })),
+              ...themes.map((th) => ({ value: th.id, label: narrativeFor(th.name, locale).text })),
             ]}
           />
           <SelectField
@@ -131,7 +131,7 @@ export default async function StudyPage({ params, searchParams }: { params: Prom
         {canEdit && (
           <details className="mb-4">
             <summary className="cursor-pointer text-sm font-medium text-teal-900">{tf("ownTheme")}</summary>
-            <ThemeForm projectId={projectId} locale={locale as Locale} />
+            <ThemeForm projectId={projectId} locale={locale} />
           </details>
         )}
         {findings.length === 0 ? (
@@ -184,7 +184,7 @@ export default async function StudyPage({ params, searchParams }: { params: Prom
           <OpenRoundForm
             projectId={projectId}
             studyId={studyId}
-            findings={allFindings.map((f) => ({ value: f.id, label: narrativeFor(f.title, locale as Locale).text }))}
+            findings={allFindings.map((f) => ({ value: f.id, label: narrativeFor(f.title, locale).text }))}
             partners={partners.map((p) => ({ value: p.userId, label: p.name }))}
           />
         )}

@@ -1,6 +1,5 @@
 import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { Locale } from "@/db/schema/values";
 import type { Conflict } from "@/lib/forms";
 import { narrativeFor } from "@/lib/narrative";
 import { getFinding } from "@/lib/findings/use-cases";
@@ -15,11 +14,11 @@ export async function findingConflict(ids: { projectId: string; studyId: string;
   return {
     version: finding.version,
     fields: [
-      { label: t("findingTitle"), value: narrativeFor(finding.title, locale as Locale).text },
-      { label: t("theme"), value: finding.theme ? t(`themes.${finding.theme}`) : result.data.projectThemeName ? narrativeFor(result.data.projectThemeName, locale as Locale).text : "—" },
+      { label: t("findingTitle"), value: narrativeFor(finding.title, locale).text },
+      { label: t("theme"), value: finding.theme ? t(`themes.${finding.theme}`) : result.data.projectThemeName ? narrativeFor(result.data.projectThemeName, locale).text : "—" },
       { label: t("priority"), value: t(`priorities.${finding.priority}`) },
       { label: t("status"), value: t(`statuses.${finding.status}`) },
-      { label: t("description"), value: narrativeFor(finding.description, locale as Locale).text },
+      { label: t("description"), value: narrativeFor(finding.description, locale).text },
     ],
   };
 }

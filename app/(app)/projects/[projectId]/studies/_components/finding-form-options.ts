@@ -1,7 +1,6 @@
 import "server-only";
 import { getFormatter, getLocale } from "next-intl/server";
 import type { Option } from "@/components/ui/field";
-import type { Locale } from "@/db/schema/values";
 import { narrativeFor } from "@/lib/narrative";
 import { listProjectThemes } from "@/lib/findings/use-cases";
 import { calendarDate } from "@/lib/i18n/dates";
@@ -20,8 +19,8 @@ export async function findingFormOptions(ctx: Ctx, projectId: string, studyId: s
     getStudy(ctx, { projectId, studyId }).then(unwrapForPage),
   ]);
   return {
-    locale: locale as Locale,
-    ownThemes: themes.map((th): Option => ({ value: `own:${th.id}`, label: narrativeFor(th.name, locale as Locale).text })),
+    locale,
+    ownThemes: themes.map((th): Option => ({ value: `own:${th.id}`, label: narrativeFor(th.name, locale).text })),
     workshops: workshops.items.map((w) => ({
       id: w.id,
       title: w.title,

@@ -1,5 +1,5 @@
 import { getLocale } from "next-intl/server";
-import { locales, type Locale } from "@/db/schema/values";
+import { isLocale } from "@/lib/i18n/config";
 import { documentToDocx } from "@/lib/documents/docx";
 import { documentToPdf } from "@/lib/documents/pdf";
 import { failureResponse } from "@/lib/http/api";
@@ -16,7 +16,7 @@ type Params = { params: Promise<{ projectId: string }> };
 export async function GET(request: Request, { params }: Params) {
   const search = new URL(request.url).searchParams;
   const asked = search.get("lang");
-  const locale: Locale = locales.includes(asked as Locale) ? (asked as Locale) : ((await getLocale()) as Locale);
+  const locale = isLocale(asked) ? asked : await getLocale();
   const pdf = search.get("format") === "pdf";
   const result = await getClosingReport(await getRequestContext(), await params);
   if (!result.ok) return failureResponse(result);

@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import type { Locale } from "@/lib/i18n/config";
 import { countryOptions } from "@/lib/i18n/countries";
 import { getMission } from "@/lib/missions/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
@@ -25,7 +24,7 @@ export default async function EditMissionPage({ params }: { params: Promise<{ pr
         mission={mission}
         team={team.map((m) => m.id)}
         staff={await staffOptions(ctx, projectId)}
-        countries={countryOptions(locale as Locale, mission.country)}
+        countries={countryOptions(locale, mission.country)}
         cancelHref={`/projects/${projectId}/missions/${missionId}`}
       />
     </>

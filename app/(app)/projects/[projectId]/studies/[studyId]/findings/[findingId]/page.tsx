@@ -3,7 +3,6 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
 import { FactList } from "@/components/ui/fact-list";
 import { PageHeader } from "@/components/ui/page-header";
-import type { Locale } from "@/db/schema/values";
 import { narrativeFor } from "@/lib/narrative";
 import { getFinding } from "@/lib/findings/use-cases";
 import { listActions } from "@/lib/improvement-actions/use-cases";
@@ -17,8 +16,8 @@ export default async function FindingPage({ params }: { params: Promise<{ projec
   const { finding, projectThemeName, workshops, sources, institutions, canEdit } = unwrapForPage(await getFinding(ctx, { projectId, studyId, findingId }));
   const actions = unwrapForPage(await listActions(ctx, { projectId, findingId }));
   const [t, ta, format, locale] = await Promise.all([getTranslations("findings"), getTranslations("actions"), getFormatter(), getLocale()]);
-  const title = narrativeFor(finding.title, locale as Locale).text;
-  const theme = finding.theme ? t(`themes.${finding.theme}`) : projectThemeName ? narrativeFor(projectThemeName, locale as Locale).text : "—";
+  const title = narrativeFor(finding.title, locale).text;
+  const theme = finding.theme ? t(`themes.${finding.theme}`) : projectThemeName ? narrativeFor(projectThemeName, locale).text : "—";
   const byRole = (role: "reported" | "concerned") => institutions.filter((i) => i.role === role);
   const none = <span className="font-normal text-slate-700">{t("noEvidence")}</span>;
   const base = `/projects/${projectId}/studies/${studyId}`;

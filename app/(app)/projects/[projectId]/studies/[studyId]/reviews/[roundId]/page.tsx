@@ -3,7 +3,6 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { PageHeader } from "@/components/ui/page-header";
-import type { Locale } from "@/db/schema/values";
 import { narrativeFor } from "@/lib/narrative";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { getRound } from "@/lib/reviews/use-cases";
@@ -44,7 +43,7 @@ export default async function ReviewRoundPage({ params }: { params: Promise<{ pr
       </p>
       <ol className="flex flex-col gap-6">
         {findings.map((f) => {
-          const title = narrativeFor(f.title, locale as Locale).text;
+          const title = narrativeFor(f.title, locale).text;
           const mine = answers.find((a) => a.findingId === f.id && isPartner);
           const answered = answers.filter((a) => a.findingId === f.id);
           const notYet = partners.filter((p) => !answered.some((a) => a.userId === p.userId));
