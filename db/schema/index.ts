@@ -9,7 +9,7 @@ export * from "./imports";
 export * from "./missions";
 export * from "./workshops";
 export * from "./studies";
-export * from "./actions";
+export * from "./improvement-actions";
 export * from "./reviews";
 export * from "./evaluations";
 export * from "./personal-data";
