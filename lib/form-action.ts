@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { getWriteContext } from "./request-context";
 import { formValues, refusedFormState, type FormState } from "./forms";
+import type { MessageKey } from "./i18n/messages";
 import type { Ctx } from "./session-user";
 import type { Result } from "./result";
 
@@ -13,12 +14,12 @@ import type { Result } from "./result";
 export async function runFormAction<T>(
   formData: FormData,
   run: (ctx: Ctx, input: Record<string, string>) => Promise<Result<T>>,
-  successKey?: string,
+  successKey?: MessageKey,
 ): Promise<FormState<T>> {
   const t = await getTranslations();
   const values = formValues(formData);
   const result = await run(await getWriteContext(), values);
-  if (!result.ok) return refusedFormState(result, values, t as never);
+  if (!result.ok) return refusedFormState(result, values, t);
   revalidatePath("/", "layout");
-  return { status: "success", message: successKey ? t(successKey as never) : undefined, data: result.data };
+  return { status: "success", message: successKey ? t(successKey) : undefined, data: result.data };
 }

@@ -1,4 +1,5 @@
-import type { Failure } from "./result";
+import type { ValidationKey } from "./i18n/messages";
+import type { ErrorCode, Failure } from "./result";
 
 export type FormState<T = unknown> = {
   status: "idle" | "error" | "success";
@@ -17,7 +18,8 @@ export type Conflict = { version: number; fields: { label: string; value: string
 
 export const idleForm: FormState = { status: "idle" };
 
-type Translate = (key: string, values?: Record<string, string | number>) => string;
+/** The messages a refusal is worded with: next-intl's translator of the whole catalogue fits. */
+type Translate = (key: `errors.${ErrorCode}` | `validation.${ValidationKey}`, values?: Record<string, string | number>) => string;
 
 /** One way to word a refusal, for forms and for the API alike. */
 export function describeFailure(failure: Pick<Failure, "error" | "fieldErrors">, t: Translate) {

@@ -56,7 +56,7 @@ export async function setPasswordWithLinkAction(_prev: FormState, formData: Form
   if (!isSameOrigin(await headers())) return { status: "error", message: t("errors.forbidden") };
   const result = await setPasswordWithLink(getDb(), values);
   if (!result.ok) {
-    const described = describeFailure(result, t as never);
+    const described = describeFailure(result, t);
     const message = result.error === "not_found" ? t("auth.linkInvalid") : described.message;
     return { status: "error", message, fieldErrors: described.fieldErrors };
   }

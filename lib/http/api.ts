@@ -77,5 +77,5 @@ export async function unexpectedFailure(operation: string, error: unknown): Prom
 /** A refused use case as the API answers it: the status, the code and the message in the caller's language. */
 export async function failureResponse(failure: Failure): Promise<Response> {
   const t = await getTranslations();
-  return Response.json({ error: failure.error, ...describeFailure(failure, t as never) }, { status: statusFor[failure.error] });
+  return Response.json({ error: failure.error, ...describeFailure(failure, t) }, { status: statusFor[failure.error] });
 }

@@ -1,3 +1,4 @@
+import type { MessageKeys, NestedKeyOf } from "next-intl";
 import en from "./messages/en.json";
 import es from "./messages/es.json";
 import fr from "./messages/fr.json";
@@ -6,6 +7,9 @@ import type { Locale } from "./config";
 export type Messages = typeof en;
 
 export const catalogues: Record<Locale, Messages> = { en, es, fr };
+
+/** A message's whole key, namespace included ("studies.sourceAdded"). */
+export type MessageKey = MessageKeys<Messages, NestedKeyOf<Messages>>;
 
 /** A message of the `validation` namespace: what a field error names. */
 export type ValidationKey = keyof Messages["validation"];
