@@ -15,7 +15,7 @@ import { ProjectDashboard } from "./_components/dashboard";
 import { narrativeFor } from "@/lib/narrative";
 import { listMembers } from "@/lib/members/use-cases";
 import { awaitingMyReview } from "@/lib/reviews/use-cases";
-import { getProject } from "@/lib/projects/use-cases";
+import { loadCurrentProject } from "@/lib/projects/current-project";
 import { can, globalAccess } from "@/lib/policy";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { AddMemberForm } from "@/components/members/add-member-form";
@@ -25,13 +25,12 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const ctx = await getPageContext();
   const { projectId } = await params;
   const period = await searchParams;
-  const [projectResult, membersResult, dashboardResult, awaitingResult] = await Promise.all([
-    getProject(ctx, { projectId }),
+  const [{ project, canEdit, access }, membersResult, dashboardResult, awaitingResult] = await Promise.all([
+    loadCurrentProject(projectId),
     listMembers(ctx, { projectId }),
     getDashboard(ctx, { projectId, from: period.from, to: period.to }),
     awaitingMyReview(ctx, { projectId }),
   ]);
-  const { project, canEdit, access } = unwrapForPage(projectResult);
   const members = unwrapForPage(membersResult);
   // A period that is not one (a bad date, an end before the start) is said beside the fields, over the whole project's figures.
   const periodErrors = !dashboardResult.ok && dashboardResult.error === "invalid" ? (dashboardResult.fieldErrors ?? {}) : undefined;

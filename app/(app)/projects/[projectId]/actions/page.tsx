@@ -9,7 +9,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { actionStatuses, findingThemes } from "@/db/schema/values";
 import { calendarDate } from "@/lib/i18n/dates";
 import { listActions } from "@/lib/improvement-actions/use-cases";
-import { getProject } from "@/lib/projects/use-cases";
+import { loadCurrentProject } from "@/lib/projects/current-project";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 
 type Filters = { q?: string; theme?: string; institutionId?: string; ownerId?: string; status?: string; overdue?: string; view?: string };
@@ -19,7 +19,7 @@ export default async function ActionsPage({ params, searchParams }: { params: Pr
   const { projectId } = await params;
   const { view, ...filters } = await searchParams;
   const [{ project, canEdit }, actions, everything] = await Promise.all([
-    getProject(ctx, { projectId }).then(unwrapForPage),
+    loadCurrentProject(projectId),
     listActions(ctx, { projectId, ...filters }).then(unwrapForPage),
     listActions(ctx, { projectId }).then(unwrapForPage),
   ]);

@@ -2,15 +2,13 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { countryOptions } from "@/lib/i18n/countries";
-import { getProject } from "@/lib/projects/use-cases";
-import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { loadCurrentProject } from "@/lib/projects/current-project";
 import { updateProjectAction } from "../../actions";
 import { ProjectForm } from "../../_components/project-form";
 
 export default async function EditProjectPage({ params }: { params: Promise<{ projectId: string }> }) {
-  const ctx = await getPageContext();
   const { projectId } = await params;
-  const { project, canEdit } = unwrapForPage(await getProject(ctx, { projectId }));
+  const { project, canEdit } = await loadCurrentProject(projectId);
   if (!canEdit) notFound();
   const [t, locale] = await Promise.all([getTranslations("projects"), getLocale()]);
   return (

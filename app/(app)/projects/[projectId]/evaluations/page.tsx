@@ -5,13 +5,13 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listEvaluations } from "@/lib/evaluations/use-cases";
 import { calendarDate } from "@/lib/i18n/dates";
-import { getProject } from "@/lib/projects/use-cases";
+import { loadCurrentProject } from "@/lib/projects/current-project";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 
 export default async function EvaluationsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const ctx = await getPageContext();
   const { projectId } = await params;
-  const [{ project, canEdit }, list] = await Promise.all([getProject(ctx, { projectId }).then(unwrapForPage), listEvaluations(ctx, { projectId }).then(unwrapForPage)]);
+  const [{ project, canEdit }, list] = await Promise.all([loadCurrentProject(projectId), listEvaluations(ctx, { projectId }).then(unwrapForPage)]);
   const [t, format] = await Promise.all([getTranslations("evaluations"), getFormatter()]);
   return (
     <>

@@ -1,36 +1,36 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
-import { FilterActions } from "@/components/ui/filter-actions";
-import { SelectField, TextField } from "@/components/ui/field";
-import { ListResults } from "@/components/ui/list-results";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ChoiceFilter, optionsOf, SearchField } from "@/components/list-page/filter-fields";
+import { isFiltered, readFilters, type Filters } from "@/components/list-page/filters";
+import { ListFilters } from "@/components/list-page/list-filters";
+import { ListTable } from "@/components/list-page/list-table";
+import { PagedList } from "@/components/list-page/paged-list";
+import { SelectField } from "@/components/ui/field";
+import { Td } from "@/components/ui/table";
 import { missionStatuses } from "@/db/schema/values";
-import type { Locale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/countries";
 import { calendarDate } from "@/lib/i18n/dates";
 import { listMissions } from "@/lib/missions/use-cases";
-import { getProject } from "@/lib/projects/use-cases";
+import { loadCurrentProject } from "@/lib/projects/current-project";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { MissionCalendar } from "./_components/mission-calendar";
 
 const filterNames = ["q", "status", "when"] as const;
-type Filters = Partial<Record<(typeof filterNames)[number], string>>;
 
 export default async function MissionsPage({
   params,
   searchParams,
 }: {
   params: Promise<{ projectId: string }>;
-  searchParams: Promise<Filters & { page?: string; view?: string; month?: string }>;
+  searchParams: Promise<Filters<(typeof filterNames)[number]> & { page?: string; view?: string; month?: string }>;
 }) {
   const ctx = await getPageContext();
   const { projectId } = await params;
   const query = await searchParams;
-  const { project, canEdit } = unwrapForPage(await getProject(ctx, { projectId }));
-  const [t, tCommon, format, locale] = await Promise.all([getTranslations("missions"), getTranslations("common"), getFormatter(), getLocale()]);
+  const { project, canEdit } = await loadCurrentProject(projectId);
+  const [t, format, locale] = await Promise.all([getTranslations("missions"), getFormatter(), getLocale()]);
   const basePath = `/projects/${projectId}/missions`;
   const isCalendar = query.view === "calendar";
   const header = (
@@ -54,43 +54,31 @@ export default async function MissionsPage({
       </>
     );
   }
-  const filters: Filters = Object.fromEntries(filterNames.map((name) => [name, query[name] || undefined]));
+  const filters = readFilters(filterNames, query);
   const page = unwrapForPage(await listMissions(ctx, { projectId, ...filters, page: query.page }));
-  const hasFilters = Boolean(filters.q || filters.status || (filters.when && filters.when !== "upcoming"));
+  const hasFilters = isFiltered(filters, { when: "upcoming" });
   return (
     <>
       {header}
-      <form method="get" role="search" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end">
-        <TextField name="q" type="search" label={tCommon("search")} defaultValue={filters.q} />
-        <SelectField name="when" label={t("when")} defaultValue={filters.when ?? "upcoming"} options={(["upcoming", "past", "all"] as const).map((v) => ({ value: v, label: t(`whens.${v}`) }))} />
-        <SelectField name="status" label={t("status")} defaultValue={filters.status ?? ""} options={[{ value: "", label: t("anyStatus") }, ...missionStatuses.map((v) => ({ value: v, label: t(`statuses.${v}`) }))]} />
-        <FilterActions resetHref={basePath} hasFilters={hasFilters} />
-      </form>
-      <ListResults summary={t("count", { count: page.total })} isEmpty={page.items.length === 0} emptyMessage={hasFilters ? t("noMatch") : t("empty")}>
-        <Table caption={t("title")}>
-          <thead>
-            <tr>
-              <Th>{t("name")}</Th>
-              <Th>{t("period")}</Th>
-              <Th className="hidden sm:table-cell">{t("cities")}</Th>
-              <Th>{t("status")}</Th>
+      <ListFilters resetHref={basePath} hasFilters={hasFilters} className="sm:grid-cols-2 lg:grid-cols-4 lg:items-end">
+        <SearchField value={filters.q} />
+        <SelectField name="when" label={t("when")} defaultValue={filters.when ?? "upcoming"} options={optionsOf(["upcoming", "past", "all"], (v) => t(`whens.${v}`))} />
+        <ChoiceFilter name="status" label={t("status")} anyLabel={t("anyStatus")} value={filters.status} options={optionsOf(missionStatuses, (v) => t(`statuses.${v}`))} />
+      </ListFilters>
+      <PagedList page={page} summary={t("count", { count: page.total })} emptyMessage={hasFilters ? t("noMatch") : t("empty")} basePath={basePath} params={filters}>
+        <ListTable caption={t("title")} columns={[t("name"), t("period"), { label: t("cities"), className: "hidden sm:table-cell" }, t("status")]}>
+          {page.items.map((m) => (
+            <tr key={m.id}>
+              <Td>
+                <Link href={`${basePath}/${m.id}`}>{m.title}</Link>
+              </Td>
+              <Td>{format.dateTimeRange(calendarDate(m.startDate), calendarDate(m.endDate), { dateStyle: "medium" })}</Td>
+              <Td className="hidden sm:table-cell">{[m.cities.join(", "), countryName(m.country, locale)].filter(Boolean).join(" · ")}</Td>
+              <Td>{t(`statuses.${m.status}`)}</Td>
             </tr>
-          </thead>
-          <tbody>
-            {page.items.map((m) => (
-              <tr key={m.id}>
-                <Td>
-                  <Link href={`${basePath}/${m.id}`}>{m.title}</Link>
-                </Td>
-                <Td>{format.dateTimeRange(calendarDate(m.startDate), calendarDate(m.endDate), { dateStyle: "medium" })}</Td>
-                <Td className="hidden sm:table-cell">{[m.cities.join(", "), countryName(m.country, locale as Locale)].filter(Boolean).join(" · ")}</Td>
-                <Td>{t(`statuses.${m.status}`)}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      </ListResults>
-      <Pagination page={page.page} pageSize={page.pageSize} total={page.total} basePath={basePath} params={filters} />
+          ))}
+        </ListTable>
+      </PagedList>
     </>
   );
 }

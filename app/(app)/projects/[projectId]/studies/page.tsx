@@ -4,14 +4,14 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { calendarDate } from "@/lib/i18n/dates";
-import { getProject } from "@/lib/projects/use-cases";
+import { loadCurrentProject } from "@/lib/projects/current-project";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { listStudies } from "@/lib/studies/use-cases";
 
 export default async function StudiesPage({ params }: { params: Promise<{ projectId: string }> }) {
   const ctx = await getPageContext();
   const { projectId } = await params;
-  const [{ project, canEdit }, studies] = await Promise.all([getProject(ctx, { projectId }).then(unwrapForPage), listStudies(ctx, { projectId }).then(unwrapForPage)]);
+  const [{ project, canEdit }, studies] = await Promise.all([loadCurrentProject(projectId), listStudies(ctx, { projectId }).then(unwrapForPage)]);
   const [t, format] = await Promise.all([getTranslations("studies"), getFormatter()]);
   const period = (from: string | null, to: string | null) =>
     from && to ? format.dateTimeRange(calendarDate(from), calendarDate(to), { dateStyle: "medium" }) : from ? format.dateTime(calendarDate(from), { dateStyle: "medium" }) : "—";

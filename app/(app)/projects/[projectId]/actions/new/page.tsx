@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import { getProject } from "@/lib/projects/use-cases";
-import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { loadCurrentProject } from "@/lib/projects/current-project";
+import { getPageContext } from "@/lib/request-context";
 import { createActionAction } from "../actions";
 import { ActionForm } from "../_components/action-form";
 import { actionFormOptions } from "../_components/action-form-options";
@@ -11,7 +11,7 @@ export default async function NewActionPage({ params, searchParams }: { params: 
   const ctx = await getPageContext();
   const { projectId } = await params;
   const { findingId } = await searchParams;
-  const { canEdit } = unwrapForPage(await getProject(ctx, { projectId }));
+  const { canEdit } = await loadCurrentProject(projectId);
   if (!canEdit) notFound();
   const [t, options] = await Promise.all([getTranslations("actions"), actionFormOptions(ctx, projectId)]);
   return (

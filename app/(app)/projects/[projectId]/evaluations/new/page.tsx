@@ -1,14 +1,12 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import { getProject } from "@/lib/projects/use-cases";
-import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { loadCurrentProject } from "@/lib/projects/current-project";
 import { EvaluationForm } from "../_components/evaluation-form";
 
 export default async function NewEvaluationPage({ params }: { params: Promise<{ projectId: string }> }) {
-  const ctx = await getPageContext();
   const { projectId } = await params;
-  const { canEdit } = unwrapForPage(await getProject(ctx, { projectId }));
+  const { canEdit } = await loadCurrentProject(projectId);
   if (!canEdit) notFound();
   const [t, locale] = await Promise.all([getTranslations("evaluations"), getLocale()]);
   return (

@@ -2,8 +2,8 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { countryOptions } from "@/lib/i18n/countries";
-import { getProject } from "@/lib/projects/use-cases";
-import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { loadCurrentProject } from "@/lib/projects/current-project";
+import { getPageContext } from "@/lib/request-context";
 import { createMissionAction } from "../actions";
 import { MissionForm } from "../_components/mission-form";
 import { staffOptions } from "../_components/staff-options";
@@ -11,7 +11,7 @@ import { staffOptions } from "../_components/staff-options";
 export default async function NewMissionPage({ params }: { params: Promise<{ projectId: string }> }) {
   const ctx = await getPageContext();
   const { projectId } = await params;
-  const { project, canEdit } = unwrapForPage(await getProject(ctx, { projectId }));
+  const { project, canEdit } = await loadCurrentProject(projectId);
   if (!canEdit) notFound();
   const [t, locale] = await Promise.all([getTranslations("missions"), getLocale()]);
   return (

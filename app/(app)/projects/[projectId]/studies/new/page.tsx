@@ -1,15 +1,13 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import { getProject } from "@/lib/projects/use-cases";
-import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { loadCurrentProject } from "@/lib/projects/current-project";
 import { createStudyAction } from "../actions";
 import { StudyForm } from "../_components/study-form";
 
 export default async function NewStudyPage({ params }: { params: Promise<{ projectId: string }> }) {
-  const ctx = await getPageContext();
   const { projectId } = await params;
-  const { canEdit } = unwrapForPage(await getProject(ctx, { projectId }));
+  const { canEdit } = await loadCurrentProject(projectId);
   if (!canEdit) notFound();
   const t = await getTranslations("studies");
   return (

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMissions } from "@/lib/missions/use-cases";
-import { getProject } from "@/lib/projects/use-cases";
+import { loadCurrentProject } from "@/lib/projects/current-project";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { createWorkshopAction } from "../actions";
 import { WorkshopForm } from "../_components/workshop-form";
@@ -10,7 +10,7 @@ import { WorkshopForm } from "../_components/workshop-form";
 export default async function NewWorkshopPage({ params }: { params: Promise<{ projectId: string }> }) {
   const ctx = await getPageContext();
   const { projectId } = await params;
-  const { canEdit } = unwrapForPage(await getProject(ctx, { projectId }));
+  const { canEdit } = await loadCurrentProject(projectId);
   if (!canEdit) notFound();
   const missions = unwrapForPage(await listMissions(ctx, { projectId, when: "all", pageSize: 100 })).items;
   const t = await getTranslations("workshops");

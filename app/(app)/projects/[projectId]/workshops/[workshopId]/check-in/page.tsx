@@ -4,7 +4,7 @@ import { CheckInScreen } from "@/components/attendance/check-in-screen";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { calendarDate } from "@/lib/i18n/dates";
-import { getProject } from "@/lib/projects/use-cases";
+import { loadCurrentProject } from "@/lib/projects/current-project";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { defaultDay } from "@/lib/workshops/days";
 import { getWorkshop } from "@/lib/workshops/use-cases";
@@ -15,7 +15,7 @@ export default async function CheckInPage({ params, searchParams }: { params: Pr
   const { day: askedDay } = await searchParams;
   const { workshop, days, canCheckIn } = unwrapForPage(await getWorkshop(ctx, { projectId, workshopId }));
   if (!canCheckIn) notFound();
-  const { project } = unwrapForPage(await getProject(ctx, { projectId }));
+  const { project } = await loadCurrentProject(projectId);
   const [t, format] = await Promise.all([getTranslations("checkIn"), getFormatter()]);
   const today = new Date().toISOString().slice(0, 10);
   const day = askedDay && days.includes(askedDay) ? askedDay : defaultDay(workshop.startDate, workshop.endDate, today);
