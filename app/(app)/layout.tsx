@@ -6,6 +6,8 @@ import { QueryProvider } from "@/components/layout/query-provider";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getDirectoryPermissions } from "@/lib/institutions/use-cases";
 import { getPageContext } from "@/lib/request-context";
+import { switchLocaleAction } from "../actions";
+import { signOutAction } from "./actions";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   // Each page decides for itself; this layout also frames the account page, where a temporary password is replaced.
@@ -18,6 +20,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         user={user}
         seesDirectory={permissions.ok}
         seesParticipants={permissions.ok && permissions.data.canEdit}
+        signOut={signOutAction}
+        switchLocale={switchLocaleAction}
       />
       <OfflineSync userId={user.id} />
       {user.mustChangePassword && (

@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { listUsableDemoAccounts } from "@/lib/auth/demo-accounts";
 import { getRequestContext } from "@/lib/request-context";
+import { switchLocaleAction } from "../actions";
 import { SignInForm } from "./sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,7 +26,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center gap-6 px-4 py-10">
       <div className="flex items-center justify-between gap-2">
         <p className="text-xl font-bold text-teal-900">{t("brand")}</p>
-        <LanguageSwitcher />
+        <LanguageSwitcher switchLocale={switchLocaleAction} />
       </div>
       <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="mb-4 text-2xl font-semibold">{t("signInTitle")}</h1>

@@ -3,14 +3,14 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRef } from "react";
 import { locales } from "@/lib/i18n/config";
-import { switchLocaleAction } from "./actions";
 
-export function LanguageSwitcher() {
+/** `switchLocale` is the server action that stores the choice (app/actions.ts). */
+export function LanguageSwitcher({ switchLocale }: { switchLocale: (formData: FormData) => Promise<void> }) {
   const t = useTranslations("language");
   const locale = useLocale();
   const form = useRef<HTMLFormElement>(null);
   return (
-    <form ref={form} action={switchLocaleAction} className="flex items-center gap-2">
+    <form ref={form} action={switchLocale} className="flex items-center gap-2">
       <label htmlFor="language-switcher" className="text-sm">
         {t("label")}
       </label>

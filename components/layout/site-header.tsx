@@ -3,12 +3,18 @@ import { getTranslations } from "next-intl/server";
 import { can, globalAccess } from "@/lib/policy";
 import type { SessionUser } from "@/lib/session-user";
 import { SignOutForm } from "@/components/offline/sign-out-form";
-import { signOutAction } from "./actions";
 import { LanguageSwitcher } from "./language-switcher";
 
-type Props = { user: SessionUser; seesDirectory: boolean; seesParticipants: boolean };
+type Props = {
+  user: SessionUser;
+  seesDirectory: boolean;
+  seesParticipants: boolean;
+  /** The server actions the header's forms send to, which live with the routes (app/). */
+  signOut: () => Promise<void>;
+  switchLocale: (formData: FormData) => Promise<void>;
+};
 
-export async function SiteHeader({ user, seesDirectory, seesParticipants }: Props) {
+export async function SiteHeader({ user, seesDirectory, seesParticipants, signOut, switchLocale }: Props) {
   const t = await getTranslations("nav");
   const links = [
     { href: "/projects", label: t("projects") },
@@ -56,8 +62,8 @@ export async function SiteHeader({ user, seesDirectory, seesParticipants }: Prop
         </nav>
         <div className="ml-auto flex flex-wrap items-center gap-3">
           <span className="hidden text-sm text-slate-700 md:inline">{user.name}</span>
-          <LanguageSwitcher />
-          <SignOutForm signOut={signOutAction} label={t("signOut")} />
+          <LanguageSwitcher switchLocale={switchLocale} />
+          <SignOutForm signOut={signOut} label={t("signOut")} />
         </div>
       </div>
     </header>

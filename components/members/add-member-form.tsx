@@ -7,9 +7,8 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { projectRoles } from "@/db/schema/values";
-import { idleForm } from "@/lib/forms";
+import { idleForm, type FormState } from "@/lib/forms";
 import { queryKeys } from "@/lib/query-keys";
-import { grantRoleAction } from "./actions";
 
 type Person = { id: string; name: string; email: string };
 
@@ -20,10 +19,10 @@ async function searchPeople(q: string): Promise<Person[]> {
 }
 
 /** Search-as-you-type among active accounts, then grant the chosen person a role in the project. */
-export function AddMemberForm({ projectId }: { projectId: string }) {
+export function AddMemberForm({ action, projectId }: { action: (prev: FormState, formData: FormData) => Promise<FormState>; projectId: string }) {
   const t = useTranslations("members");
   const tRoles = useTranslations("roles");
-  const [state, action] = useActionState(grantRoleAction, idleForm);
+  const [state, formAction] = useActionState(action, idleForm);
   const [query, setQuery] = useState("");
   const search = useRef<HTMLInputElement>(null);
   // Text typed before the page became interactive is already in the field: start from it.
@@ -38,7 +37,7 @@ export function AddMemberForm({ projectId }: { projectId: string }) {
   });
   const results = deferredQuery.length >= 2 ? (people.data ?? []) : [];
   return (
-    <form action={action} className="flex flex-col gap-3" noValidate>
+    <form action={formAction} className="flex flex-col gap-3" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="projectId" value={projectId} />
       <TextField name="personSearch" type="search" label={t("findPerson")} hint={t("findPersonHint")} ref={search} defaultValue="" onChange={(e) => setQuery(e.target.value)} autoComplete="off" />

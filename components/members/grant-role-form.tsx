@@ -6,15 +6,16 @@ import { SelectField, type Option } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { projectRoles } from "@/db/schema/values";
-import { idleForm } from "@/lib/forms";
-import { grantRoleAction } from "./actions";
+import { idleForm, type FormState } from "@/lib/forms";
 
-export function GrantRoleForm({ userId, projects }: { userId: string; projects: Option[] }) {
+type Props = { action: (prev: FormState, formData: FormData) => Promise<FormState>; userId: string; projects: Option[] };
+
+export function GrantRoleForm({ action, userId, projects }: Props) {
   const t = useTranslations("members");
   const tRoles = useTranslations("roles");
-  const [state, action] = useActionState(grantRoleAction, idleForm);
+  const [state, formAction] = useActionState(action, idleForm);
   return (
-    <form action={action} className="flex flex-col gap-3">
+    <form action={formAction} className="flex flex-col gap-3">
       <FormMessage state={state} />
       <input type="hidden" name="userId" value={userId} />
       <div className="grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end">

@@ -4,15 +4,16 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { FormMessage } from "@/components/ui/form-message";
-import { idleForm } from "@/lib/forms";
-import { revokeRoleAction } from "./actions";
+import { idleForm, type FormState } from "@/lib/forms";
 
-export function RevokeRoleButton({ projectId, userId, name }: { projectId: string; userId: string; name: string }) {
+type Props = { action: (prev: FormState, formData: FormData) => Promise<FormState>; projectId: string; userId: string; name: string };
+
+export function RevokeRoleButton({ action, projectId, userId, name }: Props) {
   const t = useTranslations("members");
   const tCommon = useTranslations("common");
-  const [state, action] = useActionState(revokeRoleAction, idleForm);
+  const [state, formAction] = useActionState(action, idleForm);
   return (
-    <form action={action} className="flex flex-col gap-1">
+    <form action={formAction} className="flex flex-col gap-1">
       <input type="hidden" name="projectId" value={projectId} />
       <input type="hidden" name="userId" value={userId} />
       <ConfirmSubmit

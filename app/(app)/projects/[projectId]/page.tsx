@@ -20,6 +20,7 @@ import { can, globalAccess } from "@/lib/policy";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { AddMemberForm } from "@/components/members/add-member-form";
 import { RevokeRoleButton } from "@/components/members/revoke-role-button";
+import { grantRoleAction, revokeRoleAction } from "./actions";
 
 export default async function ProjectPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
   const ctx = await getPageContext();
@@ -145,7 +146,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
                   {m.email !== null && <Td>{m.email}</Td>}
                   {canManageMembers && (
                     <Td>
-                      <RevokeRoleButton projectId={project.id} userId={m.userId} name={m.name ?? tMembers("anotherPartner")} />
+                      <RevokeRoleButton action={revokeRoleAction} projectId={project.id} userId={m.userId} name={m.name ?? tMembers("anotherPartner")} />
                     </Td>
                   )}
                 </tr>
@@ -156,7 +157,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         {canManageMembers && (
           <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
             <h3 className="mb-2 font-medium">{tMembers("addTitle")}</h3>
-            <AddMemberForm projectId={project.id} />
+            <AddMemberForm action={grantRoleAction} projectId={project.id} />
           </div>
         )}
       </section>

@@ -10,6 +10,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { listProjects } from "@/lib/projects/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { getUser } from "@/lib/users/use-cases";
+import { grantRoleAction, revokeRoleAction } from "@/app/(app)/projects/[projectId]/actions";
 import { UserAccessActions } from "./user-access-actions";
 
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
@@ -63,7 +64,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
                   </Td>
                   <Td>{tRoles(m.role)}</Td>
                   <Td>
-                    <RevokeRoleButton projectId={m.projectId} userId={user.id} name={user.name} />
+                    <RevokeRoleButton action={revokeRoleAction} projectId={m.projectId} userId={user.id} name={user.name} />
                   </Td>
                 </tr>
               ))}
@@ -73,7 +74,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
         {projects.items.length > 0 && (
           <div className="mt-4">
             <h3 className="mb-2 font-medium">{tMembers("grantTitle")}</h3>
-            <GrantRoleForm userId={user.id} projects={projects.items.map((p) => ({ value: p.id, label: `${p.code} — ${p.name}` }))} />
+            <GrantRoleForm action={grantRoleAction} userId={user.id} projects={projects.items.map((p) => ({ value: p.id, label: `${p.code} — ${p.name}` }))} />
           </div>
         )}
       </section>

@@ -2,8 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { setLocale, signOutEverywhere } from "@/lib/account/use-cases";
-import { signOut } from "@/lib/auth/next-auth";
+import { setLocale } from "@/lib/account/use-cases";
 import { isLocale } from "@/lib/i18n/config";
 import { rememberLocale } from "@/lib/i18n/locale-cookie";
 import { getRequestContext, getWriteContext } from "@/lib/request-context";
@@ -17,10 +16,4 @@ export async function switchLocaleAction(formData: FormData): Promise<void> {
   if (ctx.user) await setLocale(await getWriteContext(), { locale });
   await rememberLocale(locale);
   revalidatePath("/", "layout");
-}
-
-export async function signOutAction(): Promise<void> {
-  const ctx = await getWriteContext();
-  if (ctx.user) await signOutEverywhere(ctx, {});
-  await signOut({ redirectTo: "/sign-in" });
 }
