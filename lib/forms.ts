@@ -1,22 +1,24 @@
 import type { ValidationKey } from "./i18n/messages";
 import type { ErrorCode, Failure } from "./result";
 
-export type FormState<T = unknown> = {
-  status: "idle" | "error" | "success";
+type FormFeedback = {
   /** The refusal's code (`stale`, `invalid`…), for forms that offer more than the message. */
   error?: string;
   message?: string;
   fieldErrors?: Record<string, string>;
   /** What the user typed, so a refused form shows it again instead of blanking it. */
   values?: Record<string, string>;
-  data?: T;
   /** Someone else saved the record meanwhile: their version, to compare before saving again. */
   conflict?: Conflict;
 };
 
+/** A form's state; once `status` says success, `data` is what the use case answered, typed. */
+export type FormState<T = unknown> = FormFeedback & ({ status: "idle" | "error"; data?: undefined } | { status: "success"; data: T });
+
 export type Conflict = { version: number; fields: { label: string; value: string }[] };
 
-export const idleForm: FormState = { status: "idle" };
+/** The state of a form not yet sent, whatever its action answers. */
+export const idleForm: FormState<never> = { status: "idle" };
 
 /** The messages a refusal is worded with: next-intl's translator of the whole catalogue fits. */
 type Translate = (key: `errors.${ErrorCode}` | `validation.${ValidationKey}`, values?: Record<string, string | number>) => string;

@@ -1,7 +1,8 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useMessages, useTranslations } from "next-intl";
 import { SelectField, type Option } from "@/components/ui/field";
+import { hasMessage } from "@/lib/i18n/keys";
 
 type Props = {
   fields: readonly string[];
@@ -15,6 +16,7 @@ type Props = {
 /** For each field, the column of the file that holds it (or none). */
 export function ColumnMapping({ fields, headers, mapping, onChange, labels }: Props) {
   const t = useTranslations("imports");
+  const fieldMessages = useMessages().imports?.fields;
   const columns: Option[] = [{ value: "", label: t("noColumn") }, ...headers.map((h, i) => ({ value: String(i), label: h }))];
   return (
     <div className="grid gap-3 sm:grid-cols-3">
@@ -23,7 +25,7 @@ export function ColumnMapping({ fields, headers, mapping, onChange, labels }: Pr
           key={field}
           id={`map-${field}`}
           name={`map-${field}`}
-          label={labels?.[field] ?? t(`fields.${field}` as never)}
+          label={labels?.[field] ?? (hasMessage(fieldMessages, field) ? t(`fields.${field}`) : field)}
           value={mapping[field] === null || mapping[field] === undefined ? "" : String(mapping[field])}
           onChange={(e) => onChange(field, e.target.value === "" ? null : Number(e.target.value))}
           options={columns}

@@ -1,18 +1,20 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useMessages, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { TextField } from "@/components/ui/field";
 import { calendarDate } from "@/lib/i18n/dates";
+import { hasMessage } from "@/lib/i18n/keys";
 import { discard, resend, type OutboxEntry } from "@/lib/offline/outbox";
 import { syncNow } from "@/lib/offline/sync-engine";
 import { outboxChanged } from "@/lib/offline/sync-status";
 
 type Props = { userId: string; entries: OutboxEntry[] };
 
-const knownReasons = new Set(["dayOutsideWorkshop", "workshopCancelled", "unknownParticipant", "invalid", "forbidden", "not_found", "otherUser"]);
+const knownReasons = ["dayOutsideWorkshop", "workshopCancelled", "unknownParticipant", "invalid", "forbidden", "not_found", "otherUser"] as const;
+const isKnownReason = (reason: string): reason is (typeof knownReasons)[number] => (knownReasons as readonly string[]).includes(reason);
 
 /** The changes the server refused, each with its reason and a way to fix, send again or discard it. */
 export function RefusedChanges({ userId, entries }: Props) {
@@ -32,7 +34,6 @@ export function RefusedChanges({ userId, entries }: Props) {
           <RefusedChange
             key={entry.seq}
             entry={entry}
-            reasonKnown={knownReasons.has(entry.refusal!.reason)}
             onResend={(fix) => {
               // A fixed person goes with the check-ins that were refused because they were missing.
               const dependents = entry.kind === "participant" ? refused.filter((e) => e.kind !== "participant" && e.participantId === entry.id) : [];
@@ -46,12 +47,13 @@ export function RefusedChanges({ userId, entries }: Props) {
   );
 }
 
-type ChangeProps = { entry: OutboxEntry; reasonKnown: boolean; onResend: (fix?: Record<string, unknown>) => Promise<void>; onDiscard: () => Promise<void> };
+type ChangeProps = { entry: OutboxEntry; onResend: (fix?: Record<string, unknown>) => Promise<void>; onDiscard: () => Promise<void> };
 
-function RefusedChange({ entry, reasonKnown, onResend, onDiscard }: ChangeProps) {
+function RefusedChange({ entry, onResend, onDiscard }: ChangeProps) {
   const t = useTranslations("offline");
   const tv = useTranslations("validation");
   const tp = useTranslations("participants");
+  const participantMessages = useMessages().participants;
   const format = useFormatter();
   const [fixing, setFixing] = useState(false);
   const refusal = entry.refusal!;
@@ -72,22 +74,22 @@ function RefusedChange({ entry, reasonKnown, onResend, onDiscard }: ChangeProps)
   return (
     <li className="rounded-md border border-red-200 bg-white p-2">
       <p className="font-medium">{label}</p>
-      <p className="text-red-800">{reasonKnown ? t(`refused.${refusal.reason}` as never) : t("refused.other")}</p>
+      <p className="text-red-800">{isKnownReason(refusal.reason) ? t(`refused.${refusal.reason}`) : t("refused.other")}</p>
       {fieldErrors.length > 0 && (
         <ul className="list-disc pl-5 text-red-800">
           {fieldErrors.map(([field, error]) => (
             <li key={field}>
-              {field === "_form" ? "" : `${tp.has(field as never) ? tp(field as never) : field}: `}
-              {tv(error.key as never, error.values as never)}
+              {field === "_form" ? "" : `${hasMessage(participantMessages, field) ? tp(field) : field}: `}
+              {tv(error.key, error.values)}
             </li>
           ))}
         </ul>
       )}
       {fixing && entry.kind === "participant" ? (
         <form onSubmit={saveFix} className="mt-2 grid gap-2 sm:grid-cols-3" noValidate>
-          <TextField name="givenNames" label={tp("givenNames")} defaultValue={String(entry.participant.givenNames ?? "")} error={refusal.fieldErrors?.givenNames ? tv(refusal.fieldErrors.givenNames.key as never) : undefined} />
-          <TextField name="familyNames" label={tp("familyNames")} defaultValue={String(entry.participant.familyNames ?? "")} error={refusal.fieldErrors?.familyNames ? tv(refusal.fieldErrors.familyNames.key as never) : undefined} />
-          <TextField name="position" label={tp("position")} defaultValue={String(entry.participant.position ?? "")} error={refusal.fieldErrors?.position ? tv(refusal.fieldErrors.position.key as never) : undefined} />
+          <TextField name="givenNames" label={tp("givenNames")} defaultValue={String(entry.participant.givenNames ?? "")} error={refusal.fieldErrors?.givenNames ? tv(refusal.fieldErrors.givenNames.key) : undefined} />
+          <TextField name="familyNames" label={tp("familyNames")} defaultValue={String(entry.participant.familyNames ?? "")} error={refusal.fieldErrors?.familyNames ? tv(refusal.fieldErrors.familyNames.key) : undefined} />
+          <TextField name="position" label={tp("position")} defaultValue={String(entry.participant.position ?? "")} error={refusal.fieldErrors?.position ? tv(refusal.fieldErrors.position.key) : undefined} />
           {refusal.fieldErrors?.institutionId && <p className="text-slate-800 sm:col-span-3">{t("institutionDropped")}</p>}
           <div className="flex gap-2 sm:col-span-3">
             <Button type="submit">{t("saveAndSend")}</Button>

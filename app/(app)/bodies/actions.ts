@@ -7,13 +7,13 @@ import type { FormState } from "@/lib/forms";
 
 export async function createBodyAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const state = await runFormAction(formData, createBody);
-  if (state.status === "success") redirect(`/bodies/${(state.data as { id: string }).id}`);
+  if (state.status === "success") redirect(`/bodies/${state.data.id}`);
   return state;
 }
 
 export async function updateBodyAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const state = await runFormAction(formData, updateBody);
-  if (state.status === "success") redirect(`/bodies/${(state.data as { id: string }).id}`);
+  if (state.status === "success") redirect(`/bodies/${state.data.id}`);
   return state;
 }
 

@@ -7,13 +7,13 @@ import { createInstitution, mergeInstitutions, setInstitutionActive, updateInsti
 
 export async function createInstitutionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const state = await runFormAction(formData, createInstitution);
-  if (state.status === "success") redirect(`/institutions/${(state.data as { id: string }).id}`);
+  if (state.status === "success") redirect(`/institutions/${state.data.id}`);
   return state;
 }
 
 export async function updateInstitutionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const state = await runFormAction(formData, updateInstitution);
-  if (state.status === "success") redirect(`/institutions/${(state.data as { id: string }).id}`);
+  if (state.status === "success") redirect(`/institutions/${state.data.id}`);
   return state;
 }
 
@@ -24,6 +24,6 @@ export async function setInstitutionActiveAction(_prev: FormState, formData: For
 
 export async function mergeInstitutionsAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const state = await runFormAction(formData, mergeInstitutions);
-  if (state.status === "success") redirect(`/institutions/${(state.data as { institution: { id: string } }).institution.id}?merged=1`);
+  if (state.status === "success") redirect(`/institutions/${state.data.institution.id}?merged=1`);
   return state;
 }

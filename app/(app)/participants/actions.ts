@@ -9,13 +9,13 @@ import { createParticipant, updateParticipant } from "@/lib/participants/use-cas
 
 export async function createParticipantAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const state = await runFormAction(formData, createParticipant);
-  if (state.status === "success") redirect(`/participants/${(state.data as { id: string }).id}`);
+  if (state.status === "success") redirect(`/participants/${state.data.id}`);
   return state;
 }
 
 export async function updateParticipantAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const state = await runFormAction(formData, updateParticipant);
-  if (state.status === "success") redirect(`/participants/${(state.data as { id: string }).id}`);
+  if (state.status === "success") redirect(`/participants/${state.data.id}`);
   return state;
 }
 

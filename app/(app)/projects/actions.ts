@@ -7,7 +7,7 @@ import { createProject, updateProject } from "@/lib/projects/use-cases";
 
 export async function createProjectAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const state = await runFormAction(formData, createProject);
-  if (state.status === "success") redirect(`/projects/${(state.data as { id: string }).id}`);
+  if (state.status === "success") redirect(`/projects/${state.data.id}`);
   return state;
 }
 
@@ -15,6 +15,6 @@ export async function updateProjectAction(_prev: FormState, formData: FormData):
   // An unticked box sends nothing, and the edit requires the hold to be stated either way.
   formData.set("legalHold", formData.get("legalHold") === "on" ? "true" : "false");
   const state = await runFormAction(formData, updateProject);
-  if (state.status === "success") redirect(`/projects/${(state.data as { id: string }).id}`);
+  if (state.status === "success") redirect(`/projects/${state.data.id}`);
   return state;
 }

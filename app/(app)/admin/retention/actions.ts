@@ -9,5 +9,5 @@ export async function runRetentionAction(_prev: FormState, formData: FormData): 
   const state = await runFormAction(formData, runRetentionNow);
   if (state.status !== "success") return state;
   const t = await getTranslations("retention");
-  return { ...state, message: t("ran", { count: (state.data as { people: number }).people }) };
+  return { ...state, message: t("ran", { count: state.data.people }) };
 }

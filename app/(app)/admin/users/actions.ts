@@ -4,7 +4,7 @@ import { runFormAction } from "@/lib/form-action";
 import type { FormState } from "@/lib/forms";
 import { createUser, issueSignInLink, setUserActive } from "@/lib/users/use-cases";
 
-export async function createUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export async function createUserAction(_prev: FormState, formData: FormData) {
   return runFormAction(formData, createUser, "users.created");
 }
 
@@ -13,6 +13,6 @@ export async function setUserActiveAction(_prev: FormState, formData: FormData):
   return runFormAction(formData, setUserActive, isActive ? "users.reactivated" : "users.deactivated");
 }
 
-export async function issueSignInLinkAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export async function issueSignInLinkAction(_prev: FormState, formData: FormData) {
   return runFormAction(formData, issueSignInLink, "users.linkIssued");
 }

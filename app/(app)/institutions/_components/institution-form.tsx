@@ -23,8 +23,9 @@ export function InstitutionForm({ action, institution, parent, countries, cancel
   const [state, formAction] = useActionState(action, idleForm);
   const value = (field: keyof Institution) => state.values?.[field] ?? (institution ? String(institution[field] ?? "") : "");
   const error = (field: string) => state.fieldErrors?.[field];
-  const enumOptions = (values: readonly string[], group: "sectors" | "kinds" | "levels") =>
-    values.map((v) => ({ value: v, label: t(`${group}.${v}` as never) }));
+  const sectors = institutionSectors.map((v) => ({ value: v, label: t(`sectors.${v}`) }));
+  const kinds = institutionKinds.map((v) => ({ value: v, label: t(`kinds.${v}`) }));
+  const levels = institutionLevels.map((v) => ({ value: v, label: t(`levels.${v}`) }));
   return (
     <form action={formAction} className="flex max-w-2xl flex-col gap-4" noValidate>
       <FormMessage state={state} />
@@ -40,9 +41,9 @@ export function InstitutionForm({ action, institution, parent, countries, cancel
         <SelectField name="country" label={t("country")} defaultValue={value("country") || "HN"} error={error("country")} options={countries} />
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
-        <SelectField name="sector" label={t("sector")} defaultValue={value("sector") || "state"} error={error("sector")} options={enumOptions(institutionSectors, "sectors")} />
-        <SelectField name="kind" label={t("kind")} defaultValue={value("kind") || "ministry"} error={error("kind")} options={enumOptions(institutionKinds, "kinds")} />
-        <SelectField name="level" label={t("level")} defaultValue={value("level") || "national"} error={error("level")} options={enumOptions(institutionLevels, "levels")} />
+        <SelectField name="sector" label={t("sector")} defaultValue={value("sector") || "state"} error={error("sector")} options={sectors} />
+        <SelectField name="kind" label={t("kind")} defaultValue={value("kind") || "ministry"} error={error("kind")} options={kinds} />
+        <SelectField name="level" label={t("level")} defaultValue={value("level") || "national"} error={error("level")} options={levels} />
       </div>
       <InstitutionPicker name="parentId" label={t("parent")} initial={parent ?? null} excludeId={institution?.id} error={error("parentId")} allowNone />
       <div className="grid gap-4 sm:grid-cols-2">

@@ -14,7 +14,7 @@ export function UserAccessActions({ userId, name, isActive }: { userId: string; 
   const tCommon = useTranslations("common");
   const [activeState, setActive] = useActionState(setUserActiveAction, idleForm);
   const [linkState, issueLink] = useActionState(issueSignInLinkAction, idleForm);
-  const link = linkState.status === "success" ? (linkState.data as { token: string; expiresAt: string }) : null;
+  const link = linkState.status === "success" ? linkState.data : null;
   return (
     <div className="flex flex-col gap-4">
       <FormMessage state={activeState} />

@@ -12,15 +12,13 @@ import { idleForm } from "@/lib/forms";
 import { createUserAction } from "../actions";
 import { SignInLink } from "../sign-in-link";
 
-type Created = { user: { id: string; name: string }; signInLink: { token: string; expiresAt: string } | null };
-
 export function CreateUserForm() {
   const t = useTranslations("users");
   const tLanguage = useTranslations("language");
   const tCommon = useTranslations("common");
   const [state, action] = useActionState(createUserAction, idleForm);
   const [access, setAccess] = useState(state.values?.access ?? "link");
-  const created = state.status === "success" ? (state.data as Created) : null;
+  const created = state.status === "success" ? state.data : null;
   if (created) {
     return (
       <div className="flex max-w-2xl flex-col gap-4">

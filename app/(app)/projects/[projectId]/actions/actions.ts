@@ -9,7 +9,7 @@ import { actionConflict } from "./_components/action-conflict";
 
 export async function createActionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const state = await runFormAction(formData, createAction);
-  if (state.status === "success") redirect(`/projects/${formData.get("projectId")}/actions/${(state.data as { id: string }).id}`);
+  if (state.status === "success") redirect(`/projects/${formData.get("projectId")}/actions/${state.data.id}`);
   return state;
 }
 

@@ -13,14 +13,14 @@ export async function pinAction(_prev: FormState, formData: FormData): Promise<F
   return runFormAction(
     formData,
     (ctx: Ctx, values) =>
-      pinStatement(ctx, { ...values, pinned: values.show !== "none", groupId: values.show === "none" || values.show === "all" ? null : values.show } as never),
+      pinStatement(ctx, { ...values, pinned: values.show !== "none", groupId: values.show === "none" || values.show === "all" ? null : values.show }),
     "evaluations.pinned",
   );
 }
 
 export async function createEvaluationAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const state = await runFormAction(formData, (ctx: Ctx, values) => createEvaluation(ctx, evaluationFromForm(values)));
-  if (state.status === "success") redirect(`/projects/${formData.get("projectId")}/evaluations/${(state.data as { id: string }).id}`);
+  if (state.status === "success") redirect(`/projects/${formData.get("projectId")}/evaluations/${state.data.id}`);
   return state;
 }
 
@@ -30,7 +30,7 @@ export async function addResponseAction(_prev: FormState, formData: FormData): P
     formData,
     (ctx: Ctx, values) => {
       const answers = Object.fromEntries(Object.entries(values).filter(([key, level]) => key.startsWith("answer:") && level).map(([key, level]) => [key.slice(7), level]));
-      return addResponse(ctx, { projectId: values.projectId, evaluationId: values.evaluationId, group: values.group, answers } as never);
+      return addResponse(ctx, { projectId: values.projectId, evaluationId: values.evaluationId, group: values.group, answers });
     },
     "evaluations.entered",
   );

@@ -11,11 +11,9 @@ import { addSource, createStudy, removeSource, shareSource, updateStudy } from "
 import { findingConflict } from "./_components/finding-conflict";
 import { findingFromForm } from "./_components/finding-from-form";
 
-type Saved = { id: string; projectId?: string; studyId?: string };
-
 export async function createStudyAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const state = await runFormAction(formData, createStudy);
-  if (state.status === "success") redirect(`/projects/${formData.get("projectId")}/studies/${(state.data as Saved).id}`);
+  if (state.status === "success") redirect(`/projects/${formData.get("projectId")}/studies/${state.data.id}`);
   return state;
 }
 
@@ -29,7 +27,7 @@ export async function updateStudyAction(_prev: FormState, formData: FormData): P
 export async function addSourceAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const upload = formData.get("file");
   const file = upload instanceof File && upload.size > 0 ? { name: upload.name, type: upload.type, data: new Uint8Array(await upload.arrayBuffer()) } : null;
-  return runFormAction(formData, (ctx: Ctx, values) => addSource(ctx, { ...values, file } as never), "studies.sourceAdded");
+  return runFormAction(formData, (ctx: Ctx, values) => addSource(ctx, { ...values, file }), "studies.sourceAdded");
 }
 
 export async function removeSourceAction(formData: FormData): Promise<void> {
@@ -42,7 +40,7 @@ export async function shareSourceAction(formData: FormData): Promise<void> {
 
 export async function createFindingAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const state = await runFormAction(formData, (ctx: Ctx, values) => createFinding(ctx, findingFromForm(values)));
-  if (state.status === "success") redirect(`/projects/${formData.get("projectId")}/studies/${formData.get("studyId")}/findings/${(state.data as Saved).id}`);
+  if (state.status === "success") redirect(`/projects/${formData.get("projectId")}/studies/${formData.get("studyId")}/findings/${state.data.id}`);
   return state;
 }
 
@@ -57,14 +55,14 @@ export async function updateFindingAction(_prev: FormState, formData: FormData):
 export async function createThemeAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(
     formData,
-    (ctx: Ctx, values) => createProjectTheme(ctx, { projectId: values.projectId, name: { original: values.language, [values.language ?? ""]: values.name } } as never),
+    (ctx: Ctx, values) => createProjectTheme(ctx, { projectId: values.projectId, name: { original: values.language, [values.language ?? ""]: values.name } }),
     "findings.themeAdded",
   );
 }
 
 export async function openRoundAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const state = await runFormAction(formData, openRound);
-  if (state.status === "success") redirect(`/projects/${formData.get("projectId")}/studies/${formData.get("studyId")}/reviews/${(state.data as Saved).id}`);
+  if (state.status === "success") redirect(`/projects/${formData.get("projectId")}/studies/${formData.get("studyId")}/reviews/${state.data.id}`);
   return state;
 }
 

@@ -14,19 +14,16 @@ function withAgenda(values: Record<string, string>) {
   return { ...values, agenda };
 }
 
-const hrefOf = (state: FormState) => {
-  const workshop = state.data as { id: string; projectId: string };
-  return `/projects/${workshop.projectId}/workshops/${workshop.id}`;
-};
+const hrefOf = (workshop: { id: string; projectId: string }) => `/projects/${workshop.projectId}/workshops/${workshop.id}`;
 
 export async function createWorkshopAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const state = await runFormAction(formData, (ctx: Ctx, values) => createWorkshop(ctx, withAgenda(values)));
-  if (state.status === "success") redirect(hrefOf(state));
+  if (state.status === "success") redirect(hrefOf(state.data));
   return state;
 }
 
 export async function updateWorkshopAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const state = await runFormAction(formData, (ctx: Ctx, values) => updateWorkshop(ctx, withAgenda(values)));
-  if (state.status === "success") redirect(hrefOf(state));
+  if (state.status === "success") redirect(hrefOf(state.data));
   return state;
 }

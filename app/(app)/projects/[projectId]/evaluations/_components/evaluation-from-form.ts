@@ -1,5 +1,3 @@
-import type { CreateEvaluationInput } from "@/lib/evaluations/schemas";
-
 /** "key: text" lines, as the form takes groups and statements, into the use case's lists. */
 function keyedLines(value: string | undefined, language: string) {
   return (value ?? "")
@@ -13,17 +11,18 @@ function keyedLines(value: string | undefined, language: string) {
     });
 }
 
-export function evaluationFromForm(values: Record<string, string>): CreateEvaluationInput {
+/** The form as createEvaluation takes it; the use case checks every field. */
+export function evaluationFromForm(values: Record<string, string>) {
   const language = values.language ?? "fr";
   return {
     projectId: values.projectId ?? "",
     title: values.title ?? "",
     periodStart: values.periodStart,
     periodEnd: values.periodEnd,
-    scaleSize: Number(values.scaleSize) as 5,
+    scaleSize: Number(values.scaleSize),
     agreeLevels: (values.agreeLevels ?? "").split(",").filter(Boolean).map(Number),
     minGroupSize: Number(values.minGroupSize || 5),
-    groups: keyedLines(values.groups, language).map(({ key, text }) => ({ key, name: text as never })),
-    statements: keyedLines(values.statements, language) as never,
+    groups: keyedLines(values.groups, language).map(({ key, text }) => ({ key, name: text })),
+    statements: keyedLines(values.statements, language),
   };
 }

@@ -1,5 +1,4 @@
 import { locales } from "@/db/schema/values";
-import type { TranslateEvaluationInput } from "@/lib/evaluations/schemas";
 
 /** The form's `group:{id}:{language}` and `statement:{id}:{language}` fields, with each text's original language. */
 function narratives(values: Record<string, string>, kind: "group" | "statement") {
@@ -12,12 +11,13 @@ function narratives(values: Record<string, string>, kind: "group" | "statement")
     });
 }
 
-export function textsFromForm(values: Record<string, string>): TranslateEvaluationInput {
+/** The form as translateEvaluation takes it; the use case checks every field. */
+export function textsFromForm(values: Record<string, string>) {
   return {
     projectId: values.projectId ?? "",
     evaluationId: values.evaluationId ?? "",
     version: values.version ?? "",
-    groups: narratives(values, "group").map(({ id, text }) => ({ id, name: text as never })),
-    statements: narratives(values, "statement").map(({ id, text }) => ({ id, text: text as never })),
-  } as TranslateEvaluationInput;
+    groups: narratives(values, "group").map(({ id, text }) => ({ id, name: text })),
+    statements: narratives(values, "statement").map(({ id, text }) => ({ id, text })),
+  };
 }
