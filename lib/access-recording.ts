@@ -21,7 +21,8 @@ export const flushBatchSize = 100;
 // On globalThis: Next may load this module in several bundles of one process (pages, API,
 // instrumentation), and they must share one buffer so the exit flush sees every entry.
 const state = globalThis as unknown as { atelierAccessLog?: { pending: Map<Db, Row[]>; timer: NodeJS.Timeout | null; writing: Set<Promise<void>> } };
-const buffer = (state.atelierAccessLog ??= { pending: new Map(), timer: null, writing: new Set() });
+state.atelierAccessLog ??= { pending: new Map(), timer: null, writing: new Set() };
+const buffer = state.atelierAccessLog;
 
 /**
  * Notes who read personal data. Reads are buffered and written in batches so a page does not wait

@@ -77,6 +77,7 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
   };
   // After a sync the server's list includes this device's changes and other devices' too; fetched
   // once the batches of a sync have all gone, not after each (the roster carries the directory).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the query client and the key stay the same for the workshop; only a finished sync refetches.
   useEffect(() => {
     if (!status.lastSyncAt || status.syncing) return;
     const refresh = setTimeout(() => void queryClient.invalidateQueries({ queryKey: rosterKey }), 500);
@@ -113,11 +114,11 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
 
   // The server picks "today" by its own clock (UTC); the phone knows the date where the workshop is.
   // Offline, the page is a stored copy rendered for another day: the address says which one is meant.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on the first render; later choices are the user's.
   useEffect(() => {
     const asked = new URL(window.location.href).searchParams.get("day");
     const wanted = asked ?? new Date().toLocaleDateString("en-CA");
     if (wanted !== initialDay && days.some((d) => d.value === wanted)) chooseDay(wanted);
-    // Once, on the first render: later choices are the user's.
   }, []);
 
   const record = async (changes: OutboxChange[], done: string) => {
@@ -240,7 +241,6 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
 
       {adding && loaded.data ? (
         <NewParticipantForm
-          projectId={projectId}
           projectCountry={projectCountry}
           day={day}
           initialName={typed}

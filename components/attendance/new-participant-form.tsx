@@ -18,7 +18,6 @@ export type NewParticipant = { id: string; participant: Record<string, unknown>;
 type Existing = { id: string; givenNames: string; familyNames: string; sex: ParticipantSex; institutionName: string | null; sector: InstitutionSector | null };
 
 type Props = {
-  projectId: string;
   projectCountry: string;
   /** The check-in day, which is also the day consent is recorded. */
   day: string;
@@ -43,7 +42,7 @@ async function postJson<T>(url: string, body: unknown): Promise<{ ok: true; data
  * online), position, consent. The person goes into the outbox under an id the device gives them,
  * so a resent outbox cannot create them twice; the server checks every field again on arrival.
  */
-export function NewParticipantForm({ projectId, projectCountry, day, initialName, institutions, online, onCreated, onChooseExisting, onCancel }: Props) {
+export function NewParticipantForm({ projectCountry, day, initialName, institutions, online, onCreated, onChooseExisting, onCancel }: Props) {
   const t = useTranslations("checkIn");
   const to = useTranslations("offline");
   const tp = useTranslations("participants");

@@ -120,5 +120,5 @@ export function describeDemoAccounts(): string {
     const role = a.isAdmin ? "admin" : a.roles.map((r) => `${r.role} (${r.projectCode})`).join(", ");
     return `  ${a.email.padEnd(22)} ${role}`;
   });
-  return ["Demo accounts (password for all: " + demoPassword + "):", ...lines].join("\n");
+  return [`Demo accounts (password for all: ${demoPassword}):`, ...lines].join("\n");
 }

@@ -51,7 +51,7 @@ export async function authenticate(db: Db, rawInput: unknown, clientAddress = un
 /** The user behind a session, or null when the account is gone, deactivated, or the session was revoked. */
 export async function loadSessionUser(db: Db, userId: string, sessionVersion: number): Promise<SessionUser | null> {
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
-  if (!user || !user.isActive || user.sessionVersion !== sessionVersion) return null;
+  if (!user?.isActive || user.sessionVersion !== sessionVersion) return null;
   return toSessionUser(user);
 }
 

@@ -50,7 +50,7 @@ const shown = (f: Figure) => (f.shown ? `${f.percent} % of ${f.n}` : f.reason);
 function koboCsv(rows: string[][]): Uint8Array {
   const header = ["start", "end", "today", "datos/grupo", "evaluacion/q1", "evaluacion/q2", "_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status", "_submitted_by", "__version__", "_tags", "_index"];
   const lines = [header, ...rows.map((r, i) => ["2022-07-04T10:00:00", "2022-07-04T10:09:00", "2022-07-04", r[0]!, r[1]!, r[2]!, String(1000 + i), r[3]!, "2022-07-04T10:09:30", "", "", "submitted_via_web", "", "vA1", "", String(i + 1)])];
-  return new TextEncoder().encode(lines.map((l) => l.map((c) => `"${c}"`).join(";")).join("\r\n") + "\r\n");
+  return new TextEncoder().encode(`${lines.map((l) => l.map((c) => `"${c}"`).join(";")).join("\r\n")}\r\n`);
 }
 
 async function importInput(ids: { projectId: string; evaluationId: string }, rows: string[][]) {

@@ -11,7 +11,7 @@ import { getDashboard } from "@/lib/reports/dashboard";
 import { getPortfolio } from "@/lib/reports/portfolio";
 import { pdfText } from "@/lib/testing/documents";
 import { expectOk } from "@/lib/testing/helpers";
-import { createWorld, type World } from "@/lib/testing/world";
+import { createWorld } from "@/lib/testing/world";
 import type { Figure } from "./results";
 import { addResponse, createEvaluation, getEvaluationResults, pinStatement } from "./use-cases";
 

@@ -39,7 +39,7 @@ export function apiRoute(useCase: ServedUseCase) {
   const successStatus = declaration.status ?? 200;
   return async (request: Request, context: RouteContext) => {
     const isWrite = request.method !== "GET" && request.method !== "HEAD";
-    let ctx;
+    let ctx: Ctx;
     try {
       ctx = isWrite ? await getWriteContext() : await getRequestContext();
     } catch (error) {
@@ -53,7 +53,7 @@ export function apiRoute(useCase: ServedUseCase) {
     } catch {
       return Response.json({ error: "invalid", message: (await getTranslations())("errors.badJson") }, { status: 400 });
     }
-    let result;
+    let result: Result<unknown>;
     try {
       result = await useCase(ctx, input);
     } catch (error) {

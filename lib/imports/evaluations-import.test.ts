@@ -21,7 +21,7 @@ async function koboExport(rows: (string | number)[][]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Evaluación final");
   sheet.addRow(["start", "end", "datos/grupo", "evaluacion/q1_vulnerability", "evaluacion/q2_victims", "_id", "_uuid", "_submission_time", "_validation_status", "_index"]);
-  rows.forEach((r, i) => sheet.addRow(["2022-07-04T10:00:00", "2022-07-04T10:09:00", r[0], r[1], r[2], 1000 + i, r[3], "2022-07-04T10:09:30", "", i + 1]));
+  for (const [i, r] of rows.entries()) sheet.addRow(["2022-07-04T10:00:00", "2022-07-04T10:09:00", r[0], r[1], r[2], 1000 + i, r[3], "2022-07-04T10:09:30", "", i + 1]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 

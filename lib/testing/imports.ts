@@ -10,7 +10,7 @@ import { insertUser } from "./helpers";
 
 /** A CSV file as a spreadsheet program would save it, with the given separator. */
 export function csvBytes(rows: string[][], separator = ","): Uint8Array {
-  return new TextEncoder().encode(rows.map((row) => row.join(separator)).join("\r\n") + "\r\n");
+  return new TextEncoder().encode(`${rows.map((row) => row.join(separator)).join("\r\n")}\r\n`);
 }
 
 /** An XLSX file whose first sheet holds `rows` (dates and numbers kept as Excel types). */
