@@ -4,6 +4,7 @@ import type { FieldErrors } from "./result";
 
 // C0 controls except tab, line feed and carriage return (multi-line fields keep their lines), DEL,
 // and C1 controls: nobody types them, PostgreSQL refuses NUL outright, and they hide text in exports.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this rule's purpose.
 const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const controlCharacters = new RegExp(controlCharacter.source, "g");
 

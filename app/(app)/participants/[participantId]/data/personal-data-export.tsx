@@ -26,6 +26,7 @@ export function PersonalDataExport({ participantId }: { participantId: string })
       </form>
       {state.status === "error" && <FormMessage state={state} />}
       {json && (
+        // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the copy scrolls, so it is focusable, and a focused element needs a name.
         <pre tabIndex={0} className="overflow-x-auto rounded-md border border-slate-200 bg-white p-4 text-xs" aria-label={t("personalData")}>
           {json}
         </pre>
