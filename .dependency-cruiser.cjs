@@ -29,9 +29,17 @@ module.exports = {
     {
       name: "db-not-to-upper-layers",
       severity: "error",
-      comment: "db (client, schema, migrations) is the bottom layer. The seed is a runner that loads demo data through the use cases.",
+      comment:
+        "db (client, schema, migrations) is the bottom layer. The seed is a runner that loads demo data through the use cases. lib/env.ts, the validated environment, sits below every layer (see env-is-a-leaf).",
       from: { path: "^db/", pathNot: "^db/seed/" },
-      to: { path: "^(lib|app|components)/" },
+      to: { path: "^(lib|app|components)/", pathNot: "^lib/env\\.ts$" },
+    },
+    {
+      name: "env-is-a-leaf",
+      severity: "error",
+      comment: "Every layer, db included, reads the validated environment, so it imports nothing of the app.",
+      from: { path: "^lib/env\\.ts$" },
+      to: { path: "^(lib|app|components|db)/" },
     },
     {
       name: "routes-reach-db-through-lib",
