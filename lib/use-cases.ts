@@ -1,14 +1,7 @@
 import { listAccessLog, listPersonAccesses } from "./access-log/use-cases";
 import { getOfflineKey } from "./account/offline-key";
 import { changePassword, setLocale, signOutEverywhere } from "./account/use-cases";
-import { recordCheckIns } from "./attendance/check-in";
-import { getOfflineRoster } from "./attendance/offline-roster";
-import { getWorkshopReport } from "./attendance/report";
-import { getWorkshopReportFile } from "./attendance/report-file";
-import { getAttendanceDay, searchCheckIn } from "./attendance/roster";
-import { getSignInSheet } from "./attendance/sign-in-sheet";
-import { syncOutbox } from "./attendance/sync";
-import { getProjectAttendanceTotals } from "./attendance/totals";
+import { recordCheckIns, getOfflineRoster, getWorkshopReport, getWorkshopReportFile, getAttendanceDay, searchCheckIn, getSignInSheet, syncOutbox, getProjectAttendanceTotals } from "./attendance/use-cases";
 import { listAudit } from "./audit/use-cases";
 import { commitResponseImport, previewResponseImport } from "./imports/evaluations";
 import { getClosingReport } from "./reports/closing-report";

@@ -8,8 +8,7 @@ import { eraseParticipant } from "@/lib/participants/personal-data";
 import { expectFailure, expectOk, insertUser, ctxFor } from "@/lib/testing/helpers";
 import { checkInItem, insertPerson, insertWorkshop } from "@/lib/testing/workshops";
 import { createWorld } from "@/lib/testing/world";
-import { recordCheckIns } from "./check-in";
-import { getAttendanceDay, searchCheckIn } from "./roster";
+import { recordCheckIns, getAttendanceDay, searchCheckIn } from "./use-cases";
 
 let database: Database;
 

@@ -6,8 +6,7 @@ import { attendance, participantProjects, workshopInvitations } from "@/db/schem
 import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { checkInItem, insertInstitution, insertPerson, insertWorkshop } from "@/lib/testing/workshops";
 import { createWorld, type World } from "@/lib/testing/world";
-import { recordCheckIns } from "./check-in";
-import { getAttendanceDay, searchCheckIn } from "./roster";
+import { recordCheckIns, getAttendanceDay, searchCheckIn } from "./use-cases";
 
 let database: Database;
 

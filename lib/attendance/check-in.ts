@@ -2,10 +2,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { executeRows } from "@/db/client";
 import { attendance, checkInOperations, participantProjects, participants, type Workshop } from "@/db/schema";
 import { visibleParticipants } from "@/lib/participants/visibility";
-import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
-import { loadWorkshop } from "@/lib/workshops/use-cases";
-import { checkInInput, type checkInActions } from "./schemas";
-import { recordCheckInsOutput } from "./responses";
+import type { UseCaseCtx } from "@/lib/use-case";
+import type { checkInActions } from "./schemas";
 
 export type CheckInOutcome = "checked_in" | "already_present" | "undone" | "not_present" | "refused";
 /** "idTaken": the operation's id was already used for another workshop, whose outcome is not this caller's to read. */
@@ -13,24 +11,6 @@ export type CheckInRefusal = "dayOutsideWorkshop" | "workshopCancelled" | "unkno
 export type CheckInResult = { id: string; outcome: CheckInOutcome; reason?: CheckInRefusal; replayed: boolean };
 
 export type CheckInItem = { id: string; participantId: string; day: string; action: (typeof checkInActions)[number] };
-
-/**
- * Records a batch of check-ins and undos from one device. Each item's id is remembered with its
- * outcome, so a retried or replayed batch changes nothing and gets the same answers; one person
- * on one day is one record, whichever device sends it first. Items are answered one by one: a
- * refused item does not hold back the others.
- */
-export const recordCheckIns = defineUseCase({
-  name: "attendance.checkIn",
-  http: { method: "post", path: "/projects/{projectId}/workshops/{workshopId}/check-ins", response: recordCheckInsOutput },
-  access: { kind: "project", permission: "attendance.record" },
-  input: checkInInput,
-  write: true,
-  async run(ctx, input): Promise<CheckInResult[]> {
-    const workshop = await loadWorkshop(ctx, input.projectId, input.workshopId);
-    return applyCheckIns(ctx, input.projectId, workshop, input.items);
-  },
-});
 
 /** The check-ins and undos of one workshop, each answered on its own (also for the offline outbox). */
 export async function applyCheckIns(ctx: UseCaseCtx, projectId: string, workshop: Workshop, items: CheckInItem[]): Promise<CheckInResult[]> {

@@ -10,7 +10,7 @@ import { getParticipant } from "@/lib/participants/use-cases";
 import { expectOk } from "@/lib/testing/helpers";
 import { checkInItem, insertInstitution, insertPerson, insertWorkshop } from "@/lib/testing/workshops";
 import { createWorld } from "@/lib/testing/world";
-import { recordCheckIns } from "./check-in";
+import { recordCheckIns } from "./use-cases";
 
 let database: Database;
 

@@ -10,9 +10,8 @@ import { documentToXlsx } from "@/lib/documents/xlsx";
 import { wordingFor } from "@/lib/i18n/wording";
 import { pdfText, xlsxSheets } from "@/lib/testing/documents";
 import { ctxFor, expectFailure, expectOk } from "@/lib/testing/helpers";
-import { getWorkshopReport } from "./report";
+import { getWorkshopReport, getSignInSheet } from "./use-cases";
 import { workshopReportDocument } from "./report-document";
-import { getSignInSheet } from "./sign-in-sheet";
 import { signInSheetPdf } from "./sign-in-sheet-pdf";
 
 let database: Database;

@@ -1,14 +1,10 @@
 import { asc, desc, eq } from "drizzle-orm";
-import { attendance, institutions, participants } from "@/db/schema";
+import { attendance, institutions, participants, type Workshop } from "@/db/schema";
 import type { InstitutionSector, ParticipantSex, WorkshopStatus } from "@/db/schema/values";
-import { recordAccess } from "@/lib/access-recording";
 import { sortable } from "@/lib/search-text";
-import { defineUseCase } from "@/lib/use-case";
+import type { UseCaseCtx } from "@/lib/use-case";
 import { workshopDays } from "@/lib/workshops/days";
-import { workshopIdInput } from "@/lib/workshops/schemas";
-import { loadWorkshop } from "@/lib/workshops/use-cases";
 import { expectedPeople } from "./roster";
-import { getOfflineRosterOutput } from "./responses";
 
 type Shown = { givenNames: string; familyNames: string; sex: ParticipantSex; institutionName: string | null; sector: InstitutionSector | null };
 export type RosterPerson = Shown & { id: string; invited: boolean };
@@ -25,55 +21,41 @@ export type OfflineRoster = {
   preparedAt: string;
 };
 
-/**
- * What a phone stores to check people in without a connection: the workshop and its days, the
- * people expected (names, institution and sex only: never an e-mail or a phone), who is already
- * present on which day, and the active institutions for the new-participant form.
- */
-export const getOfflineRoster = defineUseCase({
-  name: "attendance.offlineRoster",
-  http: { method: "get", path: "/projects/{projectId}/workshops/{workshopId}/offline-roster", response: getOfflineRosterOutput },
-  access: { kind: "project", permission: "attendance.record" },
-  input: workshopIdInput,
-  write: false,
-  async run(ctx, input): Promise<OfflineRoster> {
-    const workshop = await loadWorkshop(ctx, input.projectId, input.workshopId);
-    const days = workshopDays(workshop.startDate, workshop.endDate);
-    const [people, present, directory] = await Promise.all([
-      expectedPeople(ctx, workshop.id, days[0]!),
-      // As the server counts a day: the institution recorded with each attendance, and erased
-      // people too (their attendance stays, nameless).
-      ctx.db
-        .select({
-          participantId: attendance.participantId,
-          day: attendance.day,
-          givenNames: participants.givenNames,
-          familyNames: participants.familyNames,
-          sex: participants.sex,
-          institutionName: institutions.name,
-          sector: institutions.sector,
-        })
-        .from(attendance)
-        .innerJoin(participants, eq(participants.id, attendance.participantId))
-        .leftJoin(institutions, eq(institutions.id, attendance.institutionId))
-        .where(eq(attendance.workshopId, workshop.id))
-        .orderBy(desc(attendance.recordedAt), asc(attendance.id)),
-      ctx.db
-        .select({ id: institutions.id, name: institutions.name, acronym: institutions.acronym, sector: institutions.sector })
-        .from(institutions)
-        .where(eq(institutions.isActive, true))
-        .orderBy(asc(sortable(institutions.name))),
-    ]);
-    // The roster goes onto a phone with the expected people's names: a download like any file.
-    await recordAccess(ctx, { action: "file.download", resource: "attendance.offlineRoster", projectId: workshop.projectId, workshopId: workshop.id });
-    return {
-      workshop: { id: workshop.id, projectId: workshop.projectId, title: workshop.title, status: workshop.status, startDate: workshop.startDate, endDate: workshop.endDate },
-      days,
-      // Whether someone came on another day depends on the day chosen, so the device works it out.
-      people: people.map(({ id, givenNames, familyNames, sex, institutionName, sector, group }) => ({ id, givenNames, familyNames, sex, institutionName, sector, invited: group === "invited" })),
-      present,
-      institutions: directory,
-      preparedAt: new Date().toISOString(),
-    };
-  },
-});
+/** The offline roster of a workshop the caller may check people in at (getOfflineRoster says what it holds). */
+export async function offlineRosterOf(ctx: UseCaseCtx, workshop: Workshop): Promise<OfflineRoster> {
+  const days = workshopDays(workshop.startDate, workshop.endDate);
+  const [people, present, directory] = await Promise.all([
+    expectedPeople(ctx, workshop.id, days[0]!),
+    // As the server counts a day: the institution recorded with each attendance, and erased
+    // people too (their attendance stays, nameless).
+    ctx.db
+      .select({
+        participantId: attendance.participantId,
+        day: attendance.day,
+        givenNames: participants.givenNames,
+        familyNames: participants.familyNames,
+        sex: participants.sex,
+        institutionName: institutions.name,
+        sector: institutions.sector,
+      })
+      .from(attendance)
+      .innerJoin(participants, eq(participants.id, attendance.participantId))
+      .leftJoin(institutions, eq(institutions.id, attendance.institutionId))
+      .where(eq(attendance.workshopId, workshop.id))
+      .orderBy(desc(attendance.recordedAt), asc(attendance.id)),
+    ctx.db
+      .select({ id: institutions.id, name: institutions.name, acronym: institutions.acronym, sector: institutions.sector })
+      .from(institutions)
+      .where(eq(institutions.isActive, true))
+      .orderBy(asc(sortable(institutions.name))),
+  ]);
+  return {
+    workshop: { id: workshop.id, projectId: workshop.projectId, title: workshop.title, status: workshop.status, startDate: workshop.startDate, endDate: workshop.endDate },
+    days,
+    // Whether someone came on another day depends on the day chosen, so the device works it out.
+    people: people.map(({ id, givenNames, familyNames, sex, institutionName, sector, group }) => ({ id, givenNames, familyNames, sex, institutionName, sector, invited: group === "invited" })),
+    present,
+    institutions: directory,
+    preparedAt: new Date().toISOString(),
+  };
+}

@@ -8,10 +8,9 @@ import { eraseParticipant } from "@/lib/participants/personal-data";
 import { expectFailure, expectOk, uniqueTag } from "@/lib/testing/helpers";
 import { checkInItem, insertInstitution, insertPerson, insertWorkshop } from "@/lib/testing/workshops";
 import { createWorld } from "@/lib/testing/world";
-import { recordCheckIns } from "./check-in";
-import { getWorkshopReport, type WorkshopReport } from "./report";
+import { recordCheckIns, getWorkshopReport, getSignInSheet } from "./use-cases";
+import type { WorkshopReport } from "./report";
 import { workshopReportDocument, type Wording } from "./report-document";
-import { getSignInSheet } from "./sign-in-sheet";
 
 let database: Database;
 

@@ -6,8 +6,8 @@ import { projects, users, workshops } from "@/db/schema";
 import { demoProjectCodes, seedDemo } from "@/db/seed/demo";
 import { tegucigalpaWorkshopTitle } from "@/db/seed/workshops";
 import { ctxFor, expectOk } from "@/lib/testing/helpers";
-import { getWorkshopReport, summariseAttendance, type AttendanceFact } from "./report";
-import { getProjectAttendanceTotals } from "./totals";
+import { getWorkshopReport, getProjectAttendanceTotals } from "./use-cases";
+import { summariseAttendance, type AttendanceFact } from "./report";
 
 let database: Database;
 

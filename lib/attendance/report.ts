@@ -1,13 +1,10 @@
 import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
-import { attendance, bodyMemberships, coordinationBodies, institutions, participants, workshopInvitations } from "@/db/schema";
+import { attendance, bodyMemberships, coordinationBodies, institutions, participants, workshopInvitations, type Workshop } from "@/db/schema";
 import type { InstitutionKind, InstitutionSector, ParticipantSex } from "@/db/schema/values";
 import { sortable } from "@/lib/search-text";
 import { can } from "@/lib/policy";
-import { defineUseCase } from "@/lib/use-case";
+import type { UseCaseCtx } from "@/lib/use-case";
 import { workshopDays } from "@/lib/workshops/days";
-import { loadWorkshop } from "@/lib/workshops/use-cases";
-import { workshopIdInput } from "@/lib/workshops/schemas";
-import { getWorkshopReportOutput } from "./responses";
 
 /** One attendance as the report reads it: who (by id only), which day, and the facts counted. */
 export type AttendanceFact = {
@@ -95,70 +92,58 @@ export function summariseAttendance(days: string[], facts: AttendanceFact[], mem
 
 export type Attendee = { participantId: string; givenNames: string; familyNames: string; isErased: boolean; institutionName: string | null; days: string[] };
 
-/**
- * The workshop report: per day and overall, attendances, people, who came every day, and the
- * breakdowns funders ask for; the invited institutions nobody came from. Partners get the
- * figures only; staff also get the list of attendees.
- */
-export const getWorkshopReport = defineUseCase({
-  name: "attendance.report",
-  http: { method: "get", path: "/projects/{projectId}/workshops/{workshopId}/report", response: getWorkshopReportOutput },
-  access: { kind: "project", permission: "project.read" },
-  input: workshopIdInput,
-  write: false,
-  async run(ctx, input) {
-    const workshop = await loadWorkshop(ctx, input.projectId, input.workshopId);
-    const days = workshopDays(workshop.startDate, workshop.endDate);
-    const rows = await ctx.db
-      .select({
-        participantId: attendance.participantId,
-        day: attendance.day,
-        sex: participants.sex,
-        institutionId: attendance.institutionId,
-        institutionName: institutions.name,
-        sector: institutions.sector,
-        kind: institutions.kind,
-        givenNames: participants.givenNames,
-        familyNames: participants.familyNames,
-        isErased: participants.isErased,
-      })
-      .from(attendance)
-      .innerJoin(participants, eq(participants.id, attendance.participantId))
-      .leftJoin(institutions, eq(institutions.id, attendance.institutionId))
-      .where(eq(attendance.workshopId, workshop.id))
-      .orderBy(asc(attendance.day));
-    const institutionIds = [...new Set(rows.map((r) => r.institutionId).filter((id): id is string => id !== null))];
-    const [memberships, absent] = await Promise.all([
-      institutionIds.length
-        ? ctx.db
-            .select({
-              institutionId: bodyMemberships.institutionId,
-              bodyId: bodyMemberships.bodyId,
-              bodyName: sql<string>`coalesce(nullif(${coordinationBodies.acronym}, ''), ${coordinationBodies.name})`,
-              startDate: bodyMemberships.startDate,
-              endDate: bodyMemberships.endDate,
-            })
-            .from(bodyMemberships)
-            .innerJoin(coordinationBodies, eq(coordinationBodies.id, bodyMemberships.bodyId))
-            .where(inArray(bodyMemberships.institutionId, institutionIds))
-        : [],
-      ctx.db
-        .select({ id: institutions.id, name: institutions.name, acronym: institutions.acronym })
-        .from(workshopInvitations)
-        .innerJoin(institutions, eq(institutions.id, workshopInvitations.institutionId))
-        .where(and(eq(workshopInvitations.workshopId, workshop.id), institutionIds.length ? notInArray(institutions.id, institutionIds) : undefined))
-        .orderBy(asc(sortable(institutions.name))),
-    ]);
-    const summary = summariseAttendance(days, rows, memberships);
-    return {
-      workshop: { id: workshop.id, title: workshop.title, type: workshop.type, city: workshop.city, startDate: workshop.startDate, endDate: workshop.endDate, language: workshop.language },
-      ...summary,
-      absentInstitutions: absent,
-      // Names are for the project's staff; partners read figures only.
-      attendees: can(ctx.access, "participants.read") ? attendeesOf(rows) : null,
-    };
-  },
-});
+/** The report of a workshop the caller may read (getWorkshopReport says what it holds). */
+export async function workshopReportOf(ctx: UseCaseCtx, workshop: Workshop) {
+  const days = workshopDays(workshop.startDate, workshop.endDate);
+  const rows = await ctx.db
+    .select({
+      participantId: attendance.participantId,
+      day: attendance.day,
+      sex: participants.sex,
+      institutionId: attendance.institutionId,
+      institutionName: institutions.name,
+      sector: institutions.sector,
+      kind: institutions.kind,
+      givenNames: participants.givenNames,
+      familyNames: participants.familyNames,
+      isErased: participants.isErased,
+    })
+    .from(attendance)
+    .innerJoin(participants, eq(participants.id, attendance.participantId))
+    .leftJoin(institutions, eq(institutions.id, attendance.institutionId))
+    .where(eq(attendance.workshopId, workshop.id))
+    .orderBy(asc(attendance.day));
+  const institutionIds = [...new Set(rows.map((r) => r.institutionId).filter((id): id is string => id !== null))];
+  const [memberships, absent] = await Promise.all([
+    institutionIds.length
+      ? ctx.db
+          .select({
+            institutionId: bodyMemberships.institutionId,
+            bodyId: bodyMemberships.bodyId,
+            bodyName: sql<string>`coalesce(nullif(${coordinationBodies.acronym}, ''), ${coordinationBodies.name})`,
+            startDate: bodyMemberships.startDate,
+            endDate: bodyMemberships.endDate,
+          })
+          .from(bodyMemberships)
+          .innerJoin(coordinationBodies, eq(coordinationBodies.id, bodyMemberships.bodyId))
+          .where(inArray(bodyMemberships.institutionId, institutionIds))
+      : [],
+    ctx.db
+      .select({ id: institutions.id, name: institutions.name, acronym: institutions.acronym })
+      .from(workshopInvitations)
+      .innerJoin(institutions, eq(institutions.id, workshopInvitations.institutionId))
+      .where(and(eq(workshopInvitations.workshopId, workshop.id), institutionIds.length ? notInArray(institutions.id, institutionIds) : undefined))
+      .orderBy(asc(sortable(institutions.name))),
+  ]);
+  const summary = summariseAttendance(days, rows, memberships);
+  return {
+    workshop: { id: workshop.id, title: workshop.title, type: workshop.type, city: workshop.city, startDate: workshop.startDate, endDate: workshop.endDate, language: workshop.language },
+    ...summary,
+    absentInstitutions: absent,
+    // Names are for the project's staff; partners read figures only.
+    attendees: can(ctx.access, "participants.read") ? attendeesOf(rows) : null,
+  };
+}
 
 function attendeesOf(rows: (Omit<Attendee, "days"> & { day: string })[]): Attendee[] {
   const byPerson = new Map<string, Attendee>();
@@ -171,4 +156,4 @@ function attendeesOf(rows: (Omit<Attendee, "days"> & { day: string })[]): Attend
   return [...byPerson.values()].sort((a, b) => `${a.familyNames} ${a.givenNames}`.localeCompare(`${b.familyNames} ${b.givenNames}`, "es"));
 }
 
-export type WorkshopReport = Extract<Awaited<ReturnType<typeof getWorkshopReport>>, { ok: true }>["data"];
+export type WorkshopReport = Awaited<ReturnType<typeof workshopReportOf>>;

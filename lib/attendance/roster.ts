@@ -3,51 +3,40 @@ import { attendance, institutions, participants, workshopInvitations } from "@/d
 import type { InstitutionSector, ParticipantSex } from "@/db/schema/values";
 import { visibleParticipants } from "@/lib/participants/visibility";
 import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
-import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
-import { loadWorkshop } from "@/lib/workshops/use-cases";
-import { attendanceDayInput, checkInSearchInput } from "./schemas";
-import { getAttendanceDayOutput, searchCheckInOutput } from "./responses";
+import type { UseCaseCtx } from "@/lib/use-case";
 
 export type DayCounts = { present: number; women: number; men: number; otherSex: number; state: number; civilSociety: number; otherSector: number };
 
 export type PresentPerson = { participantId: string; givenNames: string; familyNames: string; sex: ParticipantSex; institutionName: string | null; recordedAt: Date };
 
 /** Who is present on one day of a workshop, latest first, with the day's live counters. */
-export const getAttendanceDay = defineUseCase({
-  name: "attendance.day",
-  http: { method: "get", path: "/projects/{projectId}/workshops/{workshopId}/attendance", response: getAttendanceDayOutput },
-  access: { kind: "project", permission: "attendance.record" },
-  input: attendanceDayInput,
-  write: false,
-  async run(ctx, input): Promise<{ present: PresentPerson[]; counts: DayCounts }> {
-    const workshop = await loadWorkshop(ctx, input.projectId, input.workshopId);
-    const present = await ctx.db
-      .select({
-        participantId: attendance.participantId,
-        givenNames: participants.givenNames,
-        familyNames: participants.familyNames,
-        sex: participants.sex,
-        institutionName: institutions.name,
-        sector: institutions.sector,
-        recordedAt: attendance.recordedAt,
-      })
-      .from(attendance)
-      .innerJoin(participants, eq(participants.id, attendance.participantId))
-      .leftJoin(institutions, eq(institutions.id, attendance.institutionId))
-      .where(and(eq(attendance.workshopId, workshop.id), eq(attendance.day, input.day)))
-      .orderBy(sql`${attendance.recordedAt} desc`, asc(attendance.id));
-    const counts: DayCounts = { present: present.length, women: 0, men: 0, otherSex: 0, state: 0, civilSociety: 0, otherSector: 0 };
-    for (const p of present) {
-      if (p.sex === "woman") counts.women += 1;
-      else if (p.sex === "man") counts.men += 1;
-      else counts.otherSex += 1;
-      if (p.sector === "state") counts.state += 1;
-      else if (p.sector === "civil_society") counts.civilSociety += 1;
-      else counts.otherSector += 1;
-    }
-    return { present: present.map(({ sector: _sector, ...p }) => p), counts };
-  },
-});
+export async function presentOn(ctx: UseCaseCtx, workshopId: string, day: string): Promise<{ present: PresentPerson[]; counts: DayCounts }> {
+  const present = await ctx.db
+    .select({
+      participantId: attendance.participantId,
+      givenNames: participants.givenNames,
+      familyNames: participants.familyNames,
+      sex: participants.sex,
+      institutionName: institutions.name,
+      sector: institutions.sector,
+      recordedAt: attendance.recordedAt,
+    })
+    .from(attendance)
+    .innerJoin(participants, eq(participants.id, attendance.participantId))
+    .leftJoin(institutions, eq(institutions.id, attendance.institutionId))
+    .where(and(eq(attendance.workshopId, workshopId), eq(attendance.day, day)))
+    .orderBy(sql`${attendance.recordedAt} desc`, asc(attendance.id));
+  const counts: DayCounts = { present: present.length, women: 0, men: 0, otherSex: 0, state: 0, civilSociety: 0, otherSector: 0 };
+  for (const p of present) {
+    if (p.sex === "woman") counts.women += 1;
+    else if (p.sex === "man") counts.men += 1;
+    else counts.otherSex += 1;
+    if (p.sector === "state") counts.state += 1;
+    else if (p.sector === "civil_society") counts.civilSociety += 1;
+    else counts.otherSector += 1;
+  }
+  return { present: present.map(({ sector: _sector, ...p }) => p), counts };
+}
 
 export type CheckInCandidate = {
   id: string;
@@ -66,18 +55,10 @@ export type CheckInCandidate = {
  * and case aside. People of invited institutions and those who came on other days come first;
  * with nothing typed, only they are listed.
  */
-export const searchCheckIn = defineUseCase({
-  name: "attendance.search",
-  http: { method: "get", path: "/projects/{projectId}/workshops/{workshopId}/check-in-search", response: searchCheckInOutput },
-  access: { kind: "project", permission: "attendance.record" },
-  input: checkInSearchInput,
-  write: false,
-  async run(ctx, input): Promise<CheckInCandidate[]> {
-    const workshop = await loadWorkshop(ctx, input.projectId, input.workshopId);
-    const words = toSearchText(input.q).split(" ").filter(Boolean);
-    return findCandidates(ctx, workshop.id, input.day, words, words.length ? 20 : 60);
-  },
-});
+export async function searchCandidates(ctx: UseCaseCtx, workshopId: string, day: string, q: string): Promise<CheckInCandidate[]> {
+  const words = toSearchText(q).split(" ").filter(Boolean);
+  return findCandidates(ctx, workshopId, day, words, words.length ? 20 : 60);
+}
 
 /** The people expected at a workshop (invited institutions' staff, those who came on other days), all of them. */
 export async function expectedPeople(ctx: UseCaseCtx, workshopId: string, day: string): Promise<CheckInCandidate[]> {

@@ -2,7 +2,9 @@ import type { Content, TableCell } from "pdfmake/interfaces";
 import { listedName } from "@/lib/participants/names";
 import { renderPdf } from "@/lib/pdf/render";
 import type { Wording } from "./report-document";
-import { blankRows } from "./sign-in-sheet";
+
+/** Blank rows after the expected names, for people nobody expected. */
+export const blankRows = 15;
 
 type Sheet = {
   workshop: { title: string; city: string; venue: string };

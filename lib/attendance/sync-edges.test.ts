@@ -12,9 +12,8 @@ import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { participantEditForm, participantForm, participantRow, projectIdsOf } from "@/lib/testing/participants";
 import { insertInstitution, insertPerson, insertWorkshop } from "@/lib/testing/workshops";
 import { createWorld } from "@/lib/testing/world";
-import { getOfflineRoster } from "./offline-roster";
-import { getAttendanceDay } from "./roster";
-import { syncOutbox, type SyncInput } from "./sync";
+import { getOfflineRoster, getAttendanceDay, syncOutbox } from "./use-cases";
+import type { SyncInput } from "./schemas";
 
 let database: Database;
 

@@ -8,8 +8,8 @@ import { listDuplicatePairs } from "@/lib/participants/duplicates";
 import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { insertInstitution, insertPerson, insertWorkshop } from "@/lib/testing/workshops";
 import { createWorld } from "@/lib/testing/world";
-import { getOfflineRoster } from "./offline-roster";
-import { syncOutbox, type SyncInput } from "./sync";
+import { getOfflineRoster, syncOutbox } from "./use-cases";
+import type { SyncInput } from "./schemas";
 
 let database: Database;
 

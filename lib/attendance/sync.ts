@@ -1,5 +1,5 @@
 import { and, eq, gt, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { auditEntries, institutions, participantProjects, participants, type Workshop } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { requireProjectRole, type ProjectAccess } from "@/lib/authz";
@@ -8,80 +8,47 @@ import { insertParticipant } from "@/lib/participants/use-cases";
 import type { ErrorCode, FieldErrors } from "@/lib/result";
 import { UseCaseError } from "@/lib/result";
 import { can } from "@/lib/policy";
-import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
+import type { UseCaseCtx } from "@/lib/use-case";
 import { toFieldErrors } from "@/lib/validation";
 import { loadWorkshop } from "@/lib/workshops/use-cases";
 import { applyCheckIns, type CheckInResult } from "./check-in";
-import { checkInActions } from "./schemas";
-import { syncOutboxOutput } from "./responses";
+import type { syncInput } from "./schemas";
 
-const newParticipant = z.object({
-  id: z.uuid(),
-  kind: z.literal("participant"),
-  // The person's fields, checked item by item below, so one bad form does not refuse the outbox.
-  participant: z.record(z.string(), z.unknown()),
-});
-const checkIn = z.object({ id: z.uuid(), kind: z.enum(checkInActions), participantId: z.uuid(), day: z.iso.date() });
-
-/** A device's outbox for one workshop, in the order the changes were made. */
-export const syncInput = z.object({
-  projectId: z.uuid(),
-  workshopId: z.uuid(),
-  /** Who made the changes on the device: an outbox is only ever sent as its own user's. */
-  userId: z.uuid(),
-  items: z.array(z.discriminatedUnion("kind", [newParticipant, checkIn])).min(1).max(200),
-});
-export type SyncInput = z.input<typeof syncInput>;
+type Outbox = z.output<typeof syncInput>;
 
 export type ParticipantResult = { id: string; outcome: "created" | "already_created" | "refused"; reason?: "invalid"; fieldErrors?: FieldErrors };
 /** The whole outbox, when it was made by another user than the one signed in now. */
 export type OtherUserResult = { id: string; outcome: "refused"; reason: "otherUser" };
 export type SyncResult = ParticipantResult | CheckInResult | OtherUserResult;
 
-/**
- * Receives an offline outbox: the people created on the device first (each under the id the
- * device gave it, so a resent outbox creates no one twice; a namesake on file is left for the
- * duplicates queue), then the check-ins and undos. Each item gets its own answer. The project and
- * workshop are checked first: one that is not the caller's answers "not found". A user who has
- * lost their place in the project meanwhile, or an outbox made by another user of the device, is
- * refused as a whole. Refusals are audited, at most once a minute per user, so that a device
- * retrying (or someone probing) cannot fill the audit trail.
- */
-export const syncOutbox = defineUseCase({
-  name: "attendance.sync",
-  http: { method: "post", path: "/projects/{projectId}/workshops/{workshopId}/sync", response: syncOutboxOutput },
-  access: { kind: "user" },
-  input: syncInput,
-  // Its own transactions, so that the audit of a refusal is kept while the changes are not.
-  write: false,
-  async run(ctx, input): Promise<SyncResult[]> {
-    const access = await projectAccess(ctx, input.projectId);
-    const workshop = access ? await projectWorkshop(ctx, input.projectId, input.workshopId) : null;
-    if (!workshop) {
-      await auditRefusal(ctx, input, null, "not_found");
-      throw new UseCaseError("not_found");
+/** The outbox applied: see syncOutbox for what is refused, audited and created. */
+export async function applyOutbox(ctx: UseCaseCtx, input: Outbox): Promise<SyncResult[]> {
+  const access = await projectAccess(ctx, input.projectId);
+  const workshop = access ? await projectWorkshop(ctx, input.projectId, input.workshopId) : null;
+  if (!workshop) {
+    await auditRefusal(ctx, input, null, "not_found");
+    throw new UseCaseError("not_found");
+  }
+  if (!can(access, "attendance.record")) {
+    await auditRefusal(ctx, input, workshop, "forbidden");
+    throw new UseCaseError("forbidden");
+  }
+  // A device shared by two people: the outbox waits, refused, until its own user signs in again.
+  if (input.userId !== ctx.user.id) {
+    await auditRefusal(ctx, input, workshop, "otherUser");
+    return input.items.map((i) => ({ id: i.id, outcome: "refused", reason: "otherUser" }));
+  }
+  return ctx.db.transaction(async (db) => {
+    const tx = { ...ctx, db };
+    const results = new Map<string, SyncResult>();
+    for (const item of input.items) {
+      if (item.kind === "participant") results.set(item.id, await createOnce(tx, input.projectId, item));
     }
-    if (!can(access, "attendance.record")) {
-      await auditRefusal(ctx, input, workshop, "forbidden");
-      throw new UseCaseError("forbidden");
-    }
-    // A device shared by two people: the outbox waits, refused, until its own user signs in again.
-    if (input.userId !== ctx.user.id) {
-      await auditRefusal(ctx, input, workshop, "otherUser");
-      return input.items.map((i) => ({ id: i.id, outcome: "refused", reason: "otherUser" }));
-    }
-    return ctx.db.transaction(async (db) => {
-      const tx = { ...ctx, db };
-      const results = new Map<string, SyncResult>();
-      for (const item of input.items) {
-        if (item.kind === "participant") results.set(item.id, await createOnce(tx, input.projectId, item));
-      }
-      const checkIns = input.items.filter((i) => i.kind !== "participant").map((i) => ({ id: i.id, participantId: i.participantId, day: i.day, action: i.kind }));
-      if (checkIns.length) for (const r of await applyCheckIns(tx, input.projectId, workshop, checkIns)) results.set(r.id, r);
-      return input.items.map((i) => results.get(i.id)!);
-    });
-  },
-});
+    const checkIns = input.items.filter((i) => i.kind !== "participant").map((i) => ({ id: i.id, participantId: i.participantId, day: i.day, action: i.kind }));
+    if (checkIns.length) for (const r of await applyCheckIns(tx, input.projectId, workshop, checkIns)) results.set(r.id, r);
+    return input.items.map((i) => results.get(i.id)!);
+  });
+}
 
 /** The caller's role in the project, or null when it is not theirs (not a member, or no such project). */
 async function projectAccess(ctx: UseCaseCtx, projectId: string): Promise<ProjectAccess | null> {
@@ -107,7 +74,7 @@ async function projectWorkshop(ctx: UseCaseCtx, projectId: string, workshopId: s
  * the workshop is known to be one of the caller's projects'; otherwise under the caller, so that
  * ids they made up never reach the trail or another project's history.
  */
-async function auditRefusal(ctx: UseCaseCtx, input: z.output<typeof syncInput>, workshop: Workshop | null, reason: ErrorCode | "otherUser") {
+async function auditRefusal(ctx: UseCaseCtx, input: Outbox, workshop: Workshop | null, reason: ErrorCode | "otherUser") {
   const action = "attendance.sync_refused";
   await ctx.db.transaction(async (db) => {
     // Two refused calls at once must not both find the minute free.
@@ -127,7 +94,7 @@ async function auditRefusal(ctx: UseCaseCtx, input: z.output<typeof syncInput>, 
   });
 }
 
-async function createOnce(ctx: UseCaseCtx, projectId: string, item: z.output<typeof newParticipant>): Promise<ParticipantResult> {
+async function createOnce(ctx: UseCaseCtx, projectId: string, item: Extract<Outbox["items"][number], { kind: "participant" }>): Promise<ParticipantResult> {
   const [existing] = await ctx.db
     .select({ id: participants.id, projectId: participantProjects.projectId })
     .from(participants)

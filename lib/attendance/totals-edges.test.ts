@@ -11,8 +11,7 @@ import { getDashboard } from "@/lib/reports/dashboard";
 import { expectOk, uniqueTag } from "@/lib/testing/helpers";
 import { checkInItem, insertInstitution, insertPerson, insertWorkshop } from "@/lib/testing/workshops";
 import { createWorld } from "@/lib/testing/world";
-import { recordCheckIns } from "./check-in";
-import { getProjectAttendanceTotals } from "./totals";
+import { recordCheckIns, getProjectAttendanceTotals } from "./use-cases";
 
 let database: Database;
 

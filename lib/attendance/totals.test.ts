@@ -6,8 +6,7 @@ import { mergeParticipants } from "@/lib/participants/duplicates";
 import { expectOk } from "@/lib/testing/helpers";
 import { checkInItem, insertPerson, insertWorkshop } from "@/lib/testing/workshops";
 import { createWorld } from "@/lib/testing/world";
-import { recordCheckIns } from "./check-in";
-import { getProjectAttendanceTotals } from "./totals";
+import { recordCheckIns, getProjectAttendanceTotals } from "./use-cases";
 
 let database: Database;
 

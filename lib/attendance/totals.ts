@@ -1,8 +1,6 @@
 import { sql } from "drizzle-orm";
 import { executeRows } from "@/db/client";
-import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
-import { projectIdInput } from "@/lib/zod-fields";
-import { getProjectAttendanceTotalsOutput } from "./responses";
+import type { UseCaseCtx } from "@/lib/use-case";
 
 export type AttendanceTotals = {
   workshopsHeld: number;
@@ -48,29 +46,19 @@ export async function tallyPeople(ctx: UseCaseCtx, projectId: string, period: Wo
   return row!;
 }
 
-/**
- * A project's attendance at a glance, each person once. It reads the per-project tally of people
- * the database keeps (attendance_project_people), not every attendance record.
- */
-export const getProjectAttendanceTotals = defineUseCase({
-  name: "attendance.projectTotals",
-  http: { method: "get", path: "/projects/{projectId}/attendance-totals", response: getProjectAttendanceTotalsOutput },
-  access: { kind: "project", permission: "project.read" },
-  input: projectIdInput,
-  write: false,
-  async run(ctx, input): Promise<AttendanceTotals> {
-    const [people, [reach]] = await Promise.all([
-      tallyPeople(ctx, input.projectId),
-      executeRows<{ workshopsHeld: number; institutions: number }>(
-        ctx.db,
-        sql`select
-          (select count(*)::int from workshops where project_id = ${input.projectId} and status = 'held') as "workshopsHeld",
-          -- Few institutions, each found at its first attendance in the project through its index.
-          (select count(*)::int from institutions i
-            where exists (select 1 from attendance a join workshops w on w.id = a.workshop_id
-                          where a.institution_id = i.id and w.project_id = ${input.projectId})) as "institutions"`,
-      ),
-    ]);
-    return { ...people, ...reach! };
-  },
-});
+/** A project's totals, from the per-project tally of people the database keeps (attendance_project_people), not every attendance record. */
+export async function projectAttendanceTotals(ctx: UseCaseCtx, projectId: string): Promise<AttendanceTotals> {
+  const [people, [reach]] = await Promise.all([
+    tallyPeople(ctx, projectId),
+    executeRows<{ workshopsHeld: number; institutions: number }>(
+      ctx.db,
+      sql`select
+        (select count(*)::int from workshops where project_id = ${projectId} and status = 'held') as "workshopsHeld",
+        -- Few institutions, each found at its first attendance in the project through its index.
+        (select count(*)::int from institutions i
+          where exists (select 1 from attendance a join workshops w on w.id = a.workshop_id
+                        where a.institution_id = i.id and w.project_id = ${projectId})) as "institutions"`,
+    ),
+  ]);
+  return { ...people, ...reach! };
+}

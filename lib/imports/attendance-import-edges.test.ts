@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { attendance, participantProjects, participants, projectMembers } from "@/db/schema";
-import { recordCheckIns } from "@/lib/attendance/check-in";
+import { recordCheckIns } from "@/lib/attendance/use-cases";
 import { eraseParticipant } from "@/lib/participants/personal-data";
 import { expectFailure, expectOk, uniqueTag } from "@/lib/testing/helpers";
 import { checkInItem, insertInstitution, insertPerson, insertWorkshop } from "@/lib/testing/workshops";

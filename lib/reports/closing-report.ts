@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { attendance, evaluations, missions, studies, workshops } from "@/db/schema";
-import { getProjectAttendanceTotals } from "@/lib/attendance/totals";
+import { getProjectAttendanceTotals } from "@/lib/attendance/use-cases";
 import { getEvaluationResults } from "@/lib/evaluations/use-cases";
 import { listActions } from "@/lib/improvement-actions/use-cases";
 import { visibleMissions } from "@/lib/missions/use-cases";

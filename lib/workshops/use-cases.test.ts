@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
-import { recordCheckIns } from "@/lib/attendance/check-in";
+import { recordCheckIns } from "@/lib/attendance/use-cases";
 import { createMission } from "@/lib/missions/use-cases";
 import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { checkInItem, insertInstitution, insertPerson, workshopForm } from "@/lib/testing/workshops";

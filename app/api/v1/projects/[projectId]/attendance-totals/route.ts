@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/http/api";
-import { getProjectAttendanceTotals } from "@/lib/attendance/totals";
+import { getProjectAttendanceTotals } from "@/lib/attendance/use-cases";
 
 export const GET = apiRoute(getProjectAttendanceTotals);

@@ -4,7 +4,7 @@ import { DownloadLink } from "@/components/ui/download-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getWorkshopReport } from "@/lib/attendance/report";
+import { getWorkshopReport } from "@/lib/attendance/use-cases";
 import { workshopReportDocument } from "@/lib/attendance/report-document";
 import { getWording } from "@/lib/i18n/wording";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";

@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/http/api";
-import { getAttendanceDay } from "@/lib/attendance/roster";
+import { getAttendanceDay } from "@/lib/attendance/use-cases";
 
 export const GET = apiRoute(getAttendanceDay);

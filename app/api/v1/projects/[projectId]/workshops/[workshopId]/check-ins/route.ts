@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/http/api";
-import { recordCheckIns } from "@/lib/attendance/check-in";
+import { recordCheckIns } from "@/lib/attendance/use-cases";
 
 export const POST = apiRoute(recordCheckIns);

@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/http/api";
-import { getOfflineRoster } from "@/lib/attendance/offline-roster";
+import { getOfflineRoster } from "@/lib/attendance/use-cases";
 
 export const GET = apiRoute(getOfflineRoster);

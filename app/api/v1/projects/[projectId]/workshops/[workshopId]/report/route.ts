@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/http/api";
-import { getWorkshopReport } from "@/lib/attendance/report";
+import { getWorkshopReport } from "@/lib/attendance/use-cases";
 
 export const GET = apiRoute(getWorkshopReport);

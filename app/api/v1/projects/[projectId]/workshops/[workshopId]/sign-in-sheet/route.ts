@@ -1,4 +1,4 @@
-import { getSignInSheet } from "@/lib/attendance/sign-in-sheet";
+import { getSignInSheet } from "@/lib/attendance/use-cases";
 import { signInSheetPdf } from "@/lib/attendance/sign-in-sheet-pdf";
 import { failureResponse } from "@/lib/http/api";
 import { fileTypes } from "@/lib/http/declaration";

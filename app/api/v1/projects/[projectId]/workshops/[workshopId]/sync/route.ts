@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/http/api";
-import { syncOutbox } from "@/lib/attendance/sync";
+import { syncOutbox } from "@/lib/attendance/use-cases";
 
 export const POST = apiRoute(syncOutbox);

@@ -1,5 +1,5 @@
 import { workshopReportDocument } from "@/lib/attendance/report-document";
-import { getWorkshopReportFile } from "@/lib/attendance/report-file";
+import { getWorkshopReportFile } from "@/lib/attendance/use-cases";
 import { documentFormat, documentResponse } from "@/lib/http/document-response";
 import { failureResponse } from "@/lib/http/api";
 import { getWording } from "@/lib/i18n/wording";
