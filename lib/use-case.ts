@@ -19,24 +19,32 @@ export type UseCaseCtx = Ctx & { user: SessionUser; access: ProjectAccess | null
 
 type ProjectScoped = { projectId: string };
 
-export type UseCaseDefinition<S extends z.ZodType, R> = {
+/** A project's role is read in the project its input names: "project" access needs a projectId in the input. */
+export type AccessFor<S extends z.ZodType> = z.output<S> extends ProjectScoped ? Access : Exclude<Access, { kind: "project" }>;
+
+type Http = HttpDeclaration | readonly HttpDeclaration[];
+
+export type UseCaseDefinition<S extends z.ZodType, R, H extends Http | undefined = Http | undefined> = {
   /** "<domain>.<verb>": the name tests, the audit trail and the API document use. */
   name: string;
-  access: Access;
+  access: AccessFor<S>;
   input: S;
   /** A write's `run` goes in one transaction, so what it writes, its audit entry included, lands whole or not at all. */
   write: boolean;
   /** Also runs for a user who must still replace a temporary password: the change itself, sign-out. */
   allowsTemporaryPassword?: boolean;
-  /** How /api/v1 serves it (a file download and a JSON view may share one use case); none without an API route. */
-  http?: HttpDeclaration | readonly HttpDeclaration[];
+  /**
+   * How /api/v1 serves it (a file download and a JSON view may share one use case); none without an
+   * API route. Kept as written (path and response), so a client call can be typed from it (lib/http/client.ts).
+   */
+  http?: H;
   run: (ctx: UseCaseCtx, input: z.output<S>) => Promise<R>;
 };
 
-export type UseCase<S extends z.ZodType = z.ZodType, R = unknown> = ((
+export type UseCase<S extends z.ZodType = z.ZodType, R = unknown, H extends Http | undefined = Http | undefined> = ((
   ctx: Ctx,
   rawInput: unknown,
-) => Promise<Result<R>>) & { definition: UseCaseDefinition<S, R> };
+) => Promise<Result<R>>) & { definition: UseCaseDefinition<S, R, H> };
 
 /**
  * Every entry point (server action, API handler, page) calls a use case, which always runs in
@@ -44,7 +52,7 @@ export type UseCase<S extends z.ZodType = z.ZodType, R = unknown> = ((
  * for a write) → answer a refusal or a duplicate as a result. The runner records no audit entry:
  * a write's `run` records its own (`updateVersioned`, or `recordAudit`) inside that transaction.
  */
-export function defineUseCase<S extends z.ZodType, R>(definition: UseCaseDefinition<S, R>): UseCase<S, R> {
+export function defineUseCase<S extends z.ZodType, R, const H extends Http | undefined = undefined>(definition: UseCaseDefinition<S, R, H>): UseCase<S, R, H> {
   const execute = async (ctx: Ctx, rawInput: unknown): Promise<Result<R>> => {
     try {
       const user = definition.access.kind === "admin" ? requireAdmin(ctx) : requireUser(ctx);
