@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ListTable } from "@/components/list-page/list-table";
 import { listBodies } from "@/lib/bodies/use-cases";
 import { countryName } from "@/lib/i18n/countries";
 import { getDirectoryPermissions } from "@/lib/institutions/use-cases";
@@ -17,31 +16,24 @@ export default async function BodiesPage() {
   return (
     <>
       <PageHeader title={t("title")} actions={canCurate && <ButtonLink href="/bodies/new">{t("new")}</ButtonLink>} />
-      {bodies.length === 0 ? (
-        <EmptyState message={t("empty")} />
-      ) : (
-        <Table caption={t("title")}>
-          <thead>
-            <tr>
-              <Th>{t("name")}</Th>
-              <Th>{t("country")}</Th>
-              <Th>{t("currentMembers")}</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {bodies.map((b) => (
-              <tr key={b.id}>
-                <Td>
-                  <Link href={`/bodies/${b.id}`}>{b.acronym || b.name}</Link>
-                  {b.acronym && <span className="block text-xs text-slate-600">{b.name}</span>}
-                </Td>
-                <Td>{countryName(b.country, locale)}</Td>
-                <Td>{format.number(b.currentMembers)}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <ListTable
+        caption={t("title")}
+        rows={bodies}
+        emptyMessage={t("empty")}
+        columns={[
+          {
+            label: t("name"),
+            cell: (b) => (
+              <>
+                <Link href={`/bodies/${b.id}`}>{b.acronym || b.name}</Link>
+                {b.acronym && <span className="block text-xs text-slate-600">{b.name}</span>}
+              </>
+            ),
+          },
+          { label: t("country"), cell: (b) => countryName(b.country, locale) },
+          { label: t("currentMembers"), cell: (b) => format.number(b.currentMembers) },
+        ]}
+      />
     </>
   );
 }

@@ -8,10 +8,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ChoiceFilter, optionsOf, SearchField, SortSelect } from "@/components/list-page/filter-fields";
 import { isFiltered, readFilters, type Filters } from "@/components/list-page/filters";
 import { ListFilters } from "@/components/list-page/list-filters";
-import { ListTable } from "@/components/list-page/list-table";
-import { PagedList } from "@/components/list-page/paged-list";
+import { PagedTable } from "@/components/list-page/paged-list";
 import { SelectField } from "@/components/ui/field";
-import { Td } from "@/components/ui/table";
 import { institutionKinds, institutionLevels, institutionSectors } from "@/db/schema/values";
 import { listBodies } from "@/lib/bodies/use-cases";
 import { countryName, countryOptions } from "@/lib/i18n/countries";
@@ -52,14 +50,18 @@ export default async function InstitutionsPage({ searchParams }: { searchParams:
         <SortSelect value={filters.sort ?? "name"} options={optionsOf(institutionSorts, (v) => t(`sort.${v}`))} />
         <OrderSelect value={filters.dir === "desc" ? "desc" : "asc"} />
       </ListFilters>
-      <PagedList page={page} summary={t("count", { count: page.total })} emptyMessage={hasFilters ? t("noMatch") : t("empty")} basePath="/institutions" params={filters}>
-        <ListTable
-          caption={t("title")}
-          columns={[t("name"), { label: t("country"), className: "hidden sm:table-cell" }, t("sector"), { label: t("kind"), className: "hidden md:table-cell" }, { label: t("parent"), className: "hidden md:table-cell" }]}
-        >
-          {page.items.map((i) => (
-            <tr key={i.id}>
-              <Td>
+      <PagedTable
+        page={page}
+        summary={t("count", { count: page.total })}
+        emptyMessage={hasFilters ? t("noMatch") : t("empty")}
+        basePath="/institutions"
+        params={filters}
+        caption={t("title")}
+        columns={[
+          {
+            label: t("name"),
+            cell: (i) => (
+              <>
                 <Link href={`/institutions/${i.id}`}>{i.name}</Link>
                 {i.acronym && <span className="ml-1 text-slate-600">({i.acronym})</span>}
                 {!i.isActive && (
@@ -67,15 +69,15 @@ export default async function InstitutionsPage({ searchParams }: { searchParams:
                     <Badge>{t("statuses.archived")}</Badge>
                   </span>
                 )}
-              </Td>
-              <Td className="hidden sm:table-cell">{countryName(i.country, locale)}</Td>
-              <Td>{t(`sectors.${i.sector}`)}</Td>
-              <Td className="hidden md:table-cell">{t(`kinds.${i.kind}`)}</Td>
-              <Td className="hidden md:table-cell">{i.parentName ?? "—"}</Td>
-            </tr>
-          ))}
-        </ListTable>
-      </PagedList>
+              </>
+            ),
+          },
+          { label: t("country"), className: "hidden sm:table-cell", cell: (i) => countryName(i.country, locale) },
+          { label: t("sector"), cell: (i) => t(`sectors.${i.sector}`) },
+          { label: t("kind"), className: "hidden md:table-cell", cell: (i) => t(`kinds.${i.kind}`) },
+          { label: t("parent"), className: "hidden md:table-cell", cell: (i) => i.parentName ?? "—" },
+        ]}
+      />
     </>
   );
 }

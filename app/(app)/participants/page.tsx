@@ -6,9 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ChoiceFilter, optionsOf, SearchField, SortSelect } from "@/components/list-page/filter-fields";
 import { isFiltered, readFilters, type Filters } from "@/components/list-page/filters";
 import { ListFilters } from "@/components/list-page/list-filters";
-import { ListTable } from "@/components/list-page/list-table";
-import { PagedList } from "@/components/list-page/paged-list";
-import { Td } from "@/components/ui/table";
+import { PagedTable } from "@/components/list-page/paged-list";
 import { participantSexes } from "@/db/schema/values";
 import { participantSorts } from "@/lib/participants/schemas";
 import { listParticipants } from "@/lib/participants/use-cases";
@@ -61,22 +59,27 @@ export default async function ParticipantsPage({ searchParams }: { searchParams:
         <SortSelect value={filters.sort ?? "familyNames"} options={optionsOf(participantSorts, (s) => t(`sort.${s}`))} />
         {filters.institutionId && <input type="hidden" name="institutionId" value={filters.institutionId} />}
       </ListFilters>
-      <PagedList page={page} summary={t("count", { count: page.total })} emptyMessage={hasFilters ? t("noMatch") : t("empty")} basePath="/participants" params={filters}>
-        <ListTable caption={t("title")} columns={[t("name"), { label: t("sex"), className: "hidden sm:table-cell" }, t("institution"), { label: t("position"), className: "hidden md:table-cell" }]}>
-          {page.items.map((p) => (
-            <tr key={p.id}>
-              <Td>
-                <Link href={`/participants/${p.id}`}>
-                  {p.familyNames} {p.givenNames}
-                </Link>
-              </Td>
-              <Td className="hidden sm:table-cell">{t(`sexes.${p.sex}`)}</Td>
-              <Td>{p.institutionName ?? "—"}</Td>
-              <Td className="hidden md:table-cell">{p.position || "—"}</Td>
-            </tr>
-          ))}
-        </ListTable>
-      </PagedList>
+      <PagedTable
+        page={page}
+        summary={t("count", { count: page.total })}
+        emptyMessage={hasFilters ? t("noMatch") : t("empty")}
+        basePath="/participants"
+        params={filters}
+        caption={t("title")}
+        columns={[
+          {
+            label: t("name"),
+            cell: (p) => (
+              <Link href={`/participants/${p.id}`}>
+                {p.familyNames} {p.givenNames}
+              </Link>
+            ),
+          },
+          { label: t("sex"), className: "hidden sm:table-cell", cell: (p) => t(`sexes.${p.sex}`) },
+          { label: t("institution"), cell: (p) => p.institutionName ?? "—" },
+          { label: t("position"), className: "hidden md:table-cell", cell: (p) => p.position || "—" },
+        ]}
+      />
     </>
   );
 }

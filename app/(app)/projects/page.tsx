@@ -6,9 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { ChoiceFilter, optionsOf, SearchField, SortSelect } from "@/components/list-page/filter-fields";
 import { isFiltered, readFilters, type Filters } from "@/components/list-page/filters";
 import { ListFilters } from "@/components/list-page/list-filters";
-import { ListTable } from "@/components/list-page/list-table";
-import { PagedList } from "@/components/list-page/paged-list";
-import { Td } from "@/components/ui/table";
+import { PagedTable } from "@/components/list-page/paged-list";
 import { projectStatuses } from "@/db/schema";
 import { countryName } from "@/lib/i18n/countries";
 import { calendarDate } from "@/lib/i18n/dates";
@@ -46,24 +44,33 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         <ChoiceFilter name="status" label={t("status")} anyLabel={t("allStatuses")} value={filters.status} options={optionsOf(projectStatuses, (s) => t(`statuses.${s}`))} />
         <SortSelect value={filters.sort ?? "startDate"} options={optionsOf(projectSorts, (s) => t(`sort.${s}`))} />
       </ListFilters>
-      <PagedList page={page} summary={t("count", { count: page.total })} emptyMessage={hasFilters ? t("noMatch") : t("empty")} basePath="/projects" params={filters}>
-        <ListTable caption={t("title")} columns={[{ label: t("code"), className: "hidden sm:table-cell" }, t("name"), { label: t("country"), className: "hidden sm:table-cell" }, t("period"), t("status")]}>
-          {page.items.map((p) => (
-            <tr key={p.id}>
-              <Td className="hidden whitespace-nowrap font-mono text-xs sm:table-cell">{p.code}</Td>
-              <Td>
+      <PagedTable
+        page={page}
+        summary={t("count", { count: page.total })}
+        emptyMessage={hasFilters ? t("noMatch") : t("empty")}
+        basePath="/projects"
+        params={filters}
+        caption={t("title")}
+        columns={[
+          { label: t("code"), className: "hidden sm:table-cell", cellClassName: "whitespace-nowrap font-mono text-xs", cell: (p) => p.code },
+          {
+            label: t("name"),
+            cell: (p) => (
+              <>
                 <Link href={`/projects/${p.id}`}>{p.name}</Link>
                 <span className="block font-mono text-xs text-slate-600 sm:hidden">{p.code}</span>
-              </Td>
-              <Td className="hidden sm:table-cell">{countryName(p.country, locale)}</Td>
-              <Td className="sm:whitespace-nowrap">{format.dateTimeRange(calendarDate(p.startDate), calendarDate(p.endDate), { dateStyle: "medium" })}</Td>
-              <Td>
-                <Badge>{t(`statuses.${p.status}`)}</Badge>
-              </Td>
-            </tr>
-          ))}
-        </ListTable>
-      </PagedList>
+              </>
+            ),
+          },
+          { label: t("country"), className: "hidden sm:table-cell", cell: (p) => countryName(p.country, locale) },
+          {
+            label: t("period"),
+            cellClassName: "sm:whitespace-nowrap",
+            cell: (p) => format.dateTimeRange(calendarDate(p.startDate), calendarDate(p.endDate), { dateStyle: "medium" }),
+          },
+          { label: t("status"), cell: (p) => <Badge>{t(`statuses.${p.status}`)}</Badge> },
+        ]}
+      />
     </>
   );
 }

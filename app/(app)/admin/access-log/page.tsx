@@ -34,7 +34,13 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
       <ListFilters resetHref="/admin/access-log" hasFilters={hasFilters} className="sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_1fr_auto] lg:items-end">
         {filters.participantId && <input type="hidden" name="participantId" value={filters.participantId} />}
         <ChoiceFilter name="actorId" label={t("actor")} anyLabel={t("anyActor")} value={filters.actorId} options={actors.items.map((u) => ({ value: u.id, label: u.name }))} />
-        <ChoiceFilter name="action" label={t("action")} anyLabel={t("anyAction")} value={filters.action} options={accessActions.map((a) => ({ value: a, label: t(`actions.${accessActionKeys[a]}`) }))} />
+        <ChoiceFilter
+          name="action"
+          label={t("action")}
+          anyLabel={t("anyAction")}
+          value={filters.action}
+          options={accessActions.map((a) => ({ value: a, label: t(`actions.${accessActionKeys[a]}`) }))}
+        />
         <PeriodFilter from={filters.from} to={filters.to} fromLabel={t("from")} toLabel={t("to")} error={result.ok ? undefined : t("badRange")} />
       </ListFilters>
       {filters.participantId && (

@@ -6,10 +6,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { optionsOf, SearchField } from "@/components/list-page/filter-fields";
 import { isFiltered, readFilters, type Filters } from "@/components/list-page/filters";
 import { ListFilters } from "@/components/list-page/list-filters";
-import { ListTable } from "@/components/list-page/list-table";
-import { PagedList } from "@/components/list-page/paged-list";
+import { PagedTable } from "@/components/list-page/paged-list";
 import { SelectField } from "@/components/ui/field";
-import { Td } from "@/components/ui/table";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { listUsers } from "@/lib/users/use-cases";
 
@@ -29,20 +27,27 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <SearchField value={filters.q} />
         <SelectField name="status" label={t("status")} defaultValue={filters.status ?? "all"} options={optionsOf(["all", "active", "inactive"], (s) => t(`statuses.${s}`))} />
       </ListFilters>
-      <PagedList page={page} summary={t("count", { count: page.total })} emptyMessage={t("noMatch")} basePath="/admin/users" params={filters}>
-        <ListTable caption={t("title")} columns={[t("name"), t("email"), { label: t("locale"), className: "hidden sm:table-cell" }, t("status")]}>
-          {page.items.map((u) => (
-            <tr key={u.id}>
-              <Td>
+      <PagedTable
+        page={page}
+        summary={t("count", { count: page.total })}
+        emptyMessage={t("noMatch")}
+        basePath="/admin/users"
+        params={filters}
+        caption={t("title")}
+        columns={[
+          {
+            label: t("name"),
+            cell: (u) => (
+              <>
                 <Link href={`/admin/users/${u.id}`}>{u.name}</Link> {u.isAdmin && <Badge>{t("admin")}</Badge>}
-              </Td>
-              <Td className="break-all">{u.email}</Td>
-              <Td className="hidden sm:table-cell">{tLanguage(u.locale)}</Td>
-              <Td>{u.isActive ? t("statuses.active") : t("statuses.inactive")}</Td>
-            </tr>
-          ))}
-        </ListTable>
-      </PagedList>
+              </>
+            ),
+          },
+          { label: t("email"), cellClassName: "break-all", cell: (u) => u.email },
+          { label: t("locale"), className: "hidden sm:table-cell", cell: (u) => tLanguage(u.locale) },
+          { label: t("status"), cell: (u) => (u.isActive ? t("statuses.active") : t("statuses.inactive")) },
+        ]}
+      />
     </>
   );
 }

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
+import { PagedList } from "@/components/list-page/paged-list";
 import { listDuplicatePairs } from "@/lib/participants/duplicates";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { PairDecision } from "./pair-decision";
@@ -17,10 +16,7 @@ export default async function DuplicatesPage({ searchParams }: { searchParams: P
     <>
       <PageHeader title={t("duplicatesQueue")} />
       <p className="mb-4 text-sm text-slate-700">{t("queueExplain")}</p>
-      <p className="mb-2 text-sm text-slate-700">{t("pairCount", { count: page.total })}</p>
-      {page.items.length === 0 ? (
-        <EmptyState message={t("queueEmpty")} />
-      ) : (
+      <PagedList page={page} summary={t("pairCount", { count: page.total })} emptyMessage={t("queueEmpty")} basePath="/participants/duplicates" params={{}}>
         <ul className="flex flex-col gap-3">
           {page.items.map((pair) => (
             <li key={`${pair.first.id}-${pair.second.id}`} className="rounded-lg border border-slate-200 bg-white p-4">
@@ -41,8 +37,7 @@ export default async function DuplicatesPage({ searchParams }: { searchParams: P
             </li>
           ))}
         </ul>
-      )}
-      <Pagination page={page.page} pageSize={page.pageSize} total={page.total} basePath="/participants/duplicates" params={{}} />
+      </PagedList>
     </>
   );
 }

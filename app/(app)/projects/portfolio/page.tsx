@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PinnedFigurePhrase } from "@/components/evaluations/pinned-figure-phrase";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ListTable } from "@/components/list-page/list-table";
 import { percentOf } from "@/lib/evaluations/results";
 import { narrativeFor } from "@/lib/narrative";
 import { getPortfolio } from "@/lib/reports/portfolio";
@@ -17,50 +16,45 @@ export default async function PortfolioPage() {
   return (
     <>
       <PageHeader title={t("title")} />
-      {rows.length === 0 ? (
-        <EmptyState message={t("empty")} />
-      ) : (
-        <Table caption={t("title")}>
-          <thead>
-            <tr>
-              <Th>{t("project")}</Th>
-              <Th>{t("workshops")}</Th>
-              <Th>{t("people")}</Th>
-              <Th>{t("women")}</Th>
-              <Th>{t("institutions")}</Th>
-              <Th>{t("findings")}</Th>
-              <Th>{t("actions")}</Th>
-              <Th>{t("figures")}</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((p) => (
-              <tr key={p.id}>
-                <Td>
-                  <Link href={`/projects/${p.id}`}>{p.code}</Link>
-                  <span className="block text-xs text-slate-700">{p.name}</span>
-                </Td>
-                <Td>{format.number(p.workshopsHeld)}</Td>
-                <Td>{format.number(p.participants)}</Td>
-                <Td>{p.participants ? format.number(percentOf(p.women, p.participants) / 100, { style: "percent" }) : "—"}</Td>
-                <Td>{format.number(p.institutions)}</Td>
-                <Td>{format.number(p.findings)}</Td>
-                <Td>
-                  {format.number(p.actions)}
-                  {p.overdueActions > 0 && <span className="block text-xs text-red-800">{t("overdue", { count: p.overdueActions })}</span>}
-                </Td>
-                <Td>
-                  {p.pinned.map((f, i) => (
-                    <span key={i} className="block text-xs">
-                      <PinnedFigurePhrase pinned={f} /> — {narrativeFor(f.statement, locale).text}
-                    </span>
-                  ))}
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <ListTable
+        caption={t("title")}
+        rows={rows}
+        emptyMessage={t("empty")}
+        columns={[
+          {
+            label: t("project"),
+            cell: (p) => (
+              <>
+                <Link href={`/projects/${p.id}`}>{p.code}</Link>
+                <span className="block text-xs text-slate-700">{p.name}</span>
+              </>
+            ),
+          },
+          { label: t("workshops"), cell: (p) => format.number(p.workshopsHeld) },
+          { label: t("people"), cell: (p) => format.number(p.participants) },
+          { label: t("women"), cell: (p) => (p.participants ? format.number(percentOf(p.women, p.participants) / 100, { style: "percent" }) : "—") },
+          { label: t("institutions"), cell: (p) => format.number(p.institutions) },
+          { label: t("findings"), cell: (p) => format.number(p.findings) },
+          {
+            label: t("actions"),
+            cell: (p) => (
+              <>
+                {format.number(p.actions)}
+                {p.overdueActions > 0 && <span className="block text-xs text-red-800">{t("overdue", { count: p.overdueActions })}</span>}
+              </>
+            ),
+          },
+          {
+            label: t("figures"),
+            cell: (p) =>
+              p.pinned.map((f, i) => (
+                <span key={i} className="block text-xs">
+                  <PinnedFigurePhrase pinned={f} /> — {narrativeFor(f.statement, locale).text}
+                </span>
+              )),
+          },
+        ]}
+      />
     </>
   );
 }

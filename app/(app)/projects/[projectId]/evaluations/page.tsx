@@ -1,8 +1,7 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { CardList } from "@/components/list-page/card-list";
 import { listEvaluations } from "@/lib/evaluations/use-cases";
 import { calendarDate } from "@/lib/i18n/dates";
 import { loadCurrentProject } from "@/lib/projects/current-project";
@@ -16,23 +15,18 @@ export default async function EvaluationsPage({ params }: { params: Promise<{ pr
   return (
     <>
       <PageHeader title={`${t("title")} · ${project.code}`} actions={canEdit && <ButtonLink href={`/projects/${projectId}/evaluations/new`}>{t("new")}</ButtonLink>} />
-      {list.length === 0 ? (
-        <EmptyState message={t("none")} />
-      ) : (
-        <ul className="flex flex-col gap-3">
-          {list.map((e) => (
-            <li key={e.id} className="rounded-lg border border-slate-200 bg-white p-4">
-              <Link href={`/projects/${projectId}/evaluations/${e.id}`} className="text-lg font-medium">
-                {e.title}
-              </Link>
-              <p className="text-sm text-slate-700">
-                {e.periodStart && e.periodEnd ? format.dateTimeRange(calendarDate(e.periodStart), calendarDate(e.periodEnd), { dateStyle: "medium" }) : "—"} ·{" "}
-                {t("respondents", { count: e.respondents })}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <CardList
+        items={list}
+        emptyMessage={t("none")}
+        href={(e) => `/projects/${projectId}/evaluations/${e.id}`}
+        title={(e) => e.title}
+        details={(e) => (
+          <>
+            {e.periodStart && e.periodEnd ? format.dateTimeRange(calendarDate(e.periodStart), calendarDate(e.periodEnd), { dateStyle: "medium" }) : "—"} ·{" "}
+            {t("respondents", { count: e.respondents })}
+          </>
+        )}
+      />
     </>
   );
 }

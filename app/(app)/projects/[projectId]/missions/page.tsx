@@ -5,10 +5,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ChoiceFilter, optionsOf, SearchField } from "@/components/list-page/filter-fields";
 import { isFiltered, readFilters, type Filters } from "@/components/list-page/filters";
 import { ListFilters } from "@/components/list-page/list-filters";
-import { ListTable } from "@/components/list-page/list-table";
-import { PagedList } from "@/components/list-page/paged-list";
+import { PagedTable } from "@/components/list-page/paged-list";
 import { SelectField } from "@/components/ui/field";
-import { Td } from "@/components/ui/table";
 import { missionStatuses } from "@/db/schema/values";
 import { countryName } from "@/lib/i18n/countries";
 import { calendarDate } from "@/lib/i18n/dates";
@@ -65,20 +63,20 @@ export default async function MissionsPage({
         <SelectField name="when" label={t("when")} defaultValue={filters.when ?? "upcoming"} options={optionsOf(["upcoming", "past", "all"], (v) => t(`whens.${v}`))} />
         <ChoiceFilter name="status" label={t("status")} anyLabel={t("anyStatus")} value={filters.status} options={optionsOf(missionStatuses, (v) => t(`statuses.${v}`))} />
       </ListFilters>
-      <PagedList page={page} summary={t("count", { count: page.total })} emptyMessage={hasFilters ? t("noMatch") : t("empty")} basePath={basePath} params={filters}>
-        <ListTable caption={t("title")} columns={[t("name"), t("period"), { label: t("cities"), className: "hidden sm:table-cell" }, t("status")]}>
-          {page.items.map((m) => (
-            <tr key={m.id}>
-              <Td>
-                <Link href={`${basePath}/${m.id}`}>{m.title}</Link>
-              </Td>
-              <Td>{format.dateTimeRange(calendarDate(m.startDate), calendarDate(m.endDate), { dateStyle: "medium" })}</Td>
-              <Td className="hidden sm:table-cell">{[m.cities.join(", "), countryName(m.country, locale)].filter(Boolean).join(" · ")}</Td>
-              <Td>{t(`statuses.${m.status}`)}</Td>
-            </tr>
-          ))}
-        </ListTable>
-      </PagedList>
+      <PagedTable
+        page={page}
+        summary={t("count", { count: page.total })}
+        emptyMessage={hasFilters ? t("noMatch") : t("empty")}
+        basePath={basePath}
+        params={filters}
+        caption={t("title")}
+        columns={[
+          { label: t("name"), cell: (m) => <Link href={`${basePath}/${m.id}`}>{m.title}</Link> },
+          { label: t("period"), cell: (m) => format.dateTimeRange(calendarDate(m.startDate), calendarDate(m.endDate), { dateStyle: "medium" }) },
+          { label: t("cities"), className: "hidden sm:table-cell", cell: (m) => [m.cities.join(", "), countryName(m.country, locale)].filter(Boolean).join(" · ") },
+          { label: t("status"), cell: (m) => t(`statuses.${m.status}`) },
+        ]}
+      />
     </>
   );
 }

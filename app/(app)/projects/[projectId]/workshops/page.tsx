@@ -6,10 +6,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ChoiceFilter, optionsOf, PeriodFilter, SearchField, SortSelect } from "@/components/list-page/filter-fields";
 import { isFiltered, readFilters, type Filters } from "@/components/list-page/filters";
 import { ListFilters } from "@/components/list-page/list-filters";
-import { ListTable } from "@/components/list-page/list-table";
-import { PagedList } from "@/components/list-page/paged-list";
+import { PagedTable } from "@/components/list-page/paged-list";
 import { TextField } from "@/components/ui/field";
-import { Td } from "@/components/ui/table";
 import { workshopStatuses, workshopTypes } from "@/db/schema/values";
 import { calendarDate } from "@/lib/i18n/dates";
 import { listMissions } from "@/lib/missions/use-cases";
@@ -21,7 +19,13 @@ import { listWorkshops } from "@/lib/workshops/use-cases";
 
 const filterNames = ["q", "missionId", "type", "status", "city", "from", "to", "sort", "dir"] as const;
 
-export default async function WorkshopsPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<Filters<(typeof filterNames)[number]> & { page?: string }> }) {
+export default async function WorkshopsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ projectId: string }>;
+  searchParams: Promise<Filters<(typeof filterNames)[number]> & { page?: string }>;
+}) {
   const ctx = await getPageContext();
   const { projectId } = await params;
   const query = await searchParams;
@@ -42,31 +46,34 @@ export default async function WorkshopsPage({ params, searchParams }: { params: 
         <ChoiceFilter name="type" label={t("type")} anyLabel={t("anyType")} value={filters.type} options={optionsOf(workshopTypes, (v) => t(`types.${v}`))} />
         <ChoiceFilter name="status" label={t("status")} anyLabel={t("anyStatus")} value={filters.status} options={optionsOf(workshopStatuses, (v) => t(`statuses.${v}`))} />
         {missions.length > 0 && (
-          <ChoiceFilter name="missionId" label={t("mission")} anyLabel={t("anyMission")} value={filters.missionId} options={missions.map((m) => ({ value: m.id, label: m.title }))} />
+          <ChoiceFilter
+            name="missionId"
+            label={t("mission")}
+            anyLabel={t("anyMission")}
+            value={filters.missionId}
+            options={missions.map((m) => ({ value: m.id, label: m.title }))}
+          />
         )}
         <TextField name="city" label={t("city")} defaultValue={filters.city} />
         <PeriodFilter from={filters.from} to={filters.to} fromLabel={t("from")} toLabel={t("to")} />
         <SortSelect value={filters.sort ?? "startDate"} options={optionsOf(workshopSorts, (v) => t(`sort.${v}`))} />
         <OrderSelect value={filters.dir === "asc" ? "asc" : "desc"} />
       </ListFilters>
-      <PagedList page={page} summary={t("count", { count: page.total })} emptyMessage={hasFilters ? t("noMatch") : t("empty")} basePath={basePath} params={filters}>
-        <ListTable
-          caption={t("title")}
-          columns={[t("name"), t("period"), { label: t("type"), className: "hidden sm:table-cell" }, { label: t("city"), className: "hidden md:table-cell" }, t("status")]}
-        >
-          {page.items.map((w) => (
-            <tr key={w.id}>
-              <Td>
-                <Link href={`${basePath}/${w.id}`}>{w.title}</Link>
-              </Td>
-              <Td>{format.dateTimeRange(calendarDate(w.startDate), calendarDate(w.endDate), { dateStyle: "medium" })}</Td>
-              <Td className="hidden sm:table-cell">{t(`types.${w.type}`)}</Td>
-              <Td className="hidden md:table-cell">{w.city || "—"}</Td>
-              <Td>{t(`statuses.${w.status}`)}</Td>
-            </tr>
-          ))}
-        </ListTable>
-      </PagedList>
+      <PagedTable
+        page={page}
+        summary={t("count", { count: page.total })}
+        emptyMessage={hasFilters ? t("noMatch") : t("empty")}
+        basePath={basePath}
+        params={filters}
+        caption={t("title")}
+        columns={[
+          { label: t("name"), cell: (w) => <Link href={`${basePath}/${w.id}`}>{w.title}</Link> },
+          { label: t("period"), cell: (w) => format.dateTimeRange(calendarDate(w.startDate), calendarDate(w.endDate), { dateStyle: "medium" }) },
+          { label: t("type"), className: "hidden sm:table-cell", cell: (w) => t(`types.${w.type}`) },
+          { label: t("city"), className: "hidden md:table-cell", cell: (w) => w.city || "—" },
+          { label: t("status"), cell: (w) => t(`statuses.${w.status}`) },
+        ]}
+      />
     </>
   );
 }
