@@ -4,14 +4,16 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useDeferredValue, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { apiFetch } from "@/lib/http/api-fetch";
+import type { listInstitutions } from "@/lib/institutions/use-cases";
 import { queryKeys } from "@/lib/query-keys";
 
 type Chosen = { id: string; name: string };
 
 async function searchInstitutions(q: string): Promise<Chosen[]> {
-  const response = await fetch(`/api/v1/institutions?${new URLSearchParams({ q, pageSize: "8" })}`);
-  if (!response.ok) throw new Error(String(response.status));
-  return ((await response.json()) as { items: Chosen[] }).items;
+  const answer = await apiFetch<typeof listInstitutions>("GET /institutions", { query: { q, pageSize: "8" } });
+  if (!answer.ok) throw new Error(String(answer.status));
+  return answer.data.items;
 }
 
 type Props = { name: string; label: string; searchLabel: string; removeLabel: (name: string) => string; emptyLabel: string; initial: Chosen[]; error?: string };

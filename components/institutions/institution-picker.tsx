@@ -3,15 +3,17 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useDeferredValue, useEffect, useId, useRef, useState } from "react";
+import { apiFetch } from "@/lib/http/api-fetch";
+import type { listInstitutions } from "@/lib/institutions/use-cases";
 import { queryKeys } from "@/lib/query-keys";
 import { toSearchText } from "@/lib/search-text";
 
 type Found = { id: string; name: string; acronym: string };
 
 async function searchInstitutions(q: string): Promise<Found[]> {
-  const response = await fetch(`/api/v1/institutions?${new URLSearchParams({ q, pageSize: "8" })}`);
-  if (!response.ok) throw new Error(String(response.status));
-  return ((await response.json()) as { items: Found[] }).items;
+  const answer = await apiFetch<typeof listInstitutions>("GET /institutions", { query: { q, pageSize: "8" } });
+  if (!answer.ok) throw new Error(String(answer.status));
+  return answer.data.items;
 }
 
 function searchAmong(choices: Found[], q: string): Found[] {

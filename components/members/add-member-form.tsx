@@ -8,14 +8,16 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { projectRoles } from "@/db/schema/values";
 import { idleForm, type FormState } from "@/lib/forms";
+import { apiFetch } from "@/lib/http/api-fetch";
 import { queryKeys } from "@/lib/query-keys";
+import type { listUsers } from "@/lib/users/use-cases";
 
 type Person = { id: string; name: string; email: string };
 
 async function searchPeople(q: string): Promise<Person[]> {
-  const response = await fetch(`/api/v1/users?${new URLSearchParams({ q, status: "active", pageSize: "8" })}`);
-  if (!response.ok) throw new Error(String(response.status));
-  return ((await response.json()) as { items: Person[] }).items;
+  const answer = await apiFetch<typeof listUsers>("GET /users", { query: { q, status: "active", pageSize: "8" } });
+  if (!answer.ok) throw new Error(String(answer.status));
+  return answer.data.items;
 }
 
 /** Search-as-you-type among active accounts, then grant the chosen person a role in the project. */
