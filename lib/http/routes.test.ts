@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { allUseCases } from "@/lib/use-cases";
 import { httpDeclarations, isFileResponse, pathParameters } from "./declaration";
-import { buildOpenApiDocument } from "./openapi";
+import { buildOpenApiDocument } from "@/lib/openapi";
 
 const apiRoot = path.resolve(import.meta.dirname, "../../app/api/v1");
 // The API document describes the operations; it is not one of them.

@@ -1,4 +1,4 @@
-import { buildOpenApiDocument } from "@/lib/http/openapi";
+import { buildOpenApiDocument } from "@/lib/openapi";
 
 export function GET() {
   return Response.json(buildOpenApiDocument());

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { allUseCases } from "@/lib/use-cases";
-import { httpDeclarations, inputSource, isFileResponse, pathParameters, type HttpDeclaration } from "./declaration";
+import { httpDeclarations, inputSource, isFileResponse, pathParameters, type HttpDeclaration } from "@/lib/http/declaration";
 
 const errorResponse = {
   description: "Refused; `message` and `fieldErrors` are in the caller's language",
