@@ -9,6 +9,8 @@ import { useSyncStatus } from "@/components/offline/use-sync-status";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import type { CheckInCandidate } from "@/lib/attendance/roster";
+import type { searchCheckIn } from "@/lib/attendance/use-cases";
+import { apiFetch } from "@/lib/http/api-fetch";
 import { dayView, findCandidates } from "@/lib/offline/check-in-view";
 import { loadRoster, NotPreparedError, SessionEndedError } from "@/lib/offline/load-roster";
 import { enqueue, type OutboxChange, type PersonSummary } from "@/lib/offline/outbox";
@@ -34,10 +36,10 @@ type Person = PersonSummary & { id: string };
 const fullName = (p: { givenNames: string; familyNames: string }) => `${p.givenNames} ${p.familyNames}`.trim();
 const summary = ({ givenNames, familyNames, sex, institutionName, sector }: PersonSummary): PersonSummary => ({ givenNames, familyNames, sex, institutionName, sector });
 
-async function searchDirectory(url: string): Promise<CheckInCandidate[]> {
-  const response = await fetchInSession(url);
-  if (!response.ok) throw new Error(String(response.status));
-  return (await response.json()) as CheckInCandidate[];
+async function searchDirectory(params: { projectId: string; workshopId: string }, query: { day: string; q: string }): Promise<CheckInCandidate[]> {
+  const answer = await apiFetch<typeof searchCheckIn>("GET /projects/{projectId}/workshops/{workshopId}/check-in-search", { params, query, send: fetchInSession });
+  if (!answer.ok) throw new Error(String(answer.status));
+  return answer.data;
 }
 
 /**
@@ -88,7 +90,7 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
   const online = status.online && !loaded.data?.fromDevice;
   const directory = useQuery({
     queryKey: queryKeys.attendance.search(workshopId, typed),
-    queryFn: () => searchDirectory(`/api/v1/projects/${projectId}/workshops/${workshopId}/check-in-search?${new URLSearchParams({ day, q: typed })}`),
+    queryFn: () => searchDirectory({ projectId, workshopId }, { day, q: typed }),
     enabled: online && typed.length > 0,
     placeholderData: keepPreviousData,
     retry: false,

@@ -7,10 +7,11 @@ import { DuplicateWarning } from "@/components/participants/duplicate-warning";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { consentForms, institutionSectors, participantSexes, type InstitutionSector, type ParticipantSex } from "@/db/schema/values";
+import { apiFetch, type ApiError } from "@/lib/http/api-fetch";
+import type { createInstitution as createInstitutionUseCase } from "@/lib/institutions/use-cases";
 import type { PersonSummary } from "@/lib/offline/outbox";
 import { fetchInSession } from "@/lib/offline/session-end";
 
-type ApiError = { message?: string; fieldErrors?: Record<string, string> };
 type Institution = { id: string; name: string; acronym: string; sector: InstitutionSector };
 
 /** A person to add: their fields for the server, and how the device shows them meanwhile. */
@@ -31,12 +32,6 @@ type Props = {
   onCancel: () => void;
 };
 
-async function postJson<T>(url: string, body: unknown): Promise<{ ok: true; data: T } | { ok: false; error: ApiError }> {
-  const response = await fetchInSession(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-  const json = (await response.json()) as T | ApiError;
-  return response.ok ? { ok: true, data: json as T } : { ok: false, error: json as ApiError };
-}
-
 /**
  * The short form for someone not yet on file: name, sex, institution (added on the spot if new and
  * online), position, consent. The person goes into the outbox under an id the device gives them,
@@ -51,17 +46,14 @@ export function NewParticipantForm({ projectCountry, day, initialName, instituti
   const [names, setNames] = useState({ givenNames: initialName, familyNames: "" });
   const [institution, setInstitution] = useState<Institution | null>(null);
   const [addingInstitution, setAddingInstitution] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [error, setError] = useState<Partial<ApiError> | null>(null);
 
   const createInstitution = async (form: HTMLFormElement) => {
     const data = new FormData(form);
     const sector = String(data.get("newInstitutionSector")) as InstitutionSector;
-    const result = await postJson<{ id: string; name: string; acronym: string }>("/api/v1/institutions", {
-      name: String(data.get("newInstitutionName") ?? ""),
-      country: projectCountry,
-      sector,
-      kind: "other",
-      level: "national",
+    const result = await apiFetch<typeof createInstitutionUseCase>("POST /institutions", {
+      body: { name: String(data.get("newInstitutionName") ?? ""), country: projectCountry, sector, kind: "other", level: "national" },
+      send: fetchInSession,
     });
     if (!result.ok) return setError(result.error);
     setError(null);

@@ -4,14 +4,16 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useDeferredValue, type ReactNode } from "react";
+import { apiFetch, type ApiAnswer } from "@/lib/http/api-fetch";
+import type { findDuplicates } from "@/lib/participants/duplicates";
 import { queryKeys } from "@/lib/query-keys";
 
-export type DuplicateCandidate = { id: string; givenNames: string; familyNames: string; score: number; reasons: string[] };
+export type DuplicateCandidate = ApiAnswer<typeof findDuplicates>[number];
 
 async function fetchCandidates(fields: Record<string, string>): Promise<DuplicateCandidate[]> {
-  const response = await fetch(`/api/v1/participants/duplicates?${new URLSearchParams(fields)}`);
-  if (!response.ok) throw new Error(String(response.status));
-  return (await response.json()) as DuplicateCandidate[];
+  const answer = await apiFetch<typeof findDuplicates>("GET /participants/duplicates", { query: fields });
+  if (!answer.ok) throw new Error(String(answer.status));
+  return answer.data;
 }
 
 type Props = {
@@ -45,7 +47,7 @@ export function DuplicateWarning({ fields, candidateAction }: Props) {
               {c.givenNames} {c.familyNames}
             </Link>{" "}
             <span className="text-slate-700">
-              {t("matchScore", { score: format.number(c.score, { style: "percent" }) })} · {c.reasons.map((r) => t(`reasons.${r}` as never)).join(", ")}
+              {t("matchScore", { score: format.number(c.score, { style: "percent" }) })} · {c.reasons.map((r) => t(`reasons.${r}`)).join(", ")}
             </span>
             {candidateAction?.(c)}
           </li>
