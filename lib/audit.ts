@@ -1,6 +1,22 @@
 import type { Db } from "@/db/client";
 import { auditEntries, type FieldChanges } from "@/db/schema";
-import type { AuditEntityType } from "@/lib/audit/schemas";
+
+/** Every kind of record the audit trail holds: recordAudit accepts only these, and the audit page names each one. */
+export const auditEntityTypes = [
+  "user",
+  "project",
+  "project_member",
+  "institution",
+  "coordination_body",
+  "participant",
+  "mission",
+  "workshop",
+  "study",
+  "finding",
+  "improvement_action",
+  "evaluation",
+] as const;
+export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 type AuditInput = {
   actorId: string | null;

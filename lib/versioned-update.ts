@@ -1,8 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { PgColumn, PgTable, PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { FieldChanges } from "@/db/schema";
-import { diffFields, recordAudit } from "@/lib/audit";
-import type { AuditEntityType } from "@/lib/audit/schemas";
+import { type AuditEntityType, diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import type { UseCaseCtx } from "@/lib/use-case";
 

@@ -9,7 +9,8 @@ import en from "@/lib/i18n/messages/en.json";
 import es from "@/lib/i18n/messages/es.json";
 import fr from "@/lib/i18n/messages/fr.json";
 import { createEvaluation } from "@/lib/evaluations/use-cases";
-import { auditEntityTypes, type ListAuditInput } from "./schemas";
+import { auditEntityTypes } from "@/lib/audit";
+import type { ListAuditInput } from "./schemas";
 import { listAudit } from "./use-cases";
 
 let database: Database;

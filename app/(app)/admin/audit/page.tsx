@@ -5,7 +5,7 @@ import { ChoiceFilter, optionsOf, PeriodFilter } from "@/components/list-page/fi
 import { isFiltered, readFilters, type Filters } from "@/components/list-page/filters";
 import { ListFilters } from "@/components/list-page/list-filters";
 import { PagedTable } from "@/components/list-page/paged-list";
-import { auditEntityTypes, type AuditEntityType } from "@/lib/audit/schemas";
+import { auditEntityTypes, type AuditEntityType } from "@/lib/audit";
 import { listAudit } from "@/lib/audit/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { listUsers } from "@/lib/users/use-cases";
