@@ -5,7 +5,7 @@ import { cache } from "react";
 import { getDb } from "@/db";
 import { getSessionClaims } from "@/lib/auth/next-auth";
 import { loadSessionUser } from "@/lib/auth/sign-in";
-import { isSameOrigin } from "@/lib/http/origin";
+import { isSameOrigin } from "@/lib/origin";
 import type { Result } from "@/lib/result";
 import type { Ctx } from "@/lib/session-user";
 

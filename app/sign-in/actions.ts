@@ -14,7 +14,7 @@ import { setPasswordWithLink } from "@/lib/auth/sign-in";
 import { signInInput } from "@/lib/auth/schemas";
 import { getSignInRefusal } from "@/lib/auth/throttle";
 import { describeFailure, formValues, withoutPasswords, type FormState } from "@/lib/forms";
-import { isSameOrigin } from "@/lib/http/origin";
+import { isSameOrigin } from "@/lib/origin";
 import { rememberLocale } from "@/lib/i18n/locale-cookie";
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
