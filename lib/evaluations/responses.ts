@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { localizedText } from "@/lib/findings/responses";
-import { importPreview } from "@/lib/imports/responses";
+import { localizedText } from "@/lib/narrative";
 
 /** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */
 
@@ -24,10 +23,6 @@ export const agreementFigure = z.union([
   z.object({ shown: z.literal(true), n: z.number(), agree: z.number(), percent: z.number() }),
   z.object({ shown: z.literal(false), reason: z.enum(["tooFew", "protectsSmallGroup"]) }),
 ]);
-
-export const commitResponseImportOutput = z.object({ added: z.number(), skipped: z.number() });
-
-export const previewResponseImportOutput = importPreview;
 
 export const addResponseOutput = z.object({ added: z.boolean() });
 

@@ -9,7 +9,7 @@ import { UseCaseError } from "@/lib/result";
 import { toSearchText } from "@/lib/search-text";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { levelOf } from "@/lib/evaluations/answer-cell";
-import { commitResponseImportOutput, previewResponseImportOutput } from "@/lib/evaluations/responses";
+import { commitResponseImportOutput, previewResponseImportOutput } from "@/lib/imports/responses";
 
 const column = z.number().int().min(0).max(99).nullable();
 

@@ -19,8 +19,8 @@ const rowShape = z.object({
   match: candidate.optional(),
 });
 
-/** The preview of a file of rows that are each new or already known; the evaluations domain imports it. */
-export const importPreview = z.object({
+/** The preview of a file of rows that are each new or already known. */
+const importPreview = z.object({
   rows: z.array(rowShape),
   counts: z.object({ error: z.number(), new: z.number(), existing: z.number() }),
 });
@@ -62,6 +62,10 @@ export const previewInstitutionImportOutput = importPreview;
 export const commitParticipantImportOutput = commitInstitutionImportOutput;
 
 export const previewParticipantImportOutput = importPreview;
+
+export const commitResponseImportOutput = z.object({ added: z.number(), skipped: z.number() });
+
+export const previewResponseImportOutput = importPreview;
 
 export const readImportFileOutput = z.object({
   guesses: z.object({
