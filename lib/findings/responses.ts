@@ -1,15 +1,8 @@
 import { z } from "zod";
-import { actionStatuses, evidenceRoles, findingPriorities, findingStatuses, findingThemes, locales, sourceKinds } from "@/db/schema/values";
+import { actionStatuses, evidenceRoles, findingPriorities, findingStatuses, findingThemes, sourceKinds } from "@/db/schema/values";
+import { localizedText } from "@/lib/narrative";
 
 /** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */
-
-/** A text in each language written so far, as stored: the original's language and the versions. Other domains import it. */
-export const localizedText = z.object({
-  original: z.enum(locales),
-  fr: z.string().optional(),
-  es: z.string().optional(),
-  en: z.string().optional(),
-});
 
 /** A finding as stored. */
 export const findingRow = z.object({

@@ -9,7 +9,7 @@ import {
   workshopTypes,
 } from "@/db/schema/values";
 import { agreementFigure } from "@/lib/evaluations/responses";
-import { localizedText } from "@/lib/findings/responses";
+import { localizedText } from "@/lib/narrative";
 import { fileTypes, pageOf } from "@/lib/http/declaration";
 
 /** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */

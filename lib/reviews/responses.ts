@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { reviewAnswers } from "@/db/schema/values";
-import { findingRow, localizedText } from "@/lib/findings/responses";
+import { findingRow } from "@/lib/findings/responses";
+import { localizedText } from "@/lib/narrative";
 
 /** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */
 

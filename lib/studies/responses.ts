@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { actionStatuses, findingPriorities, findingStatuses, findingThemes, sourceKinds, studyStatuses } from "@/db/schema/values";
-import { localizedText } from "@/lib/findings/responses";
+import { localizedText } from "@/lib/narrative";
 import { fileTypes } from "@/lib/http/declaration";
 import { sourceFileTypes } from "./schemas";
 
