@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { missionStatuses } from "@/db/schema/values";
+import { missionStatuses, workshopStatuses, workshopTypes } from "@/db/schema/values";
 import { pageOf } from "@/lib/http/declaration";
-import { workshopRow } from "@/lib/workshops/responses";
 
 /** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */
 
@@ -47,8 +46,17 @@ export const getMissionOutput = z.object({
   mission: missionRow,
   team: z.array(z.object({ id: z.string(), name: z.string() })),
   notes: z.array(z.object({ id: z.string(), body: z.string(), createdAt: z.date(), authorName: z.string().nullable() })),
+  // Told here rather than taken from the workshops domain, which builds on missions.
   workshops: z.array(
-    workshopRow.pick({ id: true, title: true, type: true, city: true, startDate: true, endDate: true, status: true }),
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      type: z.enum(workshopTypes),
+      city: z.string(),
+      startDate: z.string(),
+      endDate: z.string(),
+      status: z.enum(workshopStatuses),
+    }),
   ),
   canEdit: z.boolean(),
 });
