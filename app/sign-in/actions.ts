@@ -1,18 +1,14 @@
 "use server";
 
-import { eq } from "drizzle-orm";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CredentialsSignin } from "next-auth";
-import { getDb } from "@/db";
-import { users } from "@/db/schema";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { clientAddressFrom } from "@/lib/auth/client-address";
 import { signIn } from "@/lib/auth/next-auth";
-import { setPasswordWithLink } from "@/lib/auth/sign-in";
+import { setPasswordFromLink, signedInPreferences, signInRefusal } from "@/lib/auth/sign-in-routes";
 import { signInInput } from "@/lib/auth/schemas";
-import { getSignInRefusal } from "@/lib/auth/throttle";
 import { describeFailure, formValues, withoutPasswords, type FormState } from "@/lib/forms";
 import { isSameOrigin } from "@/lib/origin";
 import { rememberLocale } from "@/lib/i18n/locale-cookie";
@@ -25,17 +21,13 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   const parsed = signInInput.safeParse(values);
   if (!parsed.success) return { status: "error", message: t("auth.invalid"), values: { email: values.email ?? "" } };
 
-  const db = getDb();
   try {
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (error) {
     if (!(error instanceof CredentialsSignin)) throw error;
     return { status: "error", message: await refusalMessage(error.code, parsed.data.email, clientAddressFrom(requestHeaders)), values: { email: parsed.data.email } };
   }
-  const [user] = await db
-    .select({ locale: users.locale, mustChangePassword: users.mustChangePassword })
-    .from(users)
-    .where(eq(users.email, parsed.data.email));
+  const user = await signedInPreferences(parsed.data.email);
   if (user) await rememberLocale(user.locale);
   // isSameOrigin above has checked that the Origin header names this site.
   redirect(user?.mustChangePassword ? "/account" : safeCallbackPath(values.callbackUrl, requestHeaders.get("origin") ?? ""));
@@ -45,7 +37,7 @@ async function refusalMessage(code: string, email: string, clientAddress: string
   const t = await getTranslations("auth");
   if (code === "busy") return t("busy");
   if (code !== "locked") return t("invalid");
-  const refusal = await getSignInRefusal(getDb(), email, clientAddress);
+  const refusal = await signInRefusal(email, clientAddress);
   const retryAt = refusal?.reason === "locked" ? refusal.retryAt : new Date();
   return t("locked", { time: (await getFormatter()).dateTime(retryAt, { timeStyle: "medium" }) });
 }
@@ -54,7 +46,7 @@ export async function setPasswordWithLinkAction(_prev: FormState, formData: Form
   const t = await getTranslations();
   const values = formValues(formData);
   if (!isSameOrigin(await headers())) return { status: "error", message: t("errors.forbidden") };
-  const result = await setPasswordWithLink(getDb(), values);
+  const result = await setPasswordFromLink(values);
   if (!result.ok) {
     const described = describeFailure(result, t);
     const message = result.error === "not_found" ? t("auth.linkInvalid") : described.message;

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
-import { listUsableDemoAccounts } from "@/lib/auth/demo-accounts";
+import { usableDemoAccounts } from "@/lib/auth/sign-in-routes";
 import { getRequestContext } from "@/lib/request-context";
 import { switchLocaleAction } from "../actions";
 import { SignInForm } from "./sign-in-form";
@@ -20,7 +19,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     getTranslations("auth"),
     getTranslations("roles"),
     searchParams,
-    listUsableDemoAccounts(getDb()),
+    usableDemoAccounts(),
   ]);
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center gap-6 px-4 py-10">

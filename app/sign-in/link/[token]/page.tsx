@@ -1,12 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db";
-import { findUsableSignInLink } from "@/lib/auth/sign-in";
+import { usableSignInLink } from "@/lib/auth/sign-in-routes";
 import { SetPasswordForm } from "./set-password-form";
 
 export default async function SignInLinkPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [t, link] = await Promise.all([getTranslations("auth"), findUsableSignInLink(getDb(), token)]);
+  const [t, link] = await Promise.all([getTranslations("auth"), usableSignInLink(token)]);
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center gap-6 px-4 py-10">
       <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
