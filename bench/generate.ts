@@ -28,7 +28,7 @@ import {
 import { actionStatuses, findingStatuses, findingThemes, institutionKinds, institutionSectors } from "@/db/schema/values";
 import { hashPassword } from "@/lib/auth/password";
 import { participantSearchText } from "@/lib/participants/names";
-import { nameKeyRows } from "@/lib/participants/use-cases";
+import { nameKeyRows } from "@/lib/participants/name-keys";
 import { toSearchText } from "@/lib/search-text";
 
 export type Scale = {

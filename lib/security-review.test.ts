@@ -20,7 +20,8 @@ import { listDuplicatePairs, markDistinct, mergeParticipants } from "@/lib/parti
 import { exportParticipants } from "@/lib/participants/export";
 import { eraseParticipant, exportParticipantData } from "@/lib/participants/personal-data";
 import { getParticipant, listParticipants } from "@/lib/participants/use-cases";
-import { getRetention, runRetention, runRetentionNow } from "@/lib/retention/use-cases";
+import { getRetention, runRetentionNow } from "@/lib/retention/use-cases";
+import { runRetention } from "@/lib/retention/run";
 import { getSourceFile, getStudy, shareSource } from "@/lib/studies/use-cases";
 import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { linkToProject } from "@/lib/testing/participants";

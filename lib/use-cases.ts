@@ -14,15 +14,7 @@ import { answerFinding, awaitingMyReview, closeRound, commentOnFinding, getRound
 import { getInstitutionStudyLinks } from "./findings/for-institution";
 import { createFinding, createProjectTheme, getFinding, listFindings, listProjectThemes, updateFinding } from "./findings/use-cases";
 import { addBodyMember, createBody, endBodyMembership, getBody, listBodies, removeBodyMembership, updateBody } from "./bodies/use-cases";
-import {
-  createInstitution,
-  getDirectoryPermissions,
-  getInstitution,
-  listInstitutions,
-  mergeInstitutions,
-  setInstitutionActive,
-  updateInstitution,
-} from "./institutions/use-cases";
+import { createInstitution, getDirectoryPermissions, getInstitution, listInstitutions, mergeInstitutions, setInstitutionActive, updateInstitution } from "./institutions/use-cases";
 import { commitAttendanceImport, previewAttendanceImport } from "./imports/attendance";
 import { getStudyReport } from "./reports/study-report";
 import { addSource, createStudy, getSourceFile, getStudy, listStudies, removeSource, shareSource, updateStudy } from "./studies/use-cases";

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import type { PinnedFigure } from "@/lib/evaluations/use-cases";
+import type { PinnedFigure } from "@/lib/evaluations/queries";
 import { narrativeFor } from "@/lib/narrative";
 
 /** "76 % of the 109 people surveyed agree", for everyone or one group, in the reader's language; a withheld figure says only why. */

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { institutions, participantAffiliations, participantNameKeys, participantProjects, participants, type ParticipantSex } from "../schema";
 import { participantSearchText } from "@/lib/participants/names";
-import { nameKeyRows } from "@/lib/participants/use-cases";
+import { nameKeyRows } from "@/lib/participants/name-keys";
 
 type DemoPerson = [givenNames: string, familyNames: string, sex: ParticipantSex, institution: string, position: string];
 

@@ -2,7 +2,7 @@ import { and, count, desc, eq, gte, inArray, isNull, lt, or, type SQL } from "dr
 import type { Db } from "@/db/client";
 import { accessLog, attendance, participantProjects, participants, projects, users, workshops, type AccessAction } from "@/db/schema";
 import { projectsWithRole, requireParticipantRole } from "@/lib/authz";
-import { loadVisibleParticipant } from "@/lib/participants/use-cases";
+import { loadVisibleParticipant } from "@/lib/participants/queries";
 import { can, globalAccess } from "@/lib/policy";
 import { defineUseCase, type Page } from "@/lib/use-case";
 import { listAccessLogInput, personAccessesInput } from "./schemas";

@@ -4,13 +4,13 @@ import { auditEntries, institutions, participantProjects, participants, type Wor
 import { recordAudit } from "@/lib/audit";
 import { requireProjectRole, type ProjectAccess } from "@/lib/authz";
 import { createParticipantInput } from "@/lib/participants/schemas";
-import { insertParticipant } from "@/lib/participants/use-cases";
+import { insertParticipant } from "@/lib/participants/queries";
 import type { ErrorCode, FieldErrors } from "@/lib/result";
 import { UseCaseError } from "@/lib/result";
 import { can } from "@/lib/policy";
 import type { UseCaseCtx } from "@/lib/use-case";
 import { toFieldErrors } from "@/lib/validation";
-import { loadWorkshop } from "@/lib/workshops/use-cases";
+import { loadWorkshop } from "@/lib/workshops/queries";
 import { applyCheckIns, type CheckInResult } from "./check-in";
 import type { syncInput } from "./schemas";
 

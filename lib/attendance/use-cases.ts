@@ -2,7 +2,7 @@ import { recordAccess } from "@/lib/access-recording";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
 import { workshopIdInput } from "@/lib/workshops/schemas";
-import { loadWorkshop } from "@/lib/workshops/use-cases";
+import { loadWorkshop } from "@/lib/workshops/queries";
 import { projectIdInput } from "@/lib/zod-fields";
 import { applyCheckIns, type CheckInResult } from "./check-in";
 import { offlineRosterOf, type OfflineRoster } from "./offline-roster";

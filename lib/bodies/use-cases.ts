@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { bodyMemberships, coordinationBodies, institutions, type CoordinationBody } from "@/db/schema";
 import { diffFields, recordAudit } from "@/lib/audit";
-import { currentMembership } from "@/lib/institutions/use-cases";
+import { currentMembership } from "@/lib/institutions/queries";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
 import { updateVersioned } from "@/lib/versioned-update";

@@ -14,7 +14,7 @@ import { findingThemes, type FindingTheme } from "@/db/schema/values";
 import { changeOf, diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { accentedLetters, containsPattern, plainLetters, toSearchText } from "@/lib/search-text";
-import { assertProjectWorkshops, loadStudy } from "@/lib/studies/use-cases";
+import { assertProjectWorkshops, loadStudy } from "@/lib/studies/queries";
 import { can } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { updateVersioned } from "@/lib/versioned-update";

@@ -3,7 +3,7 @@ import { institutions } from "@/db/schema";
 import { institutionKinds, institutionLevels, institutionSectors } from "@/db/schema/values";
 import { recordAudit } from "@/lib/audit";
 import { createInstitutionInput } from "@/lib/institutions/schemas";
-import { insertInstitution } from "@/lib/institutions/use-cases";
+import { insertInstitution } from "@/lib/institutions/queries";
 import { sortable, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { toFieldErrors } from "@/lib/validation";

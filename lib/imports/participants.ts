@@ -2,7 +2,7 @@ import { and, eq, isNull, or, sql } from "drizzle-orm";
 import { participantProjects, participants } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { participantSearchText } from "@/lib/participants/names";
-import { insertParticipant } from "@/lib/participants/use-cases";
+import { insertParticipant } from "@/lib/participants/queries";
 import { visibleParticipants } from "@/lib/participants/visibility";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { rememberHeaderChoices } from "./header-choices";

@@ -7,7 +7,8 @@ import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { insertInstitution } from "@/lib/testing/workshops";
 import { createWorld } from "@/lib/testing/world";
 import type { CreateActionInput } from "./schemas";
-import { addActionUpdate, createAction, getAction, isOverdue, listActions, updateAction } from "./use-cases";
+import { addActionUpdate, createAction, getAction, listActions, updateAction } from "./use-cases";
+import { isOverdue } from "./queries";
 
 let database: Database;
 

@@ -22,12 +22,10 @@ import { nextVersion, updateVersioned } from "@/lib/versioned-update";
 import { actionIdInput, addActionUpdateInput, createActionInput, listActionsInput, updateActionInput } from "./schemas";
 import type { z } from "zod";
 import { addActionUpdateOutput, createActionOutput, getActionOutput, listActionsOutput, updateActionOutput } from "./responses";
+import { isOverdue } from "./queries";
+import { today } from "@/lib/today";
 
 const editableFields = ["title", "description", "ownerId", "startDate", "dueDate", "status", "progress", "target"] as const;
-const today = () => new Date().toISOString().slice(0, 10);
-
-/** Past its due date and neither done nor dropped. */
-export const isOverdue = (a: { dueDate: string | null; status: string }, on = today()) => Boolean(a.dueDate && a.dueDate < on && a.status !== "done" && a.status !== "dropped");
 
 // "Today" from the app's clock, as isOverdue takes it, not the database session's time zone.
 const overdueSql = () => sql<boolean>`(${improvementActions.dueDate} < ${today()} and ${improvementActions.status} not in ('done', 'dropped'))`;

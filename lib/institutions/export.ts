@@ -5,7 +5,7 @@ import type { ExportFormat } from "@/lib/spreadsheets/write";
 import { sortable } from "@/lib/search-text";
 import { defineUseCase } from "@/lib/use-case";
 import { listInstitutionsInput } from "./schemas";
-import { institutionFilters } from "./use-cases";
+import { institutionFilters } from "./queries";
 import { exportInstitutionsOutput } from "./responses";
 
 export const maxExportRows = 50_000;

@@ -3,6 +3,9 @@ import { institutionKinds, institutionLevels, institutionSectors } from "@/db/sc
 import { pageInput } from "@/lib/use-case";
 import { countryField, emptyToNull, emptyToUndefined } from "@/lib/zod-fields";
 
+/** The fields an institution's form edits, each recorded in the audit entry when it changes. */
+export const editableFields = ["name", "acronym", "country", "sector", "kind", "level", "parentId", "city", "website", "notes"] as const;
+
 const optionalUuid = z.preprocess(emptyToUndefined, z.uuid().optional());
 
 const institutionFields = z.object({

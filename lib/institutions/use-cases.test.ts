@@ -16,14 +16,7 @@ import {
 import { auditEntriesFor, ctxFor, expectFailure, expectOk, insertUser, snapshotCounts, uniqueTag } from "@/lib/testing/helpers";
 import { createWorld, type RoleName, type World } from "@/lib/testing/world";
 import type { CreateInstitutionInput, ListInstitutionsInput, UpdateInstitutionInput } from "./schemas";
-import {
-  createInstitution,
-  getInstitution,
-  listInstitutions,
-  mergeInstitutions,
-  setInstitutionActive,
-  updateInstitution,
-} from "./use-cases";
+import { createInstitution, getInstitution, listInstitutions, mergeInstitutions, setInstitutionActive, updateInstitution } from "./use-cases";
 
 let database: Database;
 let world: World;

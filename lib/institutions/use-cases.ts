@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import {
@@ -19,8 +19,8 @@ import { diffFields, recordAudit } from "@/lib/audit";
 import { inProjectsWithRole, type ProjectAccess } from "@/lib/authz";
 import { can } from "@/lib/policy";
 import { UseCaseError } from "@/lib/result";
-import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
-import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
+import { sortable, toSearchText } from "@/lib/search-text";
+import { defineUseCase, type Page } from "@/lib/use-case";
 import { nextVersion, updateVersioned } from "@/lib/versioned-update";
 import {
   createInstitutionInput,
@@ -31,18 +31,13 @@ import {
   updateInstitutionInput,
 } from "./schemas";
 import { createInstitutionOutput, getInstitutionOutput, listInstitutionsOutput, mergeInstitutionsOutput, setInstitutionActiveOutput, updateInstitutionOutput } from "./responses";
+import { insertInstitution, institutionFilters } from "./queries";
+import { editableFields } from "./schemas";
 
-const editableFields = ["name", "acronym", "country", "sector", "kind", "level", "parentId", "city", "website", "notes"] as const;
 
 export type InstitutionSummary = Pick<Institution, "id" | "name" | "acronym" | "country" | "sector" | "kind" | "level" | "isActive"> & {
   parentName: string | null;
 };
-
-const today = () => new Date().toISOString().slice(0, 10);
-
-/** Memberships that hold today: started, and not ended before today. */
-export const currentMembership = () =>
-  and(lte(bodyMemberships.startDate, today()), or(isNull(bodyMemberships.endDate), gte(bodyMemberships.endDate, today())))!;
 
 export const listInstitutions = defineUseCase({
   name: "institutions.list",
@@ -78,29 +73,6 @@ export const listInstitutions = defineUseCase({
     return { items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
   },
 });
-
-/** The conditions of an institution list (search and filters), shared by list and export. */
-export function institutionFilters(ctx: UseCaseCtx, input: z.output<typeof listInstitutionsInput>): SQL | undefined {
-  const filters: SQL[] = [];
-  if (input.status !== "all") filters.push(eq(institutions.isActive, input.status === "active"));
-  if (input.q) filters.push(ilike(institutions.searchText, containsPattern(toSearchText(input.q))));
-  if (input.country) filters.push(eq(institutions.country, input.country));
-  if (input.sector) filters.push(eq(institutions.sector, input.sector));
-  if (input.kind) filters.push(eq(institutions.kind, input.kind));
-  if (input.level) filters.push(eq(institutions.level, input.level));
-  if (input.bodyId) {
-    filters.push(
-      inArray(
-        institutions.id,
-        ctx.db
-          .select({ id: bodyMemberships.institutionId })
-          .from(bodyMemberships)
-          .where(and(eq(bodyMemberships.bodyId, input.bodyId), currentMembership())),
-      ),
-    );
-  }
-  return filters.length ? and(...filters) : undefined;
-}
 
 /** What the user may do in the directory, so screens offer only the actions that will succeed. */
 export const getDirectoryPermissions = defineUseCase({
@@ -186,22 +158,6 @@ export const createInstitution = defineUseCase({
     return insertInstitution(ctx.db, ctx.user.id, input);
   },
 });
-
-/** Creates an institution with its search text and audit entry (create and import). */
-export async function insertInstitution(db: Db, actorId: string, fields: z.output<typeof createInstitutionInput>): Promise<Institution> {
-  const [created] = await db
-    .insert(institutions)
-    .values({ ...fields, searchText: toSearchText(fields.name, fields.acronym) })
-    .returning();
-  await recordAudit(db, {
-    actorId,
-    action: "institution.create",
-    entityType: "institution",
-    entityId: created!.id,
-    changes: diffFields(null, created!, editableFields),
-  });
-  return created!;
-}
 
 export const updateInstitution = defineUseCase({
   name: "institutions.update",
@@ -371,12 +327,4 @@ async function isSelfOrDescendant(db: Db, candidateId: string, rootId: string): 
     id = row?.parentId ?? null;
   }
   return false;
-}
-
-/** Refuses ids that name no institution, on behalf of the form field that holds them. */
-export async function assertInstitutions(db: Db, institutionIds: string[], field: string) {
-  const unique = [...new Set(institutionIds)];
-  if (unique.length === 0) return;
-  const found = await db.select({ id: institutions.id }).from(institutions).where(inArray(institutions.id, unique));
-  if (found.length !== unique.length) throw new UseCaseError("invalid", { [field]: { key: "unknownInstitution" } });
 }

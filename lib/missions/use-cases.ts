@@ -8,18 +8,10 @@ import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
 import { updateVersioned } from "@/lib/versioned-update";
 import { addMissionNoteInput, createMissionInput, listMissionsInput, missionIdInput, missionMonthInput, updateMissionInput } from "./schemas";
 import { addMissionNoteOutput, createMissionOutput, getMissionOutput, listMissionMonthOutput, listMissionsOutput, updateMissionOutput } from "./responses";
+import { visibleMissions } from "./queries";
+import { today } from "@/lib/today";
 
 const editableFields = ["title", "purpose", "country", "cities", "startDate", "endDate", "status", "objectives", "notes"] as const;
-const today = () => new Date().toISOString().slice(0, 10);
-
-/**
- * Managers see every mission of their project; field staff only those they travel on. Every
- * answer naming a mission (a workshop's, the closing report's) applies this same rule.
- */
-export function visibleMissions(ctx: UseCaseCtx): SQL | undefined {
-  if (can(ctx.access, "missions.readAll")) return undefined;
-  return inArray(missions.id, ctx.db.select({ id: missionTeam.missionId }).from(missionTeam).where(eq(missionTeam.userId, ctx.user.id)));
-}
 
 export type MissionSummary = Pick<Mission, "id" | "title" | "country" | "cities" | "startDate" | "endDate" | "status">;
 

@@ -9,7 +9,9 @@ import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
 import { nextVersion } from "@/lib/versioned-update";
 import { participantSearchText, phoneKey } from "./names";
 import { duplicatesQueueInput, findDuplicatesInput, participantPairInput } from "./schemas";
-import { loadVisibleParticipant, personalFields, writeNameKeys } from "./use-cases";
+import { loadVisibleParticipant } from "./queries";
+import { personalFields } from "./schemas";
+import { writeNameKeys } from "./name-keys";
 import { visibleParticipants } from "./visibility";
 import { findDuplicatesOutput, listDuplicatePairsOutput, markDistinctOutput, mergeParticipantsOutput } from "./responses";
 

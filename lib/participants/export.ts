@@ -7,7 +7,7 @@ import { can, globalAccess } from "@/lib/policy";
 import { sortable } from "@/lib/search-text";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { listParticipantsInput } from "./schemas";
-import { participantFilters } from "./use-cases";
+import { participantFilters } from "./queries";
 import { exportParticipantsOutput } from "./responses";
 
 export const maxExportRows = 50_000;

@@ -1,16 +1,15 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { auditEntries, participantAffiliations, participantNameKeys, participants, type FieldChanges } from "@/db/schema";
+import { auditEntries } from "@/db/schema";
 import { recordAccess } from "@/lib/access-recording";
 import { recordAudit } from "@/lib/audit";
 import { requireParticipantRole } from "@/lib/authz";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
 import { participantIdInput } from "./schemas";
-import { getParticipant, loadVisibleParticipant, personalFields } from "./use-cases";
+import { getParticipant } from "./use-cases";
+import { loadVisibleParticipant } from "./queries";
 import { eraseParticipantOutput, exportParticipantDataOutput } from "./responses";
-
-const erasedMark = "•••";
+import { anonymiseParticipant, erasedMark } from "./anonymise";
 
 /** Everything held about one person (a data-subject access request), as plain data. */
 export const exportParticipantData = defineUseCase({
@@ -89,31 +88,4 @@ export const eraseParticipant = defineUseCase({
     return { changed: true };
   },
 });
-
-/**
- * Removes a person's names, contact details and positions, also from the audit trail; sex,
- * institution and attendance stay. Shared by erasure and the retention job.
- */
-export async function anonymiseParticipant(db: Db, participantId: string): Promise<void> {
-  await db
-    .update(participants)
-    .set({ givenNames: "", familyNames: "", position: "", email: null, phone: null, phoneKey: null, preferredLanguage: null, searchText: "", isErased: true, erasedAt: new Date(), updatedAt: new Date() })
-    .where(eq(participants.id, participantId));
-  await db.update(participantAffiliations).set({ position: "" }).where(eq(participantAffiliations.participantId, participantId));
-  await db.delete(participantNameKeys).where(eq(participantNameKeys.participantId, participantId));
-  const entries = await db
-    .select({ id: auditEntries.id, changes: auditEntries.changes })
-    .from(auditEntries)
-    .where(and(eq(auditEntries.entityType, "participant"), eq(auditEntries.entityId, participantId)));
-  for (const entry of entries) {
-    await db.update(auditEntries).set({ changes: scrub(entry.changes) }).where(eq(auditEntries.id, entry.id));
-  }
-}
-
-function scrub(changes: FieldChanges): FieldChanges {
-  const personal = new Set<string>([...personalFields, "mergedFrom", "distinctFrom"]);
-  return Object.fromEntries(
-    Object.entries(changes).map(([field, change]) => [field, personal.has(field) ? { before: change.before === null ? null : erasedMark, after: change.after === null ? null : erasedMark } : change]),
-  );
-}
 

@@ -3,6 +3,11 @@ import { consentForms, locales, participantSexes } from "@/db/schema/values";
 import { pageInput } from "@/lib/use-case";
 import { blankToNull, emptyToUndefined } from "@/lib/zod-fields";
 
+/** The fields that name or reach a person: erasure and retention blank them, also in the audit trail. */
+export const personalFields = ["givenNames", "familyNames", "position", "email", "phone", "preferredLanguage"] as const;
+/** The fields a person's form edits, each recorded in the audit entry when it changes. */
+export const editableFields = [...personalFields, "sex", "institutionId", "consentDate", "consentForm"] as const;
+
 const nameFields = {
   givenNames: z.string().trim().max(150).default(""),
   familyNames: z.string().trim().max(150).default(""),

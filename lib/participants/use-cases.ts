@@ -1,11 +1,8 @@
-import { aliasedTable, and, asc, count, desc, eq, ilike, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import type { z } from "zod";
-import type { Db } from "@/db/client";
+import { aliasedTable, and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
 import {
   attendance,
   institutions,
   participantAffiliations,
-  participantNameKeys,
   participantProjects,
   participants,
   projects,
@@ -13,23 +10,19 @@ import {
   type Participant,
 } from "@/db/schema";
 import { recordAccess } from "@/lib/access-recording";
-import { diffFields, recordAudit } from "@/lib/audit";
-import { inProjectsWithRole, requireParticipantRole, requireStaffProject } from "@/lib/authz";
-import { assertInstitutions } from "@/lib/institutions/use-cases";
+import { inProjectsWithRole, requireParticipantRole } from "@/lib/authz";
+import { assertInstitutions } from "@/lib/institutions/queries";
 import { UseCaseError } from "@/lib/result";
-import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
+import { sortable } from "@/lib/search-text";
 import { can } from "@/lib/policy";
-import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
+import { defineUseCase, type Page } from "@/lib/use-case";
 import { updateVersioned } from "@/lib/versioned-update";
-import { isFullKey, participantNameKeys as nameKeysFor, participantSearchText, phoneKey } from "./names";
-import { createParticipantInput, listParticipantsInput, participantIdInput, updateParticipantInput } from "./schemas";
-import { visibleParticipants } from "./visibility";
+import { participantSearchText, phoneKey } from "./names";
+import { createParticipantInput, editableFields, listParticipantsInput, participantIdInput, updateParticipantInput } from "./schemas";
+import { insertParticipant, loadVisibleParticipant, participantFilters } from "./queries";
+import { writeNameKeys } from "./name-keys";
 import { createParticipantOutput, getParticipantOutput, listParticipantsOutput, updateParticipantOutput } from "./responses";
-
-export const personalFields = ["givenNames", "familyNames", "position", "email", "phone", "preferredLanguage"] as const;
-const editableFields = [...personalFields, "sex", "institutionId", "consentDate", "consentForm"] as const;
-
-const today = () => new Date().toISOString().slice(0, 10);
+import { today } from "@/lib/today";
 
 export type ParticipantSummary = Pick<Participant, "id" | "givenNames" | "familyNames" | "sex" | "position" | "isErased"> & {
   institutionId: string | null;
@@ -69,27 +62,6 @@ export const listParticipants = defineUseCase({
     return { items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
   },
 });
-
-/**
- * The conditions of a participant list (the user's visible people, search and filters), shared by
- * list and export. A project filter names one of the user's own projects: filtering by another
- * would tell which of the people they see that project knows.
- */
-export async function participantFilters(ctx: UseCaseCtx, input: z.output<typeof listParticipantsInput>): Promise<SQL | undefined> {
-  if (input.projectId) await requireStaffProject(ctx, input.projectId);
-  const filters: SQL[] = [eq(participants.isErased, false)];
-  const visible = visibleParticipants(ctx);
-  if (visible) filters.push(visible);
-  if (input.q) filters.push(ilike(participants.searchText, containsPattern(toSearchText(input.q))));
-  if (input.institutionId) filters.push(eq(participants.institutionId, input.institutionId));
-  if (input.sex) filters.push(eq(participants.sex, input.sex));
-  if (input.projectId) {
-    filters.push(
-      inArray(participants.id, ctx.db.select({ id: participantProjects.participantId }).from(participantProjects).where(eq(participantProjects.projectId, input.projectId))),
-    );
-  }
-  return and(...filters);
-}
 
 export const getParticipant = defineUseCase({
   name: "participants.get",
@@ -187,35 +159,6 @@ export const createParticipant = defineUseCase({
   },
 });
 
-type ParticipantFields = Omit<z.output<typeof createParticipantInput>, "projectId" | "id">;
-
-/** Creates a person in a project with their first affiliation, name keys and audit entry (create and import). */
-export async function insertParticipant(db: Db, actorId: string, projectId: string, fields: ParticipantFields, id?: string): Promise<Participant> {
-  const consentRecordedById = fields.consentDate ? actorId : null;
-  const [created] = await db
-    .insert(participants)
-    .values({
-      ...(id ? { id } : {}),
-      ...fields,
-      consentRecordedById,
-      searchText: participantSearchText(fields.givenNames, fields.familyNames),
-      phoneKey: phoneKey(fields.phone),
-    })
-    .returning();
-  await db.insert(participantProjects).values({ participantId: created!.id, projectId });
-  await db.insert(participantAffiliations).values({ participantId: created!.id, institutionId: fields.institutionId, position: fields.position, startDate: today() });
-  await writeNameKeys(db, created!);
-  await recordAudit(db, {
-    actorId,
-    action: "participant.create",
-    entityType: "participant",
-    entityId: created!.id,
-    projectId,
-    changes: diffFields(null, created!, editableFields),
-  });
-  return created!;
-}
-
 export const updateParticipant = defineUseCase({
   name: "participants.update",
   http: { method: "patch", path: "/participants/{participantId}", response: updateParticipantOutput },
@@ -251,32 +194,4 @@ export const updateParticipant = defineUseCase({
     return after;
   },
 });
-
-export async function loadVisibleParticipant(ctx: UseCaseCtx, participantId: string): Promise<Participant> {
-  const visible = visibleParticipants(ctx);
-  const [row] = await ctx.db
-    .select()
-    .from(participants)
-    .where(visible ? and(eq(participants.id, participantId), visible) : eq(participants.id, participantId))
-    .limit(1);
-  if (!row) throw new UseCaseError("not_found");
-  return row;
-}
-
-type KeyedParticipant = Pick<Participant, "id" | "givenNames" | "familyNames" | "sex" | "institutionId">;
-
-export async function writeNameKeys(db: Db, participant: KeyedParticipant & Pick<Participant, "isErased">) {
-  await db.delete(participantNameKeys).where(eq(participantNameKeys.participantId, participant.id));
-  if (participant.isErased) return;
-  await db.insert(participantNameKeys).values(nameKeyRows(participant));
-}
-
-/** The rows of participant_name_keys for one person (also used by the demo seed). */
-export function nameKeyRows(participant: KeyedParticipant) {
-  const keys = nameKeysFor(participant.givenNames, participant.familyNames);
-  const hasFull = keys.some(isFullKey);
-  const searchText = participantSearchText(participant.givenNames, participant.familyNames);
-  const { sex, institutionId } = participant;
-  return keys.map((key) => ({ participantId: participant.id, key, isFull: isFullKey(key), hasFull, searchText, sex, institutionId }));
-}
 

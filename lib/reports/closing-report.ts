@@ -3,7 +3,7 @@ import { attendance, evaluations, missions, studies, workshops } from "@/db/sche
 import { getProjectAttendanceTotals } from "@/lib/attendance/use-cases";
 import { getEvaluationResults } from "@/lib/evaluations/use-cases";
 import { listActions } from "@/lib/improvement-actions/use-cases";
-import { visibleMissions } from "@/lib/missions/use-cases";
+import { visibleMissions } from "@/lib/missions/queries";
 import { UseCaseError } from "@/lib/result";
 import { getStudyReport } from "@/lib/reports/study-report";
 import { can } from "@/lib/policy";

@@ -4,13 +4,12 @@ import { executeRows } from "@/db/client";
 import type { Narrative } from "@/db/schema";
 import type { ActionStatus, FindingStatus, FindingTheme, InstitutionKind, InstitutionSector, WorkshopType } from "@/db/schema/values";
 import { tallyPeople, workshopsIn } from "@/lib/attendance/totals";
-import { pinnedFigures } from "@/lib/evaluations/use-cases";
+import { pinnedFigures } from "@/lib/evaluations/queries";
 import { can } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { blankToUndefined } from "@/lib/zod-fields";
 import { getDashboardOutput } from "@/lib/projects/responses";
-
-const today = () => new Date().toISOString().slice(0, 10);
+import { today } from "@/lib/today";
 
 export const dashboardInput = z
   .object({

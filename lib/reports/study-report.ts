@@ -16,11 +16,11 @@ import {
 } from "@/db/schema";
 import type { ReviewAnswer } from "@/db/schema/values";
 import { nameSeenBy } from "@/lib/authz";
-import { isOverdue } from "@/lib/improvement-actions/use-cases";
+import { isOverdue } from "@/lib/improvement-actions/queries";
 import { can } from "@/lib/policy";
 import { defineUseCase } from "@/lib/use-case";
 import { studyIdInput } from "@/lib/studies/schemas";
-import { loadStudy } from "@/lib/studies/use-cases";
+import { loadStudy } from "@/lib/studies/queries";
 import { getStudyReportOutput, studyExportOutput } from "@/lib/studies/responses";
 
 /**

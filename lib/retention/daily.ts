@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { errorCode } from "@/lib/access-recording";
-import { dailyRunHourUtc, runRetention } from "./use-cases";
+import { dailyRunHourUtc, runRetention } from "./run";
 
 const hourMs = 60 * 60 * 1000;
 

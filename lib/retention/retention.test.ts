@@ -8,7 +8,8 @@ import { insertPerson, insertWorkshop } from "@/lib/testing/workshops";
 import { linkToProject } from "@/lib/testing/participants";
 import { getProject, updateProject } from "@/lib/projects/use-cases";
 import { createWorld, type World } from "@/lib/testing/world";
-import { getRetention, listRetention, runRetention, runRetentionNow } from "./use-cases";
+import { getRetention, runRetentionNow } from "./use-cases";
+import { listRetention, runRetention } from "./run";
 
 // A fixed "today": projects end relative to it, whatever day the suite runs.
 const now = new Date("2031-06-15T03:00:00Z");

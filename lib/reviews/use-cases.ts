@@ -13,7 +13,7 @@ import {
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
-import { loadStudy } from "@/lib/studies/use-cases";
+import { loadStudy } from "@/lib/studies/queries";
 import { can, rolesWith } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { nextVersion } from "@/lib/versioned-update";

@@ -1,13 +1,14 @@
-import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import { findingInstitutions, findings, institutions, studies, studySources, workshops, type Study } from "@/db/schema";
 import { diffFields, recordAudit } from "@/lib/audit";
 import { can } from "@/lib/policy";
 import { UseCaseError } from "@/lib/result";
-import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
+import { defineUseCase } from "@/lib/use-case";
 import { updateVersioned } from "@/lib/versioned-update";
 import { projectIdInput } from "@/lib/zod-fields";
 import { addSourceInput, createStudyInput, shareSourceInput, sourceIdInput, studyIdInput, updateStudyInput } from "./schemas";
 import { addSourceOutput, createStudyOutput, getSourceFileOutput, getStudyOutput, listStudiesOutput, removeSourceOutput, shareSourceOutput, updateStudyOutput } from "./responses";
+import { assertProjectWorkshops, loadStudy } from "./queries";
 
 const editableFields = ["title", "periodStart", "periodEnd", "status", "methodology"] as const;
 
@@ -18,27 +19,6 @@ const editableFields = ["title", "periodStart", "periodEnd", "status", "methodol
  */
 function partnerReachesSource(study: Pick<Study, "status">, source: { sharedWithPartners: boolean }): boolean {
   return source.sharedWithPartners && study.status !== "planning";
-}
-
-export async function loadStudy(ctx: UseCaseCtx, projectId: string, studyId: string): Promise<Study> {
-  const [study] = await ctx.db
-    .select()
-    .from(studies)
-    .where(and(eq(studies.id, studyId), eq(studies.projectId, projectId)))
-    .limit(1);
-  if (!study) throw new UseCaseError("not_found");
-  return study;
-}
-
-/** A workshop named as evidence or as a source must be one of the project's. */
-export async function assertProjectWorkshops(ctx: UseCaseCtx, projectId: string, workshopIds: string[], field: string) {
-  const unique = [...new Set(workshopIds)];
-  if (unique.length === 0) return;
-  const [found] = await ctx.db
-    .select({ n: count() })
-    .from(workshops)
-    .where(and(eq(workshops.projectId, projectId), inArray(workshops.id, unique)));
-  if (Number(found?.n) !== unique.length) throw new UseCaseError("invalid", { [field]: { key: "notProjectWorkshop" } });
 }
 
 export const listStudies = defineUseCase({

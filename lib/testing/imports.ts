@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import type { Db } from "@/db/client";
 import type { Institution } from "@/db/schema";
 import { createInstitutionInput, type CreateInstitutionInput } from "@/lib/institutions/schemas";
-import { insertInstitution } from "@/lib/institutions/use-cases";
+import { insertInstitution } from "@/lib/institutions/queries";
 import { guessMapping, institutionImportFields, participantImportFields } from "@/lib/imports/mapping";
 import type { InstitutionImportInput, ParticipantImportInput } from "@/lib/imports/schemas";
 import { institutionForm } from "./directory";

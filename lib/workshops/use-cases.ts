@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, gt, gte, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { attendance, institutions, missions, workshopAgenda, workshopInvitations, workshops, type Workshop } from "@/db/schema";
 import { changeOf, diffFields, recordAudit } from "@/lib/audit";
-import { assertInstitutions } from "@/lib/institutions/use-cases";
-import { visibleMissions } from "@/lib/missions/use-cases";
+import { assertInstitutions } from "@/lib/institutions/queries";
+import { visibleMissions } from "@/lib/missions/queries";
 import { UseCaseError } from "@/lib/result";
 import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
 import { can } from "@/lib/policy";
@@ -11,6 +11,7 @@ import { updateVersioned } from "@/lib/versioned-update";
 import { workshopDays } from "./days";
 import { createWorkshopInput, listWorkshopsInput, updateWorkshopInput, workshopIdInput } from "./schemas";
 import { createWorkshopOutput, getWorkshopOutput, listWorkshopsOutput, updateWorkshopOutput } from "./responses";
+import { loadWorkshop } from "./queries";
 
 const editableFields = ["missionId", "title", "type", "city", "venue", "startDate", "endDate", "language", "facilitators", "expectedParticipants", "status", "minutes"] as const;
 
@@ -60,17 +61,6 @@ export const listWorkshops = defineUseCase({
     return { items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
   },
 });
-
-/** A workshop of the project named in the input, or "not found" (never another project's). */
-export async function loadWorkshop(ctx: UseCaseCtx, projectId: string, workshopId: string): Promise<Workshop> {
-  const [workshop] = await ctx.db
-    .select()
-    .from(workshops)
-    .where(and(eq(workshops.id, workshopId), eq(workshops.projectId, projectId)))
-    .limit(1);
-  if (!workshop) throw new UseCaseError("not_found");
-  return workshop;
-}
 
 export const getWorkshop = defineUseCase({
   name: "workshops.get",
