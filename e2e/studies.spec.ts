@@ -116,7 +116,7 @@ test.describe("partner review and improvement actions", () => {
 
   test("the manager opens a review, the partner answers, the manager sees it, creates two actions for the finding and moves one to done", async ({ page, browser }) => {
     const tr = fr.reviews;
-    const ta = fr.actions;
+    const ta = fr.improvementActions;
     const projects = (await (await page.request.get("/api/v1/projects?q=HN-PARCLC")).json()) as { items: { id: string }[] };
     const projectId = projects.items[0]!.id;
     const tag = Date.now().toString(36);

@@ -335,12 +335,12 @@ const matrix: Record<string, Entry> = {
     },
   },
   "evaluations.results": { allowed: inProject("project.read"), input: async (w) => ({ projectId: w.projectId, evaluationId: await evaluation(w) }) },
-  "actions.list": { allowed: inProject("project.read"), input: (w) => ({ projectId: w.projectId }) },
-  "actions.get": { allowed: inProject("project.read"), input: async (w) => ({ projectId: w.projectId, actionId: await action(w) }) },
-  "actions.create": { allowed: inProject("actions.edit"), input: (w) => ({ projectId: w.projectId, title: "Protocolo de identificación" }) },
-  "actions.update": { allowed: inProject("actions.edit"), input: async (w) => ({ projectId: w.projectId, actionId: await action(w), title: "Protocolo", version: 1 }) },
+  "improvementActions.list": { allowed: inProject("project.read"), input: (w) => ({ projectId: w.projectId }) },
+  "improvementActions.get": { allowed: inProject("project.read"), input: async (w) => ({ projectId: w.projectId, actionId: await action(w) }) },
+  "improvementActions.create": { allowed: inProject("improvementActions.edit"), input: (w) => ({ projectId: w.projectId, title: "Protocolo de identificación" }) },
+  "improvementActions.update": { allowed: inProject("improvementActions.edit"), input: async (w) => ({ projectId: w.projectId, actionId: await action(w), title: "Protocolo", version: 1 }) },
   // The action's owner (here the field staff member) reports progress too.
-  "actions.addUpdate": { allowed: ["admin", "manager", "field"], input: async (w) => ({ projectId: w.projectId, actionId: await action(w), note: "Avance", progress: 40 }) },
+  "improvementActions.addUpdate": { allowed: ["admin", "manager", "field"], input: async (w) => ({ projectId: w.projectId, actionId: await action(w), note: "Avance", progress: 40 }) },
   "reviews.open": {
     allowed: inProject("reviews.manage"),
     input: async (w) => {

@@ -49,7 +49,7 @@ const policy = {
   /** Be asked in a review round (and answer it when asked). */
   "reviews.answer": ["partner"],
   /** Create and edit improvement actions, and report progress on any of them (an owner reports on their own). */
-  "actions.edit": ["admin", "manager"],
+  "improvementActions.edit": ["admin", "manager"],
   // Evaluations
   "evaluations.edit": ["admin", "manager"],
   /** Type in or import survey responses. */

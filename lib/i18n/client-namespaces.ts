@@ -8,7 +8,6 @@ import type { Messages } from "./messages";
  */
 export const clientNamespaces = [
   "account",
-  "actions",
   "attendanceImport",
   "auth",
   "bodies",
@@ -19,6 +18,7 @@ export const clientNamespaces = [
   "evaluations",
   "findings",
   "imports",
+  "improvementActions",
   "institutions",
   "language",
   "members",

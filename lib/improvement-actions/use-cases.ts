@@ -31,7 +31,7 @@ const editableFields = ["title", "description", "ownerId", "startDate", "dueDate
 const overdueSql = () => sql<boolean>`(${improvementActions.dueDate} < ${today()} and ${improvementActions.status} not in ('done', 'dropped'))`;
 
 export const listActions = defineUseCase({
-  name: "actions.list",
+  name: "improvementActions.list",
   http: { method: "get", path: "/projects/{projectId}/actions", response: listActionsOutput },
   access: { kind: "project", permission: "project.read" },
   input: listActionsInput,
@@ -94,7 +94,7 @@ async function loadAction(ctx: UseCaseCtx, projectId: string, actionId: string):
 
 /** An action with the findings it answers, who carries it out, and its dated updates. */
 export const getAction = defineUseCase({
-  name: "actions.get",
+  name: "improvementActions.get",
   http: { method: "get", path: "/projects/{projectId}/actions/{actionId}", response: getActionOutput },
   access: { kind: "project", permission: "project.read" },
   input: actionIdInput,
@@ -136,7 +136,7 @@ export const getAction = defineUseCase({
             .where(eq(improvementActions.id, action.id))
         : Promise.resolve([]),
     ]);
-    const canEdit = can(ctx.access, "actions.edit");
+    const canEdit = can(ctx.access, "improvementActions.edit");
     return { action, ownerName: owner?.name ?? null, overdue: isOverdue(action), findings: answered, institutions: responsible, updates, canEdit, canUpdate: canEdit || action.ownerId === ctx.user.id };
   },
 });
@@ -178,9 +178,9 @@ async function writeLinks(ctx: UseCaseCtx, actionId: string, input: Links) {
 }
 
 export const createAction = defineUseCase({
-  name: "actions.create",
+  name: "improvementActions.create",
   http: { method: "post", path: "/projects/{projectId}/actions", status: 201, response: createActionOutput },
-  access: { kind: "project", permission: "actions.edit" },
+  access: { kind: "project", permission: "improvementActions.edit" },
   input: createActionInput,
   write: true,
   async run(ctx, input) {
@@ -201,9 +201,9 @@ export const createAction = defineUseCase({
 });
 
 export const updateAction = defineUseCase({
-  name: "actions.update",
+  name: "improvementActions.update",
   http: { method: "patch", path: "/projects/{projectId}/actions/{actionId}", response: updateActionOutput },
-  access: { kind: "project", permission: "actions.edit" },
+  access: { kind: "project", permission: "improvementActions.edit" },
   input: updateActionInput,
   write: true,
   async run(ctx, input) {
@@ -235,14 +235,14 @@ async function recordUpdate(ctx: UseCaseCtx, actionId: string, note: string, cha
 
 /** A dated progress update, by a manager or by the action's owner (whatever their role). */
 export const addActionUpdate = defineUseCase({
-  name: "actions.addUpdate",
+  name: "improvementActions.addUpdate",
   http: { method: "post", path: "/projects/{projectId}/actions/{actionId}/updates", status: 201, response: addActionUpdateOutput },
   access: { kind: "project", permission: "project.read" },
   input: addActionUpdateInput,
   write: true,
   async run(ctx, input) {
     const before = await loadAction(ctx, input.projectId, input.actionId);
-    if (!can(ctx.access, "actions.edit") && before.ownerId !== ctx.user.id) throw new UseCaseError("forbidden");
+    if (!can(ctx.access, "improvementActions.edit") && before.ownerId !== ctx.user.id) throw new UseCaseError("forbidden");
     const set = { ...(input.status ? { status: input.status } : {}), ...(input.progress !== undefined ? { progress: input.progress } : {}) };
     if (set.status === "done") Object.assign(set, { progress: 100 });
     const [after] = await ctx.db

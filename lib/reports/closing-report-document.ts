@@ -73,8 +73,8 @@ export function closingReportDocument(report: ClosingReport, locale: Locale, wor
     },
     {
       title: t("closingReport.actions"),
-      headers: [t("actions.name"), t("actions.status"), t("actions.progress"), t("actions.dueDate")],
-      rows: report.actions.map((a) => [a.title, t(`actions.statuses.${a.status}`), `${a.progress} %`, a.dueDate ? `${wording.day(a.dueDate)}${a.overdue ? ` (${t("actions.overdue")})` : ""}` : "—"]),
+      headers: [t("improvementActions.name"), t("improvementActions.status"), t("improvementActions.progress"), t("improvementActions.dueDate")],
+      rows: report.actions.map((a) => [a.title, t(`improvementActions.statuses.${a.status}`), `${a.progress} %`, a.dueDate ? `${wording.day(a.dueDate)}${a.overdue ? ` (${t("improvementActions.overdue")})` : ""}` : "—"]),
       empty: t("closingReport.noneYet"),
     },
     {

@@ -46,7 +46,7 @@ export function studyDocument(report: StudyReport, locale: Locale, wording: Word
         list(t("findings.reportedBy"), f.reportedBy),
         list(t("findings.concerns"), f.concerned),
         list(t("reviews.title"), review),
-        list(t("actions.title"), f.actions),
+        list(t("improvementActions.title"), f.actions),
       ],
     });
   }
@@ -71,17 +71,17 @@ export function actionPlan(report: StudyReport, locale: Locale, wording: Wording
   const { t, day } = wording;
   const titles = new Map(report.findings.map((f) => [f.id, narrativeText(f.title, locale, wording)]));
   return {
-    title: t("actions.title"),
-    headers: [t("actions.name"), t("actions.findings"), t("actions.institutions"), t("actions.owner"), t("actions.dueDate"), t("actions.status"), t("actions.progress")],
+    title: t("improvementActions.title"),
+    headers: [t("improvementActions.name"), t("improvementActions.findings"), t("improvementActions.institutions"), t("improvementActions.owner"), t("improvementActions.dueDate"), t("improvementActions.status"), t("improvementActions.progress")],
     rows: report.actions.map((a) => [
       a.title,
       a.findingIds.map((id) => titles.get(id) ?? "").join("; "),
       a.institutions.join("; "),
       a.ownerName ?? "—",
-      a.dueDate ? `${day(a.dueDate)}${a.overdue ? ` (${t("actions.overdue")})` : ""}` : "—",
-      t(`actions.statuses.${a.status}`),
+      a.dueDate ? `${day(a.dueDate)}${a.overdue ? ` (${t("improvementActions.overdue")})` : ""}` : "—",
+      t(`improvementActions.statuses.${a.status}`),
       a.progress,
     ]),
-    empty: t("actions.none"),
+    empty: t("improvementActions.none"),
   };
 }

@@ -31,7 +31,7 @@ export default async function InstitutionPage({
   const [t, tParticipants, ta, format, locale] = await Promise.all([
     getTranslations("institutions"),
     getTranslations("participants"),
-    getTranslations("actions"),
+    getTranslations("improvementActions"),
     getFormatter(),
     getLocale(),
   ]);

@@ -46,7 +46,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
     getTranslations("workshops"),
     getTranslations("studies"),
     getTranslations("reviews"),
-    getTranslations("actions"),
+    getTranslations("improvementActions"),
     getTranslations("evaluations"),
     getTranslations("closingReport"),
     getTranslations("findings"),

@@ -26,7 +26,7 @@ export async function ProjectDashboard({ dashboard, period, periodErrors }: { da
     getTranslations("workshops"),
     getTranslations("institutions"),
     getTranslations("findings"),
-    getTranslations("actions"),
+    getTranslations("improvementActions"),
     getTranslations("validation"),
     getFormatter(),
     getLocale(),

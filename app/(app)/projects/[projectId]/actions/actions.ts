@@ -22,5 +22,5 @@ export async function updateActionAction(_prev: FormState, formData: FormData): 
 }
 
 export async function addActionUpdateAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, addActionUpdate, "actions.updateAdded");
+  return runFormAction(formData, addActionUpdate, "improvementActions.updateAdded");
 }

@@ -25,7 +25,7 @@ export default async function ActionsPage({ params, searchParams }: { params: Pr
     listActions(ctx, { projectId, ...filters }).then(unwrapForPage),
     listActions(ctx, { projectId }).then(unwrapForPage),
   ]);
-  const [t, tf, tr, format] = await Promise.all([getTranslations("actions"), getTranslations("findings"), getTranslations("reviews"), getFormatter()]);
+  const [t, tf, tr, format] = await Promise.all([getTranslations("improvementActions"), getTranslations("findings"), getTranslations("reviews"), getFormatter()]);
   const unique = <T extends { id: string }>(items: T[]) => [...new Map(items.map((i) => [i.id, i])).values()];
   const institutions = unique(everything.flatMap((a) => a.institutions)).sort((a, b) => a.name.localeCompare(b.name));
   const owners = unique(everything.filter((a) => a.ownerId).map((a) => ({ id: a.ownerId!, name: a.ownerName ?? tr("aPartner") })));

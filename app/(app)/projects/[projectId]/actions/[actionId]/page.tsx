@@ -14,7 +14,7 @@ export default async function ActionPage({ params }: { params: Promise<{ project
   const ctx = await getPageContext();
   const { projectId, actionId } = await params;
   const { action, ownerName, overdue, findings, institutions, updates, canEdit, canUpdate } = unwrapForPage(await getAction(ctx, { projectId, actionId }));
-  const [t, tr, format, locale] = await Promise.all([getTranslations("actions"), getTranslations("reviews"), getFormatter(), getLocale()]);
+  const [t, tr, format, locale] = await Promise.all([getTranslations("improvementActions"), getTranslations("reviews"), getFormatter(), getLocale()]);
   const date = (d: string | null) => (d ? format.dateTime(calendarDate(d), { dateStyle: "long" }) : "—");
   const shown = (field: string, value: unknown) => (field === "status" ? t(`statuses.${value as "done"}`) : t("percent", { value: String(value) }));
   return (

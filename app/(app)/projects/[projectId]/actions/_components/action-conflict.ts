@@ -9,7 +9,7 @@ import { getRequestContext } from "@/lib/request-context";
 export async function actionConflict(ids: { projectId: string; actionId: string }): Promise<Conflict | undefined> {
   const result = await getAction(await getRequestContext(), ids);
   if (!result.ok) return undefined;
-  const [t, format] = await Promise.all([getTranslations("actions"), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations("improvementActions"), getFormatter()]);
   const { action, ownerName } = result.data;
   return {
     version: action.version,

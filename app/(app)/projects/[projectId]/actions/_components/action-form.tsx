@@ -23,7 +23,7 @@ type Props = {
 
 /** An improvement action: what, answering which findings, who carries it out, by when, how far. */
 export function ActionForm({ action, projectId, current, chosenFindings, institutions, findings, owners, cancelHref }: Props) {
-  const t = useTranslations("actions");
+  const t = useTranslations("improvementActions");
   const [state, formAction] = useActionState(action, idleForm);
   const value = (field: "title" | "description" | "ownerId" | "startDate" | "dueDate" | "status" | "progress" | "target") => state.values?.[field] ?? String(current?.[field] ?? "");
   const error = (field: string) => state.fieldErrors?.[field];

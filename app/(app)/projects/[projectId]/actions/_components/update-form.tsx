@@ -11,7 +11,7 @@ import { addActionUpdateAction } from "../actions";
 
 /** A dated progress update: what happened, and the new status or progress if they moved. */
 export function UpdateForm({ projectId, actionId }: { projectId: string; actionId: string }) {
-  const t = useTranslations("actions");
+  const t = useTranslations("improvementActions");
   const [state, formAction] = useActionState(addActionUpdateAction, idleForm);
   return (
     <form action={formAction} className="flex flex-col gap-3 rounded-md border border-slate-200 p-3" aria-label={t("addUpdate")} noValidate>

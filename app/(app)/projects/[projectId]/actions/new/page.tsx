@@ -13,7 +13,7 @@ export default async function NewActionPage({ params, searchParams }: { params: 
   const { findingId } = await searchParams;
   const { canEdit } = await loadCurrentProject(projectId);
   if (!canEdit) notFound();
-  const [t, options] = await Promise.all([getTranslations("actions"), actionFormOptions(ctx, projectId)]);
+  const [t, options] = await Promise.all([getTranslations("improvementActions"), actionFormOptions(ctx, projectId)]);
   return (
     <>
       <PageHeader title={t("new")} />

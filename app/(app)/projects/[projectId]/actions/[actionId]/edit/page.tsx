@@ -12,7 +12,7 @@ export default async function EditActionPage({ params }: { params: Promise<{ pro
   const { projectId, actionId } = await params;
   const { action, findings, institutions, canEdit } = unwrapForPage(await getAction(ctx, { projectId, actionId }));
   if (!canEdit) notFound();
-  const [t, options] = await Promise.all([getTranslations("actions"), actionFormOptions(ctx, projectId)]);
+  const [t, options] = await Promise.all([getTranslations("improvementActions"), actionFormOptions(ctx, projectId)]);
   return (
     <>
       <PageHeader title={t("edit")} />

@@ -15,7 +15,7 @@ export default async function FindingPage({ params }: { params: Promise<{ projec
   const { projectId, studyId, findingId } = await params;
   const { finding, projectThemeName, workshops, sources, institutions, canEdit } = unwrapForPage(await getFinding(ctx, { projectId, studyId, findingId }));
   const actions = unwrapForPage(await listActions(ctx, { projectId, findingId }));
-  const [t, ta, format, locale] = await Promise.all([getTranslations("findings"), getTranslations("actions"), getFormatter(), getLocale()]);
+  const [t, ta, format, locale] = await Promise.all([getTranslations("findings"), getTranslations("improvementActions"), getFormatter(), getLocale()]);
   const title = narrativeFor(finding.title, locale).text;
   const theme = finding.theme ? t(`themes.${finding.theme}`) : projectThemeName ? narrativeFor(projectThemeName, locale).text : "—";
   const byRole = (role: "reported" | "concerned") => institutions.filter((i) => i.role === role);
