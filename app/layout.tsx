@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { clientMessages } from "@/lib/i18n/client-namespaces";
+import { pickMessages } from "@/lib/i18n/client-namespaces";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,8 +14,8 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
-  // Only what client components read: the rest of the catalogue is worded on the server.
-  const messages = clientMessages(await getMessages());
+  // Only what the layouts' client pieces and most forms read; a page sends its own on top (PageMessages).
+  const messages = pickMessages(await getMessages());
   return (
     <html lang={locale}>
       <body className="min-h-dvh font-sans">

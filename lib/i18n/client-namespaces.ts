@@ -1,47 +1,24 @@
 import type { Messages } from "./messages";
 
-/**
- * The catalogue's namespaces that client components read (useTranslations, useMessages): the only
- * ones the root layout sends to the browser. The rest (documents, dashboards, the audit and access
- * logs, navigation) is worded on the server and never travels. client-namespaces.test.ts fails
- * when a client component reads a namespace missing here.
- */
-export const clientNamespaces = [
-  "account",
-  "attendanceImport",
-  "auth",
-  "bodies",
-  "checkIn",
-  "common",
-  "errorPage",
-  "errors",
-  "evaluations",
-  "findings",
-  "imports",
-  "improvementActions",
-  "institutions",
-  "language",
-  "members",
-  "missions",
-  "offline",
-  "participants",
-  "projects",
-  "retention",
-  "reviews",
-  "roles",
-  "studies",
-  "users",
-  "validation",
-  "workshops",
-] as const satisfies readonly (keyof Messages)[];
+export type Namespace = keyof Messages;
 
-const copy = <K extends keyof Messages>(into: Partial<Messages>, from: Messages, namespace: K) => {
+/**
+ * The namespaces every page sends to the browser (the root layout's provider): what the layouts'
+ * client pieces read (the language switcher, the sync status and its refused changes, the error
+ * page) and the form messages and buttons nearly every page has. A page whose client components
+ * read more sends those too, through PageMessages (components/layout/page-messages.tsx); the rest
+ * of the catalogue is worded on the server and never travels. client-namespaces.test.ts fails when
+ * a client component reads a namespace its page does not send, or a page sends one none reads.
+ */
+export const commonNamespaces = ["common", "errorPage", "language", "offline", "participants", "validation"] as const satisfies readonly Namespace[];
+
+const copy = <K extends Namespace>(into: Partial<Messages>, from: Messages, namespace: K) => {
   into[namespace] = from[namespace];
 };
 
-/** The part of a catalogue client components read. */
-export function clientMessages(messages: Messages): Partial<Messages> {
+/** The common namespaces of a catalogue and the given ones, whole. */
+export function pickMessages(messages: Messages, namespaces: readonly Namespace[] = []): Partial<Messages> {
   const picked: Partial<Messages> = {};
-  for (const namespace of clientNamespaces) copy(picked, messages, namespace);
+  for (const namespace of [...commonNamespaces, ...namespaces]) copy(picked, messages, namespace);
   return picked;
 }

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPageContext } from "@/lib/request-context";
 import { ChangePasswordForm } from "./change-password-form";
@@ -7,7 +8,7 @@ export default async function AccountPage() {
   const { user } = await getPageContext({ allowsTemporaryPassword: true });
   const [t, tLanguage] = await Promise.all([getTranslations("account"), getTranslations("language")]);
   return (
-    <>
+    <PageMessages namespaces={["account"]}>
       <PageHeader title={t("title")} />
       <dl className="mb-8 grid max-w-md gap-3">
         <div>
@@ -25,6 +26,6 @@ export default async function AccountPage() {
       </dl>
       <h2 className="mb-3 text-lg font-semibold">{t("changePassword")}</h2>
       <ChangePasswordForm email={user.email} />
-    </>
+    </PageMessages>
   );
 }

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDirectoryPermissions } from "@/lib/institutions/use-cases";
 import { listProjects } from "@/lib/projects/use-cases";
@@ -13,10 +14,10 @@ export default async function ImportsPage() {
   const projects = unwrapForPage(await listProjects(ctx, { sort: "code", dir: "asc", pageSize: 100 }));
   const t = await getTranslations("imports");
   return (
-    <>
+    <PageMessages namespaces={["imports"]}>
       <PageHeader title={t("title")} />
       <p className="mb-4 max-w-3xl text-slate-700">{t("intro")}</p>
       <DirectoryImport projects={projects.items.map((p) => ({ value: p.id, label: `${p.code} — ${p.name}` }))} />
-    </>
+    </PageMessages>
   );
 }

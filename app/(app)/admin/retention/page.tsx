@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListTable } from "@/components/list-page/list-table";
 import { PagedTable } from "@/components/list-page/paged-list";
@@ -15,7 +16,7 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const peopleDue = projects.reduce((sum, p) => sum + p.peopleDue, 0);
   return (
-    <>
+    <PageMessages namespaces={["retention"]}>
       <PageHeader title={t("title")} />
       <p className="mb-4 max-w-3xl text-slate-700">{t("intro")}</p>
       <section className="mb-8" aria-labelledby="retention-due">
@@ -72,6 +73,6 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
           ]}
         />
       </section>
-    </>
+    </PageMessages>
   );
 }

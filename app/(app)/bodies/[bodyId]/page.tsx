@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -20,8 +21,11 @@ export default async function BodyPage({ params }: { params: Promise<{ bodyId: s
   const today = new Date().toISOString().slice(0, 10);
   const date = (d: string) => format.dateTime(calendarDate(d), { dateStyle: "medium" });
   return (
-    <>
-      <PageHeader title={body.acronym ? `${body.acronym} — ${body.name}` : body.name} actions={canCurate && <ButtonLink href={`/bodies/${body.id}/edit`}>{t("edit")}</ButtonLink>} />
+    <PageMessages namespaces={["bodies", "institutions"]}>
+      <PageHeader
+        title={body.acronym ? `${body.acronym} — ${body.name}` : body.name}
+        actions={canCurate && <ButtonLink href={`/bodies/${body.id}/edit`}>{t("edit")}</ButtonLink>}
+      />
       <p className="mb-2 text-slate-700">{countryName(body.country, locale)}</p>
       {body.description && <p className="mb-6 whitespace-pre-line text-slate-800">{body.description}</p>}
       <section aria-labelledby="members" className="mb-6">
@@ -69,6 +73,6 @@ export default async function BodyPage({ params }: { params: Promise<{ bodyId: s
           <AddBodyMemberForm bodyId={body.id} />
         </section>
       )}
-    </>
+    </PageMessages>
   );
 }

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { countryOptions } from "@/lib/i18n/countries";
 import { getDirectoryPermissions } from "@/lib/institutions/use-cases";
@@ -13,9 +14,9 @@ export default async function NewBodyPage() {
   if (!canCurate) notFound();
   const [t, locale] = await Promise.all([getTranslations("bodies"), getLocale()]);
   return (
-    <>
+    <PageMessages namespaces={["bodies"]}>
       <PageHeader title={t("new")} />
       <BodyForm action={createBodyAction} countries={countryOptions(locale)} cancelHref="/bodies" />
-    </>
+    </PageMessages>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -7,20 +8,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { countryName } from "@/lib/i18n/countries";
 import { calendarDate } from "@/lib/i18n/dates";
-import { getInstitutionStudyLinks } from "@/lib/findings/for-institution";
+import { getInstitutionStudyLinks } from "@/lib/improvement-actions/for-institution";
 import { narrativeFor } from "@/lib/narrative";
 import { getInstitution } from "@/lib/institutions/use-cases";
 import { listParticipants } from "@/lib/participants/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { InstitutionActions } from "./institution-actions";
 
-export default async function InstitutionPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ institutionId: string }>;
-  searchParams: Promise<{ merged?: string }>;
-}) {
+export default async function InstitutionPage({ params, searchParams }: { params: Promise<{ institutionId: string }>; searchParams: Promise<{ merged?: string }> }) {
   const ctx = await getPageContext();
   const [{ institutionId }, { merged }] = await Promise.all([params, searchParams]);
   const { institution, parent, children, bodies, workshops: attended, canEdit, canCurate } = unwrapForPage(await getInstitution(ctx, { institutionId }));
@@ -44,9 +39,11 @@ export default async function InstitutionPage({
     { label: t("city"), value: institution.city || "—" },
   ];
   const period = (start: string, end: string | null) =>
-    end ? format.dateTimeRange(calendarDate(start), calendarDate(end), { dateStyle: "medium" }) : t("since", { date: format.dateTime(calendarDate(start), { dateStyle: "medium" }) });
+    end
+      ? format.dateTimeRange(calendarDate(start), calendarDate(end), { dateStyle: "medium" })
+      : t("since", { date: format.dateTime(calendarDate(start), { dateStyle: "medium" }) });
   return (
-    <>
+    <PageMessages namespaces={["institutions"]}>
       <PageHeader
         title={institution.name}
         actions={
@@ -209,9 +206,7 @@ export default async function InstitutionPage({
               ))}
             </ul>
           )}
-          {people.total > people.items.length && (
-            <Link href={`/participants?institutionId=${institution.id}`}>{tParticipants("count", { count: people.total })}</Link>
-          )}
+          {people.total > people.items.length && <Link href={`/participants?institutionId=${institution.id}`}>{tParticipants("count", { count: people.total })}</Link>}
         </section>
       )}
       {canCurate && (
@@ -222,6 +217,6 @@ export default async function InstitutionPage({
           <InstitutionActions institutionId={institution.id} name={institution.name} isActive={institution.isActive} />
         </section>
       )}
-    </>
+    </PageMessages>
   );
 }

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDirectoryPermissions } from "@/lib/institutions/use-cases";
 import { listProjects } from "@/lib/projects/use-cases";
@@ -14,13 +15,9 @@ export default async function NewParticipantPage() {
   const projects = unwrapForPage(await listProjects(ctx, { sort: "code", dir: "asc", pageSize: 100 }));
   const t = await getTranslations("participants");
   return (
-    <>
+    <PageMessages namespaces={["institutions"]}>
       <PageHeader title={t("new")} />
-      <ParticipantForm
-        action={createParticipantAction}
-        projects={projects.items.map((p) => ({ value: p.id, label: `${p.code} — ${p.name}` }))}
-        cancelHref="/participants"
-      />
-    </>
+      <ParticipantForm action={createParticipantAction} projects={projects.items.map((p) => ({ value: p.id, label: `${p.code} — ${p.name}` }))} cancelHref="/participants" />
+    </PageMessages>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -61,7 +62,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
     { label: t("status"), value: t(`statuses.${project.status}`) },
   ];
   return (
-    <>
+    <PageMessages namespaces={["members", "roles"]}>
       <PageHeader title={project.name} actions={canEdit && <ButtonLink href={`/projects/${project.id}/edit`}>{t("edit")}</ButtonLink>} />
       <nav aria-label={t("sections")} className="mb-6 flex flex-wrap gap-2">
         <ButtonLink href={`/projects/${project.id}/workshops`} variant="secondary">
@@ -161,6 +162,6 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
           </div>
         )}
       </section>
-    </>
+    </PageMessages>
   );
 }

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { countryOptions } from "@/lib/i18n/countries";
 import { can, globalAccess } from "@/lib/policy";
@@ -12,9 +13,9 @@ export default async function NewProjectPage() {
   if (!can(globalAccess(user), "administration")) notFound();
   const [t, locale] = await Promise.all([getTranslations("projects"), getLocale()]);
   return (
-    <>
+    <PageMessages namespaces={["projects"]}>
       <PageHeader title={t("new")} />
       <ProjectForm action={createProjectAction} countries={countryOptions(locale)} cancelHref="/projects" />
-    </>
+    </PageMessages>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { GrantRoleForm } from "@/components/members/grant-role-form";
 import { RevokeRoleButton } from "@/components/members/revoke-role-button";
 import { Badge } from "@/components/ui/badge";
@@ -32,7 +33,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
     { label: t("createdAt"), value: format.dateTime(user.createdAt, { dateStyle: "medium" }) },
   ];
   return (
-    <>
+    <PageMessages namespaces={["members", "roles", "users"]}>
       <PageHeader title={user.name} actions={user.isAdmin && <Badge>{t("admin")}</Badge>} />
       <section aria-labelledby="account" className="mb-8 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="account" className="mb-3 text-lg font-semibold">
@@ -78,6 +79,6 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           </div>
         )}
       </section>
-    </>
+    </PageMessages>
   );
 }

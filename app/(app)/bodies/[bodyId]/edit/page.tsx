@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { getBody } from "@/lib/bodies/use-cases";
 import { countryOptions } from "@/lib/i18n/countries";
@@ -16,9 +17,9 @@ export default async function EditBodyPage({ params }: { params: Promise<{ bodyI
   if (!canCurate) notFound();
   const [t, locale] = await Promise.all([getTranslations("bodies"), getLocale()]);
   return (
-    <>
+    <PageMessages namespaces={["bodies"]}>
       <PageHeader title={t("edit")} />
       <BodyForm action={updateBodyAction} body={body} countries={countryOptions(locale, body.country)} cancelHref={`/bodies/${body.id}`} />
-    </>
+    </PageMessages>
   );
 }

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { countryOptions } from "@/lib/i18n/countries";
 import { getInstitution } from "@/lib/institutions/use-cases";
@@ -14,7 +15,7 @@ export default async function EditInstitutionPage({ params }: { params: Promise<
   if (!canEdit) notFound();
   const [t, locale] = await Promise.all([getTranslations("institutions"), getLocale()]);
   return (
-    <>
+    <PageMessages namespaces={["institutions"]}>
       <PageHeader title={t("edit")} />
       <InstitutionForm
         action={updateInstitutionAction}
@@ -23,6 +24,6 @@ export default async function EditInstitutionPage({ params }: { params: Promise<
         countries={countryOptions(locale, institution.country)}
         cancelHref={`/institutions/${institution.id}`}
       />
-    </>
+    </PageMessages>
   );
 }

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { getParticipant } from "@/lib/participants/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
@@ -13,9 +14,9 @@ export default async function EditParticipantPage({ params }: { params: Promise<
   if (participant.isErased) notFound();
   const t = await getTranslations("participants");
   return (
-    <>
+    <PageMessages namespaces={["institutions"]}>
       <PageHeader title={t("edit")} />
       <ParticipantForm action={updateParticipantAction} participant={participant} institution={institution} cancelHref={`/participants/${participant.id}`} />
-    </>
+    </PageMessages>
   );
 }

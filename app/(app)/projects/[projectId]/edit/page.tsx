@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { countryOptions } from "@/lib/i18n/countries";
 import { loadCurrentProject } from "@/lib/projects/current-project";
@@ -12,14 +13,9 @@ export default async function EditProjectPage({ params }: { params: Promise<{ pr
   if (!canEdit) notFound();
   const [t, locale] = await Promise.all([getTranslations("projects"), getLocale()]);
   return (
-    <>
+    <PageMessages namespaces={["projects"]}>
       <PageHeader title={t("edit")} />
-      <ProjectForm
-        action={updateProjectAction}
-        project={project}
-        countries={countryOptions(locale, project.country)}
-        cancelHref={`/projects/${project.id}`}
-      />
-    </>
+      <ProjectForm action={updateProjectAction} project={project} countries={countryOptions(locale, project.country)} cancelHref={`/projects/${project.id}`} />
+    </PageMessages>
   );
 }

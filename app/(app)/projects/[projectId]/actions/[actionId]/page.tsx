@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { FactList } from "@/components/ui/fact-list";
@@ -18,7 +19,7 @@ export default async function ActionPage({ params }: { params: Promise<{ project
   const date = (d: string | null) => (d ? format.dateTime(calendarDate(d), { dateStyle: "long" }) : "—");
   const shown = (field: string, value: unknown) => (field === "status" ? t(`statuses.${value as "done"}`) : t("percent", { value: String(value) }));
   return (
-    <>
+    <PageMessages namespaces={["improvementActions"]}>
       <PageHeader
         title={action.title}
         actions={
@@ -33,7 +34,14 @@ export default async function ActionPage({ params }: { params: Promise<{ project
       <section aria-label={t("title")} className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
         <FactList
           facts={[
-            { label: t("status"), value: <>{t(`statuses.${action.status}`)} {overdue && <Badge tone="danger">{t("overdue")}</Badge>}</> },
+            {
+              label: t("status"),
+              value: (
+                <>
+                  {t(`statuses.${action.status}`)} {overdue && <Badge tone="danger">{t("overdue")}</Badge>}
+                </>
+              ),
+            },
             { label: t("progress"), value: t("percent", { value: action.progress }) },
             { label: t("startDate"), value: date(action.startDate) },
             { label: t("dueDate"), value: date(action.dueDate) },
@@ -77,6 +85,6 @@ export default async function ActionPage({ params }: { params: Promise<{ project
         )}
         {canUpdate && <UpdateForm projectId={projectId} actionId={actionId} />}
       </section>
-    </>
+    </PageMessages>
   );
 }

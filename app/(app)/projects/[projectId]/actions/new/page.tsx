@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadCurrentProject } from "@/lib/projects/current-project";
 import { getPageContext } from "@/lib/request-context";
@@ -15,7 +16,7 @@ export default async function NewActionPage({ params, searchParams }: { params: 
   if (!canEdit) notFound();
   const [t, options] = await Promise.all([getTranslations("improvementActions"), actionFormOptions(ctx, projectId)]);
   return (
-    <>
+    <PageMessages namespaces={["improvementActions", "institutions"]}>
       <PageHeader title={t("new")} />
       <ActionForm
         action={createActionAction}
@@ -25,6 +26,6 @@ export default async function NewActionPage({ params, searchParams }: { params: 
         cancelHref={`/projects/${projectId}/actions`}
         {...options}
       />
-    </>
+    </PageMessages>
   );
 }

@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { ResponseImport } from "@/components/evaluations/response-import";
+import { PageMessages } from "@/components/layout/page-messages";
 import { NarrativeText } from "@/components/narrative-text";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -43,7 +44,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ pro
     );
   };
   return (
-    <>
+    <PageMessages namespaces={["evaluations", "imports"]}>
       <PageHeader
         title={evaluation.title}
         actions={
@@ -104,6 +105,6 @@ export default async function EvaluationPage({ params }: { params: Promise<{ pro
           </li>
         ))}
       </ol>
-    </>
+    </PageMessages>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { ButtonLink } from "@/components/ui/button";
 import { FactList } from "@/components/ui/fact-list";
 import { PageHeader } from "@/components/ui/page-header";
@@ -22,7 +23,7 @@ export default async function MissionPage({ params }: { params: Promise<{ projec
     { label: t("team"), value: team.map((m) => m.name).join(", ") || t("noTeam") },
   ];
   return (
-    <>
+    <PageMessages namespaces={["missions"]}>
       <PageHeader title={mission.title} actions={canEdit && <ButtonLink href={`/projects/${projectId}/missions/${mission.id}/edit`}>{t("edit")}</ButtonLink>} />
       <section aria-labelledby="facts" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="facts" className="mb-3 text-lg font-semibold">
@@ -55,7 +56,8 @@ export default async function MissionPage({ params }: { params: Promise<{ projec
               <li key={w.id}>
                 <Link href={`/projects/${projectId}/workshops/${w.id}`}>{w.title}</Link>{" "}
                 <span className="text-sm text-slate-700">
-                  {format.dateTimeRange(calendarDate(w.startDate), calendarDate(w.endDate), { dateStyle: "medium" })} · {tWorkshops(`types.${w.type}`)} · {tWorkshops(`statuses.${w.status}`)}
+                  {format.dateTimeRange(calendarDate(w.startDate), calendarDate(w.endDate), { dateStyle: "medium" })} · {tWorkshops(`types.${w.type}`)} ·{" "}
+                  {tWorkshops(`statuses.${w.status}`)}
                 </span>
               </li>
             ))}
@@ -82,6 +84,6 @@ export default async function MissionPage({ params }: { params: Promise<{ projec
         )}
         <NoteForm projectId={projectId} missionId={mission.id} />
       </section>
-    </>
+    </PageMessages>
   );
 }

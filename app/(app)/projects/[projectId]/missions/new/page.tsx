@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { countryOptions } from "@/lib/i18n/countries";
 import { loadCurrentProject } from "@/lib/projects/current-project";
@@ -15,7 +16,7 @@ export default async function NewMissionPage({ params }: { params: Promise<{ pro
   if (!canEdit) notFound();
   const [t, locale] = await Promise.all([getTranslations("missions"), getLocale()]);
   return (
-    <>
+    <PageMessages namespaces={["missions"]}>
       <PageHeader title={t("new")} />
       <MissionForm
         action={createMissionAction}
@@ -26,6 +27,6 @@ export default async function NewMissionPage({ params }: { params: Promise<{ pro
         countries={countryOptions(locale, project.country)}
         cancelHref={`/projects/${projectId}/missions`}
       />
-    </>
+    </PageMessages>
   );
 }

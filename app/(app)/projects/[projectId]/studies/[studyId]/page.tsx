@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { ButtonLink } from "@/components/ui/button";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -41,19 +42,20 @@ export default async function StudyPage({ params, searchParams }: { params: Prom
     ? await Promise.all([
         listWorkshops(ctx, { projectId, pageSize: 100 }).then((r) => unwrapForPage(r).items),
         listFindings(ctx, ids).then(unwrapForPage),
-        listMembers(ctx, { projectId }).then((r) => unwrapForPage(r).flatMap((m) => (can(m.role, "reviews.answer") && m.isActive && m.name !== null ? [{ ...m, name: m.name }] : []))),
+        listMembers(ctx, { projectId }).then((r) =>
+          unwrapForPage(r).flatMap((m) => (can(m.role, "reviews.answer") && m.isActive && m.name !== null ? [{ ...m, name: m.name }] : [])),
+        ),
       ])
     : [[], [], []];
   const themeName = (f: { theme: string | null; projectThemeName: { original: Locale } | null }) =>
     f.theme ? tf(`themes.${f.theme as "prevention"}`) : f.projectThemeName ? narrativeFor(f.projectThemeName, locale).text : "—";
   const groups = new Map<string, typeof findings>();
   for (const f of findings) groups.set(themeName(f), [...(groups.get(themeName(f)) ?? []), f]);
-  const period =
-    study.periodStart && study.periodEnd ? format.dateTimeRange(calendarDate(study.periodStart), calendarDate(study.periodEnd), { dateStyle: "long" }) : "—";
+  const period = study.periodStart && study.periodEnd ? format.dateTimeRange(calendarDate(study.periodStart), calendarDate(study.periodEnd), { dateStyle: "long" }) : "—";
   const base = `/projects/${projectId}/studies/${studyId}`;
   const filtered = Object.values(filters).some(Boolean);
   return (
-    <>
+    <PageMessages namespaces={["findings", "reviews", "studies"]}>
       <PageHeader
         title={study.title}
         actions={
@@ -243,6 +245,6 @@ export default async function StudyPage({ params, searchParams }: { params: Prom
         {canEdit && sources.length > 0 && <p className="mb-3 text-sm text-slate-700">{t("shareExplain")}</p>}
         {canEdit && <SourceForm projectId={projectId} studyId={studyId} workshops={workshops.map((w) => ({ value: w.id, label: w.title }))} />}
       </section>
-    </>
+    </PageMessages>
   );
 }

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMissions } from "@/lib/missions/use-cases";
 import { loadCurrentProject } from "@/lib/projects/current-project";
@@ -15,7 +16,7 @@ export default async function NewWorkshopPage({ params }: { params: Promise<{ pr
   const missions = unwrapForPage(await listMissions(ctx, { projectId, when: "all", pageSize: 100 })).items;
   const t = await getTranslations("workshops");
   return (
-    <>
+    <PageMessages namespaces={["institutions", "workshops"]}>
       <PageHeader title={t("new")} />
       <WorkshopForm
         action={createWorkshopAction}
@@ -25,6 +26,6 @@ export default async function NewWorkshopPage({ params }: { params: Promise<{ pr
         agendaDays={[]}
         cancelHref={`/projects/${projectId}/workshops`}
       />
-    </>
+    </PageMessages>
   );
 }

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAction } from "@/lib/improvement-actions/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
@@ -14,7 +15,7 @@ export default async function EditActionPage({ params }: { params: Promise<{ pro
   if (!canEdit) notFound();
   const [t, options] = await Promise.all([getTranslations("improvementActions"), actionFormOptions(ctx, projectId)]);
   return (
-    <>
+    <PageMessages namespaces={["improvementActions", "institutions"]}>
       <PageHeader title={t("edit")} />
       <ActionForm
         action={updateActionAction}
@@ -25,6 +26,6 @@ export default async function EditActionPage({ params }: { params: Promise<{ pro
         cancelHref={`/projects/${projectId}/actions/${actionId}`}
         {...options}
       />
-    </>
+    </PageMessages>
   );
 }

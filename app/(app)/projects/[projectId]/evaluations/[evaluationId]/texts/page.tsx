@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { getEvaluationResults } from "@/lib/evaluations/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
@@ -14,7 +15,7 @@ export default async function EvaluationTextsPage({ params }: { params: Promise<
   const t = await getTranslations("evaluations");
   const back = `/projects/${projectId}/evaluations/${evaluationId}`;
   return (
-    <>
+    <PageMessages namespaces={["evaluations", "findings"]}>
       <PageHeader title={t("translateTitle", { title: evaluation.title })} />
       <TextsForm
         projectId={projectId}
@@ -24,6 +25,6 @@ export default async function EvaluationTextsPage({ params }: { params: Promise<
         statements={results.map((r) => ({ id: r.statementId, key: r.key, text: r.text }))}
         cancelHref={back}
       />
-    </>
+    </PageMessages>
   );
 }

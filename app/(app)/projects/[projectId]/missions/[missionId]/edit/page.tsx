@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { countryOptions } from "@/lib/i18n/countries";
 import { getMission } from "@/lib/missions/use-cases";
@@ -15,7 +16,7 @@ export default async function EditMissionPage({ params }: { params: Promise<{ pr
   if (!canEdit) notFound();
   const [t, locale] = await Promise.all([getTranslations("missions"), getLocale()]);
   return (
-    <>
+    <PageMessages namespaces={["missions"]}>
       <PageHeader title={t("edit")} />
       <MissionForm
         action={updateMissionAction}
@@ -27,6 +28,6 @@ export default async function EditMissionPage({ params }: { params: Promise<{ pr
         countries={countryOptions(locale, mission.country)}
         cancelHref={`/projects/${projectId}/missions/${missionId}`}
       />
-    </>
+    </PageMessages>
   );
 }

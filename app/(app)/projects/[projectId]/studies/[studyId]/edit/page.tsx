@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { getStudy } from "@/lib/studies/use-cases";
@@ -13,9 +14,9 @@ export default async function EditStudyPage({ params }: { params: Promise<{ proj
   if (!canEdit) notFound();
   const t = await getTranslations("studies");
   return (
-    <>
+    <PageMessages namespaces={["studies"]}>
       <PageHeader title={t("edit")} />
       <StudyForm action={updateStudyAction} projectId={projectId} study={study} cancelHref={`/projects/${projectId}/studies/${studyId}`} />
-    </>
+    </PageMessages>
   );
 }

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CheckInScreen } from "@/components/attendance/check-in-screen";
+import { PageMessages } from "@/components/layout/page-messages";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { calendarDate } from "@/lib/i18n/dates";
@@ -20,7 +21,7 @@ export default async function CheckInPage({ params, searchParams }: { params: Pr
   const today = new Date().toISOString().slice(0, 10);
   const day = askedDay && days.includes(askedDay) ? askedDay : defaultDay(workshop.startDate, workshop.endDate, today);
   return (
-    <>
+    <PageMessages namespaces={["checkIn", "errors", "institutions"]}>
       <PageHeader
         title={`${t("title")} · ${workshop.title}`}
         actions={
@@ -37,6 +38,6 @@ export default async function CheckInPage({ params, searchParams }: { params: Pr
         days={days.map((d) => ({ value: d, label: format.dateTime(calendarDate(d), { dateStyle: "full" }) }))}
         initialDay={day}
       />
-    </>
+    </PageMessages>
   );
 }

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { calendarDate } from "@/lib/i18n/dates";
 import { listMissions } from "@/lib/missions/use-cases";
@@ -17,7 +18,7 @@ export default async function EditWorkshopPage({ params }: { params: Promise<{ p
   const [t, format] = await Promise.all([getTranslations("workshops"), getFormatter()]);
   const agendaByDay = new Map(agenda.map((a) => [a.day, a.agenda]));
   return (
-    <>
+    <PageMessages namespaces={["institutions", "workshops"]}>
       <PageHeader title={t("edit")} />
       <WorkshopForm
         action={updateWorkshopAction}
@@ -28,6 +29,6 @@ export default async function EditWorkshopPage({ params }: { params: Promise<{ p
         agendaDays={days.map((day) => ({ day, label: format.dateTime(calendarDate(day), { dateStyle: "full" }), agenda: agendaByDay.get(day) ?? "" }))}
         cancelHref={`/projects/${projectId}/workshops/${workshopId}`}
       />
-    </>
+    </PageMessages>
   );
 }

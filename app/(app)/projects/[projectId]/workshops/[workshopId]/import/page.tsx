@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AttendanceImport } from "@/components/attendance/attendance-import";
+import { PageMessages } from "@/components/layout/page-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { calendarDate } from "@/lib/i18n/dates";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
@@ -13,7 +14,7 @@ export default async function AttendanceImportPage({ params }: { params: Promise
   if (!canCheckIn) notFound();
   const [t, format] = await Promise.all([getTranslations("attendanceImport"), getFormatter()]);
   return (
-    <>
+    <PageMessages namespaces={["attendanceImport", "imports"]}>
       <PageHeader title={`${t("title")} · ${workshop.title}`} />
       <p className="mb-4 max-w-3xl text-slate-700">{t("intro")}</p>
       <AttendanceImport
@@ -22,6 +23,6 @@ export default async function AttendanceImportPage({ params }: { params: Promise
         days={days.map((d) => ({ value: d, label: format.dateTime(calendarDate(d), { dateStyle: "full" }) }))}
         initialDay={days[0]!}
       />
-    </>
+    </PageMessages>
   );
 }

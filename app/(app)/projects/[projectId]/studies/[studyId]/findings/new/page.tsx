@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { getStudy } from "@/lib/studies/use-cases";
@@ -14,7 +15,7 @@ export default async function NewFindingPage({ params }: { params: Promise<{ pro
   if (!canEdit) notFound();
   const [t, options] = await Promise.all([getTranslations("findings"), findingFormOptions(ctx, projectId, studyId)]);
   return (
-    <>
+    <PageMessages namespaces={["findings", "institutions"]}>
       <PageHeader title={`${t("new")} · ${study.title}`} />
       <FindingForm
         action={createFindingAction}
@@ -24,6 +25,6 @@ export default async function NewFindingPage({ params }: { params: Promise<{ pro
         cancelHref={`/projects/${projectId}/studies/${studyId}`}
         {...options}
       />
-    </>
+    </PageMessages>
   );
 }

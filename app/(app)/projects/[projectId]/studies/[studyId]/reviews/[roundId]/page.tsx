@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { ButtonLink } from "@/components/ui/button";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { PageHeader } from "@/components/ui/page-header";
@@ -19,7 +20,7 @@ export default async function ReviewRoundPage({ params }: { params: Promise<{ pr
   const base = `/projects/${projectId}/studies/${studyId}`;
   const open = !round.closedAt;
   return (
-    <>
+    <PageMessages namespaces={["reviews"]}>
       <PageHeader
         title={round.title}
         actions={
@@ -112,6 +113,6 @@ export default async function ReviewRoundPage({ params }: { params: Promise<{ pr
           );
         })}
       </ol>
-    </>
+    </PageMessages>
   );
 }

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { getFinding } from "@/lib/findings/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
@@ -15,7 +16,7 @@ export default async function EditFindingPage({ params }: { params: Promise<{ pr
   const [t, options] = await Promise.all([getTranslations("findings"), findingFormOptions(ctx, projectId, studyId)]);
   const chosen = (role: "reported" | "concerned") => institutions.filter((i) => i.role === role).map((i) => ({ id: i.institutionId, name: i.name }));
   return (
-    <>
+    <PageMessages namespaces={["findings", "institutions"]}>
       <PageHeader title={t("edit")} />
       <FindingForm
         action={updateFindingAction}
@@ -31,6 +32,6 @@ export default async function EditFindingPage({ params }: { params: Promise<{ pr
         cancelHref={`/projects/${projectId}/studies/${studyId}/findings/${findingId}`}
         {...options}
       />
-    </>
+    </PageMessages>
   );
 }
