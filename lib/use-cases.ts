@@ -11,7 +11,7 @@ import { getPortfolio } from "./reports/portfolio";
 import { addResponse, createEvaluation, getEvaluationResults, listEvaluations, pinStatement, translateEvaluation } from "./evaluations/use-cases";
 import { addActionUpdate, createAction, getAction, listActions, updateAction } from "./improvement-actions/use-cases";
 import { answerFinding, awaitingMyReview, closeRound, commentOnFinding, getRound, listRounds, openRound } from "./reviews/use-cases";
-import { getInstitutionStudyLinks } from "./findings/for-institution";
+import { getInstitutionStudyLinks } from "./improvement-actions/for-institution";
 import { createFinding, createProjectTheme, getFinding, listFindings, listProjectThemes, updateFinding } from "./findings/use-cases";
 import { addBodyMember, createBody, endBodyMembership, getBody, listBodies, removeBodyMembership, updateBody } from "./bodies/use-cases";
 import { createInstitution, getDirectoryPermissions, getInstitution, listInstitutions, mergeInstitutions, setInstitutionActive, updateInstitution } from "./institutions/use-cases";

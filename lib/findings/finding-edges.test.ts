@@ -7,7 +7,7 @@ import { addSource, createStudy } from "@/lib/studies/use-cases";
 import { auditEntriesFor, expectFailure, expectOk, snapshotCounts } from "@/lib/testing/helpers";
 import { insertInstitution, insertWorkshop } from "@/lib/testing/workshops";
 import { createWorld } from "@/lib/testing/world";
-import { getInstitutionStudyLinks } from "./for-institution";
+import { getInstitutionStudyLinks } from "@/lib/improvement-actions/for-institution";
 import type { CreateFindingInput } from "./schemas";
 import { createFinding, createProjectTheme, getFinding, listFindings, updateFinding } from "./use-cases";
 

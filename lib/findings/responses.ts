@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { actionStatuses, evidenceRoles, findingPriorities, findingStatuses, findingThemes, sourceKinds } from "@/db/schema/values";
+import { evidenceRoles, findingPriorities, findingStatuses, findingThemes, sourceKinds } from "@/db/schema/values";
 import { localizedText } from "@/lib/narrative";
 
 /** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */
@@ -18,30 +18,6 @@ export const findingRow = z.object({
   projectThemeId: z.string().nullable(),
   priority: z.enum(findingPriorities),
   createdById: z.string().nullable(),
-});
-
-export const getInstitutionStudyLinksOutput = z.object({
-  findings: z.array(
-    z.object({
-      id: z.string(),
-      studyId: z.string(),
-      projectId: z.string(),
-      title: localizedText,
-      status: z.enum(findingStatuses),
-      role: z.enum(evidenceRoles),
-    }),
-  ),
-  actions: z.array(
-    z.object({
-      overdue: z.boolean(),
-      id: z.string(),
-      projectId: z.string(),
-      title: z.string(),
-      status: z.enum(actionStatuses),
-      progress: z.number(),
-      dueDate: z.string().nullable(),
-    }),
-  ),
 });
 
 export const createFindingOutput = findingRow;

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { actionStatuses } from "@/db/schema/values";
+import { actionStatuses, evidenceRoles, findingStatuses } from "@/db/schema/values";
 import { findingRow } from "@/lib/findings/responses";
+import { localizedText } from "@/lib/narrative";
 
 /** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */
 
@@ -45,6 +46,30 @@ export const getActionOutput = z.object({
   ),
   canEdit: z.boolean(),
   canUpdate: z.boolean(),
+});
+
+export const getInstitutionStudyLinksOutput = z.object({
+  findings: z.array(
+    z.object({
+      id: z.string(),
+      studyId: z.string(),
+      projectId: z.string(),
+      title: localizedText,
+      status: z.enum(findingStatuses),
+      role: z.enum(evidenceRoles),
+    }),
+  ),
+  actions: z.array(
+    z.object({
+      overdue: z.boolean(),
+      id: z.string(),
+      projectId: z.string(),
+      title: z.string(),
+      status: z.enum(actionStatuses),
+      progress: z.number(),
+      dueDate: z.string().nullable(),
+    }),
+  ),
 });
 
 export const listActionsOutput = z.array(

@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/http/api";
-import { getInstitutionStudyLinks } from "@/lib/findings/for-institution";
+import { getInstitutionStudyLinks } from "@/lib/improvement-actions/for-institution";
 
 export const GET = apiRoute(getInstitutionStudyLinks);

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
-import { createAction } from "@/lib/improvement-actions/use-cases";
+import { createFinding } from "@/lib/findings/use-cases";
 import { createStudy } from "@/lib/studies/use-cases";
 import { expectOk } from "@/lib/testing/helpers";
 import { insertInstitution } from "@/lib/testing/workshops";
 import { createWorld } from "@/lib/testing/world";
 import { getInstitutionStudyLinks } from "./for-institution";
-import { createFinding } from "./use-cases";
+import { createAction } from "./use-cases";
 
 let database: Database;
 

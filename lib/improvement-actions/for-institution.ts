@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { actionInstitutions, findingInstitutions, findings, improvementActions, projectMembers, studies } from "@/db/schema";
-import { isOverdue } from "@/lib/improvement-actions/queries";
 import { can, globalAccess, rolesWith } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
+import { isOverdue } from "./queries";
 import { getInstitutionStudyLinksOutput } from "./responses";
 
 /** In the user's own projects only; a partner there does not see drafts. */
