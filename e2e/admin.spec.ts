@@ -111,15 +111,15 @@ test.describe("administration", () => {
     });
     expect(project.status()).toBe(201);
     await page.goto("/admin/audit");
-    await expect(page.getByRole("table", { name: en.audit.title }).getByRole("row").filter({ hasText: "project.create" }).first()).toBeVisible();
+    await expect(page.getByRole("table", { name: en.audit.title }).getByRole("row").filter({ hasText: "projects.create" }).first()).toBeVisible();
     await page.getByLabel(en.audit.entityType).selectOption("user");
     await page.getByRole("button", { name: en.common.apply }).click();
     await expect(page).toHaveURL(/entityType=user/);
     const table = page.getByRole("table", { name: en.audit.title });
     const created = table.getByRole("row").filter({ hasText: email });
-    await expect(created).toContainText("user.create");
+    await expect(created).toContainText("users.create");
     await expect(created).toContainText("Claire Dubois");
-    await expect(table.getByRole("row").filter({ hasText: "project.create" })).toHaveCount(0);
+    await expect(table.getByRole("row").filter({ hasText: "projects.create" })).toHaveCount(0);
     await expectAccessible(page);
   });
 });

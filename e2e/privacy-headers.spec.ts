@@ -27,10 +27,10 @@ test.describe("a person's data copy, as the manager (French)", () => {
     // The copy lists the exports recorded before it: none from the visits above.
     await page.getByRole("button", { name: fr.participants.preparePersonalData }).click();
     await expect(page.getByText(`"familyNames": "Solicitada ${tag}"`)).toBeVisible();
-    await expect(page.getByText('"action": "participant.export_data"')).toHaveCount(0);
+    await expect(page.getByText('"action": "participants.exportData"')).toHaveCount(0);
     await expect(page.getByRole("link", { name: fr.participants.downloadJson })).toBeVisible();
     await page.getByRole("button", { name: fr.participants.preparePersonalData }).click();
-    await expect(page.getByText('"action": "participant.export_data"')).toHaveCount(1);
+    await expect(page.getByText('"action": "participants.exportData"')).toHaveCount(1);
   });
 });
 

@@ -43,7 +43,7 @@ describe("setLocale", () => {
     expect((await getUserRow(db, user.id)).locale).toBe("fr");
     expect((await ctxFor(db, user.id)).user?.locale).toBe("fr");
     const [entry] = await auditEntriesFor(db, user.id);
-    expect(entry).toMatchObject({ action: "user.set_locale", changes: { locale: { before: "en", after: "fr" } } });
+    expect(entry).toMatchObject({ action: "account.setLocale", changes: { locale: { before: "en", after: "fr" } } });
   });
 
   it("changes nothing when the language is already the user's", async () => {
@@ -106,7 +106,7 @@ describe("changePassword", () => {
     expect((await getUserRow(db, user.id)).mustChangePassword).toBe(false);
 
     const [entry] = await auditEntriesFor(db, user.id);
-    expect(entry).toMatchObject({ action: "user.change_password", actorId: user.id });
+    expect(entry).toMatchObject({ action: "account.changePassword", actorId: user.id });
     expect(JSON.stringify(entry!.changes)).not.toContain(newPassword);
   });
 });
@@ -129,6 +129,6 @@ describe("signOutEverywhere", () => {
     expectOk(await signOutEverywhere(ctx, {}));
     expect(await isSessionValid(db, session)).toBe(false);
     expect(await isSessionValid(db, other.session)).toBe(true);
-    expect(await actionsOn(user.id)).toEqual(["user.sign_out"]);
+    expect(await actionsOn(user.id)).toEqual(["account.signOut"]);
   });
 });

@@ -17,7 +17,7 @@ export const setLocale = defineUseCase({
     await ctx.db.update(users).set({ locale: input.locale, updatedAt: new Date() }).where(eq(users.id, ctx.user.id));
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "user.set_locale",
+      action: "account.setLocale",
       entityType: "user",
       entityId: ctx.user.id,
       changes: { locale: { before: ctx.user.locale, after: input.locale } },
@@ -48,7 +48,7 @@ export const changePassword = defineUseCase({
       .where(eq(users.id, ctx.user.id));
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "user.change_password",
+      action: "account.changePassword",
       entityType: "user",
       entityId: ctx.user.id,
       changes: { password: { before: "•••", after: "•••" } },
@@ -68,7 +68,7 @@ export const signOutEverywhere = defineUseCase({
     await revokeSessions(ctx.db, ctx.user.id);
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "user.sign_out",
+      action: "account.signOut",
       entityType: "user",
       entityId: ctx.user.id,
       changes: {},

@@ -101,7 +101,7 @@ describe("attendance.sync", () => {
     expect(await state(s.workshop.id, s.world.projectId)).toEqual(before);
     // No longer theirs: filed under the user, never in the project's own history.
     const audit = await database.db.select().from(auditEntries).where(eq(auditEntries.actorId, s.world.userIds.field));
-    expect(audit.map((a) => [a.action, a.entityType, a.entityId, a.projectId])).toEqual([["attendance.sync_refused", "user", s.world.userIds.field, null]]);
+    expect(audit.map((a) => [a.action, a.entityType, a.entityId, a.projectId])).toEqual([["attendance.sync", "user", s.world.userIds.field, null]]);
   });
 
   it("audits refused calls at most once a minute per user, however many arrive", async () => {
@@ -112,7 +112,7 @@ describe("attendance.sync", () => {
     const foreign = { ...outbox(s, [checkIn(s.ana.id, "2019-06-18")], outsider), projectId: crypto.randomUUID(), workshopId: crypto.randomUUID() };
     for (let i = 0; i < 5; i++) expect(expectFailure(await syncOutbox(outsider, foreign)).error).toBe("not_found");
     const refusals = async (actorId: string) =>
-      database.db.select().from(auditEntries).where(and(eq(auditEntries.actorId, actorId), eq(auditEntries.action, "attendance.sync_refused")));
+      database.db.select().from(auditEntries).where(and(eq(auditEntries.actorId, actorId), eq(auditEntries.action, "attendance.sync")));
     expect(await refusals(s.world.userIds.partner)).toHaveLength(1);
     expect(await refusals(s.world.userIds.outsider)).toHaveLength(1);
     // A minute later, the next refusal is recorded again.
@@ -130,7 +130,7 @@ describe("attendance.sync", () => {
     const elsewhere = await insertWorkshop(database.db, s.world.otherProjectId);
     expect(expectFailure(await syncOutbox(s.field, { ...outbox(s, [checkIn(s.ana.id, "2019-06-18")]), workshopId: elsewhere.id })).error).toBe("not_found");
     for (const workshopId of [s.workshop.id, elsewhere.id]) expect(await database.db.select().from(auditEntries).where(eq(auditEntries.entityId, workshopId))).toEqual([]);
-    const filed = await database.db.select().from(auditEntries).where(eq(auditEntries.action, "attendance.sync_refused"));
+    const filed = await database.db.select().from(auditEntries).where(eq(auditEntries.action, "attendance.sync"));
     expect(filed.filter((a) => a.projectId === s.world.projectId || a.projectId === s.world.otherProjectId)).toEqual([]);
   });
 });
@@ -145,7 +145,7 @@ describe("an outbox made by another user of the device", () => {
     expect(results).toEqual(items.map((i) => ({ id: i.id, outcome: "refused", reason: "otherUser" })));
     expect(await state(s.workshop.id, s.world.projectId)).toEqual(before);
     const audit = await database.db.select().from(auditEntries).where(eq(auditEntries.entityId, s.workshop.id));
-    expect(audit.map((a) => [a.action, a.actorId, a.projectId])).toEqual([["attendance.sync_refused", s.world.userIds.manager, s.world.projectId]]);
+    expect(audit.map((a) => [a.action, a.actorId, a.projectId])).toEqual([["attendance.sync", s.world.userIds.manager, s.world.projectId]]);
   });
 });
 

@@ -75,7 +75,7 @@ async function projectWorkshop(ctx: UseCaseCtx, projectId: string, workshopId: s
  * ids they made up never reach the trail or another project's history.
  */
 async function auditRefusal(ctx: UseCaseCtx, input: Outbox, workshop: Workshop | null, reason: ErrorCode | "otherUser") {
-  const action = "attendance.sync_refused";
+  const action = "attendance.sync";
   await ctx.db.transaction(async (db) => {
     // Two refused calls at once must not both find the minute free.
     await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`${action}:${ctx.user.id}`}))`);

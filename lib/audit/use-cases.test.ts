@@ -116,7 +116,7 @@ describe("listAudit", () => {
     const actor = await newActor();
     expectOk(await setLocale(await ctxFor(world.db, actor), { locale: "es" }));
     const [entry] = (await list({ actorId: actor })).items;
-    expect(entry).toMatchObject({ action: "user.set_locale", entityId: actor, changes: { locale: { before: "en", after: "es" } } });
+    expect(entry).toMatchObject({ action: "account.setLocale", entityId: actor, changes: { locale: { before: "en", after: "es" } } });
   });
 
   it("lists an evaluation's entries under their own kind, named in French, Spanish and English like every kind the trail holds", async () => {

@@ -270,7 +270,7 @@ describe("one-time sign-in link", () => {
     expect(await authenticate(db, { email: user.email, password: newPassword })).toMatchObject({ ok: true });
     expect((await getUserRow(db, user.id)).mustChangePassword).toBe(false);
     expect(await isSessionValid(db, oldSession)).toBe(false);
-    expect((await auditEntriesFor(db, user.id)).map((e) => e.action)).toEqual(["password.set_with_link"]);
+    expect((await auditEntriesFor(db, user.id)).map((e) => e.action)).toEqual(["auth.setPasswordWithLink"]);
 
     expect(await setPassword(token, "yet another passphrase")).toEqual({ ok: false, error: "not_found" });
     expect(await authenticate(db, { email: user.email, password: newPassword })).toMatchObject({ ok: true });

@@ -129,7 +129,7 @@ export async function setPasswordWithLink(db: Db, rawInput: unknown): Promise<Re
       .where(eq(users.id, link.userId));
     await recordAudit(tx, {
       actorId: link.userId,
-      action: "password.set_with_link",
+      action: "auth.setPasswordWithLink",
       entityType: "user",
       entityId: link.userId,
       changes: { password: { before: "•••", after: "•••" } },

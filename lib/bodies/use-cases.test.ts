@@ -90,7 +90,7 @@ describe("createBody and updateBody", () => {
 
     const [entry, ...others] = await auditEntriesFor(world.db, created.id);
     expect(others).toEqual([]);
-    expect(entry).toMatchObject({ action: "body.create", entityType: "coordination_body", actorId: world.userIds.manager });
+    expect(entry).toMatchObject({ action: "bodies.create", entityType: "coordination_body", actorId: world.userIds.manager });
     expect(entry!.changes.name).toEqual({ before: null, after: created.name });
   });
 
@@ -111,7 +111,7 @@ describe("createBody and updateBody", () => {
     expect(updated).toMatchObject({ name: "CONATT", description: "Second description", version: 2 });
     expect((await open(body.id)).body).toEqual(updated);
 
-    const entry = (await auditEntriesFor(world.db, body.id)).find((e) => e.action === "body.update");
+    const entry = (await auditEntriesFor(world.db, body.id)).find((e) => e.action === "bodies.update");
     expect(entry!.changes).toEqual({
       name: { before: body.name, after: "CONATT" },
       description: { before: "First description", after: "Second description" },
@@ -177,7 +177,7 @@ describe("addBodyMember", () => {
     const membership = await member(body.id, institution.id, "2021-03-01");
     expect(membership).toMatchObject({ bodyId: body.id, institutionId: institution.id, startDate: "2021-03-01", endDate: null });
 
-    const entry = (await auditEntriesFor(world.db, body.id)).find((e) => e.action === "body.add_member");
+    const entry = (await auditEntriesFor(world.db, body.id)).find((e) => e.action === "bodies.addMember");
     expect(entry).toMatchObject({ entityType: "coordination_body", actorId: world.userIds.manager });
     expect(entry!.changes).toEqual({
       member: { before: null, after: { institutionId: institution.id, startDate: "2021-03-01", endDate: null } },
@@ -241,7 +241,7 @@ describe("endBodyMembership and removeBodyMembership", () => {
 
     expect(await currentInstitutions(body.id)).toEqual([]);
     expect((await open(body.id)).members).toEqual([expect.objectContaining({ membershipId: membership.id, endDate })]);
-    const entry = (await auditEntriesFor(world.db, body.id)).find((e) => e.action === "body.end_membership");
+    const entry = (await auditEntriesFor(world.db, body.id)).find((e) => e.action === "bodies.endMembership");
     expect(entry).toMatchObject({ actorId: world.userIds.manager, entityType: "coordination_body" });
     expect(entry!.changes).toEqual({ [`member:${institution.id}`]: { before: null, after: endDate } });
   });
@@ -266,7 +266,7 @@ describe("endBodyMembership and removeBodyMembership", () => {
 
     expect((await open(body.id)).members).toEqual([]);
     expect(await bodiesOf(institution)).toEqual([]);
-    const entry = (await auditEntriesFor(world.db, body.id)).find((e) => e.action === "body.remove_member");
+    const entry = (await auditEntriesFor(world.db, body.id)).find((e) => e.action === "bodies.removeMembership");
     expect(entry).toMatchObject({ actorId: world.userIds.manager, entityType: "coordination_body" });
     expect(entry!.changes).toEqual({
       member: { before: { institutionId: institution.id, startDate: "2019-01-01", endDate: "2020-06-30" }, after: null },

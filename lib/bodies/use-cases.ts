@@ -77,7 +77,7 @@ export const createBody = defineUseCase({
     const [body] = await ctx.db.insert(coordinationBodies).values(input).returning();
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "body.create",
+      action: "bodies.create",
       entityType: "coordination_body",
       entityId: body!.id,
       changes: diffFields(null, body!, editableFields),
@@ -99,7 +99,7 @@ export const updateBody = defineUseCase({
       before,
       version,
       set: fields,
-      audit: { action: "body.update", entityType: "coordination_body", fields: editableFields },
+      audit: { action: "bodies.update", entityType: "coordination_body", fields: editableFields },
     });
   },
 });
@@ -117,7 +117,7 @@ export const addBodyMember = defineUseCase({
     const [membership] = await ctx.db.insert(bodyMemberships).values(input).returning();
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "body.add_member",
+      action: "bodies.addMember",
       entityType: "coordination_body",
       entityId: input.bodyId,
       changes: { member: { before: null, after: { institutionId: input.institutionId, startDate: input.startDate, endDate: input.endDate } } },
@@ -138,7 +138,7 @@ export const endBodyMembership = defineUseCase({
     await ctx.db.update(bodyMemberships).set({ endDate: input.endDate }).where(eq(bodyMemberships.id, input.membershipId));
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "body.end_membership",
+      action: "bodies.endMembership",
       entityType: "coordination_body",
       entityId: before.bodyId,
       changes: { [`member:${before.institutionId}`]: { before: before.endDate, after: input.endDate } },
@@ -158,7 +158,7 @@ export const removeBodyMembership = defineUseCase({
     await ctx.db.delete(bodyMemberships).where(eq(bodyMemberships.id, input.membershipId));
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "body.remove_member",
+      action: "bodies.removeMembership",
       entityType: "coordination_body",
       entityId: before.bodyId,
       changes: { member: { before: { institutionId: before.institutionId, startDate: before.startDate, endDate: before.endDate }, after: null } },

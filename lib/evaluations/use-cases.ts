@@ -37,7 +37,7 @@ export const createEvaluation = defineUseCase({
     await ctx.db.insert(evaluationStatements).values(statements.map((s, position) => ({ evaluationId: evaluation!.id, position, key: s.key, text: s.text })));
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "evaluation.create",
+      action: "evaluations.create",
       entityType: "evaluation",
       entityId: evaluation!.id,
       projectId: input.projectId,
@@ -97,7 +97,7 @@ export const addResponse = defineUseCase({
     if (statements.length) await ctx.db.insert(evaluationAnswers).values(statements.map((s) => ({ respondentId: respondent.id, statementId: s.id, level: input.answers[s.key]! })));
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "evaluation.response",
+      action: "evaluations.addResponse",
       entityType: "evaluation",
       entityId: evaluation.id,
       projectId: input.projectId,
@@ -127,7 +127,7 @@ export const pinStatement = defineUseCase({
     if (!statement) throw new UseCaseError("not_found");
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "evaluation.pin",
+      action: "evaluations.pin",
       entityType: "evaluation",
       entityId: evaluation.id,
       projectId: input.projectId,
@@ -154,7 +154,7 @@ export const translateEvaluation = defineUseCase({
       version: input.version,
       set: {},
       audit: {
-        action: "evaluation.translate",
+        action: "evaluations.translate",
         entityType: "evaluation",
         projectId: input.projectId,
         changes: { groups: { before: null, after: input.groups.length }, statements: { before: null, after: input.statements.length } },

@@ -120,7 +120,7 @@ describe("a finding's evidence", () => {
     const s = await setup();
     const created = expectOk(await createFinding(s.manager, form(s)));
     expectOk(await updateFinding(s.manager, { ...form(s, { priority: "high" }), findingId: created.id, version: 1 }));
-    const [update] = (await auditEntriesFor(database.db, created.id)).filter((e) => e.action === "finding.update");
+    const [update] = (await auditEntriesFor(database.db, created.id)).filter((e) => e.action === "findings.update");
     expect(update!.changes).toEqual({ priority: { before: "medium", after: "high" } });
   });
 });

@@ -222,7 +222,7 @@ export const createFinding = defineUseCase({
     const evidence = evidenceSummary(input);
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "finding.create",
+      action: "findings.create",
       entityType: "finding",
       entityId: finding!.id,
       projectId,
@@ -248,7 +248,7 @@ export const updateFinding = defineUseCase({
       version,
       set: fields,
       audit: {
-        action: "finding.update",
+        action: "findings.update",
         entityType: "finding",
         projectId,
         fields: editableFields,
@@ -271,7 +271,7 @@ export const createProjectTheme = defineUseCase({
     const [theme] = await ctx.db.insert(projectThemes).values(input).returning();
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "finding.createTheme",
+      action: "findings.createTheme",
       entityType: "project",
       entityId: input.projectId,
       projectId: input.projectId,

@@ -161,7 +161,7 @@ export const commitAttendanceImport = defineUseCase({
     await rememberHeaderChoices(ctx.db, ctx.user.id, "attendance", input.headers, input.mapping);
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "attendance.import",
+      action: "attendance.importCommit",
       entityType: "workshop",
       entityId: input.workshopId,
       projectId: input.projectId,

@@ -125,7 +125,7 @@ export const commitResponseImport = defineUseCase({
     }
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "evaluation.import",
+      action: "evaluations.commitImport",
       entityType: "evaluation",
       entityId: input.evaluationId,
       projectId: input.projectId,

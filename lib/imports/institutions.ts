@@ -91,7 +91,7 @@ export const commitInstitutionImport = defineUseCase({
     await rememberHeaderChoices(ctx.db, ctx.user.id, "institutions", input.headers, input.mapping);
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "institution.import",
+      action: "institutions.importCommit",
       entityType: "institution",
       entityId: "import",
       changes: { created: { before: null, after: preview.counts.new }, existing: { before: null, after: preview.counts.existing } },

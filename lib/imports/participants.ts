@@ -89,7 +89,7 @@ export const commitParticipantImport = defineUseCase({
     await rememberHeaderChoices(ctx.db, ctx.user.id, "participants", input.headers, input.mapping);
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "participant.import",
+      action: "participants.importCommit",
       entityType: "participant",
       entityId: input.projectId,
       projectId: input.projectId,

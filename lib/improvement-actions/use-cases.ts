@@ -190,7 +190,7 @@ export const createAction = defineUseCase({
     await writeLinks(ctx, action!.id, input);
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "action.create",
+      action: "improvementActions.create",
       entityType: "improvement_action",
       entityId: action!.id,
       projectId: input.projectId,
@@ -214,7 +214,7 @@ export const updateAction = defineUseCase({
       before,
       version,
       set: doneMeansDone(fields),
-      audit: { action: "action.update", entityType: "improvement_action", projectId, fields: editableFields },
+      audit: { action: "improvementActions.update", entityType: "improvement_action", projectId, fields: editableFields },
     });
     await writeLinks(ctx, actionId, input);
     await recordUpdate(ctx, actionId, "", diffFields(before, after, progressFields));
@@ -253,7 +253,7 @@ export const addActionUpdate = defineUseCase({
     const changes = diffFields(before, after!, progressFields);
     if (!input.note && Object.keys(changes).length === 0) throw new UseCaseError("invalid", { note: { key: "required" } });
     await recordUpdate(ctx, before.id, input.note, changes);
-    await recordAudit(ctx.db, { actorId: ctx.user.id, action: "action.progress", entityType: "improvement_action", entityId: before.id, projectId: input.projectId, changes: { ...changes, note: { before: null, after: input.note } } });
+    await recordAudit(ctx.db, { actorId: ctx.user.id, action: "improvementActions.addUpdate", entityType: "improvement_action", entityId: before.id, projectId: input.projectId, changes: { ...changes, note: { before: null, after: input.note } } });
     return after!;
   },
 });

@@ -53,7 +53,7 @@ export async function insertInstitution(db: Db, actorId: string, fields: z.outpu
     .returning();
   await recordAudit(db, {
     actorId,
-    action: "institution.create",
+    action: "institutions.create",
     entityType: "institution",
     entityId: created!.id,
     changes: diffFields(null, created!, editableFields),

@@ -120,7 +120,7 @@ describe("createInstitution and getInstitution", () => {
     const created = await create({ acronym: "AUD" }, "field");
     const [entry, ...others] = await auditEntriesFor(world.db, created.id);
     expect(others).toEqual([]);
-    expect(entry).toMatchObject({ action: "institution.create", entityType: "institution", actorId: world.userIds.field, projectId: null });
+    expect(entry).toMatchObject({ action: "institutions.create", entityType: "institution", actorId: world.userIds.field, projectId: null });
     expect(entry!.changes.name).toEqual({ before: null, after: created.name });
     expect(entry!.changes.acronym).toEqual({ before: null, after: "AUD" });
   });
@@ -291,7 +291,7 @@ describe("updateInstitution", () => {
   it("records only the fields that changed, with before and after", async () => {
     const institution = await create({ city: "La Ceiba" });
     expectOk(await update(institution, { name: "Second name", city: "Choluteca" }));
-    const entry = (await auditEntriesFor(world.db, institution.id)).find((e) => e.action === "institution.update");
+    const entry = (await auditEntriesFor(world.db, institution.id)).find((e) => e.action === "institutions.update");
     expect(entry).toMatchObject({ actorId: world.userIds.manager, entityType: "institution" });
     expect(entry!.changes).toEqual({
       name: { before: institution.name, after: "Second name" },
@@ -339,10 +339,10 @@ describe("setInstitutionActive", () => {
     expect(expectOk(await archive(institution, true))).toEqual({ changed: true });
     expect(await listed({ q: institution.name })).toEqual([institution.id]);
 
-    const trail = (await auditEntriesFor(world.db, institution.id)).filter((e) => e.action !== "institution.create");
+    const trail = (await auditEntriesFor(world.db, institution.id)).filter((e) => e.action !== "institutions.create");
     expect(trail.map((e) => [e.action, e.changes, e.actorId]).sort()).toEqual([
-      ["institution.archive", { isActive: { before: true, after: false } }, world.userIds.manager],
-      ["institution.restore", { isActive: { before: false, after: true } }, world.userIds.manager],
+      ["institutions.setActive", { isActive: { before: true, after: false } }, world.userIds.manager],
+      ["institutions.setActive", { isActive: { before: false, after: true } }, world.userIds.manager],
     ]);
   });
 
@@ -382,7 +382,7 @@ describe("mergeInstitutions", () => {
   it("records the merge on the kept record, with what it took from the duplicate", async () => {
     const { source, target } = await mergeScenario();
     expectOk(await merge(source, target));
-    const entry = (await auditEntriesFor(world.db, target.id)).find((e) => e.action === "institution.merge");
+    const entry = (await auditEntriesFor(world.db, target.id)).find((e) => e.action === "institutions.merge");
     expect(entry).toMatchObject({ actorId: world.userIds.manager, entityType: "institution" });
     expect(entry!.changes).toEqual({
       acronym: { before: "", after: source.acronym },

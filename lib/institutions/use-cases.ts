@@ -178,7 +178,7 @@ export const updateInstitution = defineUseCase({
       before,
       version,
       set: { ...fields, searchText: toSearchText(fields.name, fields.acronym) },
-      audit: { action: "institution.update", entityType: "institution", fields: editableFields },
+      audit: { action: "institutions.update", entityType: "institution", fields: editableFields },
     });
   },
 });
@@ -198,7 +198,7 @@ export const setInstitutionActive = defineUseCase({
       .where(eq(institutions.id, input.institutionId));
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: input.isActive ? "institution.restore" : "institution.archive",
+      action: "institutions.setActive",
       entityType: "institution",
       entityId: input.institutionId,
       changes: { isActive: { before: before.isActive, after: input.isActive } },
@@ -286,7 +286,7 @@ export const mergeInstitutions = defineUseCase({
     await ctx.db.delete(institutions).where(eq(institutions.id, source.id));
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "institution.merge",
+      action: "institutions.merge",
       entityType: "institution",
       entityId: target.id,
       changes: {

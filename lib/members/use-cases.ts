@@ -61,7 +61,7 @@ export const grantRole = defineUseCase({
     await revokeSessions(ctx.db, input.userId);
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "member.grant",
+      action: "members.grant",
       entityType: "project_member",
       entityId: `${input.projectId}:${input.userId}`,
       projectId: input.projectId,
@@ -86,7 +86,7 @@ export const revokeRole = defineUseCase({
     await revokeSessions(ctx.db, input.userId);
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "member.revoke",
+      action: "members.revoke",
       entityType: "project_member",
       entityId: `${input.projectId}:${input.userId}`,
       projectId: input.projectId,

@@ -35,7 +35,7 @@ describe("missions", () => {
     const detail = expectOk(await getMission(manager, { projectId: world.projectId, missionId: mission.id }));
     expect(detail.team.map((t) => t.id).sort()).toEqual([world.userIds.field, world.userIds.manager].sort());
     const audit = await database.db.select().from(auditEntries).where(eq(auditEntries.entityId, mission.id));
-    expect(audit.map((a) => a.action)).toEqual(["mission.create"]);
+    expect(audit.map((a) => a.action)).toEqual(["missions.create"]);
   });
 
   it("lists upcoming missions soonest first, and past ones apart", async () => {

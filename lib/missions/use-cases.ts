@@ -147,7 +147,7 @@ export const createMission = defineUseCase({
     await writeTeam(ctx, mission!.id, teamUserIds);
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "mission.create",
+      action: "missions.create",
       entityType: "mission",
       entityId: mission!.id,
       projectId: input.projectId,
@@ -172,7 +172,7 @@ export const updateMission = defineUseCase({
       before,
       version,
       set: fields,
-      audit: { action: "mission.update", entityType: "mission", projectId, fields: editableFields, changes: changeOf("team", teamBefore, [...new Set(teamUserIds)].sort()) },
+      audit: { action: "missions.update", entityType: "mission", projectId, fields: editableFields, changes: changeOf("team", teamBefore, [...new Set(teamUserIds)].sort()) },
     });
     await writeTeam(ctx, missionId, teamUserIds);
     return after;
@@ -191,7 +191,7 @@ export const addMissionNote = defineUseCase({
     const [note] = await ctx.db.insert(missionNotes).values({ missionId: mission.id, authorId: ctx.user.id, body: input.body }).returning();
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "mission.note",
+      action: "missions.addNote",
       entityType: "mission",
       entityId: mission.id,
       projectId: input.projectId,

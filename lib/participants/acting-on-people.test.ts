@@ -56,7 +56,7 @@ describe("a role counts only in a project that knows the person", () => {
     expect(await eraseParticipant(split, { participantId: people[0].id })).toEqual({ ok: false, error: "forbidden" });
     for (const person of people) {
       expect(await participantRow(w.db, person.id)).toMatchObject({ givenNames: person.givenNames, isErased: false });
-      expect((await auditEntriesFor(w.db, person.id)).map((e) => e.action)).toEqual(["participant.create"]);
+      expect((await auditEntriesFor(w.db, person.id)).map((e) => e.action)).toEqual(["participants.create"]);
     }
     // As the field staff they are here, they still read the record, without a curator's actions.
     expect(expectOk(await getParticipant(split, { participantId: people[0].id })).canCurate).toBe(false);

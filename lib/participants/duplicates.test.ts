@@ -202,7 +202,7 @@ describe("listDuplicatePairs", () => {
     expectOk(await markDistinct(manager, { keepId: b!.id, otherId: a!.id }));
     expectOk(await markDistinct(manager, { keepId: c!.id, otherId: d!.id }));
     expect(await queuedKeys(manager)).toEqual([]);
-    expect((await auditEntriesFor(w.db, a!.id)).filter((e) => e.action === "participant.mark_distinct")).toHaveLength(2);
+    expect((await auditEntriesFor(w.db, a!.id)).filter((e) => e.action === "participants.markDistinct")).toHaveLength(2);
   });
 
   it("shows a manager only the pairs whose two people they may both see", async () => {
@@ -298,7 +298,7 @@ describe("mergeParticipants", () => {
   it("records the merge on the kept person, naming the merged record", async () => {
     const { w, institution, keep, other } = await mergeScenario();
     expectOk(await merge(w, keep, other));
-    const entry = (await auditEntriesFor(w.db, keep.id)).find((e) => e.action === "participant.merge");
+    const entry = (await auditEntriesFor(w.db, keep.id)).find((e) => e.action === "participants.merge");
     expect(entry).toMatchObject({ actorId: w.userIds.manager, entityType: "participant" });
     expect(entry!.changes).toEqual({
       email: { before: null, after: "mf.lopes@example.org" },

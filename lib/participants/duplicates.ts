@@ -211,7 +211,7 @@ export const markDistinct = defineUseCase({
     await ctx.db.insert(distinctParticipants).values({ firstId, secondId, decidedById: ctx.user.id }).onConflictDoNothing();
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "participant.mark_distinct",
+      action: "participants.markDistinct",
       entityType: "participant",
       entityId: firstId,
       changes: { distinctFrom: { before: null, after: secondId } },
@@ -273,7 +273,7 @@ export const mergeParticipants = defineUseCase({
     await writeNameKeys(ctx.db, after!);
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "participant.merge",
+      action: "participants.merge",
       entityType: "participant",
       entityId: keep.id,
       changes: {

@@ -105,14 +105,14 @@ describe("exportParticipantData", () => {
       projects: [await projectRow(world.projectId), other].sort((a, b) => a.code.localeCompare(b.code)),
       alsoKnownToAnotherProject: false,
     });
-    expect(data.history.map((h) => h.action)).toEqual(["participant.create", "participant.update"]);
+    expect(data.history.map((h) => h.action)).toEqual(["participants.create", "participants.update"]);
     expect(data.history[1]!.changes).toEqual({ institutionId: { before: first.id, after: second.id } });
   });
 
   it("is recorded in the audit trail, naming who asked", async () => {
     const person = await create();
     expectOk(await exportData(person));
-    const entries = (await auditEntriesFor(world.db, person.id)).filter((e) => e.action === "participant.export_data");
+    const entries = (await auditEntriesFor(world.db, person.id)).filter((e) => e.action === "participants.exportData");
     expect(entries).toMatchObject([{ actorId: world.userIds.manager, entityType: "participant", changes: {} }]);
   });
 
@@ -171,7 +171,7 @@ describe("eraseParticipant", () => {
     const person = await create();
     expectOk(await erase(person));
     const trail = await auditEntriesFor(world.db, person.id);
-    expect(trail.filter((e) => e.action === "participant.erase")).toMatchObject([{ actorId: world.userIds.manager, entityType: "participant" }]);
+    expect(trail.filter((e) => e.action === "participants.erase")).toMatchObject([{ actorId: world.userIds.manager, entityType: "participant" }]);
 
     const row = await participantRow(world.db, person.id);
     expect(expectOk(await erase(person))).toEqual({ changed: false });

@@ -30,7 +30,7 @@ export const exportParticipantData = defineUseCase({
     await recordAccess(ctx, { action: "file.download", resource: "participants.exportData", participantId: input.participantId });
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "participant.export_data",
+      action: "participants.exportData",
       entityType: "participant",
       entityId: input.participantId,
       changes: {},
@@ -80,7 +80,7 @@ export const eraseParticipant = defineUseCase({
     await anonymiseParticipant(ctx.db, participant.id);
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "participant.erase",
+      action: "participants.erase",
       entityType: "participant",
       entityId: participant.id,
       changes: { personalData: { before: erasedMark, after: null } },

@@ -60,7 +60,7 @@ export async function insertParticipant(db: Db, actorId: string, projectId: stri
   await writeNameKeys(db, created!);
   await recordAudit(db, {
     actorId,
-    action: "participant.create",
+    action: "participants.create",
     entityType: "participant",
     entityId: created!.id,
     projectId,

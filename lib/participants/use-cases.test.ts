@@ -102,7 +102,7 @@ describe("createParticipant", () => {
 
     const [entry, ...others] = await auditEntriesFor(world.db, created.id);
     expect(others).toEqual([]);
-    expect(entry).toMatchObject({ action: "participant.create", entityType: "participant", actorId: world.userIds.field, projectId: world.projectId });
+    expect(entry).toMatchObject({ action: "participants.create", entityType: "participant", actorId: world.userIds.field, projectId: world.projectId });
     expect(entry!.changes.familyNames).toEqual({ before: null, after: "Prueba" });
   });
 
@@ -327,7 +327,7 @@ describe("updateParticipant", () => {
   it("records only the fields that changed, with before and after", async () => {
     const person = await create(world, { givenNames: "Rosa", familyNames: "Antes", email: "rosa@example.org" });
     expectOk(await update(person, { familyNames: "Después", email: "rosa.d@example.org" }, "manager"));
-    const entry = (await auditEntriesFor(world.db, person.id)).find((e) => e.action === "participant.update");
+    const entry = (await auditEntriesFor(world.db, person.id)).find((e) => e.action === "participants.update");
     expect(entry).toMatchObject({ actorId: world.userIds.manager, entityType: "participant" });
     expect(entry!.changes).toEqual({
       familyNames: { before: "Antes", after: "Después" },

@@ -180,7 +180,7 @@ export const updateParticipant = defineUseCase({
         searchText: participantSearchText(fields.givenNames, fields.familyNames),
         phoneKey: phoneKey(fields.phone),
       },
-      audit: { action: "participant.update", entityType: "participant", fields: editableFields },
+      audit: { action: "participants.update", entityType: "participant", fields: editableFields },
     });
     if (before.institutionId !== after.institutionId || before.position !== after.position) {
       // The old job is kept as history; what happened before today keeps the institution of then.

@@ -79,7 +79,7 @@ describe("createProject and getProject", () => {
     const created = await create();
     const [entry, ...others] = await auditEntriesFor(world.db, created.id);
     expect(others).toEqual([]);
-    expect(entry).toMatchObject({ action: "project.create", entityType: "project", projectId: created.id, actorId: world.userIds.admin });
+    expect(entry).toMatchObject({ action: "projects.create", entityType: "project", projectId: created.id, actorId: world.userIds.admin });
     expect(entry!.changes.name).toEqual({ before: null, after: created.name });
     expect(Object.keys(entry!.changes).sort()).toEqual(
       ["code", "country", "description", "endDate", "funder", "legalHold", "name", "retentionYears", "startDate", "status"],
@@ -203,7 +203,7 @@ describe("updateProject", () => {
   it("records only the fields that changed, with before and after", async () => {
     const project = await create({ status: "planned" });
     expectOk(await updateProject(await world.ctx("admin"), editForm(project, { name: "Second name", status: "active" })));
-    const update = (await auditEntriesFor(world.db, project.id)).find((e) => e.action === "project.update");
+    const update = (await auditEntriesFor(world.db, project.id)).find((e) => e.action === "projects.update");
     expect(update).toMatchObject({ actorId: world.userIds.admin, projectId: project.id, entityType: "project" });
     expect(update!.changes).toEqual({
       name: { before: project.name, after: "Second name" },

@@ -79,7 +79,7 @@ export const createProject = defineUseCase({
     const [project] = await ctx.db.insert(projects).values(input).returning();
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "project.create",
+      action: "projects.create",
       entityType: "project",
       entityId: project!.id,
       projectId: project!.id,
@@ -103,7 +103,7 @@ export const updateProject = defineUseCase({
       before,
       version,
       set: fields,
-      audit: { action: "project.update", entityType: "project", projectId, fields: editableFields },
+      audit: { action: "projects.update", entityType: "project", projectId, fields: editableFields },
     });
   },
 });

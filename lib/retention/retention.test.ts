@@ -96,7 +96,7 @@ describe("retention", () => {
     const register = JSON.stringify(expectOk(await getRetention(admin, {})).runs);
     expect(register).not.toContain("Registro");
     const audit = await w.db.select().from(auditEntries).where(inArray(auditEntries.entityId, [ended.id, ...people.map((p) => p.id)]));
-    expect(audit.map((a) => a.action).sort()).toEqual(["participant.retention_erase", "participant.retention_erase", "project.retention_run"]);
+    expect(audit.map((a) => a.action).sort()).toEqual(["retention.erase", "retention.erase", "retention.run"]);
     expect(JSON.stringify(audit)).not.toContain("Registro");
 
     const before = await w.db.select().from(participants);

@@ -106,7 +106,7 @@ export async function runRetention(db: Db, options: { now: Date; actorId: string
       await anonymiseParticipant(tx, person.participant_id);
       await recordAudit(tx, {
         actorId: options.actorId,
-        action: "participant.retention_erase",
+        action: "retention.erase",
         entityType: "participant",
         entityId: person.participant_id,
         projectId: person.project_id,
@@ -121,7 +121,7 @@ export async function runRetention(db: Db, options: { now: Date; actorId: string
     for (const { projectId, peopleCount } of byProject) {
       await recordAudit(tx, {
         actorId: options.actorId,
-        action: "project.retention_run",
+        action: "retention.run",
         entityType: "project",
         entityId: projectId,
         projectId,

@@ -118,7 +118,7 @@ describe("closing a round", () => {
     const closings = await database.db
       .select()
       .from(auditEntries)
-      .where(and(eq(auditEntries.action, "review.close"), eq(auditEntries.entityId, s.study.id)));
+      .where(and(eq(auditEntries.action, "reviews.close"), eq(auditEntries.entityId, s.study.id)));
     expect(closings).toHaveLength(1);
   });
 });

@@ -53,7 +53,7 @@ export const openRound = defineUseCase({
       .where(and(inArray(findings.id, findingIds), eq(findings.status, "draft")));
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "review.open",
+      action: "reviews.open",
       entityType: "study",
       entityId: study.id,
       projectId: input.projectId,
@@ -244,7 +244,7 @@ export const answerFinding = defineUseCase({
       .onConflictDoUpdate({ target: [reviewAnswersTable.roundId, reviewAnswersTable.findingId, reviewAnswersTable.userId], set: { answer: input.answer, comment: input.comment, updatedAt: new Date() } });
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "review.answer",
+      action: "reviews.answer",
       entityType: "finding",
       entityId: input.findingId,
       projectId: input.projectId,
@@ -278,7 +278,7 @@ export const commentOnFinding = defineUseCase({
       .returning({ id: reviewComments.id });
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "review.comment",
+      action: "reviews.comment",
       entityType: "finding",
       entityId: input.findingId,
       projectId: input.projectId,
@@ -303,7 +303,7 @@ export const closeRound = defineUseCase({
       .returning({ id: reviewRounds.id });
     // Closing a closed round changes nothing, and leaves no second entry in the history.
     if (closed.length) {
-      await recordAudit(ctx.db, { actorId: ctx.user.id, action: "review.close", entityType: "study", entityId: round.studyId, projectId: input.projectId, changes: { round: { before: round.title, after: null } } });
+      await recordAudit(ctx.db, { actorId: ctx.user.id, action: "reviews.close", entityType: "study", entityId: round.studyId, projectId: input.projectId, changes: { round: { before: round.title, after: null } } });
     }
     return { closed: true };
   },

@@ -140,7 +140,7 @@ describe("study sources", () => {
 
     expectOk(await shareSource(s.manager, { ...sourceIds, sharedWithPartners: true }));
     expect(expectOk(await shareSource(s.manager, { ...sourceIds, sharedWithPartners: true })).changed).toBe(false);
-    const entries = await database.db.select().from(auditEntries).where(eq(auditEntries.action, "study.shareSource"));
+    const entries = await database.db.select().from(auditEntries).where(eq(auditEntries.action, "studies.shareSource"));
     const mine = entries.filter((e) => e.entityId === s.study.id);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ actorId: s.world.userIds.manager, projectId: s.world.projectId, changes: { [`source:${source.id}`]: { before: false, after: true } } });

@@ -95,7 +95,7 @@ export const createStudy = defineUseCase({
     const [study] = await ctx.db.insert(studies).values(input).returning();
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "study.create",
+      action: "studies.create",
       entityType: "study",
       entityId: study!.id,
       projectId: input.projectId,
@@ -114,7 +114,7 @@ export const updateStudy = defineUseCase({
   async run(ctx, input) {
     const { projectId, studyId, version, ...fields } = input;
     const before = await loadStudy(ctx, projectId, studyId);
-    return updateVersioned(ctx, studies, { before, version, set: fields, audit: { action: "study.update", entityType: "study", projectId, fields: editableFields } });
+    return updateVersioned(ctx, studies, { before, version, set: fields, audit: { action: "studies.update", entityType: "study", projectId, fields: editableFields } });
   },
 });
 
@@ -143,7 +143,7 @@ export const addSource = defineUseCase({
       .returning({ id: studySources.id, title: studySources.title, fileSize: studySources.fileSize });
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "study.addSource",
+      action: "studies.addSource",
       entityType: "study",
       entityId: study.id,
       projectId: input.projectId,
@@ -171,7 +171,7 @@ export const shareSource = defineUseCase({
     await ctx.db.update(studySources).set({ sharedWithPartners: input.sharedWithPartners }).where(eq(studySources.id, input.sourceId));
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "study.shareSource",
+      action: "studies.shareSource",
       entityType: "study",
       entityId: study.id,
       projectId: input.projectId,
@@ -196,7 +196,7 @@ export const removeSource = defineUseCase({
     if (!removed) throw new UseCaseError("not_found");
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "study.removeSource",
+      action: "studies.removeSource",
       entityType: "study",
       entityId: study.id,
       projectId: input.projectId,

@@ -109,7 +109,7 @@ describe("createUser", () => {
   it("records the creation in the audit trail, without any secret", async () => {
     const { user } = await create({ access: "password", temporaryPassword, isAdmin: true });
     const [entry] = await auditEntriesFor(world.db, user.id);
-    expect(entry).toMatchObject({ action: "user.create", actorId: world.userIds.admin, entityType: "user" });
+    expect(entry).toMatchObject({ action: "users.create", actorId: world.userIds.admin, entityType: "user" });
     expect(entry!.changes).toEqual({
       name: { before: null, after: user.name },
       email: { before: null, after: user.email },
@@ -133,7 +133,10 @@ describe("setUserActive", () => {
     expect(expectOk(await setActive(person.id, true))).toEqual({ changed: true });
     expect(await isSessionValid(world.db, session)).toBe(false);
     expect(await signIn(person.email, person.password!)).toMatchObject({ ok: true });
-    expect(await actionsOn(person.id)).toEqual(["user.deactivate", "user.reactivate"]);
+    expect((await auditEntriesFor(world.db, person.id)).map((e) => [e.action, e.changes])).toEqual([
+      ["users.setActive", { isActive: { before: true, after: false } }],
+      ["users.setActive", { isActive: { before: false, after: true } }],
+    ]);
   });
 
   it("changes nothing when the user already has that state", async () => {
@@ -187,7 +190,7 @@ describe("granting and revoking project roles", () => {
     const { access } = expectOk(await getProject(await ctxFor(world.db, person.id), { projectId: world.projectId }));
     expect(access).toBe("field");
     const [entry] = await auditEntriesFor(world.db, `${world.projectId}:${person.id}`);
-    expect(entry).toMatchObject({ action: "member.grant", projectId: world.projectId, changes: { role: { before: null, after: "field" } } });
+    expect(entry).toMatchObject({ action: "members.grant", projectId: world.projectId, changes: { role: { before: null, after: "field" } } });
   });
 
   it("granting the role the user already has changes nothing", async () => {
@@ -223,7 +226,7 @@ describe("granting and revoking project roles", () => {
       ok: false,
       error: "not_found",
     });
-    expect(await actionsOn(`${world.projectId}:${person.id}`)).toEqual(["member.grant", "member.revoke"]);
+    expect(await actionsOn(`${world.projectId}:${person.id}`)).toEqual(["members.grant", "members.revoke"]);
 
     expect(await revokeRole(await admin(), ids)).toEqual({ ok: false, error: "not_found" });
   });

@@ -101,7 +101,7 @@ export const createUser = defineUseCase({
     const link = isPassword ? null : await createSignInLink(ctx.db, user!.id);
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "user.create",
+      action: "users.create",
       entityType: "user",
       entityId: user!.id,
       changes: diffFields(null, user!, ["name", "email", "locale", "isAdmin", "isActive"]),
@@ -127,7 +127,7 @@ export const setUserActive = defineUseCase({
     await revokeSessions(ctx.db, input.userId);
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: input.isActive ? "user.reactivate" : "user.deactivate",
+      action: "users.setActive",
       entityType: "user",
       entityId: input.userId,
       changes: { isActive: { before: before.isActive, after: input.isActive } },
@@ -148,7 +148,7 @@ export const issueSignInLink = defineUseCase({
     const link = await createSignInLink(ctx.db, input.userId);
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "user.issue_sign_in_link",
+      action: "users.issueSignInLink",
       entityType: "user",
       entityId: input.userId,
       changes: { signInLink: { before: null, after: link.expiresAt.toISOString() } },

@@ -126,7 +126,7 @@ export const createWorkshop = defineUseCase({
     await writeInvitationsAndAgenda(ctx, workshop!.id, invitedInstitutionIds, agenda);
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
-      action: "workshop.create",
+      action: "workshops.create",
       entityType: "workshop",
       entityId: workshop!.id,
       projectId: input.projectId,
@@ -159,7 +159,7 @@ export const updateWorkshop = defineUseCase({
       before,
       version,
       set: fields,
-      audit: { action: "workshop.update", entityType: "workshop", projectId, fields: editableFields, changes: changeOf("invited", invitedBefore, [...new Set(invitedInstitutionIds)].sort()) },
+      audit: { action: "workshops.update", entityType: "workshop", projectId, fields: editableFields, changes: changeOf("invited", invitedBefore, [...new Set(invitedInstitutionIds)].sort()) },
     });
     await writeInvitationsAndAgenda(ctx, workshopId, invitedInstitutionIds, agenda);
     return after;

@@ -111,7 +111,7 @@ describe("workshops ", () => {
     expectOk(await updateWorkshop(s.manager, { ...edit, city: "La Ceiba", invitedInstitutionIds: [ministry.id, police.id, ministry.id] }));
     const detail = expectOk(await getWorkshop(s.manager, { projectId: s.world.projectId, workshopId: workshop.id }));
     expect(detail.invited.map((i) => i.id).sort()).toEqual([police.id, ministry.id].sort());
-    const [update] = (await database.db.select().from(auditEntries).where(eq(auditEntries.entityId, workshop.id))).filter((a) => a.action === "workshop.update");
+    const [update] = (await database.db.select().from(auditEntries).where(eq(auditEntries.entityId, workshop.id))).filter((a) => a.action === "workshops.update");
     expect(update!.changes).toMatchObject({ city: { before: "Tegucigalpa", after: "La Ceiba" }, invited: { before: [police.id], after: [police.id, ministry.id].sort() } });
   });
 
