@@ -50,7 +50,8 @@ export type UseCase<S extends z.ZodType = z.ZodType, R = unknown, H extends Http
  * Every entry point (server action, API handler, page) calls a use case, which always runs in
  * the same order: authenticate → authorize → parse → check project scope → run (in a transaction
  * for a write) → answer a refusal or a duplicate as a result. The runner records no audit entry:
- * a write's `run` records its own (`updateVersioned`, or `recordAudit`) inside that transaction.
+ * a write's `run` records its own, under the use case's name, inside that transaction (`insertAudited` or
+ * `updateVersioned` from lib/audited-write.ts, else `recordAudit`).
  */
 export function defineUseCase<S extends z.ZodType, R, const H extends Http | undefined = undefined>(definition: UseCaseDefinition<S, R, H>): UseCase<S, R, H> {
   const execute = async (ctx: Ctx, rawInput: unknown): Promise<Result<R>> => {

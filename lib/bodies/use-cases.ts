@@ -2,11 +2,11 @@ import { and, asc, count, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { bodyMemberships, coordinationBodies, institutions, type CoordinationBody } from "@/db/schema";
-import { diffFields, recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit";
 import { currentMembership } from "@/lib/institutions/queries";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
-import { updateVersioned } from "@/lib/versioned-update";
+import { insertAudited, updateVersioned } from "@/lib/audited-write";
 import {
   addBodyMemberInput,
   bodyIdInput,
@@ -74,15 +74,10 @@ export const createBody = defineUseCase({
   input: createBodyInput,
   write: true,
   async run(ctx, input) {
-    const [body] = await ctx.db.insert(coordinationBodies).values(input).returning();
-    await recordAudit(ctx.db, {
-      actorId: ctx.user.id,
-      action: "bodies.create",
-      entityType: "coordination_body",
-      entityId: body!.id,
-      changes: diffFields(null, body!, editableFields),
+    return insertAudited(ctx.db, ctx.user.id, coordinationBodies, {
+      values: input,
+      audit: { action: "bodies.create", entityType: "coordination_body", fields: editableFields },
     });
-    return body!;
   },
 });
 

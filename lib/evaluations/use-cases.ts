@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { can } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
-import { updateVersioned } from "@/lib/versioned-update";
+import { updateVersioned } from "@/lib/audited-write";
 import { projectIdInput } from "@/lib/zod-fields";
 import type { Figure } from "./results";
 import { addResponseInput, createEvaluationInput, evaluationIdInput, pinInput, translateEvaluationInput } from "./schemas";

@@ -11,13 +11,13 @@ import {
   type Finding,
 } from "@/db/schema";
 import { findingThemes, type FindingTheme } from "@/db/schema/values";
-import { changeOf, diffFields, recordAudit } from "@/lib/audit";
+import { changeOf, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { accentedLetters, containsPattern, plainLetters, toSearchText } from "@/lib/search-text";
 import { assertProjectWorkshops, loadStudy } from "@/lib/studies/queries";
 import { can } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
-import { updateVersioned } from "@/lib/versioned-update";
+import { insertAudited, updateVersioned } from "@/lib/audited-write";
 import { createFindingInput, createProjectThemeInput, findingIdInput, listFindingsInput, updateFindingInput } from "./schemas";
 import { z } from "zod";
 import { createFindingOutput, createProjectThemeOutput, getFindingOutput, listFindingsOutput, listProjectThemesOutput, updateFindingOutput } from "./responses";
@@ -214,21 +214,12 @@ export const createFinding = defineUseCase({
     const study = await loadStudy(ctx, input.projectId, input.studyId);
     await assertEvidence(ctx, input);
     const { projectId, studyId: _studyId, workshops: _w, sourceIds: _s, institutions: _i, ...fields } = input;
-    const [finding] = await ctx.db
-      .insert(findings)
-      .values({ ...fields, studyId: study.id, createdById: ctx.user.id })
-      .returning();
-    await writeEvidence(ctx, finding!.id, input);
-    const evidence = evidenceSummary(input);
-    await recordAudit(ctx.db, {
-      actorId: ctx.user.id,
-      action: "findings.create",
-      entityType: "finding",
-      entityId: finding!.id,
-      projectId,
-      changes: { ...diffFields(null, finding!, editableFields), evidence: { before: null, after: evidence } },
+    const finding = await insertAudited(ctx.db, ctx.user.id, findings, {
+      values: { ...fields, studyId: study.id, createdById: ctx.user.id },
+      audit: { action: "findings.create", entityType: "finding", projectId, fields: editableFields, changes: { evidence: { before: null, after: evidenceSummary(input) } } },
     });
-    return finding!;
+    await writeEvidence(ctx, finding.id, input);
+    return finding;
   },
 });
 

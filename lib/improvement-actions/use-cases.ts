@@ -18,7 +18,7 @@ import { can } from "@/lib/policy";
 import { UseCaseError } from "@/lib/result";
 import { accentedLetters, containsPattern, plainLetters, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
-import { nextVersion, updateVersioned } from "@/lib/versioned-update";
+import { insertAudited, nextVersion, updateVersioned } from "@/lib/audited-write";
 import { actionIdInput, addActionUpdateInput, createActionInput, listActionsInput, updateActionInput } from "./schemas";
 import type { z } from "zod";
 import { addActionUpdateOutput, createActionOutput, getActionOutput, listActionsOutput, updateActionOutput } from "./responses";
@@ -186,17 +186,18 @@ export const createAction = defineUseCase({
   async run(ctx, input) {
     await assertLinks(ctx, input);
     const { findingIds: _f, institutionIds: _i, ...fields } = input;
-    const [action] = await ctx.db.insert(improvementActions).values(doneMeansDone(fields)).returning();
-    await writeLinks(ctx, action!.id, input);
-    await recordAudit(ctx.db, {
-      actorId: ctx.user.id,
-      action: "improvementActions.create",
-      entityType: "improvement_action",
-      entityId: action!.id,
-      projectId: input.projectId,
-      changes: { ...diffFields(null, action!, editableFields), findings: { before: null, after: [...input.findingIds].sort() }, institutions: { before: null, after: [...input.institutionIds].sort() } },
+    const action = await insertAudited(ctx.db, ctx.user.id, improvementActions, {
+      values: doneMeansDone(fields),
+      audit: {
+        action: "improvementActions.create",
+        entityType: "improvement_action",
+        projectId: input.projectId,
+        fields: editableFields,
+        changes: { findings: { before: null, after: [...input.findingIds].sort() }, institutions: { before: null, after: [...input.institutionIds].sort() } },
+      },
     });
-    return action!;
+    await writeLinks(ctx, action.id, input);
+    return action;
   },
 });
 

@@ -7,7 +7,6 @@ import {
   institutions,
   type Institution,
 } from "@/db/schema";
-import { diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { containsPattern, toSearchText } from "@/lib/search-text";
 import type { UseCaseCtx } from "@/lib/use-case";
@@ -17,6 +16,7 @@ import {
 } from "./schemas";
 import { today } from "@/lib/today";
 import { editableFields } from "./schemas";
+import { insertAudited } from "@/lib/audited-write";
 
 /** Memberships that hold today: started, and not ended before today. */
 export const currentMembership = () =>
@@ -47,18 +47,10 @@ export function institutionFilters(ctx: UseCaseCtx, input: z.output<typeof listI
 
 /** Creates an institution with its search text and audit entry (create and import). */
 export async function insertInstitution(db: Db, actorId: string, fields: z.output<typeof createInstitutionInput>): Promise<Institution> {
-  const [created] = await db
-    .insert(institutions)
-    .values({ ...fields, searchText: toSearchText(fields.name, fields.acronym) })
-    .returning();
-  await recordAudit(db, {
-    actorId,
-    action: "institutions.create",
-    entityType: "institution",
-    entityId: created!.id,
-    changes: diffFields(null, created!, editableFields),
+  return insertAudited(db, actorId, institutions, {
+    values: { ...fields, searchText: toSearchText(fields.name, fields.acronym) },
+    audit: { action: "institutions.create", entityType: "institution", fields: editableFields },
   });
-  return created!;
 }
 
 /** Refuses ids that name no institution, on behalf of the form field that holds them. */

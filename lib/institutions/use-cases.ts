@@ -21,7 +21,7 @@ import { can } from "@/lib/policy";
 import { UseCaseError } from "@/lib/result";
 import { sortable, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type Page } from "@/lib/use-case";
-import { nextVersion, updateVersioned } from "@/lib/versioned-update";
+import { nextVersion, updateVersioned } from "@/lib/audited-write";
 import {
   createInstitutionInput,
   institutionIdInput,

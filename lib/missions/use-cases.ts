@@ -1,11 +1,11 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { missionNotes, missions, missionTeam, projectMembers, users, workshops, type Mission } from "@/db/schema";
-import { changeOf, diffFields, recordAudit } from "@/lib/audit";
+import { changeOf, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { accentedLetters, containsPattern, plainLetters, sortable, toSearchText } from "@/lib/search-text";
 import { can, rolesWith } from "@/lib/policy";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
-import { updateVersioned } from "@/lib/versioned-update";
+import { insertAudited, updateVersioned } from "@/lib/audited-write";
 import { addMissionNoteInput, createMissionInput, listMissionsInput, missionIdInput, missionMonthInput, updateMissionInput } from "./schemas";
 import { addMissionNoteOutput, createMissionOutput, getMissionOutput, listMissionMonthOutput, listMissionsOutput, updateMissionOutput } from "./responses";
 import { visibleMissions } from "./queries";
@@ -143,17 +143,12 @@ export const createMission = defineUseCase({
   async run(ctx, input) {
     const { teamUserIds, ...fields } = input;
     await assertTeam(ctx, input.projectId, teamUserIds);
-    const [mission] = await ctx.db.insert(missions).values(fields).returning();
-    await writeTeam(ctx, mission!.id, teamUserIds);
-    await recordAudit(ctx.db, {
-      actorId: ctx.user.id,
-      action: "missions.create",
-      entityType: "mission",
-      entityId: mission!.id,
-      projectId: input.projectId,
-      changes: { ...diffFields(null, mission!, editableFields), team: { before: null, after: [...new Set(teamUserIds)] } },
+    const mission = await insertAudited(ctx.db, ctx.user.id, missions, {
+      values: fields,
+      audit: { action: "missions.create", entityType: "mission", projectId: input.projectId, fields: editableFields, changes: { team: { before: null, after: [...new Set(teamUserIds)] } } },
     });
-    return mission!;
+    await writeTeam(ctx, mission.id, teamUserIds);
+    return mission;
   },
 });
 

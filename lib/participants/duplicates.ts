@@ -6,7 +6,7 @@ import { diffFields, recordAudit } from "@/lib/audit";
 import { pairWithRole, participantsWithRole, requireParticipantRole } from "@/lib/authz";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
-import { nextVersion } from "@/lib/versioned-update";
+import { nextVersion } from "@/lib/audited-write";
 import { participantSearchText, phoneKey } from "./names";
 import { duplicatesQueueInput, findDuplicatesInput, participantPairInput } from "./schemas";
 import { loadVisibleParticipant } from "./queries";

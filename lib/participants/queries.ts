@@ -8,7 +8,6 @@ import {
   participants,
   type Participant,
 } from "@/db/schema";
-import { diffFields, recordAudit } from "@/lib/audit";
 import { requireStaffProject } from "@/lib/authz";
 import { UseCaseError } from "@/lib/result";
 import { containsPattern, toSearchText } from "@/lib/search-text";
@@ -18,6 +17,7 @@ import { createParticipantInput, editableFields, listParticipantsInput } from ".
 import { writeNameKeys } from "./name-keys";
 import { visibleParticipants } from "./visibility";
 import { today } from "@/lib/today";
+import { insertAudited } from "@/lib/audited-write";
 
 /**
  * The conditions of a participant list (the user's visible people, search and filters), shared by
@@ -45,28 +45,20 @@ type ParticipantFields = Omit<z.output<typeof createParticipantInput>, "projectI
 /** Creates a person in a project with their first affiliation, name keys and audit entry (create and import). */
 export async function insertParticipant(db: Db, actorId: string, projectId: string, fields: ParticipantFields, id?: string): Promise<Participant> {
   const consentRecordedById = fields.consentDate ? actorId : null;
-  const [created] = await db
-    .insert(participants)
-    .values({
+  const created = await insertAudited(db, actorId, participants, {
+    values: {
       ...(id ? { id } : {}),
       ...fields,
       consentRecordedById,
       searchText: participantSearchText(fields.givenNames, fields.familyNames),
       phoneKey: phoneKey(fields.phone),
-    })
-    .returning();
-  await db.insert(participantProjects).values({ participantId: created!.id, projectId });
-  await db.insert(participantAffiliations).values({ participantId: created!.id, institutionId: fields.institutionId, position: fields.position, startDate: today() });
-  await writeNameKeys(db, created!);
-  await recordAudit(db, {
-    actorId,
-    action: "participants.create",
-    entityType: "participant",
-    entityId: created!.id,
-    projectId,
-    changes: diffFields(null, created!, editableFields),
+    },
+    audit: { action: "participants.create", entityType: "participant", projectId, fields: editableFields },
   });
-  return created!;
+  await db.insert(participantProjects).values({ participantId: created.id, projectId });
+  await db.insert(participantAffiliations).values({ participantId: created.id, institutionId: fields.institutionId, position: fields.position, startDate: today() });
+  await writeNameKeys(db, created);
+  return created;
 }
 
 export async function loadVisibleParticipant(ctx: UseCaseCtx, participantId: string): Promise<Participant> {

@@ -16,7 +16,7 @@ import { UseCaseError } from "@/lib/result";
 import { sortable } from "@/lib/search-text";
 import { can } from "@/lib/policy";
 import { defineUseCase, type Page } from "@/lib/use-case";
-import { updateVersioned } from "@/lib/versioned-update";
+import { updateVersioned } from "@/lib/audited-write";
 import { participantSearchText, phoneKey } from "./names";
 import { createParticipantInput, editableFields, listParticipantsInput, participantIdInput, updateParticipantInput } from "./schemas";
 import { insertParticipant, loadVisibleParticipant, participantFilters } from "./queries";

@@ -1,11 +1,10 @@
 import { and, asc, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
 import { projects, type Project } from "@/db/schema";
-import { diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { inProjectsWithRole } from "@/lib/authz";
 import { can } from "@/lib/policy";
 import { defineUseCase, type Page } from "@/lib/use-case";
-import { updateVersioned } from "@/lib/versioned-update";
+import { insertAudited, updateVersioned } from "@/lib/audited-write";
 import { projectIdInput } from "@/lib/zod-fields";
 import { createProjectInput, listProjectsInput, updateProjectInput } from "./schemas";
 import { createProjectOutput, getProjectOutput, listProjectsOutput, updateProjectOutput } from "./responses";
@@ -76,16 +75,10 @@ export const createProject = defineUseCase({
   input: createProjectInput,
   write: true,
   async run(ctx, input) {
-    const [project] = await ctx.db.insert(projects).values(input).returning();
-    await recordAudit(ctx.db, {
-      actorId: ctx.user.id,
-      action: "projects.create",
-      entityType: "project",
-      entityId: project!.id,
-      projectId: project!.id,
-      changes: diffFields(null, project!, editableFields),
+    return insertAudited(ctx.db, ctx.user.id, projects, {
+      values: input,
+      audit: { action: "projects.create", entityType: "project", projectId: (project) => project.id, fields: editableFields },
     });
-    return project!;
   },
 });
 

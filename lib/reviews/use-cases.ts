@@ -16,7 +16,7 @@ import { UseCaseError } from "@/lib/result";
 import { loadStudy } from "@/lib/studies/queries";
 import { can, rolesWith } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
-import { nextVersion } from "@/lib/versioned-update";
+import { nextVersion } from "@/lib/audited-write";
 import { projectIdInput } from "@/lib/zod-fields";
 import { answerInput, commentInput, openRoundInput, roundIdInput, studyRoundsInput } from "./schemas";
 import { answerFindingOutput, awaitingMyReviewOutput, closeRoundOutput, commentOnFindingOutput, getRoundOutput, listRoundsOutput, openRoundOutput } from "./responses";

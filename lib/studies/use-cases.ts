@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import { findingInstitutions, findings, institutions, studies, studySources, workshops, type Study } from "@/db/schema";
-import { diffFields, recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/policy";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
-import { updateVersioned } from "@/lib/versioned-update";
+import { insertAudited, updateVersioned } from "@/lib/audited-write";
 import { projectIdInput } from "@/lib/zod-fields";
 import { addSourceInput, createStudyInput, shareSourceInput, sourceIdInput, studyIdInput, updateStudyInput } from "./schemas";
 import { addSourceOutput, createStudyOutput, getSourceFileOutput, getStudyOutput, listStudiesOutput, removeSourceOutput, shareSourceOutput, updateStudyOutput } from "./responses";
@@ -92,16 +92,10 @@ export const createStudy = defineUseCase({
   input: createStudyInput,
   write: true,
   async run(ctx, input) {
-    const [study] = await ctx.db.insert(studies).values(input).returning();
-    await recordAudit(ctx.db, {
-      actorId: ctx.user.id,
-      action: "studies.create",
-      entityType: "study",
-      entityId: study!.id,
-      projectId: input.projectId,
-      changes: diffFields(null, study!, editableFields),
+    return insertAudited(ctx.db, ctx.user.id, studies, {
+      values: input,
+      audit: { action: "studies.create", entityType: "study", projectId: input.projectId, fields: editableFields },
     });
-    return study!;
   },
 });
 

@@ -1,13 +1,13 @@
 import { and, asc, count, desc, eq, gt, gte, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { attendance, institutions, missions, workshopAgenda, workshopInvitations, workshops, type Workshop } from "@/db/schema";
-import { changeOf, diffFields, recordAudit } from "@/lib/audit";
+import { changeOf } from "@/lib/audit";
 import { assertInstitutions } from "@/lib/institutions/queries";
 import { visibleMissions } from "@/lib/missions/queries";
 import { UseCaseError } from "@/lib/result";
 import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
 import { can } from "@/lib/policy";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
-import { updateVersioned } from "@/lib/versioned-update";
+import { insertAudited, updateVersioned } from "@/lib/audited-write";
 import { workshopDays } from "./days";
 import { createWorkshopInput, listWorkshopsInput, updateWorkshopInput, workshopIdInput } from "./schemas";
 import { createWorkshopOutput, getWorkshopOutput, listWorkshopsOutput, updateWorkshopOutput } from "./responses";
@@ -122,17 +122,12 @@ export const createWorkshop = defineUseCase({
     const { invitedInstitutionIds, agenda, ...fields } = input;
     await assertMission(ctx, input.projectId, input.missionId);
     await assertInstitutions(ctx.db, invitedInstitutionIds, "invitedInstitutionIds");
-    const [workshop] = await ctx.db.insert(workshops).values(fields).returning();
-    await writeInvitationsAndAgenda(ctx, workshop!.id, invitedInstitutionIds, agenda);
-    await recordAudit(ctx.db, {
-      actorId: ctx.user.id,
-      action: "workshops.create",
-      entityType: "workshop",
-      entityId: workshop!.id,
-      projectId: input.projectId,
-      changes: { ...diffFields(null, workshop!, editableFields), invited: { before: null, after: [...new Set(invitedInstitutionIds)] } },
+    const workshop = await insertAudited(ctx.db, ctx.user.id, workshops, {
+      values: fields,
+      audit: { action: "workshops.create", entityType: "workshop", projectId: input.projectId, fields: editableFields, changes: { invited: { before: null, after: [...new Set(invitedInstitutionIds)] } } },
     });
-    return workshop!;
+    await writeInvitationsAndAgenda(ctx, workshop.id, invitedInstitutionIds, agenda);
+    return workshop;
   },
 });
 

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { PgColumn, PgTable, PgUpdateSetSource } from "drizzle-orm/pg-core";
+import type { PgColumn, PgInsertValue, PgTable, PgUpdateSetSource } from "drizzle-orm/pg-core";
+import type { Db } from "@/db/client";
 import type { FieldChanges } from "@/db/schema";
 import { type AuditEntityType, diffFields, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
@@ -53,4 +54,37 @@ export async function updateVersioned<T extends VersionedTable>(
     changes: { ...diffFields(before, after, audit.fields ?? []), ...audit.changes },
   });
   return after;
+}
+
+type AuditedInsert<T extends PgTable & { id: PgColumn }> = {
+  values: PgInsertValue<T>;
+  audit: {
+    action: string;
+    entityType: AuditEntityType;
+    /** The project the entry is filed under; worked out from the new row when the row is the project. */
+    projectId?: string | ((row: T["$inferSelect"]) => string);
+    /** The new row's fields, each listed with its value. */
+    fields: readonly (keyof T["$inferSelect"] & string)[];
+    /** What was created beside the row (links, a team, evidence), listed after its fields. */
+    changes?: FieldChanges;
+  };
+};
+
+/**
+ * Inserts a row and records the audit entry of its creation, under the new row's id. Takes the
+ * database and the acting user's id rather than a use case's context, since imports and the
+ * offline sync create rows on a user's behalf too.
+ */
+export async function insertAudited<T extends PgTable & { id: PgColumn }>(db: Db, actorId: string, table: T, { values, audit }: AuditedInsert<T>): Promise<T["$inferSelect"]> {
+  const [created] = (await db.insert(table).values(values).returning()) as T["$inferSelect"][];
+  const row = created as T["$inferSelect"] & { id: string };
+  await recordAudit(db, {
+    actorId,
+    action: audit.action,
+    entityType: audit.entityType,
+    entityId: row.id,
+    projectId: typeof audit.projectId === "function" ? audit.projectId(row) : audit.projectId,
+    changes: { ...diffFields(null, row, audit.fields), ...audit.changes },
+  });
+  return row;
 }
