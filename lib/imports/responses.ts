@@ -1,12 +1,10 @@
 import { z } from "zod";
+import { validationKeys } from "@/lib/i18n/messages";
 
 /** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */
 
-/** The errors of a row or form, by field: a message key and its values. Other domains import it. */
-export const fieldErrors = z.record(
-  z.string(),
-  z.object({ key: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])).optional() }),
-);
+/** The errors of a row or form, by field: a key of the validation messages and its values. Other domains import it. */
+export const fieldErrors = z.record(z.string(), z.object({ key: z.enum(validationKeys), values: z.record(z.string(), z.union([z.string(), z.number()])).optional() }));
 
 /** A record of the directory that an imported row may be. */
 const candidate = z.object({ id: z.string(), label: z.string(), score: z.number() });
