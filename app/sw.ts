@@ -1,6 +1,8 @@
 /// <reference lib="webworker" />
 import type { PrecacheEntry, SerwistGlobalConfig, SerwistPlugin } from "serwist";
 import { CacheableResponsePlugin, NetworkFirst, NetworkOnly, Serwist } from "serwist";
+import type { getOfflineKey } from "@/lib/account/offline-key";
+import { apiFetch } from "@/lib/http/api-fetch";
 import { deviceDbName } from "@/lib/offline/device-db";
 import { checkInPagesCache, isCheckInPage } from "@/lib/offline/page-cache";
 
@@ -25,7 +27,7 @@ const wipeWhenSessionEnds: SerwistPlugin = {
 };
 
 async function wipeUnlessSignedIn(): Promise<void> {
-  const answer = await fetch("/api/v1/account/offline-key", { cache: "no-store" }).catch(() => null);
+  const answer = await apiFetch<typeof getOfflineKey>("GET /account/offline-key", { init: { cache: "no-store" } }).catch(() => null);
   if (answer?.status !== 401) return;
   indexedDB.deleteDatabase(deviceDbName);
   await caches.delete(checkInPagesCache);

@@ -1,4 +1,6 @@
 import type { OfflineRoster } from "@/lib/attendance/offline-roster";
+import type { getOfflineRoster } from "@/lib/attendance/use-cases";
+import { apiFetch } from "@/lib/http/api-fetch";
 import { forgetWorkshop, isPrepared, readRoster, storeRoster } from "./rosters";
 import { fetchInSession } from "./session-end";
 import { LockedError } from "./vault";
@@ -21,21 +23,24 @@ export class SessionEndedError extends Error {}
  * Without either, the screen cannot work.
  */
 export async function loadRoster(userId: string, projectId: string, workshopId: string): Promise<LoadedRoster> {
-  const response = await fetchInSession(`/api/v1/projects/${projectId}/workshops/${workshopId}/offline-roster`).catch(() => null);
-  if (response?.ok) {
-    const roster = (await response.json()) as OfflineRoster;
+  const answer = await apiFetch<typeof getOfflineRoster>("GET /projects/{projectId}/workshops/{workshopId}/offline-roster", {
+    params: { projectId, workshopId },
+    send: fetchInSession,
+  }).catch(() => null);
+  if (answer?.ok) {
+    const roster = answer.data;
     const prepared = await isPrepared(userId, workshopId);
     // A copy that cannot be opened now keeps its older version; the screen has the server's.
     if (prepared) await storeRoster(userId, roster).catch((error: unknown) => ignoreLocked(error));
     return { roster, prepared, fromDevice: false };
   }
-  if (response?.status === 401) throw new SessionEndedError("The session is over");
+  if (answer?.status === 401) throw new SessionEndedError("The session is over");
   // Refused outright (no longer a member, workshop gone): the device's copy must not stand in, nor
   // stay. Another refusal (a password to change first) leaves it for when that is done.
-  if (response?.status === 403 || response?.status === 404) {
-    const { error } = (await response.json()) as { error: string };
+  if (answer?.status === 403 || answer?.status === 404) {
+    const { error } = answer.error;
     if (error === "forbidden" || error === "not_found") await forgetWorkshop(userId, workshopId);
-    throw new Error(`Roster refused: ${response.status}`);
+    throw new Error(`Roster refused: ${answer.status}`);
   }
   const stored = await readRoster(userId, workshopId);
   if (stored) return { roster: stored, prepared: true, fromDevice: true };

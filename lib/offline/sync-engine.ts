@@ -1,4 +1,5 @@
-import type { SyncResult } from "@/lib/attendance/sync";
+import type { syncOutbox } from "@/lib/attendance/use-cases";
+import { apiFetch, type ApiAnswer } from "@/lib/http/api-fetch";
 import type { Refusal } from "./device-db";
 import { markSynced, touchUser } from "./device-users";
 import { readOutbox, settle, type OutboxEntry } from "./outbox";
@@ -80,23 +81,23 @@ async function sendNextBatch(userId: string): Promise<boolean> {
   const batch = nextBatch(await readOutbox(userId));
   const first = batch[0];
   if (!first) return false;
-  const response = await fetchInSession(`/api/v1/projects/${first.projectId}/workshops/${first.workshopId}/sync`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ userId, items: batch.map(toItem) }),
+  const answer = await apiFetch<typeof syncOutbox>("POST /projects/{projectId}/workshops/{workshopId}/sync", {
+    params: { projectId: first.projectId, workshopId: first.workshopId },
+    body: { userId, items: batch.map(toItem) },
+    send: fetchInSession,
   });
-  if (response.status === 401) return false;
-  if (response.status === 400 || response.status === 403 || response.status === 404) {
-    const { error } = (await response.json()) as { error: string };
+  if (answer.ok) {
+    await settle(batch.map((e, i) => ({ seq: e.seq, refusal: refusalOf(answer.data[i]!) })));
+  } else if (answer.status === 401) {
+    return false;
+  } else if (answer.status === 400 || answer.status === 403 || answer.status === 404) {
+    const { error } = answer.error;
     // The user lost their place in the project, or the workshop is gone: its data leaves the device.
     if (error === "forbidden" || error === "not_found") await forgetWorkshop(userId, first.workshopId);
     // Otherwise (a bad batch, a password to change first) the batch is kept, with the reason, to be seen.
     else await settle(batch.map((e) => ({ seq: e.seq, refusal: { reason: error } })));
-  } else if (response.ok) {
-    const results = (await response.json()) as SyncResult[];
-    await settle(batch.map((e, i) => ({ seq: e.seq, refusal: refusalOf(results[i]!) })));
   } else {
-    throw new Error(`sync answered ${response.status}`);
+    throw new Error(`sync answered ${answer.status}`);
   }
   await markSynced(userId);
   return true;
@@ -116,7 +117,7 @@ function toItem(entry: OutboxEntry) {
     : { id: entry.id, kind: entry.kind, participantId: entry.participantId, day: entry.day };
 }
 
-function refusalOf(result: SyncResult): Refusal | null {
+function refusalOf(result: ApiAnswer<typeof syncOutbox>[number]): Refusal | null {
   if (result.outcome !== "refused") return null;
   return "fieldErrors" in result && result.fieldErrors ? { reason: result.reason ?? "invalid", fieldErrors: result.fieldErrors } : { reason: result.reason ?? "invalid" };
 }

@@ -1,3 +1,5 @@
+import type { getOfflineKey } from "@/lib/account/offline-key";
+import { apiFetch } from "@/lib/http/api-fetch";
 import { deviceDb, type DeviceDb, type PinWrap, type Sealed } from "./device-db";
 import { forgetUser } from "./device-users";
 import { forgetPages } from "./page-cache";
@@ -64,9 +66,9 @@ async function openWithSession(userId: string): Promise<CryptoKey> {
 
 /** The server's secret for the user's current sessions, as a wrapping key; never stored. */
 async function sessionSecret(userId: string): Promise<CryptoKey> {
-  const response = await fetchInSession("/api/v1/account/offline-key", { cache: "no-store" }).catch(() => null);
+  const response = await apiFetch<typeof getOfflineKey>("GET /account/offline-key", { init: { cache: "no-store" }, send: fetchInSession }).catch(() => null);
   if (!response?.ok) throw new LockedError("No session secret");
-  const answer = (await response.json()) as { userId: string; key: string };
+  const answer = response.data;
   // Someone else is signed in on this browser: their secret does not open this user's data.
   if (answer.userId !== userId) throw new LockedError("Another user's session");
   const raw = Uint8Array.from(atob(answer.key.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
@@ -123,8 +125,7 @@ async function pinKey(pin: string, { salt, iterations }: Pick<PinWrap, "salt" | 
 }
 
 const wrap = (key: CryptoKey, wrapping: CryptoKey) => crypto.subtle.wrapKey("raw", key, wrapping, "AES-KW");
-const unwrap = (wrapped: ArrayBuffer, wrapping: CryptoKey) =>
-  crypto.subtle.unwrapKey("raw", wrapped, wrapping, "AES-KW", { name: "AES-GCM" }, true, ["encrypt", "decrypt"]);
+const unwrap = (wrapped: ArrayBuffer, wrapping: CryptoKey) => crypto.subtle.unwrapKey("raw", wrapped, wrapping, "AES-KW", { name: "AES-GCM" }, true, ["encrypt", "decrypt"]);
 
 /**
  * Data sealed by version 1 with the browser-kept key is sealed again with the data key, once its
@@ -140,5 +141,10 @@ async function adoptLegacyData(db: DeviceDb, userId: string, key: CryptoKey): Pr
     Promise.all(outbox.map(async (o) => ({ ...o, sealed: await reseal(o.sealed) }))),
   ]);
   const tx = db.transaction(["keys", "rosters", "outbox"], "readwrite");
-  await Promise.all([...newRosters.map((r) => tx.objectStore("rosters").put(r)), ...newOutbox.map((o) => tx.objectStore("outbox").put(o)), tx.objectStore("keys").delete(userId), tx.done]);
+  await Promise.all([
+    ...newRosters.map((r) => tx.objectStore("rosters").put(r)),
+    ...newOutbox.map((o) => tx.objectStore("outbox").put(o)),
+    tx.objectStore("keys").delete(userId),
+    tx.done,
+  ]);
 }

@@ -5,7 +5,9 @@ import { useActionState } from "react";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { getOfflineKey } from "@/lib/account/offline-key";
 import { idleForm, type FormState } from "@/lib/forms";
+import { apiFetch } from "@/lib/http/api-fetch";
 import { fetchInSession } from "@/lib/offline/session-end";
 import { changePasswordAction } from "./actions";
 
@@ -18,7 +20,7 @@ async function changePasswordHere(previous: FormState, formData: FormData): Prom
   try {
     return await changePasswordAction(previous, formData);
   } catch (redirectOrFailure) {
-    await fetchInSession("/api/v1/account/offline-key", { cache: "no-store" }).catch(() => undefined);
+    await apiFetch<typeof getOfflineKey>("GET /account/offline-key", { init: { cache: "no-store" }, send: fetchInSession }).catch(() => undefined);
     throw redirectOrFailure;
   }
 }
