@@ -5,11 +5,12 @@ import { useState } from "react";
 import { ImportWizard, useImportWizard } from "@/components/imports/import-wizard";
 import { RowErrors } from "@/components/imports/row-errors";
 import { SelectField, type Option } from "@/components/ui/field";
-import type { AttendancePreview } from "@/lib/imports/attendance";
+import { type ApiAnswer, apiFetch } from "@/lib/http/api-fetch";
+import type { commitAttendanceImport, previewAttendanceImport } from "@/lib/imports/attendance";
 import { attendanceImportFields } from "@/lib/imports/mapping";
 
 type Props = { projectId: string; workshopId: string; days: Option[]; initialDay: string };
-type Row = AttendancePreview["rows"][number];
+type Row = ApiAnswer<typeof previewAttendanceImport>["rows"][number];
 
 /** Upload a filled sign-in sheet → map columns → see each row's match → decide the unsure ones → import all or nothing. */
 export function AttendanceImport({ projectId, workshopId, days, initialDay }: Props) {
@@ -17,8 +18,10 @@ export function AttendanceImport({ projectId, workshopId, days, initialDay }: Pr
   const format = useFormatter();
   const [day, setDay] = useState(initialDay);
   const [decisions, setDecisions] = useState<Record<string, string>>({});
-  const wizard = useImportWizard<AttendancePreview, { created: number; recorded: number; alreadyPresent: number }, "attendance">({
-    endpoint: `/api/v1/projects/${projectId}/workshops/${workshopId}/import`,
+  const params = { projectId, workshopId };
+  const wizard = useImportWizard({
+    preview: (body) => apiFetch<typeof previewAttendanceImport>("POST /projects/{projectId}/workshops/{workshopId}/import/preview", { params, body }),
+    commit: (body) => apiFetch<typeof commitAttendanceImport>("POST /projects/{projectId}/workshops/{workshopId}/import/commit", { params, body }),
     guess: (sheet) => sheet.guesses.attendance,
     body: () => ({ day, decisions }),
     onRead: () => setDecisions({}),

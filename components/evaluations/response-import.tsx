@@ -4,8 +4,9 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { ImportWizard, useImportWizard, type Mapping } from "@/components/imports/import-wizard";
 import { RowErrors } from "@/components/imports/row-errors";
-import type { Preview } from "@/lib/imports/rows";
+import { apiFetch } from "@/lib/http/api-fetch";
 import { guessResponseMapping, type ResponseMapping } from "@/lib/imports/evaluation-mapping";
+import type { commitResponseImport, previewResponseImport } from "@/lib/imports/evaluations";
 
 type Props = { projectId: string; evaluationId: string; statements: { key: string; label: string }[] };
 
@@ -18,10 +19,15 @@ function toResponseMapping({ group = null, externalId = null, ...statements }: M
 export function ResponseImport({ projectId, evaluationId, statements }: Props) {
   const t = useTranslations("evaluations");
   const router = useRouter();
-  const wizard = useImportWizard<Preview, { added: number; skipped: number }>({
-    endpoint: `/api/v1/projects/${projectId}/evaluations/${evaluationId}/import`,
+  const params = { projectId, evaluationId };
+  const wizard = useImportWizard({
+    preview: (body) => apiFetch<typeof previewResponseImport>("POST /projects/{projectId}/evaluations/{evaluationId}/import/preview", { params, body }),
+    commit: (body) => apiFetch<typeof commitResponseImport>("POST /projects/{projectId}/evaluations/{evaluationId}/import/commit", { params, body }),
     guess: (sheet) => {
-      const guessed = guessResponseMapping(sheet.headers, statements.map((s) => s.key));
+      const guessed = guessResponseMapping(
+        sheet.headers,
+        statements.map((s) => s.key),
+      );
       return { group: guessed.group, externalId: guessed.externalId, ...guessed.statements };
     },
     body: (mapping) => ({ mapping: toResponseMapping(mapping) }),

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ApiError } from "./requests";
+import type { ApiError } from "@/lib/http/api-fetch";
 
 /** The file input of an import, with the reason a file could not be read. */
 export function FilePicker({ onFile, error }: { onFile: (file: File) => void; error: ApiError | null }) {

@@ -1,4 +1,4 @@
-import type { ApiError } from "./requests";
+import type { ApiError } from "@/lib/http/api-fetch";
 
 /** Why a commit was refused: the message, then each row and field at fault. */
 export function ImportFailure({ error }: { error: ApiError }) {

@@ -5,11 +5,12 @@ import { useTranslations } from "next-intl";
 import { useId, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
+import type { ApiError, ApiResult } from "@/lib/http/api-fetch";
 import type { FieldError } from "@/lib/result";
 import { ColumnMapping } from "./column-mapping";
 import { FilePicker } from "./file-picker";
 import { ImportFailure } from "./import-failure";
-import { postJson, readSheet, type ApiError, type ReadSheet } from "./requests";
+import { answerOf, readSheet, type ReadSheet } from "./requests";
 
 export type Mapping = Record<string, number | null>;
 
@@ -19,11 +20,15 @@ export type ImportPreview = {
   counts: { error: number };
 };
 
-type WizardOptions<K extends string> = {
-  /** The import's API: the rows go to `${endpoint}/preview`, then to `${endpoint}/commit`. */
-  endpoint: string;
+/** What the import's routes receive: the file's headers and rows, the mapping, and what `body` adds. */
+type ImportRequest = { headers: string[]; rows: string[][]; mapping: Mapping } & Record<string, unknown>;
+
+type WizardOptions<P, C> = {
+  /** The import's check of every row, then its commit: each calls its route through apiFetch, so the answers have the use cases' types. */
+  preview: (request: ImportRequest) => Promise<ApiResult<P>>;
+  commit: (request: ImportRequest) => Promise<ApiResult<C>>;
   /** The columns proposed for a file just read. */
-  guess: (sheet: ReadSheet<K>) => Mapping;
+  guess: (sheet: ReadSheet) => Mapping;
   /** What the API needs besides the file's headers, rows and the mapping (or in place of the mapping's flat form). */
   body?: (mapping: Mapping) => Record<string, unknown>;
   /** After a file is read, before anything is checked: forget what was decided about the last one. */
@@ -36,19 +41,19 @@ type WizardOptions<K extends string> = {
  * kept by the screen so its own settings (a kind, a project, a day, decisions per row) can reset
  * the steps they change.
  */
-export function useImportWizard<P extends ImportPreview, C, K extends string = string>({ endpoint, guess, body, onRead, onCommitted }: WizardOptions<K>) {
-  const [sheet, setSheet] = useState<ReadSheet<K> | null>(null);
+export function useImportWizard<P extends ImportPreview, C>({ preview: check, commit: save, guess, body, onRead, onCommitted }: WizardOptions<P, C>) {
+  const [sheet, setSheet] = useState<ReadSheet | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
-  const payload = () => ({ headers: sheet!.headers, rows: sheet!.rows, mapping, ...body?.(mapping) });
-  const preview = useMutation<P, ApiError>({ mutationFn: () => postJson<P>(`${endpoint}/preview`, payload()) });
-  const commit = useMutation<C, ApiError>({ mutationFn: () => postJson<C>(`${endpoint}/commit`, payload()), onSuccess: () => onCommitted?.() });
+  const payload = (): ImportRequest => ({ headers: sheet!.headers, rows: sheet!.rows, mapping, ...body?.(mapping) });
+  const preview = useMutation<P, ApiError>({ mutationFn: () => answerOf(check(payload())) });
+  const commit = useMutation<C, ApiError>({ mutationFn: () => answerOf(save(payload())), onSuccess: () => onCommitted?.() });
   /** A setting or the mapping changed: the last check and import no longer describe what would be sent. */
   const changed = () => {
     preview.reset();
     commit.reset();
   };
-  const read = useMutation<ReadSheet<K>, ApiError, File>({
-    mutationFn: (file) => readSheet<K>(file),
+  const read = useMutation<ReadSheet, ApiError, File>({
+    mutationFn: readSheet,
     onSuccess: (data) => {
       setSheet(data);
       setMapping(guess(data));
@@ -63,12 +68,12 @@ export function useImportWizard<P extends ImportPreview, C, K extends string = s
   return { sheet, mapping, setMapping, mapColumn, changed, read, preview, commit };
 }
 
-export type ImportWizardState<P extends ImportPreview, C, K extends string = string> = ReturnType<typeof useImportWizard<P, C, K>>;
+export type ImportWizardState<P extends ImportPreview, C> = ReturnType<typeof useImportWizard<P, C>>;
 
 type Column<Row> = { header: string; cell: (row: Row) => ReactNode };
 
-type Props<P extends ImportPreview, C, K extends string> = {
-  wizard: ImportWizardState<P, C, K>;
+type Props<P extends ImportPreview, C> = {
+  wizard: ImportWizardState<P, C>;
   /** The fields to map, and how they read when they are not the app's own (an evaluation's statements). */
   fields: readonly string[];
   labels?: Record<string, string>;
@@ -85,7 +90,17 @@ type Props<P extends ImportPreview, C, K extends string> = {
 };
 
 /** The steps of every import, the same on every screen; what differs comes in through the props. */
-export function ImportWizard<P extends ImportPreview, C, K extends string>({ wizard, fields, labels, settings, mappingNote, columns, isBlocked = false, text, headingLevel: Heading = "h2" }: Props<P, C, K>) {
+export function ImportWizard<P extends ImportPreview, C>({
+  wizard,
+  fields,
+  labels,
+  settings,
+  mappingNote,
+  columns,
+  isBlocked = false,
+  text,
+  headingLevel: Heading = "h2",
+}: Props<P, C>) {
   const t = useTranslations("imports");
   const mappingId = useId();
   const previewId = useId();

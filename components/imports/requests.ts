@@ -1,14 +1,14 @@
-export type ApiError = { message: string; fieldErrors?: Record<string, string> };
+import { type ApiAnswer, type ApiResult, apiFetch } from "@/lib/http/api-fetch";
+import type { readImportFile } from "@/lib/imports/read";
 
-/** A JSON POST to the API; a refusal is thrown as the API's error body. */
-export async function postJson<T>(url: string, body: unknown): Promise<T> {
-  const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-  const json = (await response.json()) as T | ApiError;
-  if (!response.ok) throw json as ApiError;
-  return json as T;
+/** A typed API call's answer, with a refusal thrown as the API's error body (what the wizard's mutations expect). */
+export async function answerOf<T>(call: Promise<ApiResult<T>>): Promise<T> {
+  const result = await call;
+  if (!result.ok) throw result.error;
+  return result.data;
 }
 
-export function fileToBase64(file: File): Promise<string> {
+function fileToBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result).split(",")[1] ?? "");
@@ -18,6 +18,6 @@ export function fileToBase64(file: File): Promise<string> {
 }
 
 /** What the server read from an uploaded file, with the likely column of each field per kind of import. */
-export type ReadSheet<K extends string> = { headers: string[]; rows: string[][]; guesses: Record<K, Record<string, number | null>> };
+export type ReadSheet = ApiAnswer<typeof readImportFile>;
 
-export const readSheet = async <K extends string>(file: File) => postJson<ReadSheet<K>>("/api/v1/imports/read", { fileName: file.name, data: await fileToBase64(file) });
+export const readSheet = async (file: File) => answerOf(apiFetch<typeof readImportFile>("POST /imports/read", { body: { fileName: file.name, data: await fileToBase64(file) } }));

@@ -5,8 +5,10 @@ import { useState } from "react";
 import { ImportWizard, useImportWizard } from "@/components/imports/import-wizard";
 import { RowErrors } from "@/components/imports/row-errors";
 import { SelectField, type Option } from "@/components/ui/field";
+import { apiFetch } from "@/lib/http/api-fetch";
+import type { commitInstitutionImport, previewInstitutionImport } from "@/lib/imports/institutions";
 import { institutionImportFields, participantImportFields } from "@/lib/imports/mapping";
-import type { Preview } from "@/lib/imports/rows";
+import type { commitParticipantImport, previewParticipantImport } from "@/lib/imports/participants";
 
 type Kind = "participants" | "institutions";
 
@@ -15,8 +17,15 @@ export function DirectoryImport({ projects }: { projects: Option[] }) {
   const t = useTranslations("imports");
   const [kind, setKind] = useState<Kind>("participants");
   const [projectId, setProjectId] = useState(projects[0]?.value ?? "");
-  const wizard = useImportWizard<Preview, { created: number; existing: number }, Kind>({
-    endpoint: `/api/v1/${kind}/import`,
+  const wizard = useImportWizard({
+    preview: (body) =>
+      kind === "participants"
+        ? apiFetch<typeof previewParticipantImport>("POST /participants/import/preview", { body })
+        : apiFetch<typeof previewInstitutionImport>("POST /institutions/import/preview", { body }),
+    commit: (body) =>
+      kind === "participants"
+        ? apiFetch<typeof commitParticipantImport>("POST /participants/import/commit", { body })
+        : apiFetch<typeof commitInstitutionImport>("POST /institutions/import/commit", { body }),
     guess: (sheet) => sheet.guesses[kind],
     body: () => (kind === "participants" ? { projectId } : {}),
   });
@@ -43,9 +52,7 @@ export function DirectoryImport({ projects }: { projects: Option[] }) {
               { value: "institutions", label: t("kinds.institutions") },
             ]}
           />
-          {kind === "participants" && (
-            <SelectField name="projectId" label={t("project")} value={projectId} onChange={(e) => setProjectId(e.target.value)} options={projects} />
-          )}
+          {kind === "participants" && <SelectField name="projectId" label={t("project")} value={projectId} onChange={(e) => setProjectId(e.target.value)} options={projects} />}
         </>
       }
       columns={[
