@@ -4,8 +4,7 @@ import type { InstitutionSector, ParticipantSex } from "@/db/schema/values";
 import { visibleParticipants } from "@/lib/participants/visibility";
 import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
 import type { UseCaseCtx } from "@/lib/use-case";
-
-export type DayCounts = { present: number; women: number; men: number; otherSex: number; state: number; civilSociety: number; otherSector: number };
+import { countDay, type DayCounts } from "./day-counts";
 
 export type PresentPerson = { participantId: string; givenNames: string; familyNames: string; sex: ParticipantSex; institutionName: string | null; recordedAt: Date };
 
@@ -26,16 +25,7 @@ export async function presentOn(ctx: UseCaseCtx, workshopId: string, day: string
     .leftJoin(institutions, eq(institutions.id, attendance.institutionId))
     .where(and(eq(attendance.workshopId, workshopId), eq(attendance.day, day)))
     .orderBy(sql`${attendance.recordedAt} desc`, asc(attendance.id));
-  const counts: DayCounts = { present: present.length, women: 0, men: 0, otherSex: 0, state: 0, civilSociety: 0, otherSector: 0 };
-  for (const p of present) {
-    if (p.sex === "woman") counts.women += 1;
-    else if (p.sex === "man") counts.men += 1;
-    else counts.otherSex += 1;
-    if (p.sector === "state") counts.state += 1;
-    else if (p.sector === "civil_society") counts.civilSociety += 1;
-    else counts.otherSector += 1;
-  }
-  return { present: present.map(({ sector: _sector, ...p }) => p), counts };
+  return { present: present.map(({ sector: _sector, ...p }) => p), counts: countDay(present) };
 }
 
 export type CheckInCandidate = {

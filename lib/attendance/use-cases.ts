@@ -18,7 +18,8 @@ import {
   searchCheckInOutput,
   syncOutboxOutput,
 } from "./responses";
-import { expectedPeople, presentOn, searchCandidates, type CheckInCandidate, type DayCounts, type PresentPerson } from "./roster";
+import type { DayCounts } from "./day-counts";
+import { expectedPeople, presentOn, searchCandidates, type CheckInCandidate, type PresentPerson } from "./roster";
 import { attendanceDayInput, checkInInput, checkInSearchInput, syncInput } from "./schemas";
 import { applyOutbox, type SyncResult } from "./sync";
 import { projectAttendanceTotals, type AttendanceTotals } from "./totals";

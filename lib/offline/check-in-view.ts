@@ -1,4 +1,4 @@
-import type { DayCounts } from "@/lib/attendance/roster";
+import { countDay, type DayCounts } from "@/lib/attendance/day-counts";
 import type { OfflineRoster } from "@/lib/attendance/offline-roster";
 import { toSearchText } from "@/lib/search-text";
 import type { OutboxEntry, PersonSummary } from "./outbox";
@@ -33,20 +33,6 @@ export function dayView(roster: OfflineRoster, entries: OutboxEntry[], day: stri
   const list = [...dayOf(day).values()];
   const cameOtherDay = new Set([...days].filter(([d]) => d !== day).flatMap(([, present]) => [...present.keys()]));
   return { people, present: list, counts: countDay(list), cameOtherDay };
-}
-
-/** The same counters the server computes for a day. */
-export function countDay(present: PersonSummary[]): DayCounts {
-  const counts: DayCounts = { present: present.length, women: 0, men: 0, otherSex: 0, state: 0, civilSociety: 0, otherSector: 0 };
-  for (const p of present) {
-    if (p.sex === "woman") counts.women += 1;
-    else if (p.sex === "man") counts.men += 1;
-    else counts.otherSex += 1;
-    if (p.sector === "state") counts.state += 1;
-    else if (p.sector === "civil_society") counts.civilSociety += 1;
-    else counts.otherSector += 1;
-  }
-  return counts;
 }
 
 const groupOrder = { invited: 0, earlierDay: 1, directory: 2 } as const;

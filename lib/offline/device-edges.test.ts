@@ -1,7 +1,8 @@
 import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { OfflineRoster } from "@/lib/attendance/offline-roster";
-import { countDay, dayView, findCandidates } from "./check-in-view";
+import { countDay } from "@/lib/attendance/day-counts";
+import { dayView, findCandidates } from "./check-in-view";
 import { signInAs } from "@/lib/testing/offline-session";
 import type { OutboxChange, OutboxEntry, PersonSummary } from "./outbox";
 import { nextBatch } from "./sync-engine";
