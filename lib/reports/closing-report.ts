@@ -11,6 +11,7 @@ import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { projectIdInput } from "@/lib/zod-fields";
 import { getProject } from "@/lib/projects/use-cases";
 import { getClosingReportOutput } from "@/lib/projects/responses";
+import { workshopSummaryColumns } from "@/lib/workshops/queries";
 
 /** Runs another use case with the same caller, as part of this one's answer. */
 async function part<T>(result: Promise<{ ok: true; data: T } | { ok: false; error: string }>): Promise<T> {
@@ -44,13 +45,7 @@ export const getClosingReport = defineUseCase({
         : Promise.resolve([]),
       ctx.db
         .select({
-          id: workshops.id,
-          title: workshops.title,
-          type: workshops.type,
-          city: workshops.city,
-          startDate: workshops.startDate,
-          endDate: workshops.endDate,
-          status: workshops.status,
+          ...workshopSummaryColumns,
           attendances: sql<number>`(select count(*)::int from ${attendance} a where a.workshop_id = ${workshops}.id)`,
           people: sql<number>`(select count(distinct a.participant_id)::int from ${attendance} a where a.workshop_id = ${workshops}.id)`,
         })

@@ -14,3 +14,14 @@ export async function loadWorkshop(ctx: UseCaseCtx, projectId: string, workshopI
   if (!workshop) throw new UseCaseError("not_found");
   return workshop;
 }
+
+/** The columns that sum up a workshop in a list or a report. */
+export const workshopSummaryColumns = {
+  id: workshops.id,
+  title: workshops.title,
+  type: workshops.type,
+  city: workshops.city,
+  startDate: workshops.startDate,
+  endDate: workshops.endDate,
+  status: workshops.status,
+};

@@ -11,7 +11,7 @@ import { insertAudited, updateVersioned } from "@/lib/audited-write";
 import { workshopDays } from "./days";
 import { createWorkshopInput, listWorkshopsInput, updateWorkshopInput, workshopIdInput } from "./schemas";
 import { createWorkshopOutput, getWorkshopOutput, listWorkshopsOutput, updateWorkshopOutput } from "./responses";
-import { loadWorkshop } from "./queries";
+import { loadWorkshop, workshopSummaryColumns } from "./queries";
 
 const editableFields = ["missionId", "title", "type", "city", "venue", "startDate", "endDate", "language", "facilitators", "expectedParticipants", "status", "minutes"] as const;
 
@@ -41,16 +41,7 @@ export const listWorkshops = defineUseCase({
     const sortColumn = input.sort === "startDate" ? workshops.startDate : sortable(workshops[input.sort]);
     const [items, [total]] = await Promise.all([
       ctx.db
-        .select({
-          id: workshops.id,
-          title: workshops.title,
-          type: workshops.type,
-          city: workshops.city,
-          startDate: workshops.startDate,
-          endDate: workshops.endDate,
-          status: workshops.status,
-          language: workshops.language,
-        })
+        .select({ ...workshopSummaryColumns, language: workshops.language })
         .from(workshops)
         .where(where)
         .orderBy(order(sortColumn), asc(workshops.title), asc(workshops.id))
