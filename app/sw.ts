@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import type { PrecacheEntry, SerwistGlobalConfig, SerwistPlugin } from "serwist";
 import { CacheableResponsePlugin, NetworkFirst, NetworkOnly, Serwist } from "serwist";
-import type { getOfflineKey } from "@/lib/account/offline-key";
+import type { getOfflineKey } from "@/lib/account/use-cases";
 import { apiFetch } from "@/lib/http/api-fetch";
 import { deviceDbName } from "@/lib/offline/device-db";
 import { checkInPagesCache, isCheckInPage } from "@/lib/offline/page-cache";

@@ -11,15 +11,14 @@ import { accessLog, attendance, bodyMemberships, coordinationBodies, participant
 import { createTestDatabase } from "@/db/testing";
 import { flushAccessLog } from "@/lib/access-recording";
 import { listAccessLog, listPersonAccesses } from "@/lib/access-log/use-cases";
-import { getOfflineKey } from "@/lib/account/offline-key";
+import { getOfflineKey } from "@/lib/account/use-cases";
 import { getOfflineRoster, getWorkshopReport, getWorkshopReportFile, getSignInSheet, syncOutbox } from "@/lib/attendance/use-cases";
 import { endBodyMembership, removeBodyMembership } from "@/lib/bodies/use-cases";
 import { statementFigures } from "@/lib/evaluations/results";
 import { listMembers } from "@/lib/members/use-cases";
 import { listDuplicatePairs, markDistinct, mergeParticipants } from "@/lib/participants/duplicates";
-import { exportParticipants } from "@/lib/participants/export";
+import { exportParticipants, getParticipant, listParticipants } from "@/lib/participants/use-cases";
 import { eraseParticipant, exportParticipantData } from "@/lib/participants/personal-data";
-import { getParticipant, listParticipants } from "@/lib/participants/use-cases";
 import { getRetention, runRetentionNow } from "@/lib/retention/use-cases";
 import { runRetention } from "@/lib/retention/run";
 import { getSourceFile, getStudy, shareSource } from "@/lib/studies/use-cases";

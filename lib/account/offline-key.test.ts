@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { ctxFor, expectFailure, expectOk, insertUser } from "@/lib/testing/helpers";
-import { getOfflineKey } from "./offline-key";
-import { changePassword, signOutEverywhere } from "./use-cases";
+import { getOfflineKey, changePassword, signOutEverywhere } from "./use-cases";
 
 let database: Database;
 let db: Db;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { institutions } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
-import { exportInstitutions } from "@/lib/institutions/export";
+import { exportInstitutions } from "@/lib/institutions/use-cases";
 import type { ListInstitutionsInput } from "@/lib/institutions/schemas";
 import { containsPattern } from "@/lib/search-text";
 import type { Ctx } from "@/lib/session-user";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { institutionKinds, institutionLevels, institutionSectors, locales } from "@/db/schema/values";
 import { catalogues } from "@/lib/i18n/messages";
-import { participantExportColumns } from "@/lib/participants/export";
+import { participantExportColumns } from "@/lib/participants/use-cases";
 import { guessMapping, institutionImportFields, participantImportFields } from "./mapping";
 import { enumReader, institutionLabels, readConsentForm, readCountry, readDate, sexReader } from "./values";
 

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
-import { exportParticipants } from "@/lib/participants/export";
+import { exportParticipants, createParticipant, listParticipants } from "@/lib/participants/use-cases";
 import type { CreateParticipantInput, ListParticipantsInput } from "@/lib/participants/schemas";
-import { createParticipant, listParticipants } from "@/lib/participants/use-cases";
 import type { Ctx } from "@/lib/session-user";
 import { userWithRoles } from "@/lib/testing/directory";
 import { expectFailure, expectOk, uniqueTag } from "@/lib/testing/helpers";

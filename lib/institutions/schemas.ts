@@ -57,3 +57,5 @@ export const listInstitutionsInput = z.object({
   ...pageInput,
 });
 export type ListInstitutionsInput = z.input<typeof listInstitutionsInput>;
+
+export const exportInstitutionsInput = listInstitutionsInput.extend({ format: z.enum(["csv", "xlsx"]).default("xlsx") });

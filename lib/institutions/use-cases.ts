@@ -1,38 +1,18 @@
-import { aliasedTable, and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { aliasedTable, asc, eq, and, count, desc, sql } from "drizzle-orm";
 import { z } from "zod";
+import { institutions, type Institution, attendance, bodyMemberships, coordinationBodies, participantAffiliations, participantNameKeys, participants, workshopInvitations, findingInstitutions, actionInstitutions, workshops } from "@/db/schema";
+import type { ExportFormat } from "@/lib/spreadsheets/write";
+import { sortable, toSearchText } from "@/lib/search-text";
+import { defineUseCase, type Page } from "@/lib/use-case";
+import { exportInstitutionsInput, listInstitutionsInput, createInstitutionInput, institutionIdInput, mergeInstitutionsInput, setInstitutionActiveInput, updateInstitutionInput, editableFields } from "./schemas";
+import { institutionFilters, insertInstitution } from "./queries";
+import { exportInstitutionsOutput, createInstitutionOutput, getInstitutionOutput, listInstitutionsOutput, mergeInstitutionsOutput, setInstitutionActiveOutput, updateInstitutionOutput } from "./responses";
 import type { Db } from "@/db/client";
-import {
-  attendance,
-  bodyMemberships,
-  coordinationBodies,
-  institutions,
-  participantAffiliations,
-  participantNameKeys,
-  participants,
-  workshopInvitations,
-  findingInstitutions,
-  actionInstitutions,
-  workshops,
-  type Institution,
-} from "@/db/schema";
 import { diffFields, recordAudit } from "@/lib/audit";
 import { inProjectsWithRole, type ProjectAccess } from "@/lib/authz";
 import { can } from "@/lib/policy";
 import { UseCaseError } from "@/lib/result";
-import { sortable, toSearchText } from "@/lib/search-text";
-import { defineUseCase, type Page } from "@/lib/use-case";
 import { nextVersion, updateVersioned } from "@/lib/audited-write";
-import {
-  createInstitutionInput,
-  institutionIdInput,
-  listInstitutionsInput,
-  mergeInstitutionsInput,
-  setInstitutionActiveInput,
-  updateInstitutionInput,
-} from "./schemas";
-import { createInstitutionOutput, getInstitutionOutput, listInstitutionsOutput, mergeInstitutionsOutput, setInstitutionActiveOutput, updateInstitutionOutput } from "./responses";
-import { insertInstitution, institutionFilters } from "./queries";
-import { editableFields } from "./schemas";
 
 
 export type InstitutionSummary = Pick<Institution, "id" | "name" | "acronym" | "country" | "sector" | "kind" | "level" | "isActive"> & {
@@ -328,3 +308,40 @@ async function isSelfOrDescendant(db: Db, candidateId: string, rootId: string): 
   }
   return false;
 }
+
+export const maxExportRows = 50_000;
+
+export const institutionExportColumns = ["name", "acronym", "country", "sector", "kind", "level", "parent", "city", "website"] as const;
+
+export type InstitutionExportRow = Pick<Institution, "name" | "acronym" | "country" | "sector" | "kind" | "level" | "city" | "website"> & {
+  parent: string | null;
+};
+
+export const exportInstitutions = defineUseCase({
+  name: "institutions.export",
+  http: { method: "get", path: "/institutions/export", response: exportInstitutionsOutput },
+  access: { kind: "directory", permission: "directory.read" },
+  input: exportInstitutionsInput,
+  write: false,
+  async run(ctx, input): Promise<{ format: ExportFormat; rows: InstitutionExportRow[] }> {
+    const parent = aliasedTable(institutions, "parent");
+    const rows = await ctx.db
+      .select({
+        name: institutions.name,
+        acronym: institutions.acronym,
+        country: institutions.country,
+        sector: institutions.sector,
+        kind: institutions.kind,
+        level: institutions.level,
+        parent: parent.name,
+        city: institutions.city,
+        website: institutions.website,
+      })
+      .from(institutions)
+      .leftJoin(parent, eq(parent.id, institutions.parentId))
+      .where(institutionFilters(ctx, input))
+      .orderBy(asc(sortable(institutions.name)))
+      .limit(maxExportRows);
+    return { format: input.format, rows };
+  },
+});

@@ -1,4 +1,4 @@
-import type { getOfflineKey } from "@/lib/account/offline-key";
+import type { getOfflineKey } from "@/lib/account/use-cases";
 import { apiFetch } from "@/lib/http/api-fetch";
 import { deviceDb, type DeviceDb, type PinWrap, type Sealed } from "./device-db";
 import { forgetUser } from "./device-users";

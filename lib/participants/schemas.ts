@@ -77,3 +77,5 @@ export const listParticipantsInput = z.object({
 export type ListParticipantsInput = z.input<typeof listParticipantsInput>;
 
 export const duplicatesQueueInput = z.object({ ...pageInput });
+
+export const exportParticipantsInput = listParticipantsInput.extend({ format: z.enum(["csv", "xlsx"]).default("xlsx") });

@@ -6,24 +6,14 @@ import { createTestDatabase } from "@/db/testing";
 import type { Ctx } from "@/lib/session-user";
 import { isoDate, userWithRoles } from "@/lib/testing/directory";
 import { auditEntriesFor, expectFailure, expectOk } from "@/lib/testing/helpers";
-import {
-  affiliationsOf,
-  insertInstitution,
-  linkToProject,
-  participantCounts,
-  participantEditForm,
-  participantForm,
-  participantRow,
-  projectIdsOf,
-} from "@/lib/testing/participants";
+import { affiliationsOf, insertInstitution, linkToProject, participantCounts, participantEditForm, participantForm, participantRow, projectIdsOf } from "@/lib/testing/participants";
 import { createWorld, type RoleName, type World } from "@/lib/testing/world";
 import { findDuplicates } from "./duplicates";
 import { eraseParticipant } from "./personal-data";
 import type { CreateParticipantInput, ListParticipantsInput, UpdateParticipantInput } from "./schemas";
 import { flushAccessLog } from "@/lib/access-recording";
 import { listPersonAccesses } from "@/lib/access-log/use-cases";
-import { exportParticipants } from "./export";
-import { createParticipant, getParticipant, listParticipants, updateParticipant } from "./use-cases";
+import { exportParticipants, createParticipant, getParticipant, listParticipants, updateParticipant } from "./use-cases";
 
 let database: Database;
 let world: World;

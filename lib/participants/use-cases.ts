@@ -1,27 +1,18 @@
-import { aliasedTable, and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
-import {
-  attendance,
-  institutions,
-  participantAffiliations,
-  participantProjects,
-  participants,
-  projects,
-  workshops,
-  type Participant,
-} from "@/db/schema";
+import { asc, eq, aliasedTable, and, count, desc, isNull, sql } from "drizzle-orm";
+import { institutions, participants, attendance, participantAffiliations, participantProjects, projects, workshops, type Participant } from "@/db/schema";
 import { recordAccess } from "@/lib/access-recording";
-import { inProjectsWithRole, requireParticipantRole } from "@/lib/authz";
+import { projectsWithRole, inProjectsWithRole, requireParticipantRole } from "@/lib/authz";
+import { can, globalAccess } from "@/lib/policy";
+import { sortable } from "@/lib/search-text";
+import { defineUseCase, type UseCaseCtx, type Page } from "@/lib/use-case";
+import { exportParticipantsInput, listParticipantsInput, createParticipantInput, editableFields, participantIdInput, updateParticipantInput } from "./schemas";
+import { participantFilters, insertParticipant, loadVisibleParticipant } from "./queries";
+import { exportParticipantsOutput, createParticipantOutput, getParticipantOutput, listParticipantsOutput, updateParticipantOutput } from "./responses";
 import { assertInstitutions } from "@/lib/institutions/queries";
 import { UseCaseError } from "@/lib/result";
-import { sortable } from "@/lib/search-text";
-import { can } from "@/lib/policy";
-import { defineUseCase, type Page } from "@/lib/use-case";
 import { updateVersioned } from "@/lib/audited-write";
 import { participantSearchText, phoneKey } from "./names";
-import { createParticipantInput, editableFields, listParticipantsInput, participantIdInput, updateParticipantInput } from "./schemas";
-import { insertParticipant, loadVisibleParticipant, participantFilters } from "./queries";
 import { writeNameKeys } from "./name-keys";
-import { createParticipantOutput, getParticipantOutput, listParticipantsOutput, updateParticipantOutput } from "./responses";
 import { today } from "@/lib/today";
 
 export type ParticipantSummary = Pick<Participant, "id" | "givenNames" | "familyNames" | "sex" | "position" | "isErased"> & {
@@ -195,3 +186,50 @@ export const updateParticipant = defineUseCase({
   },
 });
 
+export const maxExportRows = 50_000;
+
+export const participantExportColumns = ["familyNames", "givenNames", "sex", "institution", "position", "email", "phone", "consentDate", "consentForm"] as const;
+
+/** The filtered list as rows for a spreadsheet; only staff reach it, and only for the people they may see. */
+export const exportParticipants = defineUseCase({
+  name: "participants.export",
+  http: { method: "get", path: "/participants/export", response: exportParticipantsOutput },
+  access: { kind: "directory", permission: "participants.read" },
+  input: exportParticipantsInput,
+  write: false,
+  async run(ctx, input) {
+    const where = await participantFilters(ctx, input);
+    const rows = await ctx.db
+      .select({
+        familyNames: participants.familyNames,
+        givenNames: participants.givenNames,
+        sex: participants.sex,
+        institution: institutions.name,
+        position: participants.position,
+        email: participants.email,
+        phone: participants.phone,
+        consentDate: participants.consentDate,
+        consentForm: participants.consentForm,
+      })
+      .from(participants)
+      .leftJoin(institutions, eq(institutions.id, participants.institutionId))
+      .where(where)
+      .orderBy(asc(sortable(participants.familyNames)), asc(sortable(participants.givenNames)))
+      .limit(maxExportRows);
+    const scope = await listScope(ctx, input.projectId);
+    await recordAccess(ctx, scope.map((projectId) => ({ action: "file.download" as const, resource: "participants.export", projectId })));
+    return { format: input.format, rows };
+  },
+});
+
+/**
+ * The projects a downloaded list of people came from, so each person's page can show it: the
+ * project filtered by; else every project where the user is staff; for an administrator's
+ * unfiltered list, the whole directory (null).
+ */
+async function listScope(ctx: Pick<UseCaseCtx, "db" | "user">, projectId: string | undefined): Promise<(string | null)[]> {
+  if (projectId) return [projectId];
+  if (can(globalAccess(ctx.user), "project.readAll")) return [null];
+  const rows = await projectsWithRole(ctx);
+  return rows.map((r) => r.projectId);
+}

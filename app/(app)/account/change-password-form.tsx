@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { getOfflineKey } from "@/lib/account/offline-key";
+import type { getOfflineKey } from "@/lib/account/use-cases";
 import { idleForm, type FormState } from "@/lib/forms";
 import { apiFetch } from "@/lib/http/api-fetch";
 import { fetchInSession } from "@/lib/offline/session-end";

@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/http/api";
-import { getOfflineKey } from "@/lib/account/offline-key";
+import { getOfflineKey } from "@/lib/account/use-cases";
 
 export const GET = apiRoute(getOfflineKey);

@@ -1,5 +1,5 @@
 import { exportRoute } from "@/lib/http/export-route";
-import { exportInstitutions, type InstitutionExportRow } from "@/lib/institutions/export";
+import { exportInstitutions, type InstitutionExportRow } from "@/lib/institutions/use-cases";
 
 export const GET = exportRoute<InstitutionExportRow>(exportInstitutions, "institutions", (t) => [
   { header: t("institutions.name"), value: (r) => r.name },

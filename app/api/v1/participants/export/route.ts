@@ -1,5 +1,5 @@
 import { exportRoute } from "@/lib/http/export-route";
-import { exportParticipants } from "@/lib/participants/export";
+import { exportParticipants } from "@/lib/participants/use-cases";
 
 export const GET = exportRoute(exportParticipants, "participants", (t) => [
   { header: t("participants.familyNames"), value: (r) => r.familyNames },
