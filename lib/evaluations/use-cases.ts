@@ -11,7 +11,6 @@ import { addResponseInput, createEvaluationInput, evaluationIdInput, pinInput, t
 import { addResponseOutput, createEvaluationOutput, getEvaluationResultsOutput, listEvaluationsOutput, pinStatementOutput, translateEvaluationOutput } from "./responses";
 import { answerCounts, figuresOf } from "./queries";
 
-
 async function loadEvaluation(ctx: UseCaseCtx, projectId: string, evaluationId: string): Promise<Evaluation> {
   const [evaluation] = await ctx.db
     .select()

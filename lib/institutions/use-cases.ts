@@ -14,7 +14,6 @@ import { can } from "@/lib/policy";
 import { UseCaseError } from "@/lib/result";
 import { nextVersion, updateVersioned } from "@/lib/audited-write";
 
-
 export type InstitutionSummary = Pick<Institution, "id" | "name" | "acronym" | "country" | "sector" | "kind" | "level" | "isActive"> & {
   parentName: string | null;
 };
