@@ -1,22 +1,18 @@
+import { institutionKinds, institutionSectors, participantSexes } from "@/db/schema/values";
 import type { DocumentSpec, Section } from "@/lib/documents/sections";
+import { isOneOf } from "@/lib/i18n/keys";
+import type { Wording } from "@/lib/i18n/wording";
 import { listedName } from "@/lib/participants/names";
 import type { Count, ReportSlice, WorkshopReport } from "./report";
-
-export type Wording = {
-  t: (key: string, values?: Record<string, string | number>) => string;
-  /** A workshop day as the reader writes dates. */
-  day: (iso: string) => string;
-  period: (start: string, end: string) => string;
-};
 
 type Breakdown = "bySex" | "bySector" | "byKind" | "byInstitution" | "byBody";
 
 /** How a coded category reads (sexes, sectors and kinds are codes; institutions and bodies are names). */
 function categoryLabel(breakdown: Breakdown, count: Count, { t }: Wording): string {
   if (count.key === "none") return t("report.none");
-  if (breakdown === "bySex") return t(`participants.sexes.${count.key}`);
-  if (breakdown === "bySector") return t(`institutions.sectors.${count.key}`);
-  if (breakdown === "byKind") return t(`institutions.kinds.${count.key}`);
+  if (breakdown === "bySex" && isOneOf(participantSexes, count.key)) return t(`participants.sexes.${count.key}`);
+  if (breakdown === "bySector" && isOneOf(institutionSectors, count.key)) return t(`institutions.sectors.${count.key}`);
+  if (breakdown === "byKind" && isOneOf(institutionKinds, count.key)) return t(`institutions.kinds.${count.key}`);
   return count.label;
 }
 

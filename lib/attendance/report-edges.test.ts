@@ -10,7 +10,8 @@ import { checkInItem, insertInstitution, insertPerson, insertWorkshop } from "@/
 import { createWorld } from "@/lib/testing/world";
 import { recordCheckIns, getWorkshopReport, getSignInSheet } from "./use-cases";
 import type { WorkshopReport } from "./report";
-import { workshopReportDocument, type Wording } from "./report-document";
+import type { Wording } from "@/lib/i18n/wording";
+import { workshopReportDocument } from "./report-document";
 
 let database: Database;
 

@@ -1,7 +1,7 @@
 import type { Content, TableCell } from "pdfmake/interfaces";
 import { listedName } from "@/lib/participants/names";
 import { renderPdf } from "@/lib/pdf/render";
-import type { Wording } from "./report-document";
+import type { Wording } from "@/lib/i18n/wording";
 
 /** Blank rows after the expected names, for people nobody expected. */
 export const blankRows = 15;
@@ -15,7 +15,7 @@ type Sheet = {
 /** A printable sign-in sheet (A4 landscape), worded in the workshop's language. */
 export async function signInSheetPdf(sheet: Sheet, wording: Wording & { longDay: (iso: string) => string }): Promise<Uint8Array> {
   const { t } = wording;
-  const headers = ["number", "name", "institution", "position", "sex", "signature", "consent"].map((k) => ({ text: t(`signInSheet.${k}`), bold: true }));
+  const headers = (["number", "name", "institution", "position", "sex", "signature", "consent"] as const).map((k) => ({ text: t(`signInSheet.${k}`), bold: true }));
   const row = (n: number, name = "", institution = ""): TableCell[] => [String(n), name, institution, "", "", "", ""];
   const rows = [
     ...sheet.people.map((p, i) => row(i + 1, listedName(p.givenNames, p.familyNames), p.institutionName ?? "")),

@@ -2,7 +2,15 @@ import { createFormatter, createTranslator } from "next-intl";
 import { getLocale } from "next-intl/server";
 import { timeZone, type Locale } from "./config";
 import { calendarDate } from "./dates";
-import { catalogues } from "./messages";
+import { catalogues, type MessageKey } from "./messages";
+
+/** What a document needs to word itself: messages by their whole key (a missing one fails to compile), days and periods. */
+export type Wording = {
+  t: (key: MessageKey, values?: Record<string, string | number>) => string;
+  /** A day as the reader writes dates. */
+  day: (iso: string) => string;
+  period: (start: string, end: string) => string;
+};
 
 /** Words and dates for documents (exports, printed sheets) in one language. */
 export function wordingFor(locale: Locale) {
@@ -11,7 +19,7 @@ export function wordingFor(locale: Locale) {
   // A long attendee list repeats the same few days: each is worded once.
   const days = new Map<string, string>();
   return {
-    t: t as unknown as (key: string, values?: Record<string, string | number>) => string,
+    t,
     day: (iso: string) => days.get(iso) ?? days.set(iso, format.dateTime(calendarDate(iso), { dateStyle: "medium" })).get(iso)!,
     longDay: (iso: string) => format.dateTime(calendarDate(iso), { dateStyle: "full" }),
     period: (start: string, end: string) => format.dateTimeRange(calendarDate(start), calendarDate(end), { dateStyle: "long" }),

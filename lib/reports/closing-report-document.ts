@@ -3,9 +3,8 @@ import type { DocumentSpec, EntrySection, Section } from "@/lib/documents/sectio
 import { percentOf, type Figure } from "@/lib/evaluations/results";
 import { narrativeFor } from "@/lib/narrative";
 import { countryName } from "@/lib/i18n/countries";
+import type { Wording } from "@/lib/i18n/wording";
 import type { ClosingReport } from "./closing-report";
-
-type Wording = { t: (key: string, values?: Record<string, string | number>) => string; day: (iso: string) => string; period: (start: string, end: string) => string };
 
 /**
  * The closing report ("bilan") in the chosen language: the project, attendance, missions and

@@ -1,9 +1,9 @@
-import type { Locale } from "@/db/schema/values";
+import { reviewAnswers, type Locale } from "@/db/schema/values";
 import type { DocumentSpec, EntrySection, Section } from "@/lib/documents/sections";
+import { isOneOf } from "@/lib/i18n/keys";
+import type { Wording } from "@/lib/i18n/wording";
 import { narrativeFor } from "@/lib/narrative";
 import type { StudyReport } from "./study-report";
-
-type Wording = { t: (key: string, values?: Record<string, string | number>) => string; day: (iso: string) => string; period: (start: string, end: string) => string };
 
 /**
  * The study as a document in the chosen language: findings grouped by theme, each with its text
@@ -35,7 +35,7 @@ export function studyDocument(report: StudyReport, locale: Locale, wording: Word
     const theme = f.theme ? t(`findings.themes.${f.theme}`) : f.projectThemeName ? narrativeFor(f.projectThemeName, locale).text : "—";
     const section = themes.get(theme) ?? themes.set(theme, { title: theme, entries: [] }).get(theme)!;
     const list = (label: string, items: string[]) => `${label}: ${items.length ? items.join("; ") : t("findings.noEvidence")}`;
-    const review = Object.entries(f.review).map(([answer, n]) => `${t(`reviews.answers.${answer}`)}: ${n}`);
+    const review = Object.entries(f.review).flatMap(([answer, n]) => (isOneOf(reviewAnswers, answer) ? [`${t(`reviews.answers.${answer}`)}: ${n}`] : []));
     section.entries.push({
       heading: text(f.title),
       lines: [
