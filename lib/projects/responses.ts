@@ -1,21 +1,13 @@
 import { z } from "zod";
 import {
-  actionStatuses,
-  findingStatuses,
-  findingThemes,
-  institutionKinds,
-  institutionSectors,
   projectStatuses,
-  workshopTypes,
 } from "@/db/schema/values";
-import { agreementFigure } from "@/lib/evaluations/responses";
-import { localizedText } from "@/lib/narrative";
-import { fileTypes, pageOf } from "@/lib/http/declaration";
+import { pageOf } from "@/lib/http/declaration";
 
 /** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */
 
 /** A project as stored. */
-const projectRow = z.object({
+export const projectRow = z.object({
   id: z.string(),
   name: z.string(),
   code: z.string(),
@@ -32,50 +24,6 @@ const projectRow = z.object({
   updatedAt: z.date(),
 });
 
-const pinnedShape = z.object({
-  evaluationId: z.string(),
-  evaluationTitle: z.string(),
-  statement: localizedText,
-  group: localizedText.nullable(),
-  figure: agreementFigure,
-});
-
-export const getDashboardOutput = z.object({
-  workshopsByType: z.array(z.object({ key: z.enum(workshopTypes), count: z.number() })),
-  workshopsHeld: z.number(),
-  attendance: z.object({ attendances: z.number(), participants: z.number(), women: z.number() }),
-  institutionsBySector: z.array(z.object({ key: z.enum(institutionSectors), count: z.number() })),
-  institutionsByKind: z.array(z.object({ key: z.enum(institutionKinds), count: z.number() })),
-  institutionsReached: z.number(),
-  bodies: z.array(z.object({ id: z.string(), name: z.string(), acronym: z.string(), reached: z.number(), members: z.number() })),
-  findings: z.array(
-    z.object({
-      theme: z.enum(findingThemes).nullable(),
-      projectTheme: localizedText.nullable(),
-      status: z.enum(findingStatuses),
-      count: z.number(),
-    }),
-  ),
-  actions: z.array(z.object({ status: z.enum(actionStatuses), count: z.number(), overdue: z.number() })),
-  overdueActions: z.number(),
-  pinned: z.array(pinnedShape),
-});
-
-export const getPortfolioOutput = z.array(
-  z
-    .object({
-      workshopsHeld: z.number(),
-      participants: z.number(),
-      women: z.number(),
-      institutions: z.number(),
-      findings: z.number(),
-      actions: z.number(),
-      overdueActions: z.number(),
-      pinned: z.array(pinnedShape),
-    })
-    .extend(projectRow.pick({ id: true, code: true, name: true, country: true, status: true }).shape),
-);
-
 export const createProjectOutput = projectRow;
 
 export const getProjectOutput = z.object({
@@ -89,5 +37,3 @@ export const listProjectsOutput = pageOf(
 );
 
 export const updateProjectOutput = projectRow;
-
-export const getClosingReportOutput = { file: [fileTypes.docx, fileTypes.pdf] } as const;

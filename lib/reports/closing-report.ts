@@ -10,7 +10,7 @@ import { can } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { projectIdInput } from "@/lib/zod-fields";
 import { getProject } from "@/lib/projects/use-cases";
-import { getClosingReportOutput } from "@/lib/projects/responses";
+import { getClosingReportOutput } from "./responses";
 import { workshopSummaryColumns } from "@/lib/workshops/queries";
 
 /** Runs another use case with the same caller, as part of this one's answer. */

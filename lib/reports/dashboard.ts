@@ -8,7 +8,7 @@ import { pinnedFigures } from "@/lib/evaluations/queries";
 import { can } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { blankToUndefined } from "@/lib/zod-fields";
-import { getDashboardOutput } from "@/lib/projects/responses";
+import { getDashboardOutput } from "./responses";
 import { today } from "@/lib/today";
 
 export const dashboardInput = z

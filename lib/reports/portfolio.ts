@@ -4,7 +4,7 @@ import { projects } from "@/db/schema";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
 import { getDashboard } from "./dashboard";
-import { getPortfolioOutput } from "@/lib/projects/responses";
+import { getPortfolioOutput } from "./responses";
 
 /** Every project side by side with its headline figures, for the administrator. */
 export const getPortfolio = defineUseCase({

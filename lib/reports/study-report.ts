@@ -21,7 +21,7 @@ import { can } from "@/lib/policy";
 import { defineUseCase } from "@/lib/use-case";
 import { studyIdInput } from "@/lib/studies/schemas";
 import { loadStudy } from "@/lib/studies/queries";
-import { getStudyReportOutput, studyExportOutput } from "@/lib/studies/responses";
+import { getStudyReportOutput, studyExportOutput } from "./responses";
 
 /**
  * Everything a study's export holds: its findings with their evidence, the outcome of partner
