@@ -21,7 +21,6 @@ const adminUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432
 const postgresScale = (process.env.BENCH_SCALE ?? "large") as ScaleName;
 const pgliteScale = (process.env.BENCH_PGLITE_SCALE ?? "medium") as ScaleName;
 
-
 /** A check-in of someone on one of the workshop's two days, as a phone would send it. */
 function checkInOf(generated: Generated, workshop = generated.workshops[0]!) {
   const day = new Date(`${workshop.startDate}T00:00:00Z`);
@@ -40,7 +39,7 @@ async function serverSide(database: Database, generated: Generated) {
   console.log();
 }
 
-type Load = { connections: number; /** Requests per second for all clients together; none means as fast as the app answers. */ rate?: number };
+type Load = { connections: number /** Requests per second for all clients together; none means as fast as the app answers. */; rate?: number };
 
 async function load(label: string, { connections, rate }: Load, request: () => { method: "GET" | "POST"; path: string; body?: string }, cookie: string): Promise<Figures> {
   const result = await autocannon({
@@ -74,7 +73,11 @@ async function overHttp(generated: Generated, env: Record<string, string>) {
     const { projectId } = generated;
     const checkIn = () => {
       const workshop = pick(generated.workshops);
-      return { method: "POST" as const, path: `/api/v1/projects/${projectId}/workshops/${workshop.id}/check-ins`, body: JSON.stringify({ items: [checkInOf(generated, workshop)] }) };
+      return {
+        method: "POST" as const,
+        path: `/api/v1/projects/${projectId}/workshops/${workshop.id}/check-ins`,
+        body: JSON.stringify({ items: [checkInOf(generated, workshop)] }),
+      };
     };
     const report = () => ({ method: "GET" as const, path: `/projects/${projectId}/workshops/${pick(generated.workshops).id}/report` });
     const totals = () => ({ method: "GET" as const, path: `/api/v1/projects/${projectId}/attendance-totals` });

@@ -33,7 +33,10 @@ try {
   try {
     const generated = await generateScale(database, scale);
     projectId = generated.projectId;
-    const [partner] = await database.db.insert(users).values({ email: partnerEmail, name: "Bench partner", passwordHash: await hashPassword(benchPassword), locale: "es" }).returning();
+    const [partner] = await database.db
+      .insert(users)
+      .values({ email: partnerEmail, name: "Bench partner", passwordHash: await hashPassword(benchPassword), locale: "es" })
+      .returning();
     await database.db.insert(projectMembers).values({ projectId, userId: partner!.id, role: "partner" });
 
     console.log("Server side (one request at a time):");
@@ -54,7 +57,9 @@ try {
   const server = await startServer({ DATABASE_URL: scratch.url });
   try {
     const [manager, partner] = [await signIn("bench-manager@example.org"), await signIn(partnerEmail)];
-    const page = (query = ""): Request => () => ({ method: "GET", path: `/projects/${projectId}${query}` });
+    const page =
+      (query = ""): Request =>
+      () => ({ method: "GET", path: `/projects/${projectId}${query}` });
     const api = (): Request => () => ({ method: "GET", path: `/api/v1/projects/${projectId}/dashboard` });
     const yearQuery = `?from=${aYear.from}&to=${aYear.to}`;
     await warmUp([

@@ -25,7 +25,16 @@ try {
   const db = database.db;
   console.log(`Seeding ${institutionCount} institutions and ${participantCount} participants…`);
   const seedStart = performance.now();
-  const generated = await generate(db, { institutions: institutionCount, participants: participantCount, workshops: 0, attendance: 0, findings: 0, actions: 0, evaluations: 0, respondentsPerEvaluation: 0 });
+  const generated = await generate(db, {
+    institutions: institutionCount,
+    participants: participantCount,
+    workshops: 0,
+    attendance: 0,
+    findings: 0,
+    actions: 0,
+    evaluations: 0,
+    respondentsPerEvaluation: 0,
+  });
   console.log(`Seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`);
 
   // An admin searches the whole directory; a manager goes through the project-visibility check,
@@ -39,8 +48,9 @@ try {
     figures.push(
       await measure("  Institution search (accent-free, 20 per page)", () => listInstitutions(ctx, { q: fragment() }), samples),
       await measure("  Participant search (accent-free, 20 per page)", () => listParticipants(ctx, { q: `${toSearchText(someGivenName())} ${fragment()}` }), samples),
-      await measure("  Duplicate suggestions for a new person", () =>
-        findDuplicates(ctx, { givenNames: someGivenName(), familyNames: `${someFamilyName()} ${someFamilyName()}`, sex: "woman" }),
+      await measure(
+        "  Duplicate suggestions for a new person",
+        () => findDuplicates(ctx, { givenNames: someGivenName(), familyNames: `${someFamilyName()} ${someFamilyName()}`, sex: "woman" }),
         samples,
       ),
     );
@@ -65,10 +75,14 @@ try {
   const admin = await ctxFor(db, generated.userIds.admin);
   const entries = generated.participantIds.slice(0, 20).map((participantId) => ({ action: "participant.view" as const, resource: "participants.list", participantId }));
   await measure("  Recording a list's 20 entries (request side)", () => recordAccess(admin as never, entries), samples);
-  await measure("  Writing 100 entries (one flush, in the background)", async () => {
-    await recordAccess(admin as never, [...entries, ...entries, ...entries, ...entries, ...entries]);
-    await flushAccessLog();
-  }, samples);
+  await measure(
+    "  Writing 100 entries (one flush, in the background)",
+    async () => {
+      await recordAccess(admin as never, [...entries, ...entries, ...entries, ...entries, ...entries]);
+      await flushAccessLog();
+    },
+    samples,
+  );
 
   console.log("\nTargets: search and suggestions p95 < 50 ms; queue < 5 s; the access log adds < 5 ms at p95.");
   const met = figures.every((p95) => p95 < 50) && queueSeconds.every((s) => s < 5) && logCosts.every((ms) => ms < 5);

@@ -55,8 +55,14 @@ export type ScaleName = keyof typeof scales;
 export const benchPassword = "bench-password-2026";
 export const benchAccounts = { admin: "bench-admin@example.org", manager: "bench-manager@example.org", field: "bench-field@example.org" } as const;
 
-const givenNames = "María José Ana Carlos Luis Juan Rosa Carmen Jorge Pedro Lucía Sofía Daniel Andrea Miguel Elena Marta Óscar Héctor Karla Wilmer Dania Reina Iris Marco Nelson Ericka Sandra Gloria Francisco Tomás Xiomara Rafael Kenia Denis Marlen Walter Yessica Ramón Ingrid Mauricio Emilia Gabriela Fernando Patricia Alejandra Ricardo Roberto Mario Julio César Diana Paola Víctor Raúl Alba Silvia Mercedes Teresa Isabel Antonio Manuel Francisca Guadalupe Esperanza Dolores Pilar Inés Noemí Ruth Saúl Ismael Efraín Édgar Erick Kevin Brenda Wendy Heidy Nohemí Lourdes Marisol Claudia Leticia Beatriz Adriana Lorena Mayra Ligia Maritza Suyapa Jessica Fabiola Arely Keila Yolanda".split(" ");
-const familyNames = "Hernández López Martínez García Rodríguez Pérez Sánchez Ramírez Flores Cruz Gómez Mejía Reyes Castro Zelaya Rivera Paz Aguilar Banegas Ordóñez Cálix Funez Maradiaga Andino Matute Sierra Bustillo Amaya Euceda Salgado Turcios Pineda Lagos Valladares Galeas Irías Colindres Suazo Molina Matamoros Bonilla Osorto Chinchilla Padilla Espinal Fiallos Zúniga Ávila Zepeda Díaz Vásquez Romero Torres Ramos Morales Ortiz Gutiérrez Chávez Mendoza Ruiz Álvarez Castillo Jiménez Moreno Herrera Medina Vargas Guzmán Rojas Núñez Cortés Figueroa Soto Contreras Campos Vega Fuentes Carrasco Sandoval Espinoza Orellana Escobar Cáceres Velásquez Cerrato Lobo Midence Discua Alvarado Barahona Carías Ferrera Guardado Interiano Laínez Membreño Montoya Nájera Oyuela Posadas Quezada Rosales Tábora Urbina Varela Zavala".split(" ");
+const givenNames =
+  "María José Ana Carlos Luis Juan Rosa Carmen Jorge Pedro Lucía Sofía Daniel Andrea Miguel Elena Marta Óscar Héctor Karla Wilmer Dania Reina Iris Marco Nelson Ericka Sandra Gloria Francisco Tomás Xiomara Rafael Kenia Denis Marlen Walter Yessica Ramón Ingrid Mauricio Emilia Gabriela Fernando Patricia Alejandra Ricardo Roberto Mario Julio César Diana Paola Víctor Raúl Alba Silvia Mercedes Teresa Isabel Antonio Manuel Francisca Guadalupe Esperanza Dolores Pilar Inés Noemí Ruth Saúl Ismael Efraín Édgar Erick Kevin Brenda Wendy Heidy Nohemí Lourdes Marisol Claudia Leticia Beatriz Adriana Lorena Mayra Ligia Maritza Suyapa Jessica Fabiola Arely Keila Yolanda".split(
+    " ",
+  );
+const familyNames =
+  "Hernández López Martínez García Rodríguez Pérez Sánchez Ramírez Flores Cruz Gómez Mejía Reyes Castro Zelaya Rivera Paz Aguilar Banegas Ordóñez Cálix Funez Maradiaga Andino Matute Sierra Bustillo Amaya Euceda Salgado Turcios Pineda Lagos Valladares Galeas Irías Colindres Suazo Molina Matamoros Bonilla Osorto Chinchilla Padilla Espinal Fiallos Zúniga Ávila Zepeda Díaz Vásquez Romero Torres Ramos Morales Ortiz Gutiérrez Chávez Mendoza Ruiz Álvarez Castillo Jiménez Moreno Herrera Medina Vargas Guzmán Rojas Núñez Cortés Figueroa Soto Contreras Campos Vega Fuentes Carrasco Sandoval Espinoza Orellana Escobar Cáceres Velásquez Cerrato Lobo Midence Discua Alvarado Barahona Carías Ferrera Guardado Interiano Laínez Membreño Montoya Nájera Oyuela Posadas Quezada Rosales Tábora Urbina Varela Zavala".split(
+    " ",
+  );
 
 export const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)]!;
 export const someFamilyName = () => pick(familyNames);
@@ -102,7 +108,10 @@ export async function generate(db: Db, scale: Scale, log: (line: string) => void
   const passwordHash = await hashPassword(benchPassword);
   const userIds = {} as Generated["userIds"];
   for (const [role, email] of Object.entries(benchAccounts) as [keyof typeof benchAccounts, string][]) {
-    const [user] = await db.insert(users).values({ email, name: `Bench ${role}`, isAdmin: role === "admin", passwordHash, locale: "en" }).returning();
+    const [user] = await db
+      .insert(users)
+      .values({ email, name: `Bench ${role}`, isAdmin: role === "admin", passwordHash, locale: "en" })
+      .returning();
     userIds[role] = user!.id;
     if (role !== "admin") await db.insert(projectMembers).values({ projectId: project!.id, userId: user!.id, role });
   }
@@ -125,7 +134,14 @@ export async function generate(db: Db, scale: Scale, log: (line: string) => void
     const rows = Array.from({ length: Math.min(1000, scale.participants - i) }, () => {
       const given = Math.random() < 0.4 ? `${pick(givenNames)} ${pick(givenNames)}` : pick(givenNames);
       const family = Math.random() < 0.7 ? `${pick(familyNames)} ${pick(familyNames)}` : pick(familyNames);
-      return { id: crypto.randomUUID(), givenNames: given, familyNames: family, sex: pick(["woman", "man"] as const), institutionId: pick(institutionIds), searchText: participantSearchText(given, family) };
+      return {
+        id: crypto.randomUUID(),
+        givenNames: given,
+        familyNames: family,
+        sex: pick(["woman", "man"] as const),
+        institutionId: pick(institutionIds),
+        searchText: participantSearchText(given, family),
+      };
     });
     await db.insert(participants).values(rows);
     if (participantIds.length < 5000) participantIds.push(...rows.map((r) => r.id));
@@ -190,7 +206,10 @@ async function generateFollowUp(db: Db, projectId: string, scale: Scale, institu
   if (!scale.findings) return;
   log(`  3 coordination bodies, ${scale.findings} findings, ${scale.actions} actions, ${scale.evaluations} evaluations of ${scale.respondentsPerEvaluation} respondents…`);
   for (const acronym of ["CICESCT", "CONAPINA", "MESA-SPS"]) {
-    const [body] = await db.insert(coordinationBodies).values({ name: `Comisión ${acronym}`, acronym, country: "HN" }).returning();
+    const [body] = await db
+      .insert(coordinationBodies)
+      .values({ name: `Comisión ${acronym}`, acronym, country: "HN" })
+      .returning();
     const members = Array.from({ length: Math.min(30, institutionIds.length) }, () => pick(institutionIds));
     await db
       .insert(bodyMemberships)
@@ -230,7 +249,10 @@ async function generateFollowUp(db: Db, projectId: string, scale: Scale, institu
   await db.insert(actionFindings).values(actionIds.map((actionId, i) => ({ actionId, findingId: findingIds[i % findingIds.length]! })));
 
   for (let e = 0; e < scale.evaluations; e++) {
-    const [evaluation] = await db.insert(evaluations).values({ projectId, title: `Evaluación ${e + 1}`, scaleSize: 5, agreeLevels: [4, 5] }).returning();
+    const [evaluation] = await db
+      .insert(evaluations)
+      .values({ projectId, title: `Evaluación ${e + 1}`, scaleSize: 5, agreeLevels: [4, 5] })
+      .returning();
     const groupIds = (
       await db
         .insert(evaluationGroups)

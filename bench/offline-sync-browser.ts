@@ -77,20 +77,35 @@ export async function seedBrowserWorkshop(database: Database, projectId: string)
     // Once the roster may be large enough, keep the people whose full name, searched as the
     // screen searches (every word somewhere in the name), finds them and nobody else.
     if (roster.length < browserCheckIns) continue;
-    alone = roster.filter((p) => {
-      const words = p.text.split(" ");
-      return roster.filter((q) => words.every((w) => q.text.includes(w))).length === 1;
-    }).map((p) => p.name);
+    alone = roster
+      .filter((p) => {
+        const words = p.text.split(" ");
+        return roster.filter((q) => words.every((w) => q.text.includes(w))).length === 1;
+      })
+      .map((p) => p.name);
     if (alone.length >= browserCheckIns) break;
   }
   if (alone.length < browserCheckIns) throw new Error(`Only ${alone.length} people can be found alone by name; the browser run needs ${browserCheckIns} (a larger BENCH_SCALE?)`);
   const [workshop] = await db
     .insert(workshops)
-    .values({ projectId, title: "Offline sync in the browser", type: "training", city: "La Ceiba", startDate: browserDays[0]!, endDate: browserDays[1]!, language: "es", status: "held" })
+    .values({
+      projectId,
+      title: "Offline sync in the browser",
+      type: "training",
+      city: "La Ceiba",
+      startDate: browserDays[0]!,
+      endDate: browserDays[1]!,
+      language: "es",
+      status: "held",
+    })
     .returning({ id: workshops.id });
   await db.insert(workshopInvitations).values(invited.map((institutionId) => ({ workshopId: workshop!.id, institutionId })));
   // In random order, as people arrive.
-  const names = alone.map((name) => ({ name, r: Math.random() })).sort((a, b) => a.r - b.r).slice(0, browserCheckIns).map((x) => x.name);
+  const names = alone
+    .map((name) => ({ name, r: Math.random() }))
+    .sort((a, b) => a.r - b.r)
+    .slice(0, browserCheckIns)
+    .map((x) => x.name);
   return { projectId, workshopId: workshop!.id, days: browserDays, rosterSize: roster.length, invitedInstitutions: invited.length, names, locale };
 }
 
@@ -106,7 +121,10 @@ async function steps(page: Page, list: Step[]) {
     } catch (error) {
       const shot = path.join(os.tmpdir(), `offline-sync-browser-${Date.now()}.png`);
       await page.screenshot({ path: shot, fullPage: true }).catch(() => {});
-      const waiting = await page.getByTestId("waiting").textContent({ timeout: 1000 }).catch(() => "(not found)");
+      const waiting = await page
+        .getByTestId("waiting")
+        .textContent({ timeout: 1000 })
+        .catch(() => "(not found)");
       throw new Error(`at "${step.name}" (the screen's "waiting": ${waiting}; screenshot ${shot}): ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
     }
   }
@@ -122,11 +140,10 @@ export async function measureInBrowser(setup: BrowserSetup, log: (line: string) 
     const url = `/projects/${setup.projectId}/workshops/${setup.workshopId}/check-in?day=${setup.days[0]}`;
     const waitingText = (count: number) => tr("offline.waiting", { count });
     const hasText = async (text: string, timeout: number) => {
-      await page.waitForFunction(
-        ([selector, wanted]) => document.querySelector(selector!)?.textContent === wanted,
-        ['[data-testid="waiting"]', text] as const,
-        { timeout, polling: 100 },
-      );
+      await page.waitForFunction(([selector, wanted]) => document.querySelector(selector!)?.textContent === wanted, ['[data-testid="waiting"]', text] as const, {
+        timeout,
+        polling: 100,
+      });
     };
     const presentCounter = `counter-${m.checkIn.present}`;
     const result: Partial<BrowserResult> = {};
@@ -166,7 +183,10 @@ export async function measureInBrowser(setup: BrowserSetup, log: (line: string) 
           for (const [i, name] of setup.names.entries()) {
             await search.fill(name);
             await results.getByRole("button", { name: new RegExp(`^${escapeRegex(name)}.*${escapeRegex(m.checkIn.tapToMark)}$`) }).click({ timeout: 30_000 });
-            await page.getByRole("status").filter({ hasText: fill(m.checkIn.checkedIn, { name }) }).waitFor({ timeout: 30_000 });
+            await page
+              .getByRole("status")
+              .filter({ hasText: fill(m.checkIn.checkedIn, { name }) })
+              .waitFor({ timeout: 30_000 });
             if ((i + 1) % 100 === 0) log(`    ${i + 1} entered, ${((performance.now() - start) / 1000).toFixed(1)} s`);
           }
           await hasText(waitingText(setup.names.length), 60_000);
@@ -223,7 +243,8 @@ export async function measureInBrowser(setup: BrowserSetup, log: (line: string) 
           // Then the screen settles on the server's roster: still everyone present, listed once.
           await page
             .waitForFunction(
-              ([counter, n]) => document.querySelector(`[data-testid="${counter}"]`)?.textContent === String(n) && document.querySelectorAll('[data-testid="present-list"] > li').length === n,
+              ([counter, n]) =>
+                document.querySelector(`[data-testid="${counter}"]`)?.textContent === String(n) && document.querySelectorAll('[data-testid="present-list"] > li').length === n,
               [presentCounter, setup.names.length] as const,
               { timeout: 10_000, polling: 100 },
             )

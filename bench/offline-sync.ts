@@ -179,7 +179,9 @@ async function overHttp(setup: Setup, env: Record<string, string>) {
     const synced: Run[] = [];
     for (const day of withHttp ? setup.days : []) {
       const { items, newIds } = outboxFor(day, setup.participantIds);
-      console.log(`  Run ${synced.length + 1}, ${day}: ${items.length} items (${checkInsPerRun} check-ins, ${newIds.length} of them of people registered offline) in ${Math.ceil(items.length / batchSize)} batches`);
+      console.log(
+        `  Run ${synced.length + 1}, ${day}: ${items.length} items (${checkInsPerRun} check-ins, ${newIds.length} of them of people registered offline) in ${Math.ceil(items.length / batchSize)} batches`,
+      );
       const first = await send(setup, day, items, cookie);
       printSent("sync", first);
       const again = await send(setup, day, items, cookie);
@@ -203,12 +205,19 @@ async function inBrowser(b: BrowserSetup): Promise<BrowserResult | null> {
     const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     console.log(`    entering the ${browserCheckIns} check-ins offline (UI, not the target): ${s(r.entryMs)}, ${(r.entryMs / browserCheckIns).toFixed(0)} ms each`);
     const slowed = cpuSlowdown > 1 ? `, the page's CPU slowed ${cpuSlowdown}×` : "";
-    console.log(`    back online → no change waiting on the screen${slowed}: ${s(r.syncMs)} (inside the page, from its online event: ${r.syncInPageMs === null ? "not seen" : s(r.syncInPageMs)})`);
-    console.log(`    the screen's "present" count meanwhile: never below ${r.lowestPresent ?? "?"}; once settled ${r.settledScreen.present}, with ${r.settledScreen.listed} in its present list`);
-    if (r.lowestPresent !== browserCheckIns || r.settledScreen.present !== String(browserCheckIns) || r.settledScreen.listed !== browserCheckIns) console.log(`    THE SCREEN DID NOT KEEP SHOWING ${browserCheckIns} PRESENT`);
+    console.log(
+      `    back online → no change waiting on the screen${slowed}: ${s(r.syncMs)} (inside the page, from its online event: ${r.syncInPageMs === null ? "not seen" : s(r.syncInPageMs)})`,
+    );
+    console.log(
+      `    the screen's "present" count meanwhile: never below ${r.lowestPresent ?? "?"}; once settled ${r.settledScreen.present}, with ${r.settledScreen.listed} in its present list`,
+    );
+    if (r.lowestPresent !== browserCheckIns || r.settledScreen.present !== String(browserCheckIns) || r.settledScreen.listed !== browserCheckIns)
+      console.log(`    THE SCREEN DID NOT KEEP SHOWING ${browserCheckIns} PRESENT`);
     const batches = r.batches.map((x) => `${x.items} items ${x.sentAt.toFixed(0)}→${x.answeredAt.toFixed(0)} ms${x.status === 200 ? "" : ` (${x.status || "failed"})`}`).join(", ");
     console.log(`    sync requests (ms after going online): ${batches || "none seen"}; roster fetched ${r.rosterFetches} times meanwhile`);
-    console.log(`    through the API afterwards: ${r.presentOnServer} present on ${b.days[0]} (${r.presentListed} listed), ${r.presentOtherDay} on ${b.days[1]}; outbox left on the device: ${r.outboxLeft.waiting} waiting, ${r.outboxLeft.refused} refused`);
+    console.log(
+      `    through the API afterwards: ${r.presentOnServer} present on ${b.days[0]} (${r.presentListed} listed), ${r.presentOtherDay} on ${b.days[1]}; outbox left on the device: ${r.outboxLeft.waiting} waiting, ${r.outboxLeft.refused} refused`,
+    );
     return r;
   } catch (error) {
     console.log(`    BROWSER RUN FAILED: ${error instanceof Error ? error.message : String(error)}`);
@@ -221,7 +230,12 @@ async function inBrowser(b: BrowserSetup): Promise<BrowserResult | null> {
 async function countInDatabase(database: Database, setup: Setup, newIds: string[]) {
   try {
     const perDayOf = async (workshopId: string) =>
-      new Map((await database.db.select({ day: attendance.day, n: count() }).from(attendance).where(eq(attendance.workshopId, workshopId)).groupBy(attendance.day)).map((r) => [r.day, Number(r.n)]));
+      new Map(
+        (await database.db.select({ day: attendance.day, n: count() }).from(attendance).where(eq(attendance.workshopId, workshopId)).groupBy(attendance.day)).map((r) => [
+          r.day,
+          Number(r.n),
+        ]),
+      );
     const [created] = newIds.length ? await database.db.select({ n: count() }).from(participants).where(inArray(participants.id, newIds)) : [{ n: 0 }];
     return { perDay: await perDayOf(setup.workshopId), created: Number(created!.n), browserPerDay: setup.browser ? await perDayOf(setup.browser.workshopId) : null };
   } finally {
@@ -239,7 +253,10 @@ try {
   const { synced, js, browser } = await overHttp(setup, target.env);
   const newIds = synced.flatMap((r) => r.newIds);
   const stored = await countInDatabase(target.open(), setup, newIds);
-  if (withHttp) console.log(`\n  In the database afterwards: ${setup.days.map((day) => `${day} ${stored.perDay.get(day) ?? 0} records`).join(", ")}; ${stored.created} of the ${newIds.length} people registered offline, each once`);
+  if (withHttp)
+    console.log(
+      `\n  In the database afterwards: ${setup.days.map((day) => `${day} ${stored.perDay.get(day) ?? 0} records`).join(", ")}; ${stored.created} of the ${newIds.length} people registered offline, each once`,
+    );
   const b = setup.browser;
   const browserStored = b && stored.browserPerDay ? b.days.map((day) => stored.browserPerDay!.get(day) ?? 0) : null;
   if (b && browserStored) console.log(`  The browser run's workshop in the database: ${b.days.map((day, i) => `${day} ${browserStored[i]} records`).join(", ")}`);
@@ -251,12 +268,20 @@ try {
   if (withHttp) {
     const slowest = Math.max(...synced.map((r) => r.first.ms));
     const allThere = synced.every((r) => r.first.present === checkInsPerRun && r.again.present === checkInsPerRun && stored.perDay.get(r.day) === checkInsPerRun);
-    console.log(`  ${checkInsPerRun} queued check-ins synced < ${syncTargetMs / 1000} s, server side (HTTP from Node): slowest run ${(slowest / 1000).toFixed(1)} s, ${allThere ? "every record there once" : "RECORDS MISSING OR DOUBLED"}: ${slowest < syncTargetMs && allThere ? "met" : "NOT met"}`);
+    console.log(
+      `  ${checkInsPerRun} queued check-ins synced < ${syncTargetMs / 1000} s, server side (HTTP from Node): slowest run ${(slowest / 1000).toFixed(1)} s, ${allThere ? "every record there once" : "RECORDS MISSING OR DOUBLED"}: ${slowest < syncTargetMs && allThere ? "met" : "NOT met"}`,
+    );
   }
   if (withBrowser) {
-    if (!b || !browser) console.log(`  ${browserCheckIns} queued check-ins synced < ${syncTargetMs / 1000} s, in the browser: NOT measured (${b ? "the browser run failed" : "no workshop for it"})`);
+    if (!b || !browser)
+      console.log(`  ${browserCheckIns} queued check-ins synced < ${syncTargetMs / 1000} s, in the browser: NOT measured (${b ? "the browser run failed" : "no workshop for it"})`);
     else {
-      const allThere = browser.presentOnServer === browserCheckIns && browser.presentOtherDay === 0 && browserStored?.[0] === browserCheckIns && browserStored[1] === 0 && browser.outboxLeft.refused === 0;
+      const allThere =
+        browser.presentOnServer === browserCheckIns &&
+        browser.presentOtherDay === 0 &&
+        browserStored?.[0] === browserCheckIns &&
+        browserStored[1] === 0 &&
+        browser.outboxLeft.refused === 0;
       console.log(
         `  ${browserCheckIns} queued check-ins synced < ${syncTargetMs / 1000} s, in the browser (online again → nothing waiting): ${(browser.syncMs / 1000).toFixed(1)} s, ${allThere ? `${browserCheckIns} present, each once` : "RECORDS MISSING, DOUBLED OR REFUSED"}: ${browser.syncMs < syncTargetMs && allThere ? "met" : "NOT met"}`,
       );

@@ -41,7 +41,16 @@ export async function atPace(label: string, clients: number, thinkMs: number, re
     }
   };
   await Promise.all(Array.from({ length: clients }, client));
-  const figures = { label, rps: latencies.length / seconds, p50: percentile(latencies, 50), p90: percentile(latencies, 90), p95: percentile(latencies, 95), p97_5: percentile(latencies, 97.5), p99: percentile(latencies, 99), errors };
+  const figures = {
+    label,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p90: percentile(latencies, 90),
+    p95: percentile(latencies, 95),
+    p97_5: percentile(latencies, 97.5),
+    p99: percentile(latencies, 99),
+    errors,
+  };
   console.log(
     `  ${label.padEnd(40)} ${String(clients).padStart(3)} clients, ~${(thinkMs / 1000).toFixed(1)} s apart  ${figures.rps.toFixed(1).padStart(6)} req/s   p50 ${figures.p50.toFixed(0).padStart(4)} ms  p95 ${figures.p95.toFixed(0).padStart(4)} ms  p99 ${figures.p99.toFixed(0).padStart(4)} ms${errors ? `  (${errors} failed)` : ""}`,
   );

@@ -55,7 +55,9 @@ function plainInsert(database: Database) {
 /** An address that has already failed on 40 e-mails: judging it reads the most rows per address. */
 async function hammeringAddressCheck(database: Database, now: Date) {
   const clientAddress = "198.51.100.200";
-  await database.db.insert(signInAttempts).values(Array.from({ length: 40 }, (_, i) => ({ email: `guess${i}@bench.example`, clientAddress, at: new Date(now.getTime() - 5_000 - i * 1_000) })));
+  await database.db
+    .insert(signInAttempts)
+    .values(Array.from({ length: 40 }, (_, i) => ({ email: `guess${i}@bench.example`, clientAddress, at: new Date(now.getTime() - 5_000 - i * 1_000) })));
   return async () => {
     const refusal = await getSignInRefusal(database.db, "target@bench.example", clientAddress, now);
     if (refusal?.reason !== "locked") throw new Error("The hammering address was not made to wait");

@@ -9,9 +9,7 @@ const globalForDb = globalThis as unknown as { atelierDatabase?: Database; ateli
 function getDatabase(): Database {
   if (!globalForDb.atelierDatabase) {
     const env = getEnv();
-    globalForDb.atelierDatabase = env.DATABASE_URL
-      ? openPostgres(env.DATABASE_URL)
-      : openPglite(path.join(env.ATELIER_DATA_DIR, "pglite"));
+    globalForDb.atelierDatabase = env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(path.join(env.ATELIER_DATA_DIR, "pglite"));
   }
   return globalForDb.atelierDatabase;
 }

@@ -18,7 +18,9 @@ test.describe("personal data made accountable", () => {
       // Reads are written in batches, about a second later.
       await expect(async () => {
         await page.reload();
-        await expect(accesses.getByRole("row").filter({ hasText: "Mariela Rodríguez" }).filter({ hasText: fr.accessLog.resources.participantPage }).first()).toBeVisible({ timeout: 1000 });
+        await expect(accesses.getByRole("row").filter({ hasText: "Mariela Rodríguez" }).filter({ hasText: fr.accessLog.resources.participantPage }).first()).toBeVisible({
+          timeout: 1000,
+        });
       }).toPass({ timeout: 15_000 });
       await expectAccessible(page);
     });

@@ -45,7 +45,10 @@ test.describe("check-in on a phone, as field staff (Spanish)", () => {
       ["galeas", "Sonia Galeas"],
     ]) {
       await search.fill(typed!);
-      await page.getByRole("list", { name: t.results }).getByRole("button", { name: new RegExp(`^${name}.*${t.tapToMark}$`) }).click();
+      await page
+        .getByRole("list", { name: t.results })
+        .getByRole("button", { name: new RegExp(`^${name}.*${t.tapToMark}$`) })
+        .click();
       await expect(page.getByRole("status").filter({ hasText: fill(t.checkedIn, { name: name! }) })).toBeVisible();
     }
     await expect(counter(page, t.present)).toHaveText("4");
@@ -64,7 +67,10 @@ test.describe("check-in on a phone, as field staff (Spanish)", () => {
     await expectAccessible(page);
 
     // A mistaken tap is undone from the day's list.
-    await page.getByRole("region", { name: t.presentToday }).getByRole("button", { name: fill(t.undoFor, { name: "Nelson Turcios" }) }).click();
+    await page
+      .getByRole("region", { name: t.presentToday })
+      .getByRole("button", { name: fill(t.undoFor, { name: "Nelson Turcios" }) })
+      .click();
     await expect(counter(page, t.present)).toHaveText("4");
     await expect(counter(page, t.men)).toHaveText("0");
 

@@ -70,7 +70,9 @@ test.describe("an evaluation imported from KoboToolbox, as field staff (Spanish)
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
 
     await page.goto(`/projects/${projectId}/evaluations/${evaluationId}`);
-    await page.getByLabel(messages.es.imports.file).setInputFiles({ name: "kobo.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: xlsx });
+    await page
+      .getByLabel(messages.es.imports.file)
+      .setInputFiles({ name: "kobo.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: xlsx });
     await expect(page.getByLabel(es.groupColumn)).toHaveValue("1");
     await page.getByRole("button", { name: es.check }).click();
     await expect(page.getByRole("status").filter({ hasText: "109 por agregar" })).toBeVisible();
@@ -127,12 +129,21 @@ test.describe("a small group, as the manager (French)", () => {
       ["police", [4, 4]],
     ];
     for (const [group, levels] of answers) {
-      for (const q1 of levels) expect((await page.request.post(`/api/v1/projects/${projectId}/evaluations/${evaluationId}/responses`, { data: { group, answers: { q1 } }, headers: originHeader })).ok()).toBe(true);
+      for (const q1 of levels)
+        expect(
+          (await page.request.post(`/api/v1/projects/${projectId}/evaluations/${evaluationId}/responses`, { data: { group, answers: { q1 } }, headers: originHeader })).ok(),
+        ).toBe(true);
     }
 
-    const answer = (await (await page.request.get(`/api/v1/projects/${projectId}/evaluations/${evaluationId}/results`)).json()) as { results: { overall: unknown; groups: { key: string; figure: unknown }[] }[] };
+    const answer = (await (await page.request.get(`/api/v1/projects/${projectId}/evaluations/${evaluationId}/results`)).json()) as {
+      results: { overall: unknown; groups: { key: string; figure: unknown }[] }[];
+    };
     const figures = Object.fromEntries(answer.results[0]!.groups.map((g) => [g.key, g.figure]));
-    expect(figures).toEqual({ ngo: { shown: false, reason: "protectsSmallGroup" }, police: { shown: false, reason: "tooFew" }, state: { shown: true, n: 9, agree: 6, percent: 67 } });
+    expect(figures).toEqual({
+      ngo: { shown: false, reason: "protectsSmallGroup" },
+      police: { shown: false, reason: "tooFew" },
+      state: { shown: true, n: 9, agree: 6, percent: 67 },
+    });
     expect(answer.results[0]!.overall).toEqual({ shown: true, n: 18, agree: 12, percent: 67 });
 
     await page.goto(`/projects/${projectId}/evaluations/${evaluationId}`);
@@ -164,7 +175,11 @@ test.describe("the project dashboard, as the partner (Spanish)", () => {
     await period.getByRole("button", { name: d.apply }).click();
     await expect(page).toHaveURL(/from=2019-06-01/);
     // The Tegucigalpa workshop alone: its 35 people, each once.
-    const tile = (label: string) => page.locator("dl > div").filter({ has: page.getByText(label, { exact: true }) }).locator("dd");
+    const tile = (label: string) =>
+      page
+        .locator("dl > div")
+        .filter({ has: page.getByText(label, { exact: true }) })
+        .locator("dd");
     await expect(tile(messages.es.projects.uniqueParticipants)).toHaveText("35");
     await expect(tile(messages.es.projects.workshopsHeld)).toHaveText("1");
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
@@ -206,7 +221,12 @@ test.describe("an evaluation planned through the form, as the manager (French)",
     await entry.getByLabel(`Les outils sont utiles ${tag}`).selectOption("4");
     await entry.getByRole("button", { name: f.enterSave }).click();
     await expect(page.getByText(f.entered)).toBeVisible();
-    for (const [group, q1] of [["police", 3], ["ngo", 1], ["ngo", 4], ["ngo", 4]] as const) {
+    for (const [group, q1] of [
+      ["police", 3],
+      ["ngo", 1],
+      ["ngo", 4],
+      ["ngo", 4],
+    ] as const) {
       const sent = await page.request.post(`/api/v1/projects/${projectId}/evaluations/${evaluationId}/responses`, { data: { group, answers: { q1 } }, headers: originHeader });
       expect(sent.ok()).toBe(true);
     }

@@ -31,7 +31,12 @@ test.describe("importing a sign-in sheet, as field staff (Spanish)", () => {
     await expect(page.getByLabel(es.imports.fields.givenNames, { exact: true })).toHaveValue("0");
     await page.getByRole("button", { name: es.imports.check }).click();
     const preview = page.getByRole("table", { name: es.imports.preview });
-    await expect(preview.getByRole("row").filter({ hasText: "Ministerio Inexistente" }).or(preview.getByRole("row").filter({ hasText: `Lagos ${tag}` }))).toContainText(es.imports.statuses.error);
+    await expect(
+      preview
+        .getByRole("row")
+        .filter({ hasText: "Ministerio Inexistente" })
+        .or(preview.getByRole("row").filter({ hasText: `Lagos ${tag}` })),
+    ).toContainText(es.imports.statuses.error);
     await expect(page.getByRole("button", { name: /Importar/ })).toBeDisabled();
     await expectAccessible(page);
     expect(((await (await page.request.get(`/api/v1/participants?q=${tag}`)).json()) as { total: number }).total).toBe(0);
@@ -72,7 +77,10 @@ test.describe("exports", () => {
     });
     expect(created.status()).toBe(201);
     const csv = await (await page.request.get(`/api/v1/participants/export?format=csv&q=${tag}`)).text();
-    const [headerLine, row] = csv.replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    const [headerLine, row] = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/);
     expect(headerLine).toContain(messages.fr.participants.familyNames);
     expect(row).toContain(`'=HYPERLINK`);
     expect(row).not.toMatch(/(^|,)"?=HYPERLINK/);

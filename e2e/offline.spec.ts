@@ -71,7 +71,10 @@ async function goOffline(context: BrowserContext, page: Page, w: Workshop) {
 
 async function checkIn(page: Page, typed: string, name: string) {
   await page.getByLabel(t.search).fill(typed);
-  await page.getByRole("list", { name: t.results }).getByRole("button", { name: new RegExp(`^${name}.*${t.tapToMark}$`) }).click();
+  await page
+    .getByRole("list", { name: t.results })
+    .getByRole("button", { name: new RegExp(`^${name}.*${t.tapToMark}$`) })
+    .click();
   await expect(page.getByRole("status").filter({ hasText: fill(t.checkedIn, { name }) })).toBeVisible();
 }
 
@@ -91,7 +94,11 @@ const presentList = (page: Page) => page.getByTestId("present-list").getByRole("
 test.describe("check-in without a connection, as field staff on a phone (Spanish)", () => {
   test.use({ storageState: storageStateFor("field"), viewport: phone });
 
-  test("prepared, then offline: ten check-ins (two new people) and an undo survive a reload and a closed tab, and reach the server exactly once", async ({ page, context, browser }) => {
+  test("prepared, then offline: ten check-ins (two new people) and an undo survive a reload and a closed tab, and reach the server exactly once", async ({
+    page,
+    context,
+    browser,
+  }) => {
     const manager = await browser.newContext({ storageState: storageStateFor("manager") });
     const w = await createWorkshop(manager.request, `Taller sin conexión ${Date.now().toString(36)}`);
     await prepare(page, w);
@@ -112,7 +119,10 @@ test.describe("check-in without a connection, as field staff on a phone (Spanish
     const tag = Date.now().toString(36);
     await addNew(page, "Wendy", `Offline${tag}`);
     await addNew(page, "Dilcia", `Offline${tag}`);
-    await page.getByRole("region", { name: t.presentToday }).getByRole("button", { name: fill(t.undoFor, { name: "Nelson Turcios" }) }).click();
+    await page
+      .getByRole("region", { name: t.presentToday })
+      .getByRole("button", { name: fill(t.undoFor, { name: "Nelson Turcios" }) })
+      .click();
     await expect(page.getByTestId(`counter-${t.present}`)).toHaveText("9");
     await expect(waiting(page)).toHaveText(tr("offline.waiting", { count: 13 }));
 
@@ -164,7 +174,11 @@ test.describe("check-in without a connection, as field staff on a phone (Spanish
   });
 
   for (const firstBack of ["the first phone", "the second phone"] as const) {
-    test(`two phones check in overlapping people offline, ${firstBack} syncing first: one record per person and day, and both show the same list`, async ({ page, context, browser }) => {
+    test(`two phones check in overlapping people offline, ${firstBack} syncing first: one record per person and day, and both show the same list`, async ({
+      page,
+      context,
+      browser,
+    }) => {
       const manager = await browser.newContext({ storageState: storageStateFor("manager") });
       const w = await createWorkshop(manager.request, `Taller dos teléfonos ${Date.now().toString(36)}`);
       const other = await browser.newContext({ storageState: storageStateFor("field"), viewport: phone });
@@ -173,8 +187,18 @@ test.describe("check-in without a connection, as field staff on a phone (Spanish
       await prepare(second, w);
       await goOffline(context, page, w);
       await goOffline(other, second, w);
-      for (const [typed, name] of [["sandra", "Sandra Maradiaga"], ["karla", "Karla Patricia Zelaya"], ["reina", "Reina Amaya de Flores"]] as const) await checkIn(page, typed, name);
-      for (const [typed, name] of [["karla", "Karla Patricia Zelaya"], ["reina", "Reina Amaya de Flores"], ["nelson", "Nelson Turcios"]] as const) await checkIn(second, typed, name);
+      for (const [typed, name] of [
+        ["sandra", "Sandra Maradiaga"],
+        ["karla", "Karla Patricia Zelaya"],
+        ["reina", "Reina Amaya de Flores"],
+      ] as const)
+        await checkIn(page, typed, name);
+      for (const [typed, name] of [
+        ["karla", "Karla Patricia Zelaya"],
+        ["reina", "Reina Amaya de Flores"],
+        ["nelson", "Nelson Turcios"],
+      ] as const)
+        await checkIn(second, typed, name);
 
       const phones = [
         { context, page },

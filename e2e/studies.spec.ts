@@ -10,7 +10,10 @@ const es = messages.es;
 test.describe("a baseline study, as the manager (French)", () => {
   test.use({ storageState: storageStateFor("manager") });
 
-  test("a study with a source, a finding written in Spanish with its evidence, read back grouped by theme; the partner sees it once in review, marked as not translated", async ({ page, browser }) => {
+  test("a study with a source, a finding written in Spanish with its evidence, read back grouped by theme; the partner sees it once in review, marked as not translated", async ({
+    page,
+    browser,
+  }) => {
     const t = fr.studies;
     const tf = fr.findings;
     const projects = (await (await page.request.get("/api/v1/projects?q=HN-PARCLC")).json()) as { items: { id: string }[] };
@@ -33,7 +36,12 @@ test.describe("a baseline study, as the manager (French)", () => {
     await themeForm.getByLabel(tf.ownThemeName).fill(`Migration ${tag}`);
     await themeForm.getByRole("button", { name: tf.addTheme }).click();
     await expect(page.getByText(tf.themeAdded)).toBeVisible();
-    await expect(page.getByRole("form", { name: tf.filter }).getByLabel(tf.theme, { exact: true }).locator("option", { hasText: `Migration ${tag}` })).toHaveCount(1);
+    await expect(
+      page
+        .getByRole("form", { name: tf.filter })
+        .getByLabel(tf.theme, { exact: true })
+        .locator("option", { hasText: `Migration ${tag}` }),
+    ).toHaveCount(1);
 
     // A document with its file.
     const sourceForm = page.getByRole("form", { name: t.addSource });
@@ -55,11 +63,17 @@ test.describe("a baseline study, as the manager (French)", () => {
     const title = `Los inspectores de trabajo no identifican a las víctimas ${tag}`;
     await spanish.getByLabel(tf.findingTitle).fill(title);
     await spanish.getByLabel(tf.description).fill("Ningún protocolo en las inspecciones.\n\n- Sin formación\n- Sin hoja de referencia");
-    await page.getByLabel(/Taller de línea de base — Tegucigalpa/).first().check();
+    await page
+      .getByLabel(/Taller de línea de base — Tegucigalpa/)
+      .first()
+      .check();
     await page.getByLabel("Rapport CICESCT 2018").check();
     const reported = page.getByRole("group", { name: tf.reportedBy });
     await reported.getByLabel(tf.searchInstitution).fill("Trabajo y Seguridad");
-    await reported.getByRole("button", { name: /Secretaría de Trabajo y Seguridad Social/ }).first().click();
+    await reported
+      .getByRole("button", { name: /Secretaría de Trabajo y Seguridad Social/ })
+      .first()
+      .click();
     await page.getByRole("button", { name: fr.common.save }).click();
 
     // The finding, in French for this reader: shown in Spanish, marked as such, with its evidence.
@@ -98,7 +112,12 @@ test.describe("a baseline study, as the manager (French)", () => {
       institutions: { institutionId: string; role: string }[];
     };
     const moved = await page.request.patch(`/api/v1/projects/${projectId}/studies/${study.id}/findings/${finding!.id}`, {
-      data: { ...full.finding, status: "in_review", workshops: full.workshops.map(({ workshopId, day }) => ({ workshopId, day })), institutions: full.institutions.map(({ institutionId, role }) => ({ institutionId, role })) },
+      data: {
+        ...full.finding,
+        status: "in_review",
+        workshops: full.workshops.map(({ workshopId, day }) => ({ workshopId, day })),
+        institutions: full.institutions.map(({ institutionId, role }) => ({ institutionId, role })),
+      },
       headers: originHeader,
     });
     expect(moved.status(), findingUrl).toBe(200);

@@ -32,11 +32,7 @@ export async function recordAudit(db: Db, entry: AuditInput): Promise<void> {
 }
 
 /** The fields whose value differs, with before and after; secrets are never listed by value. */
-export function diffFields<T extends Record<string, unknown>>(
-  before: Partial<T> | null,
-  after: Partial<T>,
-  fields: readonly (keyof T & string)[],
-): FieldChanges {
+export function diffFields<T extends Record<string, unknown>>(before: Partial<T> | null, after: Partial<T>, fields: readonly (keyof T & string)[]): FieldChanges {
   const changes: FieldChanges = {};
   for (const field of fields) {
     const was = before ? (before[field] ?? null) : null;

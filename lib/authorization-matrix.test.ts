@@ -3,7 +3,28 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@/db/testing";
 import type { Database } from "@/db/client";
-import { bodyMemberships, coordinationBodies, evaluationGroups, evaluations, evaluationStatements, findings, improvementActions, institutions, missions, missionTeam, participantProjects, participants, projectMembers, reviewRoundFindings, reviewRoundPartners, reviewRounds, studies, studySources, users, workshops } from "@/db/schema";
+import {
+  bodyMemberships,
+  coordinationBodies,
+  evaluationGroups,
+  evaluations,
+  evaluationStatements,
+  findings,
+  improvementActions,
+  institutions,
+  missions,
+  missionTeam,
+  participantProjects,
+  participants,
+  projectMembers,
+  reviewRoundFindings,
+  reviewRoundPartners,
+  reviewRounds,
+  studies,
+  studySources,
+  users,
+  workshops,
+} from "@/db/schema";
 import { hashPassword } from "./auth/password";
 import { toSessionUser } from "./auth/sign-in";
 import { httpDeclarations, isFileResponse } from "./http/declaration";
@@ -330,7 +351,10 @@ const matrix: Record<string, Entry> = {
     input: async (w) => {
       const evaluationId = await evaluation(w);
       const [{ version }] = (await w.db.select({ version: evaluations.version }).from(evaluations).where(eq(evaluations.id, evaluationId))) as [{ version: number }];
-      const [statement] = await w.db.select({ id: evaluationStatements.id, text: evaluationStatements.text }).from(evaluationStatements).where(eq(evaluationStatements.evaluationId, evaluationId));
+      const [statement] = await w.db
+        .select({ id: evaluationStatements.id, text: evaluationStatements.text })
+        .from(evaluationStatements)
+        .where(eq(evaluationStatements.evaluationId, evaluationId));
       return { projectId: w.projectId, evaluationId, version, statements: [{ id: statement!.id, text: { ...statement!.text, en: "Translated" } }] };
     },
   },
@@ -338,9 +362,15 @@ const matrix: Record<string, Entry> = {
   "improvementActions.list": { allowed: inProject("project.read"), input: (w) => ({ projectId: w.projectId }) },
   "improvementActions.get": { allowed: inProject("project.read"), input: async (w) => ({ projectId: w.projectId, actionId: await action(w) }) },
   "improvementActions.create": { allowed: inProject("improvementActions.edit"), input: (w) => ({ projectId: w.projectId, title: "Protocolo de identificación" }) },
-  "improvementActions.update": { allowed: inProject("improvementActions.edit"), input: async (w) => ({ projectId: w.projectId, actionId: await action(w), title: "Protocolo", version: 1 }) },
+  "improvementActions.update": {
+    allowed: inProject("improvementActions.edit"),
+    input: async (w) => ({ projectId: w.projectId, actionId: await action(w), title: "Protocolo", version: 1 }),
+  },
   // The action's owner (here the field staff member) reports progress too.
-  "improvementActions.addUpdate": { allowed: ["admin", "manager", "field"], input: async (w) => ({ projectId: w.projectId, actionId: await action(w), note: "Avance", progress: 40 }) },
+  "improvementActions.addUpdate": {
+    allowed: ["admin", "manager", "field"],
+    input: async (w) => ({ projectId: w.projectId, actionId: await action(w), note: "Avance", progress: 40 }),
+  },
   "reviews.open": {
     allowed: inProject("reviews.manage"),
     input: async (w) => {
@@ -432,7 +462,10 @@ const responseImport = (w: World, evaluationId: string) => ({
 });
 
 async function evaluation(w: World) {
-  const [row] = await w.db.insert(evaluations).values({ projectId: w.projectId, title: "Evaluación", scaleSize: 5, agreeLevels: [4, 5] }).returning({ id: evaluations.id });
+  const [row] = await w.db
+    .insert(evaluations)
+    .values({ projectId: w.projectId, title: "Evaluación", scaleSize: 5, agreeLevels: [4, 5] })
+    .returning({ id: evaluations.id });
   await w.db.insert(evaluationGroups).values({ evaluationId: row!.id, key: "state", name: { original: "es", es: "Estado" } });
   await w.db.insert(evaluationStatements).values({ evaluationId: row!.id, position: 0, key: "q1", text: { original: "es", es: "Enunciado" } });
   return row!.id;

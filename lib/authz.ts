@@ -101,7 +101,10 @@ export function participantsWithRole(ctx: Ctx, participantId: AnyColumn, permiss
   if (user.isAdmin) return undefined;
   return inArray(
     participantId,
-    ctx.db.select({ id: participantProjects.participantId }).from(participantProjects).where(inArray(participantProjects.projectId, projectsWithRole(ctx, permission))),
+    ctx.db
+      .select({ id: participantProjects.participantId })
+      .from(participantProjects)
+      .where(inArray(participantProjects.projectId, projectsWithRole(ctx, permission))),
   );
 }
 
@@ -142,10 +145,7 @@ export function projectsWithRole(ctx: Ctx, permission: Permission = "participant
 }
 
 export async function listMembershipRoles(db: Db, userId: string): Promise<Map<string, ProjectRole>> {
-  const rows = await db
-    .select({ projectId: projectMembers.projectId, role: projectMembers.role })
-    .from(projectMembers)
-    .where(eq(projectMembers.userId, userId));
+  const rows = await db.select({ projectId: projectMembers.projectId, role: projectMembers.role }).from(projectMembers).where(eq(projectMembers.userId, userId));
   return new Map(rows.map((r) => [r.projectId, r.role]));
 }
 

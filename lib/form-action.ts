@@ -11,11 +11,7 @@ import type { Result } from "./result";
  * The body of every form's server action: checks the Origin, runs the use case with the form's
  * fields, and turns its answer into a FormState worded in the user's language.
  */
-export async function runFormAction<T>(
-  formData: FormData,
-  run: (ctx: Ctx, input: Record<string, string>) => Promise<Result<T>>,
-  successKey?: MessageKey,
-): Promise<FormState<T>> {
+export async function runFormAction<T>(formData: FormData, run: (ctx: Ctx, input: Record<string, string>) => Promise<Result<T>>, successKey?: MessageKey): Promise<FormState<T>> {
   const t = await getTranslations();
   const values = formValues(formData);
   const result = await run(await getWriteContext(), values);

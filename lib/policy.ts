@@ -23,7 +23,7 @@ const policy = {
   /** Names are shared among the staff; another organisation's people (partners) see the staff's names and their own. */
   "members.readEveryName": ["admin", "manager", "field"],
   /** Create projects; users, the audit trail, the access log, retention and the portfolio. */
-  "administration": ["admin"],
+  administration: ["admin"],
   // Workshops and attendance
   "workshops.edit": ["admin", "manager"],
   /** The team's minutes of a workshop. */

@@ -5,14 +5,7 @@ import { sql, type AnyColumn, type SQL } from "drizzle-orm";
  * Educación" and "ministerio de educacion" meet. Used on write and on every query alike.
  */
 export function toSearchText(...parts: (string | null | undefined)[]): string {
-  return parts
-    .filter(Boolean)
-    .join(" ")
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
+  return parts.filter(Boolean).join(" ").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
 }
 
 /** A LIKE pattern that matches `term` anywhere, with LIKE's own wildcards taken literally. */

@@ -200,7 +200,17 @@ describe("study sources", () => {
     const [study] = await w.db.insert(studies).values({ projectId, title: "Línea de base", status }).returning();
     const [source] = await w.db
       .insert(studySources)
-      .values({ studyId: study!.id, kind: "interview", title: "Notas de entrevista", url: "https://files.example/notes", fileName: "notas.txt", fileType: "text/plain", fileSize: 4, fileData: Buffer.from("hola"), sharedWithPartners: shared })
+      .values({
+        studyId: study!.id,
+        kind: "interview",
+        title: "Notas de entrevista",
+        url: "https://files.example/notes",
+        fileName: "notas.txt",
+        fileType: "text/plain",
+        fileSize: 4,
+        fileData: Buffer.from("hola"),
+        sharedWithPartners: shared,
+      })
       .returning();
     return { studyId: study!.id, sourceId: source!.id };
   }
@@ -210,12 +220,18 @@ describe("study sources", () => {
     const mine = await studyWithSource(w, w.projectId);
     const theirs = await studyWithSource(w, w.otherProjectId);
     const manager = await w.ctx("manager");
-    expect(expectFailure(await shareSource(manager, { projectId: w.projectId, studyId: mine.studyId, sourceId: theirs.sourceId, sharedWithPartners: true })).error).toBe("not_found");
-    expect(expectFailure(await shareSource(manager, { projectId: w.projectId, studyId: theirs.studyId, sourceId: theirs.sourceId, sharedWithPartners: true })).error).toBe("not_found");
+    expect(expectFailure(await shareSource(manager, { projectId: w.projectId, studyId: mine.studyId, sourceId: theirs.sourceId, sharedWithPartners: true })).error).toBe(
+      "not_found",
+    );
+    expect(expectFailure(await shareSource(manager, { projectId: w.projectId, studyId: theirs.studyId, sourceId: theirs.sourceId, sharedWithPartners: true })).error).toBe(
+      "not_found",
+    );
     expect(expectFailure(await getSourceFile(manager, { projectId: w.projectId, studyId: mine.studyId, sourceId: theirs.sourceId })).error).toBe("not_found");
     expect(expectFailure(await getSourceFile(manager, { projectId: w.projectId, studyId: theirs.studyId, sourceId: theirs.sourceId })).error).toBe("not_found");
     // split is field staff here: no sharing, and their managing the other project lends nothing here.
-    expect(expectFailure(await shareSource(await w.ctx("split"), { projectId: w.projectId, studyId: mine.studyId, sourceId: mine.sourceId, sharedWithPartners: true })).error).toBe("forbidden");
+    expect(expectFailure(await shareSource(await w.ctx("split"), { projectId: w.projectId, studyId: mine.studyId, sourceId: mine.sourceId, sharedWithPartners: true })).error).toBe(
+      "forbidden",
+    );
     const [row] = await w.db.select({ shared: studySources.sharedWithPartners }).from(studySources).where(eq(studySources.id, theirs.sourceId));
     expect(row!.shared).toBe(false);
   });
@@ -279,7 +295,12 @@ describe("offline key, report file, sync", () => {
       expect(expectFailure(await getWorkshopReport(ctx, { projectId: w.projectId, workshopId: theirs.id })).error).toBe("not_found");
     }
     await flushAccessLog();
-    expect(await w.db.select().from(accessLog).where(inArray(accessLog.actorId, [w.userIds.manager, w.userIds.field, w.userIds.split]))).toEqual([]);
+    expect(
+      await w.db
+        .select()
+        .from(accessLog)
+        .where(inArray(accessLog.actorId, [w.userIds.manager, w.userIds.field, w.userIds.split])),
+    ).toEqual([]);
   });
 
   it("sync: another workshop's operation id, a workshop of another project, another user's outbox, a person of another project", async () => {
@@ -291,36 +312,107 @@ describe("offline key, report file, sync", () => {
     const opId = crypto.randomUUID();
     const outsider = await w.ctx("outsider");
     const first = expectOk(
-      await syncOutbox(outsider, { projectId: w.otherProjectId, workshopId: theirs.id, userId: w.userIds.outsider, items: [{ id: opId, kind: "check_in", participantId: there.id, day: "2019-06-18" }] }),
+      await syncOutbox(outsider, {
+        projectId: w.otherProjectId,
+        workshopId: theirs.id,
+        userId: w.userIds.outsider,
+        items: [{ id: opId, kind: "check_in", participantId: there.id, day: "2019-06-18" }],
+      }),
     );
     expect(first).toMatchObject([{ outcome: "checked_in" }]);
     const field = await w.ctx("field");
     // The same operation id at our workshop tells nothing of theirs.
-    const replay = expectOk(await syncOutbox(field, { projectId: w.projectId, workshopId: ours.id, userId: w.userIds.field, items: [{ id: opId, kind: "check_in", participantId: here.id, day: "2019-06-18" }] }));
+    const replay = expectOk(
+      await syncOutbox(field, {
+        projectId: w.projectId,
+        workshopId: ours.id,
+        userId: w.userIds.field,
+        items: [{ id: opId, kind: "check_in", participantId: here.id, day: "2019-06-18" }],
+      }),
+    );
     expect(replay).toEqual([{ id: opId, outcome: "refused", reason: "idTaken", replayed: false }]);
     // Their workshop under our project, and our project's workshop id under theirs.
-    expect(expectFailure(await syncOutbox(field, { projectId: w.projectId, workshopId: theirs.id, userId: w.userIds.field, items: [{ id: crypto.randomUUID(), kind: "check_in", participantId: here.id, day: "2019-06-18" }] })).error).toBe("not_found");
-    expect(expectFailure(await syncOutbox(field, { projectId: w.otherProjectId, workshopId: theirs.id, userId: w.userIds.field, items: [{ id: crypto.randomUUID(), kind: "undo", participantId: there.id, day: "2019-06-18" }] })).error).toBe("not_found");
+    expect(
+      expectFailure(
+        await syncOutbox(field, {
+          projectId: w.projectId,
+          workshopId: theirs.id,
+          userId: w.userIds.field,
+          items: [{ id: crypto.randomUUID(), kind: "check_in", participantId: here.id, day: "2019-06-18" }],
+        }),
+      ).error,
+    ).toBe("not_found");
+    expect(
+      expectFailure(
+        await syncOutbox(field, {
+          projectId: w.otherProjectId,
+          workshopId: theirs.id,
+          userId: w.userIds.field,
+          items: [{ id: crypto.randomUUID(), kind: "undo", participantId: there.id, day: "2019-06-18" }],
+        }),
+      ).error,
+    ).toBe("not_found");
     // Another user's outbox is refused whole.
-    expect(expectOk(await syncOutbox(field, { projectId: w.projectId, workshopId: ours.id, userId: w.userIds.manager, items: [{ id: crypto.randomUUID(), kind: "check_in", participantId: here.id, day: "2019-06-18" }] }))).toMatchObject([{ reason: "otherUser" }]);
+    expect(
+      expectOk(
+        await syncOutbox(field, {
+          projectId: w.projectId,
+          workshopId: ours.id,
+          userId: w.userIds.manager,
+          items: [{ id: crypto.randomUUID(), kind: "check_in", participantId: here.id, day: "2019-06-18" }],
+        }),
+      ),
+    ).toMatchObject([{ reason: "otherUser" }]);
     // Checking in someone known only to the other project, or creating a person under their id, is refused.
-    const checkIn = expectOk(await syncOutbox(field, { projectId: w.projectId, workshopId: ours.id, userId: w.userIds.field, items: [{ id: crypto.randomUUID(), kind: "check_in", participantId: there.id, day: "2019-06-18" }] }));
+    const checkIn = expectOk(
+      await syncOutbox(field, {
+        projectId: w.projectId,
+        workshopId: ours.id,
+        userId: w.userIds.field,
+        items: [{ id: crypto.randomUUID(), kind: "check_in", participantId: there.id, day: "2019-06-18" }],
+      }),
+    );
     expect(checkIn).toMatchObject([{ outcome: "refused", reason: "unknownParticipant" }]);
     const created = expectOk(
-      await syncOutbox(field, { projectId: w.projectId, workshopId: ours.id, userId: w.userIds.field, items: [{ id: there.id, kind: "participant", participant: { givenNames: "Lola", familyNames: "Copia", sex: "woman" } }] }),
+      await syncOutbox(field, {
+        projectId: w.projectId,
+        workshopId: ours.id,
+        userId: w.userIds.field,
+        items: [{ id: there.id, kind: "participant", participant: { givenNames: "Lola", familyNames: "Copia", sex: "woman" } }],
+      }),
     );
     expect(created).toMatchObject([{ outcome: "refused", fieldErrors: { id: { key: "idTaken" } } }]);
-    expect(await w.db.select().from(participantProjects).where(and(eq(participantProjects.participantId, there.id), eq(participantProjects.projectId, w.projectId)))).toEqual([]);
+    expect(
+      await w.db
+        .select()
+        .from(participantProjects)
+        .where(and(eq(participantProjects.participantId, there.id), eq(participantProjects.projectId, w.projectId))),
+    ).toEqual([]);
     expect(await w.db.select().from(attendance).where(eq(attendance.workshopId, ours.id))).toEqual([]);
     // Partners never sync.
-    expect(expectFailure(await syncOutbox(await w.ctx("partner"), { projectId: w.projectId, workshopId: ours.id, userId: w.userIds.partner, items: [{ id: crypto.randomUUID(), kind: "check_in", participantId: here.id, day: "2019-06-18" }] })).error).toBe("forbidden");
+    expect(
+      expectFailure(
+        await syncOutbox(await w.ctx("partner"), {
+          projectId: w.projectId,
+          workshopId: ours.id,
+          userId: w.userIds.partner,
+          items: [{ id: crypto.randomUUID(), kind: "check_in", participantId: here.id, day: "2019-06-18" }],
+        }),
+      ).error,
+    ).toBe("forbidden");
   });
 });
 
 describe("directory and members", () => {
   it("a body's membership is reached only under its own body", async () => {
     const w = await createWorld(database.db);
-    const [bodyA, bodyB] = await w.db.insert(coordinationBodies).values([{ name: "CICESCT", country: "HN" }, { name: "CONATT", country: "CR" }]).returning();
+    const [bodyA, bodyB] = await w.db
+      .insert(coordinationBodies)
+      .values([
+        { name: "CICESCT", country: "HN" },
+        { name: "CONATT", country: "CR" },
+      ])
+      .returning();
     const institution = await insertInstitution(w.db, `Ministerio ${crypto.randomUUID()}`);
     const [membership] = await w.db.insert(bodyMemberships).values({ bodyId: bodyB!.id, institutionId: institution.id, startDate: "2020-01-01" }).returning();
     const manager = await w.ctx("manager");
@@ -355,8 +447,22 @@ describe("retention", () => {
     try {
       const w = await createWorld(own.db);
       const now = new Date("2031-06-15T03:00:00Z");
-      const [active] = await w.db.insert(projects).values({ code: `A-${crypto.randomUUID().slice(0, 8)}`, name: "Activo", country: "HN", startDate: "2030-01-01", endDate: "2035-12-31", status: "active" }).returning();
-      const [held] = await w.db.insert(projects).values({ code: `H-${crypto.randomUUID().slice(0, 8)}`, name: "Retenido", country: "HN", startDate: "2010-01-01", endDate: "2012-12-31", status: "closed", legalHold: true }).returning();
+      const [active] = await w.db
+        .insert(projects)
+        .values({ code: `A-${crypto.randomUUID().slice(0, 8)}`, name: "Activo", country: "HN", startDate: "2030-01-01", endDate: "2035-12-31", status: "active" })
+        .returning();
+      const [held] = await w.db
+        .insert(projects)
+        .values({
+          code: `H-${crypto.randomUUID().slice(0, 8)}`,
+          name: "Retenido",
+          country: "HN",
+          startDate: "2010-01-01",
+          endDate: "2012-12-31",
+          status: "closed",
+          legalHold: true,
+        })
+        .returning();
       const sharedActive = await insertPerson(w.db, w.projectId, "Mara", "Activa", "woman");
       await linkToProject(w.db, sharedActive.id, active!.id);
       const sharedHeld = await insertPerson(w.db, w.projectId, "Nora", "Retenida", "woman");
@@ -381,7 +487,21 @@ describe("retention", () => {
       );
       // And the manager cannot touch the other projects' retention at all.
       for (const projectId of [active!.id, held!.id, w.otherProjectId]) {
-        expect(expectFailure(await updateProject(await w.ctx("manager"), { projectId, version: 1, code: "X-1", name: "X", country: "HN", startDate: "2000-01-01", endDate: "2000-12-31", status: "closed", retentionYears: 1 })).error).toBe("not_found");
+        expect(
+          expectFailure(
+            await updateProject(await w.ctx("manager"), {
+              projectId,
+              version: 1,
+              code: "X-1",
+              name: "X",
+              country: "HN",
+              startDate: "2000-01-01",
+              endDate: "2000-12-31",
+              status: "closed",
+              retentionYears: 1,
+            }),
+          ).error,
+        ).toBe("not_found");
       }
       await runRetention(w.db, { now, actorId: null });
       expect(await isErased(w, sharedActive.id)).toBe(false);

@@ -32,7 +32,14 @@ describe("defineUseCase's types", () => {
 
   it("keeps the HTTP declaration as written, so a client call is typed from it", () => {
     const response = z.object({ id: z.uuid() });
-    const useCase = defineUseCase({ name: "probe.http", access: { kind: "user" }, input: withoutProject, write: false, http: { method: "get", path: "/probes/{probeId}", response }, run });
+    const useCase = defineUseCase({
+      name: "probe.http",
+      access: { kind: "user" },
+      input: withoutProject,
+      write: false,
+      http: { method: "get", path: "/probes/{probeId}", response },
+      run,
+    });
     type Declared = NonNullable<typeof useCase.definition.http>;
     expectTypeOf<Declared["path"]>().toEqualTypeOf<"/probes/{probeId}">();
     expectTypeOf<Declared["response"]>().toEqualTypeOf<typeof response>();

@@ -54,7 +54,19 @@ describe("control characters in any use case's input", () => {
 
   it("finds one deep in the input, at the path zod would give, and in a search", async () => {
     const manager = await world.ctx("manager");
-    const imported = expectFailure(await commitParticipantImport(manager, participantImport(world.projectId, ["Nombre", "Apellidos"], [["Ana", "Pérez"], ["Luis", "Gó\u0000mez"]])));
+    const imported = expectFailure(
+      await commitParticipantImport(
+        manager,
+        participantImport(
+          world.projectId,
+          ["Nombre", "Apellidos"],
+          [
+            ["Ana", "Pérez"],
+            ["Luis", "Gó\u0000mez"],
+          ],
+        ),
+      ),
+    );
     expect(imported.fieldErrors).toEqual({ "rows.1.1": { key: "controlCharacter" } });
     const searched = expectFailure(await listParticipants(manager, { q: "Ana\u0000" }));
     expect(searched.fieldErrors).toEqual({ q: { key: "controlCharacter" } });

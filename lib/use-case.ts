@@ -41,10 +41,9 @@ export type UseCaseDefinition<S extends z.ZodType, R, H extends Http | undefined
   run: (ctx: UseCaseCtx, input: z.output<S>) => Promise<R>;
 };
 
-export type UseCase<S extends z.ZodType = z.ZodType, R = unknown, H extends Http | undefined = Http | undefined> = ((
-  ctx: Ctx,
-  rawInput: unknown,
-) => Promise<Result<R>>) & { definition: UseCaseDefinition<S, R, H> };
+export type UseCase<S extends z.ZodType = z.ZodType, R = unknown, H extends Http | undefined = Http | undefined> = ((ctx: Ctx, rawInput: unknown) => Promise<Result<R>>) & {
+  definition: UseCaseDefinition<S, R, H>;
+};
 
 /**
  * Every entry point (server action, API handler, page) calls a use case, which always runs in
@@ -58,20 +57,14 @@ export function defineUseCase<S extends z.ZodType, R, const H extends Http | und
     try {
       const user = definition.access.kind === "admin" ? requireAdmin(ctx) : requireUser(ctx);
       if (!definition.allowsTemporaryPassword) requireOwnPassword(user);
-      const directoryAccess =
-        definition.access.kind === "directory" ? await requireAnyProjectRole(ctx, definition.access.permission) : null;
+      const directoryAccess = definition.access.kind === "directory" ? await requireAnyProjectRole(ctx, definition.access.permission) : null;
       const controlCharacters = findControlCharacters(rawInput);
       if (controlCharacters) return { ok: false, error: "invalid", fieldErrors: controlCharacters };
       const parsed = definition.input.safeParse(rawInput);
       if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: toFieldErrors(parsed.error) };
       const input = parsed.data;
-      const access =
-        definition.access.kind === "project"
-          ? await requireProjectRole(ctx, (input as ProjectScoped).projectId, definition.access.permission)
-          : directoryAccess;
-      const data = definition.write
-        ? await ctx.db.transaction((tx) => definition.run({ db: tx, user, access }, input))
-        : await definition.run({ db: ctx.db, user, access }, input);
+      const access = definition.access.kind === "project" ? await requireProjectRole(ctx, (input as ProjectScoped).projectId, definition.access.permission) : directoryAccess;
+      const data = definition.write ? await ctx.db.transaction((tx) => definition.run({ db: tx, user, access }, input)) : await definition.run({ db: ctx.db, user, access }, input);
       return { ok: true, data };
     } catch (error) {
       if (error instanceof UseCaseError) return { ok: false, error: error.code, fieldErrors: error.fieldErrors };

@@ -1,6 +1,16 @@
 import { listAccessLog, listPersonAccesses } from "./access-log/use-cases";
 import { getOfflineKey, changePassword, setLocale, signOutEverywhere } from "./account/use-cases";
-import { recordCheckIns, getOfflineRoster, getWorkshopReport, getWorkshopReportFile, getAttendanceDay, searchCheckIn, getSignInSheet, syncOutbox, getProjectAttendanceTotals } from "./attendance/use-cases";
+import {
+  recordCheckIns,
+  getOfflineRoster,
+  getWorkshopReport,
+  getWorkshopReportFile,
+  getAttendanceDay,
+  searchCheckIn,
+  getSignInSheet,
+  syncOutbox,
+  getProjectAttendanceTotals,
+} from "./attendance/use-cases";
 import { listAudit } from "./audit/use-cases";
 import { commitResponseImport, previewResponseImport } from "./imports/evaluations";
 import { getClosingReport } from "./reports/closing-report";
@@ -13,7 +23,16 @@ import { answerFinding, awaitingMyReview, closeRound, commentOnFinding, getRound
 import { getInstitutionStudyLinks } from "./improvement-actions/for-institution";
 import { createFinding, createProjectTheme, getFinding, listFindings, listProjectThemes, updateFinding } from "./findings/use-cases";
 import { addBodyMember, createBody, endBodyMembership, getBody, listBodies, removeBodyMembership, updateBody } from "./bodies/use-cases";
-import { createInstitution, getDirectoryPermissions, getInstitution, listInstitutions, mergeInstitutions, setInstitutionActive, updateInstitution, exportInstitutions } from "./institutions/use-cases";
+import {
+  createInstitution,
+  getDirectoryPermissions,
+  getInstitution,
+  listInstitutions,
+  mergeInstitutions,
+  setInstitutionActive,
+  updateInstitution,
+  exportInstitutions,
+} from "./institutions/use-cases";
 import { commitAttendanceImport, previewAttendanceImport } from "./imports/attendance";
 import { getStudyReport } from "./reports/study-report";
 import { addSource, createStudy, getSourceFile, getStudy, listStudies, removeSource, shareSource, updateStudy } from "./studies/use-cases";

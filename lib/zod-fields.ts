@@ -17,7 +17,11 @@ export const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 export const nullableDate = z.preprocess(blankToNull, z.iso.date().nullable().default(null));
 
 /** An ISO 3166 two-letter country code, in capitals whatever was typed. */
-export const countryField = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/);
+export const countryField = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/);
 
 /** The input of a use case that reads or acts on a whole project. */
 export const projectIdInput = z.object({ projectId: z.uuid() });

@@ -54,8 +54,7 @@ const sources = hashSources();
 const stamp = readStamp();
 // The build id must match too: a build made since by another script (npm run build, the e2e run)
 // may come from other sources.
-const isBuildCurrent =
-  sources !== null && stamp?.sources === sources && stamp.buildId === readBuildId() && existsSync("public/sw.js");
+const isBuildCurrent = sources !== null && stamp?.sources === sources && stamp.buildId === readBuildId() && existsSync("public/sw.js");
 
 if (isBuildCurrent) {
   console.log("Sources unchanged since the last build: serving it.");

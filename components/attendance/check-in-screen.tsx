@@ -216,12 +216,7 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
       <ul className="flex flex-col gap-2" aria-label={t("results")}>
         {list.map((c) => (
           <li key={c.id} className="flex items-center gap-2 rounded-md border border-slate-200 bg-white p-2">
-            <button
-              type="button"
-              onClick={() => checkIn(c)}
-              disabled={c.present}
-              className="flex min-h-12 flex-1 items-center justify-between gap-2 text-left disabled:opacity-70"
-            >
+            <button type="button" onClick={() => checkIn(c)} disabled={c.present} className="flex min-h-12 flex-1 items-center justify-between gap-2 text-left disabled:opacity-70">
               <span className="flex flex-col">
                 <span className="font-medium">{fullName(c)}</span>
                 <span className="text-sm text-slate-700">{[c.institutionName, t(`groups.${c.group}`)].filter(Boolean).join(" · ")}</span>

@@ -74,7 +74,15 @@ export function NewParticipantForm({ projectCountry, day, initialName, instituti
     const sex = String(data.get("sex") ?? "not_stated") as ParticipantSex;
     onCreated({
       id: crypto.randomUUID(),
-      participant: { givenNames, familyNames, sex, institutionId: institutionId || null, position: data.get("position"), consentForm: consentForm || null, consentDate: consentForm ? day : null },
+      participant: {
+        givenNames,
+        familyNames,
+        sex,
+        institutionId: institutionId || null,
+        position: data.get("position"),
+        consentForm: consentForm || null,
+        consentDate: consentForm ? day : null,
+      },
       person: { givenNames, familyNames, sex, institutionName: chosen?.name ?? null, sector: chosen?.sector ?? null },
     });
   };

@@ -50,8 +50,7 @@ export function InstitutionPicker({ name, label, initial, excludeId, error, allo
     placeholderData: keepPreviousData,
   });
   const searched = deferred.length < 2 ? [] : choices ? searchAmong(choices, deferred) : (found.data ?? []);
-  const options = [...(initial && initial.id !== excludeId ? [initial] : []), ...searched]
-    .filter((o, i, all) => o.id !== excludeId && all.findIndex((x) => x.id === o.id) === i);
+  const options = [...(initial && initial.id !== excludeId ? [initial] : []), ...searched].filter((o, i, all) => o.id !== excludeId && all.findIndex((x) => x.id === o.id) === i);
   return (
     <fieldset className="flex flex-col gap-2" aria-describedby={error ? `${id}-error` : undefined}>
       <legend className="text-sm font-medium text-slate-800">{label}</legend>

@@ -42,7 +42,16 @@ export function AddMemberForm({ action, projectId }: { action: (prev: FormState,
     <form action={formAction} className="flex flex-col gap-3" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="projectId" value={projectId} />
-      <TextField name="personSearch" type="search" label={t("findPerson")} hint={t("findPersonHint")} ref={search} defaultValue="" onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+      <TextField
+        name="personSearch"
+        type="search"
+        label={t("findPerson")}
+        hint={t("findPersonHint")}
+        ref={search}
+        defaultValue=""
+        onChange={(e) => setQuery(e.target.value)}
+        autoComplete="off"
+      />
       {results.length > 0 && (
         <fieldset className="flex flex-col gap-1">
           <legend className="mb-1 text-sm font-medium">{t("choosePerson")}</legend>

@@ -16,12 +16,7 @@ export function RevokeRoleButton({ action, projectId, userId, name }: Props) {
     <form action={formAction} className="flex flex-col gap-1">
       <input type="hidden" name="projectId" value={projectId} />
       <input type="hidden" name="userId" value={userId} />
-      <ConfirmSubmit
-        label={t("revoke")}
-        question={t("revokeConfirm", { name })}
-        confirmLabel={t("revoke")}
-        cancelLabel={tCommon("cancel")}
-      />
+      <ConfirmSubmit label={t("revoke")} question={t("revokeConfirm", { name })} confirmLabel={t("revoke")} cancelLabel={tCommon("cancel")} />
       {state.status === "error" && <FormMessage state={state} />}
     </form>
   );

@@ -49,9 +49,7 @@ export function OfflineHome() {
             {workshops.map((w) => (
               <li key={w.workshopId} className="rounded-md border border-slate-200 bg-white p-3">
                 <p className="font-medium">{w.title}</p>
-                <p className="text-sm text-slate-700">
-                  {format.dateTimeRange(calendarDate(w.startDate), calendarDate(w.endDate), { dateStyle: "medium" })}
-                </p>
+                <p className="text-sm text-slate-700">{format.dateTimeRange(calendarDate(w.startDate), calendarDate(w.endDate), { dateStyle: "medium" })}</p>
                 {/* A full page load, which the service worker answers from its store. */}
                 <a href={`/projects/${w.projectId}/workshops/${w.workshopId}/check-in`} className="mt-1 inline-block font-medium">
                   {t("openCheckIn")}

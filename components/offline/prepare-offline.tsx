@@ -50,7 +50,9 @@ export function PrepareOffline({ userId, loaded, online }: Props) {
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="prepare-offline">
       {loaded.prepared ? (
-        <span className="rounded bg-teal-100 px-2 py-1 text-teal-900">{t("prepared", { time: format.dateTime(new Date(loaded.roster.preparedAt), { dateStyle: "short", timeStyle: "short" }) })}</span>
+        <span className="rounded bg-teal-100 px-2 py-1 text-teal-900">
+          {t("prepared", { time: format.dateTime(new Date(loaded.roster.preparedAt), { dateStyle: "short", timeStyle: "short" }) })}
+        </span>
       ) : null}
       {online && state !== "choosingPin" && (
         <Button variant="secondary" onClick={() => void start()} disabled={state === "busy"}>

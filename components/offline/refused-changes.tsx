@@ -59,7 +59,9 @@ function RefusedChange({ entry, onResend, onDiscard }: ChangeProps) {
   const refusal = entry.refusal!;
   const name = `${entry.person.givenNames} ${entry.person.familyNames}`.trim();
   const label =
-    entry.kind === "participant" ? t("changes.participant", { name }) : t(`changes.${entry.kind}`, { name, day: format.dateTime(calendarDate(entry.day), { dateStyle: "medium" }) });
+    entry.kind === "participant"
+      ? t("changes.participant", { name })
+      : t(`changes.${entry.kind}`, { name, day: format.dateTime(calendarDate(entry.day), { dateStyle: "medium" }) });
   const fieldErrors = Object.entries(refusal.fieldErrors ?? {});
 
   const saveFix = (event: FormEvent<HTMLFormElement>) => {
@@ -87,9 +89,24 @@ function RefusedChange({ entry, onResend, onDiscard }: ChangeProps) {
       )}
       {fixing && entry.kind === "participant" ? (
         <form onSubmit={saveFix} className="mt-2 grid gap-2 sm:grid-cols-3" noValidate>
-          <TextField name="givenNames" label={tp("givenNames")} defaultValue={String(entry.participant.givenNames ?? "")} error={refusal.fieldErrors?.givenNames ? tv(refusal.fieldErrors.givenNames.key) : undefined} />
-          <TextField name="familyNames" label={tp("familyNames")} defaultValue={String(entry.participant.familyNames ?? "")} error={refusal.fieldErrors?.familyNames ? tv(refusal.fieldErrors.familyNames.key) : undefined} />
-          <TextField name="position" label={tp("position")} defaultValue={String(entry.participant.position ?? "")} error={refusal.fieldErrors?.position ? tv(refusal.fieldErrors.position.key) : undefined} />
+          <TextField
+            name="givenNames"
+            label={tp("givenNames")}
+            defaultValue={String(entry.participant.givenNames ?? "")}
+            error={refusal.fieldErrors?.givenNames ? tv(refusal.fieldErrors.givenNames.key) : undefined}
+          />
+          <TextField
+            name="familyNames"
+            label={tp("familyNames")}
+            defaultValue={String(entry.participant.familyNames ?? "")}
+            error={refusal.fieldErrors?.familyNames ? tv(refusal.fieldErrors.familyNames.key) : undefined}
+          />
+          <TextField
+            name="position"
+            label={tp("position")}
+            defaultValue={String(entry.participant.position ?? "")}
+            error={refusal.fieldErrors?.position ? tv(refusal.fieldErrors.position.key) : undefined}
+          />
           {refusal.fieldErrors?.institutionId && <p className="text-slate-800 sm:col-span-3">{t("institutionDropped")}</p>}
           <div className="flex gap-2 sm:col-span-3">
             <Button type="submit">{t("saveAndSend")}</Button>

@@ -2,7 +2,7 @@
  * A horizontal bar per item, longest first as given: the figure is written out beside each bar,
  * so the chart reads on a phone and to a screen reader alike.
  */
-export function BarList({ label, items, empty }: { label: string; items: { label: string; value: number }[]; /** Said when there is nothing to chart. */ empty: string }) {
+export function BarList({ label, items, empty }: { label: string; items: { label: string; value: number }[] /** Said when there is nothing to chart. */; empty: string }) {
   if (items.length === 0) return <p className="text-sm text-slate-700">{empty}</p>;
   const max = Math.max(1, ...items.map((i) => i.value));
   return (

@@ -52,16 +52,7 @@ export function TextAreaField({ name, label, error, hint, className, id = `field
 
 export type Option = { value: string; label: string };
 
-export function SelectField({
-  name,
-  label,
-  error,
-  hint,
-  className,
-  options,
-  id = `field-${name}`,
-  ...props
-}: CommonProps & ComponentProps<"select"> & { options: Option[] }) {
+export function SelectField({ name, label, error, hint, className, options, id = `field-${name}`, ...props }: CommonProps & ComponentProps<"select"> & { options: Option[] }) {
   return (
     <FieldFrame id={id} label={label} error={error} hint={hint} className={className}>
       <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={controlClass} {...props}>

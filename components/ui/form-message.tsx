@@ -10,10 +10,7 @@ export function FormMessage({ state }: { state: FormState }) {
   return (
     <div
       role={isError ? "alert" : "status"}
-      className={cn(
-        "rounded-md border px-3 py-2 text-sm",
-        isError ? "border-red-300 bg-red-50 text-red-900" : "border-emerald-300 bg-emerald-50 text-emerald-900",
-      )}
+      className={cn("rounded-md border px-3 py-2 text-sm", isError ? "border-red-300 bg-red-50 text-red-900" : "border-emerald-300 bg-emerald-50 text-emerald-900")}
     >
       <p>{state.message}</p>
       {state.conflict && (

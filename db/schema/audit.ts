@@ -15,11 +15,7 @@ export const auditEntries = pgTable(
     projectId: uuid("project_id"),
     changes: jsonb("changes").$type<FieldChanges>().notNull().default({}),
   },
-  (t) => [
-    index("audit_entries_at_idx").on(t.at),
-    index("audit_entries_actor_idx").on(t.actorId, t.at),
-    index("audit_entries_entity_idx").on(t.entityType, t.at),
-  ],
+  (t) => [index("audit_entries_at_idx").on(t.at), index("audit_entries_actor_idx").on(t.actorId, t.at), index("audit_entries_entity_idx").on(t.entityType, t.at)],
 );
 
 export type AuditEntry = typeof auditEntries.$inferSelect;

@@ -54,10 +54,7 @@ export const bodyMemberships = pgTable(
     endDate: date("end_date"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    unique("body_memberships_once").on(t.bodyId, t.institutionId, t.startDate),
-    index("body_memberships_institution_idx").on(t.institutionId),
-  ],
+  (t) => [unique("body_memberships_once").on(t.bodyId, t.institutionId, t.startDate), index("body_memberships_institution_idx").on(t.institutionId)],
 );
 
 export type Institution = typeof institutions.$inferSelect;

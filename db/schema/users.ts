@@ -42,11 +42,7 @@ export const signInAttempts = pgTable(
     succeeded: boolean("succeeded").notNull().default(false),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("sign_in_attempts_email_idx").on(t.email, t.at),
-    index("sign_in_attempts_client_idx").on(t.clientAddress, t.at),
-    index("sign_in_attempts_at_idx").on(t.at),
-  ],
+  (t) => [index("sign_in_attempts_email_idx").on(t.email, t.at), index("sign_in_attempts_client_idx").on(t.clientAddress, t.at), index("sign_in_attempts_at_idx").on(t.at)],
 );
 
 export type User = typeof users.$inferSelect;

@@ -54,12 +54,7 @@ const demoBodies = [
     acronym: "CICESCT",
     country: "HN",
     description: "Leads Honduras' response to trafficking, nationally and through local committees.",
-    members: [
-      "Secretaría de Trabajo y Seguridad Social",
-      "Ministerio Público de Honduras",
-      "Poder Judicial de Honduras",
-      "Policía Nacional de Honduras",
-    ],
+    members: ["Secretaría de Trabajo y Seguridad Social", "Ministerio Público de Honduras", "Poder Judicial de Honduras", "Policía Nacional de Honduras"],
     since: "2019-04-01",
   },
   {

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { evaluationAnswers, evaluationGroups, evaluationRespondents, evaluations, evaluationStatements, type Narrative } from "../schema";
 
-type DemoStatement = { key: string; text: Narrative; /** How many of those asked agree. */ agree: number; /** Only these groups were asked. */ askedGroups?: string[] };
+type DemoStatement = { key: string; text: Narrative /** How many of those asked agree. */; agree: number /** Only these groups were asked. */; askedGroups?: string[] };
 type DemoEvaluation = {
   title: string;
   periodStart: string;
@@ -107,10 +107,16 @@ export const demoEvaluations: Record<"honduras" | "costaRica", DemoEvaluation> =
 export async function seedEvaluations(tx: Db, projects: { honduras: string; costaRica: string }): Promise<void> {
   for (const [which, demo] of Object.entries(demoEvaluations) as ["honduras" | "costaRica", DemoEvaluation][]) {
     const projectId = projects[which];
-    const [existing] = await tx.select({ id: evaluations.id }).from(evaluations).where(and(eq(evaluations.projectId, projectId), eq(evaluations.title, demo.title)));
+    const [existing] = await tx
+      .select({ id: evaluations.id })
+      .from(evaluations)
+      .where(and(eq(evaluations.projectId, projectId), eq(evaluations.title, demo.title)));
     if (existing) continue;
     const { groups, statements, ...fields } = demo;
-    const [evaluation] = await tx.insert(evaluations).values({ projectId, ...fields }).returning({ id: evaluations.id });
+    const [evaluation] = await tx
+      .insert(evaluations)
+      .values({ projectId, ...fields })
+      .returning({ id: evaluations.id });
     const groupRows = await tx
       .insert(evaluationGroups)
       .values(groups.map((g) => ({ evaluationId: evaluation!.id, key: g.key, name: g.name })))
@@ -130,7 +136,9 @@ export async function seedEvaluations(tx: Db, projects: { honduras: string; cost
       )
       .returning({ id: evaluationStatements.id, key: evaluationStatements.key });
     // `place`: how far into its group a person comes, so agreement can be spread evenly over the groups.
-    const people = groups.flatMap((g) => Array.from({ length: g.respondents }, (_, i) => ({ group: g.key, externalId: `demo-${which}-${g.key}-${i + 1}`, place: (i + 0.5) / g.respondents })));
+    const people = groups.flatMap((g) =>
+      Array.from({ length: g.respondents }, (_, i) => ({ group: g.key, externalId: `demo-${which}-${g.key}-${i + 1}`, place: (i + 0.5) / g.respondents })),
+    );
     const respondents = await tx
       .insert(evaluationRespondents)
       .values(people.map((p) => ({ evaluationId: evaluation!.id, groupId: groupRows.find((g) => g.key === p.group)!.id, externalId: p.externalId })))

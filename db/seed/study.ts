@@ -70,8 +70,14 @@ const demoFindings: DemoFinding[] = [
       "Los inspectores de trabajo no identifican a las víctimas de trata",
       "Las inspecciones laborales no incluyen indicadores de trata.\n\n- Ningún protocolo de identificación\n- Ninguna formación específica de los inspectores",
       {
-        fr: ["Les inspecteurs du travail n'identifient pas les victimes de traite", "Les inspections du travail ne comportent aucun indicateur de traite.\n\n- Aucun protocole d'identification\n- Aucune formation spécifique des inspecteurs"],
-        en: ["Labour inspectors do not identify trafficking victims", "Labour inspections include no trafficking indicators.\n\n- No identification protocol\n- No specific training for inspectors"],
+        fr: [
+          "Les inspecteurs du travail n'identifient pas les victimes de traite",
+          "Les inspections du travail ne comportent aucun indicateur de traite.\n\n- Aucun protocole d'identification\n- Aucune formation spécifique des inspecteurs",
+        ],
+        en: [
+          "Labour inspectors do not identify trafficking victims",
+          "Labour inspections include no trafficking indicators.\n\n- No identification protocol\n- No specific training for inspectors",
+        ],
       },
     ),
     days: ["2019-06-18"],
@@ -84,7 +90,10 @@ const demoFindings: DemoFinding[] = [
     priority: "high",
     status: "in_review",
     ...es("La derivación de casos entre la policía y la fiscalía no está formalizada", "Cada caso se deriva según contactos personales; los plazos varían de días a meses.", {
-      fr: ["Le renvoi des affaires entre police et parquet n'est pas formalisé", "Chaque affaire est transmise selon les contacts personnels ; les délais vont de quelques jours à plusieurs mois."],
+      fr: [
+        "Le renvoi des affaires entre police et parquet n'est pas formalisé",
+        "Chaque affaire est transmise selon les contacts personnels ; les délais vont de quelques jours à plusieurs mois.",
+      ],
     }),
     days: ["2019-06-18", "2019-06-19"],
     reported: ["prosecutor", "utp"],
@@ -107,7 +116,10 @@ const demoFindings: DemoFinding[] = [
     theme: "prevention",
     priority: "medium",
     status: "validated",
-    ...es("Las campañas de prevención no llegan a las zonas rurales", "Las campañas se concentran en Tegucigalpa y San Pedro Sula; en las zonas rurales no hay materiales en lenguas locales."),
+    ...es(
+      "Las campañas de prevención no llegan a las zonas rurales",
+      "Las campañas se concentran en Tegucigalpa y San Pedro Sula; en las zonas rurales no hay materiales en lenguas locales.",
+    ),
     days: ["2019-06-18"],
     reported: ["education", "ngo"],
     concerned: ["education"],
@@ -116,7 +128,10 @@ const demoFindings: DemoFinding[] = [
     theme: "protection",
     priority: "medium",
     status: "validated",
-    ...es("La atención a las víctimas depende de las ONG", "Los albergues y el acompañamiento psicológico los prestan sobre todo organizaciones de la sociedad civil, sin financiamiento estable."),
+    ...es(
+      "La atención a las víctimas depende de las ONG",
+      "Los albergues y el acompañamiento psicológico los prestan sobre todo organizaciones de la sociedad civil, sin financiamiento estable.",
+    ),
     days: ["2019-06-19"],
     reported: ["ngo", "health"],
     concerned: ["health"],
@@ -136,7 +151,10 @@ const demoFindings: DemoFinding[] = [
     theme: "legal_framework",
     priority: "medium",
     status: "validated",
-    ...es("El reglamento de la ley contra la trata no define el procedimiento de identificación", "La ley de 2012 prevé la identificación de víctimas, pero su reglamento no establece quién la realiza ni cómo."),
+    ...es(
+      "El reglamento de la ley contra la trata no define el procedimiento de identificación",
+      "La ley de 2012 prevé la identificación de víctimas, pero su reglamento no establece quién la realiza ni cómo.",
+    ),
     days: ["2019-06-18"],
     reported: ["judiciary", "prosecutor"],
     concerned: ["judiciary"],
@@ -163,7 +181,10 @@ const demoFindings: DemoFinding[] = [
     theme: "protection",
     priority: "medium",
     status: "set_aside",
-    ...es("Los migrantes retornados no son entrevistados sobre posibles situaciones de trata", "En los centros de atención al migrante retornado no se aplica ningún cuestionario de detección."),
+    ...es(
+      "Los migrantes retornados no son entrevistados sobre posibles situaciones de trata",
+      "En los centros de atención al migrante retornado no se aplica ningún cuestionario de detección.",
+    ),
     days: ["2019-06-19"],
     reported: ["migration"],
     concerned: ["migration"],
@@ -188,7 +209,19 @@ const demoFindings: DemoFinding[] = [
   },
 ];
 
-type DemoAction = { title: string; description: string; findings: number[]; institutions: Key[]; owner: string; startDate: string; dueDate: string; status: ActionStatus; progress: number; target: string; updates: { note: string; progress?: number }[] };
+type DemoAction = {
+  title: string;
+  description: string;
+  findings: number[];
+  institutions: Key[];
+  owner: string;
+  startDate: string;
+  dueDate: string;
+  status: ActionStatus;
+  progress: number;
+  target: string;
+  updates: { note: string; progress?: number }[];
+};
 
 // Actions in every status; those still under way or planned with a due date long past are overdue.
 const demoActions: DemoAction[] = [
@@ -203,7 +236,10 @@ const demoActions: DemoAction[] = [
     status: "under_way",
     progress: 60,
     target: "Protocolo adoptado y 40 inspectores formados",
-    updates: [{ note: "Borrador del protocolo validado en taller.", progress: 40 }, { note: "Primera formación: 18 inspectores.", progress: 60 }],
+    updates: [
+      { note: "Borrador del protocolo validado en taller.", progress: 40 },
+      { note: "Primera formación: 18 inspectores.", progress: 60 },
+    ],
   },
   {
     title: "Hoja de ruta de derivación entre policía y fiscalía",
@@ -273,18 +309,27 @@ const demoActions: DemoAction[] = [
 ];
 
 async function idsOf<K extends string>(tx: Db, byName: Record<K, string>): Promise<Record<K, string>> {
-  const rows = await tx.select({ id: institutions.id, name: institutions.name }).from(institutions).where(inArray(institutions.name, Object.values(byName) as string[]));
+  const rows = await tx
+    .select({ id: institutions.id, name: institutions.name })
+    .from(institutions)
+    .where(inArray(institutions.name, Object.values(byName) as string[]));
   return Object.fromEntries(Object.entries(byName).map(([key, name]) => [key, rows.find((r) => r.name === name)!.id])) as Record<K, string>;
 }
 
 /** The Honduras baseline study, once: its findings, a review round answered by the demo partner, and actions. */
 export async function seedStudy(tx: Db, projectId: string): Promise<void> {
-  const [existing] = await tx.select({ id: studies.id }).from(studies).where(and(eq(studies.projectId, projectId), eq(studies.title, hondurasStudyTitle)));
+  const [existing] = await tx
+    .select({ id: studies.id })
+    .from(studies)
+    .where(and(eq(studies.projectId, projectId), eq(studies.title, hondurasStudyTitle)));
   if (existing) return;
   const institutionIds = await idsOf(tx, names);
   const account = async (email: string) => (await tx.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
   const [manager, partner] = [await account("manager@example.org"), await account("partner@example.org")];
-  const [workshop] = await tx.select({ id: workshops.id }).from(workshops).where(and(eq(workshops.projectId, projectId), eq(workshops.title, tegucigalpaWorkshopTitle)));
+  const [workshop] = await tx
+    .select({ id: workshops.id })
+    .from(workshops)
+    .where(and(eq(workshops.projectId, projectId), eq(workshops.title, tegucigalpaWorkshopTitle)));
   const [study] = await tx
     .insert(studies)
     .values({
@@ -313,10 +358,12 @@ export async function seedStudy(tx: Db, projectId: string): Promise<void> {
     created.push(row!.id);
     await tx.insert(findingWorkshops).values(f.days.map((day) => ({ findingId: row!.id, workshopId: workshop!.id, day })));
     await tx.insert(findingSources).values({ findingId: row!.id, sourceId: (f.theme === "prosecution" ? interview : workshopSource)!.id });
-    await tx.insert(findingInstitutions).values([
-      ...f.reported.map((k) => ({ findingId: row!.id, institutionId: institutionIds[k], role: "reported" as const })),
-      ...f.concerned.map((k) => ({ findingId: row!.id, institutionId: institutionIds[k], role: "concerned" as const })),
-    ]);
+    await tx
+      .insert(findingInstitutions)
+      .values([
+        ...f.reported.map((k) => ({ findingId: row!.id, institutionId: institutionIds[k], role: "reported" as const })),
+        ...f.concerned.map((k) => ({ findingId: row!.id, institutionId: institutionIds[k], role: "concerned" as const })),
+      ]);
   }
   const reviewed = demoFindings.map((f, i) => ({ f, id: created[i]! })).filter(({ f }) => f.review);
   const [round] = await tx.insert(reviewRounds).values({ studyId: study!.id, title: "Revisión por los miembros de la CICESCT", openedById: manager }).returning();
@@ -328,7 +375,8 @@ export async function seedStudy(tx: Db, projectId: string): Promise<void> {
       findingId: id,
       userId: partner,
       answer: f.review!,
-      comment: f.review === "needs_change" ? "Falta mencionar a la Unidad contra la Trata." : f.review === "disagree" ? "El comité de San Pedro Sula se reunió cada trimestre." : "",
+      comment:
+        f.review === "needs_change" ? "Falta mencionar a la Unidad contra la Trata." : f.review === "disagree" ? "El comité de San Pedro Sula se reunió cada trimestre." : "",
     })),
   );
   const disputed = reviewed.find(({ f }) => f.review === "disagree")!.id;
@@ -336,17 +384,31 @@ export async function seedStudy(tx: Db, projectId: string): Promise<void> {
     .insert(reviewComments)
     .values({ roundId: round!.id, findingId: disputed, authorId: partner, body: "¿Qué comités se tomaron en cuenta?" })
     .returning({ id: reviewComments.id });
-  await tx.insert(reviewComments).values({ roundId: round!.id, findingId: disputed, authorId: manager, parentId: question!.id, body: "Los seis comités locales que respondieron al cuestionario." });
+  await tx
+    .insert(reviewComments)
+    .values({ roundId: round!.id, findingId: disputed, authorId: manager, parentId: question!.id, body: "Los seis comités locales que respondieron al cuestionario." });
   for (const a of demoActions) {
     const [action] = await tx
       .insert(improvementActions)
-      .values({ projectId, title: a.title, description: a.description, ownerId: await account(a.owner), startDate: a.startDate, dueDate: a.dueDate, status: a.status, progress: a.progress, target: a.target })
+      .values({
+        projectId,
+        title: a.title,
+        description: a.description,
+        ownerId: await account(a.owner),
+        startDate: a.startDate,
+        dueDate: a.dueDate,
+        status: a.status,
+        progress: a.progress,
+        target: a.target,
+      })
       .returning({ id: improvementActions.id });
     await tx.insert(actionFindings).values(a.findings.map((i) => ({ actionId: action!.id, findingId: created[i]! })));
     await tx.insert(actionInstitutions).values(a.institutions.map((k) => ({ actionId: action!.id, institutionId: institutionIds[k] })));
     let before = 0;
     for (const u of a.updates) {
-      await tx.insert(actionUpdates).values({ actionId: action!.id, authorId: await account(a.owner), note: u.note, changes: u.progress !== undefined ? { progress: { before, after: u.progress } } : {} });
+      await tx
+        .insert(actionUpdates)
+        .values({ actionId: action!.id, authorId: await account(a.owner), note: u.note, changes: u.progress !== undefined ? { progress: { before, after: u.progress } } : {} });
       before = u.progress ?? before;
     }
   }

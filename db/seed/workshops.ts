@@ -19,7 +19,17 @@ type DemoWorkshop = {
   agenda?: Record<string, string>;
 };
 
-type DemoMission = { title: string; purpose: string; country: "HN" | "CR"; cities: string[]; startDate: string; endDate: string; status: "done" | "planned"; team: string[]; workshops: DemoWorkshop[] };
+type DemoMission = {
+  title: string;
+  purpose: string;
+  country: "HN" | "CR";
+  cities: string[];
+  startDate: string;
+  endDate: string;
+  status: "done" | "planned";
+  team: string[];
+  workshops: DemoWorkshop[];
+};
 
 const tegucigalpaInstitutions = [
   "Policía Nacional de Honduras",
@@ -125,15 +135,24 @@ async function idsByName(tx: Db, table: typeof institutions, names: string[]) {
 
 async function seedMissions(tx: Db, projectId: string, demo: DemoMission[]) {
   for (const m of demo) {
-    const [existing] = await tx.select({ id: missions.id }).from(missions).where(and(eq(missions.projectId, projectId), eq(missions.title, m.title)));
+    const [existing] = await tx
+      .select({ id: missions.id })
+      .from(missions)
+      .where(and(eq(missions.projectId, projectId), eq(missions.title, m.title)));
     if (existing) continue;
     const { team, workshops: planned, ...fields } = m;
-    const [mission] = await tx.insert(missions).values({ ...fields, projectId }).returning({ id: missions.id });
+    const [mission] = await tx
+      .insert(missions)
+      .values({ ...fields, projectId })
+      .returning({ id: missions.id });
     const members = await tx.select({ id: users.id }).from(users).where(inArray(users.email, team));
     if (members.length) await tx.insert(missionTeam).values(members.map((u) => ({ missionId: mission!.id, userId: u.id })));
     for (const w of planned) {
       const { invited, agenda, ...workshopFields } = w;
-      const [workshop] = await tx.insert(workshops).values({ ...workshopFields, projectId, missionId: mission!.id }).returning({ id: workshops.id });
+      const [workshop] = await tx
+        .insert(workshops)
+        .values({ ...workshopFields, projectId, missionId: mission!.id })
+        .returning({ id: workshops.id });
       const invitedIds = await idsByName(tx, institutions, invited);
       await tx.insert(workshopInvitations).values([...invitedIds.values()].map((institutionId) => ({ workshopId: workshop!.id, institutionId })));
       const days = Object.entries(agenda ?? {});
@@ -147,7 +166,10 @@ async function seedMissions(tx: Db, projectId: string, demo: DemoMission[]) {
  * (28 came both days). Every seventh person missed the second day; the last two came only then.
  */
 async function seedTegucigalpaAttendance(tx: Db, projectId: string) {
-  const [workshop] = await tx.select({ id: workshops.id }).from(workshops).where(and(eq(workshops.projectId, projectId), eq(workshops.title, tegucigalpaWorkshopTitle)));
+  const [workshop] = await tx
+    .select({ id: workshops.id })
+    .from(workshops)
+    .where(and(eq(workshops.projectId, projectId), eq(workshops.title, tegucigalpaWorkshopTitle)));
   const [already] = await tx.select({ id: attendance.id }).from(attendance).where(eq(attendance.workshopId, workshop!.id)).limit(1);
   if (already) return;
   const bySearch = new Map(

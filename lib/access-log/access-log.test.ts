@@ -114,7 +114,10 @@ describe("batching", () => {
   it("a full batch is written without waiting for the timer", async () => {
     const world = await freshWorld();
     const ctx = await world.ctx("admin");
-    await recordAccess(ctx as never, Array.from({ length: flushBatchSize }, () => ({ action: "duplicates.review" as const, resource: "participants.duplicates" })));
+    await recordAccess(
+      ctx as never,
+      Array.from({ length: flushBatchSize }, () => ({ action: "duplicates.review" as const, resource: "participants.duplicates" })),
+    );
     await expect.poll(async () => (await world.db.select().from(accessLog).where(eq(accessLog.actorId, world.userIds.admin))).length).toBe(flushBatchSize);
   });
 });

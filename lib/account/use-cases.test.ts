@@ -4,16 +4,7 @@ import { createTestDatabase } from "@/db/testing";
 import { authenticate } from "@/lib/auth/sign-in";
 import { refusedFormState } from "@/lib/forms";
 import { wordingFor } from "@/lib/i18n/wording";
-import {
-  auditEntriesFor,
-  ctxFor,
-  currentSession,
-  expectFailure,
-  expectOk,
-  getUserRow,
-  insertUser,
-  isSessionValid,
-} from "@/lib/testing/helpers";
+import { auditEntriesFor, ctxFor, currentSession, expectFailure, expectOk, getUserRow, insertUser, isSessionValid } from "@/lib/testing/helpers";
 import type { ChangePasswordInput } from "./schemas";
 import { changePassword, setLocale, signOutEverywhere } from "./use-cases";
 

@@ -218,7 +218,12 @@ describe("check-in batches ", () => {
     const s = await setup();
     const people = [s.ana, s.luis, ...(await Promise.all(["Rosa", "Iris", "Jorge"].map((n) => insertPerson(database.db, s.world.projectId, n, "Díaz", "woman"))))];
     const manager = await s.world.ctx("manager");
-    expectOk(await send(s, people.map((p) => checkInItem(p.id, "2019-06-18"))));
+    expectOk(
+      await send(
+        s,
+        people.map((p) => checkInItem(p.id, "2019-06-18")),
+      ),
+    );
     const undoSome = people.slice(0, 3).map((p) => checkInItem(p.id, "2019-06-18", "undo"));
     const addDay = [...people].reverse().map((p) => checkInItem(p.id, "2019-06-19"));
     const again = people.map((p) => checkInItem(p.id, "2019-06-18"));

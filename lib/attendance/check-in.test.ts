@@ -24,8 +24,7 @@ async function setup() {
 
 type Setup = Awaited<ReturnType<typeof setup>>;
 
-const send = async (s: Setup, items: ReturnType<typeof checkInItem>[], ctx = s.field) =>
-  recordCheckIns(ctx, { projectId: s.world.projectId, workshopId: s.workshop.id, items });
+const send = async (s: Setup, items: ReturnType<typeof checkInItem>[], ctx = s.field) => recordCheckIns(ctx, { projectId: s.world.projectId, workshopId: s.workshop.id, items });
 
 async function recordsOf(s: Setup, day?: string) {
   const [row] = await database.db
@@ -92,9 +91,7 @@ describe("attendance.checkIn", () => {
   it("refuses, item by item, a day outside the workshop, an unknown person and a cancelled workshop", async () => {
     const s = await setup();
     const stranger = await insertPerson(database.db, s.world.otherProjectId, "Otra", "Persona", "woman");
-    const results = expectOk(
-      await send(s, [checkInItem(s.ana.id, "2019-06-20"), checkInItem(stranger.id, "2019-06-18"), checkInItem(s.ana.id, "2019-06-19")]),
-    );
+    const results = expectOk(await send(s, [checkInItem(s.ana.id, "2019-06-20"), checkInItem(stranger.id, "2019-06-18"), checkInItem(s.ana.id, "2019-06-19")]));
     expect(results.map((r) => [r.outcome, r.reason])).toEqual([
       ["refused", "dayOutsideWorkshop"],
       ["refused", "unknownParticipant"],
@@ -134,7 +131,9 @@ describe("attendance.checkIn", () => {
     expect(expectFailure(await recordCheckIns(s.field, { projectId: s.world.projectId, workshopId: elsewhere.id, items: [checkInItem(s.ana.id, "2019-06-18")] })).error).toBe(
       "not_found",
     );
-    const bad = expectFailure(await recordCheckIns(s.field, { projectId: s.world.projectId, workshopId: s.workshop.id, items: [{ id: "not-an-id", participantId: s.ana.id, day: "18/06/2019" }] }));
+    const bad = expectFailure(
+      await recordCheckIns(s.field, { projectId: s.world.projectId, workshopId: s.workshop.id, items: [{ id: "not-an-id", participantId: s.ana.id, day: "18/06/2019" }] }),
+    );
     expect(bad.fieldErrors).toMatchObject({ "items.0.id": { key: "invalidFormat" }, "items.0.day": { key: "invalidDate" } });
     expect(await recordsOf(s)).toBe(0);
   });
@@ -151,7 +150,12 @@ describe("attendance.day counters", () => {
       await insertPerson(database.db, s.world.projectId, "Iris", "Lobo", "woman", ngo.id),
       await insertPerson(database.db, s.world.projectId, "Alex", "Rivera", "not_stated"),
     ];
-    expectOk(await send(s, people.map((p) => checkInItem(p.id, "2019-06-18"))));
+    expectOk(
+      await send(
+        s,
+        people.map((p) => checkInItem(p.id, "2019-06-18")),
+      ),
+    );
     const day = expectOk(await getAttendanceDay(s.field, { projectId: s.world.projectId, workshopId: s.workshop.id, day: "2019-06-18" }));
     expect(day.counts).toEqual({ present: 4, women: 2, men: 1, otherSex: 1, state: 2, civilSociety: 1, otherSector: 1 });
   });
@@ -174,7 +178,11 @@ describe("attendance.search", () => {
     ]);
     expect(expectOk(await search("jose lopez")).map((c) => c.id)).toEqual([fromInvited.id]);
     // With nothing typed, only the expected people are listed.
-    expect(expectOk(await search("")).map((c) => c.id).sort()).toEqual([s.ana.id, fromInvited.id].sort());
+    expect(
+      expectOk(await search(""))
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([s.ana.id, fromInvited.id].sort());
     const today = expectOk(await searchCheckIn(s.field, { projectId: s.world.projectId, workshopId: s.workshop.id, day: "2019-06-18", q: "ana" }));
     expect(today.find((c) => c.id === s.ana.id)?.present).toBe(true);
   });

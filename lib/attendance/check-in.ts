@@ -14,7 +14,10 @@ export type CheckInItem = { id: string; participantId: string; day: string; acti
 
 /** The check-ins and undos of one workshop, each answered on its own (also for the offline outbox). */
 export async function applyCheckIns(ctx: UseCaseCtx, projectId: string, workshop: Workshop, items: CheckInItem[]): Promise<CheckInResult[]> {
-  const people = await checkablePeople(ctx, items.map((i) => i.participantId));
+  const people = await checkablePeople(
+    ctx,
+    items.map((i) => i.participantId),
+  );
   const results = new Map<string, CheckInResult>();
   // The same order in every transaction (by person and day, keeping each person's own order)
   // means two devices sending overlapping batches wait for each other instead of deadlocking.
@@ -64,7 +67,14 @@ async function claimRefused(ctx: UseCaseCtx, workshopId: string, item: CheckInIt
  * the first time the id is seen (a replay after an undo brings no one back). Then the outcome is
  * stored for replays. Null when the id was seen before.
  */
-async function claimAndApply(ctx: UseCaseCtx, workshopId: string, projectId: string, item: CheckInItem, institutionId: string | null, position: number): Promise<CheckInOutcome | null> {
+async function claimAndApply(
+  ctx: UseCaseCtx,
+  workshopId: string,
+  projectId: string,
+  item: CheckInItem,
+  institutionId: string | null,
+  position: number,
+): Promise<CheckInOutcome | null> {
   const claim = sql`
     claimed as (
       insert into ${checkInOperations} (id, workshop_id, participant_id, day, action, outcome, user_id)
@@ -98,7 +108,10 @@ async function claimAndApply(ctx: UseCaseCtx, workshopId: string, projectId: str
 
 /** A replay answers the outcome recorded for this workshop; an id recorded for another workshop is refused, and nothing is written. */
 async function replayed(ctx: UseCaseCtx, workshopId: string, id: string): Promise<CheckInResult> {
-  const [operation] = await ctx.db.select({ outcome: checkInOperations.outcome, workshopId: checkInOperations.workshopId }).from(checkInOperations).where(eq(checkInOperations.id, id));
+  const [operation] = await ctx.db
+    .select({ outcome: checkInOperations.outcome, workshopId: checkInOperations.workshopId })
+    .from(checkInOperations)
+    .where(eq(checkInOperations.id, id));
   if (operation && operation.workshopId !== workshopId) return { id, outcome: "refused", reason: "idTaken", replayed: false };
   const [outcome, reason] = (operation?.outcome ?? "refused").split(":") as [CheckInOutcome, CheckInRefusal | undefined];
   return { id, outcome, ...(reason ? { reason } : {}), replayed: true };

@@ -79,7 +79,10 @@ describe("an institution's record", () => {
     const manager = await world.ctx("manager");
     const police = await insertInstitution(database.db, "Policía Nacional");
     const workshop = await insertWorkshop(database.db, world.projectId, { title: "Taller de Tegucigalpa" });
-    const people = [await insertPerson(database.db, world.projectId, "Ana", "Cruz", "woman", police.id), await insertPerson(database.db, world.projectId, "Luis", "Paz", "man", police.id)];
+    const people = [
+      await insertPerson(database.db, world.projectId, "Ana", "Cruz", "woman", police.id),
+      await insertPerson(database.db, world.projectId, "Luis", "Paz", "man", police.id),
+    ];
     const items = [checkInItem(people[0]!.id, "2019-06-18"), checkInItem(people[0]!.id, "2019-06-19"), checkInItem(people[1]!.id, "2019-06-18")];
     expectOk(await recordCheckIns(manager, { projectId: world.projectId, workshopId: workshop.id, items }));
     const record = expectOk(await getInstitution(manager, { institutionId: police.id }));

@@ -21,7 +21,10 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await seedDemo(database.db);
   const [project] = await database.db.select().from(projects).where(eq(projects.code, demoProjectCodes.honduras));
-  const [workshop] = await database.db.select().from(workshops).where(and(eq(workshops.projectId, project!.id), eq(workshops.title, tegucigalpaWorkshopTitle)));
+  const [workshop] = await database.db
+    .select()
+    .from(workshops)
+    .where(and(eq(workshops.projectId, project!.id), eq(workshops.title, tegucigalpaWorkshopTitle)));
   target = { projectId: project!.id, workshopId: workshop!.id };
 });
 afterAll(() => database.close());

@@ -53,7 +53,15 @@ export async function offlineRosterOf(ctx: UseCaseCtx, workshop: Workshop): Prom
     workshop: { id: workshop.id, projectId: workshop.projectId, title: workshop.title, status: workshop.status, startDate: workshop.startDate, endDate: workshop.endDate },
     days,
     // Whether someone came on another day depends on the day chosen, so the device works it out.
-    people: people.map(({ id, givenNames, familyNames, sex, institutionName, sector, group }) => ({ id, givenNames, familyNames, sex, institutionName, sector, invited: group === "invited" })),
+    people: people.map(({ id, givenNames, familyNames, sex, institutionName, sector, group }) => ({
+      id,
+      givenNames,
+      familyNames,
+      sex,
+      institutionName,
+      sector,
+      invited: group === "invited",
+    })),
     present,
     institutions: directory,
     preparedAt: new Date().toISOString(),

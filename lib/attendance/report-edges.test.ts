@@ -30,7 +30,8 @@ async function setup(days = { startDate: "2019-06-18", endDate: "2019-06-19" }) 
   const manager = await world.ctx("manager");
   const workshop = await insertWorkshop(database.db, world.projectId, days);
   const send = (items: ReturnType<typeof checkInItem>[]) => recordCheckIns(manager, { projectId: world.projectId, workshopId: workshop.id, items });
-  const report = async (role: "manager" | "field" | "partner" = "manager") => expectOk(await getWorkshopReport(await world.ctx(role), { projectId: world.projectId, workshopId: workshop.id }));
+  const report = async (role: "manager" | "field" | "partner" = "manager") =>
+    expectOk(await getWorkshopReport(await world.ctx(role), { projectId: world.projectId, workshopId: workshop.id }));
   return { world, manager, workshop, send, report };
 }
 
@@ -195,7 +196,14 @@ describe("sign-in sheet ", () => {
     const s = await setup();
     const people = await database.db
       .insert(participants)
-      .values(Array.from({ length: 65 }, (_, i) => ({ givenNames: `Persona${i}`, familyNames: `Apellido${i}`, sex: "woman" as const, searchText: participantSearchText(`Persona${i}`, `Apellido${i}`) })))
+      .values(
+        Array.from({ length: 65 }, (_, i) => ({
+          givenNames: `Persona${i}`,
+          familyNames: `Apellido${i}`,
+          sex: "woman" as const,
+          searchText: participantSearchText(`Persona${i}`, `Apellido${i}`),
+        })),
+      )
       .returning();
     await database.db.insert(participantProjects).values(people.map((p) => ({ participantId: p.id, projectId: s.world.projectId })));
     expectOk(await s.send(people.map((p) => checkInItem(p.id, "2019-06-18"))));

@@ -80,7 +80,10 @@ describe("attendance.report on the demo data", () => {
   async function demo(email: string) {
     await seedDemo(database.db);
     const [project] = await database.db.select().from(projects).where(eq(projects.code, demoProjectCodes.honduras));
-    const [workshop] = await database.db.select().from(workshops).where(and(eq(workshops.projectId, project!.id), eq(workshops.title, tegucigalpaWorkshopTitle)));
+    const [workshop] = await database.db
+      .select()
+      .from(workshops)
+      .where(and(eq(workshops.projectId, project!.id), eq(workshops.title, tegucigalpaWorkshopTitle)));
     const [user] = await database.db.select().from(users).where(eq(users.email, email));
     return getWorkshopReport(await ctxFor(database.db, user!.id), { projectId: project!.id, workshopId: workshop!.id });
   }

@@ -85,7 +85,13 @@ export function summariseAttendance(days: string[], facts: AttendanceFact[], mem
   for (const f of facts) perPerson.set(f.participantId, (perPerson.get(f.participantId) ?? new Set()).add(f.day));
   const everyDay = [...perPerson.values()].filter((attended) => days.every((d) => attended.has(d))).length;
   return {
-    days: days.map((day) => ({ day, ...slice(facts.filter((f) => f.day === day), memberships) })),
+    days: days.map((day) => ({
+      day,
+      ...slice(
+        facts.filter((f) => f.day === day),
+        memberships,
+      ),
+    })),
     overall: { ...slice(facts, memberships), everyDay, someDays: perPerson.size - everyDay },
   };
 }
@@ -137,7 +143,15 @@ export async function workshopReportOf(ctx: UseCaseCtx, workshop: Workshop) {
   ]);
   const summary = summariseAttendance(days, rows, memberships);
   return {
-    workshop: { id: workshop.id, title: workshop.title, type: workshop.type, city: workshop.city, startDate: workshop.startDate, endDate: workshop.endDate, language: workshop.language },
+    workshop: {
+      id: workshop.id,
+      title: workshop.title,
+      type: workshop.type,
+      city: workshop.city,
+      startDate: workshop.startDate,
+      endDate: workshop.endDate,
+      language: workshop.language,
+    },
     ...summary,
     absentInstitutions: absent,
     // Names are for the project's staff; partners read figures only.
@@ -148,7 +162,14 @@ export async function workshopReportOf(ctx: UseCaseCtx, workshop: Workshop) {
 function attendeesOf(rows: (Omit<Attendee, "days"> & { day: string })[]): Attendee[] {
   const byPerson = new Map<string, Attendee>();
   for (const r of rows) {
-    const person = byPerson.get(r.participantId) ?? { participantId: r.participantId, givenNames: r.givenNames, familyNames: r.familyNames, isErased: r.isErased, institutionName: r.institutionName, days: [] };
+    const person = byPerson.get(r.participantId) ?? {
+      participantId: r.participantId,
+      givenNames: r.givenNames,
+      familyNames: r.familyNames,
+      isErased: r.isErased,
+      institutionName: r.institutionName,
+      days: [],
+    };
     person.days.push(r.day);
     person.institutionName = r.institutionName;
     byPerson.set(r.participantId, person);

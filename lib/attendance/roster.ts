@@ -60,7 +60,11 @@ async function findCandidates(ctx: UseCaseCtx, workshopId: string, day: string, 
   const earlierDay = sql`exists (select 1 from ${attendance} a where a.workshop_id = ${workshopId} and a.participant_id = ${participants.id} and a.day <> ${day})`;
   const present = sql<boolean>`exists (select 1 from ${attendance} a where a.workshop_id = ${workshopId} and a.participant_id = ${participants.id} and a.day = ${day})`;
   const group = sql<CheckInCandidate["group"]>`case when ${invited} then 'invited' when ${earlierDay} then 'earlierDay' else 'directory' end`;
-  const filters: (SQL | undefined)[] = [eq(participants.isErased, false), visibleParticipants(ctx), ...words.map((w) => sql`${participants.searchText} like ${containsPattern(w)}`)];
+  const filters: (SQL | undefined)[] = [
+    eq(participants.isErased, false),
+    visibleParticipants(ctx),
+    ...words.map((w) => sql`${participants.searchText} like ${containsPattern(w)}`),
+  ];
   // Nothing typed: start from the workshop's own people (through its indexes), not the directory.
   if (words.length === 0) {
     filters.push(sql`${participants.id} in (

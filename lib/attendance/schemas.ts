@@ -40,6 +40,9 @@ export const syncInput = z.object({
   workshopId: z.uuid(),
   /** Who made the changes on the device: an outbox is only ever sent as its own user's. */
   userId: z.uuid(),
-  items: z.array(z.discriminatedUnion("kind", [newParticipant, checkIn])).min(1).max(200),
+  items: z
+    .array(z.discriminatedUnion("kind", [newParticipant, checkIn]))
+    .min(1)
+    .max(200),
 });
 export type SyncInput = z.input<typeof syncInput>;

@@ -25,7 +25,12 @@ export async function signInSheetPdf(sheet: Sheet, wording: Wording & { longDay:
     { text: t("signInSheet.title"), fontSize: 16, bold: true },
     { text: sheet.workshop.title, fontSize: 12, margin: [0, 2, 0, 2] },
     {
-      text: [`${t("signInSheet.date")}: ${wording.longDay(sheet.day)}`, [sheet.workshop.venue, sheet.workshop.city].filter(Boolean).length ? `   ${t("signInSheet.venue")}: ${[sheet.workshop.venue, sheet.workshop.city].filter(Boolean).join(", ")}` : ""].join(""),
+      text: [
+        `${t("signInSheet.date")}: ${wording.longDay(sheet.day)}`,
+        [sheet.workshop.venue, sheet.workshop.city].filter(Boolean).length
+          ? `   ${t("signInSheet.venue")}: ${[sheet.workshop.venue, sheet.workshop.city].filter(Boolean).join(", ")}`
+          : "",
+      ].join(""),
       margin: [0, 0, 0, 8],
     },
     {

@@ -246,7 +246,15 @@ describe("the roster the device gets back after a sync", () => {
     const s = await setup();
     const people = [s.ana];
     for (const name of ["Berta", "Carla", "Diana", "Elsa", "Flor", "Gina", "Hilda"]) people.push(await insertPerson(database.db, s.world.projectId, name, "Orden", "woman"));
-    expectOk(await syncOutbox(s.field, outbox(s, people.map((p) => checkIn(p.id)))));
+    expectOk(
+      await syncOutbox(
+        s.field,
+        outbox(
+          s,
+          people.map((p) => checkIn(p.id)),
+        ),
+      ),
+    );
     const roster = expectOk(await getOfflineRoster(s.field, { projectId: s.world.projectId, workshopId: s.workshop.id }));
     expect(roster.present.map((p) => p.participantId)).toEqual(people.map((p) => p.id).reverse());
   });

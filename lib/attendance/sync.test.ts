@@ -49,7 +49,9 @@ describe("attendance.sync", () => {
   it("creates the people made offline, then checks them in, each item answered in order", async () => {
     const s = await setup();
     const rosa = newPerson("Rosa", "Nueva");
-    const results = expectOk(await syncOutbox(s.field, outbox(s, [rosa, checkIn(rosa.id, "2019-06-18"), checkIn(s.ana.id, "2019-06-18"), checkIn(s.ana.id, "2019-06-18", "undo")])));
+    const results = expectOk(
+      await syncOutbox(s.field, outbox(s, [rosa, checkIn(rosa.id, "2019-06-18"), checkIn(s.ana.id, "2019-06-18"), checkIn(s.ana.id, "2019-06-18", "undo")])),
+    );
     expect(results.map((r) => r.outcome)).toEqual(["created", "checked_in", "checked_in", "undone"]);
     expect((await state(s.workshop.id, s.world.projectId)).records).toEqual([`${rosa.id}@2019-06-18`]);
   });
@@ -71,9 +73,7 @@ describe("attendance.sync", () => {
     const s = await setup();
     const nameless = newPerson("", "");
     const unknownInstitution = newPerson("Iris", "Lobo", { institutionId: crypto.randomUUID() });
-    const results = expectOk(
-      await syncOutbox(s.field, outbox(s, [nameless, unknownInstitution, checkIn(s.ana.id, "2019-07-01"), checkIn(s.ana.id, "2019-06-19")])),
-    );
+    const results = expectOk(await syncOutbox(s.field, outbox(s, [nameless, unknownInstitution, checkIn(s.ana.id, "2019-07-01"), checkIn(s.ana.id, "2019-06-19")])));
     expect(results.map((r) => [r.outcome, "reason" in r ? r.reason : undefined])).toEqual([
       ["refused", "invalid"],
       ["refused", "invalid"],
@@ -112,7 +112,10 @@ describe("attendance.sync", () => {
     const foreign = { ...outbox(s, [checkIn(s.ana.id, "2019-06-18")], outsider), projectId: crypto.randomUUID(), workshopId: crypto.randomUUID() };
     for (let i = 0; i < 5; i++) expect(expectFailure(await syncOutbox(outsider, foreign)).error).toBe("not_found");
     const refusals = async (actorId: string) =>
-      database.db.select().from(auditEntries).where(and(eq(auditEntries.actorId, actorId), eq(auditEntries.action, "attendance.sync")));
+      database.db
+        .select()
+        .from(auditEntries)
+        .where(and(eq(auditEntries.actorId, actorId), eq(auditEntries.action, "attendance.sync")));
     expect(await refusals(s.world.userIds.partner)).toHaveLength(1);
     expect(await refusals(s.world.userIds.outsider)).toHaveLength(1);
     // A minute later, the next refusal is recorded again.
@@ -161,7 +164,9 @@ describe("attendance.offlineRoster", () => {
     await database.db.insert(workshopInvitations).values({ workshopId: s.workshop.id, institutionId: police.id });
     const roster = expectOk(await getOfflineRoster(s.field, { projectId: s.world.projectId, workshopId: s.workshop.id }));
     expect(roster.days).toEqual(["2019-06-18", "2019-06-19"]);
-    expect(roster.people).toEqual([{ id: withContacts!.id, givenNames: "Luis", familyNames: "Paz", sex: "man", institutionName: "Policía Nacional", sector: police.sector, invited: true }]);
+    expect(roster.people).toEqual([
+      { id: withContacts!.id, givenNames: "Luis", familyNames: "Paz", sex: "man", institutionName: "Policía Nacional", sector: police.sector, invited: true },
+    ]);
     expect(roster.present).toEqual([]);
     expect(JSON.stringify(roster)).not.toMatch(/example\.org|2222/);
     expect(roster.institutions.some((i) => i.id === police.id)).toBe(true);
@@ -176,6 +181,9 @@ describe("attendance.offlineRoster", () => {
     const roster = expectOk(await getOfflineRoster(s.field, { projectId: s.world.projectId, workshopId: s.workshop.id }));
     expect(roster.present.at(-1)).toMatchObject({ participantId: s.ana.id, day: "2019-06-18", givenNames: "Ana", sex: "woman" });
     expect(roster.present.map((p) => `${p.participantId}@${p.day}`).sort()).toEqual([`${s.ana.id}@2019-06-18`, `${s.ana.id}@2019-06-19`, `${newcomer.id}@2019-06-19`].sort());
-    expect(roster.people.map((p) => [p.givenNames, p.invited]).sort()).toEqual([["Ana", false], ["Rosa", false]]);
+    expect(roster.people.map((p) => [p.givenNames, p.invited]).sort()).toEqual([
+      ["Ana", false],
+      ["Rosa", false],
+    ]);
   });
 });

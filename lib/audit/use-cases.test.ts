@@ -50,7 +50,10 @@ const actionsListed = async (input: ListAuditInput) => (await list(input)).items
 describe("listAudit", () => {
   it("filters by actor, newest first, naming the actor", async () => {
     const [actor, someoneElse] = [await newActor(), await newActor()];
-    await writeEntries(actor, [{ at: "2021-01-01T10:00:00Z", action: "older" }, { at: "2021-01-02T10:00:00Z", action: "newer" }]);
+    await writeEntries(actor, [
+      { at: "2021-01-01T10:00:00Z", action: "older" },
+      { at: "2021-01-02T10:00:00Z", action: "newer" },
+    ]);
     await writeEntries(someoneElse, [{ at: "2021-01-03T10:00:00Z", action: "not mine" }]);
 
     const page = await list({ actorId: actor });
@@ -93,7 +96,10 @@ describe("listAudit", () => {
   it("pages through the entries, keeping the total", async () => {
     const actor = await newActor();
     const days = ["01", "02", "03", "04", "05"];
-    await writeEntries(actor, days.map((d) => ({ at: `2021-05-${d}T12:00:00Z`, action: `day ${d}` })));
+    await writeEntries(
+      actor,
+      days.map((d) => ({ at: `2021-05-${d}T12:00:00Z`, action: `day ${d}` })),
+    );
 
     const page2 = await list({ actorId: actor, page: 2, pageSize: 2 });
     expect(page2).toMatchObject({ total: 5, page: 2, pageSize: 2 });

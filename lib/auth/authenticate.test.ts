@@ -5,16 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/db/client";
 import { signInAttempts, users } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
-import {
-  auditEntriesFor,
-  currentSession,
-  expectFailure,
-  expectOk,
-  getUserRow,
-  insertUser,
-  isSessionValid,
-  uniqueEmail,
-} from "@/lib/testing/helpers";
+import { auditEntriesFor, currentSession, expectFailure, expectOk, getUserRow, insertUser, isSessionValid, uniqueEmail } from "@/lib/testing/helpers";
 import { passwordHashOptions, verifyPassword } from "./password";
 import { authenticate, createSignInLink, loadSessionUser, revokeSessions, setPasswordWithLink, signInLinkLifetimeMs } from "./sign-in";
 import { getSignInRefusal, throttle } from "./throttle";
@@ -42,9 +33,9 @@ const newAddress = () => `198.51.100.${addressCounter++}`;
 
 /** Failed attempts stored as if made `secondsAgo` before `now`, from `clientAddress`. */
 async function storeFailures(email: string | ((i: number) => string), clientAddress: string, secondsAgo: number[], now = new Date()) {
-  await db.insert(signInAttempts).values(
-    secondsAgo.map((s, i) => ({ email: typeof email === "string" ? email : email(i), clientAddress, at: new Date(now.getTime() - s * second) })),
-  );
+  await db
+    .insert(signInAttempts)
+    .values(secondsAgo.map((s, i) => ({ email: typeof email === "string" ? email : email(i), clientAddress, at: new Date(now.getTime() - s * second) })));
 }
 
 async function failSignIn(email: string, clientAddress: string, times: number) {
@@ -53,8 +44,7 @@ async function failSignIn(email: string, clientAddress: string, times: number) {
   }
 }
 
-const setPassword = (token: string, password = newPassword, confirmPassword = password) =>
-  setPasswordWithLink(db, { token, password, confirmPassword });
+const setPassword = (token: string, password = newPassword, confirmPassword = password) => setPasswordWithLink(db, { token, password, confirmPassword });
 
 describe("authenticate", () => {
   it("signs in with the right password", async () => {
@@ -132,7 +122,11 @@ describe("sign-in throttling", () => {
 
   it(`makes an address that fails on ${addressFailures} different e-mails wait before trying any other`, async () => {
     const address = newAddress();
-    await storeFailures((i) => uniqueEmail(`guess${i}`), address, Array.from({ length: addressFailures - 1 }, (_, i) => 60 + i));
+    await storeFailures(
+      (i) => uniqueEmail(`guess${i}`),
+      address,
+      Array.from({ length: addressFailures - 1 }, (_, i) => 60 + i),
+    );
     await failSignIn(uniqueEmail("last"), address, 1);
     const user = await insertUser(db);
     expect(await authenticate(db, { email: user.email, password: user.password }, address)).toMatchObject({ ok: false, reason: "locked" });
@@ -158,9 +152,7 @@ describe("sign-in throttling", () => {
   it(`checks at most ${pairFailures} guesses sent at the same time`, async () => {
     const user = await insertUser(db);
     const address = newAddress();
-    const guesses = Array.from({ length: 4 * pairFailures }, (_, i) =>
-      authenticate(db, { email: user.email, password: `wrong guess ${i}` }, address),
-    );
+    const guesses = Array.from({ length: 4 * pairFailures }, (_, i) => authenticate(db, { email: user.email, password: `wrong guess ${i}` }, address));
     const answers = await Promise.all(guesses);
     const checked = answers.filter((a) => !a.ok && a.reason === "invalid");
     expect(checked.length).toBeLessThanOrEqual(pairFailures);
@@ -178,7 +170,15 @@ describe("sign-in throttling", () => {
     expect(await getSignInRefusal(db, user.email, address, new Date(now.getTime() + second))).toBeNull();
 
     // Sign-ins that succeeded do not count: many people signing in together are not held up.
-    await db.update(signInAttempts).set({ succeeded: true }).where(inArray(signInAttempts.id, rows.map((r) => r.id)));
+    await db
+      .update(signInAttempts)
+      .set({ succeeded: true })
+      .where(
+        inArray(
+          signInAttempts.id,
+          rows.map((r) => r.id),
+        ),
+      );
     expect(await authenticate(db, { email: user.email, password: user.password }, address)).toMatchObject({ ok: true });
   });
 
@@ -189,7 +189,10 @@ describe("sign-in throttling", () => {
     await storeFailures(user.email, address, [old + 60, old + 30, old + 10, old + 5, old + 1, old + 1]);
     expect(await getSignInRefusal(db, user.email, address)).toBeNull();
     expect(await authenticate(db, { email: user.email, password: user.password }, address)).toMatchObject({ ok: true });
-    const left = await db.select().from(signInAttempts).where(and(eq(signInAttempts.email, user.email), eq(signInAttempts.clientAddress, address)));
+    const left = await db
+      .select()
+      .from(signInAttempts)
+      .where(and(eq(signInAttempts.email, user.email), eq(signInAttempts.clientAddress, address)));
     expect(left).toMatchObject([{ succeeded: true }]);
   });
 

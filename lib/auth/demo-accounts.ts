@@ -10,7 +10,15 @@ export async function listUsableDemoAccounts(db: Db) {
   const active = await db
     .select({ email: users.email })
     .from(users)
-    .where(and(inArray(users.email, demoAccounts.map((a) => a.email)), eq(users.isActive, true)));
+    .where(
+      and(
+        inArray(
+          users.email,
+          demoAccounts.map((a) => a.email),
+        ),
+        eq(users.isActive, true),
+      ),
+    );
   const activeEmails = new Set(active.map((u) => u.email));
   return demoAccounts
     .filter((a) => activeEmails.has(a.email))

@@ -94,14 +94,7 @@ export async function findUsableSignInLink(db: Db, token: string) {
     .select({ id: signInLinks.id, userId: signInLinks.userId, name: users.name, email: users.email, locale: users.locale })
     .from(signInLinks)
     .innerJoin(users, eq(users.id, signInLinks.userId))
-    .where(
-      and(
-        eq(signInLinks.tokenHash, hashToken(token)),
-        isNull(signInLinks.usedAt),
-        gt(signInLinks.expiresAt, new Date()),
-        eq(users.isActive, true),
-      ),
-    )
+    .where(and(eq(signInLinks.tokenHash, hashToken(token)), isNull(signInLinks.usedAt), gt(signInLinks.expiresAt, new Date()), eq(users.isActive, true)))
     .limit(1);
   return link ?? null;
 }

@@ -44,13 +44,7 @@ export async function startSignInAttempt(db: Db, email: string, clientAddress: s
  * Why this address may not try this e-mail's password now, or null when it may.
  * `exceptAttemptId` leaves out the attempt being judged.
  */
-export async function getSignInRefusal(
-  db: Db,
-  email: string,
-  clientAddress: string,
-  now = new Date(),
-  exceptAttemptId?: string,
-): Promise<SignInRefusal | null> {
+export async function getSignInRefusal(db: Db, email: string, clientAddress: string, now = new Date(), exceptAttemptId?: string): Promise<SignInRefusal | null> {
   const since = new Date(now.getTime() - throttle.windowMs);
   const secondAgo = new Date(now.getTime() - 1000);
   const fromAddress = and(eq(signInAttempts.clientAddress, clientAddress), gt(signInAttempts.at, since), eq(signInAttempts.succeeded, false))!;

@@ -43,9 +43,7 @@ export const getBodyOutput = z.object({
   ),
 });
 
-export const listBodiesOutput = z.array(
-  bodyRow.pick({ id: true, name: true, acronym: true, country: true }).extend({ currentMembers: z.number() }),
-);
+export const listBodiesOutput = z.array(bodyRow.pick({ id: true, name: true, acronym: true, country: true }).extend({ currentMembers: z.number() }));
 
 export const removeBodyMembershipOutput = endBodyMembershipOutput;
 

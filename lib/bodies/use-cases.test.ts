@@ -8,15 +8,7 @@ import { bodyEditForm, bodyForm, directoryState, institutionForm, isoDate } from
 import { auditEntriesFor, expectFailure, expectOk, snapshotCounts } from "@/lib/testing/helpers";
 import { createWorld, type World } from "@/lib/testing/world";
 import type { CreateBodyInput, UpdateBodyInput } from "./schemas";
-import {
-  addBodyMember,
-  createBody,
-  endBodyMembership,
-  getBody,
-  listBodies,
-  removeBodyMembership,
-  updateBody,
-} from "./use-cases";
+import { addBodyMember, createBody, endBodyMembership, getBody, listBodies, removeBodyMembership, updateBody } from "./use-cases";
 
 let database: Database;
 let world: World;
@@ -168,7 +160,6 @@ describe("listBodies and getBody", () => {
       row(zeta, zetaMembership, "2022-07-01", null),
     ]);
   });
-
 });
 
 describe("addBodyMember", () => {
@@ -197,11 +188,7 @@ describe("addBodyMember", () => {
   });
 
   it.each<[string, (body: CoordinationBody, institution: Institution) => Parameters<typeof join>, object]>([
-    [
-      "an institution that does not exist",
-      (body) => [body.id, crypto.randomUUID()],
-      { error: "invalid", fieldErrors: { institutionId: { key: "unknownInstitution" } } },
-    ],
+    ["an institution that does not exist", (body) => [body.id, crypto.randomUUID()], { error: "invalid", fieldErrors: { institutionId: { key: "unknownInstitution" } } }],
     [
       "an end before the start",
       (body, institution) => [body.id, institution.id, "2021-05-01", "2021-04-30"],

@@ -7,14 +7,7 @@ import { currentMembership } from "@/lib/institutions/queries";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
 import { insertAudited, updateVersioned } from "@/lib/audited-write";
-import {
-  addBodyMemberInput,
-  bodyIdInput,
-  createBodyInput,
-  endBodyMembershipInput,
-  membershipIdInput,
-  updateBodyInput,
-} from "./schemas";
+import { addBodyMemberInput, bodyIdInput, createBodyInput, endBodyMembershipInput, membershipIdInput, updateBodyInput } from "./schemas";
 import { addBodyMemberOutput, createBodyOutput, endBodyMembershipOutput, getBodyOutput, listBodiesOutput, removeBodyMembershipOutput, updateBodyOutput } from "./responses";
 
 const editableFields = ["name", "acronym", "country", "description"] as const;

@@ -17,9 +17,7 @@ export async function documentToXlsx(spec: DocumentSpec): Promise<Uint8Array> {
     sheet.addRow([spec.subtitle]);
     sheet.addRow([section.title]).font = { bold: true };
     // Entries read down the sheet: a heading, then its lines under it.
-    const [headers, rows] = isEntrySection(section)
-      ? [[], section.entries.flatMap((e) => [[e.heading], ...e.lines.map((line) => ["", line])])]
-      : [section.headers, section.rows];
+    const [headers, rows] = isEntrySection(section) ? [[], section.entries.flatMap((e) => [[e.heading], ...e.lines.map((line) => ["", line])])] : [section.headers, section.rows];
     if (headers.length) sheet.addRow(headers).font = { bold: true };
     for (const row of rows) sheet.addRow(row.map((cell) => (typeof cell === "string" ? neutraliseFormula(cell) : cell)));
     if (rows.length === 0 && section.empty) sheet.addRow([section.empty]);

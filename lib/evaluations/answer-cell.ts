@@ -25,4 +25,3 @@ export function levelOf(cell: string, scaleSize: number): number | null {
   }
   return null;
 }
-

@@ -48,8 +48,45 @@ const shown = (f: Figure) => (f.shown ? `${f.percent} % of ${f.n}` : f.reason);
 
 /** A CSV as KoboToolbox writes it by default: `;` separators, every cell quoted, metadata columns around the answers. */
 function koboCsv(rows: string[][]): Uint8Array {
-  const header = ["start", "end", "today", "datos/grupo", "evaluacion/q1", "evaluacion/q2", "_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status", "_submitted_by", "__version__", "_tags", "_index"];
-  const lines = [header, ...rows.map((r, i) => ["2022-07-04T10:00:00", "2022-07-04T10:09:00", "2022-07-04", r[0]!, r[1]!, r[2]!, String(1000 + i), r[3]!, "2022-07-04T10:09:30", "", "", "submitted_via_web", "", "vA1", "", String(i + 1)])];
+  const header = [
+    "start",
+    "end",
+    "today",
+    "datos/grupo",
+    "evaluacion/q1",
+    "evaluacion/q2",
+    "_id",
+    "_uuid",
+    "_submission_time",
+    "_validation_status",
+    "_notes",
+    "_status",
+    "_submitted_by",
+    "__version__",
+    "_tags",
+    "_index",
+  ];
+  const lines = [
+    header,
+    ...rows.map((r, i) => [
+      "2022-07-04T10:00:00",
+      "2022-07-04T10:09:00",
+      "2022-07-04",
+      r[0]!,
+      r[1]!,
+      r[2]!,
+      String(1000 + i),
+      r[3]!,
+      "2022-07-04T10:09:30",
+      "",
+      "",
+      "submitted_via_web",
+      "",
+      "vA1",
+      "",
+      String(i + 1),
+    ]),
+  ];
   return new TextEncoder().encode(`${lines.map((l) => l.map((c) => `"${c}"`).join(";")).join("\r\n")}\r\n`);
 }
 
@@ -287,7 +324,9 @@ describe("pinning a figure", () => {
     const theirs = expectOk(await getEvaluationResults(s.manager, { projectId: s.world.projectId, evaluationId: other.id }));
     const statementId = mine.results[0]!.statementId;
     expect(expectFailure(await pinStatement(s.manager, { ...s.ids, statementId: theirs.results[0]!.statementId, pinned: true })).error).toBe("not_found");
-    expect(expectFailure(await pinStatement(s.manager, { ...s.ids, statementId, pinned: true, groupId: theirs.groups[0]!.id })).fieldErrors?.groupId).toEqual({ key: "invalidChoice" });
+    expect(expectFailure(await pinStatement(s.manager, { ...s.ids, statementId, pinned: true, groupId: theirs.groups[0]!.id })).fieldErrors?.groupId).toEqual({
+      key: "invalidChoice",
+    });
     expect(expectFailure(await pinStatement(await s.world.ctx("field"), { ...s.ids, statementId, pinned: true })).error).toBe("forbidden");
     expect(expectFailure(await pinStatement(await s.world.ctx("partner"), { ...s.ids, statementId, pinned: true })).error).toBe("forbidden");
     const after = expectOk(await getEvaluationResults(s.manager, s.ids));

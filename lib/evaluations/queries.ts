@@ -29,7 +29,11 @@ export async function pinnedFigures(ctx: UseCaseCtx, projectId: string): Promise
       ),
     ),
     // Every group of the evaluation, even one not pinned: whether a figure may be shown depends on all of them.
-    ctx.db.select({ id: evaluationGroups.id, evaluationId: evaluationGroups.evaluationId }).from(evaluationGroups).where(inArray(evaluationGroups.evaluationId, evaluationIds)).orderBy(asc(evaluationGroups.key)),
+    ctx.db
+      .select({ id: evaluationGroups.id, evaluationId: evaluationGroups.evaluationId })
+      .from(evaluationGroups)
+      .where(inArray(evaluationGroups.evaluationId, evaluationIds))
+      .orderBy(asc(evaluationGroups.key)),
   ]);
   return pinned.map(({ statement, evaluation, group }) => {
     const figures = figuresOf(

@@ -48,9 +48,7 @@ export const getEvaluationResultsOutput = z.object({
   canPin: z.boolean(),
 });
 
-export const listEvaluationsOutput = z.array(
-  evaluationRow.pick({ id: true, title: true, periodStart: true, periodEnd: true }).extend({ respondents: z.number() }),
-);
+export const listEvaluationsOutput = z.array(evaluationRow.pick({ id: true, title: true, periodStart: true, periodEnd: true }).extend({ respondents: z.number() }));
 
 export const pinStatementOutput = z.object({ pinned: z.boolean() });
 

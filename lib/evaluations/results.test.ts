@@ -42,7 +42,6 @@ describe("a statement's answers", () => {
       ),
     ).toEqual({ n: 4, agree: 3, distribution: [1, 0, 2, 1] });
   });
-
 });
 
 /** `agree` of `n` answers in one group on a 4-level scale agreeing at 3 and 4: agreeing at level 4, the others at level 1. */
@@ -75,7 +74,11 @@ describe("small groups", () => {
 
   it("hide the first group by key among the smallest of equal size", () => {
     const groups = published([...answers("police", 1, 1), ...answers("state", 8, 6), ...answers("ngo", 8, 4)], ["ngo", "police", "state"]).groups;
-    expect(groups).toEqual({ ngo: { shown: false, reason: "protectsSmallGroup" }, police: { shown: false, reason: "tooFew" }, state: { shown: true, n: 8, agree: 6, percent: 75 } });
+    expect(groups).toEqual({
+      ngo: { shown: false, reason: "protectsSmallGroup" },
+      police: { shown: false, reason: "tooFew" },
+      state: { shown: true, n: 8, agree: 6, percent: 75 },
+    });
   });
 
   it("need no other group hidden when the small ones together reach the threshold, and one more when they do not", () => {

@@ -78,7 +78,10 @@ export function statementFigures(counts: GroupLevelCount[], groupIds: string[], 
     hiddenAnswers += group.n;
   });
   // Sorting is stable, so among groups of the same size the first by key is hidden first.
-  const shownSmallestFirst = byGroup.map((group, i) => ({ i, n: group.n })).filter((g) => !hidden.has(g.i)).sort((a, b) => a.n - b.n);
+  const shownSmallestFirst = byGroup
+    .map((group, i) => ({ i, n: group.n }))
+    .filter((g) => !hidden.has(g.i))
+    .sort((a, b) => a.n - b.n);
   for (const group of shownSmallestFirst) {
     if (hiddenAnswers === 0 || hiddenAnswers >= threshold) break;
     hidden.set(group.i, "protectsSmallGroup");

@@ -13,8 +13,14 @@ export const createEvaluationInput = z
     scaleSize: z.coerce.number().pipe(z.union(scaleSizes.map((s) => z.literal(s)) as [z.ZodLiteral<4>, z.ZodLiteral<5>])),
     agreeLevels: z.array(z.coerce.number().int().min(1).max(5)).min(1).max(4),
     minGroupSize: z.coerce.number().int().min(1).max(100).default(5),
-    groups: z.array(z.object({ key, name: narrativeInput(200) })).min(1).max(20),
-    statements: z.array(z.object({ key, text: narrativeInput(1000) })).min(1).max(100),
+    groups: z
+      .array(z.object({ key, name: narrativeInput(200) }))
+      .min(1)
+      .max(20),
+    statements: z
+      .array(z.object({ key, text: narrativeInput(1000) }))
+      .min(1)
+      .max(100),
   })
   .refine((v) => v.agreeLevels.every((level) => level <= v.scaleSize), { message: "agreeOnScale", path: ["agreeLevels"] })
   .refine((v) => new Set(v.groups.map((g) => g.key)).size === v.groups.length, { message: "duplicateKey", path: ["groups"] })
@@ -38,8 +44,14 @@ export const pinInput = evaluationIdInput.extend({
  */
 export const translateEvaluationInput = evaluationIdInput.extend({
   version: z.coerce.number().int().min(1),
-  groups: z.array(z.object({ id: z.uuid(), name: narrativeInput(200) })).max(20).default([]),
-  statements: z.array(z.object({ id: z.uuid(), text: narrativeInput(1000) })).max(100).default([]),
+  groups: z
+    .array(z.object({ id: z.uuid(), name: narrativeInput(200) }))
+    .max(20)
+    .default([]),
+  statements: z
+    .array(z.object({ id: z.uuid(), text: narrativeInput(1000) }))
+    .max(100)
+    .default([]),
 });
 export type TranslateEvaluationInput = z.input<typeof translateEvaluationInput>;
 

@@ -92,7 +92,10 @@ describe("a group under the threshold", () => {
   it("is sent the same way in the API's JSON answer: only that it has too few answers", async () => {
     const { world, ids } = await evaluationWithOneSmallGroup();
     // The /api/v1 handler answers the use case's data as `Response.json` writes it.
-    const answer = JSON.parse(JSON.stringify(expectOk(await getEvaluationResults(await world.ctx("partner"), ids)))) as { groups: { id: string; key: string }[]; results: { overall: Figure; groups: { groupId: string; key: string; figure: Figure }[] }[] };
+    const answer = JSON.parse(JSON.stringify(expectOk(await getEvaluationResults(await world.ctx("partner"), ids)))) as {
+      groups: { id: string; key: string }[];
+      results: { overall: Figure; groups: { groupId: string; key: string; figure: Figure }[] }[];
+    };
     const policeId = answer.groups.find((g) => g.key === "police")!.id;
     const [q1] = answer.results;
     expect(q1!.groups.find((g) => g.groupId === policeId)).toEqual({ groupId: policeId, key: "police", figure: { shown: false, reason: "tooFew" } });

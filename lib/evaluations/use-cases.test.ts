@@ -19,7 +19,8 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 const shown = (f: Figure) => (f.shown ? `${f.percent} % of ${f.n}` : f.reason);
-const percents = (results: StatementResult[]) => Object.fromEntries(results.map((r) => [r.key, { all: shown(r.overall), ...Object.fromEntries(r.groups.map((g) => [g.key, shown(g.figure)])) }]));
+const percents = (results: StatementResult[]) =>
+  Object.fromEntries(results.map((r) => [r.key, { all: shown(r.overall), ...Object.fromEntries(r.groups.map((g) => [g.key, shown(g.figure)])) }]));
 
 describe("the demo evaluations", () => {
   it("give exactly the figures the closing reports published", async () => {
@@ -97,7 +98,10 @@ describe("an evaluation's responses", () => {
     expect(expectOk(await getEvaluationResults(manager, ids)).respondents).toBe(0);
     expect(expectFailure(await createEvaluation(manager, form(world.projectId, { agreeLevels: [4, 5] }))).fieldErrors?.agreeLevels).toEqual({ key: "agreeOnScale" });
     expect(expectFailure(await createEvaluation(manager, form(world.projectId, { scaleSize: 7 as never }))).fieldErrors?.scaleSize).toBeDefined();
-    const twice = [{ key: "q1", text: { original: "es" as const, es: "a" } }, { key: "q1", text: { original: "es" as const, es: "b" } }];
+    const twice = [
+      { key: "q1", text: { original: "es" as const, es: "a" } },
+      { key: "q1", text: { original: "es" as const, es: "b" } },
+    ];
     expect(expectFailure(await createEvaluation(manager, form(world.projectId, { statements: twice }))).fieldErrors?.statements).toEqual({ key: "duplicateKey" });
   });
 });
@@ -122,18 +126,19 @@ describe("an evaluation's texts", () => {
     );
     expect(saved).toEqual({ version: 2 });
     const after = expectOk(await getEvaluationResults(manager, ids));
-    expect(after.results.map((r) => r.text)).toEqual([
-      { original: "es", es: "Mejoró la coordinación", en: "Coordination improved" },
-      q2!.text,
-    ]);
+    expect(after.results.map((r) => r.text)).toEqual([{ original: "es", es: "Mejoró la coordinación", en: "Coordination improved" }, q2!.text]);
     expect(after.groups.find((g) => g.key === "state")!.name).toEqual({ original: "es", es: "Estado", fr: "État", en: "State" });
 
     const again = (input: Partial<Parameters<typeof translateEvaluation>[1]>) =>
       translateEvaluation(manager, { ...ids, version: 2, statements: [{ id: q1!.statementId, text: { original: "es", es: "Cambiado" } }], ...input });
     expect(expectFailure(await again({ version: 1 })).error).toBe("stale");
-    expect(expectFailure(await again({ statements: [{ id: q1!.statementId, text: { original: "es", en: "Only English" } }] })).fieldErrors).toHaveProperty(["statements.0.text.es"]);
+    expect(expectFailure(await again({ statements: [{ id: q1!.statementId, text: { original: "es", en: "Only English" } }] })).fieldErrors).toHaveProperty([
+      "statements.0.text.es",
+    ]);
     const foreign = expectOk(await getEvaluationResults(manager, { ...ids, evaluationId: other.id })).results[0]!;
-    expect(expectFailure(await again({ statements: [{ id: foreign.statementId, text: { original: "es", es: "Ajeno" } }] })).fieldErrors?.statements).toEqual({ key: "unknownStatement" });
+    expect(expectFailure(await again({ statements: [{ id: foreign.statementId, text: { original: "es", es: "Ajeno" } }] })).fieldErrors?.statements).toEqual({
+      key: "unknownStatement",
+    });
     expect(expectFailure(await translateEvaluation(await world.ctx("field"), { ...ids, version: 2 })).error).toBe("forbidden");
     expect(expectOk(await getEvaluationResults(manager, ids)).results[0]!.text.es).toBe("Mejoró la coordinación");
     expect(expectOk(await getEvaluationResults(manager, { ...ids, evaluationId: other.id })).results[0]!.text.es).toBe("Mejoró la coordinación");

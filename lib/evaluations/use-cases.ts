@@ -86,7 +86,8 @@ export const addResponse = defineUseCase({
       .from(evaluationStatements)
       .where(and(eq(evaluationStatements.evaluationId, evaluation.id), inArray(evaluationStatements.key, Object.keys(input.answers))));
     if (statements.length !== Object.keys(input.answers).length) throw new UseCaseError("invalid", { answers: { key: "unknownStatement" } });
-    if (Object.values(input.answers).some((level) => level > evaluation.scaleSize)) throw new UseCaseError("invalid", { answers: { key: "offScale", values: { max: evaluation.scaleSize } } });
+    if (Object.values(input.answers).some((level) => level > evaluation.scaleSize))
+      throw new UseCaseError("invalid", { answers: { key: "offScale", values: { max: evaluation.scaleSize } } });
     const [respondent] = await ctx.db
       .insert(evaluationRespondents)
       .values({ evaluationId: evaluation.id, groupId: group.id, externalId: input.externalId })
@@ -115,7 +116,10 @@ export const pinStatement = defineUseCase({
   async run(ctx, input) {
     const evaluation = await loadEvaluation(ctx, input.projectId, input.evaluationId);
     if (input.groupId) {
-      const [group] = await ctx.db.select({ id: evaluationGroups.id }).from(evaluationGroups).where(and(eq(evaluationGroups.id, input.groupId), eq(evaluationGroups.evaluationId, evaluation.id)));
+      const [group] = await ctx.db
+        .select({ id: evaluationGroups.id })
+        .from(evaluationGroups)
+        .where(and(eq(evaluationGroups.id, input.groupId), eq(evaluationGroups.evaluationId, evaluation.id)));
       if (!group) throw new UseCaseError("invalid", { groupId: { key: "invalidChoice" } });
     }
     const [statement] = await ctx.db

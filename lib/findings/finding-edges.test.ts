@@ -131,7 +131,11 @@ describe("editing a finding", () => {
     const created = expectOk(await createFinding(s.manager, form(s)));
     expectOk(await updateFinding(s.manager, { ...form(s, { priority: "low" }), findingId: created.id, version: 1 }));
     const before = await snapshotCounts(database.db, everything);
-    const stale = { ...form(s, { priority: "high", workshops: [], sourceIds: [], institutions: [{ institutionId: s.labour.id, role: "reported" }] }), findingId: created.id, version: 1 };
+    const stale = {
+      ...form(s, { priority: "high", workshops: [], sourceIds: [], institutions: [{ institutionId: s.labour.id, role: "reported" }] }),
+      findingId: created.id,
+      version: 1,
+    };
     expect(expectFailure(await updateFinding(s.manager, stale)).error).toBe("stale");
     expect(await snapshotCounts(database.db, everything)).toEqual(before);
     const kept = expectOk(await getFinding(s.manager, { ...s.ids, findingId: created.id }));

@@ -27,9 +27,7 @@ export const createProjectThemeOutput = z.object({ id: z.string(), name: localiz
 export const getFindingOutput = z.object({
   finding: findingRow,
   projectThemeName: localizedText.nullable(),
-  workshops: z.array(
-    z.object({ workshopId: z.string(), day: z.string().nullable(), title: z.string(), startDate: z.string(), endDate: z.string() }),
-  ),
+  workshops: z.array(z.object({ workshopId: z.string(), day: z.string().nullable(), title: z.string(), startDate: z.string(), endDate: z.string() })),
   sources: z.array(z.object({ id: z.string(), kind: z.enum(sourceKinds), title: z.string(), date: z.string().nullable() })),
   institutions: z.array(z.object({ institutionId: z.string(), role: z.enum(evidenceRoles), name: z.string(), acronym: z.string() })),
   canEdit: z.boolean(),

@@ -29,9 +29,7 @@ const oneTheme = {
 export const createFindingInput = findingFields.refine(oneTheme.check, oneTheme.issue);
 export type CreateFindingInput = z.input<typeof createFindingInput>;
 
-export const updateFindingInput = findingFields
-  .extend({ findingId: z.uuid(), version: z.coerce.number().int().min(1) })
-  .refine(oneTheme.check, oneTheme.issue);
+export const updateFindingInput = findingFields.extend({ findingId: z.uuid(), version: z.coerce.number().int().min(1) }).refine(oneTheme.check, oneTheme.issue);
 export type UpdateFindingInput = z.input<typeof updateFindingInput>;
 
 export const findingIdInput = z.object({ projectId: z.uuid(), studyId: z.uuid(), findingId: z.uuid() });

@@ -1,15 +1,5 @@
 import { and, asc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
-import {
-  findingInstitutions,
-  findings,
-  findingSources,
-  findingWorkshops,
-  institutions,
-  projectThemes,
-  studySources,
-  workshops,
-  type Finding,
-} from "@/db/schema";
+import { findingInstitutions, findings, findingSources, findingWorkshops, institutions, projectThemes, studySources, workshops, type Finding } from "@/db/schema";
 import { findingThemes, type FindingTheme } from "@/db/schema/values";
 import { changeOf, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
@@ -50,7 +40,9 @@ export const listFindings = defineUseCase({
     if (input.priority) filters.push(eq(findings.priority, input.priority));
     if (input.status) filters.push(eq(findings.status, input.status));
     if (input.institutionId) {
-      filters.push(inArray(findings.id, ctx.db.select({ id: findingInstitutions.findingId }).from(findingInstitutions).where(eq(findingInstitutions.institutionId, input.institutionId))));
+      filters.push(
+        inArray(findings.id, ctx.db.select({ id: findingInstitutions.findingId }).from(findingInstitutions).where(eq(findingInstitutions.institutionId, input.institutionId))),
+      );
     }
     if (input.q) {
       // Accents and case aside, in whichever language it was written.
@@ -192,7 +184,10 @@ async function currentEvidence(ctx: UseCaseCtx, findingId: string): Promise<Pick
   const [w, s, i] = await Promise.all([
     ctx.db.select({ workshopId: findingWorkshops.workshopId, day: findingWorkshops.day }).from(findingWorkshops).where(eq(findingWorkshops.findingId, findingId)),
     ctx.db.select({ sourceId: findingSources.sourceId }).from(findingSources).where(eq(findingSources.findingId, findingId)),
-    ctx.db.select({ institutionId: findingInstitutions.institutionId, role: findingInstitutions.role }).from(findingInstitutions).where(eq(findingInstitutions.findingId, findingId)),
+    ctx.db
+      .select({ institutionId: findingInstitutions.institutionId, role: findingInstitutions.role })
+      .from(findingInstitutions)
+      .where(eq(findingInstitutions.findingId, findingId)),
   ]);
   return { workshops: w, sourceIds: s.map((x) => x.sourceId), institutions: i };
 }
@@ -282,4 +277,3 @@ export const listProjectThemes = defineUseCase({
     return ctx.db.select({ id: projectThemes.id, name: projectThemes.name }).from(projectThemes).where(eq(projectThemes.projectId, input.projectId));
   },
 });
-

@@ -65,7 +65,10 @@ describe("an uploaded study source must be what its type says", () => {
 describe("an imported spreadsheet must be what its name says", () => {
   it("refuses text named .xlsx and a picture named .csv with the field's message; reads real ones", async () => {
     const field = await world.ctx("field");
-    const rows = [["Nombre", "Apellidos"], ["Ana", "Pérez"]];
+    const rows = [
+      ["Nombre", "Apellidos"],
+      ["Ana", "Pérez"],
+    ];
     for (const [name, data] of [
       ["lista.xlsx", csvBytes(rows)],
       ["lista.csv", png],

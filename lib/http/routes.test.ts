@@ -64,7 +64,12 @@ describe("the /api/v1 routes and the use cases' http declarations", () => {
 
 describe("the OpenAPI document", () => {
   const doc = buildOpenApiDocument();
-  type Operation = { operationId: string; parameters: { name: string; in: string }[]; requestBody?: { content: Record<string, { schema: { required?: string[] } }> }; responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }> };
+  type Operation = {
+    operationId: string;
+    parameters: { name: string; in: string }[];
+    requestBody?: { content: Record<string, { schema: { required?: string[] } }> };
+    responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }>;
+  };
   const operation = (route: string) => {
     const [method, routePath] = route.split(" ") as [string, string];
     return (doc.paths[routePath] as Record<string, Operation> | undefined)?.[method.toLowerCase()];

@@ -1,9 +1,7 @@
 import type { Locale } from "./config";
 
 // The region first, then the countries of headquarters, funders and neighbours.
-export const countryCodes = [
-  "BZ", "CR", "SV", "GT", "HN", "NI", "PA", "MX", "CO", "DO", "HT", "CU", "CA", "US", "FR", "ES",
-] as const;
+export const countryCodes = ["BZ", "CR", "SV", "GT", "HN", "NI", "PA", "MX", "CO", "DO", "HT", "CU", "CA", "US", "FR", "ES"] as const;
 
 export function countryName(code: string, locale: Locale): string {
   return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;

@@ -40,7 +40,10 @@ async function setup(workshopFields: { startDate?: string; endDate?: string; sta
 }
 
 async function recordsOf(workshopId: string) {
-  return database.db.select({ participantId: attendance.participantId, day: attendance.day, institutionId: attendance.institutionId }).from(attendance).where(eq(attendance.workshopId, workshopId));
+  return database.db
+    .select({ participantId: attendance.participantId, day: attendance.day, institutionId: attendance.institutionId })
+    .from(attendance)
+    .where(eq(attendance.workshopId, workshopId));
 }
 
 async function peopleNamed(familyNames: string) {
@@ -93,7 +96,12 @@ describe("attendance import: dates ", () => {
 
   it("rows without a date, when the day chosen on screen is outside the workshop, are refused", async () => {
     const s = await setup();
-    const input = { ...s.input([["José Luis", `Martínez ${s.tag}`, "H"]]), headers: ["Nombre", "Apellidos", "Sexo"], mapping: { givenNames: 0, familyNames: 1, sex: 2 }, day: "2019-07-01" };
+    const input = {
+      ...s.input([["José Luis", `Martínez ${s.tag}`, "H"]]),
+      headers: ["Nombre", "Apellidos", "Sexo"],
+      mapping: { givenNames: 0, familyNames: 1, sex: 2 },
+      day: "2019-07-01",
+    };
     expect(expectFailure(await commitAttendanceImport(s.field, input)).fieldErrors).toEqual({ "row 2 · day": { key: "dayOutsideWorkshop" } });
     expect(await recordsOf(s.workshop.id)).toEqual([]);
   });
@@ -157,7 +165,12 @@ describe("attendance import: matching and decisions ", () => {
     const second = await insertPerson(database.db, s.world.projectId, "Carlos", `Homónimo ${s.tag}`, "man");
     const rows = [["2019-06-18", "Carlos", `Homónimo ${s.tag}`, "H", ""]];
     const preview = expectOk(await previewAttendanceImport(s.field, s.input(rows)));
-    expect(preview.rows[0]!.candidates.map((c) => [c.id, c.score]).sort()).toEqual([[first.id, 1], [second.id, 1]].sort());
+    expect(preview.rows[0]!.candidates.map((c) => [c.id, c.score]).sort()).toEqual(
+      [
+        [first.id, 1],
+        [second.id, 1],
+      ].sort(),
+    );
     expect(preview.rows[0]!.status).toBe("uncertain");
   });
 

@@ -97,7 +97,12 @@ describe("attendance.importCommit", () => {
     const decided = s.input(rows, { decisions: { "2": s.jose.id } });
     expect(expectOk(await commitAttendanceImport(s.field, decided))).toEqual({ created: 1, recorded: 4, alreadyPresent: 0 });
     const days = await database.db.select({ participantId: attendance.participantId, day: attendance.day }).from(attendance).where(eq(attendance.workshopId, s.workshop.id));
-    expect(days.filter((d) => d.participantId === s.jose.id).map((d) => d.day).sort()).toEqual(["2019-06-18", "2019-06-19"]);
+    expect(
+      days
+        .filter((d) => d.participantId === s.jose.id)
+        .map((d) => d.day)
+        .sort(),
+    ).toEqual(["2019-06-18", "2019-06-19"]);
     expect(new Set(days.map((d) => d.participantId)).size).toBe(2);
     // The same file again: the new person is now on file, every day already recorded.
     const again = expectOk(await commitAttendanceImport(s.field, decided));

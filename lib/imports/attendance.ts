@@ -75,7 +75,10 @@ async function checkRows(ctx: UseCaseCtx, input: z.output<typeof attendanceImpor
       checked.push({ preview: { ...preview, status: "error" } });
       continue;
     }
-    const found = await findDuplicates({ db: ctx.db, user: ctx.user }, { givenNames: fields.givenNames, familyNames: fields.familyNames, sex: fields.sex, institutionId: fields.institutionId, email: fields.email, phone: fields.phone });
+    const found = await findDuplicates(
+      { db: ctx.db, user: ctx.user },
+      { givenNames: fields.givenNames, familyNames: fields.familyNames, sex: fields.sex, institutionId: fields.institutionId, email: fields.email, phone: fields.phone },
+    );
     if (!found.ok) throw new UseCaseError(found.error);
     preview.candidates = found.data.map((c) => ({ id: c.id, label: `${c.givenNames} ${c.familyNames}`.trim(), score: c.score }));
     const decision = input.decisions[String(preview.row)];
@@ -152,7 +155,13 @@ export const commitAttendanceImport = defineUseCase({
       const [person] = await ctx.db.select({ institutionId: participants.institutionId }).from(participants).where(eq(participants.id, participantId));
       const inserted = await ctx.db
         .insert(attendance)
-        .values({ workshopId: input.workshopId, participantId, day: preview.day!, institutionId: fields!.institutionId ?? person?.institutionId ?? null, recordedById: ctx.user.id })
+        .values({
+          workshopId: input.workshopId,
+          participantId,
+          day: preview.day!,
+          institutionId: fields!.institutionId ?? person?.institutionId ?? null,
+          recordedById: ctx.user.id,
+        })
         .onConflictDoNothing()
         .returning({ id: attendance.id });
       recorded += inserted.length;

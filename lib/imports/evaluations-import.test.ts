@@ -78,7 +78,10 @@ describe("importing a KoboToolbox export", () => {
     const sheet = await readSpreadsheet("kobo.xlsx", await koboExport([...file, ["police", 7, 4, "uuid-e"]]));
     const input = { ...s.ids, headers: sheet.headers, rows: sheet.rows, mapping: guessResponseMapping(sheet.headers, ["q1_vulnerability", "q2_victims"]) };
     const preview = expectOk(await previewResponseImport(s.manager, input));
-    expect(preview.rows.find((r) => r.row === 6)).toMatchObject({ status: "error", errors: { group: { key: "invalidChoice" }, q1_vulnerability: { key: "offScale", values: { max: 5 } } } });
+    expect(preview.rows.find((r) => r.row === 6)).toMatchObject({
+      status: "error",
+      errors: { group: { key: "invalidChoice" }, q1_vulnerability: { key: "offScale", values: { max: 5 } } },
+    });
     const refused = expectFailure(await commitResponseImport(s.manager, input));
     expect(Object.keys(refused.fieldErrors ?? {})).toEqual(["row 6 · group", "row 6 · q1_vulnerability"]);
     expect(expectOk(await getEvaluationResults(s.manager, s.ids)).respondents).toBe(0);

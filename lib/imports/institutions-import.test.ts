@@ -32,7 +32,15 @@ const preview = async (rows: string[][]) => expectOk(await previewInstitutionImp
 /** The institutions whose name contains `tag`, as stored, in name order. */
 async function namedWith(tag: string) {
   const rows = await database.db
-    .select({ name: institutions.name, acronym: institutions.acronym, country: institutions.country, sector: institutions.sector, kind: institutions.kind, level: institutions.level, city: institutions.city })
+    .select({
+      name: institutions.name,
+      acronym: institutions.acronym,
+      country: institutions.country,
+      sector: institutions.sector,
+      kind: institutions.kind,
+      level: institutions.level,
+      city: institutions.city,
+    })
     .from(institutions)
     .where(ilike(institutions.name, containsPattern(tag)));
   return rows.sort((a, b) => `${a.name}|${a.country}`.localeCompare(`${b.name}|${b.country}`));

@@ -43,8 +43,7 @@ export function normaliseHeader(header: string): string {
 }
 
 // The app's own field labels in every language, so Atelier's exports import back without mapping.
-const ownLabels = (field: string) =>
-  locales.map((locale) => normaliseHeader((catalogues[locale].imports.fields as Record<string, string>)[field] ?? "")).filter(Boolean);
+const ownLabels = (field: string) => locales.map((locale) => normaliseHeader((catalogues[locale].imports.fields as Record<string, string>)[field] ?? "")).filter(Boolean);
 
 /**
  * The mapping a person would most likely choose; the import screen lets them change it. Headers

@@ -41,8 +41,7 @@ async function setup(): Promise<Setup> {
   return { world, field: await world.ctx("field"), tag, institution };
 }
 
-const preview = async (s: Setup, rows: string[][], ctx = s.field) =>
-  expectOk(await previewParticipantImport(ctx, participantImport(s.world.projectId, headers, rows)));
+const preview = async (s: Setup, rows: string[][], ctx = s.field) => expectOk(await previewParticipantImport(ctx, participantImport(s.world.projectId, headers, rows)));
 const commit = async (s: Setup, rows: string[][], ctx = s.field) => commitParticipantImport(ctx, participantImport(s.world.projectId, headers, rows));
 const written = () => participantCounts(database.db);
 
@@ -78,11 +77,7 @@ describe("participants.importCommit", () => {
     const s = await setup();
     const before = await written();
     const failure = expectFailure(
-      await commit(s, [
-        row("Ana", "Pérez", "F", s.institution.name),
-        row("Luis", "Gómez", "M", "", "luis@"),
-        row("Rosa", "Díaz", "F", `Ministerio Fantasma ${s.tag}`),
-      ]),
+      await commit(s, [row("Ana", "Pérez", "F", s.institution.name), row("Luis", "Gómez", "M", "", "luis@"), row("Rosa", "Díaz", "F", `Ministerio Fantasma ${s.tag}`)]),
     );
     expect(failure).toEqual({
       ok: false,
@@ -189,7 +184,12 @@ describe("participants.export", () => {
 
   it("exports only the people the user may see, sorted by family name whatever the accents and case, within the filters", async () => {
     const s = await setup();
-    for (const [familyNames, sex] of [["Zúñiga", "man"], ["álvarez", "woman"], ["Bonilla", "man"], ["Ávila", "woman"]] as const) {
+    for (const [familyNames, sex] of [
+      ["Zúñiga", "man"],
+      ["álvarez", "woman"],
+      ["Bonilla", "man"],
+      ["Ávila", "woman"],
+    ] as const) {
       expectOk(await createParticipant(s.field, participantForm(s.world.projectId, { givenNames: "Ana", familyNames, sex, institutionId: s.institution.id })));
     }
     expectOk(await createParticipant(await s.world.ctx("outsider"), participantForm(s.world.otherProjectId, { familyNames: "Aaron" })));

@@ -14,8 +14,7 @@ export const table = {
   rows: z.array(z.array(z.string().max(2000)).max(100)).max(maxRows),
 };
 
-export const mappingOf = <F extends string>(fields: readonly [F, ...F[]]) =>
-  z.partialRecord(z.enum(fields), z.number().int().min(0).max(99).nullable());
+export const mappingOf = <F extends string>(fields: readonly [F, ...F[]]) => z.partialRecord(z.enum(fields), z.number().int().min(0).max(99).nullable());
 
 export const participantImportInput = z.object({
   projectId: z.uuid(),

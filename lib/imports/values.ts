@@ -13,19 +13,45 @@ export function sexReader(columnValues: string[]): (value: string) => Participan
   const letters = new Set(columnValues.map((v) => toSearchText(v)));
   const mMeansWoman = letters.has("h");
   const words: Record<string, ParticipantSex> = {
-    f: "woman", femme: "woman", femenino: "woman", female: "woman", woman: "woman", mujer: "woman",
-    h: "man", homme: "man", hombre: "man", masculino: "man", male: "man", man: "man",
+    f: "woman",
+    femme: "woman",
+    femenino: "woman",
+    female: "woman",
+    woman: "woman",
+    mujer: "woman",
+    h: "man",
+    homme: "man",
+    hombre: "man",
+    masculino: "man",
+    male: "man",
+    man: "man",
     m: mMeansWoman ? "woman" : "man",
-    autre: "other", otro: "other", otra: "other", other: "other", x: "other",
-    "": "not_stated", nr: "not_stated", "non precise": "not_stated", "no indicado": "not_stated", "not stated": "not_stated",
+    autre: "other",
+    otro: "other",
+    otra: "other",
+    other: "other",
+    x: "other",
+    "": "not_stated",
+    nr: "not_stated",
+    "non precise": "not_stated",
+    "no indicado": "not_stated",
+    "not stated": "not_stated",
   };
   return (value) => words[toSearchText(value)] ?? null;
 }
 
 const consentWords: Record<string, ConsentForm> = {
-  written: "written", ecrit: "written", escrito: "written", signed: "written", signe: "written", firmado: "written",
-  verbal: "verbal", oral: "verbal",
-  online: "online", "en ligne": "online", "en linea": "online",
+  written: "written",
+  ecrit: "written",
+  escrito: "written",
+  signed: "written",
+  signe: "written",
+  firmado: "written",
+  verbal: "verbal",
+  oral: "verbal",
+  online: "online",
+  "en ligne": "online",
+  "en linea": "online",
 };
 
 export function readConsentForm(value: string): ConsentForm | null | undefined {

@@ -27,7 +27,14 @@ async function setup() {
   const manager = await world.ctx("manager");
   const study = expectOk(await createStudy(manager, { projectId: world.projectId, title: "Línea de base" }));
   const finding = (text: string, status: "draft" | "validated" = "draft") =>
-    createFinding(manager, { projectId: world.projectId, studyId: study.id, theme: "protection", status, title: { original: "es", es: text }, description: { original: "es", es: text } }).then(expectOk);
+    createFinding(manager, {
+      projectId: world.projectId,
+      studyId: study.id,
+      theme: "protection",
+      status,
+      title: { original: "es", es: text },
+      description: { original: "es", es: text },
+    }).then(expectOk);
   const identification = await finding("Identificación de víctimas", "validated");
   const labour = await insertInstitution(database.db, `Secretaría de Trabajo ${crypto.randomUUID()}`);
   return { world, manager, study, finding, identification, labour };
@@ -48,7 +55,10 @@ const form = (s: Setup, overrides: Partial<CreateActionInput> = {}): CreateActio
 
 /** A second partner of the project, from another organisation. */
 async function secondPartner(s: Setup) {
-  const [other] = await database.db.insert(users).values({ email: `otra-${crypto.randomUUID()}@test.example`, name: "Otra Socia", locale: "es" }).returning();
+  const [other] = await database.db
+    .insert(users)
+    .values({ email: `otra-${crypto.randomUUID()}@test.example`, name: "Otra Socia", locale: "es" })
+    .returning();
   await database.db.insert(projectMembers).values({ projectId: s.world.projectId, userId: other!.id, role: "partner" });
   return ctxFor(database.db, other!.id);
 }

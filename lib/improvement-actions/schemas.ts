@@ -27,9 +27,7 @@ const dueAfterStart = {
 export const createActionInput = actionFields.refine(dueAfterStart.check, dueAfterStart.issue);
 export type CreateActionInput = z.input<typeof createActionInput>;
 
-export const updateActionInput = actionFields
-  .extend({ actionId: z.uuid(), version: z.coerce.number().int().min(1) })
-  .refine(dueAfterStart.check, dueAfterStart.issue);
+export const updateActionInput = actionFields.extend({ actionId: z.uuid(), version: z.coerce.number().int().min(1) }).refine(dueAfterStart.check, dueAfterStart.issue);
 export type UpdateActionInput = z.input<typeof updateActionInput>;
 
 export const actionIdInput = z.object({ projectId: z.uuid(), actionId: z.uuid() });

@@ -83,7 +83,13 @@ describe("improvement actions", () => {
     const outsider = await s.world.ctx("outsider");
     const foreignStudy = expectOk(await createStudy(outsider, { projectId: s.world.otherProjectId, title: "Otro" }));
     const foreign = expectOk(
-      await createFinding(outsider, { projectId: s.world.otherProjectId, studyId: foreignStudy.id, theme: "data", title: { original: "es", es: "x" }, description: { original: "es", es: "x" } }),
+      await createFinding(outsider, {
+        projectId: s.world.otherProjectId,
+        studyId: foreignStudy.id,
+        theme: "data",
+        title: { original: "es", es: "x" },
+        description: { original: "es", es: "x" },
+      }),
     );
     expect(expectFailure(await createAction(s.manager, form(s, { findingIds: [foreign.id] }))).fieldErrors?.findingIds).toEqual({ key: "notProjectFinding" });
     expect(expectFailure(await createAction(s.manager, form(s, { ownerId: s.world.userIds.loner }))).fieldErrors?.ownerId).toEqual({ key: "notProjectMember" });

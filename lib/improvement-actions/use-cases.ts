@@ -42,7 +42,12 @@ export const listActions = defineUseCase({
     if (input.ownerId) filters.push(eq(improvementActions.ownerId, input.ownerId));
     if (input.overdue) filters.push(overdueSql());
     if (input.institutionId) {
-      filters.push(inArray(improvementActions.id, ctx.db.select({ id: actionInstitutions.actionId }).from(actionInstitutions).where(eq(actionInstitutions.institutionId, input.institutionId))));
+      filters.push(
+        inArray(
+          improvementActions.id,
+          ctx.db.select({ id: actionInstitutions.actionId }).from(actionInstitutions).where(eq(actionInstitutions.institutionId, input.institutionId)),
+        ),
+      );
     }
     if (input.findingId) {
       filters.push(inArray(improvementActions.id, ctx.db.select({ id: actionFindings.actionId }).from(actionFindings).where(eq(actionFindings.findingId, input.findingId))));
@@ -73,7 +78,9 @@ export const listActions = defineUseCase({
         // Partners count only the findings they may read.
         findings: sql<number>`(select count(*)::int from ${actionFindings} af join ${findings} f on f.id = af.finding_id
           where af.action_id = ${improvementActions.id}${can(ctx.access, "findings.readDrafts") ? sql`` : sql` and f.status <> 'draft'`})`,
-        institutions: sql<{ id: string; name: string }[]>`coalesce((select json_agg(json_build_object('id', i.id, 'name', i.name) order by i.name) from ${actionInstitutions} ai join ${institutions} i on i.id = ai.institution_id where ai.action_id = ${improvementActions.id}), '[]'::json)`,
+        institutions: sql<
+          { id: string; name: string }[]
+        >`coalesce((select json_agg(json_build_object('id', i.id, 'name', i.name) order by i.name) from ${actionInstitutions} ai join ${institutions} i on i.id = ai.institution_id where ai.action_id = ${improvementActions.id}), '[]'::json)`,
       })
       .from(improvementActions)
       .leftJoin(users, eq(users.id, improvementActions.ownerId))
@@ -137,7 +144,16 @@ export const getAction = defineUseCase({
         : Promise.resolve([]),
     ]);
     const canEdit = can(ctx.access, "improvementActions.edit");
-    return { action, ownerName: owner?.name ?? null, overdue: isOverdue(action), findings: answered, institutions: responsible, updates, canEdit, canUpdate: canEdit || action.ownerId === ctx.user.id };
+    return {
+      action,
+      ownerName: owner?.name ?? null,
+      overdue: isOverdue(action),
+      findings: answered,
+      institutions: responsible,
+      updates,
+      canEdit,
+      canUpdate: canEdit || action.ownerId === ctx.user.id,
+    };
   },
 });
 
@@ -254,8 +270,14 @@ export const addActionUpdate = defineUseCase({
     const changes = diffFields(before, after!, progressFields);
     if (!input.note && Object.keys(changes).length === 0) throw new UseCaseError("invalid", { note: { key: "required" } });
     await recordUpdate(ctx, before.id, input.note, changes);
-    await recordAudit(ctx.db, { actorId: ctx.user.id, action: "improvementActions.addUpdate", entityType: "improvement_action", entityId: before.id, projectId: input.projectId, changes: { ...changes, note: { before: null, after: input.note } } });
+    await recordAudit(ctx.db, {
+      actorId: ctx.user.id,
+      action: "improvementActions.addUpdate",
+      entityType: "improvement_action",
+      entityId: before.id,
+      projectId: input.projectId,
+      changes: { ...changes, note: { before: null, after: input.note } },
+    });
     return after!;
   },
 });
-

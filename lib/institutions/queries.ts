@@ -2,25 +2,17 @@ import "server-only";
 import { and, eq, gte, ilike, inArray, isNull, lte, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import {
-  bodyMemberships,
-  institutions,
-  type Institution,
-} from "@/db/schema";
+import { bodyMemberships, institutions, type Institution } from "@/db/schema";
 import { UseCaseError } from "@/lib/result";
 import { containsPattern, toSearchText } from "@/lib/search-text";
 import type { UseCaseCtx } from "@/lib/use-case";
-import {
-  createInstitutionInput,
-  listInstitutionsInput,
-} from "./schemas";
+import { createInstitutionInput, listInstitutionsInput } from "./schemas";
 import { today } from "@/lib/today";
 import { editableFields } from "./schemas";
 import { insertAudited } from "@/lib/audited-write";
 
 /** Memberships that hold today: started, and not ended before today. */
-export const currentMembership = () =>
-  and(lte(bodyMemberships.startDate, today()), or(isNull(bodyMemberships.endDate), gte(bodyMemberships.endDate, today())))!;
+export const currentMembership = () => and(lte(bodyMemberships.startDate, today()), or(isNull(bodyMemberships.endDate), gte(bodyMemberships.endDate, today())))!;
 
 /** The conditions of an institution list (search and filters), shared by list and export. */
 export function institutionFilters(ctx: UseCaseCtx, input: z.output<typeof listInstitutionsInput>): SQL | undefined {

@@ -55,9 +55,7 @@ export const getInstitutionOutput = z.object({
 });
 
 export const listInstitutionsOutput = pageOf(
-  institutionRow
-    .pick({ id: true, name: true, country: true, isActive: true, acronym: true, sector: true, kind: true, level: true })
-    .extend({ parentName: z.string().nullable() }),
+  institutionRow.pick({ id: true, name: true, country: true, isActive: true, acronym: true, sector: true, kind: true, level: true }).extend({ parentName: z.string().nullable() }),
 );
 
 export const mergeInstitutionsOutput = z.object({

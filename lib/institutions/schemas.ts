@@ -17,7 +17,15 @@ const institutionFields = z.object({
   level: z.enum(institutionLevels),
   parentId: z.preprocess(emptyToNull, z.uuid().nullable().default(null)),
   city: z.string().trim().max(120).default(""),
-  website: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).max(300).optional()).transform((v) => v ?? ""),
+  website: z
+    .preprocess(
+      emptyToUndefined,
+      z
+        .url({ protocol: /^https?$/ })
+        .max(300)
+        .optional(),
+    )
+    .transform((v) => v ?? ""),
   notes: z.string().trim().max(5000).default(""),
 });
 
@@ -37,9 +45,7 @@ export const setInstitutionActiveInput = z.object({
   isActive: z.preprocess((v) => v === true || v === "true", z.boolean()),
 });
 
-export const mergeInstitutionsInput = z
-  .object({ sourceId: z.uuid(), targetId: z.uuid() })
-  .refine((v) => v.sourceId !== v.targetId, { message: "mergeSame", path: ["targetId"] });
+export const mergeInstitutionsInput = z.object({ sourceId: z.uuid(), targetId: z.uuid() }).refine((v) => v.sourceId !== v.targetId, { message: "mergeSame", path: ["targetId"] });
 export type MergeInstitutionsInput = z.input<typeof mergeInstitutionsInput>;
 
 export const institutionSorts = ["name", "acronym", "country", "kind"] as const;

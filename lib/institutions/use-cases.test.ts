@@ -6,13 +6,7 @@ import { auditEntries, institutions, participantAffiliations, participants, user
 import { createTestDatabase } from "@/db/testing";
 import { addBodyMember, createBody } from "@/lib/bodies/use-cases";
 import type { Ctx } from "@/lib/session-user";
-import {
-  directoryState,
-  institutionEditForm,
-  institutionForm,
-  isoDate,
-  userWithRoles,
-} from "@/lib/testing/directory";
+import { directoryState, institutionEditForm, institutionForm, isoDate, userWithRoles } from "@/lib/testing/directory";
 import { auditEntriesFor, ctxFor, expectFailure, expectOk, insertUser, snapshotCounts, uniqueTag } from "@/lib/testing/helpers";
 import { createWorld, type RoleName, type World } from "@/lib/testing/world";
 import type { CreateInstitutionInput, ListInstitutionsInput, UpdateInstitutionInput } from "./schemas";
@@ -164,7 +158,10 @@ describe("listInstitutions: search", () => {
 
     for (const q of ["ministerio de educacion", "MINISTERIO  DE   EDUCACIÓN", "SEDUC", "seduc"]) {
       const found = await list({ q });
-      expect(found.items.map((i) => i.id), q).toEqual([education.id]);
+      expect(
+        found.items.map((i) => i.id),
+        q,
+      ).toEqual([education.id]);
       expect(found.total, q).toBe(1);
     }
     expect(sorted(await listed({ q: "EDUCACIÓN" }))).toEqual(sorted([education.id, secretariat.id]));
@@ -372,9 +369,7 @@ describe("mergeInstitutions", () => {
     expect(await getInstitution(await manager(), { institutionId: source.id })).toEqual({ ok: false, error: "not_found" });
     const merged = await get(target.id);
     expect(sorted(merged.children.map((c) => c.id))).toEqual(sorted(children.map((c) => c.id)));
-    expect(sorted(merged.bodies.map((b) => `${b.bodyId} ${b.startDate} ${b.endDate}`))).toEqual(
-      sorted([`${shared.id} 2020-01-01 null`, `${other.id} 2021-05-01 2022-04-30`]),
-    );
+    expect(sorted(merged.bodies.map((b) => `${b.bodyId} ${b.startDate} ${b.endDate}`))).toEqual(sorted([`${shared.id} 2020-01-01 null`, `${other.id} 2021-05-01 2022-04-30`]));
     // The kept record is now found by the duplicate's acronym.
     expect(await listed({ q: source.acronym })).toEqual([target.id]);
   });
@@ -397,10 +392,7 @@ describe("mergeInstitutions", () => {
 
   it("moves the people who work at the duplicate, with their history, to the record kept", async () => {
     const { source, target } = await mergeScenario();
-    const [person] = await world.db
-      .insert(participants)
-      .values({ givenNames: "Rosa", familyNames: "Merge", institutionId: source.id, searchText: "rosa merge" })
-      .returning();
+    const [person] = await world.db.insert(participants).values({ givenNames: "Rosa", familyNames: "Merge", institutionId: source.id, searchText: "rosa merge" }).returning();
     await world.db.insert(participantAffiliations).values({ participantId: person!.id, institutionId: source.id, startDate: "2020-01-01" });
     expectOk(await merge(source, target));
     const [after] = await world.db.select().from(participants).where(eq(participants.id, person!.id));

@@ -1,12 +1,42 @@
 import { aliasedTable, asc, eq, and, count, desc, sql } from "drizzle-orm";
 import { z } from "zod";
-import { institutions, type Institution, attendance, bodyMemberships, coordinationBodies, participantAffiliations, participantNameKeys, participants, workshopInvitations, findingInstitutions, actionInstitutions, workshops } from "@/db/schema";
+import {
+  institutions,
+  type Institution,
+  attendance,
+  bodyMemberships,
+  coordinationBodies,
+  participantAffiliations,
+  participantNameKeys,
+  participants,
+  workshopInvitations,
+  findingInstitutions,
+  actionInstitutions,
+  workshops,
+} from "@/db/schema";
 import type { ExportFormat } from "@/lib/spreadsheets/write";
 import { sortable, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type Page } from "@/lib/use-case";
-import { exportInstitutionsInput, listInstitutionsInput, createInstitutionInput, institutionIdInput, mergeInstitutionsInput, setInstitutionActiveInput, updateInstitutionInput, editableFields } from "./schemas";
+import {
+  exportInstitutionsInput,
+  listInstitutionsInput,
+  createInstitutionInput,
+  institutionIdInput,
+  mergeInstitutionsInput,
+  setInstitutionActiveInput,
+  updateInstitutionInput,
+  editableFields,
+} from "./schemas";
 import { institutionFilters, insertInstitution } from "./queries";
-import { exportInstitutionsOutput, createInstitutionOutput, getInstitutionOutput, listInstitutionsOutput, mergeInstitutionsOutput, setInstitutionActiveOutput, updateInstitutionOutput } from "./responses";
+import {
+  exportInstitutionsOutput,
+  createInstitutionOutput,
+  getInstitutionOutput,
+  listInstitutionsOutput,
+  mergeInstitutionsOutput,
+  setInstitutionActiveOutput,
+  updateInstitutionOutput,
+} from "./responses";
 import type { Db } from "@/db/client";
 import { diffFields, recordAudit } from "@/lib/audit";
 import { inProjectsWithRole, type ProjectAccess } from "@/lib/authz";
@@ -104,12 +134,7 @@ export const getInstitution = defineUseCase({
         })
         .from(attendance)
         .innerJoin(workshops, eq(workshops.id, attendance.workshopId))
-        .where(
-          and(
-            eq(attendance.institutionId, institution.id),
-            inProjectsWithRole(ctx, workshops.projectId, "project.read"),
-          ),
-        )
+        .where(and(eq(attendance.institutionId, institution.id), inProjectsWithRole(ctx, workshops.projectId, "project.read")))
         .groupBy(workshops.id)
         .orderBy(desc(workshops.startDate)),
     ]);
@@ -226,11 +251,7 @@ export const mergeInstitutions = defineUseCase({
       .where(eq(bodyMemberships.institutionId, source.id))
       .returning({ id: bodyMemberships.id });
     // People who work (or worked) there move too; deleting the source would otherwise orphan them.
-    const people = await ctx.db
-      .update(participants)
-      .set({ institutionId: target.id })
-      .where(eq(participants.institutionId, source.id))
-      .returning({ id: participants.id });
+    const people = await ctx.db.update(participants).set({ institutionId: target.id }).where(eq(participants.institutionId, source.id)).returning({ id: participants.id });
     await ctx.db.update(participantAffiliations).set({ institutionId: target.id }).where(eq(participantAffiliations.institutionId, source.id));
     await ctx.db.update(participantNameKeys).set({ institutionId: target.id }).where(eq(participantNameKeys.institutionId, source.id));
     // Attendance keeps counting for the merged institution; an invitation to both stays one.

@@ -70,7 +70,11 @@ describe("mission calendar ", () => {
     expect(expectFailure(await listMissionMonth(s.manager, { projectId: s.world.projectId, month: "2019-13" })).error).toBe("invalid");
     expect(expectFailure(await listMissionMonth(s.manager, { projectId: s.world.projectId, month: "2019-6" })).error).toBe("invalid");
     expect(expectOk(await listMissionMonth(s.field, { projectId: s.world.projectId, month: "2019-06" })).map((m) => m.title)).toEqual(["With field"]);
-    expect(expectOk(await listMissionMonth(s.manager, { projectId: s.world.projectId, month: "2019-06" })).map((m) => m.title).sort()).toEqual(["With field", "Without"]);
+    expect(
+      expectOk(await listMissionMonth(s.manager, { projectId: s.world.projectId, month: "2019-06" }))
+        .map((m) => m.title)
+        .sort(),
+    ).toEqual(["With field", "Without"]);
     expect(expectFailure(await listMissionMonth(await s.world.ctx("partner"), { projectId: s.world.projectId, month: "2019-06" })).error).toBe("forbidden");
   });
 });

@@ -8,7 +8,10 @@ import { countryField, emptyToUndefined } from "@/lib/zod-fields";
 // Forms send a comma-separated line; the API may send a list.
 const cityList = z.preprocess(
   (v) => (typeof v === "string" ? v.split(",") : v),
-  z.array(z.string().trim().max(100)).max(20).transform((cities) => [...new Set(cities.filter(Boolean))]),
+  z
+    .array(z.string().trim().max(100))
+    .max(20)
+    .transform((cities) => [...new Set(cities.filter(Boolean))]),
 );
 
 const missionFields = z.object({
@@ -25,13 +28,10 @@ const missionFields = z.object({
   teamUserIds: idList(50).default([]),
 });
 
-
 export const createMissionInput = missionFields.refine(endNotBeforeStart, endDateRule);
 export type CreateMissionInput = z.input<typeof createMissionInput>;
 
-export const updateMissionInput = missionFields
-  .extend({ missionId: z.uuid(), version: z.coerce.number().int().min(1) })
-  .refine(endNotBeforeStart, endDateRule);
+export const updateMissionInput = missionFields.extend({ missionId: z.uuid(), version: z.coerce.number().int().min(1) }).refine(endNotBeforeStart, endDateRule);
 export type UpdateMissionInput = z.input<typeof updateMissionInput>;
 
 export const missionIdInput = z.object({ projectId: z.uuid(), missionId: z.uuid() });

@@ -109,7 +109,15 @@ export const getMission = defineUseCase({
         .where(eq(missionNotes.missionId, mission.id))
         .orderBy(desc(missionNotes.createdAt)),
       ctx.db
-        .select({ id: workshops.id, title: workshops.title, type: workshops.type, city: workshops.city, startDate: workshops.startDate, endDate: workshops.endDate, status: workshops.status })
+        .select({
+          id: workshops.id,
+          title: workshops.title,
+          type: workshops.type,
+          city: workshops.city,
+          startDate: workshops.startDate,
+          endDate: workshops.endDate,
+          status: workshops.status,
+        })
         .from(workshops)
         .where(eq(workshops.missionId, mission.id))
         .orderBy(asc(workshops.startDate), asc(workshops.title)),
@@ -145,7 +153,13 @@ export const createMission = defineUseCase({
     await assertTeam(ctx, input.projectId, teamUserIds);
     const mission = await insertAudited(ctx.db, ctx.user.id, missions, {
       values: fields,
-      audit: { action: "missions.create", entityType: "mission", projectId: input.projectId, fields: editableFields, changes: { team: { before: null, after: [...new Set(teamUserIds)] } } },
+      audit: {
+        action: "missions.create",
+        entityType: "mission",
+        projectId: input.projectId,
+        fields: editableFields,
+        changes: { team: { before: null, after: [...new Set(teamUserIds)] } },
+      },
     });
     await writeTeam(ctx, mission.id, teamUserIds);
     return mission;

@@ -112,7 +112,9 @@ describe("prepared workshops on the device", () => {
     expect(await d.isPrepared("ana", "w1")).toBe(true);
     expect(await d.isPrepared("luis", "w1")).toBe(false);
     expect(await d.readRoster("ana", "w1")).toEqual(roster);
-    expect(await d.listPrepared("ana")).toEqual([{ workshopId: "w1", projectId: "p1", title: "Taller de Tegucigalpa", startDate: "2019-06-18", endDate: "2019-06-19", preparedAt: roster.preparedAt }]);
+    expect(await d.listPrepared("ana")).toEqual([
+      { workshopId: "w1", projectId: "p1", title: "Taller de Tegucigalpa", startDate: "2019-06-18", endDate: "2019-06-19", preparedAt: roster.preparedAt },
+    ]);
     expect(rawText(await (await d.deviceDb()).getAll("rosters"))).not.toMatch(/Maradiaga|Tegucigalpa/);
   });
 });

@@ -16,7 +16,11 @@ export type OutboxEntry = OutboxChange & Target & { seq: number; createdAt: numb
 
 /** Adds changes at the end of the user's outbox, all or none. */
 export async function enqueue(userId: string, target: Target, changes: OutboxChange[]): Promise<void> {
-  await replace(userId, [], changes.map((change) => ({ ...target, change })));
+  await replace(
+    userId,
+    [],
+    changes.map((change) => ({ ...target, change })),
+  );
 }
 
 /**
@@ -110,5 +114,9 @@ export async function resend(userId: string, entries: OutboxEntry[], fixes: Reco
         ? { id: e.id, kind: e.kind, participant: fixes[e.id] ?? e.participant, person: shown(e.id, e.person) }
         : { id: crypto.randomUUID(), kind: e.kind, participantId: e.participantId, day: e.day, person: shown(e.participantId, e.person) },
   }));
-  await replace(userId, entries.map((e) => e.seq), added);
+  await replace(
+    userId,
+    entries.map((e) => e.seq),
+    added,
+  );
 }

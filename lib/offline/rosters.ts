@@ -32,7 +32,14 @@ export async function listPrepared(userId: string): Promise<PreparedWorkshop[]> 
   const stored = await db.getAllFromIndex("rosters", "byUser", userId);
   const rosters = await Promise.all(stored.map((s) => unseal<OfflineRoster>(key, s.sealed)));
   return rosters
-    .map(({ workshop, preparedAt }) => ({ workshopId: workshop.id, projectId: workshop.projectId, title: workshop.title, startDate: workshop.startDate, endDate: workshop.endDate, preparedAt }))
+    .map(({ workshop, preparedAt }) => ({
+      workshopId: workshop.id,
+      projectId: workshop.projectId,
+      title: workshop.title,
+      startDate: workshop.startDate,
+      endDate: workshop.endDate,
+      preparedAt,
+    }))
     .sort((a, b) => a.startDate.localeCompare(b.startDate));
 }
 

@@ -13,7 +13,19 @@ export const erasedMark = "•••";
 export async function anonymiseParticipant(db: Db, participantId: string): Promise<void> {
   await db
     .update(participants)
-    .set({ givenNames: "", familyNames: "", position: "", email: null, phone: null, phoneKey: null, preferredLanguage: null, searchText: "", isErased: true, erasedAt: new Date(), updatedAt: new Date() })
+    .set({
+      givenNames: "",
+      familyNames: "",
+      position: "",
+      email: null,
+      phone: null,
+      phoneKey: null,
+      preferredLanguage: null,
+      searchText: "",
+      isErased: true,
+      erasedAt: new Date(),
+      updatedAt: new Date(),
+    })
     .where(eq(participants.id, participantId));
   await db.update(participantAffiliations).set({ position: "" }).where(eq(participantAffiliations.participantId, participantId));
   await db.delete(participantNameKeys).where(eq(participantNameKeys.participantId, participantId));
@@ -22,13 +34,19 @@ export async function anonymiseParticipant(db: Db, participantId: string): Promi
     .from(auditEntries)
     .where(and(eq(auditEntries.entityType, "participant"), eq(auditEntries.entityId, participantId)));
   for (const entry of entries) {
-    await db.update(auditEntries).set({ changes: scrub(entry.changes) }).where(eq(auditEntries.id, entry.id));
+    await db
+      .update(auditEntries)
+      .set({ changes: scrub(entry.changes) })
+      .where(eq(auditEntries.id, entry.id));
   }
 }
 
 function scrub(changes: FieldChanges): FieldChanges {
   const personal = new Set<string>([...personalFields, "mergedFrom", "distinctFrom"]);
   return Object.fromEntries(
-    Object.entries(changes).map(([field, change]) => [field, personal.has(field) ? { before: change.before === null ? null : erasedMark, after: change.after === null ? null : erasedMark } : change]),
+    Object.entries(changes).map(([field, change]) => [
+      field,
+      personal.has(field) ? { before: change.before === null ? null : erasedMark, after: change.after === null ? null : erasedMark } : change,
+    ]),
   );
 }

@@ -5,16 +5,7 @@ import type { Participant } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import type { Ctx } from "@/lib/session-user";
 import { auditEntriesFor, expectFailure, expectOk } from "@/lib/testing/helpers";
-import {
-  affiliationsOf,
-  insertInstitution,
-  linkToProject,
-  nameKeysOf,
-  participantCounts,
-  participantForm,
-  participantRow,
-  projectIdsOf,
-} from "@/lib/testing/participants";
+import { affiliationsOf, insertInstitution, linkToProject, nameKeysOf, participantCounts, participantForm, participantRow, projectIdsOf } from "@/lib/testing/participants";
 import { createWorld, type RoleName, type World } from "@/lib/testing/world";
 import { findDuplicates, listDuplicatePairs, markDistinct, mergeParticipants, nameThreshold } from "./duplicates";
 import { participantNameKeys } from "./names";
@@ -80,7 +71,10 @@ describe("findDuplicates", () => {
     const rosa = await person(w, "Rosa", "Mejía", { phone: "+504 2222-3333" });
     for (const phone of ["50422223333", "(504) 2222 3333"]) {
       const found = await suggestions(w, { givenNames: "Pedro", familyNames: "Ulloa", phone });
-      expect(found.map((c) => [c.id, c.score, c.reasons]), phone).toEqual([[rosa.id, 0.9, ["samePhone"]]]);
+      expect(
+        found.map((c) => [c.id, c.score, c.reasons]),
+        phone,
+      ).toEqual([[rosa.id, 0.9, ["samePhone"]]]);
     }
     expect(await suggestedIds(w, { givenNames: "Pedro", familyNames: "Ulloa", phone: "50422223334" })).toEqual([]);
   });
@@ -208,9 +202,7 @@ describe("listDuplicatePairs", () => {
   it("shows a manager only the pairs whose two people they may both see", async () => {
     const w = await freshWorld();
     const ours = await person(w, "María Fernanda", "López");
-    const theirs = expectOk(
-      await createParticipant(await w.ctx("outsider"), participantForm(w.otherProjectId, { givenNames: "Maria Fernanda", familyNames: "Lopes" })),
-    );
+    const theirs = expectOk(await createParticipant(await w.ctx("outsider"), participantForm(w.otherProjectId, { givenNames: "Maria Fernanda", familyNames: "Lopes" })));
     expect(await queuedKeys(w.ctx("manager"))).toEqual([]);
     expect(await queuedKeys(w.ctx("outsider"))).toEqual([]);
     expect(await queuedKeys(w.ctx("admin"))).toContain(pairKey(ours, theirs));
@@ -268,8 +260,7 @@ describe("mergeParticipants", () => {
     return { w, institution, keep, other };
   }
 
-  const merge = async (w: World, keep: Participant, other: Participant, role: RoleName = "manager") =>
-    mergeParticipants(await w.ctx(role), { keepId: keep.id, otherId: other.id });
+  const merge = async (w: World, keep: Participant, other: Participant, role: RoleName = "manager") => mergeParticipants(await w.ctx(role), { keepId: keep.id, otherId: other.id });
 
   it("moves history and projects to the kept person, fills its blank fields and deletes the other", async () => {
     const { w, institution, keep, other } = await mergeScenario();
@@ -289,7 +280,10 @@ describe("mergeParticipants", () => {
     expect(await getParticipant(await w.ctx("manager"), { participantId: other.id })).toEqual({ ok: false, error: "not_found" });
     expect(await projectIdsOf(w.db, keep.id)).toEqual([w.projectId, w.otherProjectId].sort());
     expect((await affiliationsOf(w.db, keep.id)).map((a) => [a.institutionId, a.position]).sort()).toEqual(
-      [[institution.id, "Fiscal"], [null, ""]].sort(),
+      [
+        [institution.id, "Fiscal"],
+        [null, ""],
+      ].sort(),
     );
     // The other project's staff now find the person under the kept record.
     expect(expectOk(await getParticipant(await w.ctx("outsider"), { participantId: keep.id })).participant.email).toBe("mf.lopes@example.org");

@@ -58,7 +58,13 @@ export const findDuplicates = defineUseCase({
     const search = participantSearchText(input.givenNames, input.familyNames);
     if (!search && !input.email && !input.phone) return [];
     const typedPhone = phoneKey(input.phone);
-    const typed = { search: sql`${search}`, email: sql`${input.email}::text`, phone: sql`${typedPhone}::text`, institution: sql`${input.institutionId}::uuid`, sex: sql`${input.sex}::text` };
+    const typed = {
+      search: sql`${search}`,
+      email: sql`${input.email}::text`,
+      phone: sql`${typedPhone}::text`,
+      institution: sql`${input.institutionId}::uuid`,
+      sex: sql`${input.sex}::text`,
+    };
     const stored = {
       search: sql`${participants.searchText}`,
       email: sql`${participants.email}`,
@@ -176,7 +182,10 @@ export const listDuplicatePairs = defineUseCase({
       ) page on true`,
     );
     const found = list.filter((r) => r.first_id !== null);
-    const people = await describePeople(ctx, found.flatMap((r) => [r.first_id, r.second_id]));
+    const people = await describePeople(
+      ctx,
+      found.flatMap((r) => [r.first_id, r.second_id]),
+    );
     await recordAccess(ctx, { action: "duplicates.review", resource: "participants.duplicates" });
     return {
       items: found.map((r) => ({ first: people.get(r.first_id)!, second: people.get(r.second_id)!, score: Number(r.score), reasons: r.reasons })),

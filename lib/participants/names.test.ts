@@ -66,9 +66,7 @@ describe("participantSearchText", () => {
 
 describe("stored name data", () => {
   it("stores the search text and the name keys of a created participant", async () => {
-    const created = expectOk(
-      await createParticipant(await world.ctx("field"), participantForm(world.projectId, { givenNames: "José Luis", familyNames: "de la Cruz Hernández" })),
-    );
+    const created = expectOk(await createParticipant(await world.ctx("field"), participantForm(world.projectId, { givenNames: "José Luis", familyNames: "de la Cruz Hernández" })));
     expect((await participantRow(world.db, created.id))?.searchText).toBe("jose luis de la cruz hernandez");
     expect(await nameKeysOf(world.db, created.id)).toEqual(["+ernandes krus|jose", "ernandes|jose", "krus|jose"]);
   });

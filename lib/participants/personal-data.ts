@@ -88,4 +88,3 @@ export const eraseParticipant = defineUseCase({
     return { changed: true };
   },
 });
-

@@ -2,12 +2,7 @@ import "server-only";
 import { and, eq, ilike, inArray, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
-import {
-  participantAffiliations,
-  participantProjects,
-  participants,
-  type Participant,
-} from "@/db/schema";
+import { participantAffiliations, participantProjects, participants, type Participant } from "@/db/schema";
 import { requireStaffProject } from "@/lib/authz";
 import { UseCaseError } from "@/lib/result";
 import { containsPattern, toSearchText } from "@/lib/search-text";

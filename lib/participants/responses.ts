@@ -74,15 +74,11 @@ export const exportParticipantDataOutput = z.object({
     createdAt: z.date(),
     updatedAt: z.date(),
   }),
-  affiliations: z.array(
-    z.object({ institution: z.string().nullable(), position: z.string(), from: z.string(), to: z.string().nullable() }),
-  ),
+  affiliations: z.array(z.object({ institution: z.string().nullable(), position: z.string(), from: z.string(), to: z.string().nullable() })),
   projects: z.array(z.object({ code: z.string(), name: z.string() })),
   alsoKnownToAnotherProject: z.boolean(),
   attendance: z.array(z.object({ workshop: z.string(), day: z.string(), institution: z.string().nullable() })),
-  history: z.array(
-    z.object({ at: z.date(), action: z.string(), changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })) }),
-  ),
+  history: z.array(z.object({ at: z.date(), action: z.string(), changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })) })),
 });
 
 export const createParticipantOutput = participantRow;
@@ -102,9 +98,7 @@ export const getParticipantOutput = z.object({
   ),
   projects: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
   alsoKnownElsewhere: z.boolean(),
-  attended: z.array(
-    z.object({ workshopId: z.string(), projectId: z.string(), title: z.string(), day: z.string(), institutionName: z.string().nullable() }),
-  ),
+  attended: z.array(z.object({ workshopId: z.string(), projectId: z.string(), title: z.string(), day: z.string(), institutionName: z.string().nullable() })),
   canCurate: z.boolean(),
 });
 

@@ -23,7 +23,15 @@ const participantFields = z.object({
   institutionId: z.preprocess(blankToNull, z.uuid().nullable().default(null)),
   position: z.string().trim().max(200).default(""),
   email: z.preprocess(blankToNull, z.string().trim().toLowerCase().pipe(z.email().max(254)).nullable().default(null)),
-  phone: z.preprocess(blankToNull, z.string().trim().regex(/^[+()\d\s.-]{6,30}$/).nullable().default(null)),
+  phone: z.preprocess(
+    blankToNull,
+    z
+      .string()
+      .trim()
+      .regex(/^[+()\d\s.-]{6,30}$/)
+      .nullable()
+      .default(null),
+  ),
   preferredLanguage: z.preprocess(blankToNull, z.enum(locales).nullable().default(null)),
   consentDate: z.preprocess(blankToNull, z.iso.date().nullable().default(null)),
   consentForm: z.preprocess(blankToNull, z.enum(consentForms).nullable().default(null)),
@@ -58,9 +66,7 @@ export const findDuplicatesInput = z.object({
 });
 export type FindDuplicatesInput = z.input<typeof findDuplicatesInput>;
 
-export const participantPairInput = z
-  .object({ keepId: z.uuid(), otherId: z.uuid() })
-  .refine((v) => v.keepId !== v.otherId, { message: "mergeSame", path: ["otherId"] });
+export const participantPairInput = z.object({ keepId: z.uuid(), otherId: z.uuid() }).refine((v) => v.keepId !== v.otherId, { message: "mergeSame", path: ["otherId"] });
 export type ParticipantPairInput = z.input<typeof participantPairInput>;
 
 export const participantSorts = ["familyNames", "givenNames", "createdAt"] as const;

@@ -6,7 +6,16 @@ import { createTestDatabase } from "@/db/testing";
 import type { Ctx } from "@/lib/session-user";
 import { isoDate, userWithRoles } from "@/lib/testing/directory";
 import { auditEntriesFor, expectFailure, expectOk } from "@/lib/testing/helpers";
-import { affiliationsOf, insertInstitution, linkToProject, participantCounts, participantEditForm, participantForm, participantRow, projectIdsOf } from "@/lib/testing/participants";
+import {
+  affiliationsOf,
+  insertInstitution,
+  linkToProject,
+  participantCounts,
+  participantEditForm,
+  participantForm,
+  participantRow,
+  projectIdsOf,
+} from "@/lib/testing/participants";
 import { createWorld, type RoleName, type World } from "@/lib/testing/world";
 import { findDuplicates } from "./duplicates";
 import { eraseParticipant } from "./personal-data";
@@ -147,7 +156,10 @@ describe("who sees whom", () => {
     for (const role of ["field", "manager", "outsider"] as const) {
       expect(await listedBy(w.ctx(role)), role).toEqual([shared.id]);
       const details = expectOk(await getBy(w.ctx(role), shared.id));
-      expect(details.projects.map((p) => p.id), role).toEqual(ownProjects[role]);
+      expect(
+        details.projects.map((p) => p.id),
+        role,
+      ).toEqual(ownProjects[role]);
       expect(details.alsoKnownElsewhere, role).toBe(true);
       expect(JSON.stringify(details), role).not.toContain(role === "outsider" ? w.projectId : w.otherProjectId);
     }

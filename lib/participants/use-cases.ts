@@ -49,7 +49,10 @@ export const listParticipants = defineUseCase({
         .offset((input.page - 1) * input.pageSize),
       ctx.db.select({ n: count() }).from(participants).where(where),
     ]);
-    await recordAccess(ctx, items.map((p) => ({ action: "participant.view" as const, resource: "participants.list", participantId: p.id })));
+    await recordAccess(
+      ctx,
+      items.map((p) => ({ action: "participant.view" as const, resource: "participants.list", participantId: p.id })),
+    );
     return { items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
   },
 });
@@ -69,7 +72,11 @@ export const getParticipant = defineUseCase({
     const attendedInstitution = aliasedTable(institutions, "attended_institution");
     const [institution, affiliations, projectRows, attended] = await Promise.all([
       participant.institutionId
-        ? ctx.db.select({ id: institutions.id, name: institutions.name }).from(institutions).where(eq(institutions.id, participant.institutionId)).then((r) => r[0] ?? null)
+        ? ctx.db
+            .select({ id: institutions.id, name: institutions.name })
+            .from(institutions)
+            .where(eq(institutions.id, participant.institutionId))
+            .then((r) => r[0] ?? null)
         : null,
       ctx.db
         .select({
@@ -103,12 +110,7 @@ export const getParticipant = defineUseCase({
         .from(attendance)
         .innerJoin(workshops, eq(workshops.id, attendance.workshopId))
         .leftJoin(attendedInstitution, eq(attendedInstitution.id, attendance.institutionId))
-        .where(
-          and(
-            eq(attendance.participantId, participant.id),
-            inProjectsWithRole(ctx, workshops.projectId),
-          ),
-        )
+        .where(and(eq(attendance.participantId, participant.id), inProjectsWithRole(ctx, workshops.projectId)))
         .orderBy(desc(attendance.day), asc(workshops.title)),
     ]);
     return {
@@ -217,7 +219,10 @@ export const exportParticipants = defineUseCase({
       .orderBy(asc(sortable(participants.familyNames)), asc(sortable(participants.givenNames)))
       .limit(maxExportRows);
     const scope = await listScope(ctx, input.projectId);
-    await recordAccess(ctx, scope.map((projectId) => ({ action: "file.download" as const, resource: "participants.export", projectId })));
+    await recordAccess(
+      ctx,
+      scope.map((projectId) => ({ action: "file.download" as const, resource: "participants.export", projectId })),
+    );
     return { format: input.format, rows };
   },
 });

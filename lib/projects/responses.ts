@@ -1,7 +1,5 @@
 import { z } from "zod";
-import {
-  projectStatuses,
-} from "@/db/schema/values";
+import { projectStatuses } from "@/db/schema/values";
 import { pageOf } from "@/lib/http/declaration";
 
 /** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */
@@ -32,8 +30,6 @@ export const getProjectOutput = z.object({
   canEdit: z.boolean(),
 });
 
-export const listProjectsOutput = pageOf(
-  projectRow.omit({ description: true, retentionYears: true, legalHold: true, version: true, createdAt: true, updatedAt: true }),
-);
+export const listProjectsOutput = pageOf(projectRow.omit({ description: true, retentionYears: true, legalHold: true, version: true, createdAt: true, updatedAt: true }));
 
 export const updateProjectOutput = projectRow;

@@ -25,9 +25,7 @@ const projectFields = z.object({
 const retentionYears = z.coerce.number().int().min(1).max(50);
 const legalHold = z.preprocess((v) => (v === undefined ? v : v === true || v === "on" || v === "true"), z.boolean());
 
-export const createProjectInput = projectFields
-  .extend({ retentionYears: retentionYears.default(5), legalHold: legalHold.default(false) })
-  .refine(endNotBeforeStart, endDateRule);
+export const createProjectInput = projectFields.extend({ retentionYears: retentionYears.default(5), legalHold: legalHold.default(false) }).refine(endNotBeforeStart, endDateRule);
 export type CreateProjectInput = z.input<typeof createProjectInput>;
 
 export const updateProjectInput = projectFields

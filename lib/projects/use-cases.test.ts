@@ -3,16 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { auditEntries, projects, type Project } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
-import {
-  auditEntriesFor,
-  countRows,
-  ctxFor,
-  expectFailure,
-  expectOk,
-  insertUser,
-  snapshotCounts,
-  uniqueTag,
-} from "@/lib/testing/helpers";
+import { auditEntriesFor, countRows, ctxFor, expectFailure, expectOk, insertUser, snapshotCounts, uniqueTag } from "@/lib/testing/helpers";
 import { createWorld, type RoleName, type World } from "@/lib/testing/world";
 import type { CreateProjectInput, ListProjectsInput } from "./schemas";
 import { createProject, getProject, listProjects, updateProject } from "./use-cases";
@@ -81,9 +72,7 @@ describe("createProject and getProject", () => {
     expect(others).toEqual([]);
     expect(entry).toMatchObject({ action: "projects.create", entityType: "project", projectId: created.id, actorId: world.userIds.admin });
     expect(entry!.changes.name).toEqual({ before: null, after: created.name });
-    expect(Object.keys(entry!.changes).sort()).toEqual(
-      ["code", "country", "description", "endDate", "funder", "legalHold", "name", "retentionYears", "startDate", "status"],
-    );
+    expect(Object.keys(entry!.changes).sort()).toEqual(["code", "country", "description", "endDate", "funder", "legalHold", "name", "retentionYears", "startDate", "status"]);
   });
 
   it.each([
@@ -192,9 +181,7 @@ describe("updateProject", () => {
   it("saves the changes, bumps the version and upper-cases the code", async () => {
     const project = await create();
     const tag = uniqueTag();
-    const updated = expectOk(
-      await updateProject(await world.ctx("admin"), editForm(project, { name: "Renamed", code: `new-${tag}` })),
-    );
+    const updated = expectOk(await updateProject(await world.ctx("admin"), editForm(project, { name: "Renamed", code: `new-${tag}` })));
     expect(updated).toMatchObject({ name: "Renamed", code: `NEW-${tag.toUpperCase()}`, version: 2 });
     const { project: reloaded } = expectOk(await getProject(await world.ctx("admin"), { projectId: project.id }));
     expect(reloaded).toEqual(updated);
@@ -234,9 +221,7 @@ describe("updateProject", () => {
   it("refuses invalid input with field errors and changes nothing", async () => {
     const project = await create();
     const before = await writtenRows();
-    const failure = expectFailure(
-      await updateProject(await world.ctx("admin"), editForm(project, { name: "", endDate: "2023-01-01" })),
-    );
+    const failure = expectFailure(await updateProject(await world.ctx("admin"), editForm(project, { name: "", endDate: "2023-01-01" })));
     expect(failure).toMatchObject({
       error: "invalid",
       fieldErrors: { name: { key: "required" }, endDate: { key: "endBeforeStart" } },

@@ -53,8 +53,24 @@ export function closingReportDocument(report: ClosingReport, locale: Locale, wor
       : []),
     {
       title: t("closingReport.workshops"),
-      headers: [t("workshops.name"), t("workshops.type"), t("workshops.city"), t("workshops.period"), t("workshops.status"), t("projects.attendances"), t("projects.uniqueParticipants")],
-      rows: report.workshops.map((w) => [w.title, t(`workshops.types.${w.type}`), w.city, period(w.startDate, w.endDate), t(`workshops.statuses.${w.status}`), w.attendances, w.people]),
+      headers: [
+        t("workshops.name"),
+        t("workshops.type"),
+        t("workshops.city"),
+        t("workshops.period"),
+        t("workshops.status"),
+        t("projects.attendances"),
+        t("projects.uniqueParticipants"),
+      ],
+      rows: report.workshops.map((w) => [
+        w.title,
+        t(`workshops.types.${w.type}`),
+        w.city,
+        period(w.startDate, w.endDate),
+        t(`workshops.statuses.${w.status}`),
+        w.attendances,
+        w.people,
+      ]),
       empty: t("closingReport.noneYet"),
     },
     {
@@ -73,7 +89,12 @@ export function closingReportDocument(report: ClosingReport, locale: Locale, wor
     {
       title: t("closingReport.actions"),
       headers: [t("improvementActions.name"), t("improvementActions.status"), t("improvementActions.progress"), t("improvementActions.dueDate")],
-      rows: report.actions.map((a) => [a.title, t(`improvementActions.statuses.${a.status}`), `${a.progress} %`, a.dueDate ? `${wording.day(a.dueDate)}${a.overdue ? ` (${t("improvementActions.overdue")})` : ""}` : "—"]),
+      rows: report.actions.map((a) => [
+        a.title,
+        t(`improvementActions.statuses.${a.status}`),
+        `${a.progress} %`,
+        a.dueDate ? `${wording.day(a.dueDate)}${a.overdue ? ` (${t("improvementActions.overdue")})` : ""}` : "—",
+      ]),
       empty: t("closingReport.noneYet"),
     },
     {

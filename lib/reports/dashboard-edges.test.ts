@@ -118,7 +118,10 @@ describe("the institutions and bodies reached", () => {
     const world = await createWorld(database.db);
     const db = database.db;
     const workshop = await insertWorkshop(db, world.projectId, { status: "held", startDate: "2020-05-04", endDate: "2020-05-04" });
-    const [body] = await db.insert(coordinationBodies).values({ name: `Mesa ${uniqueTag()}`, acronym: "MT", country: "HN" }).returning();
+    const [body] = await db
+      .insert(coordinationBodies)
+      .values({ name: `Mesa ${uniqueTag()}`, acronym: "MT", country: "HN" })
+      .returning();
     const open = await insertInstitution(db, `Fiscalía ${uniqueTag()}`);
     const until = await insertInstitution(db, `Policía ${uniqueTag()}`);
     await db.insert(bodyMemberships).values([
@@ -182,7 +185,9 @@ describe("findings, actions and pinned figures", () => {
     const partner = expectOk(await getDashboard(await world.ctx("partner"), { projectId: world.projectId }));
     expect(partner.findings.map((f) => f.status).sort()).toEqual(["in_review", "validated"]);
     expectOk(await pinStatement(manager, { ...ids, statementId: results[0]!.statementId, pinned: true }));
-    expect(expectOk(await getDashboard(await world.ctx("partner"), { projectId: world.projectId })).pinned.map((p) => [p.group, p.figure])).toEqual([[null, { shown: true, n: 7, agree: 5, percent: 71 }]]);
+    expect(expectOk(await getDashboard(await world.ctx("partner"), { projectId: world.projectId })).pinned.map((p) => [p.group, p.figure])).toEqual([
+      [null, { shown: true, n: 7, agree: 5, percent: 71 }],
+    ]);
     expect(expectFailure(await getDashboard(await world.ctx("outsider"), { projectId: world.projectId })).error).toBe("not_found");
   });
 });
@@ -232,7 +237,15 @@ describe("the portfolio", () => {
     // To anyone else, the portfolio does not exist.
     for (const role of ["manager", "field", "partner", "outsider", "loner"] as const) expect(expectFailure(await getPortfolio(await world.ctx(role), {})).error).toBe("not_found");
     const portfolio = expectOk(await getPortfolio(await world.ctx("admin"), {}));
-    expect(portfolio.find((p) => p.id === world.projectId)).toMatchObject({ workshopsHeld: 1, participants: 0, institutions: 0, findings: 0, actions: 0, overdueActions: 0, pinned: [] });
+    expect(portfolio.find((p) => p.id === world.projectId)).toMatchObject({
+      workshopsHeld: 1,
+      participants: 0,
+      institutions: 0,
+      findings: 0,
+      actions: 0,
+      overdueActions: 0,
+      pinned: [],
+    });
     expect(portfolio.find((p) => p.id === world.otherProjectId)).toMatchObject({ status: "closed", workshopsHeld: 0 });
   });
 });

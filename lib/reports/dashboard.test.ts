@@ -54,12 +54,9 @@ describe("the project dashboard", () => {
     expect(board.findings.reduce((n, f) => n + f.count, 0)).toBe(12);
     expect(board.actions.reduce((n, a) => n + a.count, 0)).toBe(6);
     expect(board.overdueActions).toBeGreaterThanOrEqual(2);
-    expect(board.pinned.map((p) => `${p.figure.shown ? `${p.figure.percent} % of ${p.figure.n}` : p.figure.reason}${p.group ? ` (${narrativeFor(p.group, "en").text})` : ""}`)).toEqual([
-      "76 % of 109",
-      "86 % of 109",
-      "96 % of 109",
-      "96 % of 51 (Civil society)",
-    ]);
+    expect(
+      board.pinned.map((p) => `${p.figure.shown ? `${p.figure.percent} % of ${p.figure.n}` : p.figure.reason}${p.group ? ` (${narrativeFor(p.group, "en").text})` : ""}`),
+    ).toEqual(["76 % of 109", "86 % of 109", "96 % of 109", "96 % of 51 (Civil society)"]);
     const partner = expectOk(await getDashboard(await as("partner@example.org"), { projectId }));
     expect(partner.findings.reduce((n, f) => n + f.count, 0)).toBe(10);
   });
@@ -71,7 +68,9 @@ describe("the project dashboard", () => {
       .insert(projectThemes)
       .values({ projectId, name: { original: "es", es: "Migración laboral" } })
       .returning();
-    await database.db.insert(findings).values({ studyId: study!.id, projectThemeId: theme!.id, title: { original: "es", es: "Contratación" }, description: { original: "es", es: "" }, status: "validated" });
+    await database.db
+      .insert(findings)
+      .values({ studyId: study!.id, projectThemeId: theme!.id, title: { original: "es", es: "Contratación" }, description: { original: "es", es: "" }, status: "validated" });
     const board = expectOk(await getDashboard(manager, { projectId }));
     expect(board.findings.filter((f) => f.projectTheme)).toEqual([{ theme: null, projectTheme: { original: "es", es: "Migración laboral" }, status: "validated", count: 1 }]);
   });

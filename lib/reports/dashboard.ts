@@ -50,7 +50,10 @@ export const getDashboard = defineUseCase({
     const inPeriod = workshopsIn(input.projectId, input);
     const readsDrafts = can(ctx.access, "findings.readDrafts");
     const [byType, attendance, reached, bodies, findings, actions, pinned] = await Promise.all([
-      rows<Count<WorkshopType>>(ctx, sql`select w.type as key, count(*)::int as count from workshops w where ${inPeriod} and w.status = 'held' group by w.type order by count desc, key`),
+      rows<Count<WorkshopType>>(
+        ctx,
+        sql`select w.type as key, count(*)::int as count from workshops w where ${inPeriod} and w.status = 'held' group by w.type order by count desc, key`,
+      ),
       tallyPeople(ctx, input.projectId, input),
       // Institutions reached, counted by sector and kind together: each found at its first attendance.
       rows<{ sector: InstitutionSector; kind: InstitutionKind; count: number }>(

@@ -14,7 +14,10 @@ export const getPortfolio = defineUseCase({
   input: z.object({}),
   write: false,
   async run(ctx) {
-    const all = await ctx.db.select({ id: projects.id, code: projects.code, name: projects.name, country: projects.country, status: projects.status }).from(projects).orderBy(asc(projects.code));
+    const all = await ctx.db
+      .select({ id: projects.id, code: projects.code, name: projects.name, country: projects.country, status: projects.status })
+      .from(projects)
+      .orderBy(asc(projects.code));
     return Promise.all(
       all.map(async (project) => {
         const dashboard = await getDashboard(ctx, { projectId: project.id });

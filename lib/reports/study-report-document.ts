@@ -41,7 +41,10 @@ export function studyDocument(report: StudyReport, locale: Locale, wording: Word
       lines: [
         `${t("findings.priority")}: ${t(`findings.priorities.${f.priority}`)} · ${t("findings.status")}: ${t(`findings.statuses.${f.status}`)}`,
         ...paragraphs(text(f.description)),
-        list(t("findings.workshops"), f.workshops.map((w) => (w.day ? `${w.title} (${wording.day(w.day)})` : w.title))),
+        list(
+          t("findings.workshops"),
+          f.workshops.map((w) => (w.day ? `${w.title} (${wording.day(w.day)})` : w.title)),
+        ),
         list(t("findings.sources"), f.sources),
         list(t("findings.reportedBy"), f.reportedBy),
         list(t("findings.concerns"), f.concerned),
@@ -72,7 +75,15 @@ export function actionPlan(report: StudyReport, locale: Locale, wording: Wording
   const titles = new Map(report.findings.map((f) => [f.id, narrativeText(f.title, locale, wording)]));
   return {
     title: t("improvementActions.title"),
-    headers: [t("improvementActions.name"), t("improvementActions.findings"), t("improvementActions.institutions"), t("improvementActions.owner"), t("improvementActions.dueDate"), t("improvementActions.status"), t("improvementActions.progress")],
+    headers: [
+      t("improvementActions.name"),
+      t("improvementActions.findings"),
+      t("improvementActions.institutions"),
+      t("improvementActions.owner"),
+      t("improvementActions.dueDate"),
+      t("improvementActions.status"),
+      t("improvementActions.progress"),
+    ],
     rows: report.actions.map((a) => [
       a.title,
       a.findingIds.map((id) => titles.get(id) ?? "").join("; "),

@@ -86,7 +86,16 @@ describe("a study's export", () => {
     await workbook.xlsx.load(Buffer.from(await documentToXlsx({ title: "Acciones", subtitle: "", sections: [plan] })) as never);
     const rows: string[] = [];
     workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).join("|")));
-    expect(rows.some((r) => r.includes("Protocolo de identificación") && r.includes(s.labour.name) && r.includes("Los inspectores no identifican a las víctimas") && r.includes("En curso") && r.includes("40"))).toBe(true);
+    expect(
+      rows.some(
+        (r) =>
+          r.includes("Protocolo de identificación") &&
+          r.includes(s.labour.name) &&
+          r.includes("Los inspectores no identifican a las víctimas") &&
+          r.includes("En curso") &&
+          r.includes("40"),
+      ),
+    ).toBe(true);
     expect(rows.some((r) => r.includes("Atrasada"))).toBe(true);
   });
 });

@@ -95,7 +95,10 @@ describe("retention", () => {
     expect(lines).toEqual([expect.objectContaining({ peopleCount: 2, actorId: w.userIds.admin, ranAt: now })]);
     const register = JSON.stringify(expectOk(await getRetention(admin, {})).runs);
     expect(register).not.toContain("Registro");
-    const audit = await w.db.select().from(auditEntries).where(inArray(auditEntries.entityId, [ended.id, ...people.map((p) => p.id)]));
+    const audit = await w.db
+      .select()
+      .from(auditEntries)
+      .where(inArray(auditEntries.entityId, [ended.id, ...people.map((p) => p.id)]));
     expect(audit.map((a) => a.action).sort()).toEqual(["retention.erase", "retention.erase", "retention.run"]);
     expect(JSON.stringify(audit)).not.toContain("Registro");
 

@@ -60,8 +60,6 @@ export const getRoundOutput = z.object({
   canManage: z.boolean(),
 });
 
-export const listRoundsOutput = z.array(
-  z.object({ waitingFor: z.array(z.string()), id: z.string(), title: z.string(), createdAt: z.date(), closedAt: z.date().nullable() }),
-);
+export const listRoundsOutput = z.array(z.object({ waitingFor: z.array(z.string()), id: z.string(), title: z.string(), createdAt: z.date(), closedAt: z.date().nullable() }));
 
 export const openRoundOutput = roundRow;

@@ -24,14 +24,21 @@ async function setup() {
   const manager = await world.ctx("manager");
   const study = expectOk(await createStudy(manager, { projectId: world.projectId, title: "Línea de base" }));
   const finding = (text: string, studyId = study.id) =>
-    createFinding(manager, { projectId: world.projectId, studyId, theme: "partnership", title: { original: "es", es: text }, description: { original: "es", es: text } }).then(expectOk);
+    createFinding(manager, { projectId: world.projectId, studyId, theme: "partnership", title: { original: "es", es: text }, description: { original: "es", es: text } }).then(
+      expectOk,
+    );
   const referral = await finding("Derivación entre policía y fiscalía");
   const sharing = await finding("Datos no compartidos");
   const outside = await finding("Fuera de la ronda");
   // A second partner of the project, from another organisation, left out of the round.
-  const [other] = await database.db.insert(users).values({ email: `otra-${crypto.randomUUID()}@test.example`, name: "Otra Socia", locale: "es" }).returning();
+  const [other] = await database.db
+    .insert(users)
+    .values({ email: `otra-${crypto.randomUUID()}@test.example`, name: "Otra Socia", locale: "es" })
+    .returning();
   await database.db.insert(projectMembers).values({ projectId: world.projectId, userId: other!.id, role: "partner" });
-  const round = expectOk(await openRound(manager, { projectId: world.projectId, studyId: study.id, title: "Primera ronda", findingIds: [referral.id, sharing.id], partnerIds: [world.userIds.partner] }));
+  const round = expectOk(
+    await openRound(manager, { projectId: world.projectId, studyId: study.id, title: "Primera ronda", findingIds: [referral.id, sharing.id], partnerIds: [world.userIds.partner] }),
+  );
   const ids = { projectId: world.projectId, roundId: round.id };
   return { world, manager, study, finding, referral, sharing, outside, other: other!, partner: await world.ctx("partner"), round, ids };
 }
@@ -43,7 +50,8 @@ describe("opening a round", () => {
     const otherStudy = expectOk(await createStudy(s.manager, { projectId: s.world.projectId, title: "Segundo estudio" }));
     const foreign = await s.finding("De otro estudio", otherStudy.id);
     const before = await snapshotCounts(database.db, everything);
-    const open = (findingIds: string[], partnerIds: string[]) => openRound(s.manager, { projectId: s.world.projectId, studyId: s.study.id, title: "Ronda", findingIds, partnerIds }).then(expectFailure);
+    const open = (findingIds: string[], partnerIds: string[]) =>
+      openRound(s.manager, { projectId: s.world.projectId, studyId: s.study.id, title: "Ronda", findingIds, partnerIds }).then(expectFailure);
     expect((await open([s.outside.id], [elsewhere.user!.id])).fieldErrors?.partnerIds).toEqual({ key: "notProjectPartner" });
     expect((await open([s.outside.id], [s.world.userIds.admin])).fieldErrors?.partnerIds).toEqual({ key: "notProjectPartner" });
     expect((await open([s.outside.id, foreign.id], [s.world.userIds.partner])).fieldErrors?.findingIds).toEqual({ key: "notStudyFinding" });
@@ -65,11 +73,15 @@ describe("answers and comments", () => {
   it("refuses an answer on a finding outside the round and a reply to a comment of another finding or round, writing nothing", async () => {
     const s = await setup();
     const first = expectOk(await commentOnFinding(s.partner, { ...s.ids, findingId: s.referral.id, body: "¿Qué fiscalías?" }));
-    const second = expectOk(await openRound(s.manager, { projectId: s.world.projectId, studyId: s.study.id, title: "Segunda", findingIds: [s.referral.id], partnerIds: [s.world.userIds.partner] }));
+    const second = expectOk(
+      await openRound(s.manager, { projectId: s.world.projectId, studyId: s.study.id, title: "Segunda", findingIds: [s.referral.id], partnerIds: [s.world.userIds.partner] }),
+    );
     const before = await snapshotCounts(database.db, everything);
     expect(expectFailure(await answerFinding(s.partner, { ...s.ids, findingId: s.outside.id, answer: "agree" })).fieldErrors?.findingId).toEqual({ key: "notRoundFinding" });
     expect(expectFailure(await commentOnFinding(s.partner, { ...s.ids, findingId: s.outside.id, body: "Hola" })).fieldErrors?.findingId).toEqual({ key: "notRoundFinding" });
-    expect(expectFailure(await commentOnFinding(s.partner, { ...s.ids, findingId: s.sharing.id, body: "Respuesta", parentId: first.id })).fieldErrors?.parentId).toEqual({ key: "invalid" });
+    expect(expectFailure(await commentOnFinding(s.partner, { ...s.ids, findingId: s.sharing.id, body: "Respuesta", parentId: first.id })).fieldErrors?.parentId).toEqual({
+      key: "invalid",
+    });
     const otherRound = { projectId: s.world.projectId, roundId: second.id, findingId: s.referral.id, body: "Respuesta", parentId: first.id };
     expect(expectFailure(await commentOnFinding(s.partner, otherRound)).fieldErrors?.parentId).toEqual({ key: "invalid" });
     expect(expectFailure(await commentOnFinding(s.partner, { ...s.ids, findingId: s.referral.id, body: "   " })).fieldErrors?.body).toEqual({ key: "required" });
@@ -95,7 +107,10 @@ describe("answers and comments", () => {
     expectOk(await commentOnFinding(field, { ...s.ids, findingId: s.referral.id, body: "Desde el terreno" }));
     expect(expectFailure(await answerFinding(field, { ...s.ids, findingId: s.referral.id, answer: "agree" })).error).toBe("forbidden");
     expect(expectFailure(await closeRound(field, s.ids)).error).toBe("forbidden");
-    expect(expectFailure(await openRound(field, { projectId: s.world.projectId, studyId: s.study.id, title: "X", findingIds: [s.outside.id], partnerIds: [s.world.userIds.partner] })).error).toBe("forbidden");
+    expect(
+      expectFailure(await openRound(field, { projectId: s.world.projectId, studyId: s.study.id, title: "X", findingIds: [s.outside.id], partnerIds: [s.world.userIds.partner] }))
+        .error,
+    ).toBe("forbidden");
     expect(expectOk(await getRound(s.manager, s.ids)).round.closedAt).toBeNull();
   });
 
@@ -143,7 +158,13 @@ describe("what partners see of rounds", () => {
   it("never gives a partner another partner's name: not in the rounds list, the round, nor what awaits them", async () => {
     const s = await setup();
     const both = expectOk(
-      await openRound(s.manager, { projectId: s.world.projectId, studyId: s.study.id, title: "Ambas", findingIds: [s.outside.id], partnerIds: [s.world.userIds.partner, s.other.id] }),
+      await openRound(s.manager, {
+        projectId: s.world.projectId,
+        studyId: s.study.id,
+        title: "Ambas",
+        findingIds: [s.outside.id],
+        partnerIds: [s.world.userIds.partner, s.other.id],
+      }),
     );
     const bothIds = { projectId: s.world.projectId, roundId: both.id };
     const other = await ctxFor(database.db, s.other.id);

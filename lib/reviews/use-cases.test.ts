@@ -20,16 +20,31 @@ async function setup() {
   const manager = await world.ctx("manager");
   const study = expectOk(await createStudy(manager, { projectId: world.projectId, title: "Línea de base" }));
   const finding = (text: string) =>
-    createFinding(manager, { projectId: world.projectId, studyId: study.id, theme: "partnership", title: { original: "es", es: text }, description: { original: "es", es: text } }).then(expectOk);
+    createFinding(manager, {
+      projectId: world.projectId,
+      studyId: study.id,
+      theme: "partnership",
+      title: { original: "es", es: text },
+      description: { original: "es", es: text },
+    }).then(expectOk);
   const referral = await finding("Derivación entre policía y fiscalía");
   const sharing = await finding("Datos no compartidos en la CICESCT");
   // A second partner of the project, from another organisation.
-  const [other] = await database.db.insert(users).values({ email: `otra-${crypto.randomUUID()}@test.example`, name: "Otra Socia", locale: "es" }).returning();
+  const [other] = await database.db
+    .insert(users)
+    .values({ email: `otra-${crypto.randomUUID()}@test.example`, name: "Otra Socia", locale: "es" })
+    .returning();
   await database.db.insert(projectMembers).values({ projectId: world.projectId, userId: other!.id, role: "partner" });
   const partner = await world.ctx("partner");
   const otherPartner = await ctxFor(database.db, other!.id);
   const round = expectOk(
-    await openRound(manager, { projectId: world.projectId, studyId: study.id, title: "Primera ronda", findingIds: [referral.id, sharing.id], partnerIds: [world.userIds.partner, other!.id] }),
+    await openRound(manager, {
+      projectId: world.projectId,
+      studyId: study.id,
+      title: "Primera ronda",
+      findingIds: [referral.id, sharing.id],
+      partnerIds: [world.userIds.partner, other!.id],
+    }),
   );
   const ids = { projectId: world.projectId, roundId: round.id };
   return { world, manager, study, referral, sharing, partner, otherPartner, round, ids };
@@ -88,14 +103,20 @@ describe("a round of partner review", () => {
       await openRound(s.manager, { projectId: s.world.projectId, studyId: s.study.id, title: "Sólo una", findingIds: [s.sharing.id], partnerIds: [s.world.userIds.partner] }),
     );
     expect(expectFailure(await getRound(s.otherPartner, { projectId: s.world.projectId, roundId: alone.id })).error).toBe("not_found");
-    expect(expectFailure(await answerFinding(s.otherPartner, { projectId: s.world.projectId, roundId: alone.id, findingId: s.sharing.id, answer: "agree" })).error).toBe("not_found");
+    expect(expectFailure(await answerFinding(s.otherPartner, { projectId: s.world.projectId, roundId: alone.id, findingId: s.sharing.id, answer: "agree" })).error).toBe(
+      "not_found",
+    );
     expect(expectFailure(await answerFinding(s.manager, { ...s.ids, findingId: s.sharing.id, answer: "agree" })).error).toBe("forbidden");
-    expect(expectFailure(await answerFinding(s.partner, { projectId: s.world.projectId, roundId: alone.id, findingId: s.referral.id, answer: "agree" })).fieldErrors?.findingId).toEqual({
+    expect(
+      expectFailure(await answerFinding(s.partner, { projectId: s.world.projectId, roundId: alone.id, findingId: s.referral.id, answer: "agree" })).fieldErrors?.findingId,
+    ).toEqual({
       key: "notRoundFinding",
     });
     const notPartner = { projectId: s.world.projectId, studyId: s.study.id, title: "X", findingIds: [s.sharing.id], partnerIds: [s.world.userIds.field] };
     expect(expectFailure(await openRound(s.manager, notPartner)).fieldErrors?.partnerIds).toEqual({ key: "notProjectPartner" });
-    expect(expectFailure(await openRound(s.manager, { ...notPartner, partnerIds: [s.world.userIds.partner], findingIds: [] })).fieldErrors?.findingIds).toEqual({ key: "required" });
+    expect(expectFailure(await openRound(s.manager, { ...notPartner, partnerIds: [s.world.userIds.partner], findingIds: [] })).fieldErrors?.findingIds).toEqual({
+      key: "required",
+    });
     expect(expectFailure(await openRound(s.partner, { ...notPartner, partnerIds: [s.world.userIds.partner] })).error).toBe("forbidden");
   });
 });

@@ -37,7 +37,10 @@ export const openRound = defineUseCase({
     const study = await loadStudy(ctx, input.projectId, input.studyId);
     const findingIds = [...new Set(input.findingIds)];
     const partnerIds = [...new Set(input.partnerIds)];
-    const found = await ctx.db.select({ id: findings.id }).from(findings).where(and(eq(findings.studyId, study.id), inArray(findings.id, findingIds)));
+    const found = await ctx.db
+      .select({ id: findings.id })
+      .from(findings)
+      .where(and(eq(findings.studyId, study.id), inArray(findings.id, findingIds)));
     if (found.length !== findingIds.length) throw new UseCaseError("invalid", { findingIds: { key: "notStudyFinding" } });
     const partners = await ctx.db
       .select({ userId: projectMembers.userId })
@@ -105,7 +108,9 @@ export const listRounds = defineUseCase({
       .where(
         and(
           eq(reviewRounds.studyId, study.id),
-          isStaff(ctx) ? undefined : inArray(reviewRounds.id, ctx.db.select({ id: reviewRoundPartners.roundId }).from(reviewRoundPartners).where(eq(reviewRoundPartners.userId, ctx.user.id))),
+          isStaff(ctx)
+            ? undefined
+            : inArray(reviewRounds.id, ctx.db.select({ id: reviewRoundPartners.roundId }).from(reviewRoundPartners).where(eq(reviewRoundPartners.userId, ctx.user.id))),
         ),
       )
       .orderBy(sql`${reviewRounds.createdAt} desc`);
@@ -116,7 +121,10 @@ export const listRounds = defineUseCase({
       .innerJoin(users, eq(users.id, reviewRoundPartners.userId))
       .where(
         and(
-          inArray(reviewRoundPartners.roundId, rounds.map((r) => r.id)),
+          inArray(
+            reviewRoundPartners.roundId,
+            rounds.map((r) => r.id),
+          ),
           sql`(select count(*) from ${reviewRoundFindings} f where f.round_id = ${reviewRoundPartners.roundId}) >
               (select count(*) from ${reviewAnswersTable} a where a.round_id = ${reviewRoundPartners.roundId} and a.user_id = ${reviewRoundPartners.userId})`,
         ),
@@ -149,7 +157,14 @@ export const getRound = defineUseCase({
         .where(and(eq(reviewRoundFindings.roundId, round.id), can(ctx.access, "findings.readDrafts") ? undefined : ne(findings.status, "draft")))
         .orderBy(asc(findings.createdAt)),
       ctx.db
-        .select({ findingId: reviewAnswersTable.findingId, userId: reviewAnswersTable.userId, name: users.name, answer: reviewAnswersTable.answer, comment: reviewAnswersTable.comment, updatedAt: reviewAnswersTable.updatedAt })
+        .select({
+          findingId: reviewAnswersTable.findingId,
+          userId: reviewAnswersTable.userId,
+          name: users.name,
+          answer: reviewAnswersTable.answer,
+          comment: reviewAnswersTable.comment,
+          updatedAt: reviewAnswersTable.updatedAt,
+        })
         .from(reviewAnswersTable)
         .innerJoin(users, eq(users.id, reviewAnswersTable.userId))
         .where(and(eq(reviewAnswersTable.roundId, round.id), staff ? undefined : eq(reviewAnswersTable.userId, ctx.user.id)))
@@ -241,7 +256,10 @@ export const answerFinding = defineUseCase({
     await ctx.db
       .insert(reviewAnswersTable)
       .values(values)
-      .onConflictDoUpdate({ target: [reviewAnswersTable.roundId, reviewAnswersTable.findingId, reviewAnswersTable.userId], set: { answer: input.answer, comment: input.comment, updatedAt: new Date() } });
+      .onConflictDoUpdate({
+        target: [reviewAnswersTable.roundId, reviewAnswersTable.findingId, reviewAnswersTable.userId],
+        set: { answer: input.answer, comment: input.comment, updatedAt: new Date() },
+      });
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
       action: "reviews.answer",
@@ -303,7 +321,14 @@ export const closeRound = defineUseCase({
       .returning({ id: reviewRounds.id });
     // Closing a closed round changes nothing, and leaves no second entry in the history.
     if (closed.length) {
-      await recordAudit(ctx.db, { actorId: ctx.user.id, action: "reviews.close", entityType: "study", entityId: round.studyId, projectId: input.projectId, changes: { round: { before: round.title, after: null } } });
+      await recordAudit(ctx.db, {
+        actorId: ctx.user.id,
+        action: "reviews.close",
+        entityType: "study",
+        entityId: round.studyId,
+        projectId: input.projectId,
+        changes: { round: { before: round.title, after: null } },
+      });
     }
     return { closed: true };
   },

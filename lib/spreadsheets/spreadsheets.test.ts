@@ -191,7 +191,11 @@ describe("readSpreadsheet: what an XLSX cell holds", () => {
   });
 
   it("turns control characters in cells into spaces, in CSV and XLSX alike", async () => {
-    const rows = [["Nombre", "Apellidos"], ["Ana\u000bMaría", "Pérez\u0085"], ["\u001f", "\u0007"]];
+    const rows = [
+      ["Nombre", "Apellidos"],
+      ["Ana\u000bMaría", "Pérez\u0085"],
+      ["\u001f", "\u0007"],
+    ];
     const expected = { headers: ["Nombre", "Apellidos"], rows: [["Ana María", "Pérez"]] };
     expect(await readSpreadsheet("control.csv", csvBytes(rows, ";"))).toEqual(expected);
     expect(await readSpreadsheet("control.xlsx", await xlsxBytes([rows[0]!, ["Ana María", "Pérez\u0085"]]))).toEqual(expected);
@@ -210,7 +214,10 @@ describe("neutraliseFormula", () => {
 
 describe("writeSpreadsheet", () => {
   const headers = ["Apellidos", "Nombre", "Sitio"];
-  const rows = [["Núñez", "Ana", '=HYPERLINK("http://x","y")'], ["Pérez", null, "2019-06-18"]];
+  const rows = [
+    ["Núñez", "Ana", '=HYPERLINK("http://x","y")'],
+    ["Pérez", null, "2019-06-18"],
+  ];
 
   it("writes a CSV that Excel opens with accents and shows formulas as text", async () => {
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await writeSpreadsheet("csv", headers, rows));
@@ -219,7 +226,10 @@ describe("writeSpreadsheet", () => {
     expect(text).not.toMatch(/(^|[,"])=HYPERLINK/m);
     // What the import reads back is the same text, apostrophe included.
     const sheet = await readSpreadsheet("export.csv", await writeSpreadsheet("csv", headers, rows));
-    expect(sheet.rows).toEqual([["Núñez", "Ana", `'=HYPERLINK("http://x","y")`], ["Pérez", "", "2019-06-18"]]);
+    expect(sheet.rows).toEqual([
+      ["Núñez", "Ana", `'=HYPERLINK("http://x","y")`],
+      ["Pérez", "", "2019-06-18"],
+    ]);
   });
 
   it("writes an XLSX whose formula-like cell is plain text, not a formula", async () => {

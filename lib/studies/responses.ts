@@ -41,9 +41,7 @@ export const getStudyOutput = z.object({
   canEdit: z.boolean(),
 });
 
-export const listStudiesOutput = z.array(
-  studyShape.pick({ id: true, title: true, periodStart: true, periodEnd: true, status: true }).extend({ findings: z.number() }),
-);
+export const listStudiesOutput = z.array(studyShape.pick({ id: true, title: true, periodStart: true, periodEnd: true, status: true }).extend({ findings: z.number() }));
 
 export const removeSourceOutput = z.object({ removed: z.boolean() });
 

@@ -36,9 +36,7 @@ const periodInOrder = {
 export const createStudyInput = studyFields.refine(periodInOrder.check, periodInOrder.issue);
 export type CreateStudyInput = z.input<typeof createStudyInput>;
 
-export const updateStudyInput = studyFields
-  .extend({ studyId: z.uuid(), version: z.coerce.number().int().min(1) })
-  .refine(periodInOrder.check, periodInOrder.issue);
+export const updateStudyInput = studyFields.extend({ studyId: z.uuid(), version: z.coerce.number().int().min(1) }).refine(periodInOrder.check, periodInOrder.issue);
 export type UpdateStudyInput = z.input<typeof updateStudyInput>;
 
 export const studyIdInput = z.object({ projectId: z.uuid(), studyId: z.uuid() });
@@ -58,7 +56,14 @@ export const addSourceInput = studyIdInput
     kind: z.enum(sourceKinds),
     title: z.string().trim().min(1).max(300),
     date: nullableDate,
-    url: z.preprocess(blankToNull, z.url({ protocol: /^https?$/ }).max(2000).nullable().default(null)),
+    url: z.preprocess(
+      blankToNull,
+      z
+        .url({ protocol: /^https?$/ })
+        .max(2000)
+        .nullable()
+        .default(null),
+    ),
     workshopId: z.preprocess(blankToNull, z.uuid().nullable().default(null)),
     file: uploadedFile.nullable().default(null),
   })

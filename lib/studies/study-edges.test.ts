@@ -40,7 +40,10 @@ const finding = (s: Setup, title: Record<string, string>, overrides: Record<stri
 
 /** A second partner of the project, from another organisation. */
 async function secondPartner(s: Setup) {
-  const [other] = await database.db.insert(users).values({ email: `otra-${crypto.randomUUID()}@test.example`, name: "Otra Socia", locale: "es" }).returning();
+  const [other] = await database.db
+    .insert(users)
+    .values({ email: `otra-${crypto.randomUUID()}@test.example`, name: "Otra Socia", locale: "es" })
+    .returning();
   await database.db.insert(projectMembers).values({ projectId: s.world.projectId, userId: other!.id, role: "partner" });
   return other!;
 }
@@ -133,7 +136,9 @@ describe("a study's uploaded sources", () => {
     const over = Buffer.alloc(maxSourceBytes + 1, 7).toString("base64");
     expect(expectFailure(await addSource(s.manager, { ...s.ids, kind: "document", title: "Grande", file: file(over) })).fieldErrors?.file).toEqual({ key: "sourceTooLarge" });
     expect(expectFailure(await addSource(s.manager, { ...s.ids, kind: "document", title: "Basura", file: file("%%% not base64 ***") })).error).toBe("invalid");
-    expect(expectFailure(await addSource(s.manager, { ...s.ids, kind: "document", title: "Sin nombre", file: file("aGVsbG8=", { name: "  " }) })).fieldErrors?.["file.name"]).toEqual({
+    expect(
+      expectFailure(await addSource(s.manager, { ...s.ids, kind: "document", title: "Sin nombre", file: file("aGVsbG8=", { name: "  " }) })).fieldErrors?.["file.name"],
+    ).toEqual({
       key: "required",
     });
     expect(expectOk(await getStudy(s.manager, s.ids)).sources.map((x) => x.title)).toEqual(["Exacto"]);
@@ -161,7 +166,15 @@ describe("a study's report", () => {
     const shared = await finding(s, { es: "Compartido" });
     await finding(s, { es: "Borrador secreto" }, { description: { original: "es", es: "Sólo el equipo" } });
     const round = expectOk(await openRound(s.manager, { ...s.ids, title: "Ronda", findingIds: [shared.id], partnerIds: [s.world.userIds.partner, other.id] }));
-    expectOk(await answerFinding(await ctxFor(database.db, other.id), { projectId: s.world.projectId, roundId: round.id, findingId: shared.id, answer: "disagree", comment: "Firmado: Otra Socia" }));
+    expectOk(
+      await answerFinding(await ctxFor(database.db, other.id), {
+        projectId: s.world.projectId,
+        roundId: round.id,
+        findingId: shared.id,
+        answer: "disagree",
+        comment: "Firmado: Otra Socia",
+      }),
+    );
     const report = expectOk(await getStudyReport(await s.world.ctx("partner"), s.ids));
     expect(report.findings.map((f) => [f.id, f.review])).toEqual([[shared.id, { disagree: 1 }]]);
     const text = JSON.stringify(report);
@@ -253,7 +266,10 @@ describe("a study's export", () => {
     const s = await setup();
     // Input refuses control characters now; text stored before that, or by an old import, may hold one.
     const created = await finding(s, { es: "Primera línea" });
-    await database.db.update(findings).set({ title: { original: "es", es: "Primera línea\u000bsegunda línea" } }).where(eq(findings.id, created.id));
+    await database.db
+      .update(findings)
+      .set({ title: { original: "es", es: "Primera línea\u000bsegunda línea" } })
+      .where(eq(findings.id, created.id));
     const xml = await (await JSZip.loadAsync(await docx(s, "es"))).file("word/document.xml")!.async("string");
     expect(xml).toContain("Primera línea");
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the document must hold none of these characters.

@@ -20,7 +20,13 @@ async function setup() {
   const world = await createWorld(database.db);
   const manager = await world.ctx("manager");
   const study = expectOk(
-    await createStudy(manager, { projectId: world.projectId, title: "Línea de base Honduras", periodStart: "2019-06-01", periodEnd: "2019-09-30", methodology: "Talleres y entrevistas" }),
+    await createStudy(manager, {
+      projectId: world.projectId,
+      title: "Línea de base Honduras",
+      periodStart: "2019-06-01",
+      periodEnd: "2019-09-30",
+      methodology: "Talleres y entrevistas",
+    }),
   );
   return { world, manager, study, ids: { projectId: world.projectId, studyId: study.id } };
 }
@@ -78,7 +84,9 @@ describe("study sources", () => {
     const script = { name: "macro.js", type: "text/javascript", data: Buffer.from("alert(1)").toString("base64") };
     expect(expectFailure(await addSource(s.manager, { ...s.ids, kind: "document", title: "Script", file: script })).fieldErrors?.["file.type"]).toEqual({ key: "fileType" });
     const elsewhere = await insertWorkshop(database.db, s.world.otherProjectId);
-    expect(expectFailure(await addSource(s.manager, { ...s.ids, kind: "workshop", title: "Ajeno", workshopId: elsewhere.id })).fieldErrors?.workshopId).toEqual({ key: "notProjectWorkshop" });
+    expect(expectFailure(await addSource(s.manager, { ...s.ids, kind: "workshop", title: "Ajeno", workshopId: elsewhere.id })).fieldErrors?.workshopId).toEqual({
+      key: "notProjectWorkshop",
+    });
     expect(expectFailure(await addSource(s.manager, { ...s.ids, kind: "workshop", title: "Sin taller" })).fieldErrors?.workshopId).toEqual({ key: "required" });
     expect(expectFailure(await addSource(s.manager, { ...s.ids, kind: "interview", title: "Enlace", url: "javascript:alert(1)" })).fieldErrors?.url).toBeDefined();
     expect(await sourceCount(s.study.id)).toBe(0);
@@ -99,9 +107,12 @@ describe("study sources", () => {
     const s = await setup();
     const partner = await s.world.ctx("partner");
     const file = { name: "notas-entrevista.pdf", type: "application/pdf", data: Buffer.from("%PDF-1.4 notas").toString("base64") };
-    const notes = expectOk(await addSource(s.manager, { ...s.ids, kind: "interview", title: "Entrevista con la fiscalía", date: "2019-06-20", url: "https://example.org/notas", file }));
+    const notes = expectOk(
+      await addSource(s.manager, { ...s.ids, kind: "interview", title: "Entrevista con la fiscalía", date: "2019-06-20", url: "https://example.org/notas", file }),
+    );
     const sourceIds = { ...s.ids, sourceId: notes.id };
-    const partnerSees = async () => expectOk(await getStudy(partner, s.ids)).sources.map((x) => ({ title: x.title, kind: x.kind, date: x.date, url: x.url, fileName: x.fileName, fileSize: x.fileSize }));
+    const partnerSees = async () =>
+      expectOk(await getStudy(partner, s.ids)).sources.map((x) => ({ title: x.title, kind: x.kind, date: x.date, url: x.url, fileName: x.fileName, fileSize: x.fileSize }));
     const hidden = [{ title: "Entrevista con la fiscalía", kind: "interview", date: "2019-06-20", url: null, fileName: null, fileSize: null }];
     const open = [{ ...hidden[0], url: "https://example.org/notas", fileName: "notas-entrevista.pdf", fileSize: 14 }];
 

@@ -69,10 +69,9 @@ export const getStudy = defineUseCase({
       .leftJoin(workshops, eq(workshops.id, studySources.workshopId))
       .where(eq(studySources.studyId, study.id))
       .orderBy(asc(studySources.date), asc(studySources.title), asc(studySources.id));
-    const visibleSources =
-      can(ctx.access, "studies.readSources")
-        ? sources
-        : sources.map((s) => (partnerReachesSource(study, s) ? s : { ...s, url: null, fileName: null, fileSize: null }));
+    const visibleSources = can(ctx.access, "studies.readSources")
+      ? sources
+      : sources.map((s) => (partnerReachesSource(study, s) ? s : { ...s, url: null, fileName: null, fileSize: null }));
     // The institutions behind the study's findings, to filter them by (partners do not read drafts).
     const evidenceInstitutions = await ctx.db
       .selectDistinct({ id: institutions.id, name: institutions.name })

@@ -1,15 +1,6 @@
 import { asc, count } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import {
-  auditEntries,
-  bodyMemberships,
-  coordinationBodies,
-  institutions,
-  projectMembers,
-  type CoordinationBody,
-  type Institution,
-  type ProjectRole,
-} from "@/db/schema";
+import { auditEntries, bodyMemberships, coordinationBodies, institutions, projectMembers, type CoordinationBody, type Institution, type ProjectRole } from "@/db/schema";
 import type { CreateBodyInput, UpdateBodyInput } from "@/lib/bodies/schemas";
 import type { CreateInstitutionInput, UpdateInstitutionInput } from "@/lib/institutions/schemas";
 import type { Ctx } from "@/lib/session-user";
@@ -27,10 +18,7 @@ export const institutionForm = (overrides: Partial<CreateInstitutionInput> = {})
 });
 
 /** The edit form of an institution as loaded, with some fields changed. */
-export const institutionEditForm = (
-  institution: Institution,
-  overrides: Partial<UpdateInstitutionInput> = {},
-): UpdateInstitutionInput => ({
+export const institutionEditForm = (institution: Institution, overrides: Partial<UpdateInstitutionInput> = {}): UpdateInstitutionInput => ({
   institutionId: institution.id,
   version: institution.version,
   name: institution.name,

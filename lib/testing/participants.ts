@@ -1,15 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import {
-  auditEntries,
-  distinctParticipants,
-  institutions,
-  participantAffiliations,
-  participantNameKeys,
-  participantProjects,
-  participants,
-  type Participant,
-} from "@/db/schema";
+import { auditEntries, distinctParticipants, institutions, participantAffiliations, participantNameKeys, participantProjects, participants, type Participant } from "@/db/schema";
 import type { CreateParticipantInput, UpdateParticipantInput } from "@/lib/participants/schemas";
 import { toSearchText } from "@/lib/search-text";
 import { snapshotCounts, uniqueTag } from "./helpers";
@@ -66,7 +57,12 @@ export async function projectIdsOf(db: Db, participantId: string) {
 
 export async function affiliationsOf(db: Db, participantId: string) {
   return db
-    .select({ institutionId: participantAffiliations.institutionId, position: participantAffiliations.position, startDate: participantAffiliations.startDate, endDate: participantAffiliations.endDate })
+    .select({
+      institutionId: participantAffiliations.institutionId,
+      position: participantAffiliations.position,
+      startDate: participantAffiliations.startDate,
+      endDate: participantAffiliations.endDate,
+    })
     .from(participantAffiliations)
     .where(eq(participantAffiliations.participantId, participantId))
     .orderBy(asc(participantAffiliations.endDate), asc(participantAffiliations.position));

@@ -8,18 +8,7 @@ import { refusedFormState } from "@/lib/forms";
 import { wordingFor } from "@/lib/i18n/wording";
 import { grantRole, listMembers, revokeRole } from "@/lib/members/use-cases";
 import { getProject, listProjects } from "@/lib/projects/use-cases";
-import {
-  auditEntriesFor,
-  ctxFor,
-  currentSession,
-  expectFailure,
-  expectOk,
-  getUserRow,
-  insertUser,
-  isSessionValid,
-  snapshotCounts,
-  uniqueEmail,
-} from "@/lib/testing/helpers";
+import { auditEntriesFor, ctxFor, currentSession, expectFailure, expectOk, getUserRow, insertUser, isSessionValid, snapshotCounts, uniqueEmail } from "@/lib/testing/helpers";
 import { createWorld, type World } from "@/lib/testing/world";
 import type { CreateUserInput } from "./schemas";
 import { createUser, getUser, issueSignInLink, listUsers, setUserActive } from "./use-cases";
@@ -56,8 +45,7 @@ const signIn = (email: string, password: string) => authenticate(world.db, { ema
 
 const setActive = async (userId: string, isActive: boolean) => setUserActive(await admin(), { userId, isActive });
 
-const projectIdsSeenBy = async (userId: string) =>
-  expectOk(await listProjects(await ctxFor(world.db, userId), {})).items.map((p) => p.id);
+const projectIdsSeenBy = async (userId: string) => expectOk(await listProjects(await ctxFor(world.db, userId), {})).items.map((p) => p.id);
 
 describe("createUser", () => {
   it('with access "link" returns a one-time link the new user sets a password with', async () => {

@@ -38,8 +38,6 @@ export const getWorkshopOutput = z.object({
   canCheckIn: z.boolean(),
 });
 
-export const listWorkshopsOutput = pageOf(
-  workshopRow.pick({ type: true, id: true, startDate: true, endDate: true, status: true, title: true, city: true, language: true }),
-);
+export const listWorkshopsOutput = pageOf(workshopRow.pick({ type: true, id: true, startDate: true, endDate: true, status: true, title: true, city: true, language: true }));
 
 export const updateWorkshopOutput = workshopRow;

@@ -68,7 +68,12 @@ describe("workshops", () => {
     const manager = await world.ctx("manager");
     const mission = expectOk(await createMission(manager, { projectId: world.projectId, title: "M", country: "HN", startDate: "2019-06-01", endDate: "2019-06-30" }));
     const baseline = expectOk(await createWorkshop(manager, workshopForm(world.projectId, { missionId: mission.id, minutes: "Acta interna" })));
-    expectOk(await createWorkshop(manager, workshopForm(world.projectId, { title: "Formación", type: "training", city: "San Pedro Sula", startDate: "2020-02-03", endDate: "2020-02-03" })));
+    expectOk(
+      await createWorkshop(
+        manager,
+        workshopForm(world.projectId, { title: "Formación", type: "training", city: "San Pedro Sula", startDate: "2020-02-03", endDate: "2020-02-03" }),
+      ),
+    );
     const titles = async (filters: object) => expectOk(await listWorkshops(manager, { projectId: world.projectId, ...filters })).items.map((w) => w.title);
     expect(await titles({})).toEqual(["Formación", "Taller de línea de base"]);
     expect(await titles({ type: "training" })).toEqual(["Formación"]);

@@ -68,9 +68,16 @@ export const getWorkshop = defineUseCase({
         .innerJoin(institutions, eq(institutions.id, workshopInvitations.institutionId))
         .where(eq(workshopInvitations.workshopId, workshop.id))
         .orderBy(asc(sortable(institutions.name))),
-      ctx.db.select({ day: workshopAgenda.day, agenda: workshopAgenda.agenda }).from(workshopAgenda).where(eq(workshopAgenda.workshopId, workshop.id)).orderBy(asc(workshopAgenda.day)),
+      ctx.db
+        .select({ day: workshopAgenda.day, agenda: workshopAgenda.agenda })
+        .from(workshopAgenda)
+        .where(eq(workshopAgenda.workshopId, workshop.id))
+        .orderBy(asc(workshopAgenda.day)),
       workshop.missionId && can(ctx.access, "missions.read")
-        ? ctx.db.select({ id: missions.id, title: missions.title }).from(missions).where(and(eq(missions.id, workshop.missionId), visibleMissions(ctx)))
+        ? ctx.db
+            .select({ id: missions.id, title: missions.title })
+            .from(missions)
+            .where(and(eq(missions.id, workshop.missionId), visibleMissions(ctx)))
         : Promise.resolve([]),
     ]);
     // Field staff see the mission only if they travel on it, as on the missions pages.
@@ -90,7 +97,10 @@ export const getWorkshop = defineUseCase({
 
 async function assertMission(ctx: UseCaseCtx, projectId: string, missionId: string | null) {
   if (!missionId) return;
-  const [row] = await ctx.db.select({ id: missions.id }).from(missions).where(and(eq(missions.id, missionId), eq(missions.projectId, projectId)));
+  const [row] = await ctx.db
+    .select({ id: missions.id })
+    .from(missions)
+    .where(and(eq(missions.id, missionId), eq(missions.projectId, projectId)));
   if (!row) throw new UseCaseError("invalid", { missionId: { key: "unknownMission" } });
 }
 
@@ -115,7 +125,13 @@ export const createWorkshop = defineUseCase({
     await assertInstitutions(ctx.db, invitedInstitutionIds, "invitedInstitutionIds");
     const workshop = await insertAudited(ctx.db, ctx.user.id, workshops, {
       values: fields,
-      audit: { action: "workshops.create", entityType: "workshop", projectId: input.projectId, fields: editableFields, changes: { invited: { before: null, after: [...new Set(invitedInstitutionIds)] } } },
+      audit: {
+        action: "workshops.create",
+        entityType: "workshop",
+        projectId: input.projectId,
+        fields: editableFields,
+        changes: { invited: { before: null, after: [...new Set(invitedInstitutionIds)] } },
+      },
     });
     await writeInvitationsAndAgenda(ctx, workshop.id, invitedInstitutionIds, agenda);
     return workshop;
@@ -140,12 +156,20 @@ export const updateWorkshop = defineUseCase({
       .where(and(eq(attendance.workshopId, workshopId), or(lt(attendance.day, input.startDate), gt(attendance.day, input.endDate))))
       .limit(1);
     if (outside) throw new UseCaseError("invalid", { startDate: { key: "attendanceOutsideDates" } });
-    const invitedBefore = (await ctx.db.select({ id: workshopInvitations.institutionId }).from(workshopInvitations).where(eq(workshopInvitations.workshopId, workshopId))).map((r) => r.id).sort();
+    const invitedBefore = (await ctx.db.select({ id: workshopInvitations.institutionId }).from(workshopInvitations).where(eq(workshopInvitations.workshopId, workshopId)))
+      .map((r) => r.id)
+      .sort();
     const after = await updateVersioned(ctx, workshops, {
       before,
       version,
       set: fields,
-      audit: { action: "workshops.update", entityType: "workshop", projectId, fields: editableFields, changes: changeOf("invited", invitedBefore, [...new Set(invitedInstitutionIds)].sort()) },
+      audit: {
+        action: "workshops.update",
+        entityType: "workshop",
+        projectId,
+        fields: editableFields,
+        changes: changeOf("invited", invitedBefore, [...new Set(invitedInstitutionIds)].sort()),
+      },
     });
     await writeInvitationsAndAgenda(ctx, workshopId, invitedInstitutionIds, agenda);
     return after;

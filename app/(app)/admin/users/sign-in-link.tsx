@@ -13,7 +13,13 @@ export function SignInLink({ token, expiresAt }: { token: string; expiresAt: Dat
   return (
     <div className="rounded-md border border-teal-300 bg-teal-50 p-3 text-sm">
       <p className="mb-1 font-medium">{t("linkLabel")}</p>
-      <input readOnly aria-label={t("linkLabel")} value={url} className="w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+      <input
+        readOnly
+        aria-label={t("linkLabel")}
+        value={url}
+        className="w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs"
+        onFocus={(e) => e.currentTarget.select()}
+      />
       <p className="mt-1 text-slate-700">{t("linkExpires", { date: format.dateTime(new Date(expiresAt), { dateStyle: "medium", timeStyle: "short" }) })}</p>
     </div>
   );

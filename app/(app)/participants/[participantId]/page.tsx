@@ -25,7 +25,10 @@ export default async function ParticipantPage({ params }: { params: Promise<{ pa
     { label: t("preferredLanguage"), value: participant.preferredLanguage ? tLanguage(participant.preferredLanguage) : "—" },
     {
       label: t("consent"),
-      value: participant.consentDate && participant.consentForm ? t("consentGiven", { date: date(participant.consentDate), form: t(`consentForms.${participant.consentForm}`) }) : t("noConsent"),
+      value:
+        participant.consentDate && participant.consentForm
+          ? t("consentGiven", { date: date(participant.consentDate), form: t(`consentForms.${participant.consentForm}`) })
+          : t("noConsent"),
     },
     {
       label: t("projects"),

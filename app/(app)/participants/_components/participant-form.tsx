@@ -43,7 +43,14 @@ export function ParticipantForm({ action, participant, institution, projects, ca
       )}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="givenNames" label={t("givenNames")} defaultValue={value("givenNames")} onChange={track("givenNames")} error={error("givenNames")} autoComplete="off" />
-        <TextField name="familyNames" label={t("familyNames")} defaultValue={value("familyNames")} onChange={track("familyNames")} error={error("familyNames")} autoComplete="off" />
+        <TextField
+          name="familyNames"
+          label={t("familyNames")}
+          defaultValue={value("familyNames")}
+          onChange={track("familyNames")}
+          error={error("familyNames")}
+          autoComplete="off"
+        />
       </div>
       <DuplicateWarning fields={{ ...typed, ...(participant ? { excludeId: participant.id } : {}) }} />
       <SelectField

@@ -23,12 +23,7 @@ export function UserAccessActions({ userId, name, isActive }: { userId: string; 
           <input type="hidden" name="userId" value={userId} />
           <input type="hidden" name="isActive" value={String(!isActive)} />
           {isActive ? (
-            <ConfirmSubmit
-              label={t("deactivate")}
-              question={t("deactivateConfirm", { name })}
-              confirmLabel={t("deactivate")}
-              cancelLabel={tCommon("cancel")}
-            />
+            <ConfirmSubmit label={t("deactivate")} question={t("deactivateConfirm", { name })} confirmLabel={t("deactivate")} cancelLabel={tCommon("cancel")} />
           ) : (
             <SubmitButton variant="secondary">{t("reactivate")}</SubmitButton>
           )}

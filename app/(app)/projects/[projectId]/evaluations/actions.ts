@@ -12,8 +12,7 @@ import { textsFromForm } from "./_components/texts-from-form";
 export async function pinAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(
     formData,
-    (ctx: Ctx, values) =>
-      pinStatement(ctx, { ...values, pinned: values.show !== "none", groupId: values.show === "none" || values.show === "all" ? null : values.show }),
+    (ctx: Ctx, values) => pinStatement(ctx, { ...values, pinned: values.show !== "none", groupId: values.show === "none" || values.show === "all" ? null : values.show }),
     "evaluations.pinned",
   );
 }
@@ -29,7 +28,11 @@ export async function addResponseAction(_prev: FormState, formData: FormData): P
   return runFormAction(
     formData,
     (ctx: Ctx, values) => {
-      const answers = Object.fromEntries(Object.entries(values).filter(([key, level]) => key.startsWith("answer:") && level).map(([key, level]) => [key.slice(7), level]));
+      const answers = Object.fromEntries(
+        Object.entries(values)
+          .filter(([key, level]) => key.startsWith("answer:") && level)
+          .map(([key, level]) => [key.slice(7), level]),
+      );
       return addResponse(ctx, { projectId: values.projectId, evaluationId: values.evaluationId, group: values.group, answers });
     },
     "evaluations.entered",

@@ -25,7 +25,8 @@ type Props = {
 export function ActionForm({ action, projectId, current, chosenFindings, institutions, findings, owners, cancelHref }: Props) {
   const t = useTranslations("improvementActions");
   const [state, formAction] = useActionState(action, idleForm);
-  const value = (field: "title" | "description" | "ownerId" | "startDate" | "dueDate" | "status" | "progress" | "target") => state.values?.[field] ?? String(current?.[field] ?? "");
+  const value = (field: "title" | "description" | "ownerId" | "startDate" | "dueDate" | "status" | "progress" | "target") =>
+    state.values?.[field] ?? String(current?.[field] ?? "");
   const error = (field: string) => state.fieldErrors?.[field];
   const checked = state.values ? (state.values.findingIds ?? "").split(",") : chosenFindings;
   return (
@@ -58,7 +59,12 @@ export function ActionForm({ action, projectId, current, chosenFindings, institu
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField name="ownerId" label={t("owner")} defaultValue={value("ownerId")} error={error("ownerId")} options={[{ value: "", label: t("noOwner") }, ...owners]} />
-        <SelectField name="status" label={t("status")} defaultValue={value("status") || "proposed"} options={actionStatuses.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} />
+        <SelectField
+          name="status"
+          label={t("status")}
+          defaultValue={value("status") || "proposed"}
+          options={actionStatuses.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+        />
         <TextField name="startDate" type="date" label={t("startDate")} defaultValue={value("startDate")} error={error("startDate")} />
         <TextField name="dueDate" type="date" label={t("dueDate")} defaultValue={value("dueDate")} error={error("dueDate")} />
         <TextField name="progress" type="number" min={0} max={100} step={5} label={t("progress")} defaultValue={value("progress") || "0"} error={error("progress")} />

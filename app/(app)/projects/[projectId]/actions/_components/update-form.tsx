@@ -21,7 +21,12 @@ export function UpdateForm({ projectId, actionId }: { projectId: string; actionI
       <input type="hidden" name="actionId" value={actionId} />
       <TextAreaField name="note" label={t("note")} rows={2} error={state.fieldErrors?.note} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField name="status" label={t("newStatus")} defaultValue="" options={[{ value: "", label: t("unchanged") }, ...actionStatuses.map((s) => ({ value: s, label: t(`statuses.${s}`) }))]} />
+        <SelectField
+          name="status"
+          label={t("newStatus")}
+          defaultValue=""
+          options={[{ value: "", label: t("unchanged") }, ...actionStatuses.map((s) => ({ value: s, label: t(`statuses.${s}`) }))]}
+        />
         <TextField name="progress" type="number" min={0} max={100} step={5} label={t("newProgress")} error={state.fieldErrors?.progress} />
       </div>
       <SubmitButton className="self-start">{t("addUpdate")}</SubmitButton>

@@ -26,7 +26,15 @@ export function EvaluationForm({ projectId, locale, cancelHref }: { projectId: s
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField name="periodStart" type="date" label={t("periodStart")} defaultValue={value("periodStart")} error={error("periodStart")} />
         <TextField name="periodEnd" type="date" label={t("periodEnd")} defaultValue={value("periodEnd")} error={error("periodEnd")} />
-        <SelectField name="scaleSize" label={t("scaleSize")} defaultValue={value("scaleSize", "5")} options={[{ value: "5", label: t("scale5") }, { value: "4", label: t("scale4") }]} />
+        <SelectField
+          name="scaleSize"
+          label={t("scaleSize")}
+          defaultValue={value("scaleSize", "5")}
+          options={[
+            { value: "5", label: t("scale5") },
+            { value: "4", label: t("scale4") },
+          ]}
+        />
       </div>
       <fieldset className="flex flex-wrap gap-4">
         <legend className="mb-1 text-sm font-medium text-slate-800">{t("agreeLevels")}</legend>

@@ -24,7 +24,11 @@ export function PinForm({ projectId, evaluationId, statementId, current, groups,
         id={`pin-${statementId}`}
         label={t("pin")}
         defaultValue={current}
-        options={[{ value: "none", label: t("pinNone") }, { value: "all", label: t("pinAll") }, ...groups.map((g) => ({ value: g.value, label: t("pinGroup", { group: g.label }) }))]}
+        options={[
+          { value: "none", label: t("pinNone") },
+          { value: "all", label: t("pinAll") },
+          ...groups.map((g) => ({ value: g.value, label: t("pinGroup", { group: g.label }) })),
+        ]}
       />
       <SubmitButton variant="secondary">{t("pinSave")}</SubmitButton>
       <FormMessage state={state} />

@@ -48,7 +48,13 @@ export function MissionForm({ action, projectId, defaultCountry, mission, team, 
         <TextField name="cities" label={t("cities")} hint={t("citiesHint")} defaultValue={value("cities")} error={error("cities")} />
         <TextField name="startDate" type="date" label={t("startDate")} required defaultValue={value("startDate")} error={error("startDate")} />
         <TextField name="endDate" type="date" label={t("endDate")} required defaultValue={value("endDate")} error={error("endDate")} />
-        <SelectField name="status" label={t("status")} defaultValue={value("status") || "planned"} error={error("status")} options={missionStatuses.map((v) => ({ value: v, label: t(`statuses.${v}`) }))} />
+        <SelectField
+          name="status"
+          label={t("status")}
+          defaultValue={value("status") || "planned"}
+          error={error("status")}
+          options={missionStatuses.map((v) => ({ value: v, label: t(`statuses.${v}`) }))}
+        />
       </div>
       <fieldset className="flex flex-col gap-2">
         <legend className="text-sm font-medium text-slate-800">{t("team")}</legend>

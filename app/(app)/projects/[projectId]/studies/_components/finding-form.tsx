@@ -62,7 +62,12 @@ export function FindingForm({ action, projectId, studyId, finding, evidence, own
           defaultValue={typed("priority", finding?.priority ?? "medium")}
           options={findingPriorities.map((v) => ({ value: v, label: t(`priorities.${v}`) }))}
         />
-        <SelectField name="status" label={t("status")} defaultValue={typed("status", finding?.status ?? "draft")} options={findingStatuses.map((v) => ({ value: v, label: t(`statuses.${v}`) }))} />
+        <SelectField
+          name="status"
+          label={t("status")}
+          defaultValue={typed("status", finding?.status ?? "draft")}
+          options={findingStatuses.map((v) => ({ value: v, label: t(`statuses.${v}`) }))}
+        />
       </div>
       {locales.map((l) => (
         <fieldset key={l} className="flex flex-col gap-3 rounded-md border border-slate-200 p-3">
@@ -84,7 +89,13 @@ export function FindingForm({ action, projectId, studyId, finding, evidence, own
         {workshops.length === 0 && <p className="text-sm text-slate-700">{t("noEvidence")}</p>}
         {workshops.map((w) => (
           <div key={w.id} className="flex flex-wrap gap-x-4 gap-y-1">
-            <CheckboxField id={`w-${w.id}`} name="workshops" value={w.id} label={`${w.title} (${t("wholeWorkshop")})`} defaultChecked={chosen("workshops", evidence.workshops).includes(w.id)} />
+            <CheckboxField
+              id={`w-${w.id}`}
+              name="workshops"
+              value={w.id}
+              label={`${w.title} (${t("wholeWorkshop")})`}
+              defaultChecked={chosen("workshops", evidence.workshops).includes(w.id)}
+            />
             {w.days.map((d) => (
               <CheckboxField
                 key={d.value}
@@ -103,7 +114,14 @@ export function FindingForm({ action, projectId, studyId, finding, evidence, own
         <fieldset className="flex flex-col gap-2">
           <legend className="text-sm font-medium text-slate-800">{t("sources")}</legend>
           {sources.map((s) => (
-            <CheckboxField key={s.value} id={`s-${s.value}`} name="sourceIds" value={s.value} label={s.label} defaultChecked={chosen("sourceIds", evidence.sourceIds).includes(s.value)} />
+            <CheckboxField
+              key={s.value}
+              id={`s-${s.value}`}
+              name="sourceIds"
+              value={s.value}
+              label={s.label}
+              defaultChecked={chosen("sourceIds", evidence.sourceIds).includes(s.value)}
+            />
           ))}
           {error("sourceIds") && <p className="text-sm text-red-800">{error("sourceIds")}</p>}
         </fieldset>

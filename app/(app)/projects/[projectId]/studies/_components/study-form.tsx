@@ -30,7 +30,13 @@ export function StudyForm({ action, projectId, study, cancelHref }: Props) {
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField name="periodStart" type="date" label={t("periodStart")} defaultValue={value("periodStart")} error={error("periodStart")} />
         <TextField name="periodEnd" type="date" label={t("periodEnd")} defaultValue={value("periodEnd")} error={error("periodEnd")} />
-        <SelectField name="status" label={t("status")} defaultValue={value("status") || "planning"} error={error("status")} options={studyStatuses.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} />
+        <SelectField
+          name="status"
+          label={t("status")}
+          defaultValue={value("status") || "planning"}
+          error={error("status")}
+          options={studyStatuses.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+        />
       </div>
       <TextAreaField name="methodology" label={t("methodology")} rows={5} defaultValue={value("methodology")} error={error("methodology")} />
       <FormActions cancelHref={cancelHref} />

@@ -39,15 +39,39 @@ export function WorkshopForm({ action, projectId, workshop, missions, invited, a
       )}
       <TextField name="title" label={t("name")} required defaultValue={value("title")} error={error("title")} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField name="type" label={t("type")} defaultValue={value("type") || "training"} error={error("type")} options={workshopTypes.map((v) => ({ value: v, label: t(`types.${v}`) }))} />
-        <SelectField name="missionId" label={t("mission")} defaultValue={value("missionId")} error={error("missionId")} options={[{ value: "", label: t("noMission") }, ...missions]} />
+        <SelectField
+          name="type"
+          label={t("type")}
+          defaultValue={value("type") || "training"}
+          error={error("type")}
+          options={workshopTypes.map((v) => ({ value: v, label: t(`types.${v}`) }))}
+        />
+        <SelectField
+          name="missionId"
+          label={t("mission")}
+          defaultValue={value("missionId")}
+          error={error("missionId")}
+          options={[{ value: "", label: t("noMission") }, ...missions]}
+        />
         <TextField name="startDate" type="date" label={t("startDate")} required defaultValue={value("startDate")} error={error("startDate")} />
         <TextField name="endDate" type="date" label={t("endDate")} required defaultValue={value("endDate")} error={error("endDate")} />
         <TextField name="city" label={t("city")} defaultValue={value("city")} error={error("city")} />
         <TextField name="venue" label={t("venue")} defaultValue={value("venue")} error={error("venue")} />
-        <SelectField name="language" label={t("language")} defaultValue={value("language") || "es"} error={error("language")} options={locales.map((l) => ({ value: l, label: tLanguage(l) }))} />
+        <SelectField
+          name="language"
+          label={t("language")}
+          defaultValue={value("language") || "es"}
+          error={error("language")}
+          options={locales.map((l) => ({ value: l, label: tLanguage(l) }))}
+        />
         <TextField name="expectedParticipants" type="number" min={1} label={t("expected")} defaultValue={value("expectedParticipants")} error={error("expectedParticipants")} />
-        <SelectField name="status" label={t("status")} defaultValue={value("status") || "planned"} error={error("status")} options={workshopStatuses.map((v) => ({ value: v, label: t(`statuses.${v}`) }))} />
+        <SelectField
+          name="status"
+          label={t("status")}
+          defaultValue={value("status") || "planned"}
+          error={error("status")}
+          options={workshopStatuses.map((v) => ({ value: v, label: t(`statuses.${v}`) }))}
+        />
         <TextField name="facilitators" label={t("facilitators")} defaultValue={value("facilitators")} error={error("facilitators")} />
       </div>
       <InstitutionMultiPicker

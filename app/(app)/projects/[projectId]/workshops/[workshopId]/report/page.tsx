@@ -45,9 +45,7 @@ export default async function WorkshopReportPage({
         {document.sections.map((section) => (
           // Each table is its own labelled region; the section only groups it with its heading.
           <section key={section.title}>
-            <h2 className="mb-2 text-lg font-semibold">
-              {section.title}
-            </h2>
+            <h2 className="mb-2 text-lg font-semibold">{section.title}</h2>
             {section.rows.length === 0 ? (
               <p className="text-sm text-slate-700">{section.empty ?? "—"}</p>
             ) : (

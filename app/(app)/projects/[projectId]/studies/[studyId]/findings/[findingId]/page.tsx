@@ -92,14 +92,35 @@ export default async function FindingPage({ params }: { params: Promise<{ projec
                   ))
                 : none,
             },
-            { label: t("sources"), value: sources.length ? sources.map((s) => <span key={s.id} className="block">{s.title}</span>) : none },
+            {
+              label: t("sources"),
+              value: sources.length
+                ? sources.map((s) => (
+                    <span key={s.id} className="block">
+                      {s.title}
+                    </span>
+                  ))
+                : none,
+            },
             {
               label: t("reportedBy"),
-              value: byRole("reported").length ? byRole("reported").map((i) => <span key={i.institutionId} className="block">{i.name}</span>) : none,
+              value: byRole("reported").length
+                ? byRole("reported").map((i) => (
+                    <span key={i.institutionId} className="block">
+                      {i.name}
+                    </span>
+                  ))
+                : none,
             },
             {
               label: t("concerns"),
-              value: byRole("concerned").length ? byRole("concerned").map((i) => <span key={i.institutionId} className="block">{i.name}</span>) : none,
+              value: byRole("concerned").length
+                ? byRole("concerned").map((i) => (
+                    <span key={i.institutionId} className="block">
+                      {i.name}
+                    </span>
+                  ))
+                : none,
             },
           ]}
         />

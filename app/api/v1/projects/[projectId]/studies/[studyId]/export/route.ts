@@ -27,7 +27,11 @@ export async function GET(request: Request, { params }: Params) {
   const wording = wordingFor(locale);
   const spec = studyDocument(result.data, locale, wording);
   const bytes =
-    format === "xlsx" ? await documentToXlsx({ ...spec, sections: [actionPlan(result.data, locale, wording)] }) : format === "pdf" ? await documentToPdf(spec) : await documentToDocx(spec);
+    format === "xlsx"
+      ? await documentToXlsx({ ...spec, sections: [actionPlan(result.data, locale, wording)] })
+      : format === "pdf"
+        ? await documentToPdf(spec)
+        : await documentToDocx(spec);
   const name = format === "xlsx" ? "actions" : "study";
   return fileResponse(bytes, fileTypes[format], datedFileName(`${name}-${locale}`, format));
 }
