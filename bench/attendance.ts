@@ -14,7 +14,7 @@ import { recordCheckIns, getWorkshopReport, getProjectAttendanceTotals } from "@
 import { ctxFor } from "@/lib/testing/helpers";
 import { benchAccounts, createScratchDatabase, generateScale, pick, type Generated, type ScaleName } from "./generate";
 import { measure } from "./measure";
-import { atPace, seconds, verdict, warmUp, type Figures, type Request } from "./pace";
+import { atPace, seconds, verdict, warmUp, type Figures } from "./pace";
 import { base, ensureBuilt, signIn, startServer } from "./server";
 
 const adminUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";

@@ -5,7 +5,7 @@ import { createTestDatabase } from "@/db/testing";
 import { attendance, participantProjects, workshopInvitations } from "@/db/schema";
 import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { checkInItem, insertInstitution, insertPerson, insertWorkshop } from "@/lib/testing/workshops";
-import { createWorld, type World } from "@/lib/testing/world";
+import { createWorld } from "@/lib/testing/world";
 import { recordCheckIns, getAttendanceDay, searchCheckIn } from "./use-cases";
 
 let database: Database;

@@ -3,7 +3,7 @@ import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
-import { attendance, auditEntries, institutions, participantProjects, workshops } from "@/db/schema";
+import { attendance, auditEntries, institutions, workshops } from "@/db/schema";
 import { dayView } from "@/lib/offline/check-in-view";
 import { listDuplicatePairs } from "@/lib/participants/duplicates";
 import { eraseParticipant } from "@/lib/participants/personal-data";
