@@ -1,12 +1,12 @@
 import "server-only";
 import { and, eq, gte, ilike, inArray, isNull, lte, or, type SQL } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { bodyMemberships, institutions, type Institution } from "@/db/schema";
 import { UseCaseError } from "@/lib/result";
 import { containsPattern, toSearchText } from "@/lib/search-text";
 import type { UseCaseCtx } from "@/lib/use-case";
-import { createInstitutionInput, listInstitutionsInput } from "./schemas";
+import type { createInstitutionInput, listInstitutionsInput } from "./schemas";
 import { today } from "@/lib/today";
 import { editableFields } from "./schemas";
 import { insertAudited } from "@/lib/audited-write";

@@ -8,7 +8,7 @@ import { UseCaseError } from "@/lib/result";
 import { containsPattern, toSearchText } from "@/lib/search-text";
 import type { UseCaseCtx } from "@/lib/use-case";
 import { participantSearchText, phoneKey } from "./names";
-import { createParticipantInput, editableFields, listParticipantsInput } from "./schemas";
+import { type createParticipantInput, editableFields, type listParticipantsInput } from "./schemas";
 import { writeNameKeys } from "./name-keys";
 import { visibleParticipants } from "./visibility";
 import { today } from "@/lib/today";
