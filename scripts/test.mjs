@@ -1,4 +1,5 @@
-// The one test command: unit and integration tests on PGlite (and on PostgreSQL when
+// The one test command: lint (Biome, formatting, the layers and import cycles; fast, so first),
+// then unit and integration tests on PGlite (and on PostgreSQL when
 // DATABASE_URL is set), then a production build driven by Playwright in Chromium.
 import { spawnSync } from "node:child_process";
 
@@ -12,6 +13,7 @@ function run(label, command, args, env = {}) {
 }
 
 const node = process.execPath;
+run("Lint: Biome's rules and formatting, the layers and import cycles", node, ["scripts/lint.mjs"]);
 run("Type check", node, ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "."]);
 run("Integration tests on PGlite", node, ["node_modules/vitest/vitest.mjs", "run"], { TEST_DATABASE_URL: "" });
 if (process.env.DATABASE_URL) {
