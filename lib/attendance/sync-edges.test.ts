@@ -202,6 +202,25 @@ describe("what the server checks again when the outbox arrives", () => {
     expect(await participantRow(database.db, rosa.id)).toMatchObject({ consentForm: "verbal", consentDate: day1, consentRecordedById: s.world.userIds.field });
   });
 
+  it("contact details given at the door are kept as the participants' form keeps them, refused by its rules, and never reach the roster", async () => {
+    const s = await setup();
+    const rosa = newPerson("Rosa", "Contacto", { email: "  Rosa.Contacto@Example.ORG ", phone: "+504 9999-1234", preferredLanguage: "es" });
+    const blank = newPerson("Iris", "Sin Contacto", { email: " ", phone: "", preferredLanguage: "" });
+    const bad = { email: "rosa@", phone: "call me", preferredLanguage: "de" };
+    const wrong = newPerson("Eva", "Errónea", bad);
+    const results = expectOk(await syncOutbox(s.field, outbox(s, [rosa, checkIn(rosa.id), blank, wrong])));
+    expect(outcomes(results)).toEqual(["created", "checked_in", "created", "refused"]);
+    expect(await participantRow(database.db, rosa.id)).toMatchObject({ email: "rosa.contacto@example.org", phone: "+504 9999-1234", preferredLanguage: "es" });
+    expect(await participantRow(database.db, blank.id)).toMatchObject({ email: null, phone: null, preferredLanguage: null });
+    const byForm = expectFailure(await createParticipant(s.manager, participantForm(s.world.projectId, bad)));
+    expect(Object.keys(byForm.fieldErrors ?? {}).sort()).toEqual(["email", "phone", "preferredLanguage"]);
+    expect(results[3]).toMatchObject({ outcome: "refused", reason: "invalid", fieldErrors: byForm.fieldErrors });
+    expect(await participantRow(database.db, wrong.id)).toBeUndefined();
+    const roster = expectOk(await getOfflineRoster(s.field, { projectId: s.world.projectId, workshopId: s.workshop.id }));
+    expect(roster.present.map((p) => p.participantId)).toEqual([rosa.id]);
+    expect(JSON.stringify(roster)).not.toMatch(/example\.org|9999|"es"/i);
+  });
+
   it("a person created offline with the name of someone on file lands in the duplicates queue", async () => {
     const s = await setup();
     const onFile = expectOk(await createParticipant(s.manager, participantForm(s.world.projectId, { givenNames: "Zoila", familyNames: "Quiroga Lara" })));
