@@ -173,6 +173,46 @@ test.describe("check-in without a connection, as field staff on a phone (Spanish
     await manager.close();
   });
 
+  test("a new person's contact details, folded away in the form, travel sealed in the outbox and reach the server", async ({ page, context, browser }) => {
+    const manager = await browser.newContext({ storageState: storageStateFor("manager") });
+    const w = await createWorkshop(manager.request, `Taller contacto ${Date.now().toString(36)}`);
+    await prepare(page, w);
+    await goOffline(context, page, w);
+    const tag = Date.now().toString(36);
+    const email = `puerta-${tag}@e2e.example`;
+    await page.getByRole("button", { name: t.addNew }).click();
+    const form = page.getByRole("form", { name: t.addNew });
+    await form.getByLabel(es.participants.givenNames).fill("Lesbia");
+    await form.getByLabel(es.participants.familyNames).fill(`Contacto${tag}`);
+    // Folded by default, and opened from the keyboard.
+    await expect(form.getByLabel(es.participants.email)).toBeHidden();
+    await form.getByText(t.contactDetails).focus();
+    await page.keyboard.press("Enter");
+    await form.getByLabel(es.participants.email).fill(email);
+    await form.getByLabel(es.participants.phone).fill("+504 3311-2090");
+    await form.getByLabel(es.participants.preferredLanguage).selectOption("en");
+    await form.getByRole("button", { name: t.addAndCheckIn }).click();
+    await expect(page.getByRole("status").filter({ hasText: fill(t.checkedIn, { name: `Lesbia Contacto${tag}` }) })).toBeVisible();
+    await expect(waiting(page)).toHaveText(tr("offline.waiting", { count: 2 }));
+    const stored = await page.evaluate(dumpIndexedDb);
+    for (const clear of [email, "3311-2090", `Contacto${tag}`]) expect(stored).not.toContain(clear);
+
+    await context.setOffline(false);
+    await expect(waiting(page)).toHaveText(tr("offline.waiting", { count: 0 }));
+    expect(await presentOnServer(manager.request, w)).toEqual([`Lesbia Contacto${tag}`]);
+    const found = (await (await manager.request.get(`/api/v1/participants?q=Contacto${tag}`)).json()) as { items: { id: string }[] };
+    expect(found.items).toHaveLength(1);
+    const { participant } = (await (await manager.request.get(`/api/v1/participants/${found.items[0]!.id}`)).json()) as {
+      participant: { email: string | null; phone: string | null; preferredLanguage: string | null };
+    };
+    expect(participant).toMatchObject({ email, phone: "+504 3311-2090", preferredLanguage: "en" });
+    // The roster the device keeps after the sync names the person, never their contact details.
+    await expect(presentList(page)).toHaveCount(1);
+    const afterSync = await page.evaluate(dumpIndexedDb);
+    for (const clear of [email, "3311-2090"]) expect(afterSync).not.toContain(clear);
+    await manager.close();
+  });
+
   for (const firstBack of ["the first phone", "the second phone"] as const) {
     test(`two phones check in overlapping people offline, ${firstBack} syncing first: one record per person and day, and both show the same list`, async ({
       page,

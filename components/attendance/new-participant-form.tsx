@@ -6,7 +6,7 @@ import { InstitutionPicker } from "@/components/institutions/institution-picker"
 import { DuplicateWarning } from "@/components/participants/duplicate-warning";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { consentForms, institutionSectors, participantSexes, type InstitutionSector, type ParticipantSex } from "@/db/schema/values";
+import { consentForms, institutionSectors, locales, participantSexes, type InstitutionSector, type ParticipantSex } from "@/db/schema/values";
 import { apiFetch, type ApiError } from "@/lib/http/api-fetch";
 import type { createInstitution as createInstitutionUseCase } from "@/lib/institutions/use-cases";
 import type { PersonSummary } from "@/lib/offline/outbox";
@@ -34,8 +34,10 @@ type Props = {
 
 /**
  * The short form for someone not yet on file: name, sex, institution (added on the spot if new and
- * online), position, consent. The person goes into the outbox under an id the device gives them,
- * so a resent outbox cannot create them twice; the server checks every field again on arrival.
+ * online), position, consent, and contact details folded away (most people are added without them).
+ * The person goes into the outbox under an id the device gives them, so a resent outbox cannot
+ * create them twice; the server checks every field again on arrival. Contact details travel only
+ * in the sealed change, never in the summary the device shows and keeps with the roster.
  */
 export function NewParticipantForm({ projectCountry, day, initialName, institutions, online, onCreated, onChooseExisting, onCancel }: Props) {
   const t = useTranslations("checkIn");
@@ -43,6 +45,7 @@ export function NewParticipantForm({ projectCountry, day, initialName, instituti
   const tp = useTranslations("participants");
   const ti = useTranslations("institutions");
   const tv = useTranslations("validation");
+  const tl = useTranslations("language");
   const [names, setNames] = useState({ givenNames: initialName, familyNames: "" });
   const [institution, setInstitution] = useState<Institution | null>(null);
   const [addingInstitution, setAddingInstitution] = useState(false);
@@ -80,6 +83,9 @@ export function NewParticipantForm({ projectCountry, day, initialName, instituti
         sex,
         institutionId: institutionId || null,
         position: data.get("position"),
+        email: data.get("email"),
+        phone: data.get("phone"),
+        preferredLanguage: data.get("preferredLanguage"),
         consentForm: consentForm || null,
         consentDate: consentForm ? day : null,
       },
@@ -158,6 +164,19 @@ export function NewParticipantForm({ projectCountry, day, initialName, instituti
         <p className="text-sm text-slate-700">{to("needsConnection")}</p>
       )}
       <TextField name="position" label={tp("position")} error={error?.fieldErrors?.position} />
+      <details className="rounded-md border border-slate-200 p-2">
+        <summary className="cursor-pointer text-sm font-medium text-slate-800">{t("contactDetails")}</summary>
+        <div className="mt-2 grid gap-3 sm:grid-cols-2">
+          <TextField name="email" type="email" inputMode="email" label={tp("email")} autoComplete="off" />
+          <TextField name="phone" type="tel" label={tp("phone")} autoComplete="off" />
+          <SelectField
+            name="preferredLanguage"
+            label={tp("preferredLanguage")}
+            defaultValue=""
+            options={[{ value: "", label: tp("notKnown") }, ...locales.map((l) => ({ value: l, label: tl(l) }))]}
+          />
+        </div>
+      </details>
       <SelectField
         name="consentForm"
         label={t("consentToday")}

@@ -47,6 +47,9 @@ export function RefusedChanges({ userId, entries }: Props) {
   );
 }
 
+// A contact detail the server refused is offered for correction; one it accepted is sent as it was.
+const contactFields = ["email", "phone"] as const;
+
 type ChangeProps = { entry: OutboxEntry; onResend: (fix?: Record<string, unknown>) => Promise<void>; onDiscard: () => Promise<void> };
 
 function RefusedChange({ entry, onResend, onDiscard }: ChangeProps) {
@@ -70,6 +73,7 @@ function RefusedChange({ entry, onResend, onDiscard }: ChangeProps) {
     const data = new FormData(event.currentTarget);
     const fixed: Record<string, unknown> = { ...entry.participant, givenNames: data.get("givenNames"), familyNames: data.get("familyNames"), position: data.get("position") };
     if (refusal.fieldErrors?.institutionId) fixed.institutionId = null;
+    for (const field of contactFields) if (refusal.fieldErrors?.[field]) fixed[field] = data.get(field);
     void onResend(fixed);
   };
 
@@ -107,6 +111,18 @@ function RefusedChange({ entry, onResend, onDiscard }: ChangeProps) {
             defaultValue={String(entry.participant.position ?? "")}
             error={refusal.fieldErrors?.position ? tv(refusal.fieldErrors.position.key) : undefined}
           />
+          {contactFields
+            .filter((field) => refusal.fieldErrors?.[field])
+            .map((field) => (
+              <TextField
+                key={field}
+                name={field}
+                type={field === "email" ? "email" : "tel"}
+                label={tp(field)}
+                defaultValue={String(entry.participant[field] ?? "")}
+                error={tv(refusal.fieldErrors![field]!.key)}
+              />
+            ))}
           {refusal.fieldErrors?.institutionId && <p className="text-slate-800 sm:col-span-3">{t("institutionDropped")}</p>}
           <div className="flex gap-2 sm:col-span-3">
             <Button type="submit">{t("saveAndSend")}</Button>
