@@ -43,20 +43,20 @@ export async function stopServer(server: ChildProcess) {
 }
 
 /** Signs in through the real sign-in page, in the page's browser context. */
-export async function signInPage(page: Page, email: string): Promise<void> {
+export async function signInPage(page: Page, email: string, password = benchPassword): Promise<void> {
   await page.goto(`${base}/sign-in`);
   await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(benchPassword);
+  await page.locator('input[name="password"]').fill(password);
   await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 }
 
 /** Signs in through the real sign-in page and returns the session cookie header. */
-export async function signIn(email: string): Promise<string> {
+export async function signIn(email: string, password = benchPassword): Promise<string> {
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
   try {
     const page = await browser.newPage();
-    await signInPage(page, email);
+    await signInPage(page, email, password);
     return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   } finally {
     await browser.close();
