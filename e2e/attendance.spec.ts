@@ -64,6 +64,11 @@ test.describe("check-in on a phone, as field staff (Spanish)", () => {
     await expect(page.getByRole("status").filter({ hasText: fill(t.checkedIn, { name: `Wendy ${newcomer}` }) })).toBeVisible();
     await expect(counter(page, t.present)).toHaveText("5");
     await expect(counter(page, t.women)).toHaveText("4");
+    // Each row of tiles adds up to the people present: the newcomer came without an institution.
+    const sum = async (labels: string[]) => (await Promise.all(labels.map((label) => counter(page, label).textContent()))).reduce((total, n) => total + Number(n), 0);
+    await expect.poll(() => sum([t.women, t.men, t.otherSex])).toBe(5);
+    await expect.poll(() => sum([t.state, t.civilSociety, t.otherSector, t.noInstitution])).toBe(5);
+    expect(Number(await counter(page, t.noInstitution).textContent())).toBeGreaterThanOrEqual(1);
     await expectAccessible(page);
 
     // A mistaken tap is undone from the day's list.

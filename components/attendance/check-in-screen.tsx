@@ -168,8 +168,11 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
         [t("present"), counts.present],
         [t("women"), counts.women],
         [t("men"), counts.men],
+        [t("otherSex"), counts.otherSex],
         [t("state"), counts.state],
         [t("civilSociety"), counts.civilSociety],
+        [t("otherSector"), counts.otherSector],
+        [t("noInstitution"), counts.noInstitution],
       ]
     : [];
 
@@ -180,7 +183,8 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
       {loaded.data?.fromDevice && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-950">{to("workingOffline")}</p>}
       <SelectField name="day" label={t("day")} value={day} onChange={(e) => chooseDay(e.target.value)} options={days} className="max-w-md" />
 
-      <section aria-label={t("counters")} className="grid grid-cols-3 gap-2 sm:grid-cols-5">
+      {/* Four columns: present and the sexes on one row, the sectors on the next, so each row adds up to present. */}
+      <section aria-label={t("counters")} className="grid grid-cols-4 gap-2">
         {counters.map(([label, value]) => (
           <div key={label} className="rounded-md border border-slate-200 bg-white p-2 text-center">
             <span className="block text-2xl font-semibold" data-testid={`counter-${label}`}>

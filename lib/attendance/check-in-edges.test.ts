@@ -198,7 +198,7 @@ describe("check-in batches ", () => {
     expectOk(await send(s, [checkInItem(s.ana.id, "2019-06-18", "undo")]));
     const day = expectOk(await getAttendanceDay(s.field, { projectId: s.world.projectId, workshopId: s.workshop.id, day: "2019-06-18" }));
     expect(day.present.map((p) => p.participantId)).toEqual([s.luis.id]);
-    expect(day.counts).toEqual({ present: 1, women: 0, men: 1, otherSex: 0, state: 0, civilSociety: 0, otherSector: 1 });
+    expect(day.counts).toEqual({ present: 1, women: 0, men: 1, otherSex: 0, state: 0, civilSociety: 0, otherSector: 0, noInstitution: 1 });
     expect(await tallyMismatches()).toEqual([]);
   });
 

@@ -157,7 +157,7 @@ describe("attendance.day counters", () => {
       ),
     );
     const day = expectOk(await getAttendanceDay(s.field, { projectId: s.world.projectId, workshopId: s.workshop.id, day: "2019-06-18" }));
-    expect(day.counts).toEqual({ present: 4, women: 2, men: 1, otherSex: 1, state: 2, civilSociety: 1, otherSector: 1 });
+    expect(day.counts).toEqual({ present: 4, women: 2, men: 1, otherSex: 1, state: 2, civilSociety: 1, otherSector: 0, noInstitution: 1 });
   });
 });
 

@@ -84,6 +84,7 @@ export const getAttendanceDayOutput = z.object({
     state: z.number(),
     civilSociety: z.number(),
     otherSector: z.number(),
+    noInstitution: z.number(),
   }),
 });
 

@@ -52,13 +52,13 @@ describe("the check-in day on the device", () => {
   it("is the server's roster when nothing waits, with the server's counters", () => {
     const view = dayView(roster, [], day1);
     expect(view.present.map((p) => p.id)).toEqual(["ana"]);
-    expect(view.counts).toEqual({ present: 1, women: 1, men: 0, otherSex: 0, state: 1, civilSociety: 0, otherSector: 0 });
+    expect(view.counts).toEqual({ present: 1, women: 1, men: 0, otherSex: 0, state: 1, civilSociety: 0, otherSector: 0, noInstitution: 0 });
   });
 
   it("plays waiting changes over it in order, the latest check-in first", () => {
     const view = dayView(roster, [checkIn("jose"), checkIn("kim"), checkIn("ana", day1, "undo"), checkIn("rosa")], day1);
     expect(view.present.map((p) => p.id)).toEqual(["rosa", "kim", "jose"]);
-    expect(view.counts).toEqual({ present: 3, women: 1, men: 1, otherSex: 1, state: 1, civilSociety: 1, otherSector: 1 });
+    expect(view.counts).toEqual({ present: 3, women: 1, men: 1, otherSex: 1, state: 1, civilSociety: 1, otherSector: 0, noInstitution: 1 });
   });
 
   it("shows a person created on the device, and forgets a check-in undone before it was sent", () => {

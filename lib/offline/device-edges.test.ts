@@ -155,7 +155,7 @@ describe("the check-in day on the device, at the edges", () => {
     const created = entry({ id: "new", kind: "participant", participant: { givenNames: "Sandra" }, person });
     const view = dayView({ ...roster, present: [] }, [created, entry(checkIn("new")), entry(checkIn("new", day1, "undo"))], day1);
     expect(view.present).toEqual([]);
-    expect(view.counts).toEqual({ present: 0, women: 0, men: 0, otherSex: 0, state: 0, civilSociety: 0, otherSector: 0 });
+    expect(view.counts).toEqual({ present: 0, women: 0, men: 0, otherSex: 0, state: 0, civilSociety: 0, otherSector: 0, noInstitution: 0 });
     expect(findCandidates(view, "maradiaga", 20).map((c) => [c.id, c.group, c.present])).toEqual([["new", "directory", false]]);
   });
 
@@ -168,7 +168,16 @@ describe("the check-in day on the device, at the edges", () => {
       ["woman", "academic"],
       ["man", null],
     ];
-    expect(countDay(people.map(([sex, sector]) => ({ ...person, sex, sector })))).toEqual({ present: 6, women: 2, men: 2, otherSex: 2, state: 1, civilSociety: 1, otherSector: 4 });
+    expect(countDay(people.map(([sex, sector]) => ({ ...person, sex, sector })))).toEqual({
+      present: 6,
+      women: 2,
+      men: 2,
+      otherSex: 2,
+      state: 1,
+      civilSociety: 1,
+      otherSector: 3,
+      noInstitution: 1,
+    });
   });
 
   it("search ignores extra spaces, case and accents, and finds names with punctuation", () => {
