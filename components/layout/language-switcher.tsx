@@ -14,7 +14,10 @@ export function LanguageSwitcher({ switchLocale }: { switchLocale: (formData: Fo
       <label htmlFor="language-switcher" className="text-sm">
         {t("label")}
       </label>
+      {/* React applies a select's defaultValue only when it mounts, and resets the form to it once the action is done:
+          keyed by the locale, the select mounts again with the new language chosen. */}
       <select
+        key={locale}
         id="language-switcher"
         name="locale"
         defaultValue={locale}
