@@ -1,6 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
 import { storageStateFor } from "./support/accounts";
-import { expect, expectAccessible, test } from "./support/fixtures";
+import { expect, expectAccessible, originHeader, test } from "./support/fixtures";
 import { fill, messages } from "./support/messages";
 
 const fr = messages.fr;
@@ -55,6 +55,37 @@ test.describe("planning, as a manager (French)", () => {
   });
 });
 
+test.describe("a workshop from its mission's page, as a manager (French)", () => {
+  test.use({ storageState: storageStateFor("manager") });
+
+  test("a mission with no workshop offers a new one, opened with the mission chosen, and the workshop saved belongs to it", async ({ page }) => {
+    const tag = Date.now().toString(36);
+    const projectId = await hondurasProjectId(page.request);
+    const created = await page.request.post(`/api/v1/projects/${projectId}/missions`, {
+      data: { projectId, title: `Mission sans atelier ${tag}`, country: "HN", startDate: "2027-05-03", endDate: "2027-05-07" },
+      headers: originHeader,
+    });
+    expect(created.status()).toBe(201);
+    const mission = (await created.json()) as { id: string };
+
+    await page.goto(`/projects/${projectId}/missions/${mission.id}`);
+    await expect(page.getByText(fr.missions.noWorkshops)).toBeVisible();
+    await page.getByRole("link", { name: fr.workshops.new }).click();
+    await expect(page).toHaveURL(new RegExp(`/workshops/new\\?missionId=${mission.id}$`));
+    await expect(page.getByLabel(fr.workshops.mission)).toHaveValue(mission.id);
+    await page.getByLabel(fr.workshops.name).fill(`Atelier de la mission ${tag}`);
+    await page.getByLabel(fr.workshops.startDate).fill("2027-05-04");
+    await page.getByLabel(fr.workshops.endDate).fill("2027-05-05");
+    await page.getByRole("button", { name: fr.common.save }).click();
+    await expect(page.getByRole("heading", { name: `Atelier de la mission ${tag}` })).toBeVisible();
+    await page.getByRole("link", { name: `Mission sans atelier ${tag}` }).click();
+    await expect(page.getByRole("link", { name: `Atelier de la mission ${tag}` })).toBeVisible();
+    await expect(page.getByText(fr.missions.noWorkshops)).toHaveCount(0);
+    const listed = (await (await page.request.get(`/api/v1/projects/${projectId}/missions/${mission.id}`)).json()) as { workshops: { title: string }[] };
+    expect(listed.workshops.map((w) => w.title)).toEqual([`Atelier de la mission ${tag}`]);
+  });
+});
+
 test.describe("missions are the staff's", () => {
   test.use({ storageState: storageStateFor("field") });
 
@@ -62,6 +93,9 @@ test.describe("missions are the staff's", () => {
     const projectId = await hondurasProjectId(page.request);
     await page.goto(`/projects/${projectId}/missions?when=all`);
     await page.getByRole("link", { name: "Mission de lancement et étude de base" }).click();
+    // Only those who may create workshops are offered one from the mission.
+    await expect(page.getByRole("heading", { name: es.missions.workshops })).toBeVisible();
+    await expect(page.getByRole("link", { name: es.workshops.new })).toHaveCount(0);
     const note = `Sala confirmada ${Date.now().toString(36)}`;
     await page.getByLabel(es.missions.note, { exact: true }).fill(note);
     await page.getByRole("button", { name: es.missions.addNote }).click();

@@ -7,6 +7,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { countryName } from "@/lib/i18n/countries";
 import { calendarDate } from "@/lib/i18n/dates";
 import { getMission } from "@/lib/missions/use-cases";
+import { can } from "@/lib/policy";
+import { loadCurrentProject } from "@/lib/projects/current-project";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { NoteForm } from "../_components/note-form";
 
@@ -14,7 +16,13 @@ export default async function MissionPage({ params }: { params: Promise<{ projec
   const ctx = await getPageContext();
   const { projectId, missionId } = await params;
   const { mission, team, notes, workshops, canEdit } = unwrapForPage(await getMission(ctx, { projectId, missionId }));
-  const [t, tWorkshops, format, locale] = await Promise.all([getTranslations("missions"), getTranslations("workshops"), getFormatter(), getLocale()]);
+  const [t, tWorkshops, format, locale, { access }] = await Promise.all([
+    getTranslations("missions"),
+    getTranslations("workshops"),
+    getFormatter(),
+    getLocale(),
+    loadCurrentProject(projectId),
+  ]);
   const facts = [
     { label: t("period"), value: format.dateTimeRange(calendarDate(mission.startDate), calendarDate(mission.endDate), { dateStyle: "long" }) },
     { label: t("country"), value: countryName(mission.country, locale) },
@@ -62,6 +70,11 @@ export default async function MissionPage({ params }: { params: Promise<{ projec
               </li>
             ))}
           </ul>
+        )}
+        {can(access, "workshops.edit") && (
+          <ButtonLink href={`/projects/${projectId}/workshops/new?missionId=${mission.id}`} className="mt-3">
+            {tWorkshops("new")}
+          </ButtonLink>
         )}
       </section>
       <section aria-labelledby="notes" className="rounded-lg border border-slate-200 bg-white p-4">

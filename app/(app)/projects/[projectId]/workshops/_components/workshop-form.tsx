@@ -19,9 +19,11 @@ type Props = {
   /** On edit, one agenda box per day of the saved dates. */
   agendaDays: { day: string; label: string; agenda: string }[];
   cancelHref: string;
+  /** A new workshop opened from a mission's page starts in that mission. */
+  missionId?: string;
 };
 
-export function WorkshopForm({ action, projectId, workshop, missions, invited, agendaDays, cancelHref }: Props) {
+export function WorkshopForm({ action, projectId, workshop, missions, invited, agendaDays, cancelHref, missionId = "" }: Props) {
   const t = useTranslations("workshops");
   const tLanguage = useTranslations("language");
   const [state, formAction] = useActionState(action, idleForm);
@@ -49,7 +51,7 @@ export function WorkshopForm({ action, projectId, workshop, missions, invited, a
         <SelectField
           name="missionId"
           label={t("mission")}
-          defaultValue={value("missionId")}
+          defaultValue={state.values || workshop ? value("missionId") : missionId}
           error={error("missionId")}
           options={[{ value: "", label: t("noMission") }, ...missions]}
         />

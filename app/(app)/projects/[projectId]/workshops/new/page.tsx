@@ -8,13 +8,16 @@ import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { createWorkshopAction } from "../actions";
 import { WorkshopForm } from "../_components/workshop-form";
 
-export default async function NewWorkshopPage({ params }: { params: Promise<{ projectId: string }> }) {
+export default async function NewWorkshopPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<{ missionId?: string | string[] }> }) {
   const ctx = await getPageContext();
   const { projectId } = await params;
   const { canEdit } = await loadCurrentProject(projectId);
   if (!canEdit) notFound();
   const missions = unwrapForPage(await listMissions(ctx, { projectId, when: "all", pageSize: 100 })).items;
   const t = await getTranslations("workshops");
+  // Opened from a mission's page: that mission is chosen, when it is one of this project's.
+  const { missionId } = await searchParams;
+  const chosenMission = missions.find((m) => m.id === missionId)?.id;
   return (
     <PageMessages namespaces={["institutions", "workshops"]}>
       <PageHeader title={t("new")} />
@@ -24,7 +27,8 @@ export default async function NewWorkshopPage({ params }: { params: Promise<{ pr
         missions={missions.map((m) => ({ value: m.id, label: m.title }))}
         invited={[]}
         agendaDays={[]}
-        cancelHref={`/projects/${projectId}/workshops`}
+        cancelHref={chosenMission ? `/projects/${projectId}/missions/${chosenMission}` : `/projects/${projectId}/workshops`}
+        missionId={chosenMission}
       />
     </PageMessages>
   );
