@@ -49,6 +49,8 @@ test("the partner's pages fit a phone and pass axe, in Spanish", async ({ browse
   const page = await context.newPage();
   await page.goto("/projects");
   await expect(page.getByRole("heading", { name: messages.es.projects.title })).toBeVisible();
+  // A partner records no attendance, so has no outbox: the sync status line would mean nothing.
+  await expect(page.getByRole("region", { name: messages.es.offline.status })).toHaveCount(0);
   await expectNoSidewaysScroll(page);
   await expectAccessible(page);
   await page.getByRole("link", { name: /Honduras/ }).click();
@@ -72,6 +74,7 @@ test("sign-in works with the keyboard alone on a phone", async ({ page }) => {
   await page.keyboard.type(demoPassword);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: messages.es.projects.title })).toBeVisible();
+  await expect(page.getByRole("region", { name: messages.es.offline.status })).toBeVisible();
   // The first Tab reaches the skip link, which jumps past the header.
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: messages.es.nav.skipToContent })).toBeFocused();

@@ -64,6 +64,13 @@ export async function requireAnyProjectRole(ctx: Ctx, permission: Permission): P
   return strongest;
 }
 
+/** Whether the user holds `permission` in some project: for what a screen offers, never instead of a check. */
+export async function holdsInSomeProject(ctx: Ctx, permission: Permission): Promise<boolean> {
+  const user = requireUser(ctx);
+  if (user.isAdmin) return can("admin", permission);
+  return [...(await listMembershipRoles(ctx.db, user.id)).values()].some((role) => can(role, permission));
+}
+
 /**
  * People of the directory (participants) belong to the projects that know them, and a role counts
  * only in its own project: acting on a person needs `permission` in a project that knows that

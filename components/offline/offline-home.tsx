@@ -37,7 +37,8 @@ export function OfflineHome() {
   const { workshops } = state;
   return (
     <>
-      {state.userId && <OfflineSync userId={state.userId} />}
+      {/* Only someone who prepared a workshop for check-in reaches this page offline. */}
+      {state.userId && <OfflineSync userId={state.userId} showsStatus />}
       <section aria-labelledby="prepared-list">
         <h2 id="prepared-list" className="mb-2 text-lg font-semibold">
           {t("preparedList")}
