@@ -17,6 +17,7 @@ import { enqueue, type OutboxChange, type PersonSummary } from "@/lib/offline/ou
 import { syncNow } from "@/lib/offline/sync-engine";
 import { fetchInSession } from "@/lib/offline/session-end";
 import { outboxChanged } from "@/lib/offline/sync-status";
+import { afterLoadWhenIdle } from "@/lib/offline/idle";
 import { dataKey, LockedError } from "@/lib/offline/vault";
 import { queryKeys } from "@/lib/query-keys";
 import { NewParticipantForm, type NewParticipant } from "./new-participant-form";
@@ -69,9 +70,8 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
   const loaded = useQuery({ queryKey: rosterKey, queryFn: () => loadRoster(userId, projectId, workshopId), networkMode: "always", retry: false });
   // Opened now while the server can vouch for the session, so check-ins still seal if the
   // connection drops later. No key is derived here: the PIN is asked for only when needed.
-  useEffect(() => {
-    void dataKey(userId).catch(() => undefined);
-  }, [userId]);
+  // Once the page is up, though: unsealing is not needed to show the screen.
+  useEffect(() => afterLoadWhenIdle(() => void dataKey(userId).catch(() => undefined)), [userId]);
   const unlocked = () => {
     setNeedsUnlock(false);
     void loaded.refetch();
@@ -96,7 +96,10 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
     retry: false,
   });
 
-  const view = useMemo(() => (loaded.data ? dayView(loaded.data.roster, entries, day) : null), [loaded.data, entries, day]);
+  // The roster arrives in one synchronous update; drawing its list from a deferred copy lets React
+  // draw it in slices that yield to the phone's input instead of one long task.
+  const roster = useDeferredValue(loaded.data?.roster);
+  const view = useMemo(() => (roster ? dayView(roster, entries, day) : null), [roster, entries, day]);
   const list = useMemo(() => {
     if (!view) return [];
     const local = findCandidates(view, typed, typed ? 20 : 60);
@@ -163,23 +166,23 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
     );
   }
   const counts = view?.counts;
-  const counters = counts
-    ? [
-        [t("present"), counts.present],
-        [t("women"), counts.women],
-        [t("men"), counts.men],
-        [t("otherSex"), counts.otherSex],
-        [t("state"), counts.state],
-        [t("civilSociety"), counts.civilSociety],
-        [t("otherSector"), counts.otherSector],
-        [t("noInstitution"), counts.noInstitution],
-      ]
-    : [];
+  // Drawn at their final size before the roster arrives (a dash for each figure), so nothing moves then.
+  const counters = [
+    [t("present"), counts?.present],
+    [t("women"), counts?.women],
+    [t("men"), counts?.men],
+    [t("otherSex"), counts?.otherSex],
+    [t("state"), counts?.state],
+    [t("civilSociety"), counts?.civilSociety],
+    [t("otherSector"), counts?.otherSector],
+    [t("noInstitution"), counts?.noInstitution],
+  ];
 
   return (
     <div className="flex flex-col gap-4">
       {(needsUnlock || status.locked) && <UnlockOffline userId={userId} onUnlocked={unlocked} />}
-      {loaded.data && <PrepareOffline userId={userId} loaded={loaded.data} online={status.online} />}
+      {/* Its button's height is kept while the roster loads, so what follows does not move when it comes. */}
+      {loaded.data ? <PrepareOffline userId={userId} loaded={loaded.data} online={status.online} /> : <div className="min-h-10" />}
       {loaded.data?.fromDevice && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-950">{to("workingOffline")}</p>}
       <SelectField name="day" label={t("day")} value={day} onChange={(e) => chooseDay(e.target.value)} options={days} className="max-w-md" />
 
@@ -188,7 +191,7 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
         {counters.map(([label, value]) => (
           <div key={label} className="rounded-md border border-slate-200 bg-white p-2 text-center">
             <span className="block text-2xl font-semibold" data-testid={`counter-${label}`}>
-              {value}
+              {value ?? "–"}
             </span>
             <span className="text-xs text-slate-700">{label}</span>
           </div>

@@ -48,7 +48,7 @@ export function PrepareOffline({ userId, loaded, online }: Props) {
     await prepare();
   };
   return (
-    <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="prepare-offline">
+    <div className="flex min-h-10 flex-wrap items-center gap-2 text-sm" data-testid="prepare-offline">
       {loaded.prepared ? (
         <span className="rounded bg-teal-100 px-2 py-1 text-teal-900">
           {t("prepared", { time: format.dateTime(new Date(loaded.roster.preparedAt), { dateStyle: "short", timeStyle: "short" }) })}
