@@ -294,6 +294,38 @@ test.describe("check-in without a connection, as field staff on a phone (Spanish
     await expectAccessible(page);
     await manager.close();
   });
+
+  test("a new person refused for a mistyped e-mail is corrected from the refused changes and reaches the server with it", async ({ page, context, browser }) => {
+    const manager = await browser.newContext({ storageState: storageStateFor("manager") });
+    const w = await createWorkshop(manager.request, `Taller correo ${Date.now().toString(36)}`);
+    await prepare(page, w);
+    await goOffline(context, page, w);
+    const tag = Date.now().toString(36);
+    await page.getByRole("button", { name: t.addNew }).click();
+    const form = page.getByRole("form", { name: t.addNew });
+    await form.getByLabel(es.participants.givenNames).fill("Olga");
+    await form.getByLabel(es.participants.familyNames).fill(`Correo${tag}`);
+    await form.getByText(t.contactDetails).click();
+    await form.getByLabel(es.participants.email).fill(`olga-${tag}@`);
+    await form.getByRole("button", { name: t.addAndCheckIn }).click();
+    await expect(waiting(page)).toHaveText(tr("offline.waiting", { count: 2 }));
+
+    await context.setOffline(false);
+    await page.getByRole("button", { name: new RegExp(o.review) }).click();
+    const refused = page.getByRole("list", { name: o.refusedTitle }).getByRole("listitem");
+    await expect(refused.filter({ hasText: `Olga Correo${tag}` }).first()).toContainText(es.participants.email);
+    expect(await presentOnServer(manager.request, w)).toEqual([]);
+    await refused.getByRole("button", { name: o.fix }).click();
+    const email = `olga-${tag}@e2e.example`;
+    await refused.getByLabel(es.participants.email).fill(email);
+    await refused.getByRole("button", { name: o.saveAndSend }).click();
+    await expect(page.getByRole("list", { name: o.refusedTitle })).toBeHidden();
+    await expect.poll(() => presentOnServer(manager.request, w)).toEqual([`Olga Correo${tag}`]);
+    const found = (await (await manager.request.get(`/api/v1/participants?q=Correo${tag}`)).json()) as { items: { id: string }[] };
+    const { participant } = (await (await manager.request.get(`/api/v1/participants/${found.items[0]!.id}`)).json()) as { participant: { email: string | null } };
+    expect(participant.email).toBe(email);
+    await manager.close();
+  });
 });
 
 test.describe("opening the app without a connection", () => {
