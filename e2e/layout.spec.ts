@@ -20,6 +20,8 @@ test.describe("admin pages on a phone and on a desktop", () => {
 
   for (const viewport of [phone, { width: 1280, height: 800 }]) {
     test(`every admin page fits ${viewport.width}px and passes axe`, async ({ page }) => {
+      // Ten pages, each checked by axe: a minute is not always enough on a loaded two-core machine.
+      test.slow();
       await page.setViewportSize(viewport);
       const hn = await projectId(page, "HN-PARCLC");
       const users = (await (await page.request.get("/api/v1/users?q=field@example.org")).json()) as { items: { id: string }[] };
