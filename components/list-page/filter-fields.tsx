@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { DateField } from "@/components/ui/date-field";
 import { SelectField, TextField, type Option } from "@/components/ui/field";
 
 /** The choices of a select, from a list of values and how each one reads. */
@@ -31,8 +32,8 @@ type PeriodProps = { from?: string; to?: string; fromLabel: string; toLabel: str
 export function PeriodFilter({ from, to, fromLabel, toLabel, error }: PeriodProps) {
   return (
     <>
-      <TextField name="from" type="date" label={fromLabel} defaultValue={from} />
-      <TextField name="to" type="date" label={toLabel} defaultValue={to} error={error} />
+      <DateField name="from" label={fromLabel} defaultValue={from} />
+      <DateField name="to" label={toLabel} defaultValue={to} error={error} />
     </>
   );
 }

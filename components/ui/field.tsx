@@ -1,13 +1,13 @@
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 
-const controlClass =
+export const controlClass =
   "block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 " +
   "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-teal-700 aria-invalid:border-red-700";
 
 type FieldFrameProps = { id: string; label: string; error?: string; hint?: string; children: ReactNode; className?: string };
 
-function FieldFrame({ id, label, error, hint, children, className }: FieldFrameProps) {
+export function FieldFrame({ id, label, error, hint, children, className }: FieldFrameProps) {
   return (
     <div className={cn("flex flex-col gap-1", className)}>
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
@@ -28,7 +28,7 @@ function FieldFrame({ id, label, error, hint, children, className }: FieldFrameP
   );
 }
 
-function describedBy(id: string, error?: string, hint?: string) {
+export function describedBy(id: string, error?: string, hint?: string) {
   return [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(" ") || undefined;
 }
 

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { InstitutionPicker } from "@/components/institutions/institution-picker";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
+import { DateField } from "@/components/ui/date-field";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -19,8 +20,8 @@ export function AddBodyMemberForm({ bodyId }: { bodyId: string }) {
       <input type="hidden" name="bodyId" value={bodyId} />
       <InstitutionPicker name="institutionId" label={t("memberInstitution")} error={state.fieldErrors?.institutionId} />
       <div className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
-        <TextField name="startDate" type="date" label={t("startDate")} required error={state.fieldErrors?.startDate} />
-        <TextField name="endDate" type="date" label={t("endDate")} error={state.fieldErrors?.endDate} />
+        <DateField name="startDate" label={t("startDate")} required error={state.fieldErrors?.startDate} />
+        <DateField name="endDate" label={t("endDate")} error={state.fieldErrors?.endDate} />
         <SubmitButton>{t("addMember")}</SubmitButton>
       </div>
     </form>
@@ -38,7 +39,7 @@ export function MembershipControls({ bodyId, membershipId, name, isCurrent }: { 
         <form action={end} className="flex flex-wrap items-end gap-2" noValidate>
           <input type="hidden" name="bodyId" value={bodyId} />
           <input type="hidden" name="membershipId" value={membershipId} />
-          <TextField id={`end-${membershipId}`} name="endDate" type="date" label={t("endOn", { name })} required error={endState.fieldErrors?.endDate} />
+          <DateField id={`end-${membershipId}`} name="endDate" label={t("endOn", { name })} required error={endState.fieldErrors?.endDate} />
           <SubmitButton variant="secondary">{t("endMembership")}</SubmitButton>
         </form>
       )}

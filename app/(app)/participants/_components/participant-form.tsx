@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { InstitutionPicker } from "@/components/institutions/institution-picker";
+import { DateField } from "@/components/ui/date-field";
 import { SelectField, TextField, type Option } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { FormMessage } from "@/components/ui/form-message";
@@ -75,7 +76,7 @@ export function ParticipantForm({ action, participant, institution, projects, ca
       />
       <fieldset className="grid gap-4 rounded-md border border-slate-200 p-3 sm:grid-cols-2">
         <legend className="px-1 text-sm font-medium">{t("consent")}</legend>
-        <TextField name="consentDate" type="date" label={t("consentDate")} defaultValue={value("consentDate")} error={error("consentDate")} />
+        <DateField name="consentDate" label={t("consentDate")} defaultValue={value("consentDate")} error={error("consentDate")} />
         <SelectField
           name="consentForm"
           label={t("consentForm")}

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { DateField } from "@/components/ui/date-field";
 import { CheckboxField, SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { FormMessage } from "@/components/ui/form-message";
@@ -43,8 +44,8 @@ export function ProjectForm({ action, project, countries, cancelHref }: Props) {
       <TextField name="name" label={t("name")} required defaultValue={value("name")} error={error("name")} />
       <div className="grid gap-4 sm:grid-cols-3">
         <SelectField name="country" label={t("country")} defaultValue={value("country") || "HN"} error={error("country")} options={countries} />
-        <TextField name="startDate" type="date" label={t("startDate")} required defaultValue={value("startDate")} error={error("startDate")} />
-        <TextField name="endDate" type="date" label={t("endDate")} required defaultValue={value("endDate")} error={error("endDate")} />
+        <DateField name="startDate" label={t("startDate")} required defaultValue={value("startDate")} error={error("startDate")} />
+        <DateField name="endDate" label={t("endDate")} required defaultValue={value("endDate")} error={error("endDate")} />
       </div>
       <TextField name="funder" label={t("funder")} defaultValue={value("funder")} error={error("funder")} />
       <TextAreaField name="description" label={t("description")} defaultValue={value("description")} error={error("description")} />

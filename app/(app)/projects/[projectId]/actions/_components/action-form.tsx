@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { InstitutionMultiPicker } from "@/components/institutions/institution-multi-picker";
+import { DateField } from "@/components/ui/date-field";
 import { CheckboxField, SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { FormMessage } from "@/components/ui/form-message";
@@ -65,8 +66,8 @@ export function ActionForm({ action, projectId, current, chosenFindings, institu
           defaultValue={value("status") || "proposed"}
           options={actionStatuses.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
         />
-        <TextField name="startDate" type="date" label={t("startDate")} defaultValue={value("startDate")} error={error("startDate")} />
-        <TextField name="dueDate" type="date" label={t("dueDate")} defaultValue={value("dueDate")} error={error("dueDate")} />
+        <DateField name="startDate" label={t("startDate")} defaultValue={value("startDate")} error={error("startDate")} />
+        <DateField name="dueDate" label={t("dueDate")} defaultValue={value("dueDate")} error={error("dueDate")} />
         <TextField name="progress" type="number" min={0} max={100} step={5} label={t("progress")} defaultValue={value("progress") || "0"} error={error("progress")} />
       </div>
       <TextField name="target" label={t("target")} defaultValue={value("target")} error={error("target")} />

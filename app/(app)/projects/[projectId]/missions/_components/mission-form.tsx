@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { DateField } from "@/components/ui/date-field";
 import { CheckboxField, SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { FormMessage } from "@/components/ui/form-message";
@@ -46,8 +47,8 @@ export function MissionForm({ action, projectId, defaultCountry, mission, team, 
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField name="country" label={t("country")} defaultValue={value("country") || defaultCountry} error={error("country")} options={countries} />
         <TextField name="cities" label={t("cities")} hint={t("citiesHint")} defaultValue={value("cities")} error={error("cities")} />
-        <TextField name="startDate" type="date" label={t("startDate")} required defaultValue={value("startDate")} error={error("startDate")} />
-        <TextField name="endDate" type="date" label={t("endDate")} required defaultValue={value("endDate")} error={error("endDate")} />
+        <DateField name="startDate" label={t("startDate")} required defaultValue={value("startDate")} error={error("startDate")} />
+        <DateField name="endDate" label={t("endDate")} required defaultValue={value("endDate")} error={error("endDate")} />
         <SelectField
           name="status"
           label={t("status")}

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { DateField } from "@/components/ui/date-field";
 import { SelectField, TextField, type Option } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -24,7 +25,7 @@ export function SourceForm({ projectId, studyId, workshops }: { projectId: strin
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectField name="kind" label={t("sourceKind")} defaultValue="document" options={sourceKinds.map((k) => ({ value: k, label: t(`sourceKinds.${k}`) }))} />
         <TextField name="title" label={t("sourceTitle")} required error={error("title")} />
-        <TextField name="date" type="date" label={t("sourceDate")} error={error("date")} />
+        <DateField name="date" label={t("sourceDate")} error={error("date")} />
         <SelectField name="workshopId" label={t("sourceWorkshop")} defaultValue="" error={error("workshopId")} options={[{ value: "", label: t("noWorkshop") }, ...workshops]} />
         <TextField name="url" type="url" label={t("sourceUrl")} error={error("url")} />
         <TextField name="file" type="file" label={t("sourceFile")} accept={sourceFileTypes.join(",")} error={error("file")} />

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { DateField } from "@/components/ui/date-field";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { FormMessage } from "@/components/ui/form-message";
@@ -28,8 +29,8 @@ export function StudyForm({ action, projectId, study, cancelHref }: Props) {
       )}
       <TextField name="title" label={t("name")} required defaultValue={value("title")} error={error("title")} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextField name="periodStart" type="date" label={t("periodStart")} defaultValue={value("periodStart")} error={error("periodStart")} />
-        <TextField name="periodEnd" type="date" label={t("periodEnd")} defaultValue={value("periodEnd")} error={error("periodEnd")} />
+        <DateField name="periodStart" label={t("periodStart")} defaultValue={value("periodStart")} error={error("periodStart")} />
+        <DateField name="periodEnd" label={t("periodEnd")} defaultValue={value("periodEnd")} error={error("periodEnd")} />
         <SelectField
           name="status"
           label={t("status")}

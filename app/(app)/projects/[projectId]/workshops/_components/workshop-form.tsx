@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { InstitutionMultiPicker } from "@/components/institutions/institution-multi-picker";
+import { DateField } from "@/components/ui/date-field";
 import { SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { FormMessage } from "@/components/ui/form-message";
@@ -55,8 +56,8 @@ export function WorkshopForm({ action, projectId, workshop, missions, invited, a
           error={error("missionId")}
           options={[{ value: "", label: t("noMission") }, ...missions]}
         />
-        <TextField name="startDate" type="date" label={t("startDate")} required defaultValue={value("startDate")} error={error("startDate")} />
-        <TextField name="endDate" type="date" label={t("endDate")} required defaultValue={value("endDate")} error={error("endDate")} />
+        <DateField name="startDate" label={t("startDate")} required defaultValue={value("startDate")} error={error("startDate")} />
+        <DateField name="endDate" label={t("endDate")} required defaultValue={value("endDate")} error={error("endDate")} />
         <TextField name="city" label={t("city")} defaultValue={value("city")} error={error("city")} />
         <TextField name="venue" label={t("venue")} defaultValue={value("venue")} error={error("venue")} />
         <SelectField
