@@ -83,6 +83,8 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
           {tEvaluations("title")}
         </ButtonLink>
       </nav>
+      {/* The figures come first: on a phone everything below them is a long scroll away. */}
+      <ProjectDashboard dashboard={dashboard} period={period} periodErrors={periodErrors} />
       {can(access, "reviews.answer") && (
         <section aria-labelledby="awaiting" className="mb-8 rounded-lg border border-amber-300 bg-amber-50 p-4">
           <h2 id="awaiting" className="mb-2 text-lg font-semibold">
@@ -117,7 +119,6 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         <FactList facts={facts} />
         {project.description && <p className="mt-4 whitespace-pre-line text-slate-800">{project.description}</p>}
       </section>
-      <ProjectDashboard dashboard={dashboard} period={period} periodErrors={periodErrors} />
       <section aria-labelledby="members">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
           <h2 id="members" className="text-lg font-semibold">
