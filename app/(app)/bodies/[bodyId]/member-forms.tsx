@@ -5,7 +5,6 @@ import { useActionState } from "react";
 import { InstitutionPicker } from "@/components/institutions/institution-picker";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { DateField } from "@/components/ui/date-field";
-import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idleForm } from "@/lib/forms";
