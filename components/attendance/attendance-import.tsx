@@ -7,7 +7,7 @@ import { RowErrors } from "@/components/imports/row-errors";
 import { SelectField, type Option } from "@/components/ui/field";
 import { type ApiAnswer, apiFetch } from "@/lib/http/api-fetch";
 import type { commitAttendanceImport, previewAttendanceImport } from "@/lib/imports/attendance";
-import { attendanceImportFields } from "@/lib/imports/mapping";
+import { attendanceImportFields } from "@/lib/imports/fields";
 
 type Props = { projectId: string; workshopId: string; days: Option[]; initialDay: string };
 type Row = ApiAnswer<typeof previewAttendanceImport>["rows"][number];

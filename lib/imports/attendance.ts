@@ -10,7 +10,7 @@ import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { loadWorkshop } from "@/lib/workshops/queries";
 import { rememberHeaderChoices } from "./header-choices";
-import { attendanceImportFields } from "./mapping";
+import { attendanceImportFields } from "./fields";
 import { participantRowReader, type ParticipantFields } from "./participant-rows";
 import { cellOf, type PreviewRow } from "./rows";
 import { mappingOf, table } from "./schemas";

@@ -5,7 +5,8 @@ import { expectFailure, expectOk, uniqueTag } from "@/lib/testing/helpers";
 import { csvBytes, upload } from "@/lib/testing/imports";
 import { createWorld } from "@/lib/testing/world";
 import { commitInstitutionImport } from "./institutions";
-import { guessMapping, participantImportFields } from "./mapping";
+import { participantImportFields } from "./fields";
+import { guessMapping } from "./mapping";
 import { commitParticipantImport } from "./participants";
 import { readImportFile } from "./read";
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { importHeaderChoices } from "@/db/schema";
-import type { ColumnMapping } from "./mapping";
+import type { ColumnMapping } from "./fields";
 import { normaliseHeader } from "./mapping";
 
 export type ImportKind = (typeof importHeaderChoices.kind.enumValues)[number];

@@ -8,7 +8,7 @@ import { sortable, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { toFieldErrors } from "@/lib/validation";
 import { rememberHeaderChoices } from "./header-choices";
-import type { InstitutionImportField } from "./mapping";
+import type { InstitutionImportField } from "./fields";
 import { cellOf, refuseIfAnyError, summarise, type Preview, type PreviewRow } from "./rows";
 import { institutionImportInput, type InstitutionImportInput } from "./schemas";
 import { enumReader, institutionLabels, readCountry } from "./values";

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { institutionKinds, institutionLevels, institutionSectors, locales } from "@/db/schema/values";
 import { catalogues } from "@/lib/i18n/messages";
 import { participantExportColumns } from "@/lib/participants/use-cases";
-import { guessMapping, institutionImportFields, participantImportFields } from "./mapping";
+import { institutionImportFields, participantImportFields } from "./fields";
+import { guessMapping } from "./mapping";
 import { enumReader, institutionLabels, readConsentForm, readCountry, readDate, sexReader } from "./values";
 
 const guessParticipants = (headers: string[]) => guessMapping(headers, participantImportFields);

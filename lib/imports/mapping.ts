@@ -1,17 +1,7 @@
 import { locales } from "@/lib/i18n/config";
 import { catalogues } from "@/lib/i18n/messages";
 import { toSearchText } from "@/lib/search-text";
-
-export const participantImportFields = ["givenNames", "familyNames", "sex", "institution", "position", "email", "phone", "consentDate", "consentForm"] as const;
-/** A filled sign-in sheet: the person, and the day when the sheet covers several. */
-export const attendanceImportFields = [...participantImportFields, "day"] as const;
-export const institutionImportFields = ["name", "acronym", "country", "sector", "kind", "level", "city", "website", "notes"] as const;
-
-export type ParticipantImportField = (typeof participantImportFields)[number];
-export type InstitutionImportField = (typeof institutionImportFields)[number];
-export type AttendanceImportField = (typeof attendanceImportFields)[number];
-/** For each field, the index of the column that holds it, or null when the file has none. */
-export type ColumnMapping<F extends string> = Partial<Record<F, number | null>>;
+import type { AttendanceImportField, ColumnMapping, InstitutionImportField } from "./fields";
 
 // Headers as people write them on sign-in sheets and survey exports, in the three languages.
 const synonyms: Record<AttendanceImportField | InstitutionImportField, string[]> = {

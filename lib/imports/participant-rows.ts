@@ -4,7 +4,7 @@ import { createParticipantInput } from "@/lib/participants/schemas";
 import { toSearchText } from "@/lib/search-text";
 import type { UseCaseCtx } from "@/lib/use-case";
 import { toFieldErrors } from "@/lib/validation";
-import type { ColumnMapping, ParticipantImportField } from "./mapping";
+import type { ColumnMapping, ParticipantImportField } from "./fields";
 import { cellOf, type PreviewRow } from "./rows";
 import { readConsentForm, readDate, sexReader } from "./values";
 

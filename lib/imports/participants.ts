@@ -6,7 +6,7 @@ import { insertParticipant } from "@/lib/participants/queries";
 import { visibleParticipants } from "@/lib/participants/visibility";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { rememberHeaderChoices } from "./header-choices";
-import type { ColumnMapping, ParticipantImportField } from "./mapping";
+import type { ColumnMapping, ParticipantImportField } from "./fields";
 import { participantRowReader, type ReadRow } from "./participant-rows";
 import { refuseIfAnyError, summarise, type Preview } from "./rows";
 import { participantImportInput, type ParticipantImportInput } from "./schemas";

@@ -4,7 +4,8 @@ import { readSpreadsheet } from "@/lib/spreadsheets/read";
 import { contentTypes } from "@/lib/spreadsheets/write";
 import { defineUseCase } from "@/lib/use-case";
 import { loadHeaderChoices } from "./header-choices";
-import { attendanceImportFields, guessMapping, institutionImportFields, participantImportFields } from "./mapping";
+import { attendanceImportFields, institutionImportFields, participantImportFields } from "./fields";
+import { guessMapping } from "./mapping";
 import { readFileInput } from "./schemas";
 import { readImportFileOutput } from "./responses";
 

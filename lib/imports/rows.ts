@@ -1,6 +1,6 @@
 import type { FieldError, FieldErrors } from "@/lib/result";
 import { UseCaseError } from "@/lib/result";
-import type { ColumnMapping } from "./mapping";
+import type { ColumnMapping } from "./fields";
 
 export type RowStatus = "new" | "existing" | "error";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { maxRows } from "@/lib/spreadsheets/read";
-import { institutionImportFields, participantImportFields } from "./mapping";
+import { institutionImportFields, participantImportFields } from "./fields";
 
 // Generous on purpose: a file somewhat over the 5 MB limit still arrives, so the refusal can say
 // "larger than 5 MB" rather than a bare length error.

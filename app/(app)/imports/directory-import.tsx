@@ -7,7 +7,7 @@ import { RowErrors } from "@/components/imports/row-errors";
 import { SelectField, type Option } from "@/components/ui/field";
 import { apiFetch } from "@/lib/http/api-fetch";
 import type { commitInstitutionImport, previewInstitutionImport } from "@/lib/imports/institutions";
-import { institutionImportFields, participantImportFields } from "@/lib/imports/mapping";
+import { institutionImportFields, participantImportFields } from "@/lib/imports/fields";
 import type { commitParticipantImport, previewParticipantImport } from "@/lib/imports/participants";
 
 type Kind = "participants" | "institutions";
