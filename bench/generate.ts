@@ -104,7 +104,10 @@ export async function generateScale(database: Database, scale: ScaleName): Promi
 
 /** Fills an empty, migrated database: accounts, one project, the directory, workshops and attendance. */
 export async function generate(db: Db, scale: Scale, log: (line: string) => void = () => {}): Promise<Generated> {
-  const [project] = await db.insert(projects).values({ code: "BENCH", name: "Bench", country: "HN", startDate: "2019-01-01", endDate: "2025-12-31", status: "active" }).returning();
+  const [project] = await db
+    .insert(projects)
+    .values({ code: "BENCH", name: { original: "en", en: "Bench" }, country: "HN", startDate: "2019-01-01", endDate: "2025-12-31", status: "active" })
+    .returning();
   const passwordHash = await hashPassword(benchPassword);
   const userIds = {} as Generated["userIds"];
   for (const [role, email] of Object.entries(benchAccounts) as [keyof typeof benchAccounts, string][]) {
@@ -251,7 +254,7 @@ async function generateFollowUp(db: Db, projectId: string, scale: Scale, institu
   for (let e = 0; e < scale.evaluations; e++) {
     const [evaluation] = await db
       .insert(evaluations)
-      .values({ projectId, title: `Evaluación ${e + 1}`, scaleSize: 5, agreeLevels: [4, 5] })
+      .values({ projectId, title: { original: "es", es: `Evaluación ${e + 1}` }, scaleSize: 5, agreeLevels: [4, 5] })
       .returning();
     const groupIds = (
       await db

@@ -26,8 +26,7 @@ export const countryField = z
 /** The input of a use case that reads or acts on a whole project. */
 export const projectIdInput = z.object({ projectId: z.uuid() });
 
-/** One text in each language written so far, up to `max` characters; the original must be among them. */
-export const narrativeInput = (max: number) =>
+const narrativeObject = (max: number) =>
   z
     .object({
       original: z.enum(locales),
@@ -39,3 +38,13 @@ export const narrativeInput = (max: number) =>
     .superRefine((n, issues) => {
       if (!n[n.original]) issues.addIssue({ code: "custom", message: "required", path: [n.original] });
     });
+
+/** One text in each language written so far, up to `max` characters; the original must be among them. */
+export const narrativeInput = (max: number) => narrativeObject(max);
+
+/** Like narrativeInput, but a text left blank in every language means "none", stored as null. */
+export const optionalNarrativeInput = (max: number) =>
+  z.preprocess(
+    (v) => (v && typeof v === "object" && locales.every((l) => !String((v as Record<string, unknown>)[l] ?? "").trim()) ? null : v),
+    narrativeObject(max).nullable().default(null),
+  );

@@ -1,7 +1,7 @@
 import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { projects } from "./projects";
-import type { Narrative } from "./studies";
+import type { Narrative } from "./values";
 
 /** A survey of the people a project involved, answered on an agreement scale. */
 export const evaluations = pgTable(
@@ -11,7 +11,7 @@ export const evaluations = pgTable(
     projectId: uuid("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
-    title: text("title").notNull(),
+    title: jsonb("title").$type<Narrative>().notNull(),
     periodStart: date("period_start"),
     periodEnd: date("period_end"),
     scaleSize: integer("scale_size").notNull().default(5),

@@ -1,7 +1,7 @@
-import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { projects } from "./projects";
 import { users } from "./users";
-import { missionStatuses } from "./values";
+import { missionStatuses, type Narrative } from "./values";
 
 /** A team's trip to the country, during which workshops are held. */
 export const missions = pgTable(
@@ -11,7 +11,7 @@ export const missions = pgTable(
     projectId: uuid("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
-    title: text("title").notNull(),
+    title: jsonb("title").$type<Narrative>().notNull(),
     purpose: text("purpose").notNull().default(""),
     country: text("country").notNull(),
     cities: text("cities").array().notNull().default([]),

@@ -1,16 +1,16 @@
-import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
-import { projectRoles, projectStatuses } from "./values";
+import { type Narrative, projectRoles, projectStatuses } from "./values";
 
 export const projects = pgTable("projects", {
   id: uuid("id").primaryKey().defaultRandom(),
   code: text("code").notNull().unique(),
-  name: text("name").notNull(),
+  name: jsonb("name").$type<Narrative>().notNull(),
   country: text("country").notNull(),
   startDate: date("start_date").notNull(),
   endDate: date("end_date").notNull(),
   funder: text("funder").notNull().default(""),
-  description: text("description").notNull().default(""),
+  description: jsonb("description").$type<Narrative>(),
   status: text("status", { enum: projectStatuses }).notNull().default("planned"),
   // Participants' personal data is anonymised this many years after every project that knows them ended.
   retentionYears: integer("retention_years").notNull().default(5),

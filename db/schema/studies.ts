@@ -3,13 +3,10 @@ import { boolean, check, customType, date, index, integer, jsonb, pgTable, prima
 import { institutions } from "./institutions";
 import { projects } from "./projects";
 import { users } from "./users";
-import { evidenceRoles, findingPriorities, findingStatuses, findingThemes, sourceKinds, studyStatuses, type Locale } from "./values";
+import { evidenceRoles, findingPriorities, findingStatuses, findingThemes, sourceKinds, studyStatuses, type Narrative } from "./values";
 import { workshops } from "./workshops";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
-
-/** Narrative text written in one or more of the app's languages; `original` says which came first. */
-export type Narrative = { original: Locale } & Partial<Record<Locale, string>>;
 
 /** A project's baseline study: what workshops, interviews and documents say, turned into findings. */
 export const studies = pgTable(

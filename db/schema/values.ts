@@ -4,6 +4,9 @@ export const projectStatuses = ["planned", "active", "closed"] as const;
 export const projectRoles = ["manager", "field", "partner"] as const;
 
 export type Locale = (typeof locales)[number];
+
+/** Text written in one or more of the app's languages; `original` says which came first. */
+export type Narrative = { original: Locale } & Partial<Record<Locale, string>>;
 export type ProjectStatus = (typeof projectStatuses)[number];
 export type ProjectRole = (typeof projectRoles)[number];
 

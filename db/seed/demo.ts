@@ -53,25 +53,43 @@ const funder = "Government of Canada — Anti-Crime Capacity Building Program (A
 const demoProjects = [
   {
     code: demoProjectCodes.costaRica,
-    name: "Strengthening actors of change against human trafficking — Costa Rica",
+    name: {
+      original: "fr" as const,
+      fr: "Renforcer les acteurs du changement contre la traite des personnes — Costa Rica",
+      es: "Fortalecer a los actores del cambio contra la trata de personas — Costa Rica",
+      en: "Strengthening actors of change against human trafficking — Costa Rica",
+    },
     country: "CR",
     startDate: "2015-04-01",
     endDate: "2018-03-31",
     funder,
     status: "closed" as const,
-    description:
-      "Strengthen state actors in the fight against human trafficking, in particular the trafficking of children for commercial sexual exploitation, with the national coalition CONATT.",
+    description: {
+      original: "fr" as const,
+      fr: "Renforcer les acteurs étatiques dans la lutte contre la traite des personnes, en particulier la traite des enfants à des fins d'exploitation sexuelle commerciale, avec la coalition nationale CONATT.",
+      es: "Fortalecer a los actores estatales en la lucha contra la trata de personas, en particular la trata de niños, niñas y adolescentes con fines de explotación sexual comercial, con la coalición nacional CONATT.",
+      en: "Strengthen state actors in the fight against human trafficking, in particular the trafficking of children for commercial sexual exploitation, with the national coalition CONATT.",
+    },
   },
   {
     code: demoProjectCodes.honduras,
-    name: "Strengthening actors of change against human trafficking — Honduras",
+    name: {
+      original: "fr" as const,
+      fr: "Renforcer les acteurs du changement contre la traite des personnes — Honduras",
+      es: "Fortalecer a los actores del cambio contra la trata de personas — Honduras",
+      en: "Strengthening actors of change against human trafficking — Honduras",
+    },
     country: "HN",
     startDate: "2019-04-01",
     endDate: "2022-09-30",
     funder,
     status: "closed" as const,
-    description:
-      "Improve the response of Honduran authorities to human trafficking, institutionally and in communities, by strengthening the system led by the CICESCT and its members, nationally and through local committees.",
+    description: {
+      original: "fr" as const,
+      fr: "Améliorer la réponse des autorités honduriennes à la traite des personnes, dans les institutions et dans les communautés, en renforçant le système mené par la CICESCT et ses membres, au niveau national et par les comités locaux.",
+      es: "Mejorar la respuesta de las autoridades hondureñas a la trata de personas, en las instituciones y en las comunidades, fortaleciendo el sistema que lidera la CICESCT y sus miembros, a nivel nacional y a través de los comités locales.",
+      en: "Improve the response of Honduran authorities to human trafficking, institutionally and in communities, by strengthening the system led by the CICESCT and its members, nationally and through local committees.",
+    },
   },
 ];
 

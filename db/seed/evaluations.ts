@@ -4,7 +4,7 @@ import { evaluationAnswers, evaluationGroups, evaluationRespondents, evaluations
 
 type DemoStatement = { key: string; text: Narrative /** How many of those asked agree. */; agree: number /** Only these groups were asked. */; askedGroups?: string[] };
 type DemoEvaluation = {
-  title: string;
+  title: Narrative;
   periodStart: string;
   periodEnd: string;
   scaleSize: 4 | 5;
@@ -19,7 +19,7 @@ const fr = (text: string, es: string, en: string): Narrative => ({ original: "fr
 // the figures the closing reports published (../shared/seeds).
 export const demoEvaluations: Record<"honduras" | "costaRica", DemoEvaluation> = {
   honduras: {
-    title: "Évaluation finale — Honduras",
+    title: fr("Évaluation finale — Honduras", "Evaluación final — Honduras", "Final evaluation — Honduras"),
     periodStart: "2022-07-01",
     periodEnd: "2022-08-31",
     scaleSize: 5,
@@ -65,7 +65,7 @@ export const demoEvaluations: Record<"honduras" | "costaRica", DemoEvaluation> =
     ],
   },
   costaRica: {
-    title: "Évaluation finale — Costa Rica",
+    title: fr("Évaluation finale — Costa Rica", "Evaluación final — Costa Rica", "Final evaluation — Costa Rica"),
     periodStart: "2018-09-01",
     periodEnd: "2018-10-31",
     scaleSize: 4,

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
 import { attendance, institutions, missions, missionTeam, participants, users, workshopAgenda, workshopInvitations, workshops } from "../schema";
-import type { WorkshopStatus, WorkshopType } from "../schema/values";
+import type { Narrative, WorkshopStatus, WorkshopType } from "../schema/values";
 import { participantSearchText } from "@/lib/participants/names";
 import { tegucigalpaAttendees } from "./participants";
 
@@ -20,7 +20,7 @@ type DemoWorkshop = {
 };
 
 type DemoMission = {
-  title: string;
+  title: Narrative;
   purpose: string;
   country: "HN" | "CR";
   cities: string[];
@@ -48,7 +48,7 @@ export const tegucigalpaWorkshopTitle = "Taller de línea de base — Tegucigalp
 
 const hondurasMissions: DemoMission[] = [
   {
-    title: "Mission de lancement et étude de base",
+    title: { original: "fr", fr: "Mission de lancement et étude de base", es: "Misión de lanzamiento y estudio de línea de base", en: "Launch and baseline study mission" },
     purpose: "Launch the project with the CICESCT and collect the baseline data in Tegucigalpa.",
     country: "HN",
     cities: ["Tegucigalpa"],
@@ -76,7 +76,7 @@ const hondurasMissions: DemoMission[] = [
     ],
   },
   {
-    title: "Misión de validación de hallazgos",
+    title: { original: "es", es: "Misión de validación de hallazgos", fr: "Mission de validation des constats", en: "Findings validation mission" },
     purpose: "Present the baseline findings to the CICESCT members and validate them.",
     country: "HN",
     cities: ["Tegucigalpa", "San Pedro Sula"],
@@ -103,7 +103,7 @@ const hondurasMissions: DemoMission[] = [
 
 const costaRicaMissions: DemoMission[] = [
   {
-    title: "Misión de capacitación de la Fuerza Pública",
+    title: { original: "es", es: "Misión de capacitación de la Fuerza Pública", fr: "Mission de formation de la Force publique", en: "Fuerza Pública training mission" },
     purpose: "Train police and justice staff in identifying and referring victims.",
     country: "CR",
     cities: ["San José"],

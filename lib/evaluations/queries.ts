@@ -1,10 +1,11 @@
 import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { evaluationAnswers, evaluationGroups, evaluationRespondents, evaluations, evaluationStatements, type Evaluation, type Narrative } from "@/db/schema";
+import { narrativeSortKey } from "@/lib/narrative-sql";
 import type { UseCaseCtx } from "@/lib/use-case";
 import { statementFigures, type Figure, type GroupLevelCount } from "./results";
 
-export type PinnedFigure = { evaluationId: string; evaluationTitle: string; statement: Narrative; group: Narrative | null; figure: Figure };
+export type PinnedFigure = { evaluationId: string; evaluationTitle: Narrative; statement: Narrative; group: Narrative | null; figure: Figure };
 
 /**
  * The figures pinned to a project's dashboard, in the order of its evaluations (latest first) and
@@ -17,7 +18,7 @@ export async function pinnedFigures(ctx: UseCaseCtx, projectId: string): Promise
     .innerJoin(evaluations, eq(evaluations.id, evaluationStatements.evaluationId))
     .leftJoin(evaluationGroups, eq(evaluationGroups.id, evaluationStatements.pinnedGroupId))
     .where(and(eq(evaluations.projectId, projectId), eq(evaluationStatements.pinned, true)))
-    .orderBy(sql`${evaluations.periodStart} desc nulls last`, asc(evaluations.title), asc(evaluationStatements.position));
+    .orderBy(sql`${evaluations.periodStart} desc nulls last`, asc(narrativeSortKey(evaluations.title, ctx.user.locale)), asc(evaluationStatements.position));
   if (pinned.length === 0) return [];
   const evaluationIds = [...new Set(pinned.map((p) => p.evaluation.id))];
   const [counts, groups] = await Promise.all([

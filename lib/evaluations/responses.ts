@@ -10,7 +10,7 @@ const evaluationRow = z.object({
   createdAt: z.date(),
   updatedAt: z.date(),
   projectId: z.string(),
-  title: z.string(),
+  title: localizedText,
   periodStart: z.string().nullable(),
   periodEnd: z.string().nullable(),
   scaleSize: z.number(),

@@ -7,7 +7,7 @@ const key = z.string().trim().min(1).max(120);
 export const createEvaluationInput = z
   .object({
     projectId: z.uuid(),
-    title: z.string().trim().min(1).max(200),
+    title: narrativeInput(200),
     periodStart: nullableDate,
     periodEnd: nullableDate,
     scaleSize: z.coerce.number().pipe(z.union(scaleSizes.map((s) => z.literal(s)) as [z.ZodLiteral<4>, z.ZodLiteral<5>])),
@@ -39,11 +39,12 @@ export const pinInput = evaluationIdInput.extend({
 });
 
 /**
- * The groups' names and the statements' texts in each language, as a manager translates them.
+ * The title, the groups' names and the statements' texts in each language, as a manager translates them.
  * Every group and statement sent must belong to the evaluation; those left out keep their texts.
  */
 export const translateEvaluationInput = evaluationIdInput.extend({
   version: z.coerce.number().int().min(1),
+  title: narrativeInput(200).optional(),
   groups: z
     .array(z.object({ id: z.uuid(), name: narrativeInput(200) }))
     .max(20)

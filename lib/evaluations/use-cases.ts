@@ -6,6 +6,7 @@ import { can } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { updateVersioned } from "@/lib/audited-write";
 import { projectIdInput } from "@/lib/zod-fields";
+import { narrativeSortKey } from "@/lib/narrative-sql";
 import type { Figure } from "./results";
 import { addResponseInput, createEvaluationInput, evaluationIdInput, pinInput, translateEvaluationInput } from "./schemas";
 import { addResponseOutput, createEvaluationOutput, getEvaluationResultsOutput, listEvaluationsOutput, pinStatementOutput, translateEvaluationOutput } from "./responses";
@@ -63,7 +64,7 @@ export const listEvaluations = defineUseCase({
       })
       .from(evaluations)
       .where(eq(evaluations.projectId, input.projectId))
-      .orderBy(sql`${evaluations.periodStart} desc nulls last`, asc(evaluations.title));
+      .orderBy(sql`${evaluations.periodStart} desc nulls last`, asc(narrativeSortKey(evaluations.title, ctx.user.locale)));
   },
 });
 
@@ -155,11 +156,12 @@ export const translateEvaluation = defineUseCase({
     const saved = await updateVersioned(ctx, evaluations, {
       before: evaluation,
       version: input.version,
-      set: {},
+      set: input.title ? { title: input.title } : {},
       audit: {
         action: "evaluations.translate",
         entityType: "evaluation",
         projectId: input.projectId,
+        fields: ["title"],
         changes: { groups: { before: null, after: input.groups.length }, statements: { before: null, after: input.statements.length } },
       },
     });

@@ -3,7 +3,8 @@ import { findingInstitutions, findings, findingSources, findingWorkshops, instit
 import { findingThemes, type FindingTheme } from "@/db/schema/values";
 import { changeOf, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
-import { accentedLetters, containsPattern, plainLetters, toSearchText } from "@/lib/search-text";
+import { containsPattern, toSearchText } from "@/lib/search-text";
+import { narrativeSearchText } from "@/lib/narrative-sql";
 import { assertProjectWorkshops, loadStudy } from "@/lib/studies/queries";
 import { can } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
@@ -20,9 +21,6 @@ const editableFields = ["theme", "projectThemeId", "title", "description", "prio
 function visibleFindings(ctx: UseCaseCtx): SQL | undefined {
   return can(ctx.access, "findings.readDrafts") ? undefined : ne(findings.status, "draft");
 }
-
-const inAnyLanguage = (column: typeof findings.title | typeof findings.description) =>
-  sql`coalesce(${column}->>'fr', '') || ' ' || coalesce(${column}->>'es', '') || ' ' || coalesce(${column}->>'en', '')`;
 
 export const listFindings = defineUseCase({
   name: "findings.list",
@@ -46,7 +44,7 @@ export const listFindings = defineUseCase({
     }
     if (input.q) {
       // Accents and case aside, in whichever language it was written.
-      const text = sql`translate(lower(${inAnyLanguage(findings.title)} || ' ' || ${inAnyLanguage(findings.description)}), ${accentedLetters}, ${plainLetters})`;
+      const text = sql`${narrativeSearchText(findings.title)} || ' ' || ${narrativeSearchText(findings.description)}`;
       filters.push(sql`${text} like ${containsPattern(toSearchText(input.q))}`);
     }
     const priorityOrder = sql`case ${findings.priority} when 'high' then 0 when 'medium' then 1 else 2 end`;

@@ -1,3 +1,4 @@
+import { localizedText } from "@/lib/narrative";
 import { z } from "zod";
 import { missionStatuses, workshopStatuses, workshopTypes } from "@/db/schema/values";
 import { pageOf } from "@/lib/http/declaration";
@@ -15,7 +16,7 @@ const missionRow = z.object({
   createdAt: z.date(),
   updatedAt: z.date(),
   projectId: z.string(),
-  title: z.string(),
+  title: localizedText,
   purpose: z.string(),
   cities: z.array(z.string()),
   objectives: z.string(),

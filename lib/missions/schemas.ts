@@ -3,7 +3,7 @@ import { missionStatuses } from "@/db/schema/values";
 import { idList } from "@/lib/id-list";
 import { pageInput } from "@/lib/use-case";
 import { endDateRule, endNotBeforeStart } from "@/lib/validation";
-import { countryField, emptyToUndefined } from "@/lib/zod-fields";
+import { countryField, emptyToUndefined, narrativeInput } from "@/lib/zod-fields";
 
 // Forms send a comma-separated line; the API may send a list.
 const cityList = z.preprocess(
@@ -16,7 +16,7 @@ const cityList = z.preprocess(
 
 const missionFields = z.object({
   projectId: z.uuid(),
-  title: z.string().trim().min(1).max(200),
+  title: narrativeInput(200),
   purpose: z.string().trim().max(2000).default(""),
   country: countryField,
   cities: cityList.default([]),

@@ -3,6 +3,7 @@ import { missionNotes, missions, missionTeam, projectMembers, users, workshops, 
 import { changeOf, recordAudit } from "@/lib/audit";
 import { UseCaseError } from "@/lib/result";
 import { accentedLetters, containsPattern, plainLetters, sortable, toSearchText } from "@/lib/search-text";
+import { narrativeSearchText, narrativeSortKey } from "@/lib/narrative-sql";
 import { can, rolesWith } from "@/lib/policy";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
 import { insertAudited, updateVersioned } from "@/lib/audited-write";
@@ -38,13 +39,14 @@ export const listMissions = defineUseCase({
       // Accents and case aside, as every search in the app.
       const pattern = containsPattern(toSearchText(input.q));
       const cities = sql`translate(lower(array_to_string(${missions.cities}, ' ')), ${accentedLetters}, ${plainLetters})`;
-      filters.push(or(sql`${sortable(missions.title)} like ${pattern}`, sql`${sortable(missions.purpose)} like ${pattern}`, sql`${cities} like ${pattern}`));
+      filters.push(or(sql`${narrativeSearchText(missions.title)} like ${pattern}`, sql`${sortable(missions.purpose)} like ${pattern}`, sql`${cities} like ${pattern}`));
     }
     if (input.when === "upcoming") filters.push(gte(missions.endDate, today()));
     if (input.when === "past") filters.push(lt(missions.endDate, today()));
     const where = and(...filters);
     // Upcoming: the next one first. Past or all: the most recent first.
-    const order = input.when === "upcoming" ? [asc(missions.startDate), asc(missions.title)] : [desc(missions.startDate), asc(missions.title)];
+    const title = narrativeSortKey(missions.title, ctx.user.locale);
+    const order = input.when === "upcoming" ? [asc(missions.startDate), asc(title)] : [desc(missions.startDate), asc(title)];
     const [items, [total]] = await Promise.all([
       ctx.db
         .select(summaryColumns)
@@ -73,7 +75,7 @@ export const listMissionMonth = defineUseCase({
       .select(summaryColumns)
       .from(missions)
       .where(and(eq(missions.projectId, input.projectId), visibleMissions(ctx), lte(missions.startDate, sql`${next} - 1`), gte(missions.endDate, first)))
-      .orderBy(asc(missions.startDate), asc(missions.title));
+      .orderBy(asc(missions.startDate), asc(narrativeSortKey(missions.title, ctx.user.locale)));
   },
 });
 

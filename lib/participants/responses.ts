@@ -1,3 +1,4 @@
+import { localizedText } from "@/lib/narrative";
 import { z } from "zod";
 import { consentForms, locales, participantSexes } from "@/db/schema/values";
 import { fileTypes, pageOf } from "@/lib/http/declaration";
@@ -75,7 +76,7 @@ export const exportParticipantDataOutput = z.object({
     updatedAt: z.date(),
   }),
   affiliations: z.array(z.object({ institution: z.string().nullable(), position: z.string(), from: z.string(), to: z.string().nullable() })),
-  projects: z.array(z.object({ code: z.string(), name: z.string() })),
+  projects: z.array(z.object({ code: z.string(), name: localizedText })),
   alsoKnownToAnotherProject: z.boolean(),
   attendance: z.array(z.object({ workshop: z.string(), day: z.string(), institution: z.string().nullable() })),
   history: z.array(z.object({ at: z.date(), action: z.string(), changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })) })),
@@ -96,7 +97,7 @@ export const getParticipantOutput = z.object({
       endDate: z.string().nullable(),
     }),
   ),
-  projects: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
+  projects: z.array(z.object({ id: z.string(), code: z.string(), name: localizedText })),
   alsoKnownElsewhere: z.boolean(),
   attended: z.array(z.object({ workshopId: z.string(), projectId: z.string(), title: z.string(), day: z.string(), institutionName: z.string().nullable() })),
   canCurate: z.boolean(),

@@ -1,3 +1,4 @@
+import { localizedText } from "@/lib/narrative";
 import { z } from "zod";
 import { projectStatuses } from "@/db/schema/values";
 import { pageOf } from "@/lib/http/declaration";
@@ -7,13 +8,13 @@ import { pageOf } from "@/lib/http/declaration";
 /** A project as stored. */
 export const projectRow = z.object({
   id: z.string(),
-  name: z.string(),
+  name: localizedText,
   code: z.string(),
   country: z.string(),
   startDate: z.string(),
   endDate: z.string(),
   funder: z.string(),
-  description: z.string(),
+  description: localizedText.nullable(),
   status: z.enum(projectStatuses),
   retentionYears: z.number(),
   legalHold: z.boolean(),

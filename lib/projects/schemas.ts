@@ -2,7 +2,7 @@ import { z } from "zod";
 import { projectStatuses } from "@/db/schema";
 import { pageInput } from "@/lib/use-case";
 import { endDateRule, endNotBeforeStart } from "@/lib/validation";
-import { countryField } from "@/lib/zod-fields";
+import { countryField, narrativeInput, optionalNarrativeInput } from "@/lib/zod-fields";
 
 const projectFields = z.object({
   code: z
@@ -12,12 +12,12 @@ const projectFields = z.object({
     .min(2)
     .max(20)
     .regex(/^[A-Z0-9][A-Z0-9-]*$/),
-  name: z.string().trim().min(1).max(200),
+  name: narrativeInput(200),
   country: countryField,
   startDate: z.iso.date(),
   endDate: z.iso.date(),
   funder: z.string().trim().max(200).default(""),
-  description: z.string().trim().max(5000).default(""),
+  description: optionalNarrativeInput(5000),
   status: z.enum(projectStatuses),
 });
 

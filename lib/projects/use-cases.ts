@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import { projects, type Project } from "@/db/schema";
 import { UseCaseError } from "@/lib/result";
 import { inProjectsWithRole } from "@/lib/authz";
@@ -6,6 +6,8 @@ import { can } from "@/lib/policy";
 import { defineUseCase, type Page } from "@/lib/use-case";
 import { insertAudited, updateVersioned } from "@/lib/audited-write";
 import { projectIdInput } from "@/lib/zod-fields";
+import { narrativeSearchText, narrativeSortKey } from "@/lib/narrative-sql";
+import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
 import { createProjectInput, listProjectsInput, updateProjectInput } from "./schemas";
 import { createProjectOutput, getProjectOutput, listProjectsOutput, updateProjectOutput } from "./responses";
 
@@ -36,8 +38,8 @@ export const listProjects = defineUseCase({
     if (own) filters.push(own);
     if (input.status) filters.push(eq(projects.status, input.status));
     if (input.q) {
-      const pattern = `%${input.q.replace(/[\\%_]/g, "\\$&")}%`;
-      filters.push(or(ilike(projects.name, pattern), ilike(projects.code, pattern), ilike(projects.funder, pattern))!);
+      const pattern = containsPattern(toSearchText(input.q));
+      filters.push(sql`${narrativeSearchText(projects.name)} || ' ' || ${sortable(projects.code)} || ' ' || ${sortable(projects.funder)} like ${pattern}`);
     }
     const where = filters.length ? and(...filters) : undefined;
     const order = input.dir === "asc" ? asc : desc;
@@ -46,7 +48,7 @@ export const listProjects = defineUseCase({
         .select(summaryColumns)
         .from(projects)
         .where(where)
-        .orderBy(order(projects[input.sort]), asc(projects.code))
+        .orderBy(order(input.sort === "name" ? narrativeSortKey(projects.name, ctx.user.locale) : projects[input.sort]), asc(projects.code))
         .limit(input.pageSize)
         .offset((input.page - 1) * input.pageSize),
       ctx.db.select({ n: count() }).from(projects).where(where),

@@ -20,13 +20,13 @@ export function closingReportDocument(report: ClosingReport, locale: Locale, wor
       title: t("closingReport.project"),
       entries: [
         {
-          heading: `${project.name} (${project.code})`,
+          heading: `${text(project.name)} (${project.code})`,
           lines: [
             `${t("projects.country")}: ${countryName(project.country, locale)}`,
             `${t("projects.period")}: ${period(project.startDate, project.endDate)}`,
             `${t("projects.funder")}: ${project.funder || "—"}`,
             `${t("projects.status")}: ${t(`projects.statuses.${project.status}`)}`,
-            ...(project.description ? [project.description] : []),
+            ...(project.description ? [text(project.description)] : []),
           ],
         },
       ],
@@ -47,7 +47,7 @@ export function closingReportDocument(report: ClosingReport, locale: Locale, wor
           {
             title: t("closingReport.missions"),
             headers: [t("missions.name"), t("missions.period"), t("missions.status")],
-            rows: report.missions.map((m) => [m.title, period(m.startDate, m.endDate), t(`missions.statuses.${m.status}`)]),
+            rows: report.missions.map((m) => [text(m.title), period(m.startDate, m.endDate), t(`missions.statuses.${m.status}`)]),
           },
         ]
       : []),
@@ -100,7 +100,7 @@ export function closingReportDocument(report: ClosingReport, locale: Locale, wor
     {
       title: t("closingReport.evaluations"),
       entries: report.evaluations.flatMap((e) => [
-        { heading: `${e.evaluation.title} — ${t("evaluations.respondents", { count: e.respondents })}`, lines: [] },
+        { heading: `${text(e.evaluation.title)} — ${t("evaluations.respondents", { count: e.respondents })}`, lines: [] },
         ...e.results.map((r) => ({
           heading: `${figure(r.overall)} — ${text(r.text)}`,
           lines: r.groups.map((g) => `${text(e.groups.find((x) => x.id === g.groupId)!.name)}: ${figure(g.figure)}`),

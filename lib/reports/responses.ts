@@ -10,7 +10,7 @@ import { agreementFigure } from "@/lib/evaluations/responses";
 
 const pinnedShape = z.object({
   evaluationId: z.string(),
-  evaluationTitle: z.string(),
+  evaluationTitle: localizedText,
   statement: localizedText,
   group: localizedText.nullable(),
   figure: agreementFigure,

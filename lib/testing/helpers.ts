@@ -3,6 +3,7 @@ import { count, eq } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { auditEntries, users } from "@/db/schema";
+import type { Locale, Narrative } from "@/db/schema/values";
 import { hashPassword } from "@/lib/auth/password";
 import { loadSessionUser, toSessionUser } from "@/lib/auth/sign-in";
 import type { Failure, Result } from "@/lib/result";
@@ -87,4 +88,9 @@ export async function insertUser(db: Db, options: NewUser = {}) {
     })
     .returning();
   return { ...user!, password };
+}
+
+/** A text written in one language only, as a test states a title or a name. */
+export function written(text: string, language: Locale = "en"): Narrative {
+  return { original: language, [language]: text };
 }

@@ -32,8 +32,8 @@ export async function createWorld(db: Db): Promise<World> {
   const [project, otherProject] = await db
     .insert(projects)
     .values([
-      { code: `P-${tag}`, name: `Project ${tag}`, country: "HN", startDate: "2019-01-01", endDate: "2022-12-31", status: "active" },
-      { code: `O-${tag}`, name: `Other ${tag}`, country: "CR", startDate: "2015-01-01", endDate: "2018-12-31", status: "closed" },
+      { code: `P-${tag}`, name: { original: "en", en: `Project ${tag}` }, country: "HN", startDate: "2019-01-01", endDate: "2022-12-31", status: "active" },
+      { code: `O-${tag}`, name: { original: "en", en: `Other ${tag}` }, country: "CR", startDate: "2015-01-01", endDate: "2018-12-31", status: "closed" },
     ])
     .returning({ id: projects.id });
   const makeUser = async (name: string, isAdmin = false) => {

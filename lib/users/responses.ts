@@ -1,3 +1,4 @@
+import { localizedText } from "@/lib/narrative";
 import { z } from "zod";
 import { locales, projectRoles } from "@/db/schema/values";
 import { pageOf } from "@/lib/http/declaration";
@@ -19,7 +20,7 @@ export const createUserOutput = z.object({ user: userShape, signInLink: z.object
 
 export const getUserOutput = z.object({
   user: userShape,
-  memberships: z.array(z.object({ projectId: z.string(), code: z.string(), name: z.string(), role: z.enum(projectRoles) })),
+  memberships: z.array(z.object({ projectId: z.string(), code: z.string(), name: localizedText, role: z.enum(projectRoles) })),
 });
 
 export const listUsersOutput = pageOf(userShape);

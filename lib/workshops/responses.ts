@@ -1,3 +1,4 @@
+import { localizedText } from "@/lib/narrative";
 import { z } from "zod";
 import { locales, workshopStatuses, workshopTypes } from "@/db/schema/values";
 import { pageOf } from "@/lib/http/declaration";
@@ -30,7 +31,7 @@ export const createWorkshopOutput = workshopRow;
 
 export const getWorkshopOutput = z.object({
   workshop: workshopRow,
-  mission: z.object({ id: z.string(), title: z.string() }).nullable(),
+  mission: z.object({ id: z.string(), title: localizedText }).nullable(),
   days: z.array(z.string()),
   invited: z.array(institutionRow.pick({ id: true, name: true, acronym: true, sector: true })),
   agenda: z.array(z.object({ day: z.string(), agenda: z.string() })),

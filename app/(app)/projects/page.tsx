@@ -14,6 +14,7 @@ import { projectSorts } from "@/lib/projects/schemas";
 import { listProjects } from "@/lib/projects/use-cases";
 import { can, globalAccess } from "@/lib/policy";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { NarrativeText } from "@/components/narrative-text";
 
 const filterNames = ["q", "status", "sort", "dir"] as const;
 
@@ -57,7 +58,9 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
             label: t("name"),
             cell: (p) => (
               <>
-                <Link href={`/projects/${p.id}`}>{p.name}</Link>
+                <Link href={`/projects/${p.id}`}>
+                  <NarrativeText text={p.name} as="title" />
+                </Link>
                 <span className="block font-mono text-xs text-slate-600 sm:hidden">{p.code}</span>
               </>
             ),

@@ -22,6 +22,7 @@ import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { AddMemberForm } from "@/components/members/add-member-form";
 import { RevokeRoleButton } from "@/components/members/revoke-role-button";
 import { grantRoleAction, revokeRoleAction } from "./actions";
+import { NarrativeText } from "@/components/narrative-text";
 
 export default async function ProjectPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
   const ctx = await getPageContext();
@@ -63,7 +64,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   ];
   return (
     <PageMessages namespaces={["members", "roles"]}>
-      <PageHeader title={project.name} actions={canEdit && <ButtonLink href={`/projects/${project.id}/edit`}>{t("edit")}</ButtonLink>} />
+      <PageHeader title={<NarrativeText text={project.name} as="title" />} actions={canEdit && <ButtonLink href={`/projects/${project.id}/edit`}>{t("edit")}</ButtonLink>} />
       <nav aria-label={t("sections")} className="mb-6 flex flex-wrap gap-2">
         <ButtonLink href={`/projects/${project.id}/workshops`} variant="secondary">
           {tWorkshops("title")}
@@ -117,7 +118,11 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
           {t("facts")}
         </h2>
         <FactList facts={facts} />
-        {project.description && <p className="mt-4 whitespace-pre-line text-slate-800">{project.description}</p>}
+        {project.description && (
+          <div className="mt-4">
+            <NarrativeText text={project.description} />
+          </div>
+        )}
       </section>
       <section aria-labelledby="members">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">

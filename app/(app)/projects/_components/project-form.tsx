@@ -3,9 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { DateField } from "@/components/ui/date-field";
-import { CheckboxField, SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
+import { CheckboxField, SelectField, TextField, type Option } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { FormMessage } from "@/components/ui/form-message";
+import { TranslatedFields } from "@/components/translated-fields";
 import type { Project } from "@/db/schema";
 import { projectStatuses } from "@/db/schema/values";
 import { idleForm, type FormState } from "@/lib/forms";
@@ -41,14 +42,21 @@ export function ProjectForm({ action, project, countries, cancelHref }: Props) {
           options={projectStatuses.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
         />
       </div>
-      <TextField name="name" label={t("name")} required defaultValue={value("name")} error={error("name")} />
+      <TranslatedFields
+        fields={[
+          { name: "name", label: t("name") },
+          { name: "description", label: t("description"), multiline: true },
+        ]}
+        stored={project && { name: project.name, description: project.description }}
+        typed={state.values}
+        errors={state.fieldErrors}
+      />
       <div className="grid gap-4 sm:grid-cols-3">
         <SelectField name="country" label={t("country")} defaultValue={value("country") || "HN"} error={error("country")} options={countries} />
         <DateField name="startDate" label={t("startDate")} required defaultValue={value("startDate")} error={error("startDate")} />
         <DateField name="endDate" label={t("endDate")} required defaultValue={value("endDate")} error={error("endDate")} />
       </div>
       <TextField name="funder" label={t("funder")} defaultValue={value("funder")} error={error("funder")} />
-      <TextAreaField name="description" label={t("description")} defaultValue={value("description")} error={error("description")} />
       <fieldset className="flex flex-col gap-3 rounded border border-slate-300 p-4">
         <legend className="px-1 font-medium">{t("personalData")}</legend>
         <TextField

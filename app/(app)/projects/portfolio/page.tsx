@@ -7,6 +7,7 @@ import { percentOf } from "@/lib/evaluations/results";
 import { narrativeFor } from "@/lib/narrative";
 import { getPortfolio } from "@/lib/reports/portfolio";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { NarrativeText } from "@/components/narrative-text";
 
 /** The administrator's view of every project side by side. */
 export default async function PortfolioPage() {
@@ -26,7 +27,9 @@ export default async function PortfolioPage() {
             cell: (p) => (
               <>
                 <Link href={`/projects/${p.id}`}>{p.code}</Link>
-                <span className="block text-xs text-slate-700">{p.name}</span>
+                <span className="block text-xs text-slate-700">
+                  <NarrativeText text={p.name} as="title" />
+                </span>
               </>
             ),
           },

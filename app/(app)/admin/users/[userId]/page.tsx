@@ -13,6 +13,7 @@ import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { getUser } from "@/lib/users/use-cases";
 import { grantRoleAction, revokeRoleAction } from "@/app/(app)/projects/[projectId]/actions";
 import { UserAccessActions } from "./user-access-actions";
+import { NarrativeText } from "@/components/narrative-text";
 
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
   const ctx = await getPageContext();
@@ -61,7 +62,9 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
               {memberships.map((m) => (
                 <tr key={m.projectId}>
                   <Td>
-                    <Link href={`/projects/${m.projectId}`}>{m.name}</Link>
+                    <Link href={`/projects/${m.projectId}`}>
+                      <NarrativeText text={m.name} as="title" />
+                    </Link>
                   </Td>
                   <Td>{tRoles(m.role)}</Td>
                   <Td>

@@ -86,7 +86,7 @@ export async function ProjectDashboard({ dashboard, period, periodErrors }: { da
                   <PinnedFigurePhrase pinned={p} />
                 </p>
                 <p className="text-sm text-slate-800">{narrativeFor(p.statement, locale).text}</p>
-                <p className="text-xs text-slate-700">{p.evaluationTitle}</p>
+                <p className="text-xs text-slate-700">{narrativeFor(p.evaluationTitle, locale).text}</p>
               </li>
             ))}
           </ul>

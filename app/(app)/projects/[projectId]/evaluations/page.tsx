@@ -6,6 +6,7 @@ import { listEvaluations } from "@/lib/evaluations/use-cases";
 import { calendarDate } from "@/lib/i18n/dates";
 import { loadCurrentProject } from "@/lib/projects/current-project";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { NarrativeText } from "@/components/narrative-text";
 
 export default async function EvaluationsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const ctx = await getPageContext();
@@ -19,7 +20,7 @@ export default async function EvaluationsPage({ params }: { params: Promise<{ pr
         items={list}
         emptyMessage={t("none")}
         href={(e) => `/projects/${projectId}/evaluations/${e.id}`}
-        title={(e) => e.title}
+        title={(e) => <NarrativeText text={e.title} as="title" />}
         details={(e) => (
           <>
             {e.periodStart && e.periodEnd ? format.dateTimeRange(calendarDate(e.periodStart), calendarDate(e.periodEnd), { dateStyle: "medium" }) : "—"} ·{" "}

@@ -14,6 +14,7 @@ import { listMissions } from "@/lib/missions/use-cases";
 import { loadCurrentProject } from "@/lib/projects/current-project";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { MissionCalendar } from "./_components/mission-calendar";
+import { NarrativeText } from "@/components/narrative-text";
 
 const filterNames = ["q", "status", "when"] as const;
 
@@ -71,7 +72,14 @@ export default async function MissionsPage({
         params={filters}
         caption={t("title")}
         columns={[
-          { label: t("name"), cell: (m) => <Link href={`${basePath}/${m.id}`}>{m.title}</Link> },
+          {
+            label: t("name"),
+            cell: (m) => (
+              <Link href={`${basePath}/${m.id}`}>
+                <NarrativeText text={m.title} as="title" />
+              </Link>
+            ),
+          },
           { label: t("period"), cell: (m) => format.dateTimeRange(calendarDate(m.startDate), calendarDate(m.endDate), { dateStyle: "medium" }) },
           { label: t("cities"), className: "hidden sm:table-cell", cell: (m) => [m.cities.join(", "), countryName(m.country, locale)].filter(Boolean).join(" · ") },
           { label: t("status"), cell: (m) => t(`statuses.${m.status}`) },

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
 import { OrderSelect } from "@/components/ui/order-select";
 import { PageHeader } from "@/components/ui/page-header";
@@ -16,6 +16,7 @@ import { can } from "@/lib/policy";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { workshopSorts } from "@/lib/workshops/schemas";
 import { listWorkshops } from "@/lib/workshops/use-cases";
+import { narrativeFor } from "@/lib/narrative";
 
 const filterNames = ["q", "missionId", "type", "status", "city", "from", "to", "sort", "dir"] as const;
 
@@ -34,7 +35,7 @@ export default async function WorkshopsPage({
   const page = unwrapForPage(await listWorkshops(ctx, { projectId, ...filters, page: query.page }));
   // Partners do not see missions, so they get no mission filter.
   const missions = can(access, "missions.read") ? unwrapForPage(await listMissions(ctx, { projectId, when: "all", pageSize: 100 })).items : [];
-  const [t, format] = await Promise.all([getTranslations("workshops"), getFormatter()]);
+  const [t, format, locale] = await Promise.all([getTranslations("workshops"), getFormatter(), getLocale()]);
   const canCreate = can(access, "workshops.edit");
   const hasFilters = isFiltered(filters);
   const basePath = `/projects/${projectId}/workshops`;
@@ -51,7 +52,7 @@ export default async function WorkshopsPage({
             label={t("mission")}
             anyLabel={t("anyMission")}
             value={filters.missionId}
-            options={missions.map((m) => ({ value: m.id, label: m.title }))}
+            options={missions.map((m) => ({ value: m.id, label: narrativeFor(m.title, locale).text }))}
           />
         )}
         <TextField name="city" label={t("city")} defaultValue={filters.city} />

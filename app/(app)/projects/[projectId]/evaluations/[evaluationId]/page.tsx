@@ -46,7 +46,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ pro
   return (
     <PageMessages namespaces={["evaluations", "imports"]}>
       <PageHeader
-        title={evaluation.title}
+        title={<NarrativeText text={evaluation.title} as="title" />}
         actions={
           <>
             {canPin && (

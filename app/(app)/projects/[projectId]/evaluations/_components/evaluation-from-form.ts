@@ -16,7 +16,7 @@ export function evaluationFromForm(values: Record<string, string>) {
   const language = values.language ?? "fr";
   return {
     projectId: values.projectId ?? "",
-    title: values.title ?? "",
+    title: { original: language, [language]: values.title ?? "" },
     periodStart: values.periodStart,
     periodEnd: values.periodEnd,
     scaleSize: Number(values.scaleSize),

@@ -11,12 +11,13 @@ function narratives(values: Record<string, string>, kind: "group" | "statement")
     });
 }
 
-/** The form as translateEvaluation takes it; the use case checks every field. */
+/** The form as translateEvaluation takes it (the title, the groups, the statements); the use case checks every field. */
 export function textsFromForm(values: Record<string, string>) {
   return {
     projectId: values.projectId ?? "",
     evaluationId: values.evaluationId ?? "",
     version: values.version ?? "",
+    title: { original: values["original:title"], ...Object.fromEntries(locales.map((l) => [l, values[`title:${l}`] ?? ""])) },
     groups: narratives(values, "group").map(({ id, text }) => ({ id, name: text })),
     statements: narratives(values, "statement").map(({ id, text }) => ({ id, text })),
   };

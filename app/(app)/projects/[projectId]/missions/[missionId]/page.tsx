@@ -11,6 +11,7 @@ import { can } from "@/lib/policy";
 import { loadCurrentProject } from "@/lib/projects/current-project";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { NoteForm } from "../_components/note-form";
+import { NarrativeText } from "@/components/narrative-text";
 
 export default async function MissionPage({ params }: { params: Promise<{ projectId: string; missionId: string }> }) {
   const ctx = await getPageContext();
@@ -32,7 +33,10 @@ export default async function MissionPage({ params }: { params: Promise<{ projec
   ];
   return (
     <PageMessages namespaces={["missions"]}>
-      <PageHeader title={mission.title} actions={canEdit && <ButtonLink href={`/projects/${projectId}/missions/${mission.id}/edit`}>{t("edit")}</ButtonLink>} />
+      <PageHeader
+        title={<NarrativeText text={mission.title} as="title" />}
+        actions={canEdit && <ButtonLink href={`/projects/${projectId}/missions/${mission.id}/edit`}>{t("edit")}</ButtonLink>}
+      />
       <section aria-labelledby="facts" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="facts" className="mb-3 text-lg font-semibold">
           {t("facts")}

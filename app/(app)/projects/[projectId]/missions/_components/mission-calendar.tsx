@@ -1,10 +1,11 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { calendarDate } from "@/lib/i18n/dates";
 import { listMissionMonth } from "@/lib/missions/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { narrativeFor } from "@/lib/narrative";
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -19,7 +20,7 @@ export async function MissionCalendar({ projectId, month: asked }: { projectId: 
   const ctx = await getPageContext();
   const month = asked && /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : new Date().toISOString().slice(0, 7);
   const missions = unwrapForPage(await listMissionMonth(ctx, { projectId, month }));
-  const [t, format] = await Promise.all([getTranslations("missions"), getFormatter()]);
+  const [t, format, locale] = await Promise.all([getTranslations("missions"), getFormatter(), getLocale()]);
   const first = new Date(`${month}-01T00:00:00Z`);
   const start = new Date(first);
   start.setUTCDate(1 - ((first.getUTCDay() + 6) % 7));
@@ -59,7 +60,7 @@ export async function MissionCalendar({ projectId, month: asked }: { projectId: 
               <ul>
                 {those.map((m) => (
                   <li key={m.id} className="truncate text-xs">
-                    <Link href={`${basePath}/${m.id}`}>{m.title}</Link>
+                    <Link href={`${basePath}/${m.id}`}>{narrativeFor(m.title, locale).text}</Link>
                   </li>
                 ))}
               </ul>

@@ -6,6 +6,7 @@ import { DateField } from "@/components/ui/date-field";
 import { CheckboxField, SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { FormMessage } from "@/components/ui/form-message";
+import { TranslatedFields } from "@/components/translated-fields";
 import type { Mission } from "@/db/schema";
 import { missionStatuses } from "@/db/schema/values";
 import { idleForm, type FormState } from "@/lib/forms";
@@ -42,7 +43,7 @@ export function MissionForm({ action, projectId, defaultCountry, mission, team, 
           <input type="hidden" name="version" value={mission.version} />
         </>
       )}
-      <TextField name="title" label={t("name")} required defaultValue={value("title")} error={error("title")} />
+      <TranslatedFields fields={[{ name: "title", label: t("name") }]} stored={mission && { title: mission.title }} typed={state.values} errors={state.fieldErrors} />
       <TextAreaField name="purpose" label={t("purpose")} rows={2} defaultValue={value("purpose")} error={error("purpose")} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField name="country" label={t("country")} defaultValue={value("country") || defaultCountry} error={error("country")} options={countries} />

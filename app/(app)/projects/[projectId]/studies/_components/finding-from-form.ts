@@ -1,3 +1,4 @@
+import { narrativeFromForm } from "@/lib/narrative-form";
 import type { CreateFindingInput, UpdateFindingInput } from "@/lib/findings/schemas";
 
 const list = (value: string | undefined) => (value ? value.split(",").filter(Boolean) : []);
@@ -7,12 +8,6 @@ const list = (value: string | undefined) => (value ? value.split(",").filter(Boo
  * is a usual one or `own:<id>`, evidence workshops as `id` or `id@day`, institutions per role.
  */
 export function findingFromForm(values: Record<string, string>): CreateFindingInput & Partial<UpdateFindingInput> {
-  const text = (field: "title" | "description") => ({
-    original: values.original as "fr",
-    fr: values[`${field}.fr`],
-    es: values[`${field}.es`],
-    en: values[`${field}.en`],
-  });
   const theme = values.theme ?? "";
   return {
     projectId: values.projectId ?? "",
@@ -20,8 +15,8 @@ export function findingFromForm(values: Record<string, string>): CreateFindingIn
     ...(values.findingId ? { findingId: values.findingId, version: Number(values.version) } : {}),
     theme: theme.startsWith("own:") ? null : theme,
     projectThemeId: theme.startsWith("own:") ? theme.slice(4) : null,
-    title: text("title"),
-    description: text("description"),
+    title: narrativeFromForm(values, "title"),
+    description: narrativeFromForm(values, "description"),
     priority: values.priority as "high",
     status: values.status as "draft",
     workshops: list(values.workshops).map((w) => {

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { calendarDate } from "@/lib/i18n/dates";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { getWorkshop } from "@/lib/workshops/use-cases";
+import { NarrativeText } from "@/components/narrative-text";
 
 export default async function WorkshopPage({ params }: { params: Promise<{ projectId: string; workshopId: string }> }) {
   const ctx = await getPageContext();
@@ -29,7 +30,18 @@ export default async function WorkshopPage({ params }: { params: Promise<{ proje
     { label: t("facilitators"), value: workshop.facilitators || "—" },
     { label: t("expected"), value: workshop.expectedParticipants === null ? "—" : format.number(workshop.expectedParticipants) },
     { label: t("status"), value: t(`statuses.${workshop.status}`) },
-    ...(mission ? [{ label: t("mission"), value: <Link href={`/projects/${projectId}/missions/${mission.id}`}>{mission.title}</Link> }] : []),
+    ...(mission
+      ? [
+          {
+            label: t("mission"),
+            value: (
+              <Link href={`/projects/${projectId}/missions/${mission.id}`}>
+                <NarrativeText text={mission.title} as="title" />
+              </Link>
+            ),
+          },
+        ]
+      : []),
   ];
   const agendaByDay = new Map(agenda.map((a) => [a.day, a.agenda]));
   return (

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PageMessages } from "@/components/layout/page-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMissions } from "@/lib/missions/use-cases";
@@ -7,6 +7,7 @@ import { loadCurrentProject } from "@/lib/projects/current-project";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { createWorkshopAction } from "../actions";
 import { WorkshopForm } from "../_components/workshop-form";
+import { narrativeFor } from "@/lib/narrative";
 
 export default async function NewWorkshopPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<{ missionId?: string | string[] }> }) {
   const ctx = await getPageContext();
@@ -14,7 +15,7 @@ export default async function NewWorkshopPage({ params, searchParams }: { params
   const { canEdit } = await loadCurrentProject(projectId);
   if (!canEdit) notFound();
   const missions = unwrapForPage(await listMissions(ctx, { projectId, when: "all", pageSize: 100 })).items;
-  const t = await getTranslations("workshops");
+  const [t, locale] = await Promise.all([getTranslations("workshops"), getLocale()]);
   // Opened from a mission's page: that mission is chosen, when it is one of this project's.
   const { missionId } = await searchParams;
   const chosenMission = missions.find((m) => m.id === missionId)?.id;
@@ -24,7 +25,7 @@ export default async function NewWorkshopPage({ params, searchParams }: { params
       <WorkshopForm
         action={createWorkshopAction}
         projectId={projectId}
-        missions={missions.map((m) => ({ value: m.id, label: m.title }))}
+        missions={missions.map((m) => ({ value: m.id, label: narrativeFor(m.title, locale).text }))}
         invited={[]}
         agendaDays={[]}
         cancelHref={chosenMission ? `/projects/${projectId}/missions/${chosenMission}` : `/projects/${projectId}/workshops`}

@@ -1,8 +1,9 @@
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PageMessages } from "@/components/layout/page-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { getEvaluationResults } from "@/lib/evaluations/use-cases";
+import { narrativeFor } from "@/lib/narrative";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { TextsForm } from "../../_components/texts-form";
 
@@ -12,15 +13,16 @@ export default async function EvaluationTextsPage({ params }: { params: Promise<
   const { projectId, evaluationId } = await params;
   const { evaluation, groups, results, canPin } = unwrapForPage(await getEvaluationResults(ctx, { projectId, evaluationId }));
   if (!canPin) notFound();
-  const t = await getTranslations("evaluations");
+  const [t, locale] = await Promise.all([getTranslations("evaluations"), getLocale()]);
   const back = `/projects/${projectId}/evaluations/${evaluationId}`;
   return (
     <PageMessages namespaces={["evaluations", "findings"]}>
-      <PageHeader title={t("translateTitle", { title: evaluation.title })} />
+      <PageHeader title={t("translateTitle", { title: narrativeFor(evaluation.title, locale).text })} />
       <TextsForm
         projectId={projectId}
         evaluationId={evaluationId}
         version={evaluation.version}
+        title={evaluation.title}
         groups={groups.map((g) => ({ id: g.id, key: g.key, text: g.name }))}
         statements={results.map((r) => ({ id: r.statementId, key: r.key, text: r.text }))}
         cancelHref={back}

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PageMessages } from "@/components/layout/page-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { calendarDate } from "@/lib/i18n/dates";
@@ -8,6 +8,7 @@ import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { getWorkshop } from "@/lib/workshops/use-cases";
 import { updateWorkshopAction } from "../../actions";
 import { WorkshopForm } from "../../_components/workshop-form";
+import { narrativeFor } from "@/lib/narrative";
 
 export default async function EditWorkshopPage({ params }: { params: Promise<{ projectId: string; workshopId: string }> }) {
   const ctx = await getPageContext();
@@ -15,7 +16,7 @@ export default async function EditWorkshopPage({ params }: { params: Promise<{ p
   const { workshop, days, invited, agenda, canEdit } = unwrapForPage(await getWorkshop(ctx, { projectId, workshopId }));
   if (!canEdit) notFound();
   const missions = unwrapForPage(await listMissions(ctx, { projectId, when: "all", pageSize: 100 })).items;
-  const [t, format] = await Promise.all([getTranslations("workshops"), getFormatter()]);
+  const [t, format, locale] = await Promise.all([getTranslations("workshops"), getFormatter(), getLocale()]);
   const agendaByDay = new Map(agenda.map((a) => [a.day, a.agenda]));
   return (
     <PageMessages namespaces={["institutions", "workshops"]}>
@@ -24,7 +25,7 @@ export default async function EditWorkshopPage({ params }: { params: Promise<{ p
         action={updateWorkshopAction}
         projectId={projectId}
         workshop={workshop}
-        missions={missions.map((m) => ({ value: m.id, label: m.title }))}
+        missions={missions.map((m) => ({ value: m.id, label: narrativeFor(m.title, locale).text }))}
         invited={invited.map((i) => ({ id: i.id, name: i.name }))}
         agendaDays={days.map((day) => ({ day, label: format.dateTime(calendarDate(day), { dateStyle: "full" }), agenda: agendaByDay.get(day) ?? "" }))}
         cancelHref={`/projects/${projectId}/workshops/${workshopId}`}

@@ -1,0 +1,13 @@
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
+import type { Locale } from "@/db/schema/values";
+import { accentedLetters, plainLetters } from "./search-text";
+
+/** A multilingual text column as search reads it: every language written, without accents or case. */
+export function narrativeSearchText(column: AnyColumn): SQL {
+  return sql`translate(lower(coalesce(${column}->>'fr', '') || ' ' || coalesce(${column}->>'es', '') || ' ' || coalesce(${column}->>'en', '')), ${accentedLetters}, ${plainLetters})`;
+}
+
+/** A multilingual text column sorted as the reader sees it: in their language if written, else in the original. */
+export function narrativeSortKey(column: AnyColumn, locale: Locale): SQL {
+  return sql`translate(lower(coalesce(nullif(${column}->>${locale}::text, ''), ${column}->>(${column}->>'original'))), ${accentedLetters}, ${plainLetters})`;
+}
