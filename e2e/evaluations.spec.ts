@@ -14,8 +14,10 @@ test.describe("evaluation results, as the partner (Spanish)", () => {
   test("show the Honduras figures of the closing report, with their n, per group, and too few answers where a group was not asked", async ({ page }) => {
     const projects = (await (await page.request.get("/api/v1/projects?q=HN-PARCLC")).json()) as { items: { id: string }[] };
     await page.goto(`/projects/${projects.items[0]!.id}`);
+    // The project and the evaluation were written in French and translated: a Spanish reader sees them in Spanish.
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Fortalecer a los actores del cambio contra la trata de personas — Honduras");
     await page.getByRole("link", { name: es.title }).click();
-    await page.getByRole("link", { name: "Évaluation finale — Honduras" }).click();
+    await page.getByRole("link", { name: "Evaluación final — Honduras" }).click();
     const statement = (text: RegExp) => page.getByRole("region", { name: text });
     await expect(statement(/vulnerabilidad de las poblaciones marginadas/)).toContainText("76 % de 109");
     await expect(statement(/impacto positivo en la vida de las víctimas/)).toContainText("86 % de 109");

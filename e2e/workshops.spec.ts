@@ -20,7 +20,10 @@ test.describe("planning, as a manager (French)", () => {
     await page.goto(`/projects/${projectId}`);
     await page.getByRole("navigation", { name: fr.projects.sections }).getByRole("link", { name: fr.missions.title }).click();
     await page.getByRole("link", { name: fr.missions.new }).click();
-    await page.getByLabel(fr.missions.name).fill(`Mission de suivi ${tag}`);
+    await page
+      .getByRole("group", { name: fill(fr.common.inLanguage, { language: fr.language.fr }) })
+      .getByLabel(fr.missions.name)
+      .fill(`Mission de suivi ${tag}`);
     await page.getByLabel(fr.missions.cities).fill("Choluteca, San Lorenzo");
     await page.getByLabel(fr.missions.startDate).fill("2027-03-01");
     await page.getByLabel(fr.missions.endDate).fill("2027-03-05");
@@ -92,7 +95,7 @@ test.describe("missions are the staff's", () => {
   test("field staff add a note to a mission they travel on; a partner finds no missions", async ({ page, browser }) => {
     const projectId = await hondurasProjectId(page.request);
     await page.goto(`/projects/${projectId}/missions?when=all`);
-    await page.getByRole("link", { name: "Mission de lancement et étude de base" }).click();
+    await page.getByRole("link", { name: "Misión de lanzamiento y estudio de línea de base" }).click();
     // Only those who may create workshops are offered one from the mission.
     await expect(page.getByRole("heading", { name: es.missions.workshops })).toBeVisible();
     await expect(page.getByRole("link", { name: es.workshops.new })).toHaveCount(0);

@@ -109,5 +109,5 @@ export function closingReportDocument(report: ClosingReport, locale: Locale, wor
       empty: t("closingReport.noneYet"),
     },
   ];
-  return { title: `${t("closingReport.title")} — ${project.name}`, subtitle: period(project.startDate, project.endDate), sections };
+  return { title: `${t("closingReport.title")} — ${text(project.name)}`, subtitle: period(project.startDate, project.endDate), sections };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pageOf } from "@/lib/http/declaration";
+import { localizedText } from "@/lib/narrative";
 
 /** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */
 
@@ -9,7 +10,7 @@ export const getRetentionOutput = z.object({
     z.object({
       projectId: z.string(),
       code: z.string(),
-      name: z.string(),
+      name: localizedText,
       endDate: z.string(),
       retentionYears: z.number(),
       legalHold: z.boolean(),

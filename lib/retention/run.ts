@@ -3,6 +3,7 @@ import { executeRows, type Db } from "@/db/client";
 import { retentionRuns } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { anonymiseParticipant } from "@/lib/participants/anonymise";
+import type { Narrative } from "@/db/schema/values";
 
 /** The daily job runs from this hour (UTC), when nobody is expected to be checking people in. */
 export const dailyRunHourUtc = 2;
@@ -31,7 +32,7 @@ const peopleDue = sql`
 export type ProjectRetention = {
   projectId: string;
   code: string;
-  name: string;
+  name: Narrative;
   endDate: string;
   retentionYears: number;
   legalHold: boolean;
@@ -47,7 +48,7 @@ export async function listRetention(db: Db, today: string): Promise<ProjectReten
   const rows = await executeRows<{
     project_id: string;
     code: string;
-    name: string;
+    name: Narrative;
     end_date: string;
     retention_years: number;
     legal_hold: boolean;

@@ -69,18 +69,18 @@ export async function auditEntriesFor(db: Db, entityId: string) {
   return db.select().from(auditEntries).where(eq(auditEntries.entityId, entityId));
 }
 
-type NewUser = { password?: string | null; isActive?: boolean; isAdmin?: boolean; email?: string; mustChangePassword?: boolean };
+type NewUser = { password?: string | null; isActive?: boolean; isAdmin?: boolean; email?: string; mustChangePassword?: boolean; locale?: Locale };
 
 /** Inserts a user directly; `password: null` makes an account that has no password yet. */
 export async function insertUser(db: Db, options: NewUser = {}) {
-  const { password = "a long enough password", isActive = true, isAdmin = false, mustChangePassword = false } = options;
+  const { password = "a long enough password", isActive = true, isAdmin = false, mustChangePassword = false, locale = "en" } = options;
   const email = options.email ?? uniqueEmail();
   const [user] = await db
     .insert(users)
     .values({
       email,
       name: `Person ${email}`,
-      locale: "en",
+      locale,
       passwordHash: password === null ? null : await hashPassword(password),
       isActive,
       isAdmin,

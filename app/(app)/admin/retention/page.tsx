@@ -7,6 +7,7 @@ import { PagedTable } from "@/components/list-page/paged-list";
 import { getRetention } from "@/lib/retention/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { RunRetention } from "./run-retention";
+import { NarrativeText } from "@/components/narrative-text";
 
 export default async function RetentionPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const ctx = await getPageContext();
@@ -35,7 +36,9 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
                 <>
                   <Link href={`/projects/${p.projectId}/edit`}>{p.code}</Link>
                   <br />
-                  <span className="text-xs text-slate-700">{p.name}</span>
+                  <span className="text-xs text-slate-700">
+                    <NarrativeText text={p.name} as="title" />
+                  </span>
                 </>
               ),
             },

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PageMessages } from "@/components/layout/page-messages";
 import { GrantRoleForm } from "@/components/members/grant-role-form";
 import { RevokeRoleButton } from "@/components/members/revoke-role-button";
@@ -14,18 +14,20 @@ import { getUser } from "@/lib/users/use-cases";
 import { grantRoleAction, revokeRoleAction } from "@/app/(app)/projects/[projectId]/actions";
 import { UserAccessActions } from "./user-access-actions";
 import { NarrativeText } from "@/components/narrative-text";
+import { narrativeFor } from "@/lib/narrative";
 
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
   const ctx = await getPageContext();
   const { userId } = await params;
   const { user, memberships } = unwrapForPage(await getUser(ctx, { userId }));
   const projects = unwrapForPage(await listProjects(ctx, { sort: "code", dir: "asc", pageSize: 100 }));
-  const [t, tMembers, tRoles, tLanguage, format] = await Promise.all([
+  const [t, tMembers, tRoles, tLanguage, format, locale] = await Promise.all([
     getTranslations("users"),
     getTranslations("members"),
     getTranslations("roles"),
     getTranslations("language"),
     getFormatter(),
+    getLocale(),
   ]);
   const facts = [
     { label: t("email"), value: user.email },
@@ -78,7 +80,11 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
         {projects.items.length > 0 && (
           <div className="mt-4">
             <h3 className="mb-2 font-medium">{tMembers("grantTitle")}</h3>
-            <GrantRoleForm action={grantRoleAction} userId={user.id} projects={projects.items.map((p) => ({ value: p.id, label: `${p.code} — ${p.name}` }))} />
+            <GrantRoleForm
+              action={grantRoleAction}
+              userId={user.id}
+              projects={projects.items.map((p) => ({ value: p.id, label: `${p.code} — ${narrativeFor(p.name, locale).text}` }))}
+            />
           </div>
         )}
       </section>
