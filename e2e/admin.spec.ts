@@ -106,7 +106,7 @@ test.describe("administration", () => {
     const email = uniqueEmail("audited");
     await createUserWithLink(page.request, { name: "Audited Person", email, locale: "fr" });
     const project = await page.request.post("/api/v1/projects", {
-      data: { code: `AUD-${Date.now()}`, name: "Audited project", country: "SV", startDate: "2026-01-01", endDate: "2026-06-30", status: "planned" },
+      data: { code: `AUD-${Date.now()}`, name: { original: "en", en: "Audited project" }, country: "SV", startDate: "2026-01-01", endDate: "2026-06-30", status: "planned" },
       headers: originHeader,
     });
     expect(project.status()).toBe(201);

@@ -42,7 +42,7 @@ test.describe("an evaluation imported from KoboToolbox, as field staff (Spanish)
     const statement = (key: string, text: string) => ({ key, text: { original: "es", es: `${text} ${tag}` } });
     const created = await manager.request.post(`/api/v1/projects/${projectId}/evaluations`, {
       data: {
-        title: `Evaluación importada ${tag}`,
+        title: { original: "es", es: `Evaluación importada ${tag}` },
         scaleSize: 5,
         agreeLevels: [4, 5],
         groups: [
@@ -109,7 +109,7 @@ test.describe("a small group, as the manager (French)", () => {
     const tag = Date.now().toString(36);
     const created = await page.request.post(`/api/v1/projects/${projectId}/evaluations`, {
       data: {
-        title: `Petits groupes ${tag}`,
+        title: { original: "fr", fr: `Petits groupes ${tag}` },
         scaleSize: 4,
         agreeLevels: [3, 4],
         minGroupSize: 5,

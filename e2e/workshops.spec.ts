@@ -65,7 +65,7 @@ test.describe("a workshop from its mission's page, as a manager (French)", () =>
     const tag = Date.now().toString(36);
     const projectId = await hondurasProjectId(page.request);
     const created = await page.request.post(`/api/v1/projects/${projectId}/missions`, {
-      data: { projectId, title: `Mission sans atelier ${tag}`, country: "HN", startDate: "2027-05-03", endDate: "2027-05-07" },
+      data: { projectId, title: { original: "fr", fr: `Mission sans atelier ${tag}` }, country: "HN", startDate: "2027-05-03", endDate: "2027-05-07" },
       headers: originHeader,
     });
     expect(created.status()).toBe(201);
