@@ -11,6 +11,10 @@ import { findChromium } from "../e2e/support/browser";
 import { base, signIn, startServer, stopServer } from "./server";
 
 const runs = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+// BENCH_SCREENS=check-in,participants measures only those screens (by slug), to iterate on one or two.
+const screens = process.env.BENCH_SCREENS?.split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
 const dataDir = path.join(".data", "bench-lighthouse");
 const reportDir = path.join(".data", "lighthouse");
 const targets = { performance: 95, cls: 0.05, tbt: 200, accessibility: 100, bestPractices: 100 };
@@ -88,12 +92,15 @@ async function main() {
     const workshops = await getJson<{ items: { id: string; city: string | null }[] }>(`/projects/${project.id}/workshops?pageSize=100`, field);
     const workshop = workshops.items.find((w) => w.city === "Tegucigalpa");
     if (!workshop) throw new Error("The demo workshop in Tegucigalpa is missing");
-    const pages = [
+    const allPages = [
       { name: "check-in (field staff)", slug: "check-in", url: `${base}/projects/${project.id}/workshops/${workshop.id}/check-in`, cookie: field },
       { name: "workshops list", slug: "workshops", url: `${base}/projects/${project.id}/workshops`, cookie: manager },
       { name: "project dashboard", slug: "dashboard", url: `${base}/projects/${project.id}`, cookie: manager },
       { name: "participants list", slug: "participants", url: `${base}/participants`, cookie: manager },
     ];
+    const unknown = screens?.filter((slug) => !allPages.some((p) => p.slug === slug)) ?? [];
+    if (unknown.length > 0) throw new Error(`Unknown BENCH_SCREENS ${unknown.join(", ")}: choose among ${allPages.map((p) => p.slug).join(", ")}`);
+    const pages = screens ? allPages.filter((p) => screens.includes(p.slug)) : allPages;
     // Next loads a route's code on its first request: warm every page up before measuring.
     for (const page of pages) await (await fetch(page.url, { headers: { cookie: page.cookie } })).arrayBuffer();
 
