@@ -133,6 +133,7 @@ try {
 }
 
 const pgliteDir = fs.mkdtempSync(path.join(os.tmpdir(), "atelier-bench-"));
+let pgliteResults: Figures[];
 try {
   const database = openPglite(path.join(pgliteDir, "pglite"));
   let generated: Generated;
@@ -142,13 +143,18 @@ try {
     await database.close();
   }
   console.log(`Over HTTP, PGlite, "${pgliteScale}" scale (${seconds} s per run):`);
-  await overHttp(generated, { ATELIER_DATA_DIR: pgliteDir, DATABASE_URL: "" });
+  pgliteResults = await overHttp(generated, { ATELIER_DATA_DIR: pgliteDir, DATABASE_URL: "" });
 } finally {
   fs.rmSync(pgliteDir, { recursive: true, force: true });
 }
 
-const [checkIn, report, totals] = postgresResults;
-console.log(`Targets on PostgreSQL at the "${postgresScale}" scale, over HTTP:`);
-console.log(`  check-in from 20 clients < 50 ms: ${verdict(checkIn!, 50)}`);
-console.log(`  workshop report < 150 ms: ${verdict(report!, 150)}`);
-console.log(`  project attendance totals < 300 ms: ${verdict(totals!, 300)}`);
+// The embedded database is the default, so it is held to the same targets (issue 15).
+for (const [database, scale, [checkIn, report, totals]] of [
+  ["PostgreSQL", postgresScale, postgresResults],
+  ["PGlite", pgliteScale, pgliteResults],
+] as const) {
+  console.log(`Targets on ${database} at the "${scale}" scale, over HTTP (95th percentile at a field-day pace):`);
+  console.log(`  check-in from 20 clients < 50 ms: ${verdict(checkIn!, 50)}`);
+  console.log(`  workshop report < 150 ms: ${verdict(report!, 150)}`);
+  console.log(`  project attendance totals < 300 ms: ${verdict(totals!, 300)}`);
+}

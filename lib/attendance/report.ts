@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, notExists, sql } from "drizzle-orm";
 import { attendance, bodyMemberships, coordinationBodies, institutions, participants, workshopInvitations, type Workshop } from "@/db/schema";
 import type { InstitutionKind, InstitutionSector, ParticipantSex } from "@/db/schema/values";
 import { sortable } from "@/lib/search-text";
@@ -54,14 +54,14 @@ function tally(keys: { key: string; label: string }[]): Count[] {
  * is counted under the institution of the last day they came, and under every body their
  * institution belonged to on any day they came).
  */
-function slice(facts: AttendanceFact[], memberships: Membership[]): ReportSlice {
+function slice(facts: AttendanceFact[], membershipsOf: Map<string, Membership[]>): ReportSlice {
   const latest = new Map<string, AttendanceFact>();
   const bodies = new Map<string, Map<string, string>>();
   for (const f of facts) {
     const seen = latest.get(f.participantId);
     if (!seen || f.day > seen.day) latest.set(f.participantId, f);
-    for (const m of memberships) {
-      if (m.institutionId !== f.institutionId || m.startDate > f.day || (m.endDate !== null && m.endDate < f.day)) continue;
+    for (const m of (f.institutionId && membershipsOf.get(f.institutionId)) || []) {
+      if (m.startDate > f.day || (m.endDate !== null && m.endDate < f.day)) continue;
       const ofPerson = bodies.get(f.participantId) ?? new Map<string, string>();
       ofPerson.set(m.bodyId, m.bodyName);
       bodies.set(f.participantId, ofPerson);
@@ -81,6 +81,9 @@ function slice(facts: AttendanceFact[], memberships: Membership[]): ReportSlice 
 
 /** The workshop's figures per day and overall, from its attendance records. Pure, so the arithmetic is tested on fixtures. */
 export function summariseAttendance(days: string[], facts: AttendanceFact[], memberships: Membership[]): AttendanceSummary {
+  // Looked up by institution: each record meets only its own institution's memberships.
+  const membershipsOf = new Map<string, Membership[]>();
+  for (const m of memberships) membershipsOf.set(m.institutionId, [...(membershipsOf.get(m.institutionId) ?? []), m]);
   const perPerson = new Map<string, Set<string>>();
   for (const f of facts) perPerson.set(f.participantId, (perPerson.get(f.participantId) ?? new Set()).add(f.day));
   const everyDay = [...perPerson.values()].filter((attended) => days.every((d) => attended.has(d))).length;
@@ -89,10 +92,10 @@ export function summariseAttendance(days: string[], facts: AttendanceFact[], mem
       day,
       ...slice(
         facts.filter((f) => f.day === day),
-        memberships,
+        membershipsOf,
       ),
     })),
-    overall: { ...slice(facts, memberships), everyDay, someDays: perPerson.size - everyDay },
+    overall: { ...slice(facts, membershipsOf), everyDay, someDays: perPerson.size - everyDay },
   };
 }
 
@@ -101,46 +104,73 @@ export type Attendee = { participantId: string; givenNames: string; familyNames:
 /** The report of a workshop the caller may read (getWorkshopReport says what it holds). */
 export async function workshopReportOf(ctx: UseCaseCtx, workshop: Workshop) {
   const days = workshopDays(workshop.startDate, workshop.endDate);
-  const rows = await ctx.db
-    .select({
-      participantId: attendance.participantId,
-      day: attendance.day,
-      sex: participants.sex,
-      institutionId: attendance.institutionId,
-      institutionName: institutions.name,
-      sector: institutions.sector,
-      kind: institutions.kind,
-      givenNames: participants.givenNames,
-      familyNames: participants.familyNames,
-      isErased: participants.isErased,
-    })
-    .from(attendance)
-    .innerJoin(participants, eq(participants.id, attendance.participantId))
-    .leftJoin(institutions, eq(institutions.id, attendance.institutionId))
-    .where(eq(attendance.workshopId, workshop.id))
-    .orderBy(asc(attendance.day));
-  const institutionIds = [...new Set(rows.map((r) => r.institutionId).filter((id): id is string => id !== null))];
-  const [memberships, absent] = await Promise.all([
-    institutionIds.length
-      ? ctx.db
-          .select({
-            institutionId: bodyMemberships.institutionId,
-            bodyId: bodyMemberships.bodyId,
-            bodyName: sql<string>`coalesce(nullif(${coordinationBodies.acronym}, ''), ${coordinationBodies.name})`,
-            startDate: bodyMemberships.startDate,
-            endDate: bodyMemberships.endDate,
-          })
-          .from(bodyMemberships)
-          .innerJoin(coordinationBodies, eq(coordinationBodies.id, bodyMemberships.bodyId))
-          .where(inArray(bodyMemberships.institutionId, institutionIds))
-      : [],
+  const ofWorkshop = eq(attendance.workshopId, workshop.id);
+  const institutionsPresent = ctx.db.select({ id: attendance.institutionId }).from(attendance).where(ofWorkshop);
+  // The records, their people and their institutions are read apart and put together here. Joined,
+  // each person's and institution's columns came once per record (a thousand for 500 people over
+  // two days), and the embedded database hashed the whole directory of people to find the
+  // workshop's: people and institutions are looked up by primary key instead (`= any(array(…))`).
+  // That database also decodes each value of a result on its own, so the two long lists come as one
+  // JSON array each. Memberships and absent institutions are found from the records in the
+  // database, not from a few hundred ids sent back to it, so the five reads go out together.
+  const [[records], [people], institutionRows, memberships, absent] = await Promise.all([
+    ctx.db
+      .select({
+        list: sql<
+          [string, string, string | null][]
+        >`coalesce(json_agg(json_build_array(${attendance.participantId}, ${attendance.day}, ${attendance.institutionId}) order by ${attendance.day}), '[]')`,
+      })
+      .from(attendance)
+      .where(ofWorkshop),
+    ctx.db
+      .select({
+        list: sql<
+          [string, ParticipantSex, string, string, boolean][]
+        >`coalesce(json_agg(json_build_array(${participants.id}, ${participants.sex}, ${participants.givenNames}, ${participants.familyNames}, ${participants.isErased})), '[]')`,
+      })
+      .from(participants)
+      .where(sql`${participants.id} = any(array(${ctx.db.select({ id: attendance.participantId }).from(attendance).where(ofWorkshop)}))`),
+    ctx.db
+      .select({ id: institutions.id, name: institutions.name, sector: institutions.sector, kind: institutions.kind })
+      .from(institutions)
+      .where(sql`${institutions.id} = any(array(${institutionsPresent}))`),
+    ctx.db
+      .select({
+        institutionId: bodyMemberships.institutionId,
+        bodyId: bodyMemberships.bodyId,
+        bodyName: sql<string>`coalesce(nullif(${coordinationBodies.acronym}, ''), ${coordinationBodies.name})`,
+        startDate: bodyMemberships.startDate,
+        endDate: bodyMemberships.endDate,
+      })
+      .from(bodyMemberships)
+      .innerJoin(coordinationBodies, eq(coordinationBodies.id, bodyMemberships.bodyId))
+      .where(inArray(bodyMemberships.institutionId, institutionsPresent)),
     ctx.db
       .select({ id: institutions.id, name: institutions.name, acronym: institutions.acronym })
       .from(workshopInvitations)
       .innerJoin(institutions, eq(institutions.id, workshopInvitations.institutionId))
-      .where(and(eq(workshopInvitations.workshopId, workshop.id), institutionIds.length ? notInArray(institutions.id, institutionIds) : undefined))
+      .where(
+        and(
+          eq(workshopInvitations.workshopId, workshop.id),
+          notExists(
+            ctx.db
+              .select({ one: sql`1` })
+              .from(attendance)
+              .where(and(ofWorkshop, eq(attendance.institutionId, institutions.id))),
+          ),
+        ),
+      )
       .orderBy(asc(sortable(institutions.name))),
   ]);
+  const personById = new Map(people!.list.map(([id, sex, givenNames, familyNames, isErased]) => [id, { sex, givenNames, familyNames, isErased }]));
+  const institutionById = new Map(institutionRows.map((i) => [i.id, i]));
+  // The reads are separate statements: a record written between them is left for the next look.
+  const rows = records!.list.flatMap(([participantId, day, institutionId]) => {
+    const person = personById.get(participantId);
+    const institution = institutionId === null ? undefined : institutionById.get(institutionId);
+    if (!person || (institutionId !== null && !institution)) return [];
+    return [{ participantId, day, institutionId, institutionName: institution?.name ?? null, sector: institution?.sector ?? null, kind: institution?.kind ?? null, ...person }];
+  });
   const summary = summariseAttendance(days, rows, memberships);
   return {
     workshop: {
