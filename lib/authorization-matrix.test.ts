@@ -32,6 +32,7 @@ import { can, type Permission, type Role } from "./policy";
 import type { Ctx } from "./session-user";
 import { allUseCases } from "./use-cases";
 import { createWorld, roleNames, worldPassword, type RoleName, type World } from "./testing/world";
+import { written } from "./testing/helpers";
 
 type Entry = { allowed: RoleName[]; input: (w: World, role: RoleName) => Promise<unknown> | unknown };
 
@@ -118,7 +119,7 @@ const roundTeam: RoleName[] = ["admin", "manager", "field", "partner", "split"];
 async function mission(w: World) {
   const [row] = await w.db
     .insert(missions)
-    .values({ projectId: w.projectId, title: "Misión", country: "HN", startDate: "2019-06-16", endDate: "2019-06-22" })
+    .values({ projectId: w.projectId, title: written("Misión", "es"), country: "HN", startDate: "2019-06-16", endDate: "2019-06-22" })
     .returning({ id: missions.id });
   await w.db.insert(missionTeam).values({ missionId: row!.id, userId: w.userIds.field });
   return row!.id;
@@ -132,7 +133,7 @@ async function workshop(w: World) {
   return row!.id;
 }
 
-const missionInput = (w: World) => ({ projectId: w.projectId, title: "Misión de arranque", country: "HN", startDate: "2019-06-16", endDate: "2019-06-22" });
+const missionInput = (w: World) => ({ projectId: w.projectId, title: written("Misión de arranque", "es"), country: "HN", startDate: "2019-06-16", endDate: "2019-06-22" });
 const workshopInput = (w: World) => ({ projectId: w.projectId, title: "Taller", type: "training", startDate: "2019-06-18", endDate: "2019-06-19", language: "es" });
 
 const attendanceImport = (w: World, workshopId: string) => ({
@@ -148,7 +149,7 @@ const institutionInput = () => ({ name: "Ministerio de Salud", acronym: "SESAL",
 
 const projectInput = () => ({
   code: `M-${crypto.randomBytes(4).toString("hex")}`,
-  name: "Matrix project",
+  name: written("Matrix project"),
   country: "GT",
   startDate: "2024-01-01",
   endDate: "2024-12-31",
@@ -167,7 +168,7 @@ const matrix: Record<string, Entry> = {
       const current = await getProject(await w.ctx("admin"), { projectId: w.projectId });
       if (!current.ok) throw new Error("fixture project missing");
       const { project } = current.data;
-      return { ...project, projectId: project.id, name: `Renamed ${crypto.randomUUID()}` };
+      return { ...project, projectId: project.id, name: written(`Renamed ${crypto.randomUUID()}`) };
     },
   },
   "members.list": { allowed: inProject("project.read"), input: (w) => ({ projectId: w.projectId }) },
@@ -446,7 +447,7 @@ async function round(w: World) {
 
 const evaluationInput = (w: World) => ({
   projectId: w.projectId,
-  title: "Evaluación final",
+  title: written("Evaluación final", "es"),
   scaleSize: 5,
   agreeLevels: [4, 5],
   groups: [{ key: "state", name: { original: "es", es: "Instituciones del Estado" } }],
@@ -464,7 +465,7 @@ const responseImport = (w: World, evaluationId: string) => ({
 async function evaluation(w: World) {
   const [row] = await w.db
     .insert(evaluations)
-    .values({ projectId: w.projectId, title: "Evaluación", scaleSize: 5, agreeLevels: [4, 5] })
+    .values({ projectId: w.projectId, title: written("Evaluación", "es"), scaleSize: 5, agreeLevels: [4, 5] })
     .returning({ id: evaluations.id });
   await w.db.insert(evaluationGroups).values({ evaluationId: row!.id, key: "state", name: { original: "es", es: "Estado" } });
   await w.db.insert(evaluationStatements).values({ evaluationId: row!.id, position: 0, key: "q1", text: { original: "es", es: "Enunciado" } });

@@ -8,6 +8,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { accessLog, attendance, bodyMemberships, coordinationBodies, participantProjects, participants, projects, studies, studySources, users } from "@/db/schema";
+import { locales } from "@/db/schema/values";
 import { createTestDatabase } from "@/db/testing";
 import { flushAccessLog } from "@/lib/access-recording";
 import { listAccessLog, listPersonAccesses } from "@/lib/access-log/use-cases";
@@ -22,7 +23,7 @@ import { eraseParticipant, exportParticipantData } from "@/lib/participants/pers
 import { getRetention, runRetentionNow } from "@/lib/retention/use-cases";
 import { runRetention } from "@/lib/retention/run";
 import { getSourceFile, getStudy, shareSource } from "@/lib/studies/use-cases";
-import { expectFailure, expectOk } from "@/lib/testing/helpers";
+import { expectFailure, expectOk, written } from "@/lib/testing/helpers";
 import { linkToProject } from "@/lib/testing/participants";
 import { insertInstitution, insertPerson, insertWorkshop } from "@/lib/testing/workshops";
 import { createWorld, type RoleName, type World } from "@/lib/testing/world";
@@ -36,15 +37,16 @@ afterAll(() => database.close());
 
 const nonAdmins: Exclude<RoleName, "anonymous" | "admin">[] = ["manager", "field", "partner", "partner2", "outsider", "split", "loner"];
 
+/** A project's code and its name in every language it is written in. */
 async function codeOf(w: World, projectId: string) {
   const [row] = await w.db.select({ code: projects.code, name: projects.name }).from(projects).where(eq(projects.id, projectId));
-  return row!;
+  return { code: row!.code, names: locales.flatMap((l) => row!.name[l] ?? []) };
 }
 
 /** What of the other project must never reach someone outside it. */
 async function otherProjectMarks(w: World, workshopTitle: string) {
   const other = await codeOf(w, w.otherProjectId);
-  return [w.otherProjectId, other.code, other.name, workshopTitle];
+  return [w.otherProjectId, other.code, ...other.names, workshopTitle];
 }
 
 function expectNoneOf(value: unknown, marks: string[]) {
@@ -108,7 +110,7 @@ describe("access log", () => {
 
     const ourCode = await codeOf(w, w.projectId);
     const seenByOutsider = expectOk(await listPersonAccesses(outsider, { participantId: person.id, pageSize: 100 }));
-    expectNoneOf(seenByOutsider, [w.projectId, ourCode.code, ourCode.name, ours.title]);
+    expectNoneOf(seenByOutsider, [w.projectId, ourCode.code, ...ourCode.names, ours.title]);
 
     // Only the administrator's copy names them.
     const seenByAdmin = expectOk(await listPersonAccesses(await w.ctx("admin"), { participantId: person.id, pageSize: 100 }));
@@ -449,13 +451,13 @@ describe("retention", () => {
       const now = new Date("2031-06-15T03:00:00Z");
       const [active] = await w.db
         .insert(projects)
-        .values({ code: `A-${crypto.randomUUID().slice(0, 8)}`, name: "Activo", country: "HN", startDate: "2030-01-01", endDate: "2035-12-31", status: "active" })
+        .values({ code: `A-${crypto.randomUUID().slice(0, 8)}`, name: written("Activo", "es"), country: "HN", startDate: "2030-01-01", endDate: "2035-12-31", status: "active" })
         .returning();
       const [held] = await w.db
         .insert(projects)
         .values({
           code: `H-${crypto.randomUUID().slice(0, 8)}`,
-          name: "Retenido",
+          name: written("Retenido", "es"),
           country: "HN",
           startDate: "2010-01-01",
           endDate: "2012-12-31",
@@ -493,7 +495,7 @@ describe("retention", () => {
               projectId,
               version: 1,
               code: "X-1",
-              name: "X",
+              name: written("X"),
               country: "HN",
               startDate: "2000-01-01",
               endDate: "2000-12-31",

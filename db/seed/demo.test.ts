@@ -4,6 +4,7 @@ import type { Database, Db } from "@/db/client";
 import { appSettings, projectMembers, projects, users } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { authenticate } from "@/lib/auth/sign-in";
+import { written } from "@/lib/testing/helpers";
 import { demoAccounts, demoPassword, demoProjectCodes, demoSeedVersion, seedDemo } from "./demo";
 
 let database: Database;
@@ -62,7 +63,7 @@ describe("seedDemo, run twice", () => {
   });
 
   it("keeps edits made to demo projects and accounts since an earlier run", async () => {
-    const renamed = "Renamed after seeding";
+    const renamed = written("Renamed after seeding");
     await db.update(projects).set({ name: renamed }).where(eq(projects.code, demoProjectCodes.honduras));
     await db.update(users).set({ isActive: false }).where(eq(users.email, "partner@example.org"));
     const [field] = await db.select().from(users).where(eq(users.email, "field@example.org"));
@@ -71,7 +72,7 @@ describe("seedDemo, run twice", () => {
 
     expect(await db.select().from(projectMembers).where(eq(projectMembers.userId, field!.id))).toEqual([]);
     const [honduras] = await db.select().from(projects).where(eq(projects.code, demoProjectCodes.honduras));
-    expect(honduras?.name).toBe(renamed);
+    expect(honduras?.name).toEqual(renamed);
     const signIn = await authenticate(db, { email: "partner@example.org", password: demoPassword });
     expect(signIn).toEqual({ ok: false, reason: "invalid" });
   });

@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { auditEntries } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { setLocale } from "@/lib/account/use-cases";
-import { ctxFor, expectFailure, expectOk, insertUser } from "@/lib/testing/helpers";
+import { ctxFor, expectFailure, expectOk, insertUser, written } from "@/lib/testing/helpers";
 import { createWorld, type World } from "@/lib/testing/world";
 import en from "@/lib/i18n/messages/en.json";
 import es from "@/lib/i18n/messages/es.json";
@@ -129,7 +129,7 @@ describe("listAudit", () => {
     const evaluation = expectOk(
       await createEvaluation(await world.ctx("manager"), {
         projectId: world.projectId,
-        title: "Evaluación final",
+        title: written("Evaluación final", "es"),
         scaleSize: 5,
         agreeLevels: [4, 5],
         groups: [{ key: "state", name: { original: "es", es: "Estado" } }],

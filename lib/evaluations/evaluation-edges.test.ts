@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { readSpreadsheet } from "@/lib/spreadsheets/read";
-import { expectFailure, expectOk } from "@/lib/testing/helpers";
+import { expectFailure, expectOk, written } from "@/lib/testing/helpers";
 import { createWorld, type World } from "@/lib/testing/world";
 import { commitResponseImport, previewResponseImport } from "@/lib/imports/evaluations";
 import { guessResponseMapping } from "@/lib/imports/evaluation-mapping";
@@ -19,7 +19,7 @@ afterAll(() => database.close());
 
 const form = (projectId: string, overrides: Partial<CreateEvaluationInput> = {}): CreateEvaluationInput => ({
   projectId,
-  title: "Évaluation finale",
+  title: written("Évaluation finale", "fr"),
   scaleSize: 4,
   agreeLevels: [3, 4],
   minGroupSize: 3,
@@ -319,7 +319,7 @@ describe("importing a KoboToolbox CSV export", () => {
 describe("pinning a figure", () => {
   it("refuses a statement or a group of another evaluation, and a partner or field staff", async () => {
     const s = await setup();
-    const other = expectOk(await createEvaluation(s.manager, form(s.world.projectId, { title: "Autre" })));
+    const other = expectOk(await createEvaluation(s.manager, form(s.world.projectId, { title: written("Autre", "fr") })));
     const mine = expectOk(await getEvaluationResults(s.manager, s.ids));
     const theirs = expectOk(await getEvaluationResults(s.manager, { projectId: s.world.projectId, evaluationId: other.id }));
     const statementId = mine.results[0]!.statementId;

@@ -10,7 +10,7 @@ import { closingReportDocument } from "@/lib/reports/closing-report-document";
 import { getDashboard } from "@/lib/reports/dashboard";
 import { getPortfolio } from "@/lib/reports/portfolio";
 import { pdfText } from "@/lib/testing/documents";
-import { expectOk } from "@/lib/testing/helpers";
+import { expectOk, written } from "@/lib/testing/helpers";
 import { createWorld } from "@/lib/testing/world";
 import type { Figure } from "./results";
 import { addResponse, createEvaluation, getEvaluationResults, pinStatement } from "./use-cases";
@@ -36,7 +36,7 @@ async function evaluationWithOneSmallGroup() {
   const evaluation = expectOk(
     await createEvaluation(manager, {
       projectId: world.projectId,
-      title: "Évaluation finale",
+      title: written("Évaluation finale", "fr"),
       scaleSize: 4,
       agreeLevels: [3, 4],
       minGroupSize: threshold,

@@ -1,11 +1,11 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
-import { evaluations, projects, users } from "@/db/schema";
+import { auditEntries, evaluations, projects, users, type Narrative } from "@/db/schema";
 import { demoProjectCodes, seedDemo } from "@/db/seed/demo";
 import { demoEvaluations } from "@/db/seed/evaluations";
-import { ctxFor, expectFailure, expectOk } from "@/lib/testing/helpers";
+import { ctxFor, expectFailure, expectOk, written } from "@/lib/testing/helpers";
 import { createWorld } from "@/lib/testing/world";
 import type { Figure } from "./results";
 import type { CreateEvaluationInput } from "./schemas";
@@ -27,7 +27,7 @@ describe("the demo evaluations", () => {
     await seedDemo(database.db);
     const [manager] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, "manager@example.org"));
     const ctx = await ctxFor(database.db, manager!.id);
-    const figures = async (code: string, title: string) => {
+    const figures = async (code: string, title: Narrative) => {
       const [project] = await database.db.select({ id: projects.id }).from(projects).where(eq(projects.code, code));
       const [evaluation] = await database.db.select({ id: evaluations.id }).from(evaluations).where(eq(evaluations.title, title));
       return expectOk(await getEvaluationResults(ctx, { projectId: project!.id, evaluationId: evaluation!.id }));
@@ -52,7 +52,7 @@ describe("the demo evaluations", () => {
 
 const form = (projectId: string, overrides: Partial<CreateEvaluationInput> = {}): CreateEvaluationInput => ({
   projectId,
-  title: "Evaluación final",
+  title: written("Evaluación final", "es"),
   scaleSize: 4,
   agreeLevels: [3, 4],
   minGroupSize: 3,
@@ -111,7 +111,7 @@ describe("an evaluation's texts", () => {
     const world = await createWorld(database.db);
     const manager = await world.ctx("manager");
     const evaluation = expectOk(await createEvaluation(manager, form(world.projectId)));
-    const other = expectOk(await createEvaluation(manager, form(world.projectId, { title: "Otra" })));
+    const other = expectOk(await createEvaluation(manager, form(world.projectId, { title: written("Otra", "es") })));
     const ids = { projectId: world.projectId, evaluationId: evaluation.id };
     const before = expectOk(await getEvaluationResults(manager, ids));
     const [q1, q2] = before.results;
@@ -142,5 +142,31 @@ describe("an evaluation's texts", () => {
     expect(expectFailure(await translateEvaluation(await world.ctx("field"), { ...ids, version: 2 })).error).toBe("forbidden");
     expect(expectOk(await getEvaluationResults(manager, ids)).results[0]!.text.es).toBe("Mejoró la coordinación");
     expect(expectOk(await getEvaluationResults(manager, { ...ids, evaluationId: other.id })).results[0]!.text.es).toBe("Mejoró la coordinación");
+  });
+
+  it("take a translation of the title, keep it when a later save leaves it out, and refuse one whose original is blank, writing nothing", async () => {
+    const world = await createWorld(database.db);
+    const manager = await world.ctx("manager");
+    const evaluation = expectOk(await createEvaluation(manager, form(world.projectId)));
+    const ids = { projectId: world.projectId, evaluationId: evaluation.id };
+    const title = { original: "es", es: "Evaluación final", fr: "Évaluation finale", en: "Final evaluation" } as const;
+    const titles = async () => expectOk(await listEvaluations(manager, { projectId: world.projectId })).map((e) => e.title);
+
+    expect(expectOk(await translateEvaluation(manager, { ...ids, version: 1, title }))).toEqual({ version: 2 });
+    expect(await titles()).toEqual([title]);
+    expect(expectOk(await getEvaluationResults(manager, ids)).evaluation.title).toEqual(title);
+    const [entry] = await database.db
+      .select()
+      .from(auditEntries)
+      .where(and(eq(auditEntries.action, "evaluations.translate"), eq(auditEntries.entityId, evaluation.id)));
+    expect(entry!.changes.title).toEqual({ before: { original: "es", es: "Evaluación final" }, after: title });
+
+    expect(expectOk(await translateEvaluation(manager, { ...ids, version: 2 }))).toEqual({ version: 3 });
+    expect(await titles()).toEqual([title]);
+
+    const blank = expectFailure(await translateEvaluation(manager, { ...ids, version: 3, title: { original: "es", es: "  ", en: "Final evaluation" } }));
+    expect(blank).toMatchObject({ error: "invalid", fieldErrors: { "title.es": { key: "required" } } });
+    expect(await titles()).toEqual([title]);
+    expect(expectOk(await translateEvaluation(manager, { ...ids, version: 3 }))).toEqual({ version: 4 });
   });
 });

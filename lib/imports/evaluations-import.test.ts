@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { readSpreadsheet } from "@/lib/spreadsheets/read";
-import { expectFailure, expectOk } from "@/lib/testing/helpers";
+import { expectFailure, expectOk, written } from "@/lib/testing/helpers";
 import { createWorld } from "@/lib/testing/world";
 import { commitResponseImport, previewResponseImport } from "./evaluations";
 import { guessResponseMapping } from "./evaluation-mapping";
@@ -31,7 +31,7 @@ async function setup() {
   const evaluation = expectOk(
     await createEvaluation(manager, {
       projectId: world.projectId,
-      title: "Evaluación final",
+      title: written("Evaluación final", "es"),
       scaleSize: 5,
       agreeLevels: [4, 5],
       minGroupSize: 2,

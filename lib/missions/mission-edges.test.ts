@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { missions, missionTeam, projectMembers } from "@/db/schema";
-import { ctxFor, expectFailure, expectOk, insertUser } from "@/lib/testing/helpers";
+import { ctxFor, expectFailure, expectOk, insertUser, written } from "@/lib/testing/helpers";
 import { isoDate } from "@/lib/testing/directory";
 import { createWorld } from "@/lib/testing/world";
 import type { CreateMissionInput } from "./schemas";
@@ -18,7 +18,7 @@ afterAll(() => database.close());
 
 const form = (projectId: string, overrides: Partial<CreateMissionInput> = {}): CreateMissionInput => ({
   projectId,
-  title: "Misión",
+  title: written("Misión", "es"),
   country: "HN",
   startDate: "2019-06-16",
   endDate: "2019-06-22",
@@ -37,8 +37,8 @@ async function teamOf(missionId: string) {
 describe("mission calendar ", () => {
   it("a mission spanning two months appears in both, and in neither month around them", async () => {
     const s = await setup();
-    expectOk(await createMission(s.manager, form(s.world.projectId, { title: "Span", startDate: "2019-06-28", endDate: "2019-07-03" })));
-    const month = async (m: string) => expectOk(await listMissionMonth(s.manager, { projectId: s.world.projectId, month: m })).map((x) => x.title);
+    expectOk(await createMission(s.manager, form(s.world.projectId, { title: written("Span"), startDate: "2019-06-28", endDate: "2019-07-03" })));
+    const month = async (m: string) => expectOk(await listMissionMonth(s.manager, { projectId: s.world.projectId, month: m })).map((x) => x.title.en);
     expect(await month("2019-05")).toEqual([]);
     expect(await month("2019-06")).toEqual(["Span"]);
     expect(await month("2019-07")).toEqual(["Span"]);
@@ -54,9 +54,9 @@ describe("mission calendar ", () => {
       ["Leap day", "2020-02-29", "2020-02-29"],
       ["Three months", "2020-01-15", "2020-03-15"],
     ] as const) {
-      expectOk(await createMission(s.manager, form(s.world.projectId, { title, startDate, endDate })));
+      expectOk(await createMission(s.manager, form(s.world.projectId, { title: written(title), startDate, endDate })));
     }
-    const month = async (m: string) => expectOk(await listMissionMonth(s.manager, { projectId: s.world.projectId, month: m })).map((x) => x.title);
+    const month = async (m: string) => expectOk(await listMissionMonth(s.manager, { projectId: s.world.projectId, month: m })).map((x) => x.title.en);
     expect(await month("2019-12")).toEqual(["New year"]);
     expect(await month("2020-01")).toEqual(["New year", "Three months", "Last day"]);
     expect(await month("2020-02")).toEqual(["Three months", "Leap day"]);
@@ -65,14 +65,14 @@ describe("mission calendar ", () => {
 
   it("refuses a malformed month, and shows field staff only the missions they travel on", async () => {
     const s = await setup();
-    expectOk(await createMission(s.manager, form(s.world.projectId, { title: "With field", teamUserIds: [s.world.userIds.field] })));
-    expectOk(await createMission(s.manager, form(s.world.projectId, { title: "Without" })));
+    expectOk(await createMission(s.manager, form(s.world.projectId, { title: written("With field"), teamUserIds: [s.world.userIds.field] })));
+    expectOk(await createMission(s.manager, form(s.world.projectId, { title: written("Without") })));
     expect(expectFailure(await listMissionMonth(s.manager, { projectId: s.world.projectId, month: "2019-13" })).error).toBe("invalid");
     expect(expectFailure(await listMissionMonth(s.manager, { projectId: s.world.projectId, month: "2019-6" })).error).toBe("invalid");
-    expect(expectOk(await listMissionMonth(s.field, { projectId: s.world.projectId, month: "2019-06" })).map((m) => m.title)).toEqual(["With field"]);
+    expect(expectOk(await listMissionMonth(s.field, { projectId: s.world.projectId, month: "2019-06" })).map((m) => m.title.en)).toEqual(["With field"]);
     expect(
       expectOk(await listMissionMonth(s.manager, { projectId: s.world.projectId, month: "2019-06" }))
-        .map((m) => m.title)
+        .map((m) => m.title.en)
         .sort(),
     ).toEqual(["With field", "Without"]);
     expect(expectFailure(await listMissionMonth(await s.world.ctx("partner"), { projectId: s.world.projectId, month: "2019-06" })).error).toBe("forbidden");
@@ -82,33 +82,48 @@ describe("mission calendar ", () => {
 describe("mission list ", () => {
   it("counts a mission under way today as upcoming, and one that ended yesterday as past", async () => {
     const s = await setup();
-    expectOk(await createMission(s.manager, form(s.world.projectId, { title: "Under way", startDate: isoDate(-2), endDate: isoDate(2) })));
-    expectOk(await createMission(s.manager, form(s.world.projectId, { title: "Ends today", startDate: isoDate(-2), endDate: isoDate(0) })));
-    expectOk(await createMission(s.manager, form(s.world.projectId, { title: "Ended", startDate: isoDate(-5), endDate: isoDate(-1) })));
-    const titles = async (when: "upcoming" | "past") => expectOk(await listMissions(s.manager, { projectId: s.world.projectId, when })).items.map((m) => m.title);
+    expectOk(await createMission(s.manager, form(s.world.projectId, { title: written("Under way"), startDate: isoDate(-2), endDate: isoDate(2) })));
+    expectOk(await createMission(s.manager, form(s.world.projectId, { title: written("Ends today"), startDate: isoDate(-2), endDate: isoDate(0) })));
+    expectOk(await createMission(s.manager, form(s.world.projectId, { title: written("Ended"), startDate: isoDate(-5), endDate: isoDate(-1) })));
+    const titles = async (when: "upcoming" | "past") => expectOk(await listMissions(s.manager, { projectId: s.world.projectId, when })).items.map((m) => m.title.en);
     expect((await titles("upcoming")).sort()).toEqual(["Ends today", "Under way"]);
     expect(await titles("past")).toEqual(["Ended"]);
   });
 
   it("filters by status and by words of the title, purpose or cities, and keeps the total", async () => {
     const s = await setup();
-    expectOk(await createMission(s.manager, form(s.world.projectId, { title: "Baseline", purpose: "Encuesta de línea de base", cities: "Tegucigalpa, La Ceiba", status: "done" })));
-    expectOk(await createMission(s.manager, form(s.world.projectId, { title: "Follow-up", cities: ["San Pedro Sula"], status: "planned" })));
+    expectOk(
+      await createMission(
+        s.manager,
+        form(s.world.projectId, { title: written("Baseline"), purpose: "Encuesta de línea de base", cities: "Tegucigalpa, La Ceiba", status: "done" }),
+      ),
+    );
+    expectOk(await createMission(s.manager, form(s.world.projectId, { title: written("Follow-up"), cities: ["San Pedro Sula"], status: "planned" })));
     const list = async (filters: object) => expectOk(await listMissions(s.manager, { projectId: s.world.projectId, when: "all", ...filters }));
-    expect((await list({ status: "done" })).items.map((m) => m.title)).toEqual(["Baseline"]);
-    expect((await list({ q: "ceiba" })).items.map((m) => m.title)).toEqual(["Baseline"]);
-    expect((await list({ q: "encuesta" })).items.map((m) => m.title)).toEqual(["Baseline"]);
-    expect((await list({ q: "FOLLOW" })).items.map((m) => m.title)).toEqual(["Follow-up"]);
+    expect((await list({ status: "done" })).items.map((m) => m.title.en)).toEqual(["Baseline"]);
+    expect((await list({ q: "ceiba" })).items.map((m) => m.title.en)).toEqual(["Baseline"]);
+    expect((await list({ q: "encuesta" })).items.map((m) => m.title.en)).toEqual(["Baseline"]);
+    expect((await list({ q: "FOLLOW" })).items.map((m) => m.title.en)).toEqual(["Follow-up"]);
     expect((await list({ q: "%" })).total).toBe(0);
     expect((await list({ status: "" })).total).toBe(2);
   });
 
   it("finds a mission by a word typed without its accent", async () => {
     const s = await setup();
-    expectOk(await createMission(s.manager, form(s.world.projectId, { title: "Misión de validación", cities: ["Comayagüela"] })));
-    const list = async (q: string) => expectOk(await listMissions(s.manager, { projectId: s.world.projectId, when: "all", q })).items.map((m) => m.title);
+    expectOk(await createMission(s.manager, form(s.world.projectId, { title: written("Misión de validación"), cities: ["Comayagüela"] })));
+    const list = async (q: string) => expectOk(await listMissions(s.manager, { projectId: s.world.projectId, when: "all", q })).items.map((m) => m.title.en);
     expect(await list("validacion")).toEqual(["Misión de validación"]);
     expect(await list("comayaguela")).toEqual(["Misión de validación"]);
+  });
+
+  it("finds a mission by its title in a language other than the original", async () => {
+    const s = await setup();
+    const title = { original: "es", es: "Misión de validación", fr: "Mission de vérification", en: "Checking trip" } as const;
+    const mission = expectOk(await createMission(s.manager, form(s.world.projectId, { title })));
+    expectOk(await createMission(s.manager, form(s.world.projectId, { title: written("Otra misión", "es") })));
+    const list = async (q: string) => expectOk(await listMissions(s.manager, { projectId: s.world.projectId, when: "all", q })).items.map((m) => m.id);
+    expect(await list("checking trip")).toEqual([mission.id]);
+    expect(await list("VERIFICATION")).toEqual([mission.id]);
   });
 });
 
@@ -153,7 +168,7 @@ describe("mission team ", () => {
     const mission = expectOk(await createMission(s.manager, form(s.world.projectId, { teamUserIds: [s.world.userIds.field] })));
     const detail = expectOk(await getMission(s.field, { projectId: s.world.projectId, missionId: mission.id }));
     expect(detail.canEdit).toBe(false);
-    const edit = { ...form(s.world.projectId), missionId: mission.id, version: mission.version, title: "Cambiado" };
+    const edit = { ...form(s.world.projectId), missionId: mission.id, version: mission.version, title: written("Cambiado", "es") };
     expect(expectFailure(await updateMission(s.field, edit)).error).toBe("forbidden");
   });
 
@@ -165,10 +180,10 @@ describe("mission team ", () => {
       { projectId: s.world.otherProjectId, userId: user.id, role: "manager" },
     ]);
     const outsider = await s.world.ctx("outsider");
-    const theirs = expectOk(await createMission(outsider, form(s.world.otherProjectId, { title: "Theirs", teamUserIds: [user.id] })));
-    expectOk(await createMission(s.manager, form(s.world.projectId, { title: "Ours", teamUserIds: [user.id] })));
+    const theirs = expectOk(await createMission(outsider, form(s.world.otherProjectId, { title: written("Theirs"), teamUserIds: [user.id] })));
+    expectOk(await createMission(s.manager, form(s.world.projectId, { title: written("Ours"), teamUserIds: [user.id] })));
     const both = await ctxFor(database.db, user.id);
-    expect(expectOk(await listMissions(both, { projectId: s.world.projectId, when: "all" })).items.map((m) => m.title)).toEqual(["Ours"]);
+    expect(expectOk(await listMissions(both, { projectId: s.world.projectId, when: "all" })).items.map((m) => m.title.en)).toEqual(["Ours"]);
     expect(expectFailure(await getMission(both, { projectId: s.world.projectId, missionId: theirs.id })).error).toBe("not_found");
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { auditEntries } from "@/db/schema";
-import { expectFailure, expectOk } from "@/lib/testing/helpers";
+import { expectFailure, expectOk, written } from "@/lib/testing/helpers";
 import { createWorld } from "@/lib/testing/world";
 import type { CreateMissionInput } from "./schemas";
 import { addMissionNote, createMission, getMission, listMissionMonth, listMissions, updateMission } from "./use-cases";
@@ -18,7 +18,7 @@ afterAll(() => database.close());
 const nextYear = new Date().getUTCFullYear() + 1;
 const form = (projectId: string, overrides: Partial<CreateMissionInput> = {}): CreateMissionInput => ({
   projectId,
-  title: "Misión de línea de base",
+  title: written("Misión de línea de base", "es"),
   country: "hn",
   cities: "Tegucigalpa, San Pedro Sula, Tegucigalpa",
   startDate: `${nextYear}-06-16`,
@@ -45,24 +45,24 @@ describe("missions", () => {
       ["Later", `${nextYear}-09-01`, `${nextYear}-09-05`],
       ["Sooner", `${nextYear}-03-01`, `${nextYear}-03-05`],
       ["Done", "2019-06-16", "2019-06-22"],
-    ]) {
-      expectOk(await createMission(manager, form(world.projectId, { title, startDate: start, endDate: end })));
+    ] as const) {
+      expectOk(await createMission(manager, form(world.projectId, { title: written(title), startDate: start, endDate: end })));
     }
-    const titles = async (when: "upcoming" | "past" | "all") => expectOk(await listMissions(manager, { projectId: world.projectId, when })).items.map((m) => m.title);
+    const titles = async (when: "upcoming" | "past" | "all") => expectOk(await listMissions(manager, { projectId: world.projectId, when })).items.map((m) => m.title.en);
     expect(await titles("upcoming")).toEqual(["Sooner", "Later"]);
     expect(await titles("past")).toEqual(["Done"]);
     expect(await titles("all")).toEqual(["Later", "Sooner", "Done"]);
     const june = expectOk(await listMissionMonth(manager, { projectId: world.projectId, month: "2019-06" }));
-    expect(june.map((m) => m.title)).toEqual(["Done"]);
+    expect(june.map((m) => m.title.en)).toEqual(["Done"]);
   });
 
   it("field staff see and annotate only the missions they travel on; partners see none", async () => {
     const world = await createWorld(database.db);
     const manager = await world.ctx("manager");
     const field = await world.ctx("field");
-    const withField = expectOk(await createMission(manager, form(world.projectId, { title: "With field", teamUserIds: [world.userIds.field] })));
-    const without = expectOk(await createMission(manager, form(world.projectId, { title: "Without" })));
-    expect(expectOk(await listMissions(field, { projectId: world.projectId })).items.map((m) => m.title)).toEqual(["With field"]);
+    const withField = expectOk(await createMission(manager, form(world.projectId, { title: written("With field"), teamUserIds: [world.userIds.field] })));
+    const without = expectOk(await createMission(manager, form(world.projectId, { title: written("Without") })));
+    expect(expectOk(await listMissions(field, { projectId: world.projectId })).items.map((m) => m.title.en)).toEqual(["With field"]);
     expect(expectFailure(await getMission(field, { projectId: world.projectId, missionId: without.id })).error).toBe("not_found");
     expectOk(await addMissionNote(field, { projectId: world.projectId, missionId: withField.id, body: "Sala confirmada" }));
     expect(expectFailure(await addMissionNote(field, { projectId: world.projectId, missionId: without.id, body: "x" })).error).toBe("not_found");

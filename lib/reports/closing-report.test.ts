@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
-import { missions, missionTeam, participants, projects, users } from "@/db/schema";
+import { missions, missionTeam, participants, projects, users, type Narrative } from "@/db/schema";
 import { demoProjectCodes, seedDemo } from "@/db/seed/demo";
 import { documentToDocx } from "@/lib/documents/docx";
 import { docxText } from "@/lib/documents/docx-text";
@@ -43,11 +43,16 @@ describe("the closing report", () => {
     expect(spanish).toContain("Los inspectores de trabajo no identifican a las víctimas de trata");
     expect(spanish).toContain("Protocolo de identificación de víctimas para inspectores de trabajo");
     expect(spanish).toContain("Misiones");
+    // Project name, mission and evaluation titles in the reader's language, whichever they were first written in.
+    expect(spanish).toContain("Fortalecer a los actores del cambio contra la trata de personas — Honduras");
+    expect(spanish).toContain("Misión de lanzamiento y estudio de línea de base");
+    expect(spanish).toContain("Evaluación final — Honduras");
     expect(spanish).toContain("País: Honduras");
     expect(spanish).toContain(`${percentOf(report.totals.women, report.totals.participants)} %`);
     const french = await docxText(await documentToDocx(closingReportDocument(report, "fr", wordingFor("fr"))));
     expect(french).toContain("76 % de 109 — Les actions menées ont permis de réduire la vulnérabilité");
     expect(french).toContain("Les inspecteurs du travail n'identifient pas les victimes de traite");
+    expect(french).toContain("Mission de validation des constats");
     const englishPdf = await pdfText(await documentToPdf(closingReportDocument(report, "en", wordingFor("en"))));
     expect(englishPdf.text).toContain("76 % of 109");
     expect(englishPdf.text).toContain("Civil society: 96 % of 51");
@@ -65,7 +70,8 @@ describe("the closing report", () => {
     // The demo has missions the field user is not on, or this test would prove nothing.
     expect(travelled.length).toBeLessThan(all.length);
     const report = expectOk(await getClosingReport(field, { projectId }));
-    expect(report.missions.map((m) => m.title).sort()).toEqual(travelled.map((m) => m.title).sort());
+    const titles = (rows: { title: Narrative }[]) => rows.map((m) => m.title[m.title.original]).sort();
+    expect(titles(report.missions)).toEqual(titles(travelled));
     const manager = expectOk(await getClosingReport(await as("manager@example.org"), { projectId }));
     expect(manager.missions).toHaveLength(all.length);
   });

@@ -7,7 +7,7 @@ import { docxText } from "@/lib/documents/docx-text";
 import { addResponse, createEvaluation, getEvaluationResults, pinStatement } from "@/lib/evaluations/use-cases";
 import { wordingFor } from "@/lib/i18n/wording";
 import { isoDate } from "@/lib/testing/directory";
-import { expectFailure, expectOk, uniqueTag } from "@/lib/testing/helpers";
+import { expectFailure, expectOk, uniqueTag, written } from "@/lib/testing/helpers";
 import { insertInstitution, insertPerson, insertWorkshop } from "@/lib/testing/workshops";
 import { createWorld, type World } from "@/lib/testing/world";
 import { getClosingReport } from "./closing-report";
@@ -157,7 +157,7 @@ describe("findings, actions and pinned figures", () => {
     const evaluation = expectOk(
       await createEvaluation(manager, {
         projectId: world.projectId,
-        title: "Final",
+        title: written("Final"),
         scaleSize: 5,
         agreeLevels: [4, 5],
         minGroupSize: 5,
@@ -179,7 +179,7 @@ describe("findings, actions and pinned figures", () => {
     expect(board.overdueActions).toBe(1);
     expect(board.actions.reduce((n, a) => n + a.count, 0)).toBe(5);
     expect(board.pinned).toHaveLength(1);
-    expect(board.pinned[0]).toMatchObject({ evaluationTitle: "Final", group: { en: "Civil society" }, figure: { shown: false, reason: "tooFew" } });
+    expect(board.pinned[0]).toMatchObject({ evaluationTitle: { original: "en", en: "Final" }, group: { en: "Civil society" }, figure: { shown: false, reason: "tooFew" } });
     expect(board.pinned[0]!.statement.fr).toBe("La coordination s'est améliorée");
 
     const partner = expectOk(await getDashboard(await world.ctx("partner"), { projectId: world.projectId }));
@@ -213,7 +213,7 @@ describe("the closing report", () => {
     const evaluation = expectOk(
       await createEvaluation(manager, {
         projectId: world.projectId,
-        title: "Bilan & <suivi>",
+        title: written("Bilan & <suivi>", "fr"),
         scaleSize: 4,
         agreeLevels: [3, 4],
         minGroupSize: 1,

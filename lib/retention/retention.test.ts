@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { attendance, auditEntries, participants, projects, retentionRuns } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
-import { expectFailure, expectOk, uniqueTag } from "@/lib/testing/helpers";
+import { expectFailure, expectOk, uniqueTag, written } from "@/lib/testing/helpers";
 import { insertPerson, insertWorkshop } from "@/lib/testing/workshops";
 import { linkToProject } from "@/lib/testing/participants";
 import { getProject, updateProject } from "@/lib/projects/use-cases";
@@ -26,7 +26,7 @@ afterAll(() => database.close());
 async function project(endDate: string, fields: Partial<typeof projects.$inferInsert> = {}) {
   const [row] = await w.db
     .insert(projects)
-    .values({ code: `R-${uniqueTag()}`.toUpperCase(), name: "Retention", country: "HN", startDate: "2015-01-01", endDate, status: "closed", ...fields })
+    .values({ code: `R-${uniqueTag()}`.toUpperCase(), name: written("Retention"), country: "HN", startDate: "2015-01-01", endDate, status: "closed", ...fields })
     .returning();
   return row!;
 }

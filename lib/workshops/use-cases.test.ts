@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { recordCheckIns } from "@/lib/attendance/use-cases";
 import { createMission } from "@/lib/missions/use-cases";
-import { expectFailure, expectOk } from "@/lib/testing/helpers";
+import { expectFailure, expectOk, written } from "@/lib/testing/helpers";
 import { checkInItem, insertInstitution, insertPerson, workshopForm } from "@/lib/testing/workshops";
 import { createWorld } from "@/lib/testing/world";
 import { createWorkshop, getWorkshop, listWorkshops, updateWorkshop } from "./use-cases";
@@ -20,7 +20,9 @@ describe("workshops", () => {
     const world = await createWorld(database.db);
     const manager = await world.ctx("manager");
     const mission = (title: string, teamUserIds: string[]) =>
-      createMission(manager, { projectId: world.projectId, title, country: "HN", startDate: "2019-06-01", endDate: "2019-06-30", teamUserIds }).then(expectOk);
+      createMission(manager, { projectId: world.projectId, title: written(title, "es"), country: "HN", startDate: "2019-06-01", endDate: "2019-06-30", teamUserIds }).then(
+        expectOk,
+      );
     const travelled = await mission("Misión con el equipo de campo", [world.userIds.field]);
     const elsewhere = await mission("Misión de la dirección", [world.userIds.manager]);
     const withTeam = expectOk(await createWorkshop(manager, workshopForm(world.projectId, { missionId: travelled.id })));
@@ -28,7 +30,7 @@ describe("workshops", () => {
     const field = await world.ctx("field");
     const seenBy = async (ctx: typeof field, workshopId: string) => {
       const { workshop, mission } = expectOk(await getWorkshop(ctx, { projectId: world.projectId, workshopId }));
-      return { missionId: workshop.missionId, mission: mission?.title ?? null };
+      return { missionId: workshop.missionId, mission: mission?.title.es ?? null };
     };
     expect(await seenBy(field, withTeam.id)).toEqual({ missionId: travelled.id, mission: "Misión con el equipo de campo" });
     expect(await seenBy(field, without.id)).toEqual({ missionId: null, mission: null });
@@ -58,7 +60,7 @@ describe("workshops", () => {
     expect(await create({ endDate: "2019-07-28" })).toEqual({ endDate: { key: "workshopTooLong" } });
     const other = await createWorld(database.db);
     const elsewhere = expectOk(
-      await createMission(await other.ctx("manager"), { projectId: other.projectId, title: "M", country: "CR", startDate: "2019-06-01", endDate: "2019-06-30" }),
+      await createMission(await other.ctx("manager"), { projectId: other.projectId, title: written("M"), country: "CR", startDate: "2019-06-01", endDate: "2019-06-30" }),
     );
     expect(await create({ missionId: elsewhere.id })).toEqual({ missionId: { key: "unknownMission" } });
   });
@@ -66,7 +68,7 @@ describe("workshops", () => {
   it("lists with filters by type, status, city and period; partners see neither minutes nor mission", async () => {
     const world = await createWorld(database.db);
     const manager = await world.ctx("manager");
-    const mission = expectOk(await createMission(manager, { projectId: world.projectId, title: "M", country: "HN", startDate: "2019-06-01", endDate: "2019-06-30" }));
+    const mission = expectOk(await createMission(manager, { projectId: world.projectId, title: written("M"), country: "HN", startDate: "2019-06-01", endDate: "2019-06-30" }));
     const baseline = expectOk(await createWorkshop(manager, workshopForm(world.projectId, { missionId: mission.id, minutes: "Acta interna" })));
     expectOk(
       await createWorkshop(

@@ -5,7 +5,7 @@ import { createTestDatabase } from "@/db/testing";
 import { auditEntries, workshopAgenda, workshopInvitations, workshops } from "@/db/schema";
 import { recordCheckIns } from "@/lib/attendance/use-cases";
 import { createMission } from "@/lib/missions/use-cases";
-import { expectFailure, expectOk } from "@/lib/testing/helpers";
+import { expectFailure, expectOk, written } from "@/lib/testing/helpers";
 import { checkInItem, insertInstitution, insertPerson, workshopForm } from "@/lib/testing/workshops";
 import { createWorld } from "@/lib/testing/world";
 import { defaultDay, workshopDays } from "./days";
@@ -125,7 +125,9 @@ describe("workshops ", () => {
     const [row] = await database.db.select().from(workshops).where(eq(workshops.id, theirs.id));
     expect(row!.title).toBe(theirs.title);
     const ours = expectOk(await createWorkshop(s.manager, workshopForm(s.world.projectId)));
-    const theirMission = expectOk(await createMission(otherManager, { projectId: other.projectId, title: "M", country: "CR", startDate: "2019-06-01", endDate: "2019-06-30" }));
+    const theirMission = expectOk(
+      await createMission(otherManager, { projectId: other.projectId, title: written("M"), country: "CR", startDate: "2019-06-01", endDate: "2019-06-30" }),
+    );
     const attach = { ...workshopForm(s.world.projectId), workshopId: ours.id, version: ours.version, missionId: theirMission.id };
     expect(expectFailure(await updateWorkshop(s.manager, attach)).fieldErrors).toEqual({ missionId: { key: "unknownMission" } });
   });
