@@ -40,20 +40,23 @@ export async function SiteHeader({ user, seesDirectory, seesParticipants, signOu
       : []),
     { href: "/account", label: t("account") },
   ];
+  // No link here is prefetched: every page is rendered per request and none has a loading state, so a
+  // prefetch fetches next to nothing ahead, yet it costs each page's start-up a task per visible link
+  // (the route's fetch and decoding, measured on the check-in and participants screens, issue 15).
   return (
     <header className="border-b border-slate-200 bg-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
         {t("skipToContent")}
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/projects" className="text-lg font-bold text-teal-900 no-underline">
+        <Link href="/projects" prefetch={false} className="text-lg font-bold text-teal-900 no-underline">
           {t("brand")}
         </Link>
         <nav aria-label={t("main")} className="order-last w-full sm:order-none sm:w-auto">
           <ul className="flex flex-wrap gap-x-4 gap-y-1">
             {links.map((l) => (
               <li key={l.href}>
-                <Link href={l.href} className="text-slate-800 no-underline hover:underline">
+                <Link href={l.href} prefetch={false} className="text-slate-800 no-underline hover:underline">
                   {l.label}
                 </Link>
               </li>

@@ -33,10 +33,12 @@ export default async function ParticipantsPage({ searchParams }: { searchParams:
         actions={
           <>
             <ExportLinks endpoint="/api/v1/participants/export" params={filters} />
-            <ButtonLink href="/participants/duplicates" variant="secondary">
+            <ButtonLink href="/participants/duplicates" variant="secondary" prefetch={false}>
               {t("duplicatesQueue")}
             </ButtonLink>
-            <ButtonLink href="/participants/new">{t("new")}</ButtonLink>
+            <ButtonLink href="/participants/new" prefetch={false}>
+              {t("new")}
+            </ButtonLink>
           </>
         }
       />
@@ -69,8 +71,9 @@ export default async function ParticipantsPage({ searchParams }: { searchParams:
         columns={[
           {
             label: t("name"),
+            // A page of rows would prefetch a route per visible row at start-up, for next to nothing (see SiteHeader).
             cell: (p) => (
-              <Link href={`/participants/${p.id}`}>
+              <Link href={`/participants/${p.id}`} prefetch={false}>
                 {p.familyNames} {p.givenNames}
               </Link>
             ),

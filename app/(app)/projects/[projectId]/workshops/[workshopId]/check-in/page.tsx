@@ -25,7 +25,7 @@ export default async function CheckInPage({ params, searchParams }: { params: Pr
       <PageHeader
         title={`${t("title")} · ${workshop.title}`}
         actions={
-          <ButtonLink href={`/projects/${projectId}/workshops/${workshopId}`} variant="ghost">
+          <ButtonLink href={`/projects/${projectId}/workshops/${workshopId}`} variant="ghost" prefetch={false}>
             {t("backToWorkshop")}
           </ButtonLink>
         }
