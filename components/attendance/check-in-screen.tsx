@@ -21,6 +21,7 @@ import { afterLoadWhenIdle } from "@/lib/offline/idle";
 import { dataKey, LockedError } from "@/lib/offline/vault";
 import { queryKeys } from "@/lib/query-keys";
 import { NewParticipantForm, type NewParticipant } from "./new-participant-form";
+import { useRowsDrawn } from "./use-rows-drawn";
 import { useSettledOverlay } from "./use-settled-overlay";
 
 type Props = {
@@ -34,6 +35,8 @@ type Props = {
 
 type Person = PersonSummary & { id: string };
 
+/** The phone's own date, YYYY-MM-DD, put together by hand: toLocaleDateString would load the locale data while the screen starts. */
+const localDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 const fullName = (p: { givenNames: string; familyNames: string }) => `${p.givenNames} ${p.familyNames}`.trim();
 const summary = ({ givenNames, familyNames, sex, institutionName, sector }: PersonSummary): PersonSummary => ({ givenNames, familyNames, sex, institutionName, sector });
 
@@ -109,6 +112,7 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
     const further = typed && directory.data ? directory.data.filter((c) => !known.has(c.id)).map((c) => ({ ...c, invited: false, present: presentIds.has(c.id) })) : [];
     return [...local, ...further];
   }, [view, typed, directory.data]);
+  const rows = useRowsDrawn(Math.max(list.length, view?.present.length ?? 0));
 
   const chooseDay = (next: string) => {
     setDay(next);
@@ -122,7 +126,7 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, on the first render; later choices are the user's.
   useEffect(() => {
     const asked = new URL(window.location.href).searchParams.get("day");
-    const wanted = asked ?? new Date().toLocaleDateString("en-CA");
+    const wanted = asked ?? localDate(new Date());
     if (wanted !== initialDay && days.some((d) => d.value === wanted)) chooseDay(wanted);
   }, []);
 
@@ -221,7 +225,7 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
       </div>
 
       <ul className="flex flex-col gap-2" aria-label={t("results")}>
-        {list.map((c) => (
+        {list.slice(0, rows).map((c) => (
           <li key={c.id} className="flex items-center gap-2 rounded-md border border-slate-200 bg-white p-2">
             <button type="button" onClick={() => checkIn(c)} disabled={c.present} className="flex min-h-12 flex-1 items-center justify-between gap-2 text-left disabled:opacity-70">
               <span className="flex flex-col">
@@ -271,7 +275,7 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
           <p className="text-sm text-slate-700">{t("nobodyYet")}</p>
         ) : (
           <ul className="flex flex-col gap-1" data-testid="present-list">
-            {(view?.present ?? []).map((p) => (
+            {(view?.present ?? []).slice(0, rows).map((p) => (
               <li key={p.id} className="flex items-center justify-between gap-2 border-b border-slate-200 py-1">
                 <span>
                   {fullName(p)}

@@ -95,6 +95,12 @@ describe("search on the device", () => {
     expect(findCandidates(view, "martinez cruz", 20)).toEqual([]);
   });
 
+  it("sorts by family name as the server does, accents and case aside", () => {
+    const named = [person("b", "Berta", "Ávila"), person("c", "Carlos", "de León"), person("a", "Ana", "avendaño"), person("d", "Dora", "Díaz")];
+    const found = findCandidates(dayView({ ...roster, people: named, present: [] }, [], day1), "", 60);
+    expect(found.map((c) => c.familyNames)).toEqual(["avendaño", "Ávila", "de León", "Díaz"]);
+  });
+
   it("stops at the limit", () => {
     expect(findCandidates(dayView(roster, [], day1), "a", 2)).toHaveLength(2);
   });

@@ -36,7 +36,9 @@ export function dayView(roster: OfflineRoster, entries: OutboxEntry[], day: stri
 }
 
 const groupOrder = { invited: 0, earlierDay: 1, directory: 2 } as const;
-const byName = new Intl.Collator(undefined, { sensitivity: "base" });
+// Names compared as the server sorts them (sortable(): no accents, no case), with no Intl.Collator:
+// the first one a page makes loads the locale data, a long task on a phone while the screen starts.
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Search-as-you-type over the device's roster, as the server does it: every word typed must appear
@@ -45,15 +47,16 @@ const byName = new Intl.Collator(undefined, { sensitivity: "base" });
 export function findCandidates(view: DayView, query: string, limit: number): Candidate[] {
   const words = toSearchText(query).split(" ").filter(Boolean);
   const presentIds = new Set(view.present.map((p) => p.id));
-  const found: Candidate[] = [];
+  const found: (Candidate & { sortKey: [string, string] })[] = [];
   for (const person of view.people.values()) {
     const present = presentIds.has(person.id);
     const group = person.invited ? "invited" : view.cameOtherDay.has(person.id) ? "earlierDay" : "directory";
     if (words.length === 0 && group === "directory" && !present) continue;
     const name = toSearchText(person.givenNames, person.familyNames);
-    if (words.every((w) => name.includes(w))) found.push({ ...person, group, present });
+    if (words.every((w) => name.includes(w))) found.push({ ...person, group, present, sortKey: [toSearchText(person.familyNames), toSearchText(person.givenNames)] });
   }
   return found
-    .sort((a, b) => groupOrder[a.group] - groupOrder[b.group] || byName.compare(a.familyNames, b.familyNames) || byName.compare(a.givenNames, b.givenNames))
-    .slice(0, limit);
+    .sort((a, b) => groupOrder[a.group] - groupOrder[b.group] || byText(a.sortKey[0], b.sortKey[0]) || byText(a.sortKey[1], b.sortKey[1]))
+    .slice(0, limit)
+    .map(({ sortKey: _, ...candidate }) => candidate);
 }
