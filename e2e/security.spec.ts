@@ -4,7 +4,7 @@ import { messages } from "./support/messages";
 
 const newProject = (code: string) => ({
   code,
-  name: "Origin check",
+  name: { original: "en", en: "Origin check" },
   country: "GT",
   startDate: "2025-01-01",
   endDate: "2025-12-31",
@@ -52,13 +52,13 @@ test.describe("API validation", () => {
     const projectId = list.items[0]!.id;
     const before = (await (await request.get(`/api/v1/projects/${projectId}`)).json()) as { project: Record<string, unknown> };
     const response = await request.patch(`/api/v1/projects/${projectId}`, {
-      data: { ...before.project, name: "", endDate: "2001-01-01" },
+      data: { ...before.project, name: { original: "fr", fr: "  " }, endDate: "2001-01-01" },
       headers: originHeader,
     });
     expect(response.status()).toBe(400);
     const body = (await response.json()) as { error: string; message: string; fieldErrors: Record<string, string> };
     expect(body).toMatchObject({ error: "invalid", message: messages.fr.errors.invalid });
-    expect(body.fieldErrors.name).toBe(messages.fr.validation.required);
+    expect(body.fieldErrors["name.fr"]).toBe(messages.fr.validation.required);
     expect(body.fieldErrors.endDate).toBe(messages.fr.validation.endBeforeStart);
     const after = (await (await request.get(`/api/v1/projects/${projectId}`)).json()) as { project: Record<string, unknown> };
     expect(after.project).toEqual(before.project);
