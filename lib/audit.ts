@@ -15,6 +15,7 @@ export const auditEntityTypes = [
   "finding",
   "improvement_action",
   "evaluation",
+  "expected_result",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

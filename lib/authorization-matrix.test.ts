@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@/db/testing";
@@ -9,6 +9,7 @@ import {
   evaluationGroups,
   evaluations,
   evaluationStatements,
+  expectedResults,
   findings,
   improvementActions,
   institutions,
@@ -329,6 +330,20 @@ const matrix: Record<string, Entry> = {
   "findings.themes": { allowed: inProject("project.read"), input: (w) => ({ projectId: w.projectId }) },
   "institutions.studyLinks": { allowed: inDirectory("directory.read"), input: async (w) => ({ institutionId: await institution(w) }) },
   "evaluations.create": { allowed: inProject("evaluations.edit"), input: (w) => evaluationInput(w) },
+  "logicModel.get": { allowed: inProject("project.read"), input: (w) => ({ projectId: w.projectId }) },
+  "logicModel.create": {
+    allowed: inProject("logicModel.edit"),
+    input: async (w) => ({ projectId: w.projectId, parentId: await expectedResult(w), code: `R-${crypto.randomUUID().slice(0, 8)}`, statement: written("Resultado") }),
+  },
+  "logicModel.update": {
+    allowed: inProject("logicModel.edit"),
+    input: async (w) => {
+      const resultId = await expectedResult(w);
+      return { projectId: w.projectId, resultId, version: 1, parentId: await ultimateOutcome(w), code: `R-${crypto.randomUUID().slice(0, 8)}`, statement: written("Resultado") };
+    },
+  },
+  "logicModel.move": { allowed: inProject("logicModel.edit"), input: async (w) => ({ projectId: w.projectId, resultId: await expectedResult(w), direction: "up" }) },
+  "logicModel.delete": { allowed: inProject("logicModel.edit"), input: async (w) => ({ projectId: w.projectId, resultId: await expectedResult(w) }) },
   "evaluations.list": { allowed: inProject("project.read"), input: (w) => ({ projectId: w.projectId }) },
   "evaluations.addResponse": {
     allowed: inProject("evaluations.enterResponses"),
@@ -401,6 +416,30 @@ const matrix: Record<string, Entry> = {
 };
 
 // Baseline studies: the whole project team reads them (partners once findings leave the draft stage); managers write.
+/** The fixture project's ultimate outcome, made once: a project has only one. */
+async function ultimateOutcome(w: World) {
+  const [existing] = await w.db
+    .select({ id: expectedResults.id })
+    .from(expectedResults)
+    .where(and(eq(expectedResults.projectId, w.projectId), eq(expectedResults.level, "ultimate")));
+  if (existing) return existing.id;
+  const [row] = await w.db
+    .insert(expectedResults)
+    .values({ projectId: w.projectId, level: "ultimate", code: "1000", statement: written("Resultado final") })
+    .returning({ id: expectedResults.id });
+  return row!.id;
+}
+
+/** A fresh intermediate outcome under it, nothing under it. */
+async function expectedResult(w: World) {
+  const parentId = await ultimateOutcome(w);
+  const [row] = await w.db
+    .insert(expectedResults)
+    .values({ projectId: w.projectId, parentId, level: "intermediate", code: `I-${crypto.randomUUID().slice(0, 8)}`, statement: written("Resultado intermedio") })
+    .returning({ id: expectedResults.id });
+  return row!.id;
+}
+
 async function study(w: World) {
   const [row] = await w.db.insert(studies).values({ projectId: w.projectId, title: "Línea de base" }).returning({ id: studies.id });
   return row!.id;

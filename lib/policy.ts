@@ -50,6 +50,9 @@ const policy = {
   "reviews.answer": ["partner"],
   /** Create and edit improvement actions, and report progress on any of them (an owner reports on their own). */
   "improvementActions.edit": ["admin", "manager"],
+  // The results framework
+  /** Build the logic model: add, edit, reorder and remove expected results. */
+  "logicModel.edit": ["admin", "manager"],
   // Evaluations
   "evaluations.edit": ["admin", "manager"],
   /** Type in or import survey responses. */

@@ -13,3 +13,4 @@ export * from "./improvement-actions";
 export * from "./reviews";
 export * from "./evaluations";
 export * from "./personal-data";
+export * from "./expected-results";

@@ -69,3 +69,7 @@ export type ReviewAnswer = (typeof reviewAnswers)[number];
 /** Agreement scales of evaluations: 4 levels (no middle) or 5. Level 1 is the strongest disagreement. */
 export const scaleSizes = [4, 5] as const;
 export type ScaleSize = (typeof scaleSizes)[number];
+
+/** The levels of a results chain (GAC's logic model), from the project's ultimate outcome down to its outputs. */
+export const resultLevels = ["ultimate", "intermediate", "immediate", "output"] as const;
+export type ResultLevel = (typeof resultLevels)[number];

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { holdsAnyVersionOf } from "@/lib/narrative-sql";
 import type { Db } from "../client";
 import { evaluationAnswers, evaluationGroups, evaluationRespondents, evaluations, evaluationStatements, type Narrative } from "../schema";
 
@@ -110,7 +111,7 @@ export async function seedEvaluations(tx: Db, projects: { honduras: string; cost
     const [existing] = await tx
       .select({ id: evaluations.id })
       .from(evaluations)
-      .where(and(eq(evaluations.projectId, projectId), eq(evaluations.title, demo.title)));
+      .where(and(eq(evaluations.projectId, projectId), holdsAnyVersionOf(evaluations.title, demo.title)));
     if (existing) continue;
     const { groups, statements, ...fields } = demo;
     const [evaluation] = await tx

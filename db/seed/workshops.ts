@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
 import { attendance, institutions, missions, missionTeam, participants, users, workshopAgenda, workshopInvitations, workshops } from "../schema";
 import type { Narrative, WorkshopStatus, WorkshopType } from "../schema/values";
+import { holdsAnyVersionOf } from "@/lib/narrative-sql";
 import { participantSearchText } from "@/lib/participants/names";
 import { tegucigalpaAttendees } from "./participants";
 
@@ -138,7 +139,7 @@ async function seedMissions(tx: Db, projectId: string, demo: DemoMission[]) {
     const [existing] = await tx
       .select({ id: missions.id })
       .from(missions)
-      .where(and(eq(missions.projectId, projectId), eq(missions.title, m.title)));
+      .where(and(eq(missions.projectId, projectId), holdsAnyVersionOf(missions.title, m.title)));
     if (existing) continue;
     const { team, workshops: planned, ...fields } = m;
     const [mission] = await tx

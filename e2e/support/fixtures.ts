@@ -40,8 +40,8 @@ export async function acceptSignInLink(page: Page, token: string, password: stri
 }
 
 /** A browser context with no session, whatever the spec's `storageState`. */
-export function newAnonymousContext(browser: Browser) {
-  return browser.newContext({ storageState: { cookies: [], origins: [] } });
+export function newAnonymousContext(browser: Browser, viewport?: { width: number; height: number }) {
+  return browser.newContext({ storageState: { cookies: [], origins: [] }, ...(viewport ? { viewport } : {}) });
 }
 
 /** Browsers send Origin on every write; API calls made by the specs must too. */

@@ -40,12 +40,13 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const dashboard = unwrapForPage(periodErrors ? await getDashboard(ctx, { projectId }) : dashboardResult);
   const awaiting = unwrapForPage(awaitingResult);
   const canManageMembers = can(globalAccess(ctx.user), "members.manage");
-  const [t, tMembers, tRoles, tMissions, tWorkshops, tStudies, tReviews, tActions, tEvaluations, tClosing, tFindings, format, locale] = await Promise.all([
+  const [t, tMembers, tRoles, tMissions, tWorkshops, tLogicModel, tStudies, tReviews, tActions, tEvaluations, tClosing, tFindings, format, locale] = await Promise.all([
     getTranslations("projects"),
     getTranslations("members"),
     getTranslations("roles"),
     getTranslations("missions"),
     getTranslations("workshops"),
+    getTranslations("logicModel"),
     getTranslations("studies"),
     getTranslations("reviews"),
     getTranslations("improvementActions"),
@@ -74,6 +75,9 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
             {tMissions("title")}
           </ButtonLink>
         )}
+        <ButtonLink href={`/projects/${project.id}/logic-model`} variant="secondary">
+          {tLogicModel("title")}
+        </ButtonLink>
         <ButtonLink href={`/projects/${project.id}/studies`} variant="secondary">
           {tStudies("title")}
         </ButtonLink>

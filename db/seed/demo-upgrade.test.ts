@@ -1,0 +1,43 @@
+import { count, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database, Db } from "@/db/client";
+import { appSettings, evaluations, expectedResults, missions, projects } from "@/db/schema";
+import { createTestDatabase } from "@/db/testing";
+import { demoProjectCodes, seedDemo } from "./demo";
+
+let database: Database;
+let db: Db;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  db = database.db;
+  await seedDemo(db);
+});
+afterAll(() => database.close());
+
+const rows = async () => ({
+  missions: (await db.select({ n: count() }).from(missions))[0]!.n,
+  evaluations: (await db.select({ n: count() }).from(evaluations))[0]!.n,
+  results: (await db.select({ n: count() }).from(expectedResults))[0]!.n,
+});
+
+describe("a demo database seeded by an earlier version", () => {
+  it("holds each demo project's logic model: the Honduras chain in four levels, a small one for Costa Rica", async () => {
+    const [honduras] = await db.select({ id: projects.id }).from(projects).where(eq(projects.code, demoProjectCodes.honduras));
+    const chain = await db.select({ code: expectedResults.code, level: expectedResults.level }).from(expectedResults).where(eq(expectedResults.projectId, honduras!.id));
+    expect(chain.map((r) => r.code).sort()).toEqual(["1000", "1100", "1110", "1111", "1112", "1200", "1210", "1211", "1300", "1310", "1311"]);
+    expect(new Set(chain.map((r) => r.level))).toEqual(new Set(["ultimate", "intermediate", "immediate", "output"]));
+    expect((await rows()).results).toBe(14);
+  });
+
+  it("gets the new parts without a second copy of missions and evaluations whose titles were stored before they were translated", async () => {
+    const before = await rows();
+    // What migration 0017 left of the titles: the text as it was, taken as French.
+    await db.update(missions).set({ title: sql`jsonb_build_object('original', 'fr', 'fr', ${missions.title}->>(${missions.title}->>'original'))` });
+    await db.update(evaluations).set({ title: sql`jsonb_build_object('original', 'fr', 'fr', ${evaluations.title}->>'fr')` });
+    await db.delete(expectedResults);
+    await db.update(appSettings).set({ value: 6 }).where(eq(appSettings.key, "demoData"));
+    await seedDemo(db);
+    expect(await rows()).toEqual(before);
+  });
+});
