@@ -100,6 +100,24 @@ test.describe("check-in on a phone, as field staff (Spanish)", () => {
   });
 });
 
+test.describe("a long day at the door, as field staff on a phone", () => {
+  test.use({ storageState: storageStateFor("field"), viewport: { width: 390, height: 844 } });
+
+  test("the lists start with a screenful and the rest of the 33 present come as one scrolls", async ({ page }) => {
+    const projectId = await hondurasProjectId(page.request);
+    const list = (await (await page.request.get(`/api/v1/projects/${projectId}/workshops?q=Tegucigalpa`)).json()) as { items: { id: string }[] };
+    await page.goto(`/projects/${projectId}/workshops/${list.items[0]!.id}/check-in?day=2019-06-18`);
+    await expect(counter(page, es.checkIn.present)).toHaveText("33");
+    const present = page.getByTestId("present-list").getByRole("listitem");
+    await expect(present).toHaveCount(10);
+    await expect(page.getByRole("list", { name: es.checkIn.results }).getByRole("listitem")).toHaveCount(10);
+    await expect(async () => {
+      await page.mouse.wheel(0, 3000);
+      await expect(present).toHaveCount(33, { timeout: 500 });
+    }).toPass();
+  });
+});
+
 // A time zone whose date differs from UTC's right now: Kiritimati (UTC+14) is already tomorrow
 // from 10:00 UTC; before that, Pago Pago (UTC-11) is still yesterday.
 const farZone = new Date().getUTCHours() >= 10 ? "Pacific/Kiritimati" : "Pacific/Pago_Pago";

@@ -21,7 +21,7 @@ import { afterLoadWhenIdle } from "@/lib/offline/idle";
 import { dataKey, LockedError } from "@/lib/offline/vault";
 import { queryKeys } from "@/lib/query-keys";
 import { NewParticipantForm, type NewParticipant } from "./new-participant-form";
-import { useRowsDrawn } from "./use-rows-drawn";
+import { useRowsInView } from "./use-rows-in-view";
 import { useSettledOverlay } from "./use-settled-overlay";
 
 type Props = {
@@ -112,7 +112,8 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
     const further = typed && directory.data ? directory.data.filter((c) => !known.has(c.id)).map((c) => ({ ...c, invited: false, present: presentIds.has(c.id) })) : [];
     return [...local, ...further];
   }, [view, typed, directory.data]);
-  const rows = useRowsDrawn(Math.max(list.length, view?.present.length ?? 0));
+  const candidateRows = useRowsInView<HTMLDivElement>(list.length);
+  const presentRows = useRowsInView<HTMLDivElement>(view?.present.length ?? 0);
 
   const chooseDay = (next: string) => {
     setDay(next);
@@ -225,7 +226,7 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
       </div>
 
       <ul className="flex flex-col gap-2" aria-label={t("results")}>
-        {list.slice(0, rows).map((c) => (
+        {list.slice(0, candidateRows.shown).map((c) => (
           <li key={c.id} className="flex items-center gap-2 rounded-md border border-slate-200 bg-white p-2">
             <button type="button" onClick={() => checkIn(c)} disabled={c.present} className="flex min-h-12 flex-1 items-center justify-between gap-2 text-left disabled:opacity-70">
               <span className="flex flex-col">
@@ -245,6 +246,7 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
           </li>
         ))}
       </ul>
+      <div ref={candidateRows.end} />
       {typed && view && list.length === 0 && <p className="text-sm text-slate-700">{t("noMatch")}</p>}
 
       {adding && loaded.data ? (
@@ -275,7 +277,7 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
           <p className="text-sm text-slate-700">{t("nobodyYet")}</p>
         ) : (
           <ul className="flex flex-col gap-1" data-testid="present-list">
-            {(view?.present ?? []).slice(0, rows).map((p) => (
+            {(view?.present ?? []).slice(0, presentRows.shown).map((p) => (
               <li key={p.id} className="flex items-center justify-between gap-2 border-b border-slate-200 py-1">
                 <span>
                   {fullName(p)}
@@ -288,6 +290,7 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
             ))}
           </ul>
         )}
+        <div ref={presentRows.end} />
       </section>
     </div>
   );
