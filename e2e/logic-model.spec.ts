@@ -1,4 +1,4 @@
-import type { Browser } from "@playwright/test";
+import type { APIResponse, Browser } from "@playwright/test";
 import { storageStateFor } from "./support/accounts";
 import { acceptSignInLink, createUserWithLink, expect, expectAccessible, newAnonymousContext, originHeader, test, uniqueEmail } from "./support/fixtures";
 import { fill, messages } from "./support/messages";
@@ -71,6 +71,48 @@ test.describe("the logic model on a phone", () => {
     await expect(partnerPage.getByText("Meilleur accompagnement des victimes")).toBeVisible();
     await expect(partnerPage.getByText(fill(es.findings.notTranslated, { language: es.findings.languages.fr })).first()).toBeVisible();
     await expect(partnerPage.getByRole("link", { name: es.logicModel.edit })).toHaveCount(0);
+    await page.context().close();
+    await partnerPage.context().close();
+  });
+
+  test("a manager links a new workshop to an output: the workshop names it, the output's page lists the workshop for a partner in Spanish, and the output cannot be deleted while linked", async ({
+    browser,
+  }) => {
+    const { projectId, manager: page, partner: partnerPage } = await newProject(browser);
+    let parentId: string | null = null;
+    for (const text of ["Vulnérabilité réduite", "Victimes mieux accompagnées", "Identification améliorée", "Policiers formés à l'identification"]) {
+      const created: APIResponse = await page.request.post(`/api/v1/projects/${projectId}/logic-model/results`, {
+        data: { parentId, statement: { original: "fr", fr: text } },
+        headers: originHeader,
+      });
+      expect(created.status()).toBe(201);
+      parentId = ((await created.json()) as { id: string }).id;
+    }
+    const output = `1111 — Policiers formés à l'identification`;
+
+    await page.goto(`/projects/${projectId}/workshops/new`);
+    await page.getByLabel(fr.workshops.name, { exact: true }).fill("Formation à l'identification");
+    await page.getByLabel(fr.workshops.startDate).fill("2027-03-02");
+    await page.getByLabel(fr.workshops.endDate).fill("2027-03-03");
+    await page.getByRole("group", { name: fr.logicModel.outputs }).getByLabel(output).check();
+    await page.getByRole("button", { name: fr.common.save }).click();
+    await expect(page.getByRole("heading", { name: "Formation à l'identification" })).toBeVisible();
+    await page.getByRole("link", { name: /^1111/ }).click();
+    const workshops = page.getByRole("region", { name: fr.logicModel.linkedWorkshops });
+    await expect(workshops.getByRole("link", { name: "Formation à l'identification" })).toBeVisible();
+    await expectAccessible(page);
+
+    await page.goto(`/projects/${projectId}/logic-model`);
+    const linked = page.getByRole("listitem").filter({ hasText: "Policiers formés à l'identification" }).last();
+    await linked.getByRole("button", { name: fr.logicModel.delete }).click();
+    await page.getByRole("dialog").getByRole("button", { name: fr.logicModel.delete }).click();
+    await expect(linked.getByRole("alert")).toContainText("1 atelier, mission, action ou constat est lié à ce résultat");
+
+    await partnerPage.goto(`/projects/${projectId}/logic-model/${parentId}`);
+    await expect(partnerPage.getByRole("heading", { name: es.logicModel.done })).toBeVisible();
+    await expect(partnerPage.getByRole("region", { name: es.logicModel.linkedWorkshops }).getByRole("link", { name: "Formation à l'identification" })).toBeVisible();
+    await expect(partnerPage.getByRole("link", { name: es.logicModel.edit })).toHaveCount(0);
+    expect(await partnerPage.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.context().close();
     await partnerPage.context().close();
   });

@@ -331,6 +331,7 @@ const matrix: Record<string, Entry> = {
   "institutions.studyLinks": { allowed: inDirectory("directory.read"), input: async (w) => ({ institutionId: await institution(w) }) },
   "evaluations.create": { allowed: inProject("evaluations.edit"), input: (w) => evaluationInput(w) },
   "logicModel.get": { allowed: inProject("project.read"), input: (w) => ({ projectId: w.projectId }) },
+  "logicModel.getResult": { allowed: inProject("project.read"), input: async (w) => ({ projectId: w.projectId, resultId: await expectedResult(w) }) },
   "logicModel.create": {
     allowed: inProject("logicModel.edit"),
     input: async (w) => ({ projectId: w.projectId, parentId: await expectedResult(w), code: `R-${crypto.randomUUID().slice(0, 8)}`, statement: written("Resultado") }),

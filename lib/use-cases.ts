@@ -45,7 +45,7 @@ import { exportParticipants, createParticipant, getParticipant, listParticipants
 import { findDuplicates, listDuplicatePairs, markDistinct, mergeParticipants } from "./participants/duplicates";
 import { eraseParticipant, exportParticipantData } from "./participants/personal-data";
 import { createProject, getProject, listProjects, updateProject } from "./projects/use-cases";
-import { createResult, deleteResult, getLogicModel, moveResult, updateResult } from "./logic-model/use-cases";
+import { createResult, deleteResult, getLogicModel, getResult, moveResult, updateResult } from "./logic-model/use-cases";
 import type { UseCase } from "./use-case";
 import { createUser, getUser, issueSignInLink, listUsers, setUserActive } from "./users/use-cases";
 import { createWorkshop, getWorkshop, listWorkshops, updateWorkshop } from "./workshops/use-cases";
@@ -126,6 +126,7 @@ export const allUseCases: UseCase<never, unknown>[] = [
   getOfflineRoster,
   syncOutbox,
   getLogicModel,
+  getResult,
   createResult,
   updateResult,
   moveResult,

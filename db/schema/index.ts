@@ -14,3 +14,4 @@ export * from "./reviews";
 export * from "./evaluations";
 export * from "./personal-data";
 export * from "./expected-results";
+export * from "./result-links";

@@ -1,9 +1,10 @@
-import { count, eq, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/db/client";
-import { appSettings, evaluations, expectedResults, missions, projects } from "@/db/schema";
+import { appSettings, evaluations, expectedResults, missions, projects, resultLinks, workshops } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { demoProjectCodes, seedDemo } from "./demo";
+import { tegucigalpaWorkshopTitle } from "./workshops";
 
 let database: Database;
 let db: Db;
@@ -19,6 +20,7 @@ const rows = async () => ({
   missions: (await db.select({ n: count() }).from(missions))[0]!.n,
   evaluations: (await db.select({ n: count() }).from(evaluations))[0]!.n,
   results: (await db.select({ n: count() }).from(expectedResults))[0]!.n,
+  links: (await db.select({ n: count() }).from(resultLinks))[0]!.n,
 });
 
 describe("a demo database seeded by an earlier version", () => {
@@ -30,11 +32,28 @@ describe("a demo database seeded by an earlier version", () => {
     expect((await rows()).results).toBe(14);
   });
 
+  it("links the demo's activities to outputs and its findings to outcomes: output 1111 has the Tegucigalpa workshop, the launch mission and an action", async () => {
+    const [honduras] = await db.select({ id: projects.id }).from(projects).where(eq(projects.code, demoProjectCodes.honduras));
+    const [training] = await db
+      .select({ id: expectedResults.id })
+      .from(expectedResults)
+      .where(and(eq(expectedResults.projectId, honduras!.id), eq(expectedResults.code, "1111")));
+    const links = await db.select().from(resultLinks).where(eq(resultLinks.resultId, training!.id));
+    expect(links.map((l) => (l.workshopId ? "workshop" : l.missionId ? "mission" : l.actionId ? "action" : "finding")).sort()).toEqual(["action", "mission", "workshop"]);
+    const [workshop] = await db
+      .select({ title: workshops.title })
+      .from(workshops)
+      .where(eq(workshops.id, links.find((l) => l.workshopId)!.workshopId!));
+    expect(workshop!.title).toBe(tegucigalpaWorkshopTitle);
+    expect((await rows()).links).toBe(15);
+  });
+
   it("gets the new parts without a second copy of missions and evaluations whose titles were stored before they were translated", async () => {
     const before = await rows();
     // What migration 0017 left of the titles: the text as it was, taken as French.
     await db.update(missions).set({ title: sql`jsonb_build_object('original', 'fr', 'fr', ${missions.title}->>(${missions.title}->>'original'))` });
     await db.update(evaluations).set({ title: sql`jsonb_build_object('original', 'fr', 'fr', ${evaluations.title}->>'fr')` });
+    await db.delete(resultLinks);
     await db.delete(expectedResults);
     await db.update(appSettings).set({ value: 6 }).where(eq(appSettings.key, "demoData"));
     await seedDemo(db);

@@ -5,7 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { seedDirectory } from "./directory";
 import { seedParticipants } from "./participants";
 import { seedEvaluations } from "./evaluations";
-import { seedLogicModels } from "./logic-model";
+import { seedLogicModels, seedResultLinks } from "./logic-model";
 import { seedStudy } from "./study";
 import { seedWorkshops } from "./workshops";
 
@@ -95,7 +95,7 @@ const demoProjects = [
 ];
 
 /** Raise it when the demo data grows: a database seeded with an older version gets the new parts. */
-export const demoSeedVersion = 7;
+export const demoSeedVersion = 8;
 
 /**
  * Loads the demo projects and one account per role, once: a database already seeded at this version
@@ -128,6 +128,7 @@ export async function seedDemo(db: Db): Promise<void> {
     await seedStudy(tx, honduras!.id);
     await seedEvaluations(tx, { honduras: honduras!.id, costaRica: costaRica!.id });
     await seedLogicModels(tx, { honduras: honduras!.id, costaRica: costaRica!.id });
+    await seedResultLinks(tx, { honduras: honduras!.id, costaRica: costaRica!.id });
     await tx
       .insert(appSettings)
       .values({ key: "demoData", value: demoSeedVersion })

@@ -1,7 +1,9 @@
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
+import { holdsAnyVersionOf } from "@/lib/narrative-sql";
 import type { Db } from "../client";
-import { expectedResults } from "../schema";
+import { expectedResults, findings, improvementActions, missions, resultLinks, studies, workshops } from "../schema";
 import type { Narrative } from "../schema/values";
+import { tegucigalpaWorkshopTitle } from "./workshops";
 
 type DemoResult = { code: string; statement: Narrative; under?: DemoResult[] };
 
@@ -154,5 +156,88 @@ export async function seedLogicModels(tx: Db, projects: { honduras: string; cost
   ] as const) {
     const [existing] = await tx.select({ id: expectedResults.id }).from(expectedResults).where(eq(expectedResults.projectId, projectId)).limit(1);
     if (!existing) await insertResult(tx, projectId, model, null, 0, 0);
+  }
+}
+
+/** What the demo did for each result: workshops and actions by title, missions and findings by a text in any language. */
+type DemoLinks = { code: string; workshops?: string[]; missions?: Narrative[]; actions?: string[]; findings?: Narrative[] };
+
+const es = (text: string): Narrative => ({ original: "es", es: text });
+
+const hondurasLinks: DemoLinks[] = [
+  {
+    code: "1111",
+    workshops: [tegucigalpaWorkshopTitle],
+    missions: [{ original: "fr", fr: "Mission de lancement et étude de base", es: "Misión de lanzamiento y estudio de línea de base" }],
+    actions: ["Protocolo de identificación de víctimas para inspectores de trabajo"],
+  },
+  { code: "1112", actions: ["Hoja de ruta de derivación entre policía y fiscalía"] },
+  {
+    code: "1211",
+    workshops: ["Validación de hallazgos de la línea de base"],
+    missions: [{ original: "es", es: "Misión de validación de hallazgos", fr: "Mission de validation des constats" }],
+    actions: ["Mesa técnica de datos de la CICESCT", "Reactivar los comités locales de la CICESCT"],
+  },
+  { code: "1311", actions: ["Materiales de prevención en lenguas locales"] },
+  { code: "1100", findings: [es("La atención a las víctimas depende de las ONG")] },
+  { code: "1110", findings: [es("Los inspectores de trabajo no identifican a las víctimas de trata")] },
+  { code: "1210", findings: [es("Los miembros de la CICESCT no comparten sus datos sobre casos"), es("Los comités locales de la CICESCT se reúnen de forma irregular")] },
+  { code: "1310", findings: [es("Las campañas de prevención no llegan a las zonas rurales")] },
+];
+
+const costaRicaLinks: DemoLinks[] = [{ code: "1110", workshops: ["Formación en identificación de víctimas"] }];
+
+/** Links the demo's workshops, missions, actions and findings to their results, in a project that has none yet. */
+export async function seedResultLinks(tx: Db, projects: { honduras: string; costaRica: string }): Promise<void> {
+  for (const [projectId, demo] of [
+    [projects.honduras, hondurasLinks],
+    [projects.costaRica, costaRicaLinks],
+  ] as const) {
+    const results = await tx.select({ id: expectedResults.id, code: expectedResults.code }).from(expectedResults).where(eq(expectedResults.projectId, projectId));
+    const [linked] = await tx
+      .select({ id: resultLinks.id })
+      .from(resultLinks)
+      .innerJoin(expectedResults, eq(expectedResults.id, resultLinks.resultId))
+      .where(eq(expectedResults.projectId, projectId))
+      .limit(1);
+    if (linked) continue;
+    for (const link of demo) {
+      const resultId = results.find((r) => r.code === link.code)?.id;
+      if (!resultId) continue;
+      const found: Partial<Record<"workshopId" | "missionId" | "actionId" | "findingId", string>>[] = [
+        ...(link.workshops?.length
+          ? (
+              await tx
+                .select({ id: workshops.id })
+                .from(workshops)
+                .where(and(eq(workshops.projectId, projectId), inArray(workshops.title, link.workshops)))
+            ).map((w) => ({ workshopId: w.id }))
+          : []),
+        ...(link.actions?.length
+          ? (
+              await tx
+                .select({ id: improvementActions.id })
+                .from(improvementActions)
+                .where(and(eq(improvementActions.projectId, projectId), inArray(improvementActions.title, link.actions)))
+            ).map((a) => ({ actionId: a.id }))
+          : []),
+      ];
+      for (const title of link.missions ?? []) {
+        const rows = await tx
+          .select({ id: missions.id })
+          .from(missions)
+          .where(and(eq(missions.projectId, projectId), holdsAnyVersionOf(missions.title, title)));
+        found.push(...rows.map((m) => ({ missionId: m.id })));
+      }
+      for (const title of link.findings ?? []) {
+        const rows = await tx
+          .select({ id: findings.id })
+          .from(findings)
+          .innerJoin(studies, eq(studies.id, findings.studyId))
+          .where(and(eq(studies.projectId, projectId), holdsAnyVersionOf(findings.title, title)));
+        found.push(...rows.map((f) => ({ findingId: f.id })));
+      }
+      if (found.length) await tx.insert(resultLinks).values(found.map((target) => ({ resultId, ...target })));
+    }
   }
 }

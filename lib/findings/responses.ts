@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { linkedResultRow } from "@/lib/result-links/responses";
 import { evidenceRoles, findingPriorities, findingStatuses, findingThemes, sourceKinds } from "@/db/schema/values";
 import { localizedText } from "@/lib/narrative";
 
@@ -30,6 +31,7 @@ export const getFindingOutput = z.object({
   workshops: z.array(z.object({ workshopId: z.string(), day: z.string().nullable(), title: z.string(), startDate: z.string(), endDate: z.string() })),
   sources: z.array(z.object({ id: z.string(), kind: z.enum(sourceKinds), title: z.string(), date: z.string().nullable() })),
   institutions: z.array(z.object({ institutionId: z.string(), role: z.enum(evidenceRoles), name: z.string(), acronym: z.string() })),
+  outcome: linkedResultRow.nullable(),
   canEdit: z.boolean(),
 });
 

@@ -19,6 +19,8 @@ const findingFields = z.object({
   workshops: z.array(evidenceWorkshop).max(50).default([]),
   sourceIds: idList(100).default([]),
   institutions: z.array(evidenceInstitution).max(200).default([]),
+  /** The outcome of the logic model the finding informs. */
+  outcomeId: z.preprocess(blankToNull, z.uuid().nullable().default(null)),
 });
 
 const oneTheme = {

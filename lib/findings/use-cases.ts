@@ -9,6 +9,7 @@ import { assertProjectWorkshops, loadStudy } from "@/lib/studies/queries";
 import { can } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { insertAudited, updateVersioned } from "@/lib/audited-write";
+import { assertResultsLinkable, linkedResultIds, linkedResults, resultLinksChange, writeResultLinks } from "@/lib/result-links/links";
 import { createFindingInput, createProjectThemeInput, findingIdInput, listFindingsInput, updateFindingInput } from "./schemas";
 import { z } from "zod";
 import { createFindingOutput, createProjectThemeOutput, getFindingOutput, listFindingsOutput, listProjectThemesOutput, updateFindingOutput } from "./responses";
@@ -87,7 +88,7 @@ export const getFinding = defineUseCase({
   write: false,
   async run(ctx, input) {
     const finding = await loadFinding(ctx, input.projectId, input.studyId, input.findingId);
-    const [evidenceWorkshops, sources, evidenceInstitutions, [theme]] = await Promise.all([
+    const [evidenceWorkshops, sources, evidenceInstitutions, [theme], [outcome]] = await Promise.all([
       ctx.db
         .select({ workshopId: findingWorkshops.workshopId, day: findingWorkshops.day, title: workshops.title, startDate: workshops.startDate, endDate: workshops.endDate })
         .from(findingWorkshops)
@@ -107,6 +108,7 @@ export const getFinding = defineUseCase({
         .where(eq(findingInstitutions.findingId, finding.id))
         .orderBy(sql`${findingInstitutions.role} = 'concerned'`, asc(institutions.name)),
       finding.projectThemeId ? ctx.db.select({ name: projectThemes.name }).from(projectThemes).where(eq(projectThemes.id, finding.projectThemeId)) : Promise.resolve([]),
+      linkedResults(ctx, "finding", finding.id),
     ]);
     return {
       finding,
@@ -114,6 +116,7 @@ export const getFinding = defineUseCase({
       workshops: evidenceWorkshops,
       sources,
       institutions: evidenceInstitutions,
+      outcome: outcome ?? null,
       canEdit: can(ctx.access, "findings.edit"),
     };
   },
@@ -206,12 +209,21 @@ export const createFinding = defineUseCase({
   async run(ctx, input) {
     const study = await loadStudy(ctx, input.projectId, input.studyId);
     await assertEvidence(ctx, input);
-    const { projectId, studyId: _studyId, workshops: _w, sourceIds: _s, institutions: _i, ...fields } = input;
+    const outcomeIds = input.outcomeId ? [input.outcomeId] : [];
+    await assertResultsLinkable(ctx, input.projectId, "finding", outcomeIds, "outcomeId");
+    const { projectId, studyId: _studyId, workshops: _w, sourceIds: _s, institutions: _i, outcomeId: _o, ...fields } = input;
     const finding = await insertAudited(ctx.db, ctx.user.id, findings, {
       values: { ...fields, studyId: study.id, createdById: ctx.user.id },
-      audit: { action: "findings.create", entityType: "finding", projectId, fields: editableFields, changes: { evidence: { before: null, after: evidenceSummary(input) } } },
+      audit: {
+        action: "findings.create",
+        entityType: "finding",
+        projectId,
+        fields: editableFields,
+        changes: { evidence: { before: null, after: evidenceSummary(input) }, ...resultLinksChange("outcome", null, outcomeIds) },
+      },
     });
     await writeEvidence(ctx, finding.id, input);
+    await writeResultLinks(ctx, "finding", finding.id, outcomeIds);
     return finding;
   },
 });
@@ -225,8 +237,10 @@ export const updateFinding = defineUseCase({
   async run(ctx, input) {
     const before = await loadFinding(ctx, input.projectId, input.studyId, input.findingId);
     await assertEvidence(ctx, input);
+    const outcomeIds = input.outcomeId ? [input.outcomeId] : [];
+    await assertResultsLinkable(ctx, input.projectId, "finding", outcomeIds, "outcomeId");
     const evidenceBefore = await currentEvidence(ctx, before.id);
-    const { projectId, studyId: _studyId, findingId, version, workshops: _w, sourceIds: _s, institutions: _i, ...fields } = input;
+    const { projectId, studyId: _studyId, findingId, version, workshops: _w, sourceIds: _s, institutions: _i, outcomeId: _o, ...fields } = input;
     const after = await updateVersioned(ctx, findings, {
       before,
       version,
@@ -236,10 +250,14 @@ export const updateFinding = defineUseCase({
         entityType: "finding",
         projectId,
         fields: editableFields,
-        changes: changeOf("evidence", evidenceSummary(evidenceBefore), evidenceSummary(input)),
+        changes: {
+          ...changeOf("evidence", evidenceSummary(evidenceBefore), evidenceSummary(input)),
+          ...resultLinksChange("outcome", await linkedResultIds(ctx, "finding", findingId), outcomeIds),
+        },
       },
     });
     await writeEvidence(ctx, findingId, input);
+    await writeResultLinks(ctx, "finding", findingId, outcomeIds);
     return after;
   },
 });

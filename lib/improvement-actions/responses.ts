@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { linkedResultRow } from "@/lib/result-links/responses";
 import { actionStatuses, evidenceRoles, findingStatuses } from "@/db/schema/values";
 import { findingRow } from "@/lib/findings/responses";
 import { localizedText } from "@/lib/narrative";
@@ -35,6 +36,7 @@ export const getActionOutput = z.object({
   overdue: z.boolean(),
   findings: z.array(findingRow.pick({ id: true, studyId: true, title: true, theme: true, status: true })),
   institutions: z.array(actionInstitution),
+  outputs: z.array(linkedResultRow),
   updates: z.array(
     z.object({
       id: z.string(),

@@ -11,6 +11,7 @@ const actionFields = z.object({
   description: z.string().trim().max(20000).default(""),
   findingIds: idList(100).default([]),
   institutionIds: idList(100).default([]),
+  outputIds: idList(50).default([]),
   ownerId: z.preprocess(blankToNull, z.uuid().nullable().default(null)),
   startDate: nullableDate,
   dueDate: nullableDate,

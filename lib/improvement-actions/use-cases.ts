@@ -19,6 +19,7 @@ import { UseCaseError } from "@/lib/result";
 import { accentedLetters, containsPattern, plainLetters, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { insertAudited, nextVersion, updateVersioned } from "@/lib/audited-write";
+import { assertResultsLinkable, linkedResultIds, linkedResults, resultLinksChange, writeResultLinks } from "@/lib/result-links/links";
 import { actionIdInput, addActionUpdateInput, createActionInput, listActionsInput, updateActionInput } from "./schemas";
 import type { z } from "zod";
 import { addActionUpdateOutput, createActionOutput, getActionOutput, listActionsOutput, updateActionOutput } from "./responses";
@@ -108,7 +109,7 @@ export const getAction = defineUseCase({
   write: false,
   async run(ctx, input) {
     const action = await loadAction(ctx, input.projectId, input.actionId);
-    const [answered, responsible, updates, [owner]] = await Promise.all([
+    const [answered, responsible, updates, [owner], outputs] = await Promise.all([
       ctx.db
         .select({ id: findings.id, studyId: findings.studyId, title: findings.title, theme: findings.theme, status: findings.status })
         .from(actionFindings)
@@ -142,6 +143,7 @@ export const getAction = defineUseCase({
             .innerJoin(users, eq(users.id, improvementActions.ownerId))
             .where(eq(improvementActions.id, action.id))
         : Promise.resolve([]),
+      linkedResults(ctx, "action", action.id),
     ]);
     const canEdit = can(ctx.access, "improvementActions.edit");
     return {
@@ -150,6 +152,7 @@ export const getAction = defineUseCase({
       overdue: isOverdue(action),
       findings: answered,
       institutions: responsible,
+      outputs,
       updates,
       canEdit,
       canUpdate: canEdit || action.ownerId === ctx.user.id,
@@ -201,7 +204,8 @@ export const createAction = defineUseCase({
   write: true,
   async run(ctx, input) {
     await assertLinks(ctx, input);
-    const { findingIds: _f, institutionIds: _i, ...fields } = input;
+    await assertResultsLinkable(ctx, input.projectId, "action", input.outputIds, "outputIds");
+    const { findingIds: _f, institutionIds: _i, outputIds, ...fields } = input;
     const action = await insertAudited(ctx.db, ctx.user.id, improvementActions, {
       values: doneMeansDone(fields),
       audit: {
@@ -209,10 +213,15 @@ export const createAction = defineUseCase({
         entityType: "improvement_action",
         projectId: input.projectId,
         fields: editableFields,
-        changes: { findings: { before: null, after: [...input.findingIds].sort() }, institutions: { before: null, after: [...input.institutionIds].sort() } },
+        changes: {
+          findings: { before: null, after: [...input.findingIds].sort() },
+          institutions: { before: null, after: [...input.institutionIds].sort() },
+          ...resultLinksChange("outputs", null, outputIds),
+        },
       },
     });
     await writeLinks(ctx, action.id, input);
+    await writeResultLinks(ctx, "action", action.id, outputIds);
     return action;
   },
 });
@@ -226,14 +235,22 @@ export const updateAction = defineUseCase({
   async run(ctx, input) {
     const before = await loadAction(ctx, input.projectId, input.actionId);
     await assertLinks(ctx, input);
-    const { projectId, actionId, version, findingIds: _f, institutionIds: _i, ...fields } = input;
+    await assertResultsLinkable(ctx, input.projectId, "action", input.outputIds, "outputIds");
+    const { projectId, actionId, version, findingIds: _f, institutionIds: _i, outputIds, ...fields } = input;
     const after = await updateVersioned(ctx, improvementActions, {
       before,
       version,
       set: doneMeansDone(fields),
-      audit: { action: "improvementActions.update", entityType: "improvement_action", projectId, fields: editableFields },
+      audit: {
+        action: "improvementActions.update",
+        entityType: "improvement_action",
+        projectId,
+        fields: editableFields,
+        changes: resultLinksChange("outputs", await linkedResultIds(ctx, "action", actionId), outputIds),
+      },
     });
     await writeLinks(ctx, actionId, input);
+    await writeResultLinks(ctx, "action", actionId, outputIds);
     await recordUpdate(ctx, actionId, "", diffFields(before, after, progressFields));
     return after;
   },

@@ -9,8 +9,10 @@ import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { projectIdInput } from "@/lib/zod-fields";
 import { suggestCode } from "./codes";
 import { childLevel } from "./levels";
+import { linkedToResult } from "./linked-to-result";
+import { linkCount } from "@/lib/result-links/links";
 import { loadResult, loadResults } from "./queries";
-import { createResultOutput, deleteResultOutput, getLogicModelOutput, moveResultOutput, updateResultOutput } from "./responses";
+import { createResultOutput, deleteResultOutput, getLogicModelOutput, getResultOutput, moveResultOutput, updateResultOutput } from "./responses";
 import { createResultInput, moveResultInput, resultIdInput, updateResultInput } from "./schemas";
 
 const editableFields = ["parentId", "code", "statement"] as const;
@@ -64,6 +66,24 @@ export const getLogicModel = defineUseCase({
   write: false,
   async run(ctx, input) {
     return { results: await loadResults(ctx, input.projectId), canEdit: can(ctx.access, "logicModel.edit") };
+  },
+});
+
+export const getResult = defineUseCase({
+  name: "logicModel.getResult",
+  http: { method: "get", path: "/projects/{projectId}/logic-model/results/{resultId}", response: getResultOutput },
+  access: { kind: "project", permission: "project.read" },
+  input: resultIdInput,
+  write: false,
+  async run(ctx, input) {
+    const result = await loadResult(ctx, input.projectId, input.resultId);
+    const parent = result.parentId ? await loadResult(ctx, input.projectId, result.parentId) : null;
+    return {
+      result,
+      parent: parent && { id: parent.id, code: parent.code, level: parent.level, statement: parent.statement },
+      linked: await linkedToResult(ctx, result.id),
+      canEdit: can(ctx.access, "logicModel.edit"),
+    };
   },
 });
 
@@ -161,6 +181,8 @@ export const deleteResult = defineUseCase({
     const result = await loadResult(ctx, input.projectId, input.resultId);
     const [under] = await ctx.db.select({ n: count() }).from(expectedResults).where(eq(expectedResults.parentId, result.id));
     if (under && under.n > 0) throw new UseCaseError("conflict", { resultId: { key: "resultHasResultsUnder", values: { count: under.n } } });
+    const linked = await linkCount(ctx, result.id);
+    if (linked > 0) throw new UseCaseError("conflict", { resultId: { key: "resultHasLinks", values: { count: linked } } });
     await ctx.db.delete(expectedResults).where(eq(expectedResults.id, result.id));
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,

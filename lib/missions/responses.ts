@@ -1,5 +1,6 @@
 import { localizedText } from "@/lib/narrative";
 import { z } from "zod";
+import { linkedResultRow } from "@/lib/result-links/responses";
 import { missionStatuses, workshopStatuses, workshopTypes } from "@/db/schema/values";
 import { pageOf } from "@/lib/http/declaration";
 
@@ -46,6 +47,7 @@ export const createMissionOutput = missionRow;
 export const getMissionOutput = z.object({
   mission: missionRow,
   team: z.array(z.object({ id: z.string(), name: z.string() })),
+  outputs: z.array(linkedResultRow),
   notes: z.array(z.object({ id: z.string(), body: z.string(), createdAt: z.date(), authorName: z.string().nullable() })),
   // Told here rather than taken from the workshops domain, which builds on missions.
   workshops: z.array(

@@ -26,6 +26,7 @@ const missionFields = z.object({
   objectives: z.string().trim().max(5000).default(""),
   notes: z.string().trim().max(5000).default(""),
   teamUserIds: idList(50).default([]),
+  outputIds: idList(50).default([]),
 });
 
 export const createMissionInput = missionFields.refine(endNotBeforeStart, endDateRule);

@@ -7,6 +7,7 @@ import { narrativeSearchText, narrativeSortKey } from "@/lib/narrative-sql";
 import { can, rolesWith } from "@/lib/policy";
 import { defineUseCase, type Page, type UseCaseCtx } from "@/lib/use-case";
 import { insertAudited, updateVersioned } from "@/lib/audited-write";
+import { assertResultsLinkable, linkedResultIds, linkedResults, resultLinksChange, writeResultLinks } from "@/lib/result-links/links";
 import { addMissionNoteInput, createMissionInput, listMissionsInput, missionIdInput, missionMonthInput, updateMissionInput } from "./schemas";
 import { addMissionNoteOutput, createMissionOutput, getMissionOutput, listMissionMonthOutput, listMissionsOutput, updateMissionOutput } from "./responses";
 import { visibleMissions } from "./queries";
@@ -97,7 +98,7 @@ export const getMission = defineUseCase({
   write: false,
   async run(ctx, input) {
     const mission = await loadMission(ctx, input.projectId, input.missionId);
-    const [team, notes, missionWorkshops] = await Promise.all([
+    const [team, notes, missionWorkshops, outputs] = await Promise.all([
       ctx.db
         .select({ id: users.id, name: users.name })
         .from(missionTeam)
@@ -123,8 +124,9 @@ export const getMission = defineUseCase({
         .from(workshops)
         .where(eq(workshops.missionId, mission.id))
         .orderBy(asc(workshops.startDate), asc(workshops.title)),
+      linkedResults(ctx, "mission", mission.id),
     ]);
-    return { mission, team, notes, workshops: missionWorkshops, canEdit: can(ctx.access, "missions.edit") };
+    return { mission, team, notes, workshops: missionWorkshops, outputs, canEdit: can(ctx.access, "missions.edit") };
   },
 });
 
@@ -151,8 +153,9 @@ export const createMission = defineUseCase({
   input: createMissionInput,
   write: true,
   async run(ctx, input) {
-    const { teamUserIds, ...fields } = input;
+    const { teamUserIds, outputIds, ...fields } = input;
     await assertTeam(ctx, input.projectId, teamUserIds);
+    await assertResultsLinkable(ctx, input.projectId, "mission", outputIds, "outputIds");
     const mission = await insertAudited(ctx.db, ctx.user.id, missions, {
       values: fields,
       audit: {
@@ -160,10 +163,11 @@ export const createMission = defineUseCase({
         entityType: "mission",
         projectId: input.projectId,
         fields: editableFields,
-        changes: { team: { before: null, after: [...new Set(teamUserIds)] } },
+        changes: { team: { before: null, after: [...new Set(teamUserIds)] }, ...resultLinksChange("outputs", null, outputIds) },
       },
     });
     await writeTeam(ctx, mission.id, teamUserIds);
+    await writeResultLinks(ctx, "mission", mission.id, outputIds);
     return mission;
   },
 });
@@ -175,17 +179,28 @@ export const updateMission = defineUseCase({
   input: updateMissionInput,
   write: true,
   async run(ctx, input) {
-    const { projectId, missionId, version, teamUserIds, ...fields } = input;
+    const { projectId, missionId, version, teamUserIds, outputIds, ...fields } = input;
     const before = await loadMission(ctx, projectId, missionId);
     await assertTeam(ctx, projectId, teamUserIds);
+    await assertResultsLinkable(ctx, projectId, "mission", outputIds, "outputIds");
     const teamBefore = (await ctx.db.select({ userId: missionTeam.userId }).from(missionTeam).where(eq(missionTeam.missionId, missionId))).map((r) => r.userId).sort();
     const after = await updateVersioned(ctx, missions, {
       before,
       version,
       set: fields,
-      audit: { action: "missions.update", entityType: "mission", projectId, fields: editableFields, changes: changeOf("team", teamBefore, [...new Set(teamUserIds)].sort()) },
+      audit: {
+        action: "missions.update",
+        entityType: "mission",
+        projectId,
+        fields: editableFields,
+        changes: {
+          ...changeOf("team", teamBefore, [...new Set(teamUserIds)].sort()),
+          ...resultLinksChange("outputs", await linkedResultIds(ctx, "mission", missionId), outputIds),
+        },
+      },
     });
     await writeTeam(ctx, missionId, teamUserIds);
+    await writeResultLinks(ctx, "mission", missionId, outputIds);
     return after;
   },
 });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { locales, workshopStatuses, workshopTypes } from "@/db/schema/values";
 import { pageOf } from "@/lib/http/declaration";
 import { institutionRow } from "@/lib/institutions/responses";
+import { linkedResultRow } from "@/lib/result-links/responses";
 
 /** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */
 
@@ -35,6 +36,7 @@ export const getWorkshopOutput = z.object({
   days: z.array(z.string()),
   invited: z.array(institutionRow.pick({ id: true, name: true, acronym: true, sector: true })),
   agenda: z.array(z.object({ day: z.string(), agenda: z.string() })),
+  outputs: z.array(linkedResultRow),
   canEdit: z.boolean(),
   canCheckIn: z.boolean(),
 });

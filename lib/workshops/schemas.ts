@@ -21,6 +21,7 @@ const workshopFields = z.object({
   status: z.enum(workshopStatuses).default("planned"),
   minutes: z.string().trim().max(20000).default(""),
   invitedInstitutionIds: idList(200).default([]),
+  outputIds: idList(50).default([]),
   agenda: z
     .array(z.object({ day: z.iso.date(), agenda: z.string().trim().max(5000) }))
     .max(maxWorkshopDays)

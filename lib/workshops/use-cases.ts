@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gt, gte, lt, lte, or, sql, type SQL } from "
 import { attendance, institutions, missions, workshopAgenda, workshopInvitations, workshops, type Workshop } from "@/db/schema";
 import { changeOf } from "@/lib/audit";
 import { assertInstitutions } from "@/lib/institutions/queries";
+import { assertResultsLinkable, linkedResultIds, linkedResults, resultLinksChange, writeResultLinks } from "@/lib/result-links/links";
 import { visibleMissions } from "@/lib/missions/queries";
 import { UseCaseError } from "@/lib/result";
 import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
@@ -61,7 +62,7 @@ export const getWorkshop = defineUseCase({
   write: false,
   async run(ctx, input) {
     const workshop = await loadWorkshop(ctx, input.projectId, input.workshopId);
-    const [invited, agenda, mission] = await Promise.all([
+    const [invited, agenda, mission, outputs] = await Promise.all([
       ctx.db
         .select({ id: institutions.id, name: institutions.name, acronym: institutions.acronym, sector: institutions.sector })
         .from(workshopInvitations)
@@ -79,6 +80,7 @@ export const getWorkshop = defineUseCase({
             .from(missions)
             .where(and(eq(missions.id, workshop.missionId), visibleMissions(ctx)))
         : Promise.resolve([]),
+      linkedResults(ctx, "workshop", workshop.id),
     ]);
     // Field staff see the mission only if they travel on it, as on the missions pages.
     const visibleMission = mission[0] ?? null;
@@ -89,6 +91,7 @@ export const getWorkshop = defineUseCase({
       days: workshopDays(workshop.startDate, workshop.endDate),
       invited,
       agenda,
+      outputs,
       canEdit: can(ctx.access, "workshops.edit"),
       canCheckIn: can(ctx.access, "attendance.record"),
     };
@@ -120,9 +123,10 @@ export const createWorkshop = defineUseCase({
   input: createWorkshopInput,
   write: true,
   async run(ctx, input) {
-    const { invitedInstitutionIds, agenda, ...fields } = input;
+    const { invitedInstitutionIds, agenda, outputIds, ...fields } = input;
     await assertMission(ctx, input.projectId, input.missionId);
     await assertInstitutions(ctx.db, invitedInstitutionIds, "invitedInstitutionIds");
+    await assertResultsLinkable(ctx, input.projectId, "workshop", outputIds, "outputIds");
     const workshop = await insertAudited(ctx.db, ctx.user.id, workshops, {
       values: fields,
       audit: {
@@ -130,10 +134,11 @@ export const createWorkshop = defineUseCase({
         entityType: "workshop",
         projectId: input.projectId,
         fields: editableFields,
-        changes: { invited: { before: null, after: [...new Set(invitedInstitutionIds)] } },
+        changes: { invited: { before: null, after: [...new Set(invitedInstitutionIds)] }, ...resultLinksChange("outputs", null, outputIds) },
       },
     });
     await writeInvitationsAndAgenda(ctx, workshop.id, invitedInstitutionIds, agenda);
+    await writeResultLinks(ctx, "workshop", workshop.id, outputIds);
     return workshop;
   },
 });
@@ -145,10 +150,11 @@ export const updateWorkshop = defineUseCase({
   input: updateWorkshopInput,
   write: true,
   async run(ctx, input) {
-    const { projectId, workshopId, version, invitedInstitutionIds, agenda, ...fields } = input;
+    const { projectId, workshopId, version, invitedInstitutionIds, agenda, outputIds, ...fields } = input;
     const before = await loadWorkshop(ctx, projectId, workshopId);
     await assertMission(ctx, projectId, input.missionId);
     await assertInstitutions(ctx.db, invitedInstitutionIds, "invitedInstitutionIds");
+    await assertResultsLinkable(ctx, projectId, "workshop", outputIds, "outputIds");
     // Attendance already recorded on a day must stay inside the workshop's dates.
     const [outside] = await ctx.db
       .select({ id: attendance.id })
@@ -168,10 +174,14 @@ export const updateWorkshop = defineUseCase({
         entityType: "workshop",
         projectId,
         fields: editableFields,
-        changes: changeOf("invited", invitedBefore, [...new Set(invitedInstitutionIds)].sort()),
+        changes: {
+          ...changeOf("invited", invitedBefore, [...new Set(invitedInstitutionIds)].sort()),
+          ...resultLinksChange("outputs", await linkedResultIds(ctx, "workshop", workshopId), outputIds),
+        },
       },
     });
     await writeInvitationsAndAgenda(ctx, workshopId, invitedInstitutionIds, agenda);
+    await writeResultLinks(ctx, "workshop", workshopId, outputIds);
     return after;
   },
 });

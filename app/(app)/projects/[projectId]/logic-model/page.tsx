@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { NarrativeText } from "@/components/narrative-text";
 import { PageMessages } from "@/components/layout/page-messages";
@@ -28,7 +29,9 @@ export default async function LogicModelPage({ params }: { params: Promise<{ pro
         return (
           <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-3">
             <div className="flex flex-wrap items-baseline gap-2">
-              <span className="font-mono text-sm font-semibold text-slate-900">{r.code}</span>
+              <Link href={`${base}/${r.id}`} className="font-mono text-sm font-semibold text-slate-900 underline" aria-label={t("view", { code: r.code })}>
+                {r.code}
+              </Link>
               <Badge>{t(`levels.${r.level}`)}</Badge>
             </div>
             <p className="mt-1 text-slate-900">

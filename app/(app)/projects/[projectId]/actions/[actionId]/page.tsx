@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PageMessages } from "@/components/layout/page-messages";
 import { Badge } from "@/components/ui/badge";
+import { LinkedResults } from "@/components/logic-model/linked-results";
 import { ButtonLink } from "@/components/ui/button";
 import { FactList } from "@/components/ui/fact-list";
 import { PageHeader } from "@/components/ui/page-header";
@@ -14,8 +15,14 @@ import { UpdateForm } from "../_components/update-form";
 export default async function ActionPage({ params }: { params: Promise<{ projectId: string; actionId: string }> }) {
   const ctx = await getPageContext();
   const { projectId, actionId } = await params;
-  const { action, ownerName, overdue, findings, institutions, updates, canEdit, canUpdate } = unwrapForPage(await getAction(ctx, { projectId, actionId }));
-  const [t, tr, format, locale] = await Promise.all([getTranslations("improvementActions"), getTranslations("reviews"), getFormatter(), getLocale()]);
+  const { action, ownerName, overdue, findings, institutions, outputs, updates, canEdit, canUpdate } = unwrapForPage(await getAction(ctx, { projectId, actionId }));
+  const [t, tr, tModel, format, locale] = await Promise.all([
+    getTranslations("improvementActions"),
+    getTranslations("reviews"),
+    getTranslations("logicModel"),
+    getFormatter(),
+    getLocale(),
+  ]);
   const date = (d: string | null) => (d ? format.dateTime(calendarDate(d), { dateStyle: "long" }) : "—");
   const shown = (field: string, value: unknown) => (field === "status" ? t(`statuses.${value as "done"}`) : t("percent", { value: String(value) }));
   return (
@@ -47,6 +54,7 @@ export default async function ActionPage({ params }: { params: Promise<{ project
             { label: t("dueDate"), value: date(action.dueDate) },
             { label: t("owner"), value: ownerName ?? (action.ownerId ? tr("aPartner") : t("noOwner")) },
             { label: t("institutions"), value: institutions.map((i) => i.name).join(", ") || "—" },
+            { label: tModel("outputs"), value: <LinkedResults projectId={projectId} results={outputs} /> },
             { label: t("target"), value: action.target || "—" },
           ]}
         />

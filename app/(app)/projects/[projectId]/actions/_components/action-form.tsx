@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { InstitutionMultiPicker } from "@/components/institutions/institution-multi-picker";
+import { OutputChoices } from "@/components/logic-model/output-choices";
 import { DateField } from "@/components/ui/date-field";
 import { CheckboxField, SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
@@ -19,11 +20,14 @@ type Props = {
   institutions: { id: string; name: string }[];
   findings: Option[];
   owners: Option[];
+  /** The project's outputs, and those the action contributes to. */
+  outputs: Option[];
+  chosenOutputs: string[];
   cancelHref: string;
 };
 
 /** An improvement action: what, answering which findings, who carries it out, by when, how far. */
-export function ActionForm({ action, projectId, current, chosenFindings, institutions, findings, owners, cancelHref }: Props) {
+export function ActionForm({ action, projectId, current, chosenFindings, institutions, findings, owners, outputs, chosenOutputs, cancelHref }: Props) {
   const t = useTranslations("improvementActions");
   const [state, formAction] = useActionState(action, idleForm);
   const value = (field: "title" | "description" | "ownerId" | "startDate" | "dueDate" | "status" | "progress" | "target") =>
@@ -58,6 +62,7 @@ export function ActionForm({ action, projectId, current, chosenFindings, institu
         initial={institutions}
         error={error("institutionIds")}
       />
+      <OutputChoices outputs={outputs} chosen={state.values ? (state.values.outputIds ?? "").split(",") : chosenOutputs} error={error("outputIds")} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField name="ownerId" label={t("owner")} defaultValue={value("ownerId")} error={error("ownerId")} options={[{ value: "", label: t("noOwner") }, ...owners]} />
         <SelectField

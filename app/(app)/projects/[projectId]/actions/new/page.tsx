@@ -16,13 +16,14 @@ export default async function NewActionPage({ params, searchParams }: { params: 
   if (!canEdit) notFound();
   const [t, options] = await Promise.all([getTranslations("improvementActions"), actionFormOptions(ctx, projectId)]);
   return (
-    <PageMessages namespaces={["improvementActions", "institutions"]}>
+    <PageMessages namespaces={["improvementActions", "institutions", "logicModel"]}>
       <PageHeader title={t("new")} />
       <ActionForm
         action={createActionAction}
         projectId={projectId}
         chosenFindings={findingId ? [findingId] : []}
         institutions={[]}
+        chosenOutputs={[]}
         cancelHref={`/projects/${projectId}/actions`}
         {...options}
       />

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PageMessages } from "@/components/layout/page-messages";
+import { LinkedResults } from "@/components/logic-model/linked-results";
 import { ButtonLink } from "@/components/ui/button";
 import { FactList } from "@/components/ui/fact-list";
 import { PageHeader } from "@/components/ui/page-header";
@@ -16,9 +17,10 @@ import { NarrativeText } from "@/components/narrative-text";
 export default async function MissionPage({ params }: { params: Promise<{ projectId: string; missionId: string }> }) {
   const ctx = await getPageContext();
   const { projectId, missionId } = await params;
-  const { mission, team, notes, workshops, canEdit } = unwrapForPage(await getMission(ctx, { projectId, missionId }));
-  const [t, tWorkshops, format, locale, { access }] = await Promise.all([
+  const { mission, team, notes, workshops, outputs, canEdit } = unwrapForPage(await getMission(ctx, { projectId, missionId }));
+  const [t, tModel, tWorkshops, format, locale, { access }] = await Promise.all([
     getTranslations("missions"),
+    getTranslations("logicModel"),
     getTranslations("workshops"),
     getFormatter(),
     getLocale(),
@@ -30,6 +32,7 @@ export default async function MissionPage({ params }: { params: Promise<{ projec
     { label: t("cities"), value: mission.cities.join(", ") || "—" },
     { label: t("status"), value: t(`statuses.${mission.status}`) },
     { label: t("team"), value: team.map((m) => m.name).join(", ") || t("noTeam") },
+    { label: tModel("outputs"), value: <LinkedResults projectId={projectId} results={outputs} /> },
   ];
   return (
     <PageMessages namespaces={["missions"]}>

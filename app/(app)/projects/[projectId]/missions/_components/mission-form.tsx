@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { OutputChoices } from "@/components/logic-model/output-choices";
 import { DateField } from "@/components/ui/date-field";
 import { CheckboxField, SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
@@ -19,10 +20,13 @@ type Props = {
   team: string[];
   staff: Option[];
   countries: Option[];
+  /** The project's outputs, and those the mission contributes to. */
+  outputs: Option[];
+  chosenOutputs: string[];
   cancelHref: string;
 };
 
-export function MissionForm({ action, projectId, defaultCountry, mission, team, staff, countries, cancelHref }: Props) {
+export function MissionForm({ action, projectId, defaultCountry, mission, team, staff, countries, outputs, chosenOutputs, cancelHref }: Props) {
   const t = useTranslations("missions");
   const [state, formAction] = useActionState(action, idleForm);
   const value = (field: keyof Mission) => {
@@ -66,6 +70,7 @@ export function MissionForm({ action, projectId, defaultCountry, mission, team, 
         ))}
         {error("teamUserIds") && <p className="text-sm text-red-800">{error("teamUserIds")}</p>}
       </fieldset>
+      <OutputChoices outputs={outputs} chosen={state.values ? (state.values.outputIds ?? "").split(",") : chosenOutputs} error={error("outputIds")} />
       <TextAreaField name="objectives" label={t("objectives")} defaultValue={value("objectives")} error={error("objectives")} />
       <TextAreaField name="notes" label={t("notes")} defaultValue={value("notes")} error={error("notes")} />
       <FormActions cancelHref={cancelHref} />

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageMessages } from "@/components/layout/page-messages";
+import { resultOptions } from "@/components/logic-model/result-options";
 import { PageHeader } from "@/components/ui/page-header";
 import { countryOptions } from "@/lib/i18n/countries";
 import { loadCurrentProject } from "@/lib/projects/current-project";
@@ -16,7 +17,7 @@ export default async function NewMissionPage({ params }: { params: Promise<{ pro
   if (!canEdit) notFound();
   const [t, locale] = await Promise.all([getTranslations("missions"), getLocale()]);
   return (
-    <PageMessages namespaces={["missions"]}>
+    <PageMessages namespaces={["missions", "logicModel"]}>
       <PageHeader title={t("new")} />
       <MissionForm
         action={createMissionAction}
@@ -25,6 +26,8 @@ export default async function NewMissionPage({ params }: { params: Promise<{ pro
         team={[]}
         staff={await staffOptions(ctx, projectId)}
         countries={countryOptions(locale, project.country)}
+        outputs={await resultOptions(ctx, projectId, "outputs")}
+        chosenOutputs={[]}
         cancelHref={`/projects/${projectId}/missions`}
       />
     </PageMessages>

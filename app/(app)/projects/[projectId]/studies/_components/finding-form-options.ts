@@ -1,5 +1,6 @@
 import "server-only";
 import { getFormatter, getLocale } from "next-intl/server";
+import { resultOptions } from "@/components/logic-model/result-options";
 import type { Option } from "@/components/ui/field";
 import { narrativeFor } from "@/lib/narrative";
 import { listProjectThemes } from "@/lib/findings/use-cases";
@@ -10,13 +11,14 @@ import { getStudy } from "@/lib/studies/use-cases";
 import { workshopDays } from "@/lib/workshops/days";
 import { listWorkshops } from "@/lib/workshops/use-cases";
 
-/** What the finding form offers: the project's own themes, its workshops and their days, the study's sources. */
+/** What the finding form offers: the project's own themes, its workshops and their days, the study's sources, the outcomes it may inform. */
 export async function findingFormOptions(ctx: Ctx, projectId: string, studyId: string) {
   const [locale, format] = await Promise.all([getLocale(), getFormatter()]);
-  const [themes, workshops, { sources }] = await Promise.all([
+  const [themes, workshops, { sources }, outcomes] = await Promise.all([
     listProjectThemes(ctx, { projectId }).then(unwrapForPage),
     listWorkshops(ctx, { projectId, pageSize: 100, sort: "startDate", dir: "desc" }).then(unwrapForPage),
     getStudy(ctx, { projectId, studyId }).then(unwrapForPage),
+    resultOptions(ctx, projectId, "outcomes"),
   ]);
   return {
     locale,
@@ -27,5 +29,6 @@ export async function findingFormOptions(ctx: Ctx, projectId: string, studyId: s
       days: workshopDays(w.startDate, w.endDate).map((d): Option => ({ value: d, label: format.dateTime(calendarDate(d), { dateStyle: "medium" }) })),
     })),
     sources: sources.map((s): Option => ({ value: s.id, label: s.title })),
+    outcomes,
   };
 }

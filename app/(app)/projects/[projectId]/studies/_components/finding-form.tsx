@@ -23,13 +23,17 @@ type Props = {
   ownThemes: Option[];
   workshops: WorkshopOption[];
   sources: Option[];
+  /** The outcomes of the project's logic model, and the one the finding informs. */
+  outcomes: Option[];
+  outcomeId?: string;
   locale: Locale;
   cancelHref: string;
 };
 
 /** A finding: its text in one to three languages, theme, priority, status and evidence. */
-export function FindingForm({ action, projectId, studyId, finding, evidence, ownThemes, workshops, sources, locale, cancelHref }: Props) {
+export function FindingForm({ action, projectId, studyId, finding, evidence, ownThemes, workshops, sources, outcomes, outcomeId = "", locale, cancelHref }: Props) {
   const t = useTranslations("findings");
+  const tModel = useTranslations("logicModel");
   const [state, formAction] = useActionState(action, idleForm);
   const error = (field: string) => state.fieldErrors?.[field];
   const typed = (field: string, fallback: string) => state.values?.[field] ?? fallback;
@@ -67,6 +71,14 @@ export function FindingForm({ action, projectId, studyId, finding, evidence, own
           label={t("status")}
           defaultValue={typed("status", finding?.status ?? "draft")}
           options={findingStatuses.map((v) => ({ value: v, label: t(`statuses.${v}`) }))}
+        />
+        <SelectField
+          name="outcomeId"
+          label={tModel("outcome")}
+          defaultValue={typed("outcomeId", outcomeId)}
+          error={error("outcomeId")}
+          options={[{ value: "", label: tModel("noOutcome") }, ...outcomes]}
+          className="sm:col-span-2"
         />
       </div>
       {locales.map((l) => (

@@ -24,6 +24,7 @@ export function findingFromForm(values: Record<string, string>): CreateFindingIn
       return { workshopId: workshopId!, day: day ?? null };
     }),
     sourceIds: list(values.sourceIds),
+    outcomeId: values.outcomeId || null,
     institutions: [
       ...list(values.reportedBy).map((institutionId) => ({ institutionId, role: "reported" as const })),
       ...list(values.concerned).map((institutionId) => ({ institutionId, role: "concerned" as const })),

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { LinkedResults } from "@/components/logic-model/linked-results";
 import { ButtonLink } from "@/components/ui/button";
 import { DownloadLink } from "@/components/ui/download-link";
 import { FactList } from "@/components/ui/fact-list";
@@ -12,9 +13,10 @@ import { NarrativeText } from "@/components/narrative-text";
 export default async function WorkshopPage({ params }: { params: Promise<{ projectId: string; workshopId: string }> }) {
   const ctx = await getPageContext();
   const { projectId, workshopId } = await params;
-  const { workshop, mission, days, invited, agenda, canEdit, canCheckIn } = unwrapForPage(await getWorkshop(ctx, { projectId, workshopId }));
-  const [t, tLanguage, tSheet, tImport, format] = await Promise.all([
+  const { workshop, mission, days, invited, agenda, outputs, canEdit, canCheckIn } = unwrapForPage(await getWorkshop(ctx, { projectId, workshopId }));
+  const [t, tModel, tLanguage, tSheet, tImport, format] = await Promise.all([
     getTranslations("workshops"),
+    getTranslations("logicModel"),
     getTranslations("language"),
     getTranslations("signInSheet"),
     getTranslations("attendanceImport"),
@@ -30,6 +32,7 @@ export default async function WorkshopPage({ params }: { params: Promise<{ proje
     { label: t("facilitators"), value: workshop.facilitators || "—" },
     { label: t("expected"), value: workshop.expectedParticipants === null ? "—" : format.number(workshop.expectedParticipants) },
     { label: t("status"), value: t(`statuses.${workshop.status}`) },
+    { label: tModel("outputs"), value: <LinkedResults projectId={projectId} results={outputs} /> },
     ...(mission
       ? [
           {

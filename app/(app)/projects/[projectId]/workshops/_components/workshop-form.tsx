@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { InstitutionMultiPicker } from "@/components/institutions/institution-multi-picker";
+import { OutputChoices } from "@/components/logic-model/output-choices";
 import { DateField } from "@/components/ui/date-field";
 import { SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
@@ -17,6 +18,9 @@ type Props = {
   workshop?: Workshop;
   missions: Option[];
   invited: { id: string; name: string }[];
+  /** The project's outputs, and those the workshop contributes to. */
+  outputs: Option[];
+  chosenOutputs: string[];
   /** On edit, one agenda box per day of the saved dates. */
   agendaDays: { day: string; label: string; agenda: string }[];
   cancelHref: string;
@@ -24,7 +28,7 @@ type Props = {
   missionId?: string;
 };
 
-export function WorkshopForm({ action, projectId, workshop, missions, invited, agendaDays, cancelHref, missionId = "" }: Props) {
+export function WorkshopForm({ action, projectId, workshop, missions, invited, outputs, chosenOutputs, agendaDays, cancelHref, missionId = "" }: Props) {
   const t = useTranslations("workshops");
   const tLanguage = useTranslations("language");
   const [state, formAction] = useActionState(action, idleForm);
@@ -86,6 +90,7 @@ export function WorkshopForm({ action, projectId, workshop, missions, invited, a
         initial={invited}
         error={error("invitedInstitutionIds")}
       />
+      <OutputChoices outputs={outputs} chosen={state.values ? (state.values.outputIds ?? "").split(",") : chosenOutputs} error={error("outputIds")} />
       <fieldset className="flex flex-col gap-3">
         <legend className="text-sm font-medium text-slate-800">{t("agenda")}</legend>
         {agendaDays.length === 0 && <p className="text-sm text-slate-700">{t("agendaHint")}</p>}

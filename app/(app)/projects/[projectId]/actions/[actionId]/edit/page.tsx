@@ -11,11 +11,11 @@ import { actionFormOptions } from "../../_components/action-form-options";
 export default async function EditActionPage({ params }: { params: Promise<{ projectId: string; actionId: string }> }) {
   const ctx = await getPageContext();
   const { projectId, actionId } = await params;
-  const { action, findings, institutions, canEdit } = unwrapForPage(await getAction(ctx, { projectId, actionId }));
+  const { action, findings, institutions, outputs, canEdit } = unwrapForPage(await getAction(ctx, { projectId, actionId }));
   if (!canEdit) notFound();
   const [t, options] = await Promise.all([getTranslations("improvementActions"), actionFormOptions(ctx, projectId)]);
   return (
-    <PageMessages namespaces={["improvementActions", "institutions"]}>
+    <PageMessages namespaces={["improvementActions", "institutions", "logicModel"]}>
       <PageHeader title={t("edit")} />
       <ActionForm
         action={updateActionAction}
@@ -23,6 +23,7 @@ export default async function EditActionPage({ params }: { params: Promise<{ pro
         current={action}
         chosenFindings={findings.map((f) => f.id)}
         institutions={institutions}
+        chosenOutputs={outputs.map((o) => o.id)}
         cancelHref={`/projects/${projectId}/actions/${actionId}`}
         {...options}
       />

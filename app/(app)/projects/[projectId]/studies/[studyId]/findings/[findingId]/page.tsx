@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { LinkedResults } from "@/components/logic-model/linked-results";
 import { ButtonLink } from "@/components/ui/button";
 import { FactList } from "@/components/ui/fact-list";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,9 +14,15 @@ import { NarrativeText } from "@/components/narrative-text";
 export default async function FindingPage({ params }: { params: Promise<{ projectId: string; studyId: string; findingId: string }> }) {
   const ctx = await getPageContext();
   const { projectId, studyId, findingId } = await params;
-  const { finding, projectThemeName, workshops, sources, institutions, canEdit } = unwrapForPage(await getFinding(ctx, { projectId, studyId, findingId }));
+  const { finding, projectThemeName, workshops, sources, institutions, outcome, canEdit } = unwrapForPage(await getFinding(ctx, { projectId, studyId, findingId }));
   const actions = unwrapForPage(await listActions(ctx, { projectId, findingId }));
-  const [t, ta, format, locale] = await Promise.all([getTranslations("findings"), getTranslations("improvementActions"), getFormatter(), getLocale()]);
+  const [t, ta, tModel, format, locale] = await Promise.all([
+    getTranslations("findings"),
+    getTranslations("improvementActions"),
+    getTranslations("logicModel"),
+    getFormatter(),
+    getLocale(),
+  ]);
   const title = narrativeFor(finding.title, locale).text;
   const theme = finding.theme ? t(`themes.${finding.theme}`) : projectThemeName ? narrativeFor(projectThemeName, locale).text : "—";
   const byRole = (role: "reported" | "concerned") => institutions.filter((i) => i.role === role);
@@ -44,6 +51,7 @@ export default async function FindingPage({ params }: { params: Promise<{ projec
             { label: t("theme"), value: theme },
             { label: t("priority"), value: t(`priorities.${finding.priority}`) },
             { label: t("status"), value: t(`statuses.${finding.status}`) },
+            { label: tModel("outcome"), value: <LinkedResults projectId={projectId} results={outcome ? [outcome] : []} /> },
           ]}
         />
         <NarrativeText text={finding.description} />

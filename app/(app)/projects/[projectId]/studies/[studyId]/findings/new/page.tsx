@@ -15,7 +15,7 @@ export default async function NewFindingPage({ params }: { params: Promise<{ pro
   if (!canEdit) notFound();
   const [t, options] = await Promise.all([getTranslations("findings"), findingFormOptions(ctx, projectId, studyId)]);
   return (
-    <PageMessages namespaces={["findings", "institutions"]}>
+    <PageMessages namespaces={["findings", "institutions", "logicModel"]}>
       <PageHeader title={`${t("new")} · ${study.title}`} />
       <FindingForm
         action={createFindingAction}

@@ -11,12 +11,12 @@ import { findingFormOptions } from "../../../../_components/finding-form-options
 export default async function EditFindingPage({ params }: { params: Promise<{ projectId: string; studyId: string; findingId: string }> }) {
   const ctx = await getPageContext();
   const { projectId, studyId, findingId } = await params;
-  const { finding, workshops, sources, institutions, canEdit } = unwrapForPage(await getFinding(ctx, { projectId, studyId, findingId }));
+  const { finding, workshops, sources, institutions, outcome, canEdit } = unwrapForPage(await getFinding(ctx, { projectId, studyId, findingId }));
   if (!canEdit) notFound();
   const [t, options] = await Promise.all([getTranslations("findings"), findingFormOptions(ctx, projectId, studyId)]);
   const chosen = (role: "reported" | "concerned") => institutions.filter((i) => i.role === role).map((i) => ({ id: i.institutionId, name: i.name }));
   return (
-    <PageMessages namespaces={["findings", "institutions"]}>
+    <PageMessages namespaces={["findings", "institutions", "logicModel"]}>
       <PageHeader title={t("edit")} />
       <FindingForm
         action={updateFindingAction}
@@ -29,6 +29,7 @@ export default async function EditFindingPage({ params }: { params: Promise<{ pr
           reportedBy: chosen("reported"),
           concerned: chosen("concerned"),
         }}
+        outcomeId={outcome?.id}
         cancelHref={`/projects/${projectId}/studies/${studyId}/findings/${findingId}`}
         {...options}
       />
