@@ -16,6 +16,8 @@ export const auditEntityTypes = [
   "improvement_action",
   "evaluation",
   "expected_result",
+  "indicator",
+  "reporting_period",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

@@ -10,6 +10,7 @@ import {
   evaluations,
   evaluationStatements,
   expectedResults,
+  indicators,
   findings,
   improvementActions,
   institutions,
@@ -20,6 +21,7 @@ import {
   projectMembers,
   reviewRoundFindings,
   reviewRoundPartners,
+  reportingPeriods,
   reviewRounds,
   studies,
   studySources,
@@ -345,6 +347,28 @@ const matrix: Record<string, Entry> = {
   },
   "logicModel.move": { allowed: inProject("logicModel.edit"), input: async (w) => ({ projectId: w.projectId, resultId: await expectedResult(w), direction: "up" }) },
   "logicModel.delete": { allowed: inProject("logicModel.edit"), input: async (w) => ({ projectId: w.projectId, resultId: await expectedResult(w) }) },
+  "indicators.list": { allowed: inProject("project.read"), input: (w) => ({ projectId: w.projectId }) },
+  "indicators.get": { allowed: inProject("project.read"), input: async (w) => ({ projectId: w.projectId, indicatorId: await indicator(w) }) },
+  "indicators.create": { allowed: inProject("logicModel.edit"), input: async (w) => indicatorInput(w, await expectedResult(w)) },
+  "indicators.update": {
+    allowed: inProject("logicModel.edit"),
+    input: async (w) => ({ ...indicatorInput(w, await expectedResult(w)), indicatorId: await indicator(w), version: 1 }),
+  },
+  "indicators.delete": { allowed: inProject("logicModel.edit"), input: async (w) => ({ projectId: w.projectId, indicatorId: await indicator(w) }) },
+  "periods.list": { allowed: inProject("project.read"), input: (w) => ({ projectId: w.projectId }) },
+  "periods.create": {
+    allowed: inProject("logicModel.edit"),
+    input: (w) => ({ projectId: w.projectId, name: `P-${crypto.randomUUID().slice(0, 8)}`, startDate: "2019-01-01", endDate: "2019-03-31" }),
+  },
+  "periods.createYears": {
+    allowed: inProject("logicModel.edit"),
+    // The years are made only for a project without periods: each role starts from none.
+    input: async (w) => {
+      await w.db.delete(reportingPeriods).where(eq(reportingPeriods.projectId, w.projectId));
+      return { projectId: w.projectId };
+    },
+  },
+  "periods.delete": { allowed: inProject("logicModel.edit"), input: async (w) => ({ projectId: w.projectId, periodId: await period(w) }) },
   "evaluations.list": { allowed: inProject("project.read"), input: (w) => ({ projectId: w.projectId }) },
   "evaluations.addResponse": {
     allowed: inProject("evaluations.enterResponses"),
@@ -428,6 +452,32 @@ async function ultimateOutcome(w: World) {
     .insert(expectedResults)
     .values({ projectId: w.projectId, level: "ultimate", code: "1000", statement: written("Resultado final") })
     .returning({ id: expectedResults.id });
+  return row!.id;
+}
+
+const indicatorInput = (w: World, resultId: string) => ({
+  projectId: w.projectId,
+  resultId,
+  code: `I-${crypto.randomUUID().slice(0, 8)}`,
+  statement: written("Indicador"),
+  unit: "number",
+});
+
+/** A fresh indicator of a fresh result. */
+async function indicator(w: World) {
+  const [row] = await w.db
+    .insert(indicators)
+    .values({ ...indicatorInput(w, await expectedResult(w)), unit: "number" as const })
+    .returning({ id: indicators.id });
+  return row!.id;
+}
+
+/** A fresh reporting period with no target. */
+async function period(w: World) {
+  const [row] = await w.db
+    .insert(reportingPeriods)
+    .values({ projectId: w.projectId, name: `P-${crypto.randomUUID().slice(0, 8)}`, startDate: "2020-01-01", endDate: "2020-06-30" })
+    .returning({ id: reportingPeriods.id });
   return row!.id;
 }
 

@@ -68,7 +68,7 @@ export function defineUseCase<S extends z.ZodType, R, const H extends Http | und
       return { ok: true, data };
     } catch (error) {
       if (error instanceof UseCaseError) return { ok: false, error: error.code, fieldErrors: error.fieldErrors };
-      if (isUniqueViolation(error)) return { ok: false, error: "conflict" };
+      if (isRaceLost(error)) return { ok: false, error: "conflict" };
       // Whoever logs it next (Next.js, the API handler) must not see the query's values.
       throw redactDatabaseError(`Use case ${definition.name}`, error);
     }
@@ -76,9 +76,13 @@ export function defineUseCase<S extends z.ZodType, R, const H extends Http | und
   return Object.assign(execute, { definition });
 }
 
-function isUniqueViolation(error: unknown): boolean {
+/**
+ * Another writer got there between the checks and the write: a duplicate of a unique value (23505),
+ * or a row linked to or removed meanwhile (23503). The checks already refused everything else.
+ */
+function isRaceLost(error: unknown): boolean {
   for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === "23505") return true;
+    if (e.code === "23505" || e.code === "23503") return true;
   }
   return false;
 }

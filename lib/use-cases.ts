@@ -46,6 +46,17 @@ import { findDuplicates, listDuplicatePairs, markDistinct, mergeParticipants } f
 import { eraseParticipant, exportParticipantData } from "./participants/personal-data";
 import { createProject, getProject, listProjects, updateProject } from "./projects/use-cases";
 import { createResult, deleteResult, getLogicModel, getResult, moveResult, updateResult } from "./logic-model/use-cases";
+import {
+  createIndicator,
+  createPeriod,
+  createYearlyPeriods,
+  deleteIndicator,
+  deletePeriod,
+  getIndicator,
+  listIndicators,
+  listPeriods,
+  updateIndicator,
+} from "./indicators/use-cases";
 import type { UseCase } from "./use-case";
 import { createUser, getUser, issueSignInLink, listUsers, setUserActive } from "./users/use-cases";
 import { createWorkshop, getWorkshop, listWorkshops, updateWorkshop } from "./workshops/use-cases";
@@ -131,6 +142,15 @@ export const allUseCases: UseCase<never, unknown>[] = [
   updateResult,
   moveResult,
   deleteResult,
+  listIndicators,
+  getIndicator,
+  createIndicator,
+  updateIndicator,
+  deleteIndicator,
+  listPeriods,
+  createPeriod,
+  createYearlyPeriods,
+  deletePeriod,
   listStudies,
   getStudy,
   createStudy,

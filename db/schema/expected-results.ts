@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { projects } from "./projects";
 import { resultLevels, type Narrative } from "./values";
@@ -24,7 +25,12 @@ export const expectedResults = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("expected_results_project_code_idx").on(t.projectId, t.code), index("expected_results_parent_idx").on(t.parentId)],
+  (t) => [
+    uniqueIndex("expected_results_project_code_idx").on(t.projectId, t.code),
+    index("expected_results_parent_idx").on(t.parentId),
+    // One ultimate outcome per project, even when two managers add one at the same moment.
+    uniqueIndex("expected_results_one_ultimate_idx").on(t.projectId).where(sql`${t.level} = 'ultimate'`),
+  ],
 );
 
 export type ExpectedResult = typeof expectedResults.$inferSelect;

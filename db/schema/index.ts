@@ -15,3 +15,4 @@ export * from "./evaluations";
 export * from "./personal-data";
 export * from "./expected-results";
 export * from "./result-links";
+export * from "./indicators";

@@ -73,3 +73,12 @@ export type ScaleSize = (typeof scaleSizes)[number];
 /** The levels of a results chain (GAC's logic model), from the project's ultimate outcome down to its outputs. */
 export const resultLevels = ["ultimate", "intermediate", "immediate", "output"] as const;
 export type ResultLevel = (typeof resultLevels)[number];
+
+/** How an indicator of the performance measurement framework is counted, and how often it is reported. */
+export const indicatorUnits = ["number", "percentage", "score", "yes_no"] as const;
+export const indicatorFrequencies = ["quarterly", "semiannual", "annual", "end_of_project"] as const;
+/** What an indicator's figures are broken down by; each comes from the records themselves. */
+export const disaggregations = ["sex", "sector", "institution_kind", "country"] as const;
+export type IndicatorUnit = (typeof indicatorUnits)[number];
+export type IndicatorFrequency = (typeof indicatorFrequencies)[number];
+export type Disaggregation = (typeof disaggregations)[number];

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { findingInstitutions, findings, findingSources, findingWorkshops, institutions, projectThemes, studySources, workshops, type Finding } from "@/db/schema";
 import { findingThemes, type FindingTheme } from "@/db/schema/values";
 import { changeOf, recordAudit } from "@/lib/audit";
@@ -9,6 +9,7 @@ import { assertProjectWorkshops, loadStudy } from "@/lib/studies/queries";
 import { can } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { insertAudited, updateVersioned } from "@/lib/audited-write";
+import { visibleFindings } from "./queries";
 import { assertResultsLinkable, linkedResultIds, linkedResults, resultLinksChange, writeResultLinks } from "@/lib/result-links/links";
 import { createFindingInput, createProjectThemeInput, findingIdInput, listFindingsInput, updateFindingInput } from "./schemas";
 import { z } from "zod";
@@ -19,10 +20,6 @@ const isUsualTheme = (theme: string): theme is FindingTheme => (findingThemes as
 const editableFields = ["theme", "projectThemeId", "title", "description", "priority", "status"] as const;
 
 /** Partners read findings once they leave the draft stage; the project's staff read them all. */
-function visibleFindings(ctx: UseCaseCtx): SQL | undefined {
-  return can(ctx.access, "findings.readDrafts") ? undefined : ne(findings.status, "draft");
-}
-
 export const listFindings = defineUseCase({
   name: "findings.list",
   http: { method: "get", path: "/projects/{projectId}/studies/{studyId}/findings", response: listFindingsOutput },

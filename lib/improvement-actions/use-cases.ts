@@ -19,6 +19,7 @@ import { UseCaseError } from "@/lib/result";
 import { accentedLetters, containsPattern, plainLetters, toSearchText } from "@/lib/search-text";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { insertAudited, nextVersion, updateVersioned } from "@/lib/audited-write";
+import { visibleFindings } from "@/lib/findings/queries";
 import { assertResultsLinkable, linkedResultIds, linkedResults, resultLinksChange, writeResultLinks } from "@/lib/result-links/links";
 import { actionIdInput, addActionUpdateInput, createActionInput, listActionsInput, updateActionInput } from "./schemas";
 import type { z } from "zod";
@@ -114,8 +115,7 @@ export const getAction = defineUseCase({
         .select({ id: findings.id, studyId: findings.studyId, title: findings.title, theme: findings.theme, status: findings.status })
         .from(actionFindings)
         .innerJoin(findings, eq(findings.id, actionFindings.findingId))
-        // Partners do not read drafts, here either.
-        .where(and(eq(actionFindings.actionId, action.id), can(ctx.access, "findings.readDrafts") ? undefined : sql`${findings.status} <> 'draft'`))
+        .where(and(eq(actionFindings.actionId, action.id), visibleFindings(ctx)))
         .orderBy(asc(findings.createdAt)),
       ctx.db
         .select({ id: institutions.id, name: institutions.name })

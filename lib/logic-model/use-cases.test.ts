@@ -5,7 +5,7 @@ import { createTestDatabase } from "@/db/testing";
 import { auditEntries, expectedResults } from "@/db/schema";
 import { expectFailure, expectOk, snapshotCounts, written } from "@/lib/testing/helpers";
 import { createWorld } from "@/lib/testing/world";
-import { createResult, deleteResult, getLogicModel, moveResult, updateResult } from "./use-cases";
+import { createResult, deleteResult, getLogicModel, getResult, moveResult, updateResult } from "./use-cases";
 
 let database: Database;
 
@@ -140,6 +140,22 @@ describe("the logic model", () => {
       expect(expectFailure(await deleteResult(ctx, { projectId: s.projectId, resultId: s.identification.id })).error).toBe(error);
     }
     expect(expectFailure(await getLogicModel(await s.world.ctx("outsider"), { projectId: s.projectId })).error).toBe("not_found");
+    expect(await rows()).toEqual(before);
+  });
+
+  it("another project's result, named under the manager's own project, is not found by any use case and nothing changes", async () => {
+    const s = await setup();
+    const other = await createWorld(database.db);
+    const foreign = expectOk(await createResult(await other.ctx("manager"), { projectId: other.projectId, parentId: null, statement: written("Autre projet") }));
+    const before = await rows();
+    const ids = { projectId: s.projectId, resultId: foreign.id };
+    const answers = [
+      await getResult(s.manager, ids),
+      await updateResult(s.manager, { ...ids, version: 1, parentId: null, code: "9000", statement: written("Pris") }),
+      await moveResult(s.manager, { ...ids, direction: "down" }),
+      await deleteResult(s.manager, ids),
+    ];
+    expect(answers.map((a) => (a.ok ? "done" : a.error))).toEqual(["not_found", "not_found", "not_found", "not_found"]);
     expect(await rows()).toEqual(before);
   });
 });

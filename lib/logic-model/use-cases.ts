@@ -1,5 +1,5 @@
 import { and, count, eq, ne, sql } from "drizzle-orm";
-import { expectedResults, type ExpectedResult } from "@/db/schema";
+import { expectedResults, indicators, type ExpectedResult } from "@/db/schema";
 import type { ResultLevel } from "@/db/schema/values";
 import { recordAudit } from "@/lib/audit";
 import { insertAudited, updateVersioned } from "@/lib/audited-write";
@@ -81,7 +81,7 @@ export const getResult = defineUseCase({
     return {
       result,
       parent: parent && { id: parent.id, code: parent.code, level: parent.level, statement: parent.statement },
-      linked: await linkedToResult(ctx, result.id),
+      linked: await linkedToResult(ctx, input.projectId, result.id),
       canEdit: can(ctx.access, "logicModel.edit"),
     };
   },
@@ -181,6 +181,8 @@ export const deleteResult = defineUseCase({
     const result = await loadResult(ctx, input.projectId, input.resultId);
     const [under] = await ctx.db.select({ n: count() }).from(expectedResults).where(eq(expectedResults.parentId, result.id));
     if (under && under.n > 0) throw new UseCaseError("conflict", { resultId: { key: "resultHasResultsUnder", values: { count: under.n } } });
+    const [measured] = await ctx.db.select({ n: count() }).from(indicators).where(eq(indicators.resultId, result.id));
+    if (measured && measured.n > 0) throw new UseCaseError("conflict", { resultId: { key: "resultHasIndicators", values: { count: measured.n } } });
     const linked = await linkCount(ctx, result.id);
     if (linked > 0) throw new UseCaseError("conflict", { resultId: { key: "resultHasLinks", values: { count: linked } } });
     await ctx.db.delete(expectedResults).where(eq(expectedResults.id, result.id));

@@ -61,15 +61,6 @@ export async function writeResultLinks(ctx: UseCaseCtx, kind: LinkKind, entityId
   if (unique.length) await ctx.db.insert(resultLinks).values(unique.map((resultId) => ({ resultId, [`${kind}Id`]: entityId })));
 }
 
-/** The project's results a kind can be linked to, in the tree's order, for a form's choices. */
-export async function linkChoices(ctx: UseCaseCtx, projectId: string, kind: LinkKind) {
-  return ctx.db
-    .select({ id: expectedResults.id, code: expectedResults.code, statement: expectedResults.statement })
-    .from(expectedResults)
-    .where(and(eq(expectedResults.projectId, projectId), inArray(expectedResults.level, levelsFor(kind))))
-    .orderBy(asc(expectedResults.code));
-}
-
 /** How many workshops, missions, actions and findings are linked to a result: a linked result is not deleted. */
 export async function linkCount(ctx: UseCaseCtx, resultId: string): Promise<number> {
   const [row] = await ctx.db.select({ n: count() }).from(resultLinks).where(eq(resultLinks.resultId, resultId));

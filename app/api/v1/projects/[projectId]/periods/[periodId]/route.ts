@@ -1,0 +1,4 @@
+import { apiRoute } from "@/lib/http/api";
+import { deletePeriod } from "@/lib/indicators/use-cases";
+
+export const DELETE = apiRoute(deletePeriod);

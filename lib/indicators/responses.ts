@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { disaggregations, indicatorFrequencies, indicatorUnits } from "@/db/schema/values";
+import { localizedText } from "@/lib/narrative";
+import { linkedResultRow } from "@/lib/result-links/responses";
+
+/** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */
+
+export const indicatorRow = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  resultId: z.string(),
+  code: z.string(),
+  statement: localizedText,
+  definition: localizedText.nullable(),
+  unit: z.enum(indicatorUnits),
+  disaggregations: z.array(z.enum(disaggregations)),
+  dataSources: z.string(),
+  collectionMethods: z.string(),
+  frequency: z.enum(indicatorFrequencies),
+  responsibility: z.string(),
+  dataQualityNotes: z.string(),
+  baselineValue: z.number().nullable(),
+  baselineDate: z.string().nullable(),
+  baselineNote: z.string(),
+  endTarget: z.number().nullable(),
+  version: z.number(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+export const periodRow = z.object({ id: z.string(), projectId: z.string(), name: z.string(), startDate: z.string(), endDate: z.string(), createdAt: z.date() });
+
+export const listIndicatorsOutput = z.object({
+  items: z.array(indicatorRow.pick({ id: true, resultId: true, code: true, statement: true, unit: true, baselineValue: true, endTarget: true }).extend({ resultCode: z.string() })),
+  canEdit: z.boolean(),
+});
+
+export const getIndicatorOutput = z.object({
+  indicator: indicatorRow,
+  result: linkedResultRow,
+  targets: z.array(z.object({ periodId: z.string(), name: z.string(), startDate: z.string(), endDate: z.string(), value: z.number().nullable() })),
+  evidence: z.object({
+    findings: z.array(z.object({ id: z.string(), studyId: z.string(), title: localizedText })),
+    workshops: z.array(z.object({ id: z.string(), title: z.string(), startDate: z.string() })),
+    sources: z.array(z.object({ id: z.string(), studyId: z.string(), title: z.string() })),
+  }),
+  history: z.array(
+    z.object({
+      id: z.string(),
+      at: z.date(),
+      action: z.string(),
+      changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
+      actorName: z.string().nullable(),
+    }),
+  ),
+  canEdit: z.boolean(),
+});
+
+export const createIndicatorOutput = indicatorRow;
+export const updateIndicatorOutput = indicatorRow;
+export const deleteIndicatorOutput = z.object({ deleted: z.boolean() });
+export const listPeriodsOutput = z.object({ items: z.array(periodRow), canEdit: z.boolean() });
+export const createPeriodOutput = periodRow;
+export const deletePeriodOutput = z.object({ deleted: z.boolean() });
