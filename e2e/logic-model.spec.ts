@@ -116,4 +116,54 @@ test.describe("the logic model on a phone", () => {
     await page.context().close();
     await partnerPage.context().close();
   });
+
+  test("a manager sets the project's years as periods and an indicator with its baseline and targets, refused at 120 %; a partner reads it in Spanish", async ({ browser }) => {
+    const { projectId, manager: page, partner: partnerPage } = await newProject(browser);
+    const created = await page.request.post(`/api/v1/projects/${projectId}/logic-model/results`, {
+      data: { parentId: null, statement: { original: "fr", fr: "Vulnérabilité réduite" } },
+      headers: originHeader,
+    });
+    const { id: resultId } = (await created.json()) as { id: string };
+
+    await page.goto(`/projects/${projectId}/logic-model`);
+    await page.getByRole("link", { name: fr.indicators.periods }).click();
+    await page.getByRole("button", { name: fr.indicators.useYears }).click();
+    const periods = page.getByRole("region", { name: fr.indicators.periods });
+    await expect(periods.getByRole("row")).toHaveCount(4);
+
+    await page.goto(`/projects/${projectId}/logic-model/${resultId}`);
+    await page.getByRole("link", { name: fr.indicators.add }).click();
+    await page.getByLabel(fr.indicators.code).fill("1000.1");
+    await page.getByLabel(fr.indicators.unit).selectOption("percentage");
+    const inFrench = page.getByRole("group", { name: fill(fr.common.inLanguage, { language: fr.language.fr }) });
+    await inFrench.getByLabel(fr.indicators.statement, { exact: true }).fill("% des victimes identifiées qui sont prises en charge");
+    await page.getByLabel(fr.indicators.baselineValue).fill("35");
+    for (const [year, value] of [
+      ["2026", "40"],
+      ["2027", "55"],
+      ["2028", "70"],
+    ]) {
+      await page.getByLabel(fill(fr.indicators.targetFor, { period: year! })).fill(value!);
+    }
+    await page.getByLabel(fr.indicators.endTarget).fill("120");
+    await page.getByRole("button", { name: fr.common.save }).click();
+    await expect(page.getByText(fr.validation.percentAbove100)).toBeVisible();
+    await page.getByLabel(fr.indicators.endTarget).fill("70");
+    await page.getByRole("button", { name: fr.common.save }).click();
+
+    await expect(page.getByRole("heading", { name: /1000\.1/ })).toBeVisible();
+    const targets = page.getByRole("region", { name: fr.indicators.targets });
+    await expect(targets.getByRole("row", { name: /2027/ })).toContainText("55");
+    await expect(page.getByText(fill(fr.indicators.historyEntry, { action: fr.indicators.actions.create, actor: "Modèle manager" }))).toBeVisible();
+    await expectAccessible(page);
+
+    await partnerPage.goto(`/projects/${projectId}/logic-model/${resultId}`);
+    await partnerPage.getByRole("link", { name: /1000\.1/ }).click();
+    await expect(partnerPage.getByRole("heading", { name: es.indicators.targets })).toBeVisible();
+    await expect(partnerPage.getByRole("region", { name: es.indicators.targets }).getByRole("row", { name: new RegExp(es.indicators.endTarget) })).toContainText("70");
+    await expect(partnerPage.getByRole("link", { name: es.indicators.edit })).toHaveCount(0);
+    expect(await partnerPage.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.context().close();
+    await partnerPage.context().close();
+  });
 });

@@ -1,7 +1,19 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/db/client";
-import { appSettings, evaluations, expectedResults, missions, projects, resultLinks, workshops } from "@/db/schema";
+import {
+  appSettings,
+  evaluations,
+  expectedResults,
+  indicatorEvidence,
+  indicators,
+  indicatorTargets,
+  missions,
+  projects,
+  reportingPeriods,
+  resultLinks,
+  workshops,
+} from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { demoProjectCodes, seedDemo } from "./demo";
 import { tegucigalpaWorkshopTitle } from "./workshops";
@@ -48,12 +60,29 @@ describe("a demo database seeded by an earlier version", () => {
     expect((await rows()).links).toBe(15);
   });
 
+  it("gives the Honduras project its years as periods and four indicators with baselines of June 2019, targets per year and evidence", async () => {
+    const [honduras] = await db.select({ id: projects.id }).from(projects).where(eq(projects.code, demoProjectCodes.honduras));
+    const periods = await db.select().from(reportingPeriods).where(eq(reportingPeriods.projectId, honduras!.id)).orderBy(reportingPeriods.startDate);
+    expect(periods.map((p) => p.name)).toEqual(["2019-2020", "2020-2021", "2021-2022", "2022"]);
+    const rows = await db.select().from(indicators).where(eq(indicators.projectId, honduras!.id)).orderBy(indicators.code);
+    expect(rows.map((i) => [i.code, i.unit, i.baselineValue, i.endTarget])).toEqual([
+      ["1110.1", "percentage", 35, 75],
+      ["1111.1", "number", 0, 200],
+      ["1112.1", "yes_no", 0, 1],
+      ["1211.1", "number", 2, 8],
+    ]);
+    expect(await db.select().from(indicatorTargets).where(eq(indicatorTargets.indicatorId, rows[0]!.id))).toHaveLength(4);
+    expect(await db.select().from(indicatorEvidence)).toHaveLength(3);
+  });
+
   it("gets the new parts without a second copy of missions and evaluations whose titles were stored before they were translated", async () => {
     const before = await rows();
     // What migration 0017 left of the titles: the text as it was, taken as French.
     await db.update(missions).set({ title: sql`jsonb_build_object('original', 'fr', 'fr', ${missions.title}->>(${missions.title}->>'original'))` });
     await db.update(evaluations).set({ title: sql`jsonb_build_object('original', 'fr', 'fr', ${evaluations.title}->>'fr')` });
     await db.delete(resultLinks);
+    await db.delete(indicators);
+    await db.delete(reportingPeriods);
     await db.delete(expectedResults);
     await db.update(appSettings).set({ value: 6 }).where(eq(appSettings.key, "demoData"));
     await seedDemo(db);

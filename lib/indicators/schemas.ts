@@ -53,9 +53,10 @@ function checkFigures(v: Figures, ctx: z.RefinementCtx) {
   const key = v.unit === "yes_no" ? "yesNoFigure" : "percentAbove100";
   if (v.baselineValue !== null && !allowed(v.baselineValue)) ctx.addIssue({ code: "custom", message: key, path: ["baselineValue"] });
   if (v.endTarget !== null && !allowed(v.endTarget)) ctx.addIssue({ code: "custom", message: key, path: ["endTarget"] });
-  v.targets.forEach((t, i) => {
-    if (!allowed(t.value)) ctx.addIssue({ code: "custom", message: key, path: ["targets", i, "value"] });
-  });
+  // Beside the period's box in the form: its id, not its place among the targets sent.
+  for (const t of v.targets) {
+    if (!allowed(t.value)) ctx.addIssue({ code: "custom", message: key, path: ["targets", t.periodId] });
+  }
   if (new Set(v.targets.map((t) => t.periodId)).size !== v.targets.length) ctx.addIssue({ code: "custom", message: "invalid", path: ["targets"] });
 }
 

@@ -139,12 +139,12 @@ describe("indicators", () => {
     const before = await rows();
     const refusals = [
       [form(s, { code: "A", endTarget: 120 }), "endTarget", "percentAbove100"],
-      [form(s, { code: "B", targets: [{ periodId: s.periods[0]!.id, value: 101 }] }), "targets.0.value", "percentAbove100"],
+      [form(s, { code: "B", targets: [{ periodId: s.periods[0]!.id, value: 101 }] }), `targets.${s.periods[0]!.id}`, "percentAbove100"],
       [form(s, { code: "C", unit: "yes_no", baselineValue: 2, endTarget: 1, targets: [] }), "baselineValue", "yesNoFigure"],
       [form(s, { code: "D", resultId: s.foreignResult.id }), "resultId", "notProjectResult"],
       [form(s, { code: "E", targets: [{ periodId: s.foreignPeriod.id, value: 10 }] }), "targets", "notProjectPeriod"],
       [form(s, { code: "1000.1" }), "code", "codeTaken"],
-    ] as const;
+    ] as const satisfies readonly (readonly [CreateIndicatorInput, string, string])[];
     for (const [input, field, key] of refusals) {
       expect(expectFailure(await createIndicator(s.manager, input)).fieldErrors?.[field], field).toMatchObject({ key });
     }

@@ -17,7 +17,7 @@ export default async function LogicModelPage({ params }: { params: Promise<{ pro
   const { projectId } = await params;
   const ctx = await getPageContext();
   const { results, canEdit } = unwrapForPage(await getLogicModel(ctx, { projectId }));
-  const t = await getTranslations("logicModel");
+  const [t, tIndicators] = await Promise.all([getTranslations("logicModel"), getTranslations("indicators")]);
   const base = `/projects/${projectId}/logic-model`;
   const childrenOf = (parentId: string | null) => results.filter((r) => r.parentId === parentId);
 
@@ -61,7 +61,12 @@ export default async function LogicModelPage({ params }: { params: Promise<{ pro
   return (
     <PageMessages namespaces={["logicModel"]}>
       <PageHeader title={t("title")} actions={canEdit && roots.length === 0 && <ButtonLink href={`${base}/new`}>{t("add.ultimate")}</ButtonLink>} />
-      <p className="mb-4 text-slate-700">{t("intro")}</p>
+      <p className="mb-2 text-slate-700">{t("intro")}</p>
+      <p className="mb-4">
+        <Link href={`/projects/${projectId}/periods`} className="underline">
+          {tIndicators("periods")}
+        </Link>
+      </p>
       {roots.length === 0 ? <EmptyState message={t("empty")} /> : tree(roots)}
     </PageMessages>
   );

@@ -7,6 +7,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { calendarDate } from "@/lib/i18n/dates";
+import { listIndicators } from "@/lib/indicators/use-cases";
 import { getResult } from "@/lib/logic-model/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 
@@ -14,9 +15,13 @@ import { getPageContext, unwrapForPage } from "@/lib/request-context";
 export default async function ResultPage({ params }: { params: Promise<{ projectId: string; resultId: string }> }) {
   const { projectId, resultId } = await params;
   const ctx = await getPageContext();
-  const { result, parent, linked, canEdit } = unwrapForPage(await getResult(ctx, { projectId, resultId }));
-  const [t, tWorkshops, tMissions, tActions, tFindings, format] = await Promise.all([
+  const [{ result, parent, linked, canEdit }, { items: measures }] = await Promise.all([
+    getResult(ctx, { projectId, resultId }).then(unwrapForPage),
+    listIndicators(ctx, { projectId, resultId }).then(unwrapForPage),
+  ]);
+  const [t, tIndicators, tWorkshops, tMissions, tActions, tFindings, format] = await Promise.all([
     getTranslations("logicModel"),
+    getTranslations("indicators"),
     getTranslations("workshops"),
     getTranslations("missions"),
     getTranslations("improvementActions"),
@@ -93,6 +98,32 @@ export default async function ResultPage({ params }: { params: Promise<{ project
           {t("title")}
         </Link>
       </div>
+      <section aria-labelledby="result-indicators" className="mb-6">
+        <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+          <h2 id="result-indicators" className="text-lg font-semibold">
+            {tIndicators("title")}
+          </h2>
+          {canEdit && (
+            <ButtonLink href={`${base}/indicators/new?resultId=${result.id}`} variant="secondary">
+              {tIndicators("add")}
+            </ButtonLink>
+          )}
+        </div>
+        {measures.length === 0 ? (
+          <p className="text-sm text-slate-700">{tIndicators("none")}</p>
+        ) : (
+          <ul className="flex flex-col gap-2">
+            {measures.map((i) => (
+              <li key={i.id} className="rounded-md border border-slate-200 bg-white p-3">
+                <Link href={`${base}/indicators/${i.id}`} className="underline">
+                  <span className="font-mono font-semibold">{i.code}</span> <NarrativeText text={i.statement} as="title" />
+                </Link>
+                <span className="block text-sm text-slate-700">{tIndicators(`units.${i.unit}`)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <h2 className="mb-2 text-lg font-semibold">{result.level === "output" ? t("done") : t("informedBy")}</h2>
       {shown.length === 0 ? (
         <EmptyState message={t("nothingLinked")} />

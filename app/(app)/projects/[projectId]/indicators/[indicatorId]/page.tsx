@@ -1,0 +1,183 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { PageMessages } from "@/components/layout/page-messages";
+import { NarrativeText } from "@/components/narrative-text";
+import { ButtonLink } from "@/components/ui/button";
+import { FactList } from "@/components/ui/fact-list";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { IndicatorUnit } from "@/db/schema/values";
+import { calendarDate } from "@/lib/i18n/dates";
+import { getIndicator } from "@/lib/indicators/use-cases";
+import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import { DeleteIndicator } from "../_components/delete-indicator";
+
+/** The history names a changed field by its label on the form. */
+const fieldKeys = {
+  resultId: "result",
+  code: "code",
+  statement: "statement",
+  definition: "definition",
+  unit: "unit",
+  disaggregations: "disaggregations",
+  dataSources: "dataSources",
+  collectionMethods: "collectionMethods",
+  frequency: "frequency",
+  responsibility: "responsibility",
+  dataQualityNotes: "dataQualityNotes",
+  baselineValue: "baselineValue",
+  baselineDate: "baselineDate",
+  baselineNote: "baselineNote",
+  endTarget: "endTarget",
+  targets: "targets",
+  evidence: "evidence",
+} as const;
+
+/** An indicator as the PMF gives it: what it measures and how, its baseline and evidence, its targets per period, its history. */
+export default async function IndicatorPage({ params }: { params: Promise<{ projectId: string; indicatorId: string }> }) {
+  const { projectId, indicatorId } = await params;
+  const ctx = await getPageContext();
+  const { indicator, result, targets, evidence, history, canEdit } = unwrapForPage(await getIndicator(ctx, { projectId, indicatorId }));
+  const [t, format] = await Promise.all([getTranslations("indicators"), getFormatter()]);
+  const base = `/projects/${projectId}`;
+  const figure = (value: number | null, unit: IndicatorUnit = indicator.unit) => {
+    if (value === null) return "—";
+    if (unit === "yes_no") return value === 1 ? t("yes") : t("no");
+    if (unit === "percentage") return format.number(value / 100, { style: "percent", maximumFractionDigits: 1 });
+    return format.number(value);
+  };
+  const date = (d: string | null) => (d ? format.dateTime(calendarDate(d), { dateStyle: "medium" }) : "—");
+  const text = (value: string) => value || "—";
+  const label = (field: string) => (field in fieldKeys ? t(fieldKeys[field as keyof typeof fieldKeys]) : field);
+  const evidenceLinks = [
+    ...evidence.findings.map((f) => ({ key: f.id, href: `${base}/studies/${f.studyId}/findings/${f.id}`, label: <NarrativeText text={f.title} as="title" /> })),
+    ...evidence.workshops.map((w) => ({ key: w.id, href: `${base}/workshops/${w.id}`, label: `${w.title} (${date(w.startDate)})` })),
+    ...evidence.sources.map((s) => ({ key: s.id, href: `${base}/studies/${s.studyId}`, label: s.title })),
+  ];
+  return (
+    <PageMessages namespaces={["indicators"]}>
+      <PageHeader
+        title={
+          <>
+            <span className="font-mono">{indicator.code}</span> · <NarrativeText text={indicator.statement} as="title" />
+          </>
+        }
+        actions={
+          canEdit && (
+            <div className="flex flex-wrap gap-2">
+              <ButtonLink href={`${base}/indicators/${indicator.id}/edit`}>{t("edit")}</ButtonLink>
+              <DeleteIndicator projectId={projectId} indicatorId={indicator.id} resultId={result.id} code={indicator.code} />
+            </div>
+          )
+        }
+      />
+      <section aria-labelledby="indicator-facts" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="indicator-facts" className="sr-only">
+          {t("statement")}
+        </h2>
+        <FactList
+          className="mb-4"
+          facts={[
+            {
+              label: t("result"),
+              value: (
+                <Link href={`${base}/logic-model/${result.id}`} className="underline">
+                  <span className="font-mono">{result.code}</span> <NarrativeText text={result.statement} as="title" />
+                </Link>
+              ),
+            },
+            { label: t("unit"), value: t(`units.${indicator.unit}`) },
+            { label: t("disaggregations"), value: indicator.disaggregations.map((d) => t(`disaggregationNames.${d}`)).join(", ") || "—" },
+            { label: t("frequency"), value: t(`frequencies.${indicator.frequency}`) },
+            { label: t("dataSources"), value: text(indicator.dataSources) },
+            { label: t("collectionMethods"), value: text(indicator.collectionMethods) },
+            { label: t("responsibility"), value: text(indicator.responsibility) },
+            { label: t("dataQualityNotes"), value: text(indicator.dataQualityNotes) },
+          ]}
+        />
+        {indicator.definition && (
+          <>
+            <h3 className="mb-1 text-sm text-slate-600">{t("definition")}</h3>
+            <NarrativeText text={indicator.definition} />
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="indicator-baseline" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="indicator-baseline" className="mb-3 text-lg font-semibold">
+          {t("baseline")}
+        </h2>
+        <FactList
+          className="mb-3"
+          facts={[
+            { label: t("baselineValue"), value: figure(indicator.baselineValue) },
+            { label: t("baselineDate"), value: date(indicator.baselineDate) },
+            { label: t("baselineNote"), value: text(indicator.baselineNote) },
+          ]}
+        />
+        <h3 className="mb-1 font-semibold">{t("evidence")}</h3>
+        {evidenceLinks.length === 0 ? (
+          <p className="text-sm text-slate-700">{t("noEvidence")}</p>
+        ) : (
+          <ul className="flex list-disc flex-col gap-1 pl-5">
+            {evidenceLinks.map((e) => (
+              <li key={e.key}>
+                <Link href={e.href} className="underline">
+                  {e.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="indicator-targets" className="mb-6">
+        <h2 id="indicator-targets" className="mb-2 text-lg font-semibold">
+          {t("targets")}
+        </h2>
+        {targets.length === 0 && <p className="mb-2 text-sm text-slate-700">{t("noPeriods")}</p>}
+        <Table caption={t("targets")}>
+          <thead>
+            <tr>
+              <Th>{t("period")}</Th>
+              <Th>{t("target")}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {targets.map((p) => (
+              <tr key={p.periodId}>
+                <Td>
+                  {p.name} <span className="text-slate-600">({format.dateTimeRange(calendarDate(p.startDate), calendarDate(p.endDate), { dateStyle: "medium" })})</span>
+                </Td>
+                <Td>{figure(p.value)}</Td>
+              </tr>
+            ))}
+            <tr>
+              <Td>{t("endTarget")}</Td>
+              <Td>{figure(indicator.endTarget)}</Td>
+            </tr>
+          </tbody>
+        </Table>
+      </section>
+
+      <section aria-labelledby="indicator-history" className="mb-6">
+        <h2 id="indicator-history" className="mb-2 text-lg font-semibold">
+          {t("history")}
+        </h2>
+        <ol className="flex flex-col gap-2">
+          {history.map((h) => (
+            <li key={h.id} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
+              <span className="font-medium">
+                {t("historyEntry", { action: t(h.action === "indicators.create" ? "actions.create" : "actions.update"), actor: h.actorName ?? t("someone") })}
+              </span>{" "}
+              <time dateTime={h.at.toISOString()} className="text-slate-600">
+                {format.dateTime(h.at, { dateStyle: "medium", timeStyle: "short" })}
+              </time>
+              {h.action === "indicators.update" && <p className="text-slate-700">{t("changed", { fields: Object.keys(h.changes).map(label).join(", ") })}</p>}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </PageMessages>
+  );
+}

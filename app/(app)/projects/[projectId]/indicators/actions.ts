@@ -1,0 +1,28 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { runFormAction } from "@/lib/form-action";
+import type { FormState } from "@/lib/forms";
+import { createIndicator, deleteIndicator, updateIndicator } from "@/lib/indicators/use-cases";
+import type { Ctx } from "@/lib/session-user";
+import { indicatorFromForm } from "./_components/indicator-from-form";
+
+const hrefOf = (indicator: { id: string; projectId: string }) => `/projects/${indicator.projectId}/indicators/${indicator.id}`;
+
+export async function createIndicatorAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const state = await runFormAction(formData, (ctx: Ctx, values) => createIndicator(ctx, indicatorFromForm(values)));
+  if (state.status === "success") redirect(hrefOf(state.data));
+  return state;
+}
+
+export async function updateIndicatorAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const state = await runFormAction(formData, (ctx: Ctx, values) => updateIndicator(ctx, indicatorFromForm(values)));
+  if (state.status === "success") redirect(hrefOf(state.data));
+  return state;
+}
+
+export async function deleteIndicatorAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const state = await runFormAction(formData, deleteIndicator);
+  if (state.status === "success") redirect(`/projects/${formData.get("projectId")}/logic-model/${formData.get("resultId")}`);
+  return state;
+}
