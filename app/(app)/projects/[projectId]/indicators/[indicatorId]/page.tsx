@@ -164,6 +164,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ proj
         <h2 id="indicator-history" className="mb-2 text-lg font-semibold">
           {t("history")}
         </h2>
+        {history.length === 0 && <p className="text-sm text-slate-700">{t("noHistory")}</p>}
         <ol className="flex flex-col gap-2">
           {history.map((h) => (
             <li key={h.id} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
