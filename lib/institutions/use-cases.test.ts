@@ -337,7 +337,7 @@ describe("setInstitutionActive", () => {
     expect(await listed({ q: institution.name })).toEqual([institution.id]);
 
     const trail = (await auditEntriesFor(world.db, institution.id)).filter((e) => e.action !== "institutions.create");
-    expect(trail.map((e) => [e.action, e.changes, e.actorId]).sort()).toEqual([
+    expect(trail.map((e) => [e.action, e.changes, e.actorId])).toEqual([
       ["institutions.setActive", { isActive: { before: true, after: false } }, world.userIds.manager],
       ["institutions.setActive", { isActive: { before: false, after: true } }, world.userIds.manager],
     ]);

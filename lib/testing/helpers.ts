@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { count, eq } from "drizzle-orm";
+import { asc, count, eq } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { auditEntries, users } from "@/db/schema";
@@ -65,8 +65,9 @@ export async function isSessionValid(db: Db, session: Session): Promise<boolean>
   return (await loadSessionUser(db, session.userId, session.sessionVersion)) !== null;
 }
 
+/** A record's audit trail, oldest first: without an order, PostgreSQL may return it in any. */
 export async function auditEntriesFor(db: Db, entityId: string) {
-  return db.select().from(auditEntries).where(eq(auditEntries.entityId, entityId));
+  return db.select().from(auditEntries).where(eq(auditEntries.entityId, entityId)).orderBy(asc(auditEntries.at));
 }
 
 type NewUser = { password?: string | null; isActive?: boolean; isAdmin?: boolean; email?: string; mustChangePassword?: boolean; locale?: Locale };
