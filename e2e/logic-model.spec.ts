@@ -117,7 +117,7 @@ test.describe("the logic model on a phone", () => {
     await partnerPage.context().close();
   });
 
-  test("a manager sets the project's years as periods and an indicator with its baseline and targets, refused at 120 %; a partner reads it in Spanish", async ({ browser }) => {
+  test("a manager sets the project's years as periods and an indicator with its baseline, targets and a target for women, refused at 120 %; a partner reads it in Spanish", async ({ browser }) => {
     const { projectId, manager: page, partner: partnerPage } = await newProject(browser);
     const created = await page.request.post(`/api/v1/projects/${projectId}/logic-model/results`, {
       data: { parentId: null, statement: { original: "fr", fr: "Vulnérabilité réduite" } },
@@ -145,6 +145,9 @@ test.describe("the logic model on a phone", () => {
     ]) {
       await page.getByLabel(fill(fr.indicators.targetFor, { period: year! })).fill(value!);
     }
+    await page.getByRole("group", { name: fr.indicators.disaggregations }).getByLabel(fr.indicators.disaggregationNames.sex).check();
+    const women = `${fr.indicators.disaggregationNames.sex}: ${fr.participants.sexes.woman}`;
+    await page.getByLabel(fill(fr.indicators.targetForGroup, { group: women, period: "2028" })).fill("80");
     await page.getByLabel(fr.indicators.endTarget).fill("120");
     await page.getByRole("button", { name: fr.common.save }).click();
     await expect(page.getByText(fr.validation.percentAbove100)).toBeVisible();
@@ -154,6 +157,7 @@ test.describe("the logic model on a phone", () => {
     await expect(page.getByRole("heading", { name: /1000\.1/ })).toBeVisible();
     const targets = page.getByRole("region", { name: fr.indicators.targets });
     await expect(targets.getByRole("row", { name: /2027/ })).toContainText("55");
+    await expect(targets.getByRole("row", { name: /2028/ })).toContainText(`${women} · 80`);
     await expect(page.getByText(fill(fr.indicators.historyEntry, { action: fr.indicators.actions.create, actor: "Modèle manager" }))).toBeVisible();
     await expectAccessible(page);
 

@@ -59,7 +59,7 @@ export const indicators = pgTable(
   (t) => [uniqueIndex("indicators_project_code_idx").on(t.projectId, t.code), index("indicators_result_idx").on(t.resultId)],
 );
 
-/** An indicator's target for one reporting period. */
+/** An indicator's target for one reporting period, for everyone or for one group (40 % women). */
 export const indicatorTargets = pgTable(
   "indicator_targets",
   {
@@ -69,9 +69,11 @@ export const indicatorTargets = pgTable(
     periodId: uuid("period_id")
       .notNull()
       .references(() => reportingPeriods.id),
+    /** Empty for everyone; else one group of a disaggregation, as `sex:woman` or `sector:state`. */
+    group: text("group").notNull().default(""),
     value: doublePrecision("value").notNull(),
   },
-  (t) => [uniqueIndex("indicator_targets_idx").on(t.indicatorId, t.periodId), index("indicator_targets_period_idx").on(t.periodId)],
+  (t) => [uniqueIndex("indicator_targets_idx").on(t.indicatorId, t.periodId, t.group), index("indicator_targets_period_idx").on(t.periodId)],
 );
 
 /** Where an indicator's baseline comes from: findings, workshops or sources of the baseline study, as findings cite them. */

@@ -38,7 +38,16 @@ export const listIndicatorsOutput = z.object({
 export const getIndicatorOutput = z.object({
   indicator: indicatorRow,
   result: linkedResultRow,
-  targets: z.array(z.object({ periodId: z.string(), name: z.string(), startDate: z.string(), endDate: z.string(), value: z.number().nullable() })),
+  targets: z.array(
+    z.object({
+      periodId: z.string(),
+      name: z.string(),
+      startDate: z.string(),
+      endDate: z.string(),
+      value: z.number().nullable(),
+      groups: z.array(z.object({ group: z.string(), value: z.number() })),
+    }),
+  ),
   evidence: z.object({
     findings: z.array(z.object({ id: z.string(), studyId: z.string(), title: localizedText })),
     workshops: z.array(z.object({ id: z.string(), title: z.string(), startDate: z.string() })),

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { disaggregations, indicatorFrequencies, indicatorUnits, type IndicatorUnit } from "@/db/schema/values";
+import { disaggregations, indicatorFrequencies, indicatorUnits, type Disaggregation, type IndicatorUnit } from "@/db/schema/values";
 import { idList } from "@/lib/id-list";
 import { endDateRule, endNotBeforeStart } from "@/lib/validation";
+import { isGroupOf } from "./groups";
 import { blankToNull, narrativeInput, nullableDate, optionalNarrativeInput } from "@/lib/zod-fields";
 
 const figure = z.preprocess(blankToNull, z.coerce.number().min(0).max(1_000_000_000).nullable().default(null));
@@ -31,10 +32,10 @@ const indicatorFields = z.object({
   baselineDate: nullableDate,
   baselineNote: shortText(2000),
   endTarget: figure,
-  /** One target per reporting period of the project; a period left out has none. */
+  /** Per reporting period of the project, a target for everyone and optionally one per group (`sex:woman`); a period left out has none. */
   targets: z
-    .array(z.object({ periodId: z.uuid(), value: z.coerce.number().min(0).max(1_000_000_000) }))
-    .max(50)
+    .array(z.object({ periodId: z.uuid(), group: z.string().trim().max(60).default(""), value: z.coerce.number().min(0).max(1_000_000_000) }))
+    .max(500)
     .default([]),
   evidence: z
     .object({ findingIds: idList(50).default([]), workshopIds: idList(50).default([]), sourceIds: idList(50).default([]) })
@@ -44,20 +45,29 @@ const indicatorFields = z.object({
 /** The largest figure a unit allows: a percentage is at most 100, yes or no is 1 or 0. */
 const ceiling: Partial<Record<IndicatorUnit, number>> = { percentage: 100, yes_no: 1 };
 
-type Figures = { unit: IndicatorUnit; baselineValue: number | null; endTarget: number | null; targets: { periodId: string; value: number }[] };
+type Figures = {
+  unit: IndicatorUnit;
+  disaggregations: Disaggregation[];
+  baselineValue: number | null;
+  endTarget: number | null;
+  targets: { periodId: string; group: string; value: number }[];
+};
 
-/** Refuses, beside each field, a figure its unit does not allow, and a period named twice. */
+/** Where a target's refusal shows: beside the box of its period, and of its group when it has one. */
+const targetPath = (t: { periodId: string; group: string }) => ["targets", t.group ? `${t.periodId}.${t.group}` : t.periodId];
+
+/** Refuses, beside each field, a figure its unit does not allow, a group the indicator is not broken down by, a target given twice. */
 function checkFigures(v: Figures, ctx: z.RefinementCtx) {
   const max = ceiling[v.unit];
   const allowed = (n: number) => (max === undefined || n <= max) && (v.unit !== "yes_no" || Number.isInteger(n));
   const key = v.unit === "yes_no" ? "yesNoFigure" : "percentAbove100";
   if (v.baselineValue !== null && !allowed(v.baselineValue)) ctx.addIssue({ code: "custom", message: key, path: ["baselineValue"] });
   if (v.endTarget !== null && !allowed(v.endTarget)) ctx.addIssue({ code: "custom", message: key, path: ["endTarget"] });
-  // Beside the period's box in the form: its id, not its place among the targets sent.
   for (const t of v.targets) {
-    if (!allowed(t.value)) ctx.addIssue({ code: "custom", message: key, path: ["targets", t.periodId] });
+    if (!allowed(t.value)) ctx.addIssue({ code: "custom", message: key, path: targetPath(t) });
+    if (!isGroupOf(t.group, v.disaggregations)) ctx.addIssue({ code: "custom", message: "notDisaggregated", path: targetPath(t) });
   }
-  if (new Set(v.targets.map((t) => t.periodId)).size !== v.targets.length) ctx.addIssue({ code: "custom", message: "invalid", path: ["targets"] });
+  if (new Set(v.targets.map((t) => `${t.periodId}|${t.group}`)).size !== v.targets.length) ctx.addIssue({ code: "custom", message: "invalid", path: ["targets"] });
 }
 
 export const createIndicatorInput = indicatorFields.superRefine(checkFigures);

@@ -58,7 +58,7 @@ const form = (s: Setup, overrides: Partial<CreateIndicatorInput> = {}): CreateIn
   baselineDate: "2019-06-18",
   baselineNote: "Taller de línea de base",
   endTarget: 70,
-  targets: s.periods.map((p, i) => ({ periodId: p.id, value: 40 + i * 10 })),
+  targets: [...s.periods.map((p, i) => ({ periodId: p.id, value: 40 + i * 10 })), { periodId: s.periods[3]!.id, group: "sex:woman", value: 75 }],
   evidence: { findingIds: [s.finding.id], workshopIds: [], sourceIds: [] },
   ...overrides,
 });
@@ -108,6 +108,7 @@ describe("indicators", () => {
       ["2021", 60],
       ["2022", 70],
     ]);
+    expect(page.targets[3]!.groups).toEqual([{ group: "sex:woman", value: 75 }]);
     expect(page.evidence.findings.map((f) => f.id)).toEqual([s.finding.id]);
     expect(page.result.code).toBe(s.ultimate.code);
     expect(page.canEdit).toBe(false);
@@ -119,7 +120,7 @@ describe("indicators", () => {
   it("each change is versioned and shows in the history with what changed; a stale version is refused", async () => {
     const s = await setup();
     const indicator = expectOk(await createIndicator(s.manager, form(s)));
-    const targets = [{ periodId: s.periods[3]!.id, value: 75 }];
+    const targets = [{ periodId: s.periods[3]!.id, group: "", value: 75 }];
     const updated = expectOk(await updateIndicator(s.manager, { ...form(s, { endTarget: 75, targets }), indicatorId: indicator.id, version: 1 }));
     expect(updated.version).toBe(2);
     const page = expectOk(await getIndicator(s.manager, { projectId: s.projectId, indicatorId: indicator.id }));
@@ -133,7 +134,7 @@ describe("indicators", () => {
     expect(await rows()).toEqual(before);
   });
 
-  it("refuses, beside the field and writing nothing: a percentage above 100, yes or no other than 1 or 0, another project's result or period, a code taken", async () => {
+  it("refuses, beside the field and writing nothing: a percentage above 100, yes or no other than 1 or 0, a group the indicator is not broken down by, another project's result or period, a code taken", async () => {
     const s = await setup();
     expectOk(await createIndicator(s.manager, form(s)));
     const before = await rows();
@@ -141,6 +142,7 @@ describe("indicators", () => {
       [form(s, { code: "A", endTarget: 120 }), "endTarget", "percentAbove100"],
       [form(s, { code: "B", targets: [{ periodId: s.periods[0]!.id, value: 101 }] }), `targets.${s.periods[0]!.id}`, "percentAbove100"],
       [form(s, { code: "C", unit: "yes_no", baselineValue: 2, endTarget: 1, targets: [] }), "baselineValue", "yesNoFigure"],
+      [form(s, { code: "F", targets: [{ periodId: s.periods[0]!.id, group: "sector:state", value: 10 }] }), `targets.${s.periods[0]!.id}.sector:state`, "notDisaggregated"],
       [form(s, { code: "D", resultId: s.foreignResult.id }), "resultId", "notProjectResult"],
       [form(s, { code: "E", targets: [{ periodId: s.foreignPeriod.id, value: 10 }] }), "targets", "notProjectPeriod"],
       [form(s, { code: "1000.1" }), "code", "codeTaken"],

@@ -85,7 +85,7 @@ async function assertBelongs(ctx: UseCaseCtx, input: IndicatorInput, exceptId?: 
     .where(and(eq(indicators.projectId, input.projectId), eq(indicators.code, input.code), exceptId ? ne(indicators.id, exceptId) : undefined))
     .limit(1);
   if (taken) throw new UseCaseError("invalid", { code: { key: "codeTaken" } });
-  const periodIds = input.targets.map((t) => t.periodId);
+  const periodIds = [...new Set(input.targets.map((t) => t.periodId))];
   if (periodIds.length) {
     const found = await ctx.db
       .select({ id: reportingPeriods.id })
@@ -124,11 +124,15 @@ const unique = (evidence: Evidence): Evidence => ({
   workshopIds: [...new Set(evidence.workshopIds)].sort(),
   sourceIds: [...new Set(evidence.sourceIds)].sort(),
 });
-const sortedTargets = (targets: { periodId: string; value: number }[]) => [...targets].sort((a, b) => a.periodId.localeCompare(b.periodId));
+type Target = { periodId: string; group: string; value: number };
+const sortedTargets = (targets: Target[]) => [...targets].sort((a, b) => a.periodId.localeCompare(b.periodId) || a.group.localeCompare(b.group));
 
 async function currentTargetsAndEvidence(ctx: UseCaseCtx, indicatorId: string) {
   const [targets, evidence] = await Promise.all([
-    ctx.db.select({ periodId: indicatorTargets.periodId, value: indicatorTargets.value }).from(indicatorTargets).where(eq(indicatorTargets.indicatorId, indicatorId)),
+    ctx.db
+      .select({ periodId: indicatorTargets.periodId, group: indicatorTargets.group, value: indicatorTargets.value })
+      .from(indicatorTargets)
+      .where(eq(indicatorTargets.indicatorId, indicatorId)),
     ctx.db.select().from(indicatorEvidence).where(eq(indicatorEvidence.indicatorId, indicatorId)),
   ]);
   const ids = (key: "findingId" | "workshopId" | "sourceId") => evidence.flatMap((e) => (e[key] ? [e[key]] : []));
@@ -137,7 +141,7 @@ async function currentTargetsAndEvidence(ctx: UseCaseCtx, indicatorId: string) {
 
 async function writeTargetsAndEvidence(ctx: UseCaseCtx, indicatorId: string, input: IndicatorInput) {
   await ctx.db.delete(indicatorTargets).where(eq(indicatorTargets.indicatorId, indicatorId));
-  if (input.targets.length) await ctx.db.insert(indicatorTargets).values(input.targets.map((t) => ({ indicatorId, periodId: t.periodId, value: t.value })));
+  if (input.targets.length) await ctx.db.insert(indicatorTargets).values(input.targets.map((t) => ({ indicatorId, periodId: t.periodId, group: t.group, value: t.value })));
   await ctx.db.delete(indicatorEvidence).where(eq(indicatorEvidence.indicatorId, indicatorId));
   const { findingIds, workshopIds, sourceIds } = unique(input.evidence);
   const rows = [...findingIds.map((findingId) => ({ findingId })), ...workshopIds.map((workshopId) => ({ workshopId })), ...sourceIds.map((sourceId) => ({ sourceId }))];
@@ -210,11 +214,18 @@ export const getIndicator = defineUseCase({
         .where(and(eq(auditEntries.entityType, "indicator"), eq(auditEntries.entityId, indicator.id)))
         .orderBy(desc(auditEntries.at)),
     ]);
-    const target = new Map(current.targets.map((t) => [t.periodId, t.value]));
+    const target = new Map(current.targets.filter((t) => !t.group).map((t) => [t.periodId, t.value]));
     return {
       indicator,
       result: { id: result.id, code: result.code, level: result.level, statement: result.statement },
-      targets: periods.map((p) => ({ periodId: p.id, name: p.name, startDate: p.startDate, endDate: p.endDate, value: target.get(p.id) ?? null })),
+      targets: periods.map((p) => ({
+        periodId: p.id,
+        name: p.name,
+        startDate: p.startDate,
+        endDate: p.endDate,
+        value: target.get(p.id) ?? null,
+        groups: current.targets.filter((t) => t.periodId === p.id && t.group).map((t) => ({ group: t.group, value: t.value })),
+      })),
       evidence: { findings: evidenceFindings, workshops: evidenceWorkshops, sources: evidenceSources },
       history,
       canEdit: can(ctx.access, "logicModel.edit"),

@@ -6,7 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { FactList } from "@/components/ui/fact-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { IndicatorUnit } from "@/db/schema/values";
+import type { Disaggregation, IndicatorUnit } from "@/db/schema/values";
 import { calendarDate } from "@/lib/i18n/dates";
 import { getIndicator } from "@/lib/indicators/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
@@ -38,7 +38,24 @@ export default async function IndicatorPage({ params }: { params: Promise<{ proj
   const { projectId, indicatorId } = await params;
   const ctx = await getPageContext();
   const { indicator, result, targets, evidence, history, canEdit } = unwrapForPage(await getIndicator(ctx, { projectId, indicatorId }));
-  const [t, format] = await Promise.all([getTranslations("indicators"), getFormatter()]);
+  const [t, tParticipants, tInstitutions, format] = await Promise.all([
+    getTranslations("indicators"),
+    getTranslations("participants"),
+    getTranslations("institutions"),
+    getFormatter(),
+  ]);
+  const groupLabel = (group: string) => {
+    const [d, v = ""] = group.split(":") as [Disaggregation, string?];
+    const value =
+      d === "sex"
+        ? tParticipants(`sexes.${v as "woman"}`)
+        : d === "sector"
+          ? tInstitutions(`sectors.${v as "state"}`)
+          : d === "institution_kind"
+            ? tInstitutions(`kinds.${v as "ministry"}`)
+            : v;
+    return `${t(`disaggregationNames.${d}`)}: ${value}`;
+  };
   const base = `/projects/${projectId}`;
   const figure = (value: number | null, unit: IndicatorUnit = indicator.unit) => {
     if (value === null) return "—";
@@ -149,7 +166,14 @@ export default async function IndicatorPage({ params }: { params: Promise<{ proj
                 <Td>
                   {p.name} <span className="text-slate-600">({format.dateTimeRange(calendarDate(p.startDate), calendarDate(p.endDate), { dateStyle: "medium" })})</span>
                 </Td>
-                <Td>{figure(p.value)}</Td>
+                <Td>
+                  {figure(p.value)}
+                  {p.groups.map((g) => (
+                    <span key={g.group} className="block text-slate-700">
+                      {groupLabel(g.group)} · {figure(g.value)}
+                    </span>
+                  ))}
+                </Td>
               </tr>
             ))}
             <tr>

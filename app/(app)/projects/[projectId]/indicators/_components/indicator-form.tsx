@@ -1,15 +1,16 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { TranslatedFields } from "@/components/translated-fields";
 import { DateField } from "@/components/ui/date-field";
 import { CheckboxField, SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { FormMessage } from "@/components/ui/form-message";
 import type { Indicator } from "@/db/schema";
-import { disaggregations, indicatorFrequencies, indicatorUnits } from "@/db/schema/values";
+import { disaggregations, indicatorFrequencies, indicatorUnits, type Disaggregation } from "@/db/schema/values";
 import { idleForm, type FormState } from "@/lib/forms";
+import { groupOf, groupValues } from "@/lib/indicators/groups";
 
 type Props = {
   action: (prev: FormState, formData: FormData) => Promise<FormState>;
@@ -19,7 +20,8 @@ type Props = {
   resultId: string;
   /** The results it may measure, labelled "code — statement". */
   results: Option[];
-  periods: { id: string; name: string; target: number | null }[];
+  /** Each period with its target for everyone and, by group (`sex:woman`), those set per group. */
+  periods: { id: string; name: string; target: number | null; groups: Record<string, number> }[];
   evidence: { findings: Option[]; workshops: Option[]; sources: Option[] };
   chosenEvidence: { findingIds: string[]; workshopIds: string[]; sourceIds: string[] };
   cancelHref: string;
@@ -28,10 +30,24 @@ type Props = {
 /** An indicator of the PMF: what it measures and how, its baseline and where it comes from, its targets. */
 export function IndicatorForm({ action, projectId, indicator, resultId, results, periods, evidence, chosenEvidence, cancelHref }: Props) {
   const t = useTranslations("indicators");
+  const tParticipants = useTranslations("participants");
+  const tInstitutions = useTranslations("institutions");
   const [state, formAction] = useActionState(action, idleForm);
+  const chosen = (field: string, fallback: string[]) => (state.values ? (state.values[field] ?? "").split(",") : fallback);
+  // Ticking a disaggregation offers a target box per group of it, for each period. The boxes are
+  // uncontrolled, as the form is reset after each answer: a refused form ticks again what was sent,
+  // and the groups follow it.
+  const ticked = chosen("disaggregations", indicator?.disaggregations ?? []);
+  const [brokenDownBy, setBrokenDownBy] = useState<string[]>(ticked);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only an answer of the server resets the choice.
+  useEffect(() => setBrokenDownBy(ticked), [state]);
+  const groupName = (d: Exclude<Disaggregation, "country">, value: string) =>
+    d === "sex" ? tParticipants(`sexes.${value as "woman"}`) : d === "sector" ? tInstitutions(`sectors.${value as "state"}`) : tInstitutions(`kinds.${value as "ministry"}`);
+  const groups = (Object.keys(groupValues) as Exclude<Disaggregation, "country">[])
+    .filter((d) => brokenDownBy.includes(d))
+    .flatMap((d) => groupValues[d].map((v) => ({ key: groupOf(d, v), label: `${t(`disaggregationNames.${d}`)}: ${groupName(d, v)}` })));
   const error = (field: string) => state.fieldErrors?.[field];
   const value = (field: keyof Indicator) => state.values?.[field] ?? (indicator && indicator[field] !== null ? String(indicator[field]) : "");
-  const chosen = (field: string, fallback: string[]) => (state.values ? (state.values[field] ?? "").split(",") : fallback);
   const checkboxes = (field: "findingIds" | "workshopIds" | "sourceIds", legend: string, options: Option[]) =>
     options.length > 0 && (
       <fieldset className="flex flex-col gap-1">
@@ -88,7 +104,8 @@ export function IndicatorForm({ action, projectId, indicator, resultId, results,
             name="disaggregations"
             value={d}
             label={t(`disaggregationNames.${d}`)}
-            defaultChecked={chosen("disaggregations", indicator?.disaggregations ?? []).includes(d)}
+            defaultChecked={ticked.includes(d)}
+            onChange={(e) => setBrokenDownBy((now) => (e.target.checked ? [...now, d] : now.filter((x) => x !== d)))}
           />
         ))}
       </fieldset>
@@ -121,7 +138,7 @@ export function IndicatorForm({ action, projectId, indicator, resultId, results,
         <legend className="px-1 text-sm font-medium text-slate-800">{t("targets")}</legend>
         {periods.length === 0 && <p className="text-sm text-slate-700">{t("noPeriods")}</p>}
         <div className="grid gap-4 sm:grid-cols-2">
-          {periods.map((p) => (
+          {periods.flatMap((p) => [
             <TextField
               key={p.id}
               name={`target.${p.id}`}
@@ -131,8 +148,20 @@ export function IndicatorForm({ action, projectId, indicator, resultId, results,
               label={t("targetFor", { period: p.name })}
               defaultValue={state.values?.[`target.${p.id}`] ?? (p.target === null ? "" : String(p.target))}
               error={error(`targets.${p.id}`)}
-            />
-          ))}
+            />,
+            ...groups.map((g) => (
+              <TextField
+                key={`${p.id}.${g.key}`}
+                name={`target.${p.id}.${g.key}`}
+                type="number"
+                step="any"
+                min={0}
+                label={t("targetForGroup", { group: g.label, period: p.name })}
+                defaultValue={state.values?.[`target.${p.id}.${g.key}`] ?? (p.groups[g.key] === undefined ? "" : String(p.groups[g.key]))}
+                error={error(`targets.${p.id}.${g.key}`)}
+              />
+            )),
+          ])}
           <TextField name="endTarget" type="number" step="any" min={0} label={t("endTarget")} defaultValue={value("endTarget")} error={error("endTarget")} />
         </div>
         {error("targets") && <p className="text-sm text-red-800">{error("targets")}</p>}

@@ -4,13 +4,17 @@ import { narrativeFromForm } from "@/lib/narrative-form";
 const list = (value: string | undefined) => (value ? value.split(",").filter(Boolean) : []);
 
 /**
- * The indicator form's flat fields as the use cases take them: texts named `statement.es`, one
- * `target.<periodId>` box per period (left blank: no target), evidence as lists of ids.
+ * The indicator form's flat fields as the use cases take them: texts named `statement.es`, a
+ * `target.<periodId>` box per period and a `target.<periodId>.<group>` box per group (left blank: no
+ * target), evidence as lists of ids.
  */
 export function indicatorFromForm(values: Record<string, string>): CreateIndicatorInput & Partial<UpdateIndicatorInput> {
   const targets = Object.entries(values)
     .filter(([key, value]) => key.startsWith("target.") && value.trim() !== "")
-    .map(([key, value]) => ({ periodId: key.slice("target.".length), value }));
+    .map(([key, value]) => {
+      const [periodId = "", ...group] = key.slice("target.".length).split(".");
+      return { periodId, group: group.join("."), value };
+    });
   return {
     ...values,
     projectId: values.projectId ?? "",

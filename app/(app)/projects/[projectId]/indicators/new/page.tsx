@@ -19,14 +19,14 @@ export default async function NewIndicatorPage({ params, searchParams }: { param
   const result = options.results.find((r) => r.value === resultId) ?? options.results[0];
   if (!can(access, "logicModel.edit") || !result) notFound();
   return (
-    <PageMessages namespaces={["indicators"]}>
+    <PageMessages namespaces={["indicators", "institutions"]}>
       <PageHeader title={t("new")} />
       <IndicatorForm
         action={createIndicatorAction}
         projectId={projectId}
         resultId={result.value}
         results={options.results}
-        periods={options.periods.map((p) => ({ id: p.id, name: p.name, target: null }))}
+        periods={options.periods.map((p) => ({ id: p.id, name: p.name, target: null, groups: {} }))}
         evidence={options.evidence}
         chosenEvidence={{ findingIds: [], workshopIds: [], sourceIds: [] }}
         cancelHref={`/projects/${projectId}/logic-model/${result.value}`}

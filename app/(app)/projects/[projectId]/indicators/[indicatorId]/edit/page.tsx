@@ -15,7 +15,7 @@ export default async function EditIndicatorPage({ params }: { params: Promise<{ 
   if (!canEdit) notFound();
   const [t, options] = await Promise.all([getTranslations("indicators"), indicatorFormOptions(ctx, projectId)]);
   return (
-    <PageMessages namespaces={["indicators"]}>
+    <PageMessages namespaces={["indicators", "institutions"]}>
       <PageHeader title={t("editTitle", { code: indicator.code })} />
       <IndicatorForm
         action={updateIndicatorAction}
@@ -23,7 +23,7 @@ export default async function EditIndicatorPage({ params }: { params: Promise<{ 
         indicator={indicator}
         resultId={indicator.resultId}
         results={options.results}
-        periods={targets.map((p) => ({ id: p.periodId, name: p.name, target: p.value }))}
+        periods={targets.map((p) => ({ id: p.periodId, name: p.name, target: p.value, groups: Object.fromEntries(p.groups.map((g) => [g.group, g.value])) }))}
         evidence={options.evidence}
         chosenEvidence={{
           findingIds: evidence.findings.map((f) => f.id),

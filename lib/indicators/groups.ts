@@ -1,0 +1,19 @@
+import { institutionKinds, institutionSectors, participantSexes, type Disaggregation } from "@/db/schema/values";
+
+/** The groups of each disaggregation a target can be set for; a country is any two-letter code. */
+export const groupValues: Record<Exclude<Disaggregation, "country">, readonly string[]> = {
+  sex: participantSexes,
+  sector: institutionSectors,
+  institution_kind: institutionKinds,
+};
+
+/** A target's group as stored: `sex:woman`, `sector:state`, `country:HN`. */
+export const groupOf = (disaggregation: Disaggregation, value: string) => `${disaggregation}:${value}`;
+
+/** Whether `group` is empty (everyone) or one group of a disaggregation the indicator is broken down by. */
+export function isGroupOf(group: string, disaggregations: readonly Disaggregation[]): boolean {
+  if (group === "") return true;
+  const [disaggregation, value = ""] = group.split(":") as [Disaggregation, string?];
+  if (!disaggregations.includes(disaggregation)) return false;
+  return disaggregation === "country" ? /^[A-Z]{2}$/.test(value) : groupValues[disaggregation].includes(value);
+}
