@@ -117,7 +117,9 @@ test.describe("the logic model on a phone", () => {
     await partnerPage.context().close();
   });
 
-  test("a manager sets the project's years as periods and an indicator with its baseline, targets and a target for women, refused at 120 %; a partner reads it in Spanish", async ({ browser }) => {
+  test("a manager sets the project's years as periods and an indicator with its baseline, targets and a target for women, refused at 120 %; a partner reads it in Spanish", async ({
+    browser,
+  }) => {
     const { projectId, manager: page, partner: partnerPage } = await newProject(browser);
     const created = await page.request.post(`/api/v1/projects/${projectId}/logic-model/results`, {
       data: { parentId: null, statement: { original: "fr", fr: "Vulnérabilité réduite" } },
