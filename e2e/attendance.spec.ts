@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { storageStateFor } from "./support/accounts";
 import { expect, expectAccessible, originHeader, test } from "./support/fixtures";
-import { fill, messages } from "./support/messages";
+import { fill, messages, translator } from "./support/messages";
 
 const es = messages.es;
 const fr = messages.fr;
@@ -86,6 +86,8 @@ test.describe("check-in on a phone, as field staff (Spanish)", () => {
 
     // Nothing on the page scrolls sideways at phone width.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    // The undo reaches the server with the phone's next sync: the report is read once nothing waits.
+    await expect(page.getByTestId("waiting")).toHaveText(translator("es")("offline.waiting", { count: 0 }), { timeout: 20_000 });
 
     const managerPage = await managerContext.newPage();
     await managerPage.goto(`/projects/${projectId}/workshops/${workshopId}/report`);
