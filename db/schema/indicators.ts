@@ -52,6 +52,8 @@ export const indicators = pgTable(
     baselineDate: date("baseline_date"),
     baselineNote: text("baseline_note").notNull().default(""),
     endTarget: doublePrecision("end_target"),
+    /** How a computed indicator's actuals are worked out from the records (lib/indicators/calculations); none when they are reported. */
+    calculation: jsonb("calculation").$type<{ kind: string } & Record<string, unknown>>(),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

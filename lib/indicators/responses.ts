@@ -23,9 +23,21 @@ export const indicatorRow = z.object({
   baselineDate: z.string().nullable(),
   baselineNote: z.string(),
   endTarget: z.number().nullable(),
+  calculation: z.looseObject({ kind: z.string() }).nullable(),
   version: z.number(),
   createdAt: z.date(),
   updatedAt: z.date(),
+});
+
+const clause = z.object({ key: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])) });
+
+/** A computed figure: the value (null: nothing yet, or withheld), the n behind it, the part of a share, the figure per group. */
+export const actualRow = z.object({
+  value: z.number().nullable(),
+  n: z.number(),
+  part: z.number().optional(),
+  groups: z.record(z.string(), z.number()),
+  withheld: z.enum(["tooFew", "protectsSmallGroup"]).optional(),
 });
 
 export const periodRow = z.object({ id: z.string(), projectId: z.string(), name: z.string(), startDate: z.string(), endDate: z.string(), createdAt: z.date() });
@@ -53,6 +65,13 @@ export const getIndicatorOutput = z.object({
     workshops: z.array(z.object({ id: z.string(), title: z.string(), startDate: z.string() })),
     sources: z.array(z.object({ id: z.string(), studyId: z.string(), title: z.string() })),
   }),
+  computed: z
+    .object({
+      wording: clause.extend({ filters: z.array(clause) }),
+      periods: z.array(z.object({ periodId: z.string(), actual: actualRow })),
+      project: actualRow,
+    })
+    .nullable(),
   history: z.array(
     z.object({
       id: z.string(),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { disaggregations, indicatorFrequencies, indicatorUnits, type Disaggregation, type IndicatorUnit } from "@/db/schema/values";
 import { idList } from "@/lib/id-list";
 import { endDateRule, endNotBeforeStart } from "@/lib/validation";
+import { calculationInput, calculationOf } from "./calculations/catalogue";
 import { isGroupOf } from "./groups";
 import { blankToNull, narrativeInput, nullableDate, optionalNarrativeInput } from "@/lib/zod-fields";
 
@@ -32,6 +33,8 @@ const indicatorFields = z.object({
   baselineDate: nullableDate,
   baselineNote: shortText(2000),
   endTarget: figure,
+  /** How actuals are computed from the records; none when they are reported. */
+  calculation: z.preprocess((v) => (v === "" || v === undefined ? null : v), calculationInput.nullable()).default(null),
   /** Per reporting period of the project, a target for everyone and optionally one per group (`sex:woman`); a period left out has none. */
   targets: z
     .array(z.object({ periodId: z.uuid(), group: z.string().trim().max(60).default(""), value: z.coerce.number().min(0).max(1_000_000_000) }))
@@ -47,6 +50,7 @@ const ceiling: Partial<Record<IndicatorUnit, number>> = { percentage: 100, yes_n
 
 type Figures = {
   unit: IndicatorUnit;
+  calculation: z.output<typeof calculationInput> | null;
   disaggregations: Disaggregation[];
   baselineValue: number | null;
   endTarget: number | null;
@@ -66,6 +70,10 @@ function checkFigures(v: Figures, ctx: z.RefinementCtx) {
   for (const t of v.targets) {
     if (!allowed(t.value)) ctx.addIssue({ code: "custom", message: key, path: targetPath(t) });
     if (!isGroupOf(t.group, v.disaggregations)) ctx.addIssue({ code: "custom", message: "notDisaggregated", path: targetPath(t) });
+  }
+  const computedUnit = v.calculation && calculationOf(v.calculation).unitOf(v.calculation);
+  if (computedUnit && computedUnit !== v.unit) {
+    ctx.addIssue({ code: "custom", message: computedUnit === "percentage" ? "calculationGivesPercentage" : "calculationGivesNumber", path: ["unit"] });
   }
   if (new Set(v.targets.map((t) => `${t.periodId}|${t.group}`)).size !== v.targets.length) ctx.addIssue({ code: "custom", message: "invalid", path: ["targets"] });
 }

@@ -23,6 +23,8 @@ import { can } from "@/lib/policy";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { projectIdInput } from "@/lib/zod-fields";
+import { computedActuals } from "./actuals";
+import { calculationOf } from "./calculations/catalogue";
 import { projectYears } from "./periods";
 import {
   createIndicatorOutput,
@@ -53,6 +55,7 @@ const editableFields = [
   "baselineDate",
   "baselineNote",
   "endTarget",
+  "calculation",
 ] as const;
 
 type IndicatorInput = z.output<typeof createIndicatorInput>;
@@ -79,6 +82,10 @@ async function loadPeriods(ctx: UseCaseCtx, projectId: string) {
  */
 async function assertBelongs(ctx: UseCaseCtx, input: IndicatorInput, exceptId?: string) {
   await loadResult(ctx, input.projectId, input.resultId, "resultId");
+  if (input.calculation) {
+    const refused = await calculationOf(input.calculation).check(ctx, input.projectId, input.calculation);
+    if (Object.keys(refused).length > 0) throw new UseCaseError("invalid", refused);
+  }
   const [taken] = await ctx.db
     .select({ id: indicators.id })
     .from(indicators)
@@ -214,6 +221,7 @@ export const getIndicator = defineUseCase({
         .where(and(eq(auditEntries.entityType, "indicator"), eq(auditEntries.entityId, indicator.id)))
         .orderBy(desc(auditEntries.at)),
     ]);
+    const computed = await computedActuals(ctx, indicator, periods);
     const target = new Map(current.targets.filter((t) => !t.group).map((t) => [t.periodId, t.value]));
     return {
       indicator,
@@ -227,6 +235,7 @@ export const getIndicator = defineUseCase({
         groups: current.targets.filter((t) => t.periodId === p.id && t.group).map((t) => ({ group: t.group, value: t.value })),
       })),
       evidence: { findings: evidenceFindings, workshops: evidenceWorkshops, sources: evidenceSources },
+      computed,
       history,
       canEdit: can(ctx.access, "logicModel.edit"),
     };
