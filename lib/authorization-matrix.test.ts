@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@/db/testing";
@@ -11,6 +11,7 @@ import {
   evaluationStatements,
   expectedResults,
   indicators,
+  indicatorValues,
   findings,
   improvementActions,
   institutions,
@@ -355,6 +356,15 @@ const matrix: Record<string, Entry> = {
     input: async (w) => ({ ...indicatorInput(w, await expectedResult(w)), indicatorId: await indicator(w), version: 1 }),
   },
   "indicators.delete": { allowed: inProject("logicModel.edit"), input: async (w) => ({ projectId: w.projectId, indicatorId: await indicator(w) }) },
+  "indicatorValues.submit": {
+    allowed: inProject("indicatorValues.submit"),
+    input: async (w) => ({ projectId: w.projectId, indicatorId: await indicator(w), periodId: await period(w), value: 12 }),
+  },
+  "indicatorValues.review": {
+    allowed: inProject("indicatorValues.approve"),
+    input: async (w) => ({ projectId: w.projectId, ...(await reportedValue(w)), decision: "approve", version: 1 }),
+  },
+  "indicatorValues.file": { allowed: inProject("indicatorValues.submit"), input: async (w) => ({ projectId: w.projectId, ...(await reportedValue(w)) }) },
   "periods.list": { allowed: inProject("project.read"), input: (w) => ({ projectId: w.projectId }) },
   "periods.create": {
     allowed: inProject("logicModel.edit"),
@@ -364,6 +374,8 @@ const matrix: Record<string, Entry> = {
     allowed: inProject("logicModel.edit"),
     // The years are made only for a project without periods: each role starts from none.
     input: async (w) => {
+      const periodsOfProject = w.db.select({ id: reportingPeriods.id }).from(reportingPeriods).where(eq(reportingPeriods.projectId, w.projectId));
+      await w.db.delete(indicatorValues).where(inArray(indicatorValues.periodId, periodsOfProject));
       await w.db.delete(reportingPeriods).where(eq(reportingPeriods.projectId, w.projectId));
       return { projectId: w.projectId };
     },
@@ -470,6 +482,16 @@ async function indicator(w: World) {
     .values({ ...indicatorInput(w, await expectedResult(w)), unit: "number" as const })
     .returning({ id: indicators.id });
   return row!.id;
+}
+
+/** A fresh indicator with a value submitted for a fresh period, with its evidence file. */
+async function reportedValue(w: World) {
+  const indicatorId = await indicator(w);
+  const [row] = await w.db
+    .insert(indicatorValues)
+    .values({ indicatorId, periodId: await period(w), value: 12, fileName: "actas.pdf", fileType: "application/pdf", fileSize: 5, fileData: Buffer.from("%PDF-") })
+    .returning({ id: indicatorValues.id });
+  return { indicatorId, valueId: row!.id };
 }
 
 /** A fresh reporting period with no target. */

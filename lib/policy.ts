@@ -53,6 +53,10 @@ const policy = {
   // The results framework
   /** Build the logic model: add, edit, reorder and remove expected results. */
   "logicModel.edit": ["admin", "manager"],
+  /** Report an indicator's value for a period, with its evidence, and read the evidence reported. */
+  "indicatorValues.submit": ["admin", "manager", "field"],
+  /** Approve a reported value, so it counts, or send it back with a comment. */
+  "indicatorValues.approve": ["admin", "manager"],
   // Evaluations
   "evaluations.edit": ["admin", "manager"],
   /** Type in or import survey responses. */

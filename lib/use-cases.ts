@@ -57,6 +57,7 @@ import {
   listPeriods,
   updateIndicator,
 } from "./indicators/use-cases";
+import { getValueFile, reviewValue, submitValue } from "./indicators/reported-values";
 import type { UseCase } from "./use-case";
 import { createUser, getUser, issueSignInLink, listUsers, setUserActive } from "./users/use-cases";
 import { createWorkshop, getWorkshop, listWorkshops, updateWorkshop } from "./workshops/use-cases";
@@ -147,6 +148,9 @@ export const allUseCases: UseCase<never, unknown>[] = [
   createIndicator,
   updateIndicator,
   deleteIndicator,
+  submitValue,
+  reviewValue,
+  getValueFile,
   listPeriods,
   createPeriod,
   createYearlyPeriods,

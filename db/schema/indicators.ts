@@ -2,8 +2,9 @@ import { sql } from "drizzle-orm";
 import { check, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { expectedResults } from "./expected-results";
 import { projects } from "./projects";
-import { findings, studySources } from "./studies";
-import { disaggregations, indicatorFrequencies, indicatorUnits, type Narrative } from "./values";
+import { bytea, findings, studySources } from "./studies";
+import { users } from "./users";
+import { disaggregations, indicatorFrequencies, indicatorUnits, reportedValueStatuses, type Narrative } from "./values";
 import { workshops } from "./workshops";
 
 /** A project's reporting periods (its years, or periods a manager defines), which targets are set for. */
@@ -96,5 +97,41 @@ export const indicatorEvidence = pgTable(
   ],
 );
 
+/**
+ * An indicator's actual for one period as staff report it, with its figure per group, a comment and
+ * its evidence (a link or a file kept in the database). Only an approved value counts; on a computed
+ * indicator it overrides the computed figure for that period.
+ */
+export const indicatorValues = pgTable(
+  "indicator_values",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    periodId: uuid("period_id")
+      .notNull()
+      .references(() => reportingPeriods.id),
+    value: doublePrecision("value").notNull(),
+    /** The figure per group of the indicator's disaggregations: `{ "sex:woman": 41 }`. */
+    groups: jsonb("groups").$type<Record<string, number>>().notNull().default({}),
+    comment: text("comment").notNull().default(""),
+    evidenceUrl: text("evidence_url"),
+    fileName: text("file_name"),
+    fileType: text("file_type"),
+    fileSize: integer("file_size"),
+    fileData: bytea("file_data"),
+    status: text("status", { enum: reportedValueStatuses }).notNull().default("submitted"),
+    submittedById: uuid("submitted_by_id").references(() => users.id, { onDelete: "set null" }),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+    reviewedById: uuid("reviewed_by_id").references(() => users.id, { onDelete: "set null" }),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    reviewComment: text("review_comment").notNull().default(""),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [uniqueIndex("indicator_values_period_idx").on(t.indicatorId, t.periodId), index("indicator_values_period_ref_idx").on(t.periodId)],
+);
+
 export type Indicator = typeof indicators.$inferSelect;
 export type ReportingPeriod = typeof reportingPeriods.$inferSelect;
+export type IndicatorValue = typeof indicatorValues.$inferSelect;

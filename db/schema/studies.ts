@@ -6,7 +6,7 @@ import { users } from "./users";
 import { evidenceRoles, findingPriorities, findingStatuses, findingThemes, sourceKinds, studyStatuses, type Narrative } from "./values";
 import { workshops } from "./workshops";
 
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+export const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
 /** A project's baseline study: what workshops, interviews and documents say, turned into findings. */
 export const studies = pgTable(

@@ -79,6 +79,9 @@ export const indicatorUnits = ["number", "percentage", "score", "yes_no"] as con
 export const indicatorFrequencies = ["quarterly", "semiannual", "annual", "end_of_project"] as const;
 /** What an indicator's figures are broken down by; each comes from the records themselves. */
 export const disaggregations = ["sex", "sector", "institution_kind", "country"] as const;
+/** A reported value waits for a manager, who approves it (then it counts) or sends it back with a comment. */
+export const reportedValueStatuses = ["submitted", "approved", "sent_back"] as const;
+export type ReportedValueStatus = (typeof reportedValueStatuses)[number];
 export type IndicatorUnit = (typeof indicatorUnits)[number];
 export type IndicatorFrequency = (typeof indicatorFrequencies)[number];
 export type Disaggregation = (typeof disaggregations)[number];

@@ -1,8 +1,12 @@
-import type { Indicator, ReportingPeriod } from "@/db/schema";
+import { alias } from "drizzle-orm/pg-core";
+import { and, eq, inArray } from "drizzle-orm";
+import { indicators, indicatorValues, users, type Indicator, type ReportingPeriod } from "@/db/schema";
+import { nameSeenBy } from "@/lib/authz";
 import type { UseCaseCtx } from "@/lib/use-case";
 import type { Actual, Wording } from "./calculations/calculation";
 import { calculationInput, calculationOf } from "./calculations/catalogue";
 import { namesFor } from "./calculations/names";
+import { publicValue, valueSeenBy } from "./reported-value-access";
 
 export type ComputedActuals = {
   wording: Wording;
@@ -27,4 +31,36 @@ export async function computedActuals(ctx: UseCaseCtx, indicator: Indicator, per
     periods: periods.map((p, i) => ({ periodId: p.id, actual: perPeriod[i]! })),
     project,
   };
+}
+
+const submitters = alias(users, "submitters");
+const reviewers = alias(users, "reviewers");
+
+/** The values reported for indicators, as the reader may see them, with who submitted and who reviewed each. */
+export async function reportedValues(ctx: UseCaseCtx, projectId: string, indicatorIds: string[]) {
+  if (indicatorIds.length === 0) return [];
+  const rows = await ctx.db
+    .select({
+      value: indicatorValues,
+      submittedByName: nameSeenBy(ctx, indicators.projectId, indicatorValues.submittedById, submitters.name),
+      reviewedByName: nameSeenBy(ctx, indicators.projectId, indicatorValues.reviewedById, reviewers.name),
+    })
+    .from(indicatorValues)
+    .innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
+    .leftJoin(submitters, eq(submitters.id, indicatorValues.submittedById))
+    .leftJoin(reviewers, eq(reviewers.id, indicatorValues.reviewedById))
+    .where(and(eq(indicators.projectId, projectId), inArray(indicatorValues.indicatorId, indicatorIds)));
+  return rows.flatMap((r) => {
+    const seen = valueSeenBy(ctx, publicValue(r.value));
+    return seen ? [{ ...seen, submittedByName: seen.submittedById ? r.submittedByName : null, reviewedByName: seen.reviewedById ? r.reviewedByName : null }] : [];
+  });
+}
+export type SeenValue = Awaited<ReturnType<typeof reportedValues>>[number];
+
+/** The actual that counts for a period: an approved reported value, else the computed figure; both are kept to show side by side. */
+export function actualFor(periodId: string, computed: ComputedActuals | null, reported: SeenValue[]) {
+  const value = reported.find((v) => v.periodId === periodId) ?? null;
+  const figure = computed?.periods.find((p) => p.periodId === periodId)?.actual ?? null;
+  if (value?.status === "approved") return { value: value.value, groups: value.groups, source: "reported" as const, computed: figure, reported: value };
+  return { value: figure?.value ?? null, groups: figure?.groups ?? {}, source: figure ? ("computed" as const) : null, computed: figure, reported: value };
 }

@@ -17,3 +17,19 @@ export function isGroupOf(group: string, disaggregations: readonly Disaggregatio
   if (!disaggregations.includes(disaggregation)) return false;
   return disaggregation === "country" ? /^[A-Z]{2}$/.test(value) : groupValues[disaggregation].includes(value);
 }
+
+/**
+ * Whether a count's groups fit its total: the groups of one disaggregation never add up to more than
+ * the total, and when every group of it is given they add up to exactly the total.
+ */
+export function groupsAddUp(total: number, groups: readonly { group: string; value: number }[]): boolean {
+  const ofDisaggregation = (d: string) => groups.filter((g) => g.group.startsWith(`${d}:`));
+  return Object.keys(groupValues)
+    .concat("country")
+    .every((d) => {
+      const given = ofDisaggregation(d);
+      const sum = given.reduce((s, g) => s + g.value, 0);
+      const complete = d !== "country" && given.length === groupValues[d as keyof typeof groupValues].length;
+      return complete ? sum === total : sum <= total;
+    });
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { disaggregations, indicatorFrequencies, indicatorUnits } from "@/db/schema/values";
+import { disaggregations, indicatorFrequencies, indicatorUnits, reportedValueStatuses } from "@/db/schema/values";
+import { sourceFileTypes } from "@/lib/studies/schemas";
 import { localizedText } from "@/lib/narrative";
 import { linkedResultRow } from "@/lib/result-links/responses";
 
@@ -47,6 +48,27 @@ export const listIndicatorsOutput = z.object({
   canEdit: z.boolean(),
 });
 
+/** A reported value, as the staff read it (a partner reads approved figures only). */
+export const reportedValueRow = z.object({
+  id: z.string(),
+  indicatorId: z.string(),
+  periodId: z.string(),
+  value: z.number(),
+  groups: z.record(z.string(), z.number()),
+  comment: z.string(),
+  evidenceUrl: z.string().nullable(),
+  fileName: z.string().nullable(),
+  fileType: z.string().nullable(),
+  fileSize: z.number().nullable(),
+  status: z.enum(reportedValueStatuses),
+  submittedById: z.string().nullable(),
+  submittedAt: z.date(),
+  reviewedById: z.string().nullable(),
+  reviewedAt: z.date().nullable(),
+  reviewComment: z.string(),
+  version: z.number(),
+});
+
 export const getIndicatorOutput = z.object({
   indicator: indicatorRow,
   result: linkedResultRow,
@@ -72,6 +94,7 @@ export const getIndicatorOutput = z.object({
       project: actualRow,
     })
     .nullable(),
+  reported: z.array(reportedValueRow.extend({ submittedByName: z.string().nullable(), reviewedByName: z.string().nullable() })),
   history: z.array(
     z.object({
       id: z.string(),
@@ -82,7 +105,13 @@ export const getIndicatorOutput = z.object({
     }),
   ),
   canEdit: z.boolean(),
+  canSubmit: z.boolean(),
+  canApprove: z.boolean(),
 });
+
+export const submitValueOutput = reportedValueRow;
+export const reviewValueOutput = reportedValueRow;
+export const getValueFileOutput = { file: sourceFileTypes } as const;
 
 export const createIndicatorOutput = indicatorRow;
 export const updateIndicatorOutput = indicatorRow;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { disaggregations, indicatorFrequencies, indicatorUnits, type Disaggregation, type IndicatorUnit } from "@/db/schema/values";
 import { idList } from "@/lib/id-list";
+import { maxSourceBytes, uploadedFile } from "@/lib/studies/schemas";
 import { endDateRule, endNotBeforeStart } from "@/lib/validation";
 import { calculationInput, calculationOf } from "./calculations/catalogue";
 import { isGroupOf } from "./groups";
@@ -45,8 +46,11 @@ const indicatorFields = z.object({
     .default({ findingIds: [], workshopIds: [], sourceIds: [] }),
 });
 
-/** The largest figure a unit allows: a percentage is at most 100, yes or no is 1 or 0. */
-const ceiling: Partial<Record<IndicatorUnit, number>> = { percentage: 100, yes_no: 1 };
+/** Why a figure does not fit its unit (a percentage above 100, a yes or no other than 1 or 0), or null when it fits. */
+export function unitRefusal(unit: IndicatorUnit, n: number): "percentAbove100" | "yesNoFigure" | null {
+  if (unit === "yes_no") return n === 0 || n === 1 ? null : "yesNoFigure";
+  return unit === "percentage" && n > 100 ? "percentAbove100" : null;
+}
 
 type Figures = {
   unit: IndicatorUnit;
@@ -62,13 +66,14 @@ const targetPath = (t: { periodId: string; group: string }) => ["targets", t.gro
 
 /** Refuses, beside each field, a figure its unit does not allow, a group the indicator is not broken down by, a target given twice. */
 function checkFigures(v: Figures, ctx: z.RefinementCtx) {
-  const max = ceiling[v.unit];
-  const allowed = (n: number) => (max === undefined || n <= max) && (v.unit !== "yes_no" || Number.isInteger(n));
-  const key = v.unit === "yes_no" ? "yesNoFigure" : "percentAbove100";
-  if (v.baselineValue !== null && !allowed(v.baselineValue)) ctx.addIssue({ code: "custom", message: key, path: ["baselineValue"] });
-  if (v.endTarget !== null && !allowed(v.endTarget)) ctx.addIssue({ code: "custom", message: key, path: ["endTarget"] });
+  const refuse = (n: number | null, path: string[]) => {
+    const key = n === null ? null : unitRefusal(v.unit, n);
+    if (key) ctx.addIssue({ code: "custom", message: key, path });
+  };
+  refuse(v.baselineValue, ["baselineValue"]);
+  refuse(v.endTarget, ["endTarget"]);
   for (const t of v.targets) {
-    if (!allowed(t.value)) ctx.addIssue({ code: "custom", message: key, path: targetPath(t) });
+    refuse(t.value, targetPath(t));
     if (!isGroupOf(t.group, v.disaggregations)) ctx.addIssue({ code: "custom", message: "notDisaggregated", path: targetPath(t) });
   }
   const computedUnit = v.calculation && calculationOf(v.calculation).unitOf(v.calculation);
@@ -94,3 +99,38 @@ export const createPeriodInput = z
 export type CreatePeriodInput = z.input<typeof createPeriodInput>;
 
 export const periodIdInput = z.object({ projectId: z.uuid(), periodId: z.uuid() });
+
+const amount = z.coerce.number().min(0).max(1_000_000_000);
+
+/** A value reported for one period: the figure, per group if broken down, a comment and evidence (a link, a file or both). */
+export const submitValueInput = indicatorIdInput
+  .extend({
+    periodId: z.uuid(),
+    value: amount,
+    groups: z
+      .array(z.object({ group: z.string().trim().min(1).max(60), value: amount }))
+      .max(100)
+      .default([]),
+    comment: shortText(2000),
+    evidenceUrl: z.preprocess(
+      blankToNull,
+      z
+        .url({ protocol: /^https?$/ })
+        .max(2000)
+        .nullable()
+        .default(null),
+    ),
+    file: uploadedFile.nullable().default(null),
+  })
+  .refine((v) => !v.file || v.file.data.byteLength <= maxSourceBytes, { message: "sourceTooLarge", path: ["file"] })
+  .refine((v) => !v.file || v.file.data.byteLength > 0, { message: "emptyUpload", path: ["file"] })
+  .refine((v) => new Set(v.groups.map((g) => g.group)).size === v.groups.length, { message: "invalid", path: ["groups"] });
+export type SubmitValueInput = z.input<typeof submitValueInput>;
+
+export const valueIdInput = indicatorIdInput.extend({ valueId: z.uuid() });
+
+/** A manager's decision on a reported value: approve it, or send it back saying why. */
+export const reviewValueInput = valueIdInput
+  .extend({ decision: z.enum(["approve", "send_back"]), comment: shortText(2000), version: z.coerce.number().int().min(1) })
+  .refine((v) => v.decision === "approve" || v.comment !== "", { message: "sendBackComment", path: ["comment"] });
+export type ReviewValueInput = z.input<typeof reviewValueInput>;

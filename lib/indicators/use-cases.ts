@@ -6,6 +6,7 @@ import {
   indicatorEvidence,
   indicators,
   indicatorTargets,
+  indicatorValues,
   projects,
   reportingPeriods,
   studies,
@@ -23,9 +24,10 @@ import { can } from "@/lib/policy";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { projectIdInput } from "@/lib/zod-fields";
-import { computedActuals } from "./actuals";
+import { computedActuals, reportedValues } from "./actuals";
 import { calculationOf } from "./calculations/catalogue";
 import { projectYears } from "./periods";
+import { loadIndicator, loadPeriods } from "./queries";
 import {
   createIndicatorOutput,
   createPeriodOutput,
@@ -60,21 +62,6 @@ const editableFields = [
 
 type IndicatorInput = z.output<typeof createIndicatorInput>;
 type Evidence = IndicatorInput["evidence"];
-
-async function loadIndicator(ctx: UseCaseCtx, projectId: string, indicatorId: string): Promise<Indicator> {
-  const [row] = await ctx.db
-    .select()
-    .from(indicators)
-    .where(and(eq(indicators.id, indicatorId), eq(indicators.projectId, projectId)))
-    .limit(1);
-  if (!row) throw new UseCaseError("not_found");
-  return row;
-}
-
-/** The project's periods, in time order. */
-async function loadPeriods(ctx: UseCaseCtx, projectId: string) {
-  return ctx.db.select().from(reportingPeriods).where(eq(reportingPeriods.projectId, projectId)).orderBy(asc(reportingPeriods.startDate), asc(reportingPeriods.name));
-}
 
 /**
  * Refuses, beside the field, what does not belong to the project: the result measured, a code
@@ -221,7 +208,7 @@ export const getIndicator = defineUseCase({
         .where(and(eq(auditEntries.entityType, "indicator"), eq(auditEntries.entityId, indicator.id)))
         .orderBy(desc(auditEntries.at)),
     ]);
-    const computed = await computedActuals(ctx, indicator, periods);
+    const [computed, reported] = await Promise.all([computedActuals(ctx, indicator, periods), reportedValues(ctx, input.projectId, [indicator.id])]);
     const target = new Map(current.targets.filter((t) => !t.group).map((t) => [t.periodId, t.value]));
     return {
       indicator,
@@ -236,8 +223,11 @@ export const getIndicator = defineUseCase({
       })),
       evidence: { findings: evidenceFindings, workshops: evidenceWorkshops, sources: evidenceSources },
       computed,
+      reported,
       history,
       canEdit: can(ctx.access, "logicModel.edit"),
+      canSubmit: can(ctx.access, "indicatorValues.submit"),
+      canApprove: can(ctx.access, "indicatorValues.approve"),
     };
   },
 });
@@ -388,8 +378,12 @@ export const deletePeriod = defineUseCase({
       .from(reportingPeriods)
       .where(and(eq(reportingPeriods.id, input.periodId), eq(reportingPeriods.projectId, input.projectId)));
     if (!period) throw new UseCaseError("not_found");
-    const [targets] = await ctx.db.select({ n: count() }).from(indicatorTargets).where(eq(indicatorTargets.periodId, period.id));
-    if (targets && targets.n > 0) throw new UseCaseError("conflict", { periodId: { key: "periodHasTargets", values: { count: targets.n } } });
+    const [[targets], [values]] = await Promise.all([
+      ctx.db.select({ n: count() }).from(indicatorTargets).where(eq(indicatorTargets.periodId, period.id)),
+      ctx.db.select({ n: count() }).from(indicatorValues).where(eq(indicatorValues.periodId, period.id)),
+    ]);
+    const uses = (targets?.n ?? 0) + (values?.n ?? 0);
+    if (uses > 0) throw new UseCaseError("conflict", { periodId: { key: "periodHasTargets", values: { count: uses } } });
     await ctx.db.delete(reportingPeriods).where(eq(reportingPeriods.id, period.id));
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,

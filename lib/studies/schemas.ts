@@ -41,8 +41,8 @@ export type UpdateStudyInput = z.input<typeof updateStudyInput>;
 
 export const studyIdInput = z.object({ projectId: z.uuid(), studyId: z.uuid() });
 
-/** A file as the API receives it (base64) or a form hands it over (bytes). */
-const uploadedFile = z
+/** A file as the API receives it (base64) or a form hands it over (bytes); reported indicator values take the same. */
+export const uploadedFile = z
   .object({
     name: z.string().trim().min(1).max(255),
     type: z.string().refine((type) => (sourceFileTypes as readonly string[]).includes(type), { message: "fileType" }),

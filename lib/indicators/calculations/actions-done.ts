@@ -57,5 +57,5 @@ export const actionsDone: Calculation<typeof params> = {
     const part = row?.done ?? 0;
     return due === 0 ? { value: null, n: 0, groups: {} } : { value: percentOf(part, due), n: due, part, groups: {} };
   },
-  words: (p, names) => ({ key: "actions_done", values: { measure: p.measure, as: p.as }, filters: filterClauses({ ...p, ...noOtherFilter }, names) }),
+  words: (p, names) => ({ key: `actions_done_${p.as}_${p.measure}`, values: {}, filters: filterClauses({ ...p, ...noOtherFilter }, names) }),
 };

@@ -67,7 +67,7 @@ export const evaluationAgreement: Calculation<typeof params> = {
     return figure.shown ? { value: figure.percent, n: figure.n, part: figure.agree, groups: {} } : { value: null, n: 0, groups: {}, withheld: figure.reason };
   },
   words: (p, names) => ({
-    key: "evaluation_agreement",
+    key: p.groupId ? "evaluation_agreement_group" : "evaluation_agreement",
     values: { statement: names.statements.get(p.statementId) ?? "?", group: p.groupId ? (names.groups.get(p.groupId) ?? "?") : "" },
     filters: [],
   }),

@@ -34,5 +34,5 @@ export const findingsAnswered: Calculation<typeof params> = {
     if (p.as === "count") return { value: part, n: all, part, groups: {} };
     return all === 0 ? { value: null, n: 0, groups: {} } : { value: percentOf(part, all), n: all, part, groups: {} };
   },
-  words: (p) => ({ key: "findings_answered", values: { as: p.as }, filters: [] }),
+  words: (p) => ({ key: `findings_answered_${p.as}`, values: {}, filters: [] }),
 };

@@ -10,7 +10,11 @@ import type { Disaggregation, IndicatorUnit } from "@/db/schema/values";
 import { calendarDate } from "@/lib/i18n/dates";
 import { getIndicator } from "@/lib/indicators/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
+import type { Actual } from "@/lib/indicators/calculations/calculation";
+import { progressOf } from "@/lib/indicators/progress";
+import { CalculationWords } from "../_components/calculation-words";
 import { DeleteIndicator } from "../_components/delete-indicator";
+import { ProgressMark } from "../_components/progress-mark";
 
 /** The history names a changed field by its label on the form. */
 const fieldKeys = {
@@ -29,6 +33,7 @@ const fieldKeys = {
   baselineDate: "baselineDate",
   baselineNote: "baselineNote",
   endTarget: "endTarget",
+  calculation: "calculation",
   targets: "targets",
   evidence: "evidence",
 } as const;
@@ -37,9 +42,10 @@ const fieldKeys = {
 export default async function IndicatorPage({ params }: { params: Promise<{ projectId: string; indicatorId: string }> }) {
   const { projectId, indicatorId } = await params;
   const ctx = await getPageContext();
-  const { indicator, result, targets, evidence, history, canEdit } = unwrapForPage(await getIndicator(ctx, { projectId, indicatorId }));
-  const [t, tParticipants, tInstitutions, format] = await Promise.all([
+  const { indicator, result, targets, evidence, computed, history, canEdit } = unwrapForPage(await getIndicator(ctx, { projectId, indicatorId }));
+  const [t, tCalculations, tParticipants, tInstitutions, format] = await Promise.all([
     getTranslations("indicators"),
+    getTranslations("calculations"),
     getTranslations("participants"),
     getTranslations("institutions"),
     getFormatter(),
@@ -54,6 +60,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ proj
           : d === "institution_kind"
             ? tInstitutions(`kinds.${v as "ministry"}`)
             : v;
+    if (v === "none") return `${t(`disaggregationNames.${d}`)}: ${t("notRecorded")}`;
     return `${t(`disaggregationNames.${d}`)}: ${value}`;
   };
   const base = `/projects/${projectId}`;
@@ -63,6 +70,25 @@ export default async function IndicatorPage({ params }: { params: Promise<{ proj
     if (unit === "percentage") return format.number(value / 100, { style: "percent", maximumFractionDigits: 1 });
     return format.number(value);
   };
+  /** A computed figure with the n behind it, or why there is none. */
+  const actualText = (actual: Actual | null) => {
+    if (!actual) return "—";
+    if (actual.withheld) return tCalculations(`withheld.${actual.withheld}`);
+    if (actual.value === null) return "—";
+    const n =
+      actual.part === undefined ? tCalculations("n", { n: format.number(actual.n) }) : tCalculations("shareOf", { part: format.number(actual.part), n: format.number(actual.n) });
+    return `${figure(actual.value)} (${n})`;
+  };
+  const actualGroups = (actual: Actual | null) =>
+    actual &&
+    Object.entries(actual.groups)
+      .filter(([group]) => indicator.disaggregations.includes(group.split(":")[0] as Disaggregation))
+      .map(([group, value]) => (
+        <span key={group} className="block text-slate-700">
+          {groupLabel(group)} · {figure(value)}
+        </span>
+      ));
+  const actualOf = (periodId: string) => computed?.periods.find((p) => p.periodId === periodId)?.actual ?? null;
   const date = (d: string | null) => (d ? format.dateTime(calendarDate(d), { dateStyle: "medium" }) : "—");
   const text = (value: string) => value || "—";
   const label = (field: string) => (field in fieldKeys ? t(fieldKeys[field as keyof typeof fieldKeys]) : field);
@@ -150,35 +176,62 @@ export default async function IndicatorPage({ params }: { params: Promise<{ proj
 
       <section aria-labelledby="indicator-targets" className="mb-6">
         <h2 id="indicator-targets" className="mb-2 text-lg font-semibold">
-          {t("targets")}
+          {t("targetsAndActuals")}
         </h2>
+        {computed ? (
+          <div className="mb-3 rounded-md border border-slate-200 bg-white p-3 text-sm">
+            <h3 className="font-semibold">{tCalculations("howComputed")}</h3>
+            <CalculationWords wording={computed.wording} period={null} />
+          </div>
+        ) : (
+          <p className="mb-3 text-sm text-slate-700">{tCalculations("reported")}</p>
+        )}
         {targets.length === 0 && <p className="mb-2 text-sm text-slate-700">{t("noPeriods")}</p>}
-        <Table caption={t("targets")}>
+        <Table caption={t("targetsAndActuals")}>
           <thead>
             <tr>
               <Th>{t("period")}</Th>
               <Th>{t("target")}</Th>
+              <Th>{tCalculations("actual")}</Th>
+              <Th>{tCalculations("percentOfTarget")}</Th>
             </tr>
           </thead>
           <tbody>
-            {targets.map((p) => (
-              <tr key={p.periodId}>
-                <Td>
-                  {p.name} <span className="text-slate-600">({format.dateTimeRange(calendarDate(p.startDate), calendarDate(p.endDate), { dateStyle: "medium" })})</span>
-                </Td>
-                <Td>
-                  {figure(p.value)}
-                  {p.groups.map((g) => (
-                    <span key={g.group} className="block text-slate-700">
-                      {groupLabel(g.group)} · {figure(g.value)}
-                    </span>
-                  ))}
-                </Td>
-              </tr>
-            ))}
+            {targets.map((p) => {
+              const actual = actualOf(p.periodId);
+              return (
+                <tr key={p.periodId}>
+                  <Td>
+                    {p.name} <span className="text-slate-600">({format.dateTimeRange(calendarDate(p.startDate), calendarDate(p.endDate), { dateStyle: "medium" })})</span>
+                  </Td>
+                  <Td>
+                    {figure(p.value)}
+                    {p.groups.map((g) => (
+                      <span key={g.group} className="block text-slate-700">
+                        {groupLabel(g.group)} · {figure(g.value)}
+                      </span>
+                    ))}
+                  </Td>
+                  <Td>
+                    {actualText(actual)}
+                    {actualGroups(actual)}
+                  </Td>
+                  <Td>
+                    <ProgressMark {...progressOf(p.value, actual?.value ?? null)} />
+                  </Td>
+                </tr>
+              );
+            })}
             <tr>
               <Td>{t("endTarget")}</Td>
               <Td>{figure(indicator.endTarget)}</Td>
+              <Td>
+                {actualText(computed?.project ?? null)}
+                {actualGroups(computed?.project ?? null)}
+              </Td>
+              <Td>
+                <ProgressMark {...progressOf(indicator.endTarget, computed?.project.value ?? null)} />
+              </Td>
             </tr>
           </tbody>
         </Table>

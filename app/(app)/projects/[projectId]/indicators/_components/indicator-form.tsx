@@ -11,6 +11,7 @@ import type { Indicator } from "@/db/schema";
 import { disaggregations, indicatorFrequencies, indicatorUnits, type Disaggregation } from "@/db/schema/values";
 import { idleForm, type FormState } from "@/lib/forms";
 import { groupOf, groupValues } from "@/lib/indicators/groups";
+import { CalculationFields, type CalculationOptions } from "./calculation-fields";
 
 type Props = {
   action: (prev: FormState, formData: FormData) => Promise<FormState>;
@@ -24,11 +25,12 @@ type Props = {
   periods: { id: string; name: string; target: number | null; groups: Record<string, number> }[];
   evidence: { findings: Option[]; workshops: Option[]; sources: Option[] };
   chosenEvidence: { findingIds: string[]; workshopIds: string[]; sourceIds: string[] };
+  calculation: { parameters: Record<string, string[]>; options: CalculationOptions };
   cancelHref: string;
 };
 
 /** An indicator of the PMF: what it measures and how, its baseline and where it comes from, its targets. */
-export function IndicatorForm({ action, projectId, indicator, resultId, results, periods, evidence, chosenEvidence, cancelHref }: Props) {
+export function IndicatorForm({ action, projectId, indicator, resultId, results, periods, evidence, chosenEvidence, calculation, cancelHref }: Props) {
   const t = useTranslations("indicators");
   const tParticipants = useTranslations("participants");
   const tInstitutions = useTranslations("institutions");
@@ -94,6 +96,14 @@ export function IndicatorForm({ action, projectId, indicator, resultId, results,
         stored={indicator && { statement: indicator.statement, definition: indicator.definition }}
         typed={state.values}
         errors={state.fieldErrors}
+      />
+      <CalculationFields
+        parameters={calculation.parameters}
+        options={calculation.options}
+        stored={indicator?.calculation ?? null}
+        typed={state.values}
+        errors={state.fieldErrors}
+        answer={state}
       />
       <fieldset className="flex flex-col gap-1">
         <legend className="text-sm font-medium text-slate-800">{t("disaggregations")}</legend>

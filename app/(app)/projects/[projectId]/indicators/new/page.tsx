@@ -19,7 +19,7 @@ export default async function NewIndicatorPage({ params, searchParams }: { param
   const result = options.results.find((r) => r.value === resultId) ?? options.results[0];
   if (!can(access, "logicModel.edit") || !result) notFound();
   return (
-    <PageMessages namespaces={["indicators", "institutions"]}>
+    <PageMessages namespaces={["indicators", "institutions", "calculations", "workshops"]}>
       <PageHeader title={t("new")} />
       <IndicatorForm
         action={createIndicatorAction}
@@ -28,6 +28,7 @@ export default async function NewIndicatorPage({ params, searchParams }: { param
         results={options.results}
         periods={options.periods.map((p) => ({ id: p.id, name: p.name, target: null, groups: {} }))}
         evidence={options.evidence}
+        calculation={options.calculation}
         chosenEvidence={{ findingIds: [], workshopIds: [], sourceIds: [] }}
         cancelHref={`/projects/${projectId}/logic-model/${result.value}`}
       />

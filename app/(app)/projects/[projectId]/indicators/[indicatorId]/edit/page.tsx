@@ -15,7 +15,7 @@ export default async function EditIndicatorPage({ params }: { params: Promise<{ 
   if (!canEdit) notFound();
   const [t, options] = await Promise.all([getTranslations("indicators"), indicatorFormOptions(ctx, projectId)]);
   return (
-    <PageMessages namespaces={["indicators", "institutions"]}>
+    <PageMessages namespaces={["indicators", "institutions", "calculations", "workshops"]}>
       <PageHeader title={t("editTitle", { code: indicator.code })} />
       <IndicatorForm
         action={updateIndicatorAction}
@@ -25,6 +25,7 @@ export default async function EditIndicatorPage({ params }: { params: Promise<{ 
         results={options.results}
         periods={targets.map((p) => ({ id: p.periodId, name: p.name, target: p.value, groups: Object.fromEntries(p.groups.map((g) => [g.group, g.value])) }))}
         evidence={options.evidence}
+        calculation={options.calculation}
         chosenEvidence={{
           findingIds: evidence.findings.map((f) => f.id),
           workshopIds: evidence.workshops.map((w) => w.id),
