@@ -13,7 +13,6 @@ import {
   studySources,
   users,
   workshops,
-  type Indicator,
 } from "@/db/schema";
 import { changeOf, recordAudit } from "@/lib/audit";
 import { insertAudited, updateVersioned } from "@/lib/audited-write";

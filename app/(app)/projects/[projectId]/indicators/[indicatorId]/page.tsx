@@ -11,10 +11,14 @@ import { calendarDate } from "@/lib/i18n/dates";
 import { getIndicator } from "@/lib/indicators/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import type { Actual } from "@/lib/indicators/calculations/calculation";
+import { actualFor } from "@/lib/indicators/actuals";
+import { groupOf, groupValues } from "@/lib/indicators/groups";
 import { progressOf } from "@/lib/indicators/progress";
 import { CalculationWords } from "../_components/calculation-words";
 import { DeleteIndicator } from "../_components/delete-indicator";
 import { ProgressMark } from "../_components/progress-mark";
+import { ReportValueForm } from "../_components/report-value-form";
+import { ReviewValue } from "../_components/review-value";
 
 /** The history names a changed field by its label on the form. */
 const fieldKeys = {
@@ -42,7 +46,7 @@ const fieldKeys = {
 export default async function IndicatorPage({ params }: { params: Promise<{ projectId: string; indicatorId: string }> }) {
   const { projectId, indicatorId } = await params;
   const ctx = await getPageContext();
-  const { indicator, result, targets, evidence, computed, history, canEdit } = unwrapForPage(await getIndicator(ctx, { projectId, indicatorId }));
+  const { indicator, result, targets, evidence, computed, reported, history, canEdit, canSubmit, canApprove } = unwrapForPage(await getIndicator(ctx, { projectId, indicatorId }));
   const [t, tCalculations, tParticipants, tInstitutions, format] = await Promise.all([
     getTranslations("indicators"),
     getTranslations("calculations"),
@@ -88,7 +92,44 @@ export default async function IndicatorPage({ params }: { params: Promise<{ proj
           {groupLabel(group)} · {figure(value)}
         </span>
       ));
-  const actualOf = (periodId: string) => computed?.periods.find((p) => p.periodId === periodId)?.actual ?? null;
+  /** The figure that counts in a period, and, when a reported value overrides a computed one, both. */
+  const actualCell = (periodId: string) => {
+    const actual = actualFor(periodId, computed, reported);
+    if (actual.source === "reported") {
+      return (
+        <>
+          {figure(actual.value)} <span className="text-slate-700">({t("reportedFigure")})</span>
+          {actual.computed && (
+            <span className="block text-slate-700">
+              {t("computedFigure")}: {actualText(actual.computed)}
+            </span>
+          )}
+          {Object.entries(actual.groups).map(([group, value]) => (
+            <span key={group} className="block text-slate-700">
+              {groupLabel(group)} · {figure(value)}
+            </span>
+          ))}
+        </>
+      );
+    }
+    return (
+      <>
+        {actualText(actual.computed)}
+        {actualGroups(actual.computed)}
+      </>
+    );
+  };
+  const periodName = new Map(targets.map((p) => [p.periodId, p.name]));
+  const historyAction = (action: string) =>
+    ({
+      "indicators.create": t("actions.create"),
+      "indicatorValues.submit": t("actions.valueSubmit"),
+      "indicatorValues.approve": t("actions.valueApprove"),
+      "indicatorValues.sendBack": t("actions.valueSendBack"),
+    })[action] ?? t("actions.update");
+  const disaggregationGroups = indicator.disaggregations.flatMap((d) =>
+    d === "country" ? [] : groupValues[d].map((v) => ({ key: groupOf(d, v), label: groupLabel(groupOf(d, v)) })),
+  );
   const date = (d: string | null) => (d ? format.dateTime(calendarDate(d), { dateStyle: "medium" }) : "—");
   const text = (value: string) => value || "—";
   const label = (field: string) => (field in fieldKeys ? t(fieldKeys[field as keyof typeof fieldKeys]) : field);
@@ -198,7 +239,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ proj
           </thead>
           <tbody>
             {targets.map((p) => {
-              const actual = actualOf(p.periodId);
+              const actual = actualFor(p.periodId, computed, reported);
               return (
                 <tr key={p.periodId}>
                   <Td>
@@ -212,12 +253,9 @@ export default async function IndicatorPage({ params }: { params: Promise<{ proj
                       </span>
                     ))}
                   </Td>
+                  <Td>{actualCell(p.periodId)}</Td>
                   <Td>
-                    {actualText(actual)}
-                    {actualGroups(actual)}
-                  </Td>
-                  <Td>
-                    <ProgressMark {...progressOf(p.value, actual?.value ?? null)} />
+                    <ProgressMark {...progressOf(p.value, actual.value)} />
                   </Td>
                 </tr>
               );
@@ -237,6 +275,51 @@ export default async function IndicatorPage({ params }: { params: Promise<{ proj
         </Table>
       </section>
 
+      <section aria-labelledby="indicator-values" className="mb-6">
+        <h2 id="indicator-values" className="mb-2 text-lg font-semibold">
+          {t("reportedValues")}
+        </h2>
+        {reported.length === 0 && <p className="mb-2 text-sm text-slate-700">{t("noReportedValues")}</p>}
+        <ul className="mb-3 flex flex-col gap-2">
+          {reported.map((v) => (
+            <li key={v.id} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
+              <p className="font-medium">
+                {periodName.get(v.periodId)} · {figure(v.value)} · <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{t(`statuses.${v.status}`)}</span>
+              </p>
+              {Object.entries(v.groups).map(([group, value]) => (
+                <span key={group} className="block text-slate-700">
+                  {groupLabel(group)} · {figure(value)}
+                </span>
+              ))}
+              {v.comment && <p className="mt-1 whitespace-pre-line">{v.comment}</p>}
+              {v.evidenceUrl && (
+                <a href={v.evidenceUrl} className="block underline" rel="noopener noreferrer nofollow" target="_blank">
+                  {t("evidenceLink")}
+                </a>
+              )}
+              {v.fileName && (
+                <a href={`/api/v1/projects/${projectId}/indicators/${indicator.id}/values/${v.id}/file`} className="block underline">
+                  {t("evidenceDownload", { name: v.fileName })}
+                </a>
+              )}
+              {v.submittedById && (
+                <p className="text-slate-600">{t("submittedBy", { name: v.submittedByName ?? t("someone"), date: format.dateTime(v.submittedAt, { dateStyle: "medium" }) })}</p>
+              )}
+              {v.reviewedAt && (
+                <p className="text-slate-600">{t("reviewedBy", { name: v.reviewedByName ?? t("someone"), date: format.dateTime(v.reviewedAt, { dateStyle: "medium" }) })}</p>
+              )}
+              {v.reviewComment && <p className="whitespace-pre-line text-slate-700">{v.reviewComment}</p>}
+              {canApprove && v.status !== "sent_back" && (
+                <ReviewValue projectId={projectId} indicatorId={indicator.id} valueId={v.id} version={v.version} approvable={v.status === "submitted"} />
+              )}
+            </li>
+          ))}
+        </ul>
+        {canSubmit && targets.length > 0 && (
+          <ReportValueForm projectId={projectId} indicatorId={indicator.id} periods={targets.map((p) => ({ id: p.periodId, name: p.name }))} groups={disaggregationGroups} />
+        )}
+      </section>
+
       <section aria-labelledby="indicator-history" className="mb-6">
         <h2 id="indicator-history" className="mb-2 text-lg font-semibold">
           {t("history")}
@@ -245,9 +328,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ proj
         <ol className="flex flex-col gap-2">
           {history.map((h) => (
             <li key={h.id} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
-              <span className="font-medium">
-                {t("historyEntry", { action: t(h.action === "indicators.create" ? "actions.create" : "actions.update"), actor: h.actorName ?? t("someone") })}
-              </span>{" "}
+              <span className="font-medium">{t("historyEntry", { action: historyAction(h.action), actor: h.actorName ?? t("someone") })}</span>{" "}
               <time dateTime={h.at.toISOString()} className="text-slate-600">
                 {format.dateTime(h.at, { dateStyle: "medium", timeStyle: "short" })}
               </time>
