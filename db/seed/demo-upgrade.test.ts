@@ -8,6 +8,7 @@ import {
   indicatorEvidence,
   indicators,
   indicatorTargets,
+  indicatorValues,
   missions,
   projects,
   reportingPeriods,
@@ -60,19 +61,33 @@ describe("a demo database seeded by an earlier version", () => {
     expect((await rows()).links).toBe(15);
   });
 
-  it("gives the Honduras project its years as periods and four indicators with baselines of June 2019, targets per year and evidence", async () => {
+  it("gives the Honduras project its years as periods and a dozen indicators, computed or reported, with baselines of June 2019, targets per year and evidence", async () => {
     const [honduras] = await db.select({ id: projects.id }).from(projects).where(eq(projects.code, demoProjectCodes.honduras));
     const periods = await db.select().from(reportingPeriods).where(eq(reportingPeriods.projectId, honduras!.id)).orderBy(reportingPeriods.startDate);
     expect(periods.map((p) => p.name)).toEqual(["2019-2020", "2020-2021", "2021-2022", "2022"]);
     const rows = await db.select().from(indicators).where(eq(indicators.projectId, honduras!.id)).orderBy(indicators.code);
-    expect(rows.map((i) => [i.code, i.unit, i.baselineValue, i.endTarget])).toEqual([
-      ["1110.1", "percentage", 35, 75],
-      ["1111.1", "number", 0, 200],
-      ["1112.1", "yes_no", 0, 1],
-      ["1211.1", "number", 2, 8],
+    expect(rows.map((i) => [i.code, i.unit, i.baselineValue, i.endTarget, i.calculation?.kind ?? "reported"])).toEqual([
+      ["1000.1", "percentage", null, 70, "evaluation_agreement"],
+      ["1000.2", "percentage", null, 80, "evaluation_agreement"],
+      ["1100.1", "percentage", null, 75, "evaluation_agreement"],
+      ["1110.1", "percentage", 35, 75, "reported"],
+      ["1110.2", "percentage", null, 80, "evaluation_agreement"],
+      ["1111.1", "number", 0, 200, "unique_participants"],
+      ["1111.2", "number", 0, 400, "attendances"],
+      ["1112.1", "yes_no", 0, 1, "reported"],
+      ["1210.1", "number", 0, 12, "institutions_reached"],
+      ["1211.1", "number", 2, 8, "reported"],
+      ["1310.1", "percentage", 0, 100, "findings_answered"],
+      ["1311.1", "number", 0, 6, "actions_done"],
     ]);
-    expect(await db.select().from(indicatorTargets).where(eq(indicatorTargets.indicatorId, rows[0]!.id))).toHaveLength(4);
+    expect(
+      await db
+        .select()
+        .from(indicatorTargets)
+        .where(eq(indicatorTargets.indicatorId, rows.find((i) => i.code === "1110.1")!.id)),
+    ).toHaveLength(4);
     expect(await db.select().from(indicatorEvidence)).toHaveLength(3);
+    expect(await db.select().from(indicatorValues)).toHaveLength(2);
   });
 
   it("gets the new parts without a second copy of missions and evaluations whose titles were stored before they were translated", async () => {

@@ -5,7 +5,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { seedDirectory } from "./directory";
 import { seedParticipants } from "./participants";
 import { seedEvaluations } from "./evaluations";
-import { seedIndicators, seedLogicModels, seedResultLinks } from "./logic-model";
+import { seedLogicModels, seedResultLinks } from "./logic-model";
+import { seedIndicators } from "./indicators";
 import { seedStudy } from "./study";
 import { seedWorkshops } from "./workshops";
 
@@ -95,7 +96,7 @@ const demoProjects = [
 ];
 
 /** Raise it when the demo data grows: a database seeded with an older version gets the new parts. */
-export const demoSeedVersion = 9;
+export const demoSeedVersion = 10;
 
 /**
  * Loads the demo projects and one account per role, once: a database already seeded at this version
@@ -129,7 +130,7 @@ export async function seedDemo(db: Db): Promise<void> {
     await seedEvaluations(tx, { honduras: honduras!.id, costaRica: costaRica!.id });
     await seedLogicModels(tx, { honduras: honduras!.id, costaRica: costaRica!.id });
     await seedResultLinks(tx, { honduras: honduras!.id, costaRica: costaRica!.id });
-    await seedIndicators(tx, honduras!.id);
+    await seedIndicators(tx, { honduras: honduras!.id, costaRica: costaRica!.id });
     await tx
       .insert(appSettings)
       .values({ key: "demoData", value: demoSeedVersion })

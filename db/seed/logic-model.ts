@@ -1,22 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { holdsAnyVersionOf } from "@/lib/narrative-sql";
 import type { Db } from "../client";
-import {
-  expectedResults,
-  findings,
-  improvementActions,
-  indicatorEvidence,
-  indicators,
-  indicatorTargets,
-  missions,
-  projects,
-  reportingPeriods,
-  resultLinks,
-  studies,
-  workshops,
-} from "../schema";
-import type { Disaggregation, IndicatorUnit, Narrative } from "../schema/values";
-import { projectYears } from "@/lib/indicators/periods";
+import { expectedResults, findings, improvementActions, missions, resultLinks, studies, workshops } from "../schema";
+import type { Narrative } from "../schema/values";
 import { tegucigalpaWorkshopTitle } from "./workshops";
 
 type DemoResult = { code: string; statement: Narrative; under?: DemoResult[] };
@@ -176,7 +162,7 @@ export async function seedLogicModels(tx: Db, projects: { honduras: string; cost
 /** What the demo did for each result: workshops and actions by title, missions and findings by a text in any language. */
 type DemoLinks = { code: string; workshops?: string[]; missions?: Narrative[]; actions?: string[]; findings?: Narrative[] };
 
-const es = (text: string): Narrative => ({ original: "es", es: text });
+export const es = (text: string): Narrative => ({ original: "es", es: text });
 
 const hondurasLinks: DemoLinks[] = [
   {
@@ -253,134 +239,5 @@ export async function seedResultLinks(tx: Db, projects: { honduras: string; cost
       }
       if (found.length) await tx.insert(resultLinks).values(found.map((target) => ({ resultId, ...target })));
     }
-  }
-}
-
-type DemoIndicator = {
-  resultCode: string;
-  code: string;
-  statement: Narrative;
-  unit: IndicatorUnit;
-  disaggregations: Disaggregation[];
-  dataSources: string;
-  collectionMethods: string;
-  responsibility: string;
-  baselineValue: number;
-  /** One per project year, in order; the last is the end-of-project target. */
-  targets: number[];
-  evidence: { workshops?: string[]; findings?: Narrative[] };
-};
-
-// Baselines as the June 2019 Tegucigalpa workshop set them; targets per project year.
-const hondurasIndicators: DemoIndicator[] = [
-  {
-    resultCode: "1111",
-    code: "1111.1",
-    statement: fr(
-      "Nombre de policiers, procureurs et inspecteurs du travail formés à l'identification des victimes",
-      "Número de policías, fiscales e inspectores de trabajo capacitados en la identificación de víctimas",
-      "Number of police officers, prosecutors and labour inspectors trained in victim identification",
-    ),
-    unit: "number",
-    disaggregations: ["sex", "sector"],
-    dataSources: "Listas de asistencia de Atelier",
-    collectionMethods: "Registro de asistencia en cada taller",
-    responsibility: "Coordinación del proyecto",
-    baselineValue: 0,
-    targets: [60, 120, 180, 200],
-    evidence: { workshops: [tegucigalpaWorkshopTitle] },
-  },
-  {
-    resultCode: "1110",
-    code: "1110.1",
-    statement: fr(
-      "% des professionnels participants qui s'estiment capables d'identifier une victime",
-      "% de profesionales participantes que se consideran capaces de identificar a una víctima",
-      "% of participating professionals who consider themselves able to identify a victim",
-    ),
-    unit: "percentage",
-    disaggregations: ["sex"],
-    dataSources: "Evaluación final",
-    collectionMethods: "Cuestionario con escala de acuerdo",
-    responsibility: "Equipo de evaluación",
-    baselineValue: 35,
-    targets: [45, 55, 65, 75],
-    evidence: { findings: [es("Los inspectores de trabajo no identifican a las víctimas de trata")] },
-  },
-  {
-    resultCode: "1211",
-    code: "1211.1",
-    statement: fr(
-      "Nombre de comités locaux de la CICESCT qui se réunissent au moins chaque trimestre",
-      "Número de comités locales de la CICESCT que se reúnen al menos cada trimestre",
-      "Number of CICESCT local committees meeting at least quarterly",
-    ),
-    unit: "number",
-    disaggregations: [],
-    dataSources: "Actas de los comités locales",
-    collectionMethods: "Revisión documental",
-    responsibility: "Secretaría Ejecutiva de la CICESCT",
-    baselineValue: 2,
-    targets: [3, 5, 7, 8],
-    evidence: { findings: [es("Los comités locales de la CICESCT se reúnen de forma irregular")] },
-  },
-  {
-    resultCode: "1112",
-    code: "1112.1",
-    statement: fr(
-      "Protocole de référencement entre la police et le ministère public adopté (oui/non)",
-      "Protocolo de derivación entre la policía y la fiscalía adoptado (sí/no)",
-      "Referral protocol between the police and the prosecution adopted (yes/no)",
-    ),
-    unit: "yes_no",
-    disaggregations: [],
-    dataSources: "Resolución de la CICESCT",
-    collectionMethods: "Revisión documental",
-    responsibility: "Coordinación del proyecto",
-    baselineValue: 0,
-    targets: [0, 0, 1, 1],
-    evidence: {},
-  },
-];
-
-/** The Honduras project's years as periods and its indicators, for a project that has neither yet. */
-export async function seedIndicators(tx: Db, projectId: string): Promise<void> {
-  const [existing] = await tx.select({ id: indicators.id }).from(indicators).where(eq(indicators.projectId, projectId)).limit(1);
-  const [period] = await tx.select({ id: reportingPeriods.id }).from(reportingPeriods).where(eq(reportingPeriods.projectId, projectId)).limit(1);
-  if (existing || period) return;
-  const [project] = await tx.select({ startDate: projects.startDate, endDate: projects.endDate }).from(projects).where(eq(projects.id, projectId));
-  const periods = await tx
-    .insert(reportingPeriods)
-    .values(projectYears(project!.startDate, project!.endDate).map((y) => ({ projectId, ...y })))
-    .returning({ id: reportingPeriods.id });
-  const results = await tx.select({ id: expectedResults.id, code: expectedResults.code }).from(expectedResults).where(eq(expectedResults.projectId, projectId));
-  for (const demo of hondurasIndicators) {
-    const resultId = results.find((r) => r.code === demo.resultCode)?.id;
-    if (!resultId) continue;
-    const { resultCode: _, targets, evidence, ...fields } = demo;
-    const [indicator] = await tx
-      .insert(indicators)
-      .values({ ...fields, projectId, resultId, frequency: "annual", baselineDate: "2019-06-18", endTarget: targets.at(-1)! })
-      .returning({ id: indicators.id });
-    await tx.insert(indicatorTargets).values(periods.map((p, i) => ({ indicatorId: indicator!.id, periodId: p.id, value: targets[i] ?? targets.at(-1)! })));
-    const cited: Partial<Record<"workshopId" | "findingId", string>>[] = [
-      ...(evidence.workshops?.length
-        ? (
-            await tx
-              .select({ id: workshops.id })
-              .from(workshops)
-              .where(and(eq(workshops.projectId, projectId), inArray(workshops.title, evidence.workshops)))
-          ).map((w) => ({ workshopId: w.id }))
-        : []),
-    ];
-    for (const title of evidence.findings ?? []) {
-      const rows = await tx
-        .select({ id: findings.id })
-        .from(findings)
-        .innerJoin(studies, eq(studies.id, findings.studyId))
-        .where(and(eq(studies.projectId, projectId), holdsAnyVersionOf(findings.title, title)));
-      cited.push(...rows.map((f) => ({ findingId: f.id })));
-    }
-    if (cited.length) await tx.insert(indicatorEvidence).values(cited.map((c) => ({ indicatorId: indicator!.id, ...c })));
   }
 }
