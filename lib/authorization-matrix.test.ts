@@ -356,6 +356,7 @@ const matrix: Record<string, Entry> = {
     input: async (w) => ({ ...indicatorInput(w, await expectedResult(w)), indicatorId: await indicator(w), version: 1 }),
   },
   "indicators.delete": { allowed: inProject("logicModel.edit"), input: async (w) => ({ projectId: w.projectId, indicatorId: await indicator(w) }) },
+  "pmf.get": { allowed: inProject("project.read"), input: async (w) => ({ projectId: w.projectId, level: "intermediate", periodId: await period(w) }) },
   "indicatorValues.submit": {
     allowed: inProject("indicatorValues.submit"),
     input: async (w) => ({ projectId: w.projectId, indicatorId: await indicator(w), periodId: await period(w), value: 12 }),

@@ -57,6 +57,7 @@ import {
   listPeriods,
   updateIndicator,
 } from "./indicators/use-cases";
+import { getPmf } from "./indicators/pmf";
 import { getValueFile, reviewValue, submitValue } from "./indicators/reported-values";
 import type { UseCase } from "./use-case";
 import { createUser, getUser, issueSignInLink, listUsers, setUserActive } from "./users/use-cases";
@@ -148,6 +149,7 @@ export const allUseCases: UseCase<never, unknown>[] = [
   createIndicator,
   updateIndicator,
   deleteIndicator,
+  getPmf,
   submitValue,
   reviewValue,
   getValueFile,

@@ -33,3 +33,21 @@ export function groupsAddUp(total: number, groups: readonly { group: string; val
       return complete ? sum === total : sum <= total;
     });
 }
+
+/**
+ * A figure's groups in reading order, only those of the disaggregations given: by disaggregation,
+ * then as the groups are listed (women before men), a country by its code, "none" last.
+ */
+export function orderedGroups(groups: Record<string, number>, brokenDownBy: readonly Disaggregation[]): [string, number][] {
+  const rank = (group: string) => {
+    const [d, value = ""] = group.split(":") as [Disaggregation, string?];
+    const listed = d === "country" ? -1 : groupValues[d].indexOf(value);
+    return [brokenDownBy.indexOf(d), value === "none" ? Number.MAX_SAFE_INTEGER : listed] as const;
+  };
+  return Object.entries(groups)
+    .filter(([group]) => brokenDownBy.includes(group.split(":")[0] as Disaggregation))
+    .sort(([a], [b]) => {
+      const [ra, rb] = [rank(a), rank(b)];
+      return ra[0] - rb[0] || ra[1] - rb[1] || a.localeCompare(b);
+    });
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { disaggregations, indicatorFrequencies, indicatorUnits, reportedValueStatuses } from "@/db/schema/values";
+import { fileTypes } from "@/lib/http/declaration";
 import { sourceFileTypes } from "@/lib/studies/schemas";
 import { localizedText } from "@/lib/narrative";
 import { linkedResultRow } from "@/lib/result-links/responses";
@@ -119,3 +120,44 @@ export const deleteIndicatorOutput = z.object({ deleted: z.boolean() });
 export const listPeriodsOutput = z.object({ items: z.array(periodRow), canEdit: z.boolean() });
 export const createPeriodOutput = periodRow;
 export const deletePeriodOutput = z.object({ deleted: z.boolean() });
+
+const progress = { percent: z.number().nullable(), status: z.enum(["on_track", "behind", "no_data"]) };
+
+export const getPmfOutput = z.object({
+  project: z.object({ code: z.string(), name: localizedText }),
+  periods: z.array(periodRow.pick({ id: true, name: true, startDate: true, endDate: true })),
+  rows: z.array(
+    z.object({
+      result: linkedResultRow,
+      indicator: indicatorRow
+        .pick({
+          id: true,
+          code: true,
+          statement: true,
+          unit: true,
+          disaggregations: true,
+          baselineValue: true,
+          baselineDate: true,
+          dataSources: true,
+          collectionMethods: true,
+          frequency: true,
+          responsibility: true,
+        })
+        .extend({ computed: z.boolean() }),
+      cells: z.array(
+        z.object({
+          periodId: z.string(),
+          target: z.number().nullable(),
+          actual: z.number().nullable(),
+          source: z.enum(["computed", "reported"]).nullable(),
+          n: z.number().nullable(),
+          withheld: z.enum(["tooFew", "protectsSmallGroup"]).nullable(),
+          ...progress,
+        }),
+      ),
+      project: z.object({ target: z.number().nullable(), actual: z.number().nullable(), n: z.number().nullable(), ...progress }),
+    }),
+  ),
+});
+
+export const exportPmfOutput = { file: [fileTypes.xlsx, fileTypes.docx] } as const;

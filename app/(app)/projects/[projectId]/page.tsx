@@ -40,13 +40,14 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const dashboard = unwrapForPage(periodErrors ? await getDashboard(ctx, { projectId }) : dashboardResult);
   const awaiting = unwrapForPage(awaitingResult);
   const canManageMembers = can(globalAccess(ctx.user), "members.manage");
-  const [t, tMembers, tRoles, tMissions, tWorkshops, tLogicModel, tStudies, tReviews, tActions, tEvaluations, tClosing, tFindings, format, locale] = await Promise.all([
+  const [t, tMembers, tRoles, tMissions, tWorkshops, tLogicModel, tPmf, tStudies, tReviews, tActions, tEvaluations, tClosing, tFindings, format, locale] = await Promise.all([
     getTranslations("projects"),
     getTranslations("members"),
     getTranslations("roles"),
     getTranslations("missions"),
     getTranslations("workshops"),
     getTranslations("logicModel"),
+    getTranslations("pmf"),
     getTranslations("studies"),
     getTranslations("reviews"),
     getTranslations("improvementActions"),
@@ -77,6 +78,9 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         )}
         <ButtonLink href={`/projects/${project.id}/logic-model`} variant="secondary">
           {tLogicModel("title")}
+        </ButtonLink>
+        <ButtonLink href={`/projects/${project.id}/pmf`} variant="secondary">
+          {tPmf("title")}
         </ButtonLink>
         <ButtonLink href={`/projects/${project.id}/studies`} variant="secondary">
           {tStudies("title")}

@@ -12,10 +12,11 @@ import { getIndicator } from "@/lib/indicators/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import type { Actual } from "@/lib/indicators/calculations/calculation";
 import { actualFor } from "@/lib/indicators/actuals";
-import { groupOf, groupValues } from "@/lib/indicators/groups";
+import { groupOf, groupValues, orderedGroups } from "@/lib/indicators/groups";
 import { progressOf } from "@/lib/indicators/progress";
 import { CalculationWords } from "../_components/calculation-words";
 import { DeleteIndicator } from "../_components/delete-indicator";
+import { IndicatorChart } from "../_components/indicator-chart";
 import { ProgressMark } from "../_components/progress-mark";
 import { ReportValueForm } from "../_components/report-value-form";
 import { ReviewValue } from "../_components/review-value";
@@ -64,8 +65,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ proj
           : d === "institution_kind"
             ? tInstitutions(`kinds.${v as "ministry"}`)
             : v;
-    if (v === "none") return `${t(`disaggregationNames.${d}`)}: ${t("notRecorded")}`;
-    return `${t(`disaggregationNames.${d}`)}: ${value}`;
+    return t("groupLabel", { disaggregation: t(`disaggregationNames.${d}`), group: v === "none" ? t("notRecorded") : value });
   };
   const base = `/projects/${projectId}`;
   const figure = (value: number | null, unit: IndicatorUnit = indicator.unit) => {
@@ -85,13 +85,11 @@ export default async function IndicatorPage({ params }: { params: Promise<{ proj
   };
   const actualGroups = (actual: Actual | null) =>
     actual &&
-    Object.entries(actual.groups)
-      .filter(([group]) => indicator.disaggregations.includes(group.split(":")[0] as Disaggregation))
-      .map(([group, value]) => (
-        <span key={group} className="block text-slate-700">
-          {groupLabel(group)} · {figure(value)}
-        </span>
-      ));
+    orderedGroups(actual.groups, indicator.disaggregations).map(([group, value]) => (
+      <span key={group} className="block text-slate-700">
+        {groupLabel(group)} · {figure(value)}
+      </span>
+    ));
   /** The figure that counts in a period, and, when a reported value overrides a computed one, both. */
   const actualCell = (periodId: string) => {
     const actual = actualFor(periodId, computed, reported);
@@ -104,7 +102,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ proj
               {t("computedFigure")}: {actualText(actual.computed)}
             </span>
           )}
-          {Object.entries(actual.groups).map(([group, value]) => (
+          {orderedGroups(actual.groups, indicator.disaggregations).map(([group, value]) => (
             <span key={group} className="block text-slate-700">
               {groupLabel(group)} · {figure(value)}
             </span>
@@ -228,6 +226,12 @@ export default async function IndicatorPage({ params }: { params: Promise<{ proj
           <p className="mb-3 text-sm text-slate-700">{tCalculations("reported")}</p>
         )}
         {targets.length === 0 && <p className="mb-2 text-sm text-slate-700">{t("noPeriods")}</p>}
+        {targets.length > 0 && (
+          <IndicatorChart
+            percent={indicator.unit === "percentage"}
+            points={targets.map((p) => ({ period: p.name, target: p.value, actual: actualFor(p.periodId, computed, reported).value }))}
+          />
+        )}
         <Table caption={t("targetsAndActuals")}>
           <thead>
             <tr>
@@ -286,7 +290,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ proj
               <p className="font-medium">
                 {periodName.get(v.periodId)} · {figure(v.value)} · <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{t(`statuses.${v.status}`)}</span>
               </p>
-              {Object.entries(v.groups).map(([group, value]) => (
+              {orderedGroups(v.groups, indicator.disaggregations).map(([group, value]) => (
                 <span key={group} className="block text-slate-700">
                   {groupLabel(group)} · {figure(value)}
                 </span>

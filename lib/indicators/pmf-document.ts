@@ -1,0 +1,53 @@
+import type { Locale } from "@/db/schema/values";
+import type { DocumentSpec, Section } from "@/lib/documents/sections";
+import type { Wording } from "@/lib/i18n/wording";
+import { narrativeFor } from "@/lib/narrative";
+import type { Pmf } from "./pmf";
+
+/** The PMF's columns, in GAC's order, with the codes and unit an import needs to read it back; each period adds a target and an actual. */
+export const pmfColumns = [
+  "resultCode",
+  "result",
+  "indicatorCode",
+  "indicator",
+  "unit",
+  "baseline",
+  "baselineDate",
+  "endTarget",
+  "dataSources",
+  "collectionMethods",
+  "frequency",
+  "responsibility",
+] as const;
+export type PmfColumn = (typeof pmfColumns)[number];
+
+/** A period's two columns: "2019-2020 · Target", "2019-2020 · Actual". */
+export const periodColumn = (wording: Pick<Wording, "t">, period: string, which: "target" | "actual") =>
+  `${period} · ${wording.t(which === "target" ? "pmf.columns.periodTarget" : "pmf.columns.periodActual")}`;
+
+/** The performance measurement framework as one table in the chosen language: one row per indicator, figures as numbers. */
+export function pmfDocument(pmf: Pmf, locale: Locale, wording: Wording): DocumentSpec<Section> {
+  const { t } = wording;
+  const text = (n: Parameters<typeof narrativeFor>[0]) => narrativeFor(n, locale).text;
+  const section: Section = {
+    title: t("pmf.title"),
+    headers: [...pmfColumns.map((c) => t(`pmf.columns.${c}`)), ...pmf.periods.flatMap((p) => [periodColumn(wording, p.name, "target"), periodColumn(wording, p.name, "actual")])],
+    rows: pmf.rows.map(({ result, indicator, cells, project }) => [
+      result.code,
+      text(result.statement),
+      indicator.code,
+      text(indicator.statement),
+      t(`indicators.units.${indicator.unit}`),
+      indicator.baselineValue ?? "",
+      indicator.baselineDate ?? "",
+      project.target ?? "",
+      indicator.dataSources,
+      indicator.collectionMethods,
+      t(`indicators.frequencies.${indicator.frequency}`),
+      indicator.responsibility,
+      ...cells.flatMap((c) => [c.target ?? "", c.actual ?? ""]),
+    ]),
+    empty: t("pmf.empty"),
+  };
+  return { title: t("pmf.title"), subtitle: `${text(pmf.project.name)} (${pmf.project.code})`, sections: [section] };
+}
