@@ -357,6 +357,8 @@ const matrix: Record<string, Entry> = {
   },
   "indicators.delete": { allowed: inProject("logicModel.edit"), input: async (w) => ({ projectId: w.projectId, indicatorId: await indicator(w) }) },
   "pmf.get": { allowed: inProject("project.read"), input: async (w) => ({ projectId: w.projectId, level: "intermediate", periodId: await period(w) }) },
+  "pmf.importPreview": { allowed: inProject("logicModel.edit"), input: (w) => pmfImport(w) },
+  "pmf.importCommit": { allowed: inProject("logicModel.edit"), input: (w) => pmfImport(w) },
   "indicatorValues.submit": {
     allowed: inProject("indicatorValues.submit"),
     input: async (w) => ({ projectId: w.projectId, indicatorId: await indicator(w), periodId: await period(w), value: 12 }),
@@ -483,6 +485,16 @@ async function indicator(w: World) {
     .values({ ...indicatorInput(w, await expectedResult(w)), unit: "number" as const })
     .returning({ id: indicators.id });
   return row!.id;
+}
+
+/** A PMF of one indicator, with a fresh code each time, of an intermediate outcome (1100) under the fixture's ultimate outcome (1000). */
+async function pmfImport(w: World) {
+  await ultimateOutcome(w);
+  return {
+    projectId: w.projectId,
+    headers: ["Result code", "Expected result", "Indicator code", "Indicator", "Unit"],
+    rows: [["1100", "Resultado intermedio", `I-${crypto.randomUUID().slice(0, 8)}`, "Indicador", "Number"]],
+  };
 }
 
 /** A fresh indicator with a value submitted for a fresh period, with its evidence file. */

@@ -58,6 +58,7 @@ import {
   updateIndicator,
 } from "./indicators/use-cases";
 import { getPmf } from "./indicators/pmf";
+import { commitPmfImport, previewPmfImport } from "./imports/pmf";
 import { getValueFile, reviewValue, submitValue } from "./indicators/reported-values";
 import type { UseCase } from "./use-case";
 import { createUser, getUser, issueSignInLink, listUsers, setUserActive } from "./users/use-cases";
@@ -150,6 +151,8 @@ export const allUseCases: UseCase<never, unknown>[] = [
   updateIndicator,
   deleteIndicator,
   getPmf,
+  previewPmfImport,
+  commitPmfImport,
   submitValue,
   reviewValue,
   getValueFile,

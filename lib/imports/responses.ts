@@ -84,3 +84,7 @@ export const readImportFileOutput = z.object({
   headers: z.array(z.string()),
   rows: z.array(z.array(z.string())),
 });
+
+export const previewPmfImportOutput = importPreview;
+
+export const commitPmfImportOutput = z.object({ results: z.number(), indicators: z.number(), existing: z.number() });

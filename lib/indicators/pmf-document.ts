@@ -25,28 +25,33 @@ export type PmfColumn = (typeof pmfColumns)[number];
 export const periodColumn = (wording: Pick<Wording, "t">, period: string, which: "target" | "actual") =>
   `${period} · ${wording.t(which === "target" ? "pmf.columns.periodTarget" : "pmf.columns.periodActual")}`;
 
-/** The performance measurement framework as one table in the chosen language: one row per indicator, figures as numbers. */
+/** The performance measurement framework as one table in the chosen language: one row per indicator (and per result nothing measures yet), figures as numbers. */
 export function pmfDocument(pmf: Pmf, locale: Locale, wording: Wording): DocumentSpec<Section> {
   const { t } = wording;
   const text = (n: Parameters<typeof narrativeFor>[0]) => narrativeFor(n, locale).text;
   const section: Section = {
     title: t("pmf.title"),
     headers: [...pmfColumns.map((c) => t(`pmf.columns.${c}`)), ...pmf.periods.flatMap((p) => [periodColumn(wording, p.name, "target"), periodColumn(wording, p.name, "actual")])],
-    rows: pmf.rows.map(({ result, indicator, cells, project }) => [
-      result.code,
-      text(result.statement),
-      indicator.code,
-      text(indicator.statement),
-      t(`indicators.units.${indicator.unit}`),
-      indicator.baselineValue ?? "",
-      indicator.baselineDate ?? "",
-      project.target ?? "",
-      indicator.dataSources,
-      indicator.collectionMethods,
-      t(`indicators.frequencies.${indicator.frequency}`),
-      indicator.responsibility,
-      ...cells.flatMap((c) => [c.target ?? "", c.actual ?? ""]),
-    ]),
+    rows: pmf.results.flatMap((result) => {
+      const measured = pmf.rows.filter((r) => r.result.id === result.id);
+      // A result nothing measures yet keeps its row, so the file holds the whole chain.
+      if (measured.length === 0) return [[result.code, text(result.statement)]];
+      return measured.map(({ indicator, cells, project }) => [
+        result.code,
+        text(result.statement),
+        indicator.code,
+        text(indicator.statement),
+        t(`indicators.units.${indicator.unit}`),
+        indicator.baselineValue ?? "",
+        indicator.baselineDate ?? "",
+        project.target ?? "",
+        indicator.dataSources,
+        indicator.collectionMethods,
+        t(`indicators.frequencies.${indicator.frequency}`),
+        indicator.responsibility,
+        ...cells.flatMap((c) => [c.target ?? "", c.actual ?? ""]),
+      ]);
+    }),
     empty: t("pmf.empty"),
   };
   return { title: t("pmf.title"), subtitle: `${text(pmf.project.name)} (${pmf.project.code})`, sections: [section] };

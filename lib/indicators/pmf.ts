@@ -54,6 +54,7 @@ export const getPmf = defineUseCase({
     ]);
     return {
       project: project!,
+      results: results.filter((r) => !input.level || r.level === input.level).map((r) => ({ id: r.id, code: r.code, level: r.level, statement: r.statement })),
       periods: periods.map(({ id, name, startDate, endDate }) => ({ id, name, startDate, endDate })),
       rows: shown.map((indicator, i) => {
         const result = results.find((r) => r.id === indicator.resultId)!;

@@ -125,6 +125,8 @@ const progress = { percent: z.number().nullable(), status: z.enum(["on_track", "
 
 export const getPmfOutput = z.object({
   project: z.object({ code: z.string(), name: localizedText }),
+  /** The results shown, in the logic model's order, those without an indicator included. */
+  results: z.array(linkedResultRow),
   periods: z.array(periodRow.pick({ id: true, name: true, startDate: true, endDate: true })),
   rows: z.array(
     z.object({

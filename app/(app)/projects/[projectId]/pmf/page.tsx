@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { NarrativeText } from "@/components/narrative-text";
+import { ButtonLink } from "@/components/ui/button";
 import { DownloadLink } from "@/components/ui/download-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField } from "@/components/ui/field";
@@ -24,7 +25,7 @@ type SearchParams = Promise<{ level?: string; periodId?: string }>;
 export default async function PmfPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: SearchParams }) {
   const [{ projectId }, filters] = await Promise.all([params, searchParams]);
   const ctx = await getPageContext();
-  const [pmf, { items: allPeriods }] = await Promise.all([
+  const [pmf, { items: allPeriods, canEdit }] = await Promise.all([
     getPmf(ctx, { projectId, level: filters.level ?? null, periodId: filters.periodId ?? null }).then(unwrapForPage),
     listPeriods(ctx, { projectId }).then(unwrapForPage),
   ]);
@@ -58,6 +59,11 @@ export default async function PmfPage({ params, searchParams }: { params: Promis
           <div className="flex flex-wrap gap-2">
             <DownloadLink href={exportHref("xlsx")}>{t("exportXlsx")}</DownloadLink>
             <DownloadLink href={exportHref("docx")}>{t("exportDocx")}</DownloadLink>
+            {canEdit && (
+              <ButtonLink href={`${base}/pmf/import`} variant="secondary">
+                {t("import")}
+              </ButtonLink>
+            )}
           </div>
         }
       />
