@@ -357,6 +357,7 @@ const matrix: Record<string, Entry> = {
   },
   "indicators.delete": { allowed: inProject("logicModel.edit"), input: async (w) => ({ projectId: w.projectId, indicatorId: await indicator(w) }) },
   "pmf.get": { allowed: inProject("project.read"), input: async (w) => ({ projectId: w.projectId, level: "intermediate", periodId: await period(w) }) },
+  "projects.annualReport": { allowed: inProject("project.read"), input: async (w) => ({ projectId: w.projectId, periodId: await period(w) }) },
   "pmf.importPreview": { allowed: inProject("logicModel.edit"), input: (w) => pmfImport(w) },
   "pmf.importCommit": { allowed: inProject("logicModel.edit"), input: (w) => pmfImport(w) },
   "indicatorValues.submit": {

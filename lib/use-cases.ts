@@ -58,6 +58,7 @@ import {
   updateIndicator,
 } from "./indicators/use-cases";
 import { getPmf } from "./indicators/pmf";
+import { getAnnualReport } from "./reports/annual-report";
 import { commitPmfImport, previewPmfImport } from "./imports/pmf";
 import { getValueFile, reviewValue, submitValue } from "./indicators/reported-values";
 import type { UseCase } from "./use-case";
@@ -151,6 +152,7 @@ export const allUseCases: UseCase<never, unknown>[] = [
   updateIndicator,
   deleteIndicator,
   getPmf,
+  getAnnualReport,
   previewPmfImport,
   commitPmfImport,
   submitValue,

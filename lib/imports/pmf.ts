@@ -13,6 +13,7 @@ import { createIndicatorInput, unitRefusal } from "@/lib/indicators/schemas";
 import type { FieldErrors } from "@/lib/result";
 import { UseCaseError } from "@/lib/result";
 import { toSearchText } from "@/lib/search-text";
+import { restoreNeutralised } from "@/lib/spreadsheets/write";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { toFieldErrors } from "@/lib/validation";
 import { commitPmfImportOutput, previewPmfImportOutput } from "./responses";
@@ -70,12 +71,17 @@ function choiceReader<T extends string>(values: readonly T[], labelsOf: (locale:
 const readUnit = choiceReader(indicatorUnits, (l) => catalogues[l].indicators.units);
 const readFrequency = choiceReader(indicatorFrequencies, (l) => catalogues[l].indicators.frequencies);
 
-/** A figure as a spreadsheet holds it ("76", "76 %", "0,5"); blank is none, anything else is refused (undefined). */
+/**
+ * A figure as a spreadsheet holds it ("76", "76 %", "0,5"), from 0 to a billion as the forms take it;
+ * blank is none, anything else is refused (undefined). "1,000" could be a thousand or one: it is
+ * refused rather than guessed.
+ */
 function readFigure(cell: string): number | null | undefined {
   const plain = cell.replace(/[\s\u00a0\u202f%]/g, "");
   if (plain === "") return null;
-  const n = Number(plain.includes(".") ? plain : plain.replace(",", "."));
-  return Number.isFinite(n) ? n : undefined;
+  if (!/^\d+([.,]\d+)?$/.test(plain) || /^\d+,\d{3}$/.test(plain)) return undefined;
+  const n = Number(plain.replace(",", "."));
+  return n <= 1_000_000_000 ? n : undefined;
 }
 
 type PlannedResult = { id: string; code: string; level: ResultLevel; parentId: string | null; statement: Narrative };
@@ -112,10 +118,11 @@ async function plan(ctx: UseCaseCtx, input: PmfImportInput): Promise<Plan> {
 
   const results = new Map(existingResults.map((r) => [r.code, { id: r.id, level: r.level }]));
   const indicatorCodes = new Set(existingIndicators.map((i) => i.code));
+  const codesInFile = new Set<string>();
   const out: Plan = { preview: [], periods: newPeriods, results: [], indicators: [] };
   const text = (value: string): Narrative => ({ original: layout.locale, [layout.locale]: value });
   for (const [offset, row] of grid.slice(layout.headerIndex + 1).entries()) {
-    const cell = (column: PmfColumn) => (layout.columns[column] === undefined ? "" : (row[layout.columns[column]!] ?? "").trim());
+    const cell = (column: PmfColumn) => (layout.columns[column] === undefined ? "" : restoreNeutralised((row[layout.columns[column]!] ?? "").trim()));
     if (row.every((c) => c.trim() === "")) continue;
     const preview: PreviewRow = {
       row: layout.headerIndex + offset + 2,
@@ -144,7 +151,11 @@ async function plan(ctx: UseCaseCtx, input: PmfImportInput): Promise<Plan> {
     }
     const code = cell("indicatorCode");
     if (code === "" || indicatorCodes.has(code)) continue;
-    indicatorCodes.add(code);
+    if (codesInFile.has(code)) {
+      refuse({ indicatorCode: { key: "codeTaken" } });
+      continue;
+    }
+    codesInFile.add(code);
     const figures: FieldErrors = {};
     const figure = (column: string, value: string) => {
       const n = readFigure(value);
@@ -170,18 +181,21 @@ async function plan(ctx: UseCaseCtx, input: PmfImportInput): Promise<Plan> {
       responsibility: cell("responsibility"),
       targets,
     });
-    if (!parsed.success) refuse(toFieldErrors(parsed.error));
-    if (Object.keys(figures).length) refuse(figures);
-    if (!parsed.success || Object.keys(figures).length) continue;
     const actuals = layout.periods.flatMap((p) => {
       const value = p.actual === undefined ? null : figure(`${p.name} · actual`, row[p.actual] ?? "");
-      const refusal = value === null ? null : unitRefusal(parsed.data.unit, value);
-      if (refusal) refuse({ [`${p.name} · actual`]: { key: refusal } });
-      return value === null || refusal ? [] : [{ periodId: periodIds.get(p.name)!, value }];
+      return value === null ? [] : [{ column: `${p.name} · actual`, periodId: periodIds.get(p.name)!, value }];
     });
-    if (preview.status === "error") continue;
+    if (!parsed.success) refuse(toFieldErrors(parsed.error));
+    if (parsed.success) {
+      for (const a of actuals) {
+        const refusal = unitRefusal(parsed.data.unit, a.value);
+        if (refusal) figures[a.column] = { key: refusal };
+      }
+    }
+    if (Object.keys(figures).length) refuse(figures);
+    if (!parsed.success || preview.status === "error") continue;
     preview.status = "new";
-    out.indicators.push({ fields: parsed.data, actuals });
+    out.indicators.push({ fields: parsed.data, actuals: actuals.map(({ periodId, value }) => ({ periodId, value })) });
   }
   return out;
 }

@@ -13,7 +13,9 @@ export const groupOf = (disaggregation: Disaggregation, value: string) => `${dis
 /** Whether `group` is empty (everyone) or one group of a disaggregation the indicator is broken down by. */
 export function isGroupOf(group: string, disaggregations: readonly Disaggregation[]): boolean {
   if (group === "") return true;
-  const [disaggregation, value = ""] = group.split(":") as [Disaggregation, string?];
+  const parts = group.split(":");
+  if (parts.length !== 2) return false;
+  const [disaggregation, value] = parts as [Disaggregation, string];
   if (!disaggregations.includes(disaggregation)) return false;
   return disaggregation === "country" ? /^[A-Z]{2}$/.test(value) : groupValues[disaggregation].includes(value);
 }

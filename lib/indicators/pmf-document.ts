@@ -1,4 +1,4 @@
-import type { Locale } from "@/db/schema/values";
+import type { IndicatorUnit, Locale } from "@/db/schema/values";
 import type { DocumentSpec, Section } from "@/lib/documents/sections";
 import type { Wording } from "@/lib/i18n/wording";
 import { narrativeFor } from "@/lib/narrative";
@@ -24,6 +24,47 @@ export type PmfColumn = (typeof pmfColumns)[number];
 /** A period's two columns: "2019-2020 · Target", "2019-2020 · Actual". */
 export const periodColumn = (wording: Pick<Wording, "t">, period: string, which: "target" | "actual") =>
   `${period} · ${wording.t(which === "target" ? "pmf.columns.periodTarget" : "pmf.columns.periodActual")}`;
+
+/** A figure as a document writes it: "76 %", "Yes", "35"; a dash for none. */
+export function documentFigure(value: number | null, unit: IndicatorUnit, t: Wording["t"]): string {
+  if (value === null) return "—";
+  if (unit === "yes_no") return value === 1 ? t("indicators.yes") : t("indicators.no");
+  return unit === "percentage" ? `${value} %` : String(value);
+}
+
+/**
+ * The results a report closes on: per indicator its baseline, final target and final actual, and,
+ * where it is broken down by sex, the final actual for women, men, and people of another sex or none recorded.
+ */
+export function resultsSection(rows: Pmf["rows"], locale: Locale, wording: Wording): Section {
+  const { t } = wording;
+  const bySex = (row: Pmf["rows"][number], ...sexes: string[]) =>
+    row.indicator.disaggregations.includes("sex") && row.project.actual !== null ? String(sexes.reduce((sum, s) => sum + (row.project.groups[`sex:${s}`] ?? 0), 0)) : "—";
+  return {
+    title: t("pmf.results"),
+    headers: [
+      t("pmf.columns.indicatorCode"),
+      t("pmf.columns.indicator"),
+      t("pmf.columns.baseline"),
+      t("pmf.finalTarget"),
+      t("pmf.finalActual"),
+      t("pmf.women"),
+      t("pmf.men"),
+      t("pmf.otherSex"),
+    ],
+    rows: rows.map((row) => [
+      row.indicator.code,
+      narrativeFor(row.indicator.statement, locale).text,
+      documentFigure(row.indicator.baselineValue, row.indicator.unit, t),
+      documentFigure(row.project.target, row.indicator.unit, t),
+      documentFigure(row.project.actual, row.indicator.unit, t),
+      bySex(row, "woman"),
+      bySex(row, "man"),
+      bySex(row, "other", "not_stated"),
+    ]),
+    empty: t("pmf.empty"),
+  };
+}
 
 /** The performance measurement framework as one table in the chosen language: one row per indicator (and per result nothing measures yet), figures as numbers. */
 export function pmfDocument(pmf: Pmf, locale: Locale, wording: Wording): DocumentSpec<Section> {

@@ -5,10 +5,21 @@ import { resultLevels } from "@/db/schema/values";
 import { loadResults } from "@/lib/logic-model/queries";
 import { defineUseCase } from "@/lib/use-case";
 import { blankToNull } from "@/lib/zod-fields";
-import { actualFor, computedActuals, reportedValues } from "./actuals";
+import { actualFor, computedActuals, reportedValues, type ComputedActuals, type SeenValue } from "./actuals";
 import { progressOf } from "./progress";
 import { loadPeriods } from "./queries";
 import { exportPmfOutput, getPmfOutput } from "./responses";
+
+/**
+ * The actual at the end of the project: a computed indicator's figure over the whole project, else
+ * the approved value of the latest period that has one.
+ */
+function finalActual(computed: ComputedActuals | null, reported: SeenValue[], periods: { id: string }[]) {
+  if (computed) return { actual: computed.project.value, n: computed.project.n, groups: computed.project.groups };
+  const latest = [...periods].reverse().find((p) => reported.some((v) => v.periodId === p.id && v.status === "approved"));
+  const value = latest ? reported.find((v) => v.periodId === latest.id)! : null;
+  return { actual: value?.value ?? null, n: null, groups: value?.groups ?? {} };
+}
 
 export const getPmfInput = z.object({
   projectId: z.uuid(),
@@ -72,7 +83,7 @@ export const getPmf = defineUseCase({
             ...progressOf(target, actual.value),
           };
         });
-        const whole = computed[i]?.project ?? null;
+        const final = finalActual(computed[i]!, own, allPeriods);
         return {
           result: { id: result.id, code: result.code, level: result.level, statement: result.statement },
           indicator: {
@@ -90,7 +101,7 @@ export const getPmf = defineUseCase({
             computed: indicator.calculation !== null,
           },
           cells,
-          project: { target: indicator.endTarget, actual: whole?.value ?? null, n: whole?.n ?? null, ...progressOf(indicator.endTarget, whole?.value ?? null) },
+          project: { target: indicator.endTarget, ...final, ...progressOf(indicator.endTarget, final.actual) },
         };
       }),
     };

@@ -82,6 +82,10 @@ describe("a reported value", () => {
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({ periodId: first, value: 12, comment: "", evidenceUrl: null, fileName: null, reviewComment: "", submittedByName: null, reviewedByName: null });
     expect(JSON.stringify(seen)).not.toContain("Rosa");
+    // Nor does the indicator's history tell them what was reported, sent back or approved, and why.
+    const history = (await s.page(s.partner)).history;
+    expect(history.map((h) => h.action)).toEqual(["indicators.create"]);
+    expect((await s.page(s.manager)).history.map((h) => h.action)).toContain("indicatorValues.approve");
     expect(expectFailure(await getValueFile(s.partner, { ...s.ids, valueId: approved.id })).error).toBe("forbidden");
   });
 
@@ -113,6 +117,9 @@ describe("a reported value", () => {
     expect(expectFailure(await submitValue(s.field, { ...s.ids, periodId, value: 120 })).fieldErrors).toEqual({ value: { key: "percentAbove100" } });
     expect(expectFailure(await submitValue(s.field, { ...s.ids, periodId, value: 50, groups: [{ group: "sector:state", value: 10 }] })).fieldErrors).toEqual({
       "groups.sector:state": { key: "notDisaggregated" },
+    });
+    expect(expectFailure(await submitValue(s.field, { ...s.ids, periodId, value: 50, groups: [{ group: "sex:woman:junk", value: 10 }] })).fieldErrors).toEqual({
+      "groups.sex:woman:junk": { key: "notDisaggregated" },
     });
     const outsider = await s.world.ctx("outsider");
     const foreignPeriod = expectOk(await createPeriod(outsider, { projectId: s.world.otherProjectId, name: "2016", startDate: "2016-01-01", endDate: "2016-12-31" }));

@@ -157,7 +157,8 @@ export const getPmfOutput = z.object({
           ...progress,
         }),
       ),
-      project: z.object({ target: z.number().nullable(), actual: z.number().nullable(), n: z.number().nullable(), ...progress }),
+      /** At the end of the project: the computed figure over the whole project, or the latest approved value, with its groups. */
+      project: z.object({ target: z.number().nullable(), actual: z.number().nullable(), n: z.number().nullable(), groups: z.record(z.string(), z.number()), ...progress }),
     }),
   ),
 });

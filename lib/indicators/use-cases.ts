@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, notLike } from "drizzle-orm";
 import {
   auditEntries,
   expectedResults,
@@ -204,7 +204,14 @@ export const getIndicator = defineUseCase({
         })
         .from(auditEntries)
         .leftJoin(users, eq(users.id, auditEntries.actorId))
-        .where(and(eq(auditEntries.entityType, "indicator"), eq(auditEntries.entityId, indicator.id)))
+        .where(
+          and(
+            eq(auditEntries.entityType, "indicator"),
+            eq(auditEntries.entityId, indicator.id),
+            // What was reported, sent back or approved, and why, is the staff's; a partner reads the approved figures only.
+            can(ctx.access, "indicatorValues.submit") ? undefined : notLike(auditEntries.action, "indicatorValues.%"),
+          ),
+        )
         .orderBy(desc(auditEntries.at)),
     ]);
     const [computed, reported] = await Promise.all([computedActuals(ctx, indicator, periods), reportedValues(ctx, input.projectId, [indicator.id])]);

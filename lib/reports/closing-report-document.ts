@@ -4,11 +4,12 @@ import { percentOf, type Figure } from "@/lib/evaluations/results";
 import { narrativeFor } from "@/lib/narrative";
 import { countryName } from "@/lib/i18n/countries";
 import type { Wording } from "@/lib/i18n/wording";
+import { resultsSection } from "@/lib/indicators/pmf-document";
 import type { ClosingReport } from "./closing-report";
 
 /**
  * The closing report ("bilan") in the chosen language: the project, attendance, missions and
- * workshops, the baseline findings with the actions taken, and the evaluation results with their n.
+ * workshops, the baseline findings with the actions taken, the indicators' results, and the evaluation results with their n.
  */
 export function closingReportDocument(report: ClosingReport, locale: Locale, wording: Wording): DocumentSpec {
   const { t, period } = wording;
@@ -97,6 +98,7 @@ export function closingReportDocument(report: ClosingReport, locale: Locale, wor
       ]),
       empty: t("closingReport.noneYet"),
     },
+    resultsSection(report.results, locale, wording),
     {
       title: t("closingReport.evaluations"),
       entries: report.evaluations.flatMap((e) => [

@@ -58,6 +58,30 @@ describe("the closing report", () => {
     expect(englishPdf.text).toContain("Civil society: 96 % of 51");
   });
 
+  it("closes on each indicator's baseline, final target and final actual, by sex where it is broken down so", async () => {
+    const report = expectOk(await getClosingReport(await as("manager@example.org"), { projectId }));
+    const trained = report.results.find((r) => r.indicator.code === "1111.1")!;
+    const { groups } = trained.project;
+    const english = (await docxText(await documentToDocx(closingReportDocument(report, "en", wordingFor("en"))))).split("\n");
+    const at = english.indexOf("1111.1");
+    expect(english.slice(at, at + 8)).toEqual([
+      "1111.1",
+      "Number of people trained in victim identification",
+      "0",
+      "200",
+      String(trained.project.actual),
+      String(groups["sex:woman"] ?? 0),
+      String(groups["sex:man"] ?? 0),
+      String((groups["sex:other"] ?? 0) + (groups["sex:not_stated"] ?? 0)),
+    ]);
+    expect((groups["sex:woman"] ?? 0) + (groups["sex:man"] ?? 0) + (groups["sex:other"] ?? 0) + (groups["sex:not_stated"] ?? 0)).toBe(trained.project.actual);
+    const vulnerability = english.indexOf("1000.1");
+    expect(english.slice(vulnerability, vulnerability + 8)).toEqual(["1000.1", expect.stringContaining("vulnerability"), "—", "70 %", "76 %", "—", "—", "—"]);
+    // A reported indicator ends on its latest approved value.
+    const committees = english.indexOf("1211.1");
+    expect(english.slice(committees + 2, committees + 5)).toEqual(["2", "8", "3"]);
+  });
+
   it("gives field staff only the missions they travel on, as the missions pages do", async () => {
     const field = await as("field@example.org");
     const [{ id: fieldId }] = (await database.db.select({ id: users.id }).from(users).where(eq(users.email, "field@example.org"))) as [{ id: string }];

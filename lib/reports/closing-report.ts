@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { attendance, evaluations, missions, studies, workshops } from "@/db/schema";
 import { getProjectAttendanceTotals } from "@/lib/attendance/use-cases";
 import { getEvaluationResults } from "@/lib/evaluations/use-cases";
+import { getPmf } from "@/lib/indicators/pmf";
 import { listActions } from "@/lib/improvement-actions/use-cases";
 import { visibleMissions } from "@/lib/missions/queries";
 import { UseCaseError } from "@/lib/result";
@@ -22,8 +23,8 @@ async function part<T>(result: Promise<{ ok: true; data: T } | { ok: false; erro
 
 /**
  * Everything the closing report ("bilan") tells: the project, its missions and workshops with
- * their attendance, the baseline findings with the actions taken, and the evaluation results
- * with their n. Figures only: no participant is named.
+ * their attendance, the baseline findings with the actions taken, the evaluation results with
+ * their n, and each indicator's baseline, final target and final actual. Figures only: no participant is named.
  */
 export const getClosingReport = defineUseCase({
   name: "projects.closingReport",
@@ -33,7 +34,12 @@ export const getClosingReport = defineUseCase({
   write: false,
   async run(ctx: UseCaseCtx, input) {
     const ids = { projectId: input.projectId };
-    const [{ project }, totals, actions] = await Promise.all([part(getProject(ctx, ids)), part(getProjectAttendanceTotals(ctx, ids)), part(listActions(ctx, ids))]);
+    const [{ project }, totals, actions, pmf] = await Promise.all([
+      part(getProject(ctx, ids)),
+      part(getProjectAttendanceTotals(ctx, ids)),
+      part(listActions(ctx, ids)),
+      part(getPmf(ctx, ids)),
+    ]);
     const [missionRows, workshopRows, studyRows, evaluationRows] = await Promise.all([
       // Missions are the staff's: a partner's report goes without them, field staff's has those they travel on.
       can(ctx.access, "missions.read")
@@ -59,7 +65,7 @@ export const getClosingReport = defineUseCase({
       Promise.all(studyRows.map((s) => part(getStudyReport(ctx, { ...ids, studyId: s.id })))),
       Promise.all(evaluationRows.map((e) => part(getEvaluationResults(ctx, { ...ids, evaluationId: e.id })))),
     ]);
-    return { project, totals, missions: missionRows, workshops: workshopRows, studies: studyReports, actions, evaluations: evaluationResults };
+    return { project, totals, missions: missionRows, workshops: workshopRows, studies: studyReports, actions, evaluations: evaluationResults, results: pmf.rows };
   },
 });
 

@@ -54,6 +54,8 @@ export const getPortfolioOutput = z.array(
 
 export const getClosingReportOutput = { file: [fileTypes.docx, fileTypes.pdf] } as const;
 
+export const getAnnualReportOutput = { file: [fileTypes.docx, fileTypes.pdf] } as const;
+
 export const getStudyReportOutput = z.object({
   study: studyShape,
   findings: z.array(

@@ -11,6 +11,11 @@ export function neutraliseFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+/** A cell as it was before `neutraliseFormula`: an import of Atelier's own export reads back what was written. */
+export function restoreNeutralised(value: string): string {
+  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+}
+
 export async function writeSpreadsheet(format: ExportFormat, headers: string[], rows: (string | number | null)[][]): Promise<Uint8Array> {
   const safeRows = rows.map((row) => row.map((cell) => (typeof cell === "string" ? neutraliseFormula(cell) : (cell ?? ""))));
   if (format === "csv") {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { NarrativeText } from "@/components/narrative-text";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { DownloadLink } from "@/components/ui/download-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField } from "@/components/ui/field";
@@ -29,11 +29,12 @@ export default async function PmfPage({ params, searchParams }: { params: Promis
     getPmf(ctx, { projectId, level: filters.level ?? null, periodId: filters.periodId ?? null }).then(unwrapForPage),
     listPeriods(ctx, { projectId }).then(unwrapForPage),
   ]);
-  const [t, tIndicators, tLogicModel, tCalculations, format, locale] = await Promise.all([
+  const [t, tIndicators, tLogicModel, tCalculations, tAnnual, format, locale] = await Promise.all([
     getTranslations("pmf"),
     getTranslations("indicators"),
     getTranslations("logicModel"),
     getTranslations("calculations"),
+    getTranslations("annualReport"),
     getFormatter(),
     getLocale(),
   ]);
@@ -83,6 +84,24 @@ export default async function PmfPage({ params, searchParams }: { params: Promis
         />
         <FilterActions resetHref={`${base}/pmf`} hasFilters={hasFilters} />
       </form>
+      {allPeriods.length > 0 && (
+        <form method="get" action={`/api/v1/projects/${projectId}/annual-report`} className="mb-4 flex flex-wrap items-end gap-3" aria-label={tAnnual("download")}>
+          <input type="hidden" name="lang" value={locale} />
+          <SelectField
+            name="periodId"
+            id="annual-report-period"
+            label={tAnnual("download")}
+            defaultValue={allPeriods.at(-1)!.id}
+            options={allPeriods.map((p) => ({ value: p.id, label: p.name }))}
+          />
+          <button type="submit" name="format" value="docx" className={buttonClass("secondary")}>
+            {tAnnual("word")}
+          </button>
+          <button type="submit" name="format" value="pdf" className={buttonClass("secondary")}>
+            {tAnnual("pdf")}
+          </button>
+        </form>
+      )}
       {pmf.rows.length === 0 ? (
         <EmptyState message={hasFilters ? t("noMatch") : t("empty")} />
       ) : (
@@ -167,7 +186,7 @@ export default async function PmfPage({ params, searchParams }: { params: Promis
                     </Td>,
                   ])}
                   <Td>{figure(project.target, indicator.unit)}</Td>
-                  <Td>{actualLink(project.actual, indicator.computed ? "computed" : null, project.n)}</Td>
+                  <Td>{actualLink(project.actual, indicator.computed ? "computed" : "reported", project.n)}</Td>
                   <Td>
                     <ProgressMark percent={project.percent} status={project.status} />
                   </Td>
