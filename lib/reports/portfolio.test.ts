@@ -30,5 +30,15 @@ describe("the portfolio", () => {
     const costaRica = rows.find((r) => r.code === demoProjectCodes.costaRica)!;
     expect(costaRica.pinned.map((p) => (p.figure.shown ? p.figure.percent : p.figure.reason))).toEqual([96, 100, 100]);
     expect(expectFailure(await getPortfolio(await as("manager@example.org"), {})).error).toBe("not_found");
+    // Both projects have ended: their current period is their last one.
+    expect(honduras.indicators).toBe(12);
+    expect(honduras.behind.map((b) => [b.code, b.period])).toEqual([
+      ["1111.1", "2022"],
+      ["1111.2", "2022"],
+      ["1210.1", "2022"],
+      ["1310.1", "2022"],
+      ["1311.1", "2022"],
+    ]);
+    expect(costaRica.indicators).toBe(3);
   });
 });

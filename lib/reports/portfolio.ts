@@ -3,8 +3,25 @@ import { z } from "zod";
 import { projects } from "@/db/schema";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
+import { getPmf, type Pmf } from "@/lib/indicators/pmf";
+import { today } from "@/lib/today";
 import { getDashboard } from "./dashboard";
 import { getPortfolioOutput } from "./responses";
+
+/**
+ * The indicators behind their target in the project's current period (the last one begun by
+ * `day`), each with that period's target and actual.
+ */
+function behindTarget(pmf: Pmf, day: string) {
+  const current = pmf.periods.filter((p) => p.startDate <= day).at(-1);
+  if (!current) return [];
+  return pmf.rows.flatMap(({ indicator, cells }) => {
+    const cell = cells.find((c) => c.periodId === current.id)!;
+    return cell.status === "behind"
+      ? [{ code: indicator.code, statement: indicator.statement, unit: indicator.unit, period: current.name, target: cell.target!, actual: cell.actual! }]
+      : [];
+  });
+}
 
 /** Every project side by side with its headline figures, for the administrator. */
 export const getPortfolio = defineUseCase({
@@ -20,8 +37,9 @@ export const getPortfolio = defineUseCase({
       .orderBy(asc(projects.code));
     return Promise.all(
       all.map(async (project) => {
-        const dashboard = await getDashboard(ctx, { projectId: project.id });
+        const [dashboard, pmf] = await Promise.all([getDashboard(ctx, { projectId: project.id }), getPmf(ctx, { projectId: project.id })]);
         if (!dashboard.ok) throw new UseCaseError(dashboard.error);
+        if (!pmf.ok) throw new UseCaseError(pmf.error);
         const d = dashboard.data;
         return {
           ...project,
@@ -33,6 +51,8 @@ export const getPortfolio = defineUseCase({
           actions: d.actions.reduce((n, a) => n + a.count, 0),
           overdueActions: d.overdueActions,
           pinned: d.pinned,
+          indicators: pmf.data.rows.length,
+          behind: behindTarget(pmf.data, today()),
         };
       }),
     );

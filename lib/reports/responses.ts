@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { projectRow } from "@/lib/projects/responses";
 import { studyShape } from "@/lib/studies/responses";
-import { actionStatuses, findingPriorities, findingStatuses, findingThemes, institutionKinds, institutionSectors, workshopTypes } from "@/db/schema/values";
+import { actionStatuses, findingPriorities, findingStatuses, findingThemes, indicatorUnits, institutionKinds, institutionSectors, workshopTypes } from "@/db/schema/values";
 import { localizedText } from "@/lib/narrative";
 import { fileTypes } from "@/lib/http/declaration";
 import { agreementFigure } from "@/lib/evaluations/responses";
@@ -48,6 +48,9 @@ export const getPortfolioOutput = z.array(
       actions: z.number(),
       overdueActions: z.number(),
       pinned: z.array(pinnedShape),
+      indicators: z.number(),
+      /** The indicators behind their target in the current period. */
+      behind: z.array(z.object({ code: z.string(), statement: localizedText, unit: z.enum(indicatorUnits), period: z.string(), target: z.number(), actual: z.number() })),
     })
     .extend(projectRow.pick({ id: true, code: true, name: true, country: true, status: true }).shape),
 );
