@@ -148,7 +148,7 @@ test.describe("the logic model on a phone", () => {
       await page.getByLabel(fill(fr.indicators.targetFor, { period: year! })).fill(value!);
     }
     await page.getByRole("group", { name: fr.indicators.disaggregations }).getByLabel(fr.indicators.disaggregationNames.sex).check();
-    const women = `${fr.indicators.disaggregationNames.sex}: ${fr.participants.sexes.woman}`;
+    const women = fill(fr.indicators.groupLabel, { disaggregation: fr.indicators.disaggregationNames.sex, group: fr.participants.sexes.woman });
     await page.getByLabel(fill(fr.indicators.targetForGroup, { group: women, period: "2028" })).fill("80");
     await page.getByLabel(fr.indicators.endTarget).fill("120");
     await page.getByRole("button", { name: fr.common.save }).click();
@@ -157,7 +157,7 @@ test.describe("the logic model on a phone", () => {
     await page.getByRole("button", { name: fr.common.save }).click();
 
     await expect(page.getByRole("heading", { name: /1000\.1/ })).toBeVisible();
-    const targets = page.getByRole("region", { name: fr.indicators.targets });
+    const targets = page.getByRole("region", { name: fr.indicators.targetsAndActuals });
     await expect(targets.getByRole("row", { name: /2027/ })).toContainText("55");
     await expect(targets.getByRole("row", { name: /2028/ })).toContainText(`${women} · 80`);
     await expect(page.getByText(fill(fr.indicators.historyEntry, { action: fr.indicators.actions.create, actor: "Modèle manager" }))).toBeVisible();
@@ -165,8 +165,8 @@ test.describe("the logic model on a phone", () => {
 
     await partnerPage.goto(`/projects/${projectId}/logic-model/${resultId}`);
     await partnerPage.getByRole("link", { name: /1000\.1/ }).click();
-    await expect(partnerPage.getByRole("heading", { name: es.indicators.targets })).toBeVisible();
-    await expect(partnerPage.getByRole("region", { name: es.indicators.targets }).getByRole("row", { name: new RegExp(es.indicators.endTarget) })).toContainText("70");
+    await expect(partnerPage.getByRole("heading", { name: es.indicators.targetsAndActuals })).toBeVisible();
+    await expect(partnerPage.getByRole("region", { name: es.indicators.targetsAndActuals }).getByRole("row", { name: new RegExp(es.indicators.endTarget) })).toContainText("70");
     await expect(partnerPage.getByRole("link", { name: es.indicators.edit })).toHaveCount(0);
     expect(await partnerPage.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.context().close();

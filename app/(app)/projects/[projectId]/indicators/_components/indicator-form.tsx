@@ -47,7 +47,7 @@ export function IndicatorForm({ action, projectId, indicator, resultId, results,
     d === "sex" ? tParticipants(`sexes.${value as "woman"}`) : d === "sector" ? tInstitutions(`sectors.${value as "state"}`) : tInstitutions(`kinds.${value as "ministry"}`);
   const groups = (Object.keys(groupValues) as Exclude<Disaggregation, "country">[])
     .filter((d) => brokenDownBy.includes(d))
-    .flatMap((d) => groupValues[d].map((v) => ({ key: groupOf(d, v), label: `${t(`disaggregationNames.${d}`)}: ${groupName(d, v)}` })));
+    .flatMap((d) => groupValues[d].map((v) => ({ key: groupOf(d, v), label: t("groupLabel", { disaggregation: t(`disaggregationNames.${d}`), group: groupName(d, v) }) })));
   const error = (field: string) => state.fieldErrors?.[field];
   const value = (field: keyof Indicator) => state.values?.[field] ?? (indicator && indicator[field] !== null ? String(indicator[field]) : "");
   const checkboxes = (field: "findingIds" | "workshopIds" | "sourceIds", legend: string, options: Option[]) =>
