@@ -316,6 +316,29 @@ describe("improvement actions and findings", () => {
   });
 });
 
+describe("periods at their boundaries", () => {
+  it("count a day on a period's last day in that period, and the next day in the next", async () => {
+    const world = await createWorld(database.db);
+    const manager = await world.ctx("manager");
+    const { projectId } = world;
+    const result = expectOk(await createResult(manager, { projectId, parentId: null, statement: written("Ultimate") }));
+    const periods = expectOk(await createYearlyPeriods(manager, { projectId })).items;
+    const workshop = await insertWorkshop(database.db, projectId, { type: "training", status: "held", startDate: "2020-12-31", endDate: "2021-01-01" });
+    const [person] = await database.db.insert(participants).values({ givenNames: "Ana", familyNames: "X", sex: "woman" }).returning();
+    await database.db.insert(attendance).values([
+      { workshopId: workshop.id, participantId: person!.id, day: "2020-12-31" },
+      { workshopId: workshop.id, participantId: person!.id, day: "2021-01-01" },
+    ]);
+    const indicator = expectOk(
+      await createIndicator(manager, { projectId, resultId: result.id, code: "B.1", statement: written("Days"), unit: "number", calculation: { kind: "attendances" } }),
+    );
+    const { computed } = expectOk(await getIndicator(manager, { projectId, indicatorId: indicator.id }));
+    const byName = Object.fromEntries(periods.map((p) => [p.name, computed!.periods.find((c) => c.periodId === p.id)!.actual.value]));
+    expect(byName).toEqual({ "2019": 0, "2020": 1, "2021": 1, "2022": 0 });
+    expect(computed!.project.value).toBe(2);
+  });
+});
+
 describe("a computed indicator's parameters", () => {
   it("are refused beside the field when they name another project's output or statement, or the unit does not match", async () => {
     const base = { projectId: f.projectId, resultId: f.output.id, statement: written("Refused"), disaggregations: [] };
