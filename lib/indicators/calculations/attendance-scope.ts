@@ -1,6 +1,6 @@
 import { and, eq, gte, lte, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { attendance, bodyMemberships, coordinationBodies, expectedResults, institutions, resultLinks, workshops } from "@/db/schema";
+import { attendance, bodyMemberships, coordinationBodies, expectedResults, institutions, participants, resultLinks, workshops } from "@/db/schema";
 import { institutionKinds, institutionLevels, institutionSectors, workshopTypes } from "@/db/schema/values";
 import type { FieldErrors } from "@/lib/result";
 import type { UseCaseCtx } from "@/lib/use-case";
@@ -85,6 +85,11 @@ export function filterClauses(p: AttendanceFilters, names: Names): Clause[] {
   if (p.cumulative) clauses.push({ key: "cumulative", values: {} });
   return clauses;
 }
+
+/** A person's groups, by the person's sex and the institution counted (the day's, or their last day's): the columns and their grouping. */
+export const personGroups = { sex: participants.sex, sector: institutions.sector, institution_kind: institutions.kind, country: institutions.country };
+export const personGroupKeys = ["sex", "sector", "institution_kind", "country"] as const;
+export const byPersonGroups = [participants.sex, institutions.sector, institutions.kind, institutions.country] as const;
 
 /** Counts per combination of groups, added up per group of each disaggregation: `sex:woman` → 41. */
 export function groupSums(rows: { count: number; [group: string]: string | number | null }[], keys: readonly string[]): Record<string, number> {

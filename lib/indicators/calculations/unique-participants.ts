@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { attendance, institutions, participants, workshops } from "@/db/schema";
-import { attendanceConditions, attendanceFilters, checkAttendanceFilters, filterClauses, groupSums } from "./attendance-scope";
+import { attendanceConditions, attendanceFilters, byPersonGroups, checkAttendanceFilters, filterClauses, groupSums, personGroupKeys, personGroups } from "./attendance-scope";
 import type { Calculation } from "./calculation";
 
 const params = z.object({
@@ -9,8 +9,6 @@ const params = z.object({
   ...attendanceFilters,
   minDays: z.coerce.number().int().min(1).max(365).default(1),
 });
-
-const keys = ["sex", "sector", "institution_kind", "country"] as const;
 
 /**
  * Unique people who attended at least `minDays` days of the project's workshops. A person counts
@@ -21,7 +19,7 @@ export const uniqueParticipants: Calculation<typeof params> = {
   kind: "unique_participants",
   params,
   unitOf: () => "number",
-  disaggregations: keys,
+  disaggregations: personGroupKeys,
   check: (ctx, projectId, p) => checkAttendanceFilters(ctx, projectId, p),
   async compute(ctx, projectId, p, window) {
     const people = ctx.db
@@ -39,19 +37,16 @@ export const uniqueParticipants: Calculation<typeof params> = {
       .as("people");
     const rows = await ctx.db
       .select({
-        sex: participants.sex,
-        sector: institutions.sector,
-        institution_kind: institutions.kind,
-        country: institutions.country,
+        ...personGroups,
         count: sql<number>`count(*)::int`,
         records: sql<number>`sum(${people.records})::int`,
       })
       .from(people)
       .innerJoin(participants, eq(participants.id, people.participantId))
       .leftJoin(institutions, eq(institutions.id, people.lastInstitutionId))
-      .groupBy(participants.sex, institutions.sector, institutions.kind, institutions.country);
+      .groupBy(...byPersonGroups);
     const value = rows.reduce((sum, r) => sum + r.count, 0);
-    return { value, n: rows.reduce((sum, r) => sum + r.records, 0), groups: groupSums(rows, keys) };
+    return { value, n: rows.reduce((sum, r) => sum + r.records, 0), groups: groupSums(rows, personGroupKeys) };
   },
   words: (p, names) => ({ key: "unique_participants", values: { minDays: p.minDays }, filters: filterClauses(p, names) }),
 };
