@@ -3,12 +3,26 @@
 // calculation of the catalogue, with and without filters), half reported with approved values,
 // over 4 yearly periods. Times the PMF server side, then the built app over HTTP (the page with 4
 // readers about a second apart, the Excel export one at a time) beside the same run's trivial route.
+// Computed figures are kept until the project's records change (lib/record-versions.ts): the first
+// PMF, and the first after a check-in, show what computing them costs.
 // Run: npm run bench:pmf (builds the app first if needed).
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { eq } from "drizzle-orm";
 import { openPostgres } from "@/db/client";
-import { bodyMemberships, evaluations, evaluationStatements, expectedResults, indicators, indicatorTargets, indicatorValues, reportingPeriods, resultLinks } from "@/db/schema";
+import {
+  attendance,
+  bodyMemberships,
+  evaluations,
+  evaluationStatements,
+  expectedResults,
+  indicators,
+  indicatorTargets,
+  indicatorValues,
+  participants,
+  reportingPeriods,
+  resultLinks,
+} from "@/db/schema";
 import type { calculationInput } from "@/lib/indicators/calculations/catalogue";
 import { getPmf } from "@/lib/indicators/pmf";
 import { ctxFor } from "@/lib/testing/helpers";
@@ -111,7 +125,14 @@ try {
     const start = performance.now();
     await getPmf(manager, { projectId });
     console.log(`  First PMF (cold)                                   ${(performance.now() - start).toFixed(0)} ms`);
-    await measure("  PMF, manager", () => getPmf(manager, { projectId }), samples);
+    await measure("  PMF, manager, records unchanged", () => getPmf(manager, { projectId }), samples);
+    // A check-in raises the project's record version: every computed figure is read again.
+    const workshop = generated.workshops[0]!;
+    const [newcomer] = await database.db.insert(participants).values({ givenNames: "New", familyNames: "Person", sex: "woman" }).returning();
+    await database.db.insert(attendance).values({ workshopId: workshop.id, participantId: newcomer!.id, day: workshop.startDate });
+    const afterChange = performance.now();
+    await getPmf(manager, { projectId });
+    console.log(`  First PMF after a check-in                         ${(performance.now() - afterChange).toFixed(0)} ms`);
     console.log();
   } finally {
     await database.close();

@@ -16,3 +16,4 @@ export * from "./personal-data";
 export * from "./expected-results";
 export * from "./result-links";
 export * from "./indicators";
+export * from "./record-versions";

@@ -2,7 +2,9 @@ import { and, asc, eq, inArray, notExists, sql } from "drizzle-orm";
 import { attendance, bodyMemberships, coordinationBodies, institutions, participants, workshopInvitations, type Workshop } from "@/db/schema";
 import type { InstitutionKind, InstitutionSector, ParticipantSex } from "@/db/schema/values";
 import { sortable } from "@/lib/search-text";
+import type { Db } from "@/db/client";
 import { can } from "@/lib/policy";
+import { keptFigures } from "@/lib/record-versions";
 import type { UseCaseCtx } from "@/lib/use-case";
 import { workshopDays } from "@/lib/workshops/days";
 
@@ -104,8 +106,34 @@ export type Attendee = { participantId: string; givenNames: string; familyNames:
 /** The report of a workshop the caller may read (getWorkshopReport says what it holds). */
 export async function workshopReportOf(ctx: UseCaseCtx, workshop: Workshop) {
   const days = workshopDays(workshop.startDate, workshop.endDate);
+  // Read once per change of the project's records or the directory, not once per reader: a report
+  // is read many times after its workshop, and each read is most of the page's time.
+  const kept = await keptFigures(ctx.db, workshop.projectId);
+  const { summary, absent, attendees } = await kept(`workshop-report:${workshop.id}`, async () => {
+    const { rows, memberships, absent } = await reportRecordsOf(ctx.db, workshop);
+    return { summary: summariseAttendance(days, rows, memberships), absent, attendees: attendeesOf(rows) };
+  });
+  return {
+    workshop: {
+      id: workshop.id,
+      title: workshop.title,
+      type: workshop.type,
+      city: workshop.city,
+      startDate: workshop.startDate,
+      endDate: workshop.endDate,
+      language: workshop.language,
+    },
+    ...summary,
+    absentInstitutions: absent,
+    // Names are for the project's staff; partners read figures only.
+    attendees: can(ctx.access, "participants.read") ? attendees : null,
+  };
+}
+
+/** The workshop's records with their people and institutions, the memberships they meet, and the invited institutions that did not come. */
+async function reportRecordsOf(db: Db, workshop: Workshop) {
   const ofWorkshop = eq(attendance.workshopId, workshop.id);
-  const institutionsPresent = ctx.db.select({ id: attendance.institutionId }).from(attendance).where(ofWorkshop);
+  const institutionsPresent = db.select({ id: attendance.institutionId }).from(attendance).where(ofWorkshop);
   // The records, their people and their institutions are read apart and put together here. Joined,
   // each person's and institution's columns came once per record (a thousand for 500 people over
   // two days), and the embedded database hashed the whole directory of people to find the
@@ -114,7 +142,7 @@ export async function workshopReportOf(ctx: UseCaseCtx, workshop: Workshop) {
   // JSON array each. Memberships and absent institutions are found from the records in the
   // database, not from a few hundred ids sent back to it, so the five reads go out together.
   const [[records], [people], institutionRows, memberships, absent] = await Promise.all([
-    ctx.db
+    db
       .select({
         list: sql<
           [string, string, string | null][]
@@ -122,19 +150,19 @@ export async function workshopReportOf(ctx: UseCaseCtx, workshop: Workshop) {
       })
       .from(attendance)
       .where(ofWorkshop),
-    ctx.db
+    db
       .select({
         list: sql<
           [string, ParticipantSex, string, string, boolean][]
         >`coalesce(json_agg(json_build_array(${participants.id}, ${participants.sex}, ${participants.givenNames}, ${participants.familyNames}, ${participants.isErased})), '[]')`,
       })
       .from(participants)
-      .where(sql`${participants.id} = any(array(${ctx.db.select({ id: attendance.participantId }).from(attendance).where(ofWorkshop)}))`),
-    ctx.db
+      .where(sql`${participants.id} = any(array(${db.select({ id: attendance.participantId }).from(attendance).where(ofWorkshop)}))`),
+    db
       .select({ id: institutions.id, name: institutions.name, sector: institutions.sector, kind: institutions.kind })
       .from(institutions)
       .where(sql`${institutions.id} = any(array(${institutionsPresent}))`),
-    ctx.db
+    db
       .select({
         institutionId: bodyMemberships.institutionId,
         bodyId: bodyMemberships.bodyId,
@@ -145,7 +173,7 @@ export async function workshopReportOf(ctx: UseCaseCtx, workshop: Workshop) {
       .from(bodyMemberships)
       .innerJoin(coordinationBodies, eq(coordinationBodies.id, bodyMemberships.bodyId))
       .where(inArray(bodyMemberships.institutionId, institutionsPresent)),
-    ctx.db
+    db
       .select({ id: institutions.id, name: institutions.name, acronym: institutions.acronym })
       .from(workshopInvitations)
       .innerJoin(institutions, eq(institutions.id, workshopInvitations.institutionId))
@@ -153,7 +181,7 @@ export async function workshopReportOf(ctx: UseCaseCtx, workshop: Workshop) {
         and(
           eq(workshopInvitations.workshopId, workshop.id),
           notExists(
-            ctx.db
+            db
               .select({ one: sql`1` })
               .from(attendance)
               .where(and(ofWorkshop, eq(attendance.institutionId, institutions.id))),
@@ -171,22 +199,7 @@ export async function workshopReportOf(ctx: UseCaseCtx, workshop: Workshop) {
     if (!person || (institutionId !== null && !institution)) return [];
     return [{ participantId, day, institutionId, institutionName: institution?.name ?? null, sector: institution?.sector ?? null, kind: institution?.kind ?? null, ...person }];
   });
-  const summary = summariseAttendance(days, rows, memberships);
-  return {
-    workshop: {
-      id: workshop.id,
-      title: workshop.title,
-      type: workshop.type,
-      city: workshop.city,
-      startDate: workshop.startDate,
-      endDate: workshop.endDate,
-      language: workshop.language,
-    },
-    ...summary,
-    absentInstitutions: absent,
-    // Names are for the project's staff; partners read figures only.
-    attendees: can(ctx.access, "participants.read") ? attendeesOf(rows) : null,
-  };
+  return { rows, memberships, absent };
 }
 
 function attendeesOf(rows: (Omit<Attendee, "days"> & { day: string })[]): Attendee[] {

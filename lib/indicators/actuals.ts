@@ -2,8 +2,9 @@ import { alias } from "drizzle-orm/pg-core";
 import { and, eq, inArray } from "drizzle-orm";
 import { indicators, indicatorValues, users, type Indicator, type ReportingPeriod } from "@/db/schema";
 import { nameSeenBy } from "@/lib/authz";
+import type { KeptFigures } from "@/lib/record-versions";
 import type { UseCaseCtx } from "@/lib/use-case";
-import type { Actual, Wording } from "./calculations/calculation";
+import type { Actual, Window, Wording } from "./calculations/calculation";
 import { calculationInput, calculationOf } from "./calculations/catalogue";
 import { namesFor } from "./calculations/names";
 import { publicValue, valueSeenBy } from "./reported-value-access";
@@ -17,14 +18,22 @@ export type ComputedActuals = {
 };
 
 /** A computed indicator's figures per period and for the whole project, with its words; null for a reported indicator. */
-export async function computedActuals(ctx: UseCaseCtx, indicator: Indicator, periods: Pick<ReportingPeriod, "id" | "startDate" | "endDate">[]): Promise<ComputedActuals | null> {
+export async function computedActuals(
+  ctx: UseCaseCtx,
+  kept: KeptFigures,
+  indicator: Indicator,
+  periods: Pick<ReportingPeriod, "id" | "startDate" | "endDate">[],
+): Promise<ComputedActuals | null> {
   if (!indicator.calculation) return null;
   const params = calculationInput.parse(indicator.calculation);
   const calculation = calculationOf(params);
+  // Keyed by the parameters, not the indicator: a changed calculation is a new figure, and two
+  // indicators counting the same thing share one.
+  const figure = (window: Window) => kept(`calculation:${JSON.stringify(params)}:${window.from}:${window.to}`, () => calculation.compute(ctx, indicator.projectId, params, window));
   const [names, project, ...perPeriod] = await Promise.all([
     namesFor(ctx, params),
-    calculation.compute(ctx, indicator.projectId, params, { from: null, to: null }),
-    ...periods.map((p) => calculation.compute(ctx, indicator.projectId, params, { from: p.startDate, to: p.endDate })),
+    figure({ from: null, to: null }),
+    ...periods.map((p) => figure({ from: p.startDate, to: p.endDate })),
   ]);
   return {
     wording: calculation.words(params, names),

@@ -5,6 +5,7 @@ import { resultLevels } from "@/db/schema/values";
 import { loadResults } from "@/lib/logic-model/queries";
 import { defineUseCase } from "@/lib/use-case";
 import { blankToNull } from "@/lib/zod-fields";
+import { keptFigures } from "@/lib/record-versions";
 import { actualFor, computedActuals, reportedValues, type ComputedActuals, type SeenValue } from "./actuals";
 import { progressOf } from "./progress";
 import { loadPeriods } from "./queries";
@@ -46,11 +47,12 @@ export const getPmf = defineUseCase({
   input: getPmfInput,
   write: false,
   async run(ctx, input) {
-    const [[project], results, allPeriods, rows] = await Promise.all([
+    const [[project], results, allPeriods, rows, kept] = await Promise.all([
       ctx.db.select({ code: projects.code, name: projects.name }).from(projects).where(eq(projects.id, input.projectId)),
       loadResults(ctx, input.projectId),
       loadPeriods(ctx, input.projectId),
       ctx.db.select().from(indicators).where(eq(indicators.projectId, input.projectId)),
+      keptFigures(ctx.db, input.projectId),
     ]);
     const periods = input.periodId ? allPeriods.filter((p) => p.id === input.periodId) : allPeriods;
     const order = new Map(results.map((r, i) => [r.id, i]));
@@ -61,7 +63,7 @@ export const getPmf = defineUseCase({
     const [targets, reported, computed] = await Promise.all([
       ids.length ? ctx.db.select().from(indicatorTargets).where(inArray(indicatorTargets.indicatorId, ids)) : [],
       reportedValues(ctx, input.projectId, ids),
-      Promise.all(shown.map((i) => computedActuals(ctx, i, periods))),
+      Promise.all(shown.map((i) => computedActuals(ctx, kept, i, periods))),
     ]);
     return {
       project: project!,

@@ -23,6 +23,7 @@ import { can } from "@/lib/policy";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { projectIdInput } from "@/lib/zod-fields";
+import { keptFigures } from "@/lib/record-versions";
 import { computedActuals, reportedValues } from "./actuals";
 import { calculationOf } from "./calculations/catalogue";
 import { projectYears } from "./periods";
@@ -214,7 +215,10 @@ export const getIndicator = defineUseCase({
         )
         .orderBy(desc(auditEntries.at)),
     ]);
-    const [computed, reported] = await Promise.all([computedActuals(ctx, indicator, periods), reportedValues(ctx, input.projectId, [indicator.id])]);
+    const [computed, reported] = await Promise.all([
+      keptFigures(ctx.db, input.projectId).then((kept) => computedActuals(ctx, kept, indicator, periods)),
+      reportedValues(ctx, input.projectId, [indicator.id]),
+    ]);
     const target = new Map(current.targets.filter((t) => !t.group).map((t) => [t.periodId, t.value]));
     return {
       indicator,
