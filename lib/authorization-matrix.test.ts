@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@/db/testing";
 import type { Database } from "@/db/client";
 import {
+  attendance,
   bodyMemberships,
+  certificates,
   coordinationBodies,
   evaluationGroups,
   evaluations,
@@ -30,6 +32,7 @@ import {
   workshops,
 } from "@/db/schema";
 import { hashPassword } from "./auth/password";
+import { newCode } from "./certificates/code";
 import { toSessionUser } from "./auth/sign-in";
 import { httpDeclarations, isFileResponse } from "./http/declaration";
 import { can, type Permission, type Role } from "./policy";
@@ -135,6 +138,15 @@ async function workshop(w: World) {
     .values({ projectId: w.projectId, title: "Taller", type: "baseline", startDate: "2019-06-18", endDate: "2019-06-19", language: "es" })
     .returning({ id: workshops.id });
   return row!.id;
+}
+
+/** A workshop with one person who came both days and holds a certificate. */
+async function certificate(w: World) {
+  const workshopId = await workshop(w);
+  const [person] = await w.db.insert(participants).values({ givenNames: "Ana", familyNames: "Cruz", sex: "woman" }).returning({ id: participants.id });
+  await w.db.insert(attendance).values(["2019-06-18", "2019-06-19"].map((day) => ({ workshopId, participantId: person!.id, day })));
+  const [row] = await w.db.insert(certificates).values({ workshopId, participantId: person!.id, code: newCode() }).returning({ id: certificates.id });
+  return { workshopId, certificateId: row!.id, participantId: person!.id, participantIds: [person!.id] };
 }
 
 const missionInput = (w: World) => ({ projectId: w.projectId, title: written("Misión de arranque", "es"), country: "HN", startDate: "2019-06-16", endDate: "2019-06-22" });
@@ -263,6 +275,14 @@ const matrix: Record<string, Entry> = {
   "workshops.get": { allowed: inProject("project.read"), input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w) }) },
   "workshops.create": { allowed: inProject("workshops.edit"), input: (w) => workshopInput(w) },
   "workshops.update": { allowed: inProject("workshops.edit"), input: async (w) => ({ ...workshopInput(w), workshopId: await workshop(w), version: 1 }) },
+  "certificates.list": { allowed: inProject("participants.read"), input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w) }) },
+  "certificates.setRule": {
+    allowed: inProject("workshops.edit"),
+    input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), minAttendancePercent: 50, hours: 8, version: 0 }),
+  },
+  "certificates.issue": { allowed: inProject("certificates.issue"), input: async (w) => ({ projectId: w.projectId, ...(await certificate(w)) }) },
+  "certificates.revoke": { allowed: inProject("certificates.issue"), input: async (w) => ({ projectId: w.projectId, ...(await certificate(w)), reason: "Error" }) },
+  "certificates.file": { allowed: inProject("participants.read"), input: async (w) => ({ projectId: w.projectId, ...(await certificate(w)) }) },
   "attendance.checkIn": {
     allowed: inProject("attendance.record"),
     input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), items: [{ id: crypto.randomUUID(), participantId: await participant(w), day: "2019-06-18" }] }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { certificateVerificationOutput } from "@/lib/certificates/responses";
 import { allUseCases } from "@/lib/use-cases";
 import { httpDeclarations, inputSource, isFileResponse, pathParameters, type HttpDeclaration } from "@/lib/http/declaration";
 
@@ -41,6 +42,21 @@ function successResponse(response: HttpDeclaration["response"]) {
   return { description: "Success", content: { "application/json": { schema: toJsonSchema(response, "output") } } };
 }
 
+/** The one operation that needs no account (lib/certificates/verification.ts), described by hand since it is no use case. */
+export const publicVerificationPath = "/certificates/{code}";
+const publicVerification = {
+  operationId: "certificates.verify",
+  summary: "certificates.verify",
+  "x-access": { kind: "public" },
+  security: [],
+  parameters: [{ name: "code", in: "path", required: true, schema: { type: "string", example: "7KQX-M2PA-9DHT" } }],
+  responses: {
+    200: { description: "Valid, revoked or unknown", content: { "application/json": { schema: toJsonSchema(certificateVerificationOutput, "output") } } },
+    400: errorResponse,
+    429: errorResponse,
+  },
+};
+
 /** The OpenAPI 3.1 document, built from each use case's `http` declaration and the zod schemas of its input and answer. */
 export function buildOpenApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -79,6 +95,7 @@ export function buildOpenApiDocument() {
       paths[declaration.path] = { ...paths[declaration.path], [declaration.method]: entry };
     }
   }
+  paths[publicVerificationPath] = { get: publicVerification };
   return {
     openapi: "3.1.0",
     info: { title: "Atelier API", version: "1" },

@@ -30,6 +30,8 @@ const policy = {
   "workshops.readMinutes": ["admin", "manager", "field"],
   /** Check people in, print sign-in sheets, import attendance, keep a roster offline. */
   "attendance.record": ["admin", "manager", "field"],
+  /** Issue and revoke workshops' certificates of attendance (setting who qualifies is "workshops.edit"). */
+  "certificates.issue": ["admin", "manager"],
   // Missions
   /** See the project's missions (field staff only those they travel on), travel on one, write in its notes. */
   "missions.read": ["admin", "manager", "field"],

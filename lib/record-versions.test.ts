@@ -34,6 +34,7 @@ const projectTables = [
   "evaluation_statements",
   "evaluation_respondents",
   "evaluation_answers",
+  "certificates",
 ];
 const directoryTables = ["participants", "institutions", "coordination_bodies", "body_memberships"];
 

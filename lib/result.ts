@@ -4,7 +4,7 @@ import type { ValidationKey } from "./i18n/messages";
 export type FieldError = { key: ValidationKey; values?: Record<string, string | number> };
 export type FieldErrors = Record<string, FieldError>;
 
-export const errorCodes = ["unauthenticated", "password_change_required", "not_found", "forbidden", "invalid", "conflict", "stale"] as const;
+export const errorCodes = ["unauthenticated", "password_change_required", "not_found", "forbidden", "invalid", "conflict", "stale", "too_many"] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
 export type Failure = { ok: false; error: ErrorCode; fieldErrors?: FieldErrors };

@@ -61,6 +61,7 @@ import { getPmf } from "./indicators/pmf";
 import { getAnnualReport } from "./reports/annual-report";
 import { commitPmfImport, previewPmfImport } from "./imports/pmf";
 import { getValueFile, reviewValue, submitValue } from "./indicators/reported-values";
+import { getCertificatesFile, getWorkshopCertificates, issueCertificates, revokeCertificate, setCertificateRule } from "./certificates/use-cases";
 import type { UseCase } from "./use-case";
 import { createUser, getUser, issueSignInLink, listUsers, setUserActive } from "./users/use-cases";
 import { createWorkshop, getWorkshop, listWorkshops, updateWorkshop } from "./workshops/use-cases";
@@ -201,4 +202,9 @@ export const allUseCases: UseCase<never, unknown>[] = [
   translateEvaluation,
   getDashboard,
   getPortfolio,
+  getWorkshopCertificates,
+  setCertificateRule,
+  issueCertificates,
+  revokeCertificate,
+  getCertificatesFile,
 ] as unknown as UseCase<never, unknown>[];

@@ -17,3 +17,4 @@ export * from "./expected-results";
 export * from "./result-links";
 export * from "./indicators";
 export * from "./record-versions";
+export * from "./certificates";

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { appSettings, projectMembers, projects, users, type Locale, type ProjectRole } from "../schema";
 import { hashPassword } from "@/lib/auth/password";
+import { seedCertificates } from "./certificates";
 import { seedDirectory } from "./directory";
 import { seedParticipants } from "./participants";
 import { seedEvaluations } from "./evaluations";
@@ -96,7 +97,7 @@ const demoProjects = [
 ];
 
 /** Raise it when the demo data grows: a database seeded with an older version gets the new parts. */
-export const demoSeedVersion = 10;
+export const demoSeedVersion = 11;
 
 /**
  * Loads the demo projects and one account per role, once: a database already seeded at this version
@@ -131,6 +132,7 @@ export async function seedDemo(db: Db): Promise<void> {
     await seedLogicModels(tx, { honduras: honduras!.id, costaRica: costaRica!.id });
     await seedResultLinks(tx, { honduras: honduras!.id, costaRica: costaRica!.id });
     await seedIndicators(tx, { honduras: honduras!.id, costaRica: costaRica!.id });
+    await seedCertificates(tx, honduras!.id);
     await tx
       .insert(appSettings)
       .values({ key: "demoData", value: demoSeedVersion })

@@ -16,6 +16,7 @@ const statusFor: Record<ErrorCode, number> = {
   invalid: 400,
   conflict: 409,
   stale: 409,
+  too_many: 429,
 };
 
 type RouteContext = { params: Promise<Record<string, string>> };

@@ -39,6 +39,7 @@ export const getWorkshopOutput = z.object({
   outputs: z.array(linkedResultRow),
   canEdit: z.boolean(),
   canCheckIn: z.boolean(),
+  canSeeCertificates: z.boolean(),
 });
 
 export const listWorkshopsOutput = pageOf(workshopRow.pick({ type: true, id: true, startDate: true, endDate: true, status: true, title: true, city: true, language: true }));

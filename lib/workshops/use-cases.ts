@@ -94,6 +94,7 @@ export const getWorkshop = defineUseCase({
       outputs,
       canEdit: can(ctx.access, "workshops.edit"),
       canCheckIn: can(ctx.access, "attendance.record"),
+      canSeeCertificates: can(ctx.access, "participants.read"),
     };
   },
 });

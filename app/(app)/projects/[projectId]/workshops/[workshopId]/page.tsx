@@ -13,13 +13,14 @@ import { NarrativeText } from "@/components/narrative-text";
 export default async function WorkshopPage({ params }: { params: Promise<{ projectId: string; workshopId: string }> }) {
   const ctx = await getPageContext();
   const { projectId, workshopId } = await params;
-  const { workshop, mission, days, invited, agenda, outputs, canEdit, canCheckIn } = unwrapForPage(await getWorkshop(ctx, { projectId, workshopId }));
-  const [t, tModel, tLanguage, tSheet, tImport, format] = await Promise.all([
+  const { workshop, mission, days, invited, agenda, outputs, canEdit, canCheckIn, canSeeCertificates } = unwrapForPage(await getWorkshop(ctx, { projectId, workshopId }));
+  const [t, tModel, tLanguage, tSheet, tImport, tCertificates, format] = await Promise.all([
     getTranslations("workshops"),
     getTranslations("logicModel"),
     getTranslations("language"),
     getTranslations("signInSheet"),
     getTranslations("attendanceImport"),
+    getTranslations("certificates"),
     getFormatter(),
   ]);
   const base = `/projects/${projectId}/workshops/${workshop.id}`;
@@ -56,6 +57,11 @@ export default async function WorkshopPage({ params }: { params: Promise<{ proje
             <ButtonLink href={`${base}/report`} variant="secondary">
               {t("report")}
             </ButtonLink>
+            {canSeeCertificates && (
+              <ButtonLink href={`${base}/certificates`} variant="secondary">
+                {tCertificates("open")}
+              </ButtonLink>
+            )}
             {canCheckIn && (
               <ButtonLink href={`${base}/import`} variant="secondary">
                 {tImport("open")}
