@@ -17,7 +17,8 @@ const refuse = (key: ValidationKey, values?: Record<string, number>) => new UseC
 
 /**
  * Reads the first sheet of an XLSX file, or a CSV file (separator `,` or `;`, as KoboToolbox and
- * Excel in Spanish or French write it), into header names and rows of text. An XLSX file is
+ * Excel in Spanish or French write it), into header names and rows of text, without the row of HXL
+ * hashtags KoboToolbox may write under the header. An XLSX file is
  * streamed and refused as soon as it crosses a limit, so a small file that unzips to hundreds of
  * megabytes costs neither the memory nor the time to unzip it.
  */
@@ -25,14 +26,21 @@ export async function readSpreadsheet(fileName: string, bytes: Uint8Array): Prom
   if (bytes.byteLength > maxFileBytes) throw refuse("fileTooLarge", { max: 5 });
   const sheet = /\.xlsx$/i.test(fileName) ? await readXlsx(bytes) : readCsv(bytes);
   const cleaned = sheet.map((row) => Array.from(row, (cell) => replaceControlCharacters(cell ?? "").trim()));
-  const [headerRow, ...rows] = cleaned.filter((row) => row.some((cell) => cell !== ""));
+  const [headerRow, ...allRows] = cleaned.filter((row) => row.some((cell) => cell !== ""));
   if (!headerRow) throw refuse("emptyFile");
+  const rows = allRows[0] && isHxlRow(allRows[0]) ? allRows.slice(1) : allRows;
   if (rows.length > maxRows) throw refuse("tooManyRows", { max: maxRows });
   const width = Math.max(lastValueColumn(headerRow), ...rows.map(lastValueColumn));
   if (width > maxColumns) throw refuse("tooManyColumns", { max: maxColumns });
   const headers = Array.from({ length: width }, (_, i) => headerRow[i] || `#${i + 1}`);
   return { headers, rows: rows.map((row) => headers.map((_, i) => row[i] ?? "")) };
 }
+
+/**
+ * A row of HXL hashtags (`#group`, `#q1`, `#affected+f`), which KoboToolbox writes under the
+ * header when a form carries them: it describes the columns and holds no answer.
+ */
+export const isHxlRow = (row: string[]) => row.some((cell) => cell !== "") && row.every((cell) => cell === "" || /^#[\p{L}_][\p{L}\p{N}_]*(\s*\+[\p{L}\p{N}_]+)*$/u.test(cell));
 
 /** How many columns a row reaches, counting up to its last cell holding a value. */
 function lastValueColumn(row: string[]): number {

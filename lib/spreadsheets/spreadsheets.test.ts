@@ -52,6 +52,14 @@ describe("readSpreadsheet", () => {
     expect((await readSpreadsheet("viejo.csv", bytes)).rows).toEqual([["José", "Martínez"]]);
   });
 
+  it("skips the row of HXL hashtags KoboToolbox writes under the header, and only that row", async () => {
+    const bytes = new TextEncoder().encode("grupo;q1;q2;_uuid\r\n#group;#q1;#affected +f;\r\nEstado;5;Muy de acuerdo;a1\r\n#5;#tag;x;a2\r\n");
+    expect((await readSpreadsheet("kobo.csv", bytes)).rows).toEqual([
+      ["Estado", "5", "Muy de acuerdo", "a1"],
+      ["#5", "#tag", "x", "a2"],
+    ]);
+  });
+
   it("trims cells, pads short rows and skips blank lines", async () => {
     const bytes = new TextEncoder().encode("Nombre,Apellidos,Sexo\r\n  Ana  , Pérez\r\n,,\r\n\r\nLuis,Gómez,H\r\n");
     expect((await readSpreadsheet("a.csv", bytes)).rows).toEqual([
