@@ -22,6 +22,8 @@ import {
   participantProjects,
   participants,
   projectMembers,
+  questionnaireQuestions,
+  questionnaires,
   reviewRoundFindings,
   reviewRoundPartners,
   reportingPeriods,
@@ -138,6 +140,20 @@ async function workshop(w: World) {
     .values({ projectId: w.projectId, title: "Taller", type: "baseline", startDate: "2019-06-18", endDate: "2019-06-19", language: "es" })
     .returning({ id: workshops.id });
   return row!.id;
+}
+
+/** A feedback form of one open question, in a new workshop. */
+async function questionnaire(w: World, status: "draft" | "open" = "draft") {
+  const workshopId = await workshop(w);
+  const [row] = await w.db
+    .insert(questionnaires)
+    .values({ workshopId, kind: "feedback", title: written("Opinión", "es"), status })
+    .returning({ id: questionnaires.id });
+  const [question] = await w.db
+    .insert(questionnaireQuestions)
+    .values({ questionnaireId: row!.id, position: 0, type: "open", text: written("¿Qué mejoraría?", "es") })
+    .returning({ id: questionnaireQuestions.id });
+  return { workshopId, questionnaireId: row!.id, questionId: question!.id };
 }
 
 /** A workshop with one person who came both days and holds a certificate. */
@@ -275,6 +291,41 @@ const matrix: Record<string, Entry> = {
   "workshops.get": { allowed: inProject("project.read"), input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w) }) },
   "workshops.create": { allowed: inProject("workshops.edit"), input: (w) => workshopInput(w) },
   "workshops.update": { allowed: inProject("workshops.edit"), input: async (w) => ({ ...workshopInput(w), workshopId: await workshop(w), version: 1 }) },
+  "questionnaires.list": { allowed: inProject("project.read"), input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w) }) },
+  "questionnaires.results": { allowed: inProject("project.read"), input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w) }) },
+  "questionnaires.create": {
+    allowed: inProject("questionnaires.edit"),
+    input: async (w) => ({
+      projectId: w.projectId,
+      workshopId: await workshop(w),
+      kind: "feedback",
+      title: written("Opinión", "es"),
+      questions: [{ type: "open", text: written("¿Qué mejoraría?", "es") }],
+    }),
+  },
+  "questionnaires.update": {
+    allowed: inProject("questionnaires.edit"),
+    input: async (w) => ({
+      projectId: w.projectId,
+      ...(await questionnaire(w)),
+      version: 1,
+      kind: "feedback",
+      title: written("Opinión", "es"),
+      questions: [{ type: "open", text: written("¿Qué cambiaría?", "es") }],
+    }),
+  },
+  "questionnaires.copy": {
+    allowed: inProject("questionnaires.edit"),
+    input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w), sourceId: (await questionnaire(w)).questionnaireId }),
+  },
+  "questionnaires.setStatus": { allowed: inProject("questionnaires.edit"), input: async (w) => ({ projectId: w.projectId, ...(await questionnaire(w)), status: "open" }) },
+  "questionnaires.addResponse": {
+    allowed: inProject("questionnaires.enter"),
+    input: async (w) => {
+      const open = await questionnaire(w, "open");
+      return { projectId: w.projectId, ...open, id: crypto.randomUUID(), answers: { [open.questionId]: "Más práctica" } };
+    },
+  },
   "certificates.list": { allowed: inProject("participants.read"), input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w) }) },
   "certificates.setRule": {
     allowed: inProject("workshops.edit"),

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { certificateVerificationOutput } from "@/lib/certificates/responses";
+import { publicAnswerOutput, publicQuestionnaireOutput } from "@/lib/questionnaires/responses";
+import { publicResponseInput } from "@/lib/questionnaires/schemas";
 import { allUseCases } from "@/lib/use-cases";
 import { httpDeclarations, inputSource, isFileResponse, pathParameters, type HttpDeclaration } from "@/lib/http/declaration";
 
@@ -42,18 +44,29 @@ function successResponse(response: HttpDeclaration["response"]) {
   return { description: "Success", content: { "application/json": { schema: toJsonSchema(response, "output") } } };
 }
 
-/** The one operation that needs no account (lib/certificates/verification.ts), described by hand since it is no use case. */
-export const publicVerificationPath = "/certificates/{code}";
-const publicVerification = {
-  operationId: "certificates.verify",
-  summary: "certificates.verify",
+/** The operations that need no account (lib/certificates/verification.ts, lib/questionnaires/public.ts), described by hand since they are no use cases. */
+const publicOperation = (name: string, parameter: string, responses: Record<number, unknown>, requestBody?: unknown) => ({
+  operationId: name,
+  summary: name,
   "x-access": { kind: "public" },
   security: [],
-  parameters: [{ name: "code", in: "path", required: true, schema: { type: "string", example: "7KQX-M2PA-9DHT" } }],
-  responses: {
-    200: { description: "Valid, revoked or unknown", content: { "application/json": { schema: toJsonSchema(certificateVerificationOutput, "output") } } },
-    400: errorResponse,
-    429: errorResponse,
+  parameters: [{ name: parameter, in: "path", required: true, schema: { type: "string" } }],
+  ...(requestBody ? { requestBody } : {}),
+  responses: { ...responses, 400: errorResponse, 429: errorResponse },
+});
+const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema: toJsonSchema(schema, "output") } } });
+export const publicPaths: Record<string, Record<string, unknown>> = {
+  "/certificates/{code}": { get: publicOperation("certificates.verify", "code", { 200: json(certificateVerificationOutput, "Valid, revoked or unknown") }) },
+  "/questionnaires/{questionnaireId}": {
+    get: publicOperation("questionnaires.public", "questionnaireId", { 200: json(publicQuestionnaireOutput, "The questionnaire, without its right answers"), 404: errorResponse }),
+  },
+  "/questionnaires/{questionnaireId}/responses": {
+    post: publicOperation(
+      "questionnaires.answer",
+      "questionnaireId",
+      { 201: json(publicAnswerOutput, "Received"), 200: json(publicAnswerOutput, "Received before under this id: nothing changed"), 404: errorResponse, 409: errorResponse },
+      { required: true, content: { "application/json": { schema: toJsonSchema(publicResponseInput.omit({ questionnaireId: true }), "input") } } },
+    ),
   },
 };
 
@@ -95,7 +108,7 @@ export function buildOpenApiDocument() {
       paths[declaration.path] = { ...paths[declaration.path], [declaration.method]: entry };
     }
   }
-  paths[publicVerificationPath] = { get: publicVerification };
+  Object.assign(paths, publicPaths);
   return {
     openapi: "3.1.0",
     info: { title: "Atelier API", version: "1" },

@@ -32,6 +32,10 @@ const policy = {
   "attendance.record": ["admin", "manager", "field"],
   /** Issue and revoke workshops' certificates of attendance (setting who qualifies is "workshops.edit"). */
   "certificates.issue": ["admin", "manager"],
+  /** Write a workshop's pre-test, post-test and feedback form, copy one, open and close it. */
+  "questionnaires.edit": ["admin", "manager"],
+  /** Type in answers from paper forms. */
+  "questionnaires.enter": ["admin", "manager", "field"],
   // Missions
   /** See the project's missions (field staff only those they travel on), travel on one, write in its notes. */
   "missions.read": ["admin", "manager", "field"],

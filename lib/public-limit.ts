@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { executeRows, type Db } from "@/db/client";
 import { publicRequests } from "@/db/schema";
 
-/** How many requests one address may send to one public page in a minute. */
+/** How many requests one address may send to one public page in a minute, unless the page says otherwise. */
 export const publicLimitPerMinute = 30;
 const windowMs = 60 * 1000;
 
@@ -11,7 +11,7 @@ const windowMs = 60 * 1000;
  * whether it is within the limit. One statement records it, forgets requests older than the
  * window, and counts the address's, so requests sent at the same moment all see each other.
  */
-export async function withinPublicLimit(db: Db, scope: string, clientAddress: string, now = new Date()): Promise<boolean> {
+export async function withinPublicLimit(db: Db, scope: string, clientAddress: string, limit = publicLimitPerMinute, now = new Date()): Promise<boolean> {
   const since = new Date(now.getTime() - windowMs).toISOString();
   const [row] = await executeRows<{ recent: number }>(
     db,
@@ -20,5 +20,5 @@ export async function withinPublicLimit(db: Db, scope: string, clientAddress: st
       select count(*)::int as recent from ${publicRequests} where scope = ${scope} and client_address = ${clientAddress} and at >= ${since}`,
   );
   // The count does not see the row this statement adds.
-  return Number(row!.recent) + 1 <= publicLimitPerMinute;
+  return Number(row!.recent) + 1 <= limit;
 }

@@ -62,6 +62,15 @@ import { getAnnualReport } from "./reports/annual-report";
 import { commitPmfImport, previewPmfImport } from "./imports/pmf";
 import { getValueFile, reviewValue, submitValue } from "./indicators/reported-values";
 import { getCertificatesFile, getWorkshopCertificates, issueCertificates, revokeCertificate, setCertificateRule } from "./certificates/use-cases";
+import { getQuestionnaireResults } from "./questionnaires/results";
+import {
+  addQuestionnaireResponse,
+  copyQuestionnaire,
+  createQuestionnaire,
+  getWorkshopQuestionnaires,
+  setQuestionnaireStatus,
+  updateQuestionnaire,
+} from "./questionnaires/use-cases";
 import type { UseCase } from "./use-case";
 import { createUser, getUser, issueSignInLink, listUsers, setUserActive } from "./users/use-cases";
 import { createWorkshop, getWorkshop, listWorkshops, updateWorkshop } from "./workshops/use-cases";
@@ -207,4 +216,11 @@ export const allUseCases: UseCase<never, unknown>[] = [
   issueCertificates,
   revokeCertificate,
   getCertificatesFile,
+  getWorkshopQuestionnaires,
+  createQuestionnaire,
+  updateQuestionnaire,
+  copyQuestionnaire,
+  setQuestionnaireStatus,
+  addQuestionnaireResponse,
+  getQuestionnaireResults,
 ] as unknown as UseCase<never, unknown>[];

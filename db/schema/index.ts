@@ -18,3 +18,4 @@ export * from "./result-links";
 export * from "./indicators";
 export * from "./record-versions";
 export * from "./certificates";
+export * from "./questionnaires";

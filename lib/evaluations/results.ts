@@ -57,6 +57,32 @@ export type StatementFigures = { overall: Figure; distribution: number[] | null;
  * Groups never publish their spread over the scale, only everyone's is.
  * `groupIds` are the evaluation's groups in the order ties are broken (by key).
  */
+/**
+ * Which groups, by their sizes, publish nothing, and why (rules 2 and 3 of statementFigures): those
+ * under the threshold, then, while the hidden ones together hold fewer than the threshold, the
+ * smallest shown (the first among equals). Shared by every figure published per group.
+ */
+export function withheldGroups(sizes: number[], threshold: number): Map<number, WithheldReason> {
+  const hidden = new Map<number, WithheldReason>();
+  let hiddenAnswers = 0;
+  sizes.forEach((n, i) => {
+    if (n >= threshold) return;
+    hidden.set(i, "tooFew");
+    hiddenAnswers += n;
+  });
+  // Sorting is stable, so among groups of the same size the first by key is hidden first.
+  const shownSmallestFirst = sizes
+    .map((n, i) => ({ i, n }))
+    .filter((g) => !hidden.has(g.i))
+    .sort((a, b) => a.n - b.n);
+  for (const group of shownSmallestFirst) {
+    if (hiddenAnswers === 0 || hiddenAnswers >= threshold) break;
+    hidden.set(group.i, "protectsSmallGroup");
+    hiddenAnswers += group.n;
+  }
+  return hidden;
+}
+
 export function statementFigures(counts: GroupLevelCount[], groupIds: string[], scale: Scale): StatementFigures {
   const threshold = Math.max(scale.minGroupSize, 1);
   const all = tally(counts, scale.scaleSize, scale.agreeLevels);
@@ -70,23 +96,10 @@ export function statementFigures(counts: GroupLevelCount[], groupIds: string[], 
       scale.agreeLevels,
     ),
   );
-  const hidden = new Map<number, WithheldReason>();
-  let hiddenAnswers = 0;
-  byGroup.forEach((group, i) => {
-    if (group.n >= threshold) return;
-    hidden.set(i, "tooFew");
-    hiddenAnswers += group.n;
-  });
-  // Sorting is stable, so among groups of the same size the first by key is hidden first.
-  const shownSmallestFirst = byGroup
-    .map((group, i) => ({ i, n: group.n }))
-    .filter((g) => !hidden.has(g.i))
-    .sort((a, b) => a.n - b.n);
-  for (const group of shownSmallestFirst) {
-    if (hiddenAnswers === 0 || hiddenAnswers >= threshold) break;
-    hidden.set(group.i, "protectsSmallGroup");
-    hiddenAnswers += group.n;
-  }
+  const hidden = withheldGroups(
+    byGroup.map((g) => g.n),
+    threshold,
+  );
   return {
     overall: shownFigure(all),
     distribution: all.distribution,

@@ -1,0 +1,22 @@
+import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
+import { clientAddressFrom } from "@/lib/auth/client-address";
+import { failureResponse } from "@/lib/http/api";
+import { submitPublicResponse } from "@/lib/questionnaires/public";
+import { getRequestContext } from "@/lib/request-context";
+
+type Params = { params: Promise<{ questionnaireId: string }> };
+
+/** A respondent's answers from their own phone: no account, once per id the phone made, limited per address. */
+export async function POST(request: Request, { params }: Params) {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return Response.json({ error: "invalid", message: (await getTranslations())("errors.badJson") }, { status: 400 });
+  }
+  const input = { ...(body && typeof body === "object" ? body : {}), questionnaireId: (await params).questionnaireId };
+  const result = await submitPublicResponse((await getRequestContext()).db, input, clientAddressFrom(await headers()));
+  if (!result.ok) return failureResponse(result);
+  return Response.json(result.data, { status: result.data.replayed ? 200 : 201 });
+}
