@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-// The offline page, the service worker, the install files and certificate verification work without a session.
-const publicPaths = ["/sign-in", "/~offline", "/verify"];
+// The offline page, the service worker, the install files, certificate verification and questionnaires answered on a phone work without a session.
+const publicPaths = ["/sign-in", "/~offline", "/verify", "/q"];
 const sessionCookies = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 function contentSecurityPolicy(nonce: string): string {

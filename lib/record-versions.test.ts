@@ -35,6 +35,9 @@ const projectTables = [
   "evaluation_respondents",
   "evaluation_answers",
   "certificates",
+  "questionnaires",
+  "questionnaire_questions",
+  "questionnaire_responses",
 ];
 const directoryTables = ["participants", "institutions", "coordination_bodies", "body_memberships"];
 

@@ -3,6 +3,7 @@ import type { Db } from "../client";
 import { appSettings, projectMembers, projects, users, type Locale, type ProjectRole } from "../schema";
 import { hashPassword } from "@/lib/auth/password";
 import { seedCertificates } from "./certificates";
+import { seedQuestionnaires } from "./questionnaires";
 import { seedDirectory } from "./directory";
 import { seedParticipants } from "./participants";
 import { seedEvaluations } from "./evaluations";
@@ -97,7 +98,7 @@ const demoProjects = [
 ];
 
 /** Raise it when the demo data grows: a database seeded with an older version gets the new parts. */
-export const demoSeedVersion = 11;
+export const demoSeedVersion = 12;
 
 /**
  * Loads the demo projects and one account per role, once: a database already seeded at this version
@@ -133,6 +134,7 @@ export async function seedDemo(db: Db): Promise<void> {
     await seedResultLinks(tx, { honduras: honduras!.id, costaRica: costaRica!.id });
     await seedIndicators(tx, { honduras: honduras!.id, costaRica: costaRica!.id });
     await seedCertificates(tx, honduras!.id);
+    await seedQuestionnaires(tx, honduras!.id);
     await tx
       .insert(appSettings)
       .values({ key: "demoData", value: demoSeedVersion })

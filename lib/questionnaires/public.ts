@@ -4,9 +4,9 @@ import type { Db } from "@/db/client";
 import { withinPublicLimit } from "@/lib/public-limit";
 import { UseCaseError, type Result } from "@/lib/result";
 import { findControlCharacters, toFieldErrors } from "@/lib/validation";
-import { questionsOf } from "./queries";
+import { questionsOf } from "./store";
 import { publicResponseInput } from "./schemas";
-import { storeResponse } from "./use-cases";
+import { storeResponse } from "./store";
 
 /** A room of people on one Wi-Fi shares one address: the limit lets a large session answer within a minute. */
 export const answersPerAddressPerMinute = 300;

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
-import { questionnaireQuestions, questionnaires, type Questionnaire } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { questionnaires, type Questionnaire } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { UseCaseError } from "@/lib/result";
 
@@ -13,6 +13,3 @@ export async function loadQuestionnaire(db: Db, workshopId: string, questionnair
   if (!row) throw new UseCaseError("not_found");
   return row;
 }
-
-export const questionsOf = (db: Db, questionnaireId: string) =>
-  db.select().from(questionnaireQuestions).where(eq(questionnaireQuestions.questionnaireId, questionnaireId)).orderBy(asc(questionnaireQuestions.position));

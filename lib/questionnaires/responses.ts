@@ -36,6 +36,7 @@ const questionRow = z.object({
 export const workshopQuestionnairesOutput = z.object({
   workshop: z.object({ id: z.string(), title: z.string(), startDate: z.string(), endDate: z.string(), language: z.string() }),
   questionnaires: z.array(questionnaireRow.extend({ responses: z.number().int(), questions: z.array(questionRow) })),
+  copySources: z.array(z.object({ id: z.string(), kind: z.enum(questionnaireKinds), workshopTitle: z.string(), startDate: z.string() })),
   canEdit: z.boolean(),
   canEnter: z.boolean(),
 });

@@ -7,7 +7,7 @@ import { defineUseCase } from "@/lib/use-case";
 import { loadWorkshop } from "@/lib/workshops/queries";
 import { gainFigures, pairTests, type TakenTest } from "./gain";
 import { feedbackScale, minGroupSize } from "./kinds";
-import { questionsOf } from "./queries";
+import { questionsOf } from "./store";
 import { questionnaireResultsOutput } from "./responses";
 import { workshopQuestionnairesInput } from "./schemas";
 

@@ -1,5 +1,5 @@
-import { and, count, eq, inArray, sql } from "drizzle-orm";
-import { participantProjects, questionnaireAnswers, questionnaireQuestions, questionnaireResponses, questionnaires, workshops, type Questionnaire } from "@/db/schema";
+import { and, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { participantProjects, questionnaireQuestions, questionnaireResponses, questionnaires, workshops, type Questionnaire } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
 import { requireProjectRole } from "@/lib/authz";
@@ -7,8 +7,8 @@ import { can } from "@/lib/policy";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
 import { loadWorkshop } from "@/lib/workshops/queries";
-import { isTest } from "./kinds";
-import { loadQuestionnaire, questionsOf } from "./queries";
+import { loadQuestionnaire } from "./queries";
+import { questionsOf, storeResponse } from "./store";
 import {
   addResponseOutput,
   copyQuestionnaireOutput,
@@ -17,7 +17,6 @@ import {
   updateQuestionnaireOutput,
   workshopQuestionnairesOutput,
 } from "./responses";
-import { scoreAnswers } from "./scoring";
 import {
   addResponseInput,
   copyQuestionnaireInput,
@@ -73,6 +72,15 @@ export const getWorkshopQuestionnaires = defineUseCase({
         ])
       : [[], []];
     const seesAnswers = can(ctx.access, "questionnaires.edit");
+    // What a manager may copy from: the questionnaires of the project's other workshops.
+    const copySources = seesAnswers
+      ? await ctx.db
+          .select({ id: questionnaires.id, kind: questionnaires.kind, workshopTitle: workshops.title, startDate: workshops.startDate })
+          .from(questionnaires)
+          .innerJoin(workshops, eq(workshops.id, questionnaires.workshopId))
+          .where(and(eq(workshops.projectId, input.projectId), ne(workshops.id, workshop.id)))
+          .orderBy(desc(workshops.startDate))
+      : [];
     return {
       workshop: { id: workshop.id, title: workshop.title, startDate: workshop.startDate, endDate: workshop.endDate, language: workshop.language },
       questionnaires: rows.map((q) => ({
@@ -80,6 +88,7 @@ export const getWorkshopQuestionnaires = defineUseCase({
         responses: answered.find((a) => a.questionnaireId === q.id)?.n ?? 0,
         questions: questions.filter((x) => x.questionnaireId === q.id).map((x) => ({ ...x, correct: seesAnswers ? x.correct : null })),
       })),
+      copySources,
       canEdit: seesAnswers,
       canEnter: can(ctx.access, "questionnaires.enter"),
     };
@@ -209,53 +218,6 @@ export const setQuestionnaireStatus = defineUseCase({
     return after!;
   },
 });
-
-/**
- * Stores one respondent's answers, scored on a test, after checking each against its question.
- * The same id sent again changes nothing and answers as the first time did.
- */
-export async function storeResponse(
-  db: Db,
-  questionnaire: Questionnaire,
-  response: { id: string; participantId: string | null; pairingCode: string | null; answers: Record<string, string>; source: "typed" | "public"; submittedById: string | null },
-) {
-  const [already] = await db
-    .select({
-      id: questionnaireResponses.id,
-      questionnaireId: questionnaireResponses.questionnaireId,
-      score: questionnaireResponses.score,
-      maxScore: questionnaireResponses.maxScore,
-    })
-    .from(questionnaireResponses)
-    .where(eq(questionnaireResponses.id, response.id));
-  if (already) {
-    if (already.questionnaireId !== questionnaire.id) throw new UseCaseError("conflict", { id: { key: "idTaken" } });
-    return { id: already.id, score: already.score, maxScore: already.maxScore, replayed: true };
-  }
-  const test = isTest(questionnaire.kind);
-  if (test && !response.participantId && !response.pairingCode) throw new UseCaseError("invalid", { pairingCode: { key: "pairingCodeNeeded" } });
-  const scored = scoreAnswers(await questionsOf(db, questionnaire.id), response.answers, test);
-  if (Object.keys(scored.errors).length > 0) throw new UseCaseError("invalid", scored.errors);
-  if (response.participantId) {
-    const [twice] = await db
-      .select({ id: questionnaireResponses.id })
-      .from(questionnaireResponses)
-      .where(and(eq(questionnaireResponses.questionnaireId, questionnaire.id), eq(questionnaireResponses.participantId, response.participantId)));
-    if (twice) throw new UseCaseError("conflict", { participantId: { key: "personAnsweredAlready" } });
-  }
-  await db.insert(questionnaireResponses).values({
-    id: response.id,
-    questionnaireId: questionnaire.id,
-    participantId: response.participantId,
-    pairingCode: response.pairingCode,
-    source: response.source,
-    score: scored.score,
-    maxScore: scored.maxScore,
-    submittedById: response.submittedById,
-  });
-  await db.insert(questionnaireAnswers).values(scored.rows.map((r) => ({ ...r, responseId: response.id })));
-  return { id: response.id, score: scored.score, maxScore: scored.maxScore, replayed: false };
-}
 
 async function requireProjectParticipant(ctx: UseCaseCtx, projectId: string, participantId: string) {
   const [known] = await ctx.db

@@ -14,13 +14,14 @@ export default async function WorkshopPage({ params }: { params: Promise<{ proje
   const ctx = await getPageContext();
   const { projectId, workshopId } = await params;
   const { workshop, mission, days, invited, agenda, outputs, canEdit, canCheckIn, canSeeCertificates } = unwrapForPage(await getWorkshop(ctx, { projectId, workshopId }));
-  const [t, tModel, tLanguage, tSheet, tImport, tCertificates, format] = await Promise.all([
+  const [t, tModel, tLanguage, tSheet, tImport, tCertificates, tQuestionnaires, format] = await Promise.all([
     getTranslations("workshops"),
     getTranslations("logicModel"),
     getTranslations("language"),
     getTranslations("signInSheet"),
     getTranslations("attendanceImport"),
     getTranslations("certificates"),
+    getTranslations("questionnaires"),
     getFormatter(),
   ]);
   const base = `/projects/${projectId}/workshops/${workshop.id}`;
@@ -56,6 +57,9 @@ export default async function WorkshopPage({ params }: { params: Promise<{ proje
           <>
             <ButtonLink href={`${base}/report`} variant="secondary">
               {t("report")}
+            </ButtonLink>
+            <ButtonLink href={`${base}/questionnaires`} variant="secondary">
+              {tQuestionnaires("title")}
             </ButtonLink>
             {canSeeCertificates && (
               <ButtonLink href={`${base}/certificates`} variant="secondary">
