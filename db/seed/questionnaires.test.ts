@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { certificates, projects, users, workshops } from "@/db/schema";
+import { certificates, expectedResults, projects, users, workshops } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
+import { createIndicator, getIndicator } from "@/lib/indicators/use-cases";
 import { getQuestionnaireResults } from "@/lib/questionnaires/results";
-import { ctxFor, expectOk } from "@/lib/testing/helpers";
+import { ctxFor, expectOk, written } from "@/lib/testing/helpers";
 import { demoProjectCodes, seedDemo } from "./demo";
 import { tegucigalpaWorkshopTitle } from "./workshops";
 
@@ -47,6 +48,25 @@ describe("the demo's learning and certificates", () => {
     ]);
     expect(results.feedback!.questions[0]!.agreement).toEqual({ shown: true, n: 25, agree: 20, percent: 80 });
     expect(results.feedback!.questions[2]!.answers).toHaveLength(4);
+  });
+
+  it("feeds the results framework: the same gain, the post-tests passed and the share satisfied", async () => {
+    const { ctx, ids } = await tegucigalpa();
+    const [result] = await database.db.select({ id: expectedResults.id }).from(expectedResults).where(eq(expectedResults.projectId, ids.projectId)).limit(1);
+    const figure = async (code: string, calculation: Record<string, unknown>) => {
+      const indicator = expectOk(
+        await createIndicator(ctx, { projectId: ids.projectId, resultId: result!.id, code, statement: written("Learning"), unit: "percentage", calculation }),
+      );
+      return expectOk(await getIndicator(ctx, { projectId: ids.projectId, indicatorId: indicator.id })).computed!.project;
+    };
+    expect(await figure("L.1", { kind: "learning_gain" })).toMatchObject({ value: 81, n: 25 });
+    // Post-tests of 5 points: 19 scored 5, 8 scored 3 and one scored 1.
+    expect(await figure("L.2", { kind: "post_test_passed", minScore: 80 })).toMatchObject({ value: 68, n: 28, part: 19 });
+    expect(await figure("L.3", { kind: "post_test_passed", minScore: 60 })).toMatchObject({ value: 96, n: 28, part: 27 });
+    // Satisfied: both agreement answers averaging 4 or more, 16 of the 25 forms.
+    expect(await figure("L.4", { kind: "share_satisfied" })).toMatchObject({ value: 64, n: 25, part: 16 });
+    // A filter on another workshop type leaves nothing to count.
+    expect(await figure("L.5", { kind: "learning_gain", workshopType: "training" })).toMatchObject({ value: null, n: 0 });
   });
 
   it("has 28 certificates for the workshop, one of them revoked", async () => {

@@ -1,4 +1,4 @@
-import { and, eq, gte, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, lte, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { attendance, bodyMemberships, coordinationBodies, expectedResults, institutions, participants, resultLinks, workshops } from "@/db/schema";
 import { institutionKinds, institutionLevels, institutionSectors, workshopTypes } from "@/db/schema/values";
@@ -35,26 +35,34 @@ export type AttendanceFilters = {
 export const windowOf = (params: { cumulative: boolean }, window: Window): Window => (params.cumulative ? { from: null, to: window.to } : window);
 
 /**
- * The conditions on attendance records (joined to their workshop and, left, to the institution the
- * person had that day) of the project's workshops within the window.
+ * The conditions of a calculation's filters on rows joined to their workshop and, left, to an
+ * institution (`institutions`): the project's workshops, `day` within the window, the workshop's
+ * type and output, and the institution's sector, kind, level and membership of a body on `day`.
  */
-export function attendanceConditions(projectId: string, p: AttendanceFilters, window: Window): SQL | undefined {
+export function scopeConditions(at: { day: AnyColumn; institutionId: AnyColumn }, projectId: string, p: AttendanceFilters, window: Window): SQL | undefined {
   const w = windowOf(p, window);
   return and(
     eq(workshops.projectId, projectId),
-    w.from ? gte(attendance.day, w.from) : undefined,
-    w.to ? lte(attendance.day, w.to) : undefined,
+    w.from ? gte(at.day, w.from) : undefined,
+    w.to ? lte(at.day, w.to) : undefined,
     p.workshopType ? eq(workshops.type, p.workshopType) : undefined,
     p.outputId ? sql`exists (select 1 from ${resultLinks} where ${resultLinks.workshopId} = ${workshops.id} and ${resultLinks.resultId} = ${p.outputId})` : undefined,
     p.sector ? eq(institutions.sector, p.sector) : undefined,
     p.institutionKind ? eq(institutions.kind, p.institutionKind) : undefined,
     p.level ? eq(institutions.level, p.level) : undefined,
     p.bodyId
-      ? sql`exists (select 1 from ${bodyMemberships} where ${bodyMemberships.bodyId} = ${p.bodyId} and ${bodyMemberships.institutionId} = ${attendance.institutionId}
-          and ${bodyMemberships.startDate} <= ${attendance.day} and (${bodyMemberships.endDate} is null or ${bodyMemberships.endDate} >= ${attendance.day}))`
+      ? sql`exists (select 1 from ${bodyMemberships} where ${bodyMemberships.bodyId} = ${p.bodyId} and ${bodyMemberships.institutionId} = ${at.institutionId}
+          and ${bodyMemberships.startDate} <= ${at.day} and (${bodyMemberships.endDate} is null or ${bodyMemberships.endDate} >= ${at.day}))`
       : undefined,
   );
 }
+
+/**
+ * The conditions on attendance records (joined to their workshop and, left, to the institution the
+ * person had that day) of the project's workshops within the window.
+ */
+export const attendanceConditions = (projectId: string, p: AttendanceFilters, window: Window) =>
+  scopeConditions({ day: attendance.day, institutionId: attendance.institutionId }, projectId, p, window);
 
 /** Refuses an output of another project, or a result that is not an output, and a coordination body that does not exist. */
 export async function checkAttendanceFilters(ctx: UseCaseCtx, projectId: string, p: AttendanceFilters): Promise<FieldErrors> {

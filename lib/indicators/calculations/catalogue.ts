@@ -5,12 +5,27 @@ import type { Calculation } from "./calculation";
 import { evaluationAgreement } from "./evaluation-agreement";
 import { findingsAnswered } from "./findings-answered";
 import { institutionsReached } from "./institutions-reached";
+import { learningGain } from "./learning-gain";
 import { peopleCertified } from "./people-certified";
+import { postTestPassed } from "./post-test-passed";
+import { shareSatisfied } from "./share-satisfied";
 import { uniqueParticipants } from "./unique-participants";
 import { workshopsHeld } from "./workshops-held";
 
 /** Every calculation an indicator can be computed by; a new one is one module added here. */
-export const calculations = [uniqueParticipants, attendances, workshopsHeld, institutionsReached, evaluationAgreement, actionsDone, findingsAnswered, peopleCertified] as const;
+export const calculations = [
+  uniqueParticipants,
+  attendances,
+  workshopsHeld,
+  institutionsReached,
+  evaluationAgreement,
+  actionsDone,
+  findingsAnswered,
+  peopleCertified,
+  learningGain,
+  postTestPassed,
+  shareSatisfied,
+] as const;
 
 export const calculationKinds = calculations.map((c) => c.kind);
 export type CalculationKind = (typeof calculations)[number]["kind"];

@@ -74,6 +74,18 @@ export function CalculationFields({ parameters, options, stored, typed, errors, 
         error={errors?.["calculation.minDays"]}
       />
     ),
+    minScore: () => (
+      <TextField
+        key={`${kind}.minScore`}
+        name="calculation.minScore"
+        type="number"
+        min={1}
+        max={100}
+        label={t("parameters.minScore")}
+        defaultValue={value("minScore") || "70"}
+        error={errors?.["calculation.minScore"]}
+      />
+    ),
     statementId: () => (
       <SelectField
         key={`${kind}.statementId`}
