@@ -5,7 +5,8 @@ import { workshops } from "./workshops";
 
 /**
  * Who may have a workshop's certificate of attendance, as its manager sets it: the share of the
- * workshop's days attended (default 80 %), and the training hours the certificate states. One row
+ * workshop's days attended (default 80 %), optionally a post-test score, and the training hours
+ * the certificate states. One row
  * per workshop, written when the manager first changes the default.
  */
 export const certificateRules = pgTable("certificate_rules", {
@@ -14,6 +15,8 @@ export const certificateRules = pgTable("certificate_rules", {
     .references(() => workshops.id, { onDelete: "cascade" }),
   minAttendancePercent: integer("min_attendance_percent").notNull().default(80),
   hours: integer("hours"),
+  /** The post-test score (% of its points) a certificate also needs; none asks no test. */
+  minPostTestPercent: integer("min_post_test_percent"),
   version: integer("version").notNull().default(1),
 });
 

@@ -1,8 +1,10 @@
+import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { certificates } from "@/db/schema";
 import { createIndicator, getIndicator } from "@/lib/indicators/use-cases";
 import { createResult } from "@/lib/logic-model/use-cases";
+import { addQuestionnaireResponse, createQuestionnaire, getWorkshopQuestionnaires, setQuestionnaireStatus } from "@/lib/questionnaires/use-cases";
 import { createTestDatabase } from "@/db/testing";
 import { recordCheckIns } from "@/lib/attendance/use-cases";
 import { eraseParticipant } from "@/lib/participants/personal-data";
@@ -64,6 +66,36 @@ describe("the certificate rule", () => {
     expectOk(await setCertificateRule(s.manager, { ...s.ids, minAttendancePercent: 90, hours: "", version: 0 }));
     expect(expectFailure(await setCertificateRule(s.manager, { ...s.ids, minAttendancePercent: 50, hours: "", version: 0 })).error).toBe("stale");
     expect((await s.roster()).rule).toMatchObject({ minAttendancePercent: 90, hours: null, version: 1 });
+  });
+});
+
+describe("the certificate rule with a post-test score", () => {
+  it("also asks the post-test at the score exactly: 3 of 4 points meets 75 %, 2 of 4 or no post-test does not", async () => {
+    const s = await setup();
+    const questionnaire = expectOk(
+      await createQuestionnaire(s.manager, {
+        ...s.ids,
+        kind: "post_test",
+        title: written("Prueba final", "es"),
+        questions: [
+          { type: "true_false", text: written("Uno", "es"), correct: 0, points: 1 },
+          { type: "true_false", text: written("Dos", "es"), correct: 0, points: 3 },
+        ],
+      }),
+    );
+    expectOk(await setQuestionnaireStatus(s.manager, { ...s.ids, questionnaireId: questionnaire.id, status: "open" }));
+    const [one, two] = expectOk(await getWorkshopQuestionnaires(s.manager, s.ids)).questionnaires[0]!.questions;
+    const take = async (participantId: string, answers: Record<string, string>) =>
+      expectOk(await addQuestionnaireResponse(s.manager, { ...s.ids, questionnaireId: questionnaire.id, id: crypto.randomUUID(), participantId, answers }));
+    await take(s.ana.id, { [one!.id]: "1", [two!.id]: "0" });
+    await take(s.luis.id, { [one!.id]: "1", [two!.id]: "1" });
+    expectOk(await setCertificateRule(s.manager, { ...s.ids, minAttendancePercent: 60, hours: "", minPostTestPercent: 75, version: 0 }));
+    const byName = Object.fromEntries((await s.roster()).people.map((p) => [p.givenNames, p.notQualified]));
+    // Ana: 3 of 4 points; Luis: 0 of 4; Rosa came 3 days of 5 but took no post-test.
+    expect(byName).toEqual({ "Ana María": null, Luis: "postTest", Rosa: "postTest" });
+    expect(expectFailure(await issueCertificates(s.manager, { ...s.ids, participantIds: [s.luis.id] })).fieldErrors).toEqual({
+      participantIds: { key: "certificateNotQualified" },
+    });
   });
 });
 

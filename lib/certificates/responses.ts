@@ -2,7 +2,13 @@ import { z } from "zod";
 import { participantSexes } from "@/db/schema/values";
 import { fileTypes } from "@/lib/http/declaration";
 
-const ruleRow = z.object({ workshopId: z.string(), minAttendancePercent: z.number().int(), hours: z.number().int().nullable(), version: z.number().int() });
+const ruleRow = z.object({
+  workshopId: z.string(),
+  minAttendancePercent: z.number().int(),
+  hours: z.number().int().nullable(),
+  minPostTestPercent: z.number().int().nullable(),
+  version: z.number().int(),
+});
 
 export const workshopCertificatesOutput = z.object({
   workshop: z.object({ id: z.string(), title: z.string(), startDate: z.string(), endDate: z.string() }),
@@ -19,8 +25,8 @@ export const workshopCertificatesOutput = z.object({
       institutionName: z.string().nullable(),
       daysAttended: z.number().int(),
       attendancePercent: z.number().int(),
-      /** Why no certificate may be issued: too few days, or the person's data was erased. */
-      notQualified: z.enum(["attendance", "erased"]).nullable(),
+      /** Why no certificate may be issued: too few days, a post-test under the rule's score or none, or the person's data was erased. */
+      notQualified: z.enum(["attendance", "postTest", "erased"]).nullable(),
       certificate: z.object({ id: z.string(), code: z.string(), issuedAt: z.date(), revokedAt: z.date().nullable(), revocationReason: z.string() }).nullable(),
     }),
   ),

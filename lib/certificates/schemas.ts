@@ -11,6 +11,7 @@ export const setCertificateRuleInput = z.object({
   ...workshopInput,
   minAttendancePercent: z.coerce.number().int().min(1).max(100),
   hours: z.preprocess(blankToNull, z.coerce.number().int().min(1).max(1000).nullable()),
+  minPostTestPercent: z.preprocess(blankToNull, z.coerce.number().int().min(1).max(100).nullable().default(null)),
   version: z.coerce.number().int().min(0),
 });
 

@@ -40,7 +40,7 @@ export const setCertificateRule = defineUseCase({
     const workshop = await loadWorkshop(ctx, input.projectId, input.workshopId);
     const [before] = await ctx.db.select().from(certificateRules).where(eq(certificateRules.workshopId, workshop.id));
     if ((before?.version ?? 0) !== input.version) throw new UseCaseError("stale");
-    const fields = { minAttendancePercent: input.minAttendancePercent, hours: input.hours };
+    const fields = { minAttendancePercent: input.minAttendancePercent, hours: input.hours, minPostTestPercent: input.minPostTestPercent };
     const [after] = before
       ? await ctx.db
           .update(certificateRules)
@@ -61,6 +61,7 @@ export const setCertificateRule = defineUseCase({
       changes: {
         minAttendancePercent: { before: before?.minAttendancePercent ?? null, after: after.minAttendancePercent },
         hours: { before: before?.hours ?? null, after: after.hours },
+        minPostTestPercent: { before: before?.minPostTestPercent ?? null, after: after.minPostTestPercent },
       },
     });
     return after;

@@ -26,7 +26,16 @@ export default async function CertificatesPage({ params }: { params: Promise<{ p
           {t("rule")}
         </h2>
         <p className="mb-3 text-sm text-slate-700">{t("ruleSummary", { percent: rule.minAttendancePercent, days, needed: Math.ceil((rule.minAttendancePercent * days) / 100) })}</p>
-        {canEditRule && <RuleForm projectId={projectId} workshopId={workshopId} minAttendancePercent={rule.minAttendancePercent} hours={rule.hours} version={rule.version} />}
+        {canEditRule && (
+          <RuleForm
+            projectId={projectId}
+            workshopId={workshopId}
+            minAttendancePercent={rule.minAttendancePercent}
+            hours={rule.hours}
+            minPostTestPercent={rule.minPostTestPercent}
+            version={rule.version}
+          />
+        )}
       </section>
       {people.length === 0 ? (
         <EmptyState message={t("empty")} />

@@ -8,10 +8,10 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { idleForm } from "@/lib/forms";
 import { setCertificateRuleAction } from "../actions";
 
-type Props = { projectId: string; workshopId: string; minAttendancePercent: number; hours: number | null; version: number };
+type Props = { projectId: string; workshopId: string; minAttendancePercent: number; hours: number | null; minPostTestPercent: number | null; version: number };
 
-/** The manager's rule: the share of days that qualifies, and the hours the certificate states. */
-export function RuleForm({ projectId, workshopId, minAttendancePercent, hours, version }: Props) {
+/** The manager's rule: the share of days that qualifies, optionally a post-test score, and the hours the certificate states. */
+export function RuleForm({ projectId, workshopId, minAttendancePercent, hours, minPostTestPercent, version }: Props) {
   const t = useTranslations("certificates");
   const [state, formAction] = useActionState(setCertificateRuleAction, idleForm);
   return (

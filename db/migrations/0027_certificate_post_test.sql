@@ -1,0 +1,1 @@
+ALTER TABLE "certificate_rules" ADD COLUMN "min_post_test_percent" integer;
