@@ -31,6 +31,16 @@ export function RuleForm({ projectId, workshopId, minAttendancePercent, hours, m
         error={state.fieldErrors?.minAttendancePercent}
       />
       <TextField name="hours" label={t("hours")} type="number" inputMode="numeric" min={1} defaultValue={state.values?.hours ?? hours ?? ""} error={state.fieldErrors?.hours} />
+      <TextField
+        name="minPostTestPercent"
+        label={t("minPostTest")}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={100}
+        defaultValue={state.values?.minPostTestPercent ?? minPostTestPercent ?? ""}
+        error={state.fieldErrors?.minPostTestPercent}
+      />
       <SubmitButton>{t("saveRule")}</SubmitButton>
     </form>
   );
