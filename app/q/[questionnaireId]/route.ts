@@ -88,7 +88,9 @@ export async function POST(request: Request, { params }: Params) {
   );
   if (result.ok) {
     const title = t("thanksTitle");
-    return render(result.data.replayed ? 200 : 201, { locale, t, title, form: null, notice: { tone: "done", text: t("thanks") } }, request);
+    // Sent twice (a double tap, a reload), the answers were kept once: the respondent is told so.
+    const text = result.data.replayed ? t("alreadyReceived") : t("thanks");
+    return render(result.data.replayed ? 200 : 201, { locale, t, title, form: null, notice: { tone: "done", text } }, request);
   }
   if (result.error === "not_found") return answer(request, questionnaireId);
   const { message, fieldErrors } = describeFailure(result, all);
