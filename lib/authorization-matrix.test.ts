@@ -292,6 +292,7 @@ const matrix: Record<string, Entry> = {
   "workshops.create": { allowed: inProject("workshops.edit"), input: (w) => workshopInput(w) },
   "workshops.update": { allowed: inProject("workshops.edit"), input: async (w) => ({ ...workshopInput(w), workshopId: await workshop(w), version: 1 }) },
   "questionnaires.list": { allowed: inProject("project.read"), input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w) }) },
+  "questionnaires.compare": { allowed: inProject("project.read"), input: (w) => ({ projectId: w.projectId }) },
   "questionnaires.results": { allowed: inProject("project.read"), input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w) }) },
   "questionnaires.create": {
     allowed: inProject("questionnaires.edit"),

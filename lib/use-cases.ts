@@ -62,7 +62,7 @@ import { getAnnualReport } from "./reports/annual-report";
 import { commitPmfImport, previewPmfImport } from "./imports/pmf";
 import { getValueFile, reviewValue, submitValue } from "./indicators/reported-values";
 import { getCertificatesFile, getWorkshopCertificates, issueCertificates, revokeCertificate, setCertificateRule } from "./certificates/use-cases";
-import { getQuestionnaireResults } from "./questionnaires/results";
+import { compareWorkshopResults, getQuestionnaireResults } from "./questionnaires/results";
 import {
   addQuestionnaireResponse,
   copyQuestionnaire,
@@ -223,4 +223,5 @@ export const allUseCases: UseCase<never, unknown>[] = [
   setQuestionnaireStatus,
   addQuestionnaireResponse,
   getQuestionnaireResults,
+  compareWorkshopResults,
 ] as unknown as UseCase<never, unknown>[];

@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { certificates, expectedResults, projects, users, workshops } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { createIndicator, getIndicator } from "@/lib/indicators/use-cases";
-import { getQuestionnaireResults } from "@/lib/questionnaires/results";
+import { compareWorkshopResults, getQuestionnaireResults } from "@/lib/questionnaires/results";
 import { ctxFor, expectOk, written } from "@/lib/testing/helpers";
 import { demoProjectCodes, seedDemo } from "./demo";
 import { tegucigalpaWorkshopTitle } from "./workshops";
@@ -67,6 +67,21 @@ describe("the demo's learning and certificates", () => {
     expect(await figure("L.4", { kind: "share_satisfied" })).toMatchObject({ value: 64, n: 25, part: 16 });
     // A filter on another workshop type leaves nothing to count.
     expect(await figure("L.5", { kind: "learning_gain", workshopType: "training" })).toMatchObject({ value: null, n: 0 });
+  });
+
+  it("puts the workshop's results beside the project's other workshops given the same training", async () => {
+    const { ctx, ids } = await tegucigalpa();
+    const { rows } = expectOk(await compareWorkshopResults(ctx, { projectId: ids.projectId }));
+    expect(rows.map((r) => [r.workshop.id, r.training.es, r.before, r.after, r.pairs, r.gain])).toEqual([
+      [
+        ids.workshopId,
+        "Prueba inicial",
+        { shown: true, n: 140, agree: 44, percent: 31 },
+        { shown: true, n: 140, agree: 120, percent: 86 },
+        28,
+        { shown: true, n: 25, percent: 81 },
+      ],
+    ]);
   });
 
   it("has 28 certificates for the workshop, one of them revoked", async () => {

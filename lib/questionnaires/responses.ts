@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { questionnaireKinds, questionnaireStatuses, questionTypes } from "@/db/schema/questionnaires";
+import { workshopTypes } from "@/db/schema/values";
 import { localizedText } from "@/lib/narrative";
 
 const figure = z.union([
@@ -74,6 +75,19 @@ export const questionnaireResultsOutput = z.object({
       ),
     })
     .nullable(),
+});
+
+export const workshopComparisonOutput = z.object({
+  rows: z.array(
+    z.object({
+      training: localizedText,
+      workshop: z.object({ id: z.string(), title: z.string(), startDate: z.string(), type: z.enum(workshopTypes) }),
+      before: figure,
+      after: figure,
+      pairs: z.number().int(),
+      gain: gainFigure,
+    }),
+  ),
 });
 
 export const publicQuestionnaireOutput = z.object({

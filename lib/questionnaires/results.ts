@@ -1,14 +1,15 @@
-import { and, eq, sql } from "drizzle-orm";
-import { institutions, participants, questionnaireAnswers, questionnaireResponses, questionnaires, type Questionnaire } from "@/db/schema";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { institutions, participants, questionnaireAnswers, questionnaireResponses, questionnaires, workshops, type Questionnaire } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { percentOf, statementFigures, type Figure } from "@/lib/evaluations/results";
 import { can } from "@/lib/policy";
 import { defineUseCase } from "@/lib/use-case";
+import { projectIdInput } from "@/lib/zod-fields";
 import { loadWorkshop } from "@/lib/workshops/queries";
 import { gainFigures, pairTests, type TakenTest } from "./gain";
 import { feedbackScale, minGroupSize } from "./kinds";
 import { questionsOf } from "./store";
-import { questionnaireResultsOutput } from "./responses";
+import { questionnaireResultsOutput, workshopComparisonOutput } from "./responses";
 import { workshopQuestionnairesInput } from "./schemas";
 
 export const gainBreakdowns = ["sex", "sector", "institution_kind"] as const;
@@ -140,5 +141,51 @@ export const getQuestionnaireResults = defineUseCase({
       gain: gainFigures(pairs, gainBreakdowns, minGroupSize),
       feedback,
     };
+  },
+});
+
+/**
+ * The same training given in several workshops, side by side: each workshop of the project with a
+ * test, under its pre-test's title (a copied test keeps it), with its mean scores before and after
+ * and its gain, each under the threshold. Newest workshop first within a training.
+ */
+export const compareWorkshopResults = defineUseCase({
+  name: "questionnaires.compare",
+  http: { method: "get", path: "/projects/{projectId}/questionnaires/comparison", response: workshopComparisonOutput },
+  access: { kind: "project", permission: "project.read" },
+  input: projectIdInput,
+  write: false,
+  async run(ctx, input) {
+    const tests = await ctx.db
+      .select({ questionnaire: questionnaires, workshopTitle: workshops.title, startDate: workshops.startDate, type: workshops.type })
+      .from(questionnaires)
+      .innerJoin(workshops, eq(workshops.id, questionnaires.workshopId))
+      .where(and(eq(workshops.projectId, input.projectId), inArray(questionnaires.kind, ["pre_test", "post_test"])))
+      .orderBy(desc(workshops.startDate));
+    const byWorkshop = new Map<string, typeof tests>();
+    for (const t of tests) byWorkshop.set(t.questionnaire.workshopId, [...(byWorkshop.get(t.questionnaire.workshopId) ?? []), t]);
+    const rows = await Promise.all(
+      [...byWorkshop].map(async ([workshopId, own]) => {
+        const of = (kind: Questionnaire["kind"]) => own.find((t) => t.questionnaire.kind === kind)?.questionnaire;
+        const [pre, post] = await Promise.all([of("pre_test"), of("post_test")].map((q) => (q ? takenTests(ctx.db, q.id) : Promise.resolve([]))));
+        const mean = (taken: TakenTest[]) =>
+          taken.length < minGroupSize
+            ? ({ shown: false, reason: "tooFew" } as Figure)
+            : shareOf(
+                taken.reduce((a, t) => a + t.score, 0),
+                taken.reduce((a, t) => a + t.maxScore, 0),
+              );
+        const pairs = pairTests(pre!, post!);
+        return {
+          training: (of("pre_test") ?? of("post_test"))!.title,
+          workshop: { id: workshopId, title: own[0]!.workshopTitle, startDate: own[0]!.startDate, type: own[0]!.type },
+          before: mean(pre!),
+          after: mean(post!),
+          pairs: pairs.length,
+          gain: gainFigures(pairs, [], minGroupSize).overall,
+        };
+      }),
+    );
+    return { rows };
   },
 });

@@ -40,23 +40,25 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const dashboard = unwrapForPage(periodErrors ? await getDashboard(ctx, { projectId }) : dashboardResult);
   const awaiting = unwrapForPage(awaitingResult);
   const canManageMembers = can(globalAccess(ctx.user), "members.manage");
-  const [t, tMembers, tRoles, tMissions, tWorkshops, tLogicModel, tPmf, tStudies, tReviews, tActions, tEvaluations, tClosing, tFindings, format, locale] = await Promise.all([
-    getTranslations("projects"),
-    getTranslations("members"),
-    getTranslations("roles"),
-    getTranslations("missions"),
-    getTranslations("workshops"),
-    getTranslations("logicModel"),
-    getTranslations("pmf"),
-    getTranslations("studies"),
-    getTranslations("reviews"),
-    getTranslations("improvementActions"),
-    getTranslations("evaluations"),
-    getTranslations("closingReport"),
-    getTranslations("findings"),
-    getFormatter(),
-    getLocale(),
-  ]);
+  const [t, tMembers, tRoles, tMissions, tWorkshops, tLogicModel, tPmf, tStudies, tReviews, tActions, tEvaluations, tClosing, tFindings, tQuestionnaires, format, locale] =
+    await Promise.all([
+      getTranslations("projects"),
+      getTranslations("members"),
+      getTranslations("roles"),
+      getTranslations("missions"),
+      getTranslations("workshops"),
+      getTranslations("logicModel"),
+      getTranslations("pmf"),
+      getTranslations("studies"),
+      getTranslations("reviews"),
+      getTranslations("improvementActions"),
+      getTranslations("evaluations"),
+      getTranslations("closingReport"),
+      getTranslations("findings"),
+      getTranslations("questionnaires"),
+      getFormatter(),
+      getLocale(),
+    ]);
   const facts = [
     { label: t("code"), value: project.code },
     { label: t("country"), value: countryName(project.country, locale) },
@@ -81,6 +83,9 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         </ButtonLink>
         <ButtonLink href={`/projects/${project.id}/pmf`} variant="secondary">
           {tPmf("title")}
+        </ButtonLink>
+        <ButtonLink href={`/projects/${project.id}/questionnaires`} variant="secondary">
+          {tQuestionnaires("comparison")}
         </ButtonLink>
         <ButtonLink href={`/projects/${project.id}/studies`} variant="secondary">
           {tStudies("title")}

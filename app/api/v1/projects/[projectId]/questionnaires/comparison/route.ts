@@ -1,0 +1,4 @@
+import { apiRoute } from "@/lib/http/api";
+import { compareWorkshopResults } from "@/lib/questionnaires/results";
+
+export const GET = apiRoute(compareWorkshopResults);
