@@ -14,6 +14,8 @@ async function main() {
       facilitators: "María López, Juan Pérez",
     },
     hours: 16,
+    // A small PNG as the organisers' logo, printed on each of the 60 pages.
+    logo: { type: "image/png", data: Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64") },
     days: 2,
     certificates: Array.from({ length: 60 }, (_, i) => ({
       code: `7KQX-M2PA-${String(1000 + i)}`,

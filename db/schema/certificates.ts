@@ -1,6 +1,7 @@
 import { index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { participants } from "./participants";
 import { users } from "./users";
+import { bytea } from "./studies";
 import { workshops } from "./workshops";
 
 /**
@@ -17,6 +18,9 @@ export const certificateRules = pgTable("certificate_rules", {
   hours: integer("hours"),
   /** The post-test score (% of its points) a certificate also needs; none asks no test. */
   minPostTestPercent: integer("min_post_test_percent"),
+  /** The organisers' logo printed at the top of each certificate (PNG or JPEG), if any. */
+  logoData: bytea("logo_data"),
+  logoType: text("logo_type"),
   version: integer("version").notNull().default(1),
 });
 

@@ -159,6 +159,29 @@ describe("the certificates' PDF", () => {
   });
 });
 
+describe("the organisers' logo", () => {
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+  const rule = { minAttendancePercent: 80, hours: "", version: 0 };
+
+  it("is printed on each certificate once set, refused when it is not the image it says, and removed on request", async () => {
+    const s = await setup();
+    expectOk(await issueCertificates(s.manager, s.ids));
+    const pdf = async () => Buffer.from(await certificatesPdf(expectOk(await getCertificatesFile(s.manager, s.ids)), "https://atelier.example.org")).toString("latin1");
+    expect(await pdf()).not.toContain("/Subtype /Image");
+    const disguised = { name: "logo.png", type: "image/png", data: Buffer.from("%PDF-1.4 not an image").toString("base64") };
+    expect(expectFailure(await setCertificateRule(s.manager, { ...s.ids, ...rule, logo: disguised })).fieldErrors).toEqual({ "logo.type": { key: "fileContentMismatch" } });
+    expect(expectFailure(await setCertificateRule(s.manager, { ...s.ids, ...rule, logo: { ...disguised, type: "image/gif" } })).fieldErrors).toHaveProperty("logo.type");
+    const saved = expectOk(await setCertificateRule(s.manager, { ...s.ids, ...rule, logo: { name: "logo.png", type: "image/png", data: png.toString("base64") } }));
+    expect(saved).toMatchObject({ hasLogo: true, version: 1 });
+    expect(JSON.stringify(saved)).not.toContain("iVBOR");
+    expect((await pdf()).match(/\/Subtype \/Image/g)?.length).toBeGreaterThan(0);
+    expectOk(await setCertificateRule(s.manager, { ...s.ids, ...rule, version: 1 }));
+    expect((await s.roster()).rule.hasLogo).toBe(true);
+    expectOk(await setCertificateRule(s.manager, { ...s.ids, ...rule, version: 2, removeLogo: "on" }));
+    expect((await s.roster()).rule.hasLogo).toBe(false);
+  });
+});
+
 describe("public verification", () => {
   it("says valid with the workshop, its dates and the holder's initials only; revoked; unknown for an unknown code or an erased holder", async () => {
     const s = await setup();

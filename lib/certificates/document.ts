@@ -7,6 +7,7 @@ import { renderPdf } from "@/lib/pdf/render";
 export type CertificatesToPrint = {
   workshop: Pick<Workshop, "title" | "city" | "venue" | "startDate" | "endDate" | "facilitators">;
   hours: number | null;
+  logo: { data: Buffer; type: string } | null;
   days: number;
   certificates: { code: string; language: Locale; name: string; institutionName: string | null; daysAttended: number }[];
 };
@@ -20,7 +21,18 @@ function certificatePage(toPrint: CertificatesToPrint, certificate: Certificates
   const place = [workshop.venue, workshop.city].filter(Boolean).join(", ");
   const url = verificationUrl(origin, certificate.code);
   return [
-    { text: t("certificates.document.title"), style: "title", ...(first ? {} : { pageBreak: "before" as const }) },
+    ...(toPrint.logo
+      ? [
+          {
+            image: `data:${toPrint.logo.type};base64,${toPrint.logo.data.toString("base64")}`,
+            fit: [160, 60] as [number, number],
+            alignment: "center" as const,
+            margin: [0, 0, 0, 12] as [number, number, number, number],
+            ...(first ? {} : { pageBreak: "before" as const }),
+          },
+        ]
+      : []),
+    { text: t("certificates.document.title"), style: "title", ...(first || toPrint.logo ? {} : { pageBreak: "before" as const }) },
     { text: t("certificates.document.certifies"), alignment: "center", margin: [0, 24, 0, 8] },
     { text: certificate.name, style: "holder" },
     ...(certificate.institutionName ? [{ text: certificate.institutionName, alignment: "center" as const, margin: [0, 0, 0, 16] as [number, number, number, number] }] : []),

@@ -7,6 +7,7 @@ const ruleRow = z.object({
   minAttendancePercent: z.number().int(),
   hours: z.number().int().nullable(),
   minPostTestPercent: z.number().int().nullable(),
+  hasLogo: z.boolean(),
   version: z.number().int(),
 });
 

@@ -8,10 +8,26 @@ export const defaultMinAttendancePercent = 80;
 /** Why someone who attended has no right to a certificate, or null when they have. */
 export type NotQualified = "attendance" | "postTest" | "erased";
 
-/** The workshop's certificate rule, its default until a manager sets one. */
+/** The workshop's certificate rule, its default until a manager sets one; whether it has a logo, not the logo. */
 export async function certificateRuleOf(db: Db, workshopId: string) {
-  const [rule] = await db.select().from(certificateRules).where(eq(certificateRules.workshopId, workshopId));
-  return rule ?? { workshopId, minAttendancePercent: defaultMinAttendancePercent, hours: null, minPostTestPercent: null, version: 0 };
+  const [rule] = await db
+    .select({
+      workshopId: certificateRules.workshopId,
+      minAttendancePercent: certificateRules.minAttendancePercent,
+      hours: certificateRules.hours,
+      minPostTestPercent: certificateRules.minPostTestPercent,
+      hasLogo: sql<boolean>`${certificateRules.logoData} is not null`,
+      version: certificateRules.version,
+    })
+    .from(certificateRules)
+    .where(eq(certificateRules.workshopId, workshopId));
+  return rule ?? { workshopId, minAttendancePercent: defaultMinAttendancePercent, hours: null, minPostTestPercent: null, hasLogo: false, version: 0 };
+}
+
+/** The logo the workshop's certificates print, if any. */
+export async function certificateLogoOf(db: Db, workshopId: string) {
+  const [row] = await db.select({ data: certificateRules.logoData, type: certificateRules.logoType }).from(certificateRules).where(eq(certificateRules.workshopId, workshopId));
+  return row?.data && row.type ? { data: Buffer.from(row.data), type: row.type } : null;
 }
 
 /** Whether `attended` of `days` days meets a minimum share (in %), compared in whole numbers so 4 of 5 meets 80 % exactly. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { locales } from "@/db/schema/values";
+import { contentMatchesType } from "@/lib/http/file-signature";
 import { blankToNull, blankToUndefined } from "@/lib/zod-fields";
 import { normaliseCode } from "./code";
 
@@ -7,11 +8,25 @@ const workshopInput = { projectId: z.uuid(), workshopId: z.uuid() };
 
 export const workshopCertificatesInput = z.object(workshopInput);
 
+/** The organisers' logo for the certificates: a PNG or JPEG image of at most 500 kB whose first bytes agree with its type. */
+export const maxLogoBytes = 500 * 1024;
+const logoFile = z
+  .object({
+    name: z.string().trim().min(1).max(255),
+    type: z.enum(["image/png", "image/jpeg"], { message: "logoType" }),
+    data: z.union([z.base64().transform((b64) => Buffer.from(b64, "base64")), z.instanceof(Uint8Array).transform((bytes) => Buffer.from(bytes))]),
+  })
+  .refine((file) => file.data.byteLength > 0 && file.data.byteLength <= maxLogoBytes, { message: "logoTooLarge", path: ["data"] })
+  .refine((file) => contentMatchesType(file.data, file.type), { message: "fileContentMismatch", path: ["type"] });
+
 export const setCertificateRuleInput = z.object({
   ...workshopInput,
   minAttendancePercent: z.coerce.number().int().min(1).max(100),
   hours: z.preprocess(blankToNull, z.coerce.number().int().min(1).max(1000).nullable()),
   minPostTestPercent: z.preprocess(blankToNull, z.coerce.number().int().min(1).max(100).nullable().default(null)),
+  /** A new logo replaces the one kept; `removeLogo` takes it away; neither keeps it. */
+  logo: logoFile.nullable().default(null),
+  removeLogo: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()).default(false),
   version: z.coerce.number().int().min(0),
 });
 

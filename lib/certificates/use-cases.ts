@@ -6,7 +6,7 @@ import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
 import { loadWorkshop } from "@/lib/workshops/queries";
 import { newCode } from "./code";
-import { certificateRoster } from "./roster";
+import { certificateLogoOf, certificateRoster } from "./roster";
 import { certificatesFileOutput, issueCertificatesOutput, revokeCertificateOutput, setCertificateRuleOutput, workshopCertificatesOutput } from "./responses";
 import { certificatesFileInput, issueCertificatesInput, revokeCertificateInput, setCertificateRuleInput, workshopCertificatesInput } from "./schemas";
 
@@ -40,7 +40,8 @@ export const setCertificateRule = defineUseCase({
     const workshop = await loadWorkshop(ctx, input.projectId, input.workshopId);
     const [before] = await ctx.db.select().from(certificateRules).where(eq(certificateRules.workshopId, workshop.id));
     if ((before?.version ?? 0) !== input.version) throw new UseCaseError("stale");
-    const fields = { minAttendancePercent: input.minAttendancePercent, hours: input.hours, minPostTestPercent: input.minPostTestPercent };
+    const logo = input.logo ? { logoData: input.logo.data, logoType: input.logo.type } : input.removeLogo ? { logoData: null, logoType: null } : {};
+    const fields = { minAttendancePercent: input.minAttendancePercent, hours: input.hours, minPostTestPercent: input.minPostTestPercent, ...logo };
     const [after] = before
       ? await ctx.db
           .update(certificateRules)
@@ -62,9 +63,11 @@ export const setCertificateRule = defineUseCase({
         minAttendancePercent: { before: before?.minAttendancePercent ?? null, after: after.minAttendancePercent },
         hours: { before: before?.hours ?? null, after: after.hours },
         minPostTestPercent: { before: before?.minPostTestPercent ?? null, after: after.minPostTestPercent },
+        ...(input.logo || input.removeLogo ? { logo: { before: before?.logoType ? "logo" : null, after: after.logoType ? "logo" : null } } : {}),
       },
     });
-    return after;
+    const { logoData, logoType, ...rule } = after;
+    return { ...rule, hasLogo: logoData !== null && logoType !== null };
   },
 });
 
@@ -160,13 +163,14 @@ export const getCertificatesFile = defineUseCase({
   write: false,
   async run(ctx, input) {
     const workshop = await loadWorkshop(ctx, input.projectId, input.workshopId);
-    const { rule, people, days } = await certificateRoster(ctx.db, workshop);
+    const [{ rule, people, days }, logo] = await Promise.all([certificateRoster(ctx.db, workshop), certificateLogoOf(ctx.db, workshop.id)]);
     const valid = people.filter((p) => p.certificate && !p.certificate.revokedAt && !p.isErased);
     const holders = input.participantId ? valid.filter((p) => p.participantId === input.participantId) : valid;
     if (holders.length === 0) throw new UseCaseError("not_found");
     return {
       workshop,
       hours: rule.hours,
+      logo,
       days,
       certificates: holders.map((p) => ({
         code: p.certificate!.code,

@@ -25,13 +25,17 @@ export default async function CertificatesPage({ params }: { params: Promise<{ p
         <h2 id="rule" className="mb-2 text-lg font-semibold">
           {t("rule")}
         </h2>
-        <p className="mb-3 text-sm text-slate-700">{t("ruleSummary", { percent: rule.minAttendancePercent, days, needed: Math.ceil((rule.minAttendancePercent * days) / 100) })}</p>
+        <p className="mb-3 text-sm text-slate-700">
+          {t("ruleSummary", { percent: rule.minAttendancePercent, days, needed: Math.ceil((rule.minAttendancePercent * days) / 100) })}
+          {rule.minPostTestPercent !== null && ` ${t("postTestSummary", { percent: rule.minPostTestPercent })}`}
+        </p>
         {canEditRule && (
           <RuleForm
             projectId={projectId}
             workshopId={workshopId}
             minAttendancePercent={rule.minAttendancePercent}
             hours={rule.hours}
+            hasLogo={rule.hasLogo}
             minPostTestPercent={rule.minPostTestPercent}
             version={rule.version}
           />

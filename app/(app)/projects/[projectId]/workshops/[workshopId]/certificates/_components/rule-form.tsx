@@ -2,16 +2,16 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { TextField } from "@/components/ui/field";
+import { CheckboxField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idleForm } from "@/lib/forms";
 import { setCertificateRuleAction } from "../actions";
 
-type Props = { projectId: string; workshopId: string; minAttendancePercent: number; hours: number | null; minPostTestPercent: number | null; version: number };
+type Props = { projectId: string; workshopId: string; minAttendancePercent: number; hours: number | null; minPostTestPercent: number | null; hasLogo: boolean; version: number };
 
-/** The manager's rule: the share of days that qualifies, optionally a post-test score, and the hours the certificate states. */
-export function RuleForm({ projectId, workshopId, minAttendancePercent, hours, minPostTestPercent, version }: Props) {
+/** The manager's rule: the share of days that qualifies, optionally a post-test score, the hours the certificate states and the organisers' logo. */
+export function RuleForm({ projectId, workshopId, minAttendancePercent, hours, minPostTestPercent, hasLogo, version }: Props) {
   const t = useTranslations("certificates");
   const [state, formAction] = useActionState(setCertificateRuleAction, idleForm);
   return (
@@ -41,6 +41,15 @@ export function RuleForm({ projectId, workshopId, minAttendancePercent, hours, m
         defaultValue={state.values?.minPostTestPercent ?? minPostTestPercent ?? ""}
         error={state.fieldErrors?.minPostTestPercent}
       />
+      <TextField
+        name="logo"
+        label={t("logo")}
+        hint={t("logoHint")}
+        type="file"
+        accept="image/png,image/jpeg"
+        error={state.fieldErrors?.["logo.type"] ?? state.fieldErrors?.["logo.data"]}
+      />
+      {hasLogo && <CheckboxField name="removeLogo" label={t("removeLogo")} />}
       <SubmitButton>{t("saveRule")}</SubmitButton>
     </form>
   );
