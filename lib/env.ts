@@ -8,6 +8,8 @@ const envSchema = z.object({
   ATELIER_DATA_DIR: z.string().min(1).default(".data"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   ATELIER_DEMO: z.enum(["0", "1"]).default("0"),
+  /** The address people reach the app at, for links printed on paper (QR codes); else the request's own. */
+  ATELIER_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

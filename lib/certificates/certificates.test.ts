@@ -171,6 +171,9 @@ describe("the organisers' logo", () => {
     const disguised = { name: "logo.png", type: "image/png", data: Buffer.from("%PDF-1.4 not an image").toString("base64") };
     expect(expectFailure(await setCertificateRule(s.manager, { ...s.ids, ...rule, logo: disguised })).fieldErrors).toEqual({ "logo.type": { key: "fileContentMismatch" } });
     expect(expectFailure(await setCertificateRule(s.manager, { ...s.ids, ...rule, logo: { ...disguised, type: "image/gif" } })).fieldErrors).toHaveProperty("logo.type");
+    // A PNG's first bytes followed by anything else would break every certificate of the workshop.
+    const broken = { name: "logo.png", type: "image/png", data: Buffer.concat([png.subarray(0, 16), Buffer.from("not the rest of an image")]).toString("base64") };
+    expect(expectFailure(await setCertificateRule(s.manager, { ...s.ids, ...rule, logo: broken })).fieldErrors).toEqual({ "logo.data": { key: "logoUnreadable" } });
     const saved = expectOk(await setCertificateRule(s.manager, { ...s.ids, ...rule, logo: { name: "logo.png", type: "image/png", data: png.toString("base64") } }));
     expect(saved).toMatchObject({ hasLogo: true, version: 1 });
     expect(JSON.stringify(saved)).not.toContain("iVBOR");

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { certificateRules, certificates } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { renderPdf } from "@/lib/pdf/render";
 import { can } from "@/lib/policy";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
@@ -29,6 +30,16 @@ export const getWorkshopCertificates = defineUseCase({
   },
 });
 
+/** Whether an image whose first bytes say PNG or JPEG is one the certificates can print, whole. */
+async function printsAsImage(logo: { type: string; data: Buffer }) {
+  try {
+    await renderPdf({ content: [{ image: `data:${logo.type};base64,${logo.data.toString("base64")}`, fit: [10, 10] }] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The manager sets the share of days that qualifies for a certificate, and the hours it states. */
 export const setCertificateRule = defineUseCase({
   name: "certificates.setRule",
@@ -38,6 +49,7 @@ export const setCertificateRule = defineUseCase({
   write: true,
   async run(ctx, input) {
     const workshop = await loadWorkshop(ctx, input.projectId, input.workshopId);
+    if (input.logo && !(await printsAsImage(input.logo))) throw new UseCaseError("invalid", { "logo.data": { key: "logoUnreadable" } });
     const [before] = await ctx.db.select().from(certificateRules).where(eq(certificateRules.workshopId, workshop.id));
     if ((before?.version ?? 0) !== input.version) throw new UseCaseError("stale");
     const logo = input.logo ? { logoData: input.logo.data, logoType: input.logo.type } : input.removeLogo ? { logoData: null, logoType: null } : {};

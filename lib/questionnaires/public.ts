@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
+import { z } from "zod";
 import { questionnaires } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { redactDatabaseError } from "@/lib/database-errors";
 import { withinPublicLimit } from "@/lib/public-limit";
 import { UseCaseError, type Result } from "@/lib/result";
 import { findControlCharacters, toFieldErrors } from "@/lib/validation";
@@ -16,7 +18,7 @@ export const answersPerAddressPerMinute = 300;
  * answers; "closed" once staff closed it. A draft, or an id that is no questionnaire, is not found.
  */
 export async function publicQuestionnaire(db: Db, questionnaireId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(questionnaireId)) return null;
+  if (!z.uuid().safeParse(questionnaireId).success) return null;
   const [questionnaire] = await db.select().from(questionnaires).where(eq(questionnaires.id, questionnaireId));
   if (!questionnaire || questionnaire.status === "draft") return null;
   const questions = await questionsOf(db, questionnaire.id);
@@ -50,6 +52,7 @@ export async function submitPublicResponse(db: Db, rawInput: unknown, clientAddr
     return { ok: true, data: { id: stored.id, replayed: stored.replayed } };
   } catch (error) {
     if (error instanceof UseCaseError) return { ok: false, error: error.code, fieldErrors: error.fieldErrors };
-    throw error;
+    // Whoever logs it must not see the query's values (a pairing code, answers).
+    throw redactDatabaseError("questionnaires.answer", error);
   }
 }

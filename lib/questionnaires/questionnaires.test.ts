@@ -151,6 +151,8 @@ describe("answers", () => {
     const id = crypto.randomUUID();
     const submit = (body: Record<string, unknown>) => submitPublicResponse(database.db, { questionnaireId: s.pre.id, id, ...body }, address());
     expect(await publicQuestionnaire(database.db, s.pre.id)).toBeNull();
+    // Ids that look like one but are none are simply not found.
+    for (const bogus of ["0".repeat(36), "-".repeat(36), "x", `${s.pre.id}'`]) expect(await publicQuestionnaire(database.db, bogus)).toBeNull();
     expect(expectFailure(await submit({ pairingCode: "MA07", answers: { [tf!.id]: "1" } })).error).toBe("not_found");
     expectOk(await setQuestionnaireStatus(s.manager, { ...s.ids, questionnaireId: s.pre.id, status: "open" }));
     const shown = (await publicQuestionnaire(database.db, s.pre.id))!;
@@ -163,8 +165,14 @@ describe("answers", () => {
     expect(await counts()).toEqual(before);
     expect(expectOk(await submit({ pairingCode: "má 7", answers: { [tf!.id]: "1", [choice!.id]: "1" } }))).toEqual({ id, replayed: false });
     expect(expectOk(await submit({ pairingCode: "MA07", answers: { [tf!.id]: "0" } }))).toEqual({ id, replayed: true });
+    // Sent twice at the same moment (a double tap): stored once, both told it was received.
+    const twice = crypto.randomUUID();
+    const both = await Promise.all(
+      [1, 2].map(() => submitPublicResponse(database.db, { questionnaireId: s.pre.id, id: twice, pairingCode: "LU09", answers: { [tf!.id]: "1" } }, address())),
+    );
+    expect(both.map((r) => expectOk(r).replayed).sort()).toEqual([false, true]);
     const after = await counts();
-    expect(after.questionnaireResponses).toBe(before.questionnaireResponses! + 1);
+    expect(after.questionnaireResponses).toBe(before.questionnaireResponses! + 2);
     expectOk(await setQuestionnaireStatus(s.manager, { ...s.ids, questionnaireId: s.pre.id, status: "closed" }));
     expect(
       expectFailure(await submitPublicResponse(database.db, { questionnaireId: s.pre.id, id: crypto.randomUUID(), pairingCode: "LU01", answers: { [tf!.id]: "1" } }, address()))

@@ -2,7 +2,6 @@ import { and, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { participantProjects, questionnaireQuestions, questionnaireResponses, questionnaires, workshops, type Questionnaire } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
-import { requireProjectRole } from "@/lib/authz";
 import { can } from "@/lib/policy";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
@@ -154,8 +153,8 @@ export const updateQuestionnaire = defineUseCase({
 });
 
 /**
- * Copies a questionnaire of another workshop (the same training is given many times) into this
- * one, as a draft of the same kind. The source may be in any project where the user writes them.
+ * Copies a questionnaire of another of the project's workshops (the same training is given many
+ * times) into this one, as a draft of the same kind.
  */
 export const copyQuestionnaire = defineUseCase({
   name: "questionnaires.copy",
@@ -166,16 +165,11 @@ export const copyQuestionnaire = defineUseCase({
   async run(ctx, input) {
     const workshop = await loadWorkshop(ctx, input.projectId, input.workshopId);
     const [source] = await ctx.db
-      .select({ questionnaire: questionnaires, projectId: workshops.projectId })
+      .select({ questionnaire: questionnaires })
       .from(questionnaires)
       .innerJoin(workshops, eq(workshops.id, questionnaires.workshopId))
-      .where(eq(questionnaires.id, input.sourceId));
+      .where(and(eq(questionnaires.id, input.sourceId), eq(workshops.projectId, input.projectId)));
     if (!source) throw new UseCaseError("invalid", { sourceId: { key: "questionnaireNotFound" } });
-    try {
-      await requireProjectRole(ctx, source.projectId, "questionnaires.edit");
-    } catch {
-      throw new UseCaseError("invalid", { sourceId: { key: "questionnaireNotFound" } });
-    }
     await refuseSecondOfKind(ctx.db, workshop.id, source.questionnaire.kind);
     const [row] = await ctx.db.insert(questionnaires).values({ workshopId: workshop.id, kind: source.questionnaire.kind, title: source.questionnaire.title }).returning();
     const questions = await questionsOf(ctx.db, source.questionnaire.id);

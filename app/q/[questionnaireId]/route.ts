@@ -5,6 +5,7 @@ import { getLocale } from "next-intl/server";
 import { clientAddressFrom } from "@/lib/auth/client-address";
 import { levelWording } from "@/lib/evaluations/scale-wording";
 import { describeFailure } from "@/lib/forms";
+import { readCappedBody } from "@/lib/http/capped-body";
 import { isLocale, locales, type Locale } from "@/lib/i18n/config";
 import { catalogues } from "@/lib/i18n/messages";
 import { narrativeFor } from "@/lib/narrative";
@@ -69,13 +70,10 @@ export async function POST(request: Request, { params }: Params) {
   const locale = await languageOf(request);
   const t = createTranslator({ locale, messages: catalogues[locale], namespace: "publicQuestionnaire" });
   const all = createTranslator({ locale, messages: catalogues[locale] });
-  if (Number(request.headers.get("content-length") ?? 0) > maxBodyBytes) return new Response(null, { status: 413 });
-  let typed: Record<string, string>;
-  try {
-    typed = Object.fromEntries([...(await request.formData()).entries()].map(([key, value]) => [key, String(value)]));
-  } catch {
-    return new Response(null, { status: 400 });
-  }
+  const body = await readCappedBody(request, maxBodyBytes);
+  if (body === null) return new Response(null, { status: 413 });
+  // The page's form sends its fields URL-encoded, the HTML default.
+  const typed = Object.fromEntries(new URLSearchParams(new TextDecoder().decode(body)));
   const answers = Object.fromEntries(
     Object.entries(typed)
       .filter(([key]) => key.startsWith("answer."))

@@ -8,5 +8,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The address a certificate's QR code opens. */
 export default async function VerifyCodePage({ params }: { params: Promise<{ code: string }> }) {
-  return <VerificationView code={decodeURIComponent((await params).code)} />;
+  // Next hands the segment over decoded already.
+  return <VerificationView code={(await params).code} />;
 }

@@ -1,6 +1,7 @@
 import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageMessages } from "@/components/layout/page-messages";
+import { publicOrigin } from "@/lib/http/public-origin";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { QrCode } from "@/components/ui/qr-code";
@@ -11,11 +12,11 @@ import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { CopyForm } from "./_components/copy-form";
 import { StatusButton } from "./_components/status-button";
 
-/** This site's address as the browser reached it, for the links respondents' phones open. */
+/** The address respondents' phones open the questionnaires at: the configured one, else the one this page was reached at. */
 async function siteOrigin() {
   const h = await headers();
   const proto = h.get("x-forwarded-proto")?.split(",")[0] ?? "http";
-  return `${proto}://${h.get("host")}`;
+  return publicOrigin(`${proto}://${h.get("host")}`);
 }
 
 export default async function QuestionnairesPage({ params }: { params: Promise<{ projectId: string; workshopId: string }> }) {

@@ -1,6 +1,7 @@
 import { certificatesPdf } from "@/lib/certificates/document";
 import { getCertificatesFile } from "@/lib/certificates/use-cases";
-import { failureResponse } from "@/lib/http/api";
+import { failureResponse, unexpectedFailure } from "@/lib/http/api";
+import { publicOrigin } from "@/lib/http/public-origin";
 import { fileTypes } from "@/lib/http/declaration";
 import { fileResponse } from "@/lib/http/document-response";
 import { getRequestContext } from "@/lib/request-context";
@@ -12,7 +13,12 @@ export async function GET(request: Request, { params }: Params) {
   const url = new URL(request.url);
   const result = await getCertificatesFile(await getRequestContext(), { ...Object.fromEntries(url.searchParams), ...(await params) });
   if (!result.ok) return failureResponse(result);
-  const bytes = await certificatesPdf(result.data, url.origin);
+  let bytes: Uint8Array;
+  try {
+    bytes = await certificatesPdf(result.data, publicOrigin(url.origin));
+  } catch (error) {
+    return unexpectedFailure("certificates.file", error);
+  }
   const name = result.data.certificates.length === 1 ? `certificate-${result.data.certificates[0]!.code}` : `certificates-${result.data.workshop.startDate}`;
   return fileResponse(bytes, fileTypes.pdf, `${name}.pdf`);
 }
