@@ -71,7 +71,8 @@ export default async function QuestionnaireResultsPage({ params }: { params: Pro
                   <Th scope="row">{t("meanScore")}</Th>
                   {tests.map((test, j) => (
                     <Td key={j} className="text-right font-semibold tabular-nums">
-                      {figure(test?.meanScore)}
+                      {/* Out of the people who took the test, not the points they could score. */}
+                      {test?.meanScore.shown ? t("percentOfN", { percent: test.meanScore.percent, n: test.n }) : figure(test?.meanScore)}
                     </Td>
                   ))}
                 </tr>
