@@ -149,6 +149,59 @@ test.describe("check-in without a connection, as field staff on a phone (Spanish
     await manager.close();
   });
 
+  test("late, left early and excused are one step beyond present, work offline, and reach the server and the report", async ({ page, context, browser }) => {
+    const manager = await browser.newContext({ storageState: storageStateFor("manager") });
+    const w = await createWorkshop(manager.request, `Taller de estados ${Date.now().toString(36)}`);
+    await prepare(page, w);
+    await goOffline(context, page, w);
+
+    await checkIn(page, "sandra", "Sandra Maradiaga");
+    // One step further: the row's "other" panel, reached by keyboard as well.
+    await page.getByLabel(t.search).fill("karla");
+    await page.getByRole("button", { name: fill(t.moreFor, { name: "Karla Patricia Zelaya" }) }).click();
+    await page
+      .getByRole("region", { name: fill(t.markAs, { name: "Karla Patricia Zelaya" }) })
+      .getByRole("button", { name: t.statuses.late, exact: true })
+      .click();
+    await expect(page.getByRole("status").filter({ hasText: fill(t.marked, { name: "Karla Patricia Zelaya", status: t.statuses.late }) })).toBeVisible();
+
+    // Sandra, already present, left early: changed from the day's list.
+    const presentRegion = page.getByRole("region", { name: t.presentToday });
+    await presentRegion.getByRole("button", { name: fill(t.moreFor, { name: "Sandra Maradiaga" }) }).click();
+    await page
+      .getByRole("region", { name: fill(t.markAs, { name: "Sandra Maradiaga" }) })
+      .getByRole("button", { name: t.statuses.left_early, exact: true })
+      .click();
+    await expect(presentList(page).filter({ hasText: "Sandra Maradiaga" })).toContainText(t.statuses.left_early);
+
+    // An excuse needs its reason.
+    await page.getByLabel(t.search).fill("nelson");
+    await page.getByRole("button", { name: fill(t.moreFor, { name: "Nelson Turcios" }) }).click();
+    const panel = page.getByRole("region", { name: fill(t.markAs, { name: "Nelson Turcios" }) });
+    await panel.getByRole("button", { name: t.saveExcuse }).click();
+    await expect(panel.getByText(es.validation.required)).toBeVisible();
+    await panel.getByLabel(t.reason).fill("Audiencia en el juzgado");
+    await panel.getByLabel(t.reason).press("Enter");
+    await expect(page.getByTestId("excused-list")).toContainText("Audiencia en el juzgado");
+    // Late and left early count as present; the excused person does not.
+    await expect(page.getByTestId(`counter-${t.present}`)).toHaveText("2");
+    await expectAccessible(page);
+
+    await context.setOffline(false);
+    await expect(waiting(page)).toHaveText(tr("offline.waiting", { count: 0 }));
+    const report = (await (await manager.request.get(`/api/v1/projects/${w.projectId}/workshops/${w.workshopId}/report`)).json()) as {
+      overall: { attendances: number; late: number; leftEarly: number; excused: number };
+      attendees: { familyNames: string; rate: number; excused: { reason: string }[] }[];
+    };
+    expect(report.overall).toMatchObject({ attendances: 2, late: 1, leftEarly: 1, excused: 1 });
+    expect(report.attendees.map((a) => [a.familyNames, a.rate, a.excused.map((e) => e.reason)])).toEqual([
+      ["Maradiaga", 0.5, []],
+      ["Turcios", 0, ["Audiencia en el juzgado"]],
+      ["Zelaya", 0.5, []],
+    ]);
+    await manager.close();
+  });
+
   test("an outbox whose acknowledgements are lost twice is sent three times and leaves the same records", async ({ page, context, browser }) => {
     const manager = await browser.newContext({ storageState: storageStateFor("manager") });
     const w = await createWorkshop(manager.request, `Taller reenvío ${Date.now().toString(36)}`);

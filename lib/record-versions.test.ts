@@ -21,6 +21,7 @@ afterAll(() => database.close());
 const projectTables = [
   "workshops",
   "attendance",
+  "attendance_excuses",
   "workshop_invitations",
   "expected_results",
   "result_links",

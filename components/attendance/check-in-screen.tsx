@@ -11,7 +11,8 @@ import { SelectField } from "@/components/ui/field";
 import type { CheckInCandidate } from "@/lib/attendance/roster";
 import type { searchCheckIn } from "@/lib/attendance/use-cases";
 import { apiFetch } from "@/lib/http/api-fetch";
-import { dayView, findCandidates } from "@/lib/offline/check-in-view";
+import type { AttendanceStatus } from "@/db/schema/values";
+import { dayView, findCandidates, markOf, type DayMark } from "@/lib/offline/check-in-view";
 import { loadRoster, NotPreparedError, SessionEndedError } from "@/lib/offline/load-roster";
 import { enqueue, type OutboxChange, type PersonSummary } from "@/lib/offline/outbox";
 import { syncNow } from "@/lib/offline/sync-engine";
@@ -20,6 +21,7 @@ import { outboxChanged } from "@/lib/offline/sync-status";
 import { afterLoadWhenIdle } from "@/lib/offline/idle";
 import { dataKey, LockedError } from "@/lib/offline/vault";
 import { queryKeys } from "@/lib/query-keys";
+import { DayMarkPanel } from "./day-mark-panel";
 import { NewParticipantForm, type NewParticipant } from "./new-participant-form";
 import { useRowsInView } from "./use-rows-in-view";
 import { useSettledOverlay } from "./use-settled-overlay";
@@ -48,7 +50,7 @@ async function searchDirectory(params: { projectId: string; workshopId: string }
 
 /**
  * The phone screen for logging who is present on one day of a workshop: search, one tap to mark
- * present, undo, and the day's counters. It works the same with or without a connection: every
+ * present (late, left early and excused one step further), undo, and the day's counters. It works the same with or without a connection: every
  * change goes into the device's outbox and shows at once; the outbox reaches the server when it can.
  */
 export function CheckInScreen({ userId, projectId, workshopId, projectCountry, days, initialDay }: Props) {
@@ -60,6 +62,8 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
   const [day, setDay] = useState(initialDay);
   const [query, setQuery] = useState("");
   const [adding, setAdding] = useState(false);
+  // The one row whose other statuses are open, as "where:person" (a person can be in both lists).
+  const [opened, setOpened] = useState<string | null>(null);
   const [message, setMessage] = useState("");
   // A change could not be sealed: the device's key is not open (offline, or the session changed).
   const [needsUnlock, setNeedsUnlock] = useState(false);
@@ -109,7 +113,8 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
     // Online, the whole directory is searched too; people the device already knows come first.
     const known = new Set(local.map((c) => c.id));
     const presentIds = new Set(view.present.map((p) => p.id));
-    const further = typed && directory.data ? directory.data.filter((c) => !known.has(c.id)).map((c) => ({ ...c, invited: false, present: presentIds.has(c.id) })) : [];
+    const further =
+      typed && directory.data ? directory.data.filter((c) => !known.has(c.id)).map((c) => ({ ...c, invited: false, present: presentIds.has(c.id), mark: markOf(view, c.id) })) : [];
     return [...local, ...further];
   }, [view, typed, directory.data]);
   const candidateRows = useRowsInView<HTMLDivElement>(list.length);
@@ -151,6 +156,37 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
   };
   const undo = (person: Person) =>
     void record([{ id: crypto.randomUUID(), kind: "undo", participantId: person.id, day, person: summary(person) }], t("undone", { name: fullName(person) }));
+  const mark = (person: Person, status: AttendanceStatus) => {
+    setOpened(null);
+    void record(
+      [{ id: crypto.randomUUID(), kind: "check_in", participantId: person.id, day, status, person: summary(person) }],
+      t("marked", { name: fullName(person), status: t(`statuses.${status}`) }),
+    );
+  };
+  const excuse = (person: Person, reason: string) => {
+    setOpened(null);
+    void record([{ id: crypto.randomUUID(), kind: "excuse", participantId: person.id, day, reason, person: summary(person) }], t("excused", { name: fullName(person) }));
+  };
+  const otherStatuses = (where: string, person: Person, current: DayMark) =>
+    opened === `${where}:${person.id}` && (
+      <DayMarkPanel
+        name={fullName(person)}
+        mark={current}
+        onMark={(status) => mark(person, status)}
+        onExcuse={(reason) => excuse(person, reason)}
+        onClose={() => setOpened(null)}
+      />
+    );
+  const moreButton = (where: string, person: Person) => (
+    <Button
+      variant="ghost"
+      aria-expanded={opened === `${where}:${person.id}`}
+      onClick={() => setOpened(opened === `${where}:${person.id}` ? null : `${where}:${person.id}`)}
+      aria-label={t("moreFor", { name: fullName(person) })}
+    >
+      {t("more")}
+    </Button>
+  );
   const addNew = ({ id, participant, person }: NewParticipant) => {
     setAdding(false);
     void record(
@@ -227,22 +263,30 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
 
       <ul className="flex flex-col gap-2" aria-label={t("results")}>
         {list.slice(0, candidateRows.shown).map((c) => (
-          <li key={c.id} className="flex items-center gap-2 rounded-md border border-slate-200 bg-white p-2">
-            <button type="button" onClick={() => checkIn(c)} disabled={c.present} className="flex min-h-12 flex-1 items-center justify-between gap-2 text-left disabled:opacity-70">
-              <span className="flex flex-col">
-                <span className="font-medium">{fullName(c)}</span>
-                <span className="text-sm text-slate-700">{[c.institutionName, t(`groups.${c.group}`)].filter(Boolean).join(" · ")}</span>
-              </span>
-              {!c.present && <span className="shrink-0 rounded-md bg-teal-800 px-3 py-2 text-sm font-medium text-white">{t("tapToMark")}</span>}
-            </button>
-            {c.present && (
-              <>
-                <span className="rounded bg-teal-100 px-2 py-1 text-sm text-teal-900">{t("isPresent")}</span>
-                <Button variant="ghost" onClick={() => undo(c)} aria-label={t("undoFor", { name: fullName(c) })}>
+          <li key={c.id} className="rounded-md border border-slate-200 bg-white p-2">
+            <div className="flex items-center gap-2">
+              <button
+                type="button"
+                onClick={() => checkIn(c)}
+                disabled={c.present}
+                className="flex min-h-12 flex-1 items-center justify-between gap-2 text-left disabled:opacity-70"
+              >
+                <span className="flex flex-col">
+                  <span className="font-medium">{fullName(c)}</span>
+                  <span className="text-sm text-slate-700">{[c.institutionName, t(`groups.${c.group}`)].filter(Boolean).join(" · ")}</span>
+                </span>
+                {c.mark ? <MarkBadge mark={c.mark} /> : <span className="shrink-0 rounded-md bg-teal-800 px-3 py-2 text-sm font-medium text-white">{t("tapToMark")}</span>}
+              </button>
+              {moreButton("found", c)}
+            </div>
+            {c.mark && (
+              <div className="flex justify-end">
+                <Button variant="ghost" onClick={() => undo(c)} aria-label={t(c.mark === "excused" ? "undoExcuseFor" : "undoFor", { name: fullName(c) })}>
                   {t("undo")}
                 </Button>
-              </>
+              </div>
             )}
+            {otherStatuses("found", c, c.mark)}
           </li>
         ))}
       </ul>
@@ -278,20 +322,58 @@ export function CheckInScreen({ userId, projectId, workshopId, projectCountry, d
         ) : (
           <ul className="flex flex-col gap-1" data-testid="present-list">
             {(view?.present ?? []).slice(0, presentRows.shown).map((p) => (
-              <li key={p.id} className="flex items-center justify-between gap-2 border-b border-slate-200 py-1">
-                <span>
-                  {fullName(p)}
-                  {p.institutionName && <span className="block text-sm text-slate-700">{p.institutionName}</span>}
-                </span>
-                <Button variant="ghost" onClick={() => undo(p)} aria-label={t("undoFor", { name: fullName(p) })}>
-                  {t("undo")}
-                </Button>
+              <li key={p.id} className="border-b border-slate-200 py-1">
+                <div className="flex items-center justify-between gap-2">
+                  <span className="flex-1">
+                    {fullName(p)}
+                    {p.institutionName && <span className="block text-sm text-slate-700">{p.institutionName}</span>}
+                  </span>
+                  {p.status !== "present" && <MarkBadge mark={p.status} />}
+                  {moreButton("present", p)}
+                  <Button variant="ghost" onClick={() => undo(p)} aria-label={t("undoFor", { name: fullName(p) })}>
+                    {t("undo")}
+                  </Button>
+                </div>
+                {otherStatuses("present", p, p.status)}
               </li>
             ))}
           </ul>
         )}
         <div ref={presentRows.end} />
       </section>
+
+      {view && view.excused.length > 0 && (
+        <section aria-labelledby="excused-today">
+          <h2 id="excused-today" className="mb-2 text-lg font-semibold">
+            {t("excusedToday")}
+          </h2>
+          <ul className="flex flex-col gap-1" data-testid="excused-list">
+            {view.excused.map((p) => (
+              <li key={p.id} className="flex items-center justify-between gap-2 border-b border-slate-200 py-1">
+                <span>
+                  {fullName(p)}
+                  <span className="block text-sm text-slate-700">{p.reason}</span>
+                </span>
+                <Button variant="ghost" onClick={() => undo(p)} aria-label={t("undoExcuseFor", { name: fullName(p) })}>
+                  {t("undo")}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
+}
+
+const badgeColours = {
+  present: "bg-teal-100 text-teal-900",
+  late: "bg-amber-100 text-amber-950",
+  left_early: "bg-amber-100 text-amber-950",
+  excused: "bg-slate-200 text-slate-900",
+};
+
+function MarkBadge({ mark }: { mark: Exclude<DayMark, null> }) {
+  const t = useTranslations("checkIn");
+  return <span className={`shrink-0 rounded px-2 py-1 text-sm ${badgeColours[mark]}`}>{t(`statuses.${mark}`)}</span>;
 }

@@ -39,6 +39,9 @@ export type ConsentForm = (typeof consentForms)[number];
 export const missionStatuses = ["planned", "under_way", "done", "cancelled"] as const;
 export const workshopTypes = ["baseline", "training", "validation", "evaluation", "coordination"] as const;
 export const workshopStatuses = ["planned", "held", "cancelled"] as const;
+/** How someone attended a day: each counts as attended; an excused absence is kept apart (attendance_excuses). */
+export const attendanceStatuses = ["present", "late", "left_early"] as const;
+export type AttendanceStatus = (typeof attendanceStatuses)[number];
 
 export type MissionStatus = (typeof missionStatuses)[number];
 export type WorkshopType = (typeof workshopTypes)[number];

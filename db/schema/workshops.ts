@@ -5,7 +5,7 @@ import { missions } from "./missions";
 import { participants } from "./participants";
 import { projects } from "./projects";
 import { users } from "./users";
-import { locales, participantSexes, workshopStatuses, workshopTypes } from "./values";
+import { attendanceStatuses, locales, participantSexes, workshopStatuses, workshopTypes } from "./values";
 
 export const workshops = pgTable(
   "workshops",
@@ -60,8 +60,9 @@ export const workshopAgenda = pgTable(
 );
 
 /**
- * One person present on one day of a workshop. The institution is the one they had that day, so
- * reports keep counting it there after the person moves on.
+ * One person who attended one day of a workshop: on time, late or leaving early, all of which count
+ * as attended. The institution is the one they had that day, so reports keep counting it there
+ * after the person moves on.
  */
 export const attendance = pgTable(
   "attendance",
@@ -74,6 +75,7 @@ export const attendance = pgTable(
       .notNull()
       .references(() => participants.id, { onDelete: "cascade" }),
     day: date("day").notNull(),
+    status: text("status", { enum: attendanceStatuses }).notNull().default("present"),
     institutionId: uuid("institution_id").references(() => institutions.id, { onDelete: "set null" }),
     recordedById: uuid("recorded_by_id").references(() => users.id, { onDelete: "set null" }),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
@@ -83,6 +85,28 @@ export const attendance = pgTable(
     index("attendance_participant_idx").on(t.participantId),
     index("attendance_institution_idx").on(t.institutionId),
   ],
+);
+
+/**
+ * One person absent with a reason on one day of a workshop. Kept apart from attendance so that
+ * every count of attendance records stays a count of people who came. The reason is personal:
+ * staff read it, partners never, and erasing the person blanks it.
+ */
+export const attendanceExcuses = pgTable(
+  "attendance_excuses",
+  {
+    workshopId: uuid("workshop_id")
+      .notNull()
+      .references(() => workshops.id, { onDelete: "cascade" }),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    day: date("day").notNull(),
+    reason: text("reason").notNull(),
+    recordedById: uuid("recorded_by_id").references(() => users.id, { onDelete: "set null" }),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workshopId, t.day, t.participantId] }), index("attendance_excuses_participant_idx").on(t.participantId)],
 );
 
 /**
@@ -98,7 +122,7 @@ export const checkInOperations = pgTable(
       .references(() => workshops.id, { onDelete: "cascade" }),
     participantId: uuid("participant_id").notNull(),
     day: date("day").notNull(),
-    action: text("action", { enum: ["check_in", "undo"] }).notNull(),
+    action: text("action", { enum: ["check_in", "undo", "excuse"] }).notNull(),
     outcome: text("outcome").notNull(),
     userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),

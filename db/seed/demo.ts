@@ -98,7 +98,7 @@ const demoProjects = [
 ];
 
 /** Raise it when the demo data grows: a database seeded with an older version gets the new parts. */
-export const demoSeedVersion = 12;
+export const demoSeedVersion = 13;
 
 /**
  * Loads the demo projects and one account per role, once: a database already seeded at this version

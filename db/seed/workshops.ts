@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
-import { attendance, institutions, missions, missionTeam, participants, users, workshopAgenda, workshopInvitations, workshops } from "../schema";
-import type { Narrative, WorkshopStatus, WorkshopType } from "../schema/values";
+import { attendance, attendanceExcuses, institutions, missions, missionTeam, participants, users, workshopAgenda, workshopInvitations, workshops } from "../schema";
+import type { AttendanceStatus, Narrative, WorkshopStatus, WorkshopType } from "../schema/values";
 import { holdsAnyVersionOf } from "@/lib/narrative-sql";
 import { participantSearchText } from "@/lib/participants/names";
 import { tegucigalpaAttendees } from "./participants";
@@ -187,9 +187,39 @@ async function seedTegucigalpaAttendance(tx: Db, projectId: string) {
   await tx.insert(attendance).values(rows);
 }
 
+/**
+ * How some of Tegucigalpa's people came: two late on the second morning, one who left the first
+ * day early, and two of those who missed the second day excused with a reason. Once: a workshop
+ * with an excuse on file is left as it is.
+ */
+async function seedTegucigalpaStatuses(tx: Db, projectId: string) {
+  const [workshop] = await tx
+    .select({ id: workshops.id })
+    .from(workshops)
+    .where(and(eq(workshops.projectId, projectId), eq(workshops.title, tegucigalpaWorkshopTitle)));
+  const [already] = await tx.select({ day: attendanceExcuses.day }).from(attendanceExcuses).where(eq(attendanceExcuses.workshopId, workshop!.id)).limit(1);
+  if (already) return;
+  const idOf = new Map((await tx.select({ id: participants.id, searchText: participants.searchText }).from(participants)).map((p) => [p.searchText, p.id]));
+  const person = (i: number) => idOf.get(participantSearchText(tegucigalpaAttendees[i]!, ""))!;
+  const setStatus = (i: number, day: string, status: AttendanceStatus) =>
+    tx
+      .update(attendance)
+      .set({ status })
+      .where(and(eq(attendance.workshopId, workshop!.id), eq(attendance.participantId, person(i)), eq(attendance.day, day)));
+  await setStatus(1, "2019-06-19", "late");
+  await setStatus(5, "2019-06-19", "late");
+  await setStatus(8, "2019-06-18", "left_early");
+  // Every seventh person from the fourth missed the second day (seedTegucigalpaAttendance).
+  await tx.insert(attendanceExcuses).values([
+    { workshopId: workshop!.id, participantId: person(3), day: "2019-06-19", reason: "Audiencia en el juzgado de Comayagüela" },
+    { workshopId: workshop!.id, participantId: person(10), day: "2019-06-19", reason: "Turno de guardia" },
+  ]);
+}
+
 /** Adds the demo missions and workshops that are not there yet (matched by title), with the Tegucigalpa attendance. */
 export async function seedWorkshops(tx: Db, projects: { honduras: string; costaRica: string }) {
   await seedMissions(tx, projects.honduras, hondurasMissions);
   await seedMissions(tx, projects.costaRica, costaRicaMissions);
   await seedTegucigalpaAttendance(tx, projects.honduras);
+  await seedTegucigalpaStatuses(tx, projects.honduras);
 }

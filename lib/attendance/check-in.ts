@@ -1,16 +1,18 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { executeRows } from "@/db/client";
-import { attendance, checkInOperations, participantProjects, participants, type Workshop } from "@/db/schema";
+import { attendance, attendanceExcuses, checkInOperations, participantProjects, participants, type Workshop } from "@/db/schema";
+import type { AttendanceStatus } from "@/db/schema/values";
 import { visibleParticipants } from "@/lib/participants/visibility";
 import type { UseCaseCtx } from "@/lib/use-case";
 import type { checkInActions } from "./schemas";
 
-export type CheckInOutcome = "checked_in" | "already_present" | "undone" | "not_present" | "refused";
+/** "checked_in" also answers a change of status (late, left early) or an excuse withdrawn by a check-in. */
+export type CheckInOutcome = "checked_in" | "already_present" | "excused" | "undone" | "not_present" | "refused";
 /** "idTaken": the operation's id was already used for another workshop, whose outcome is not this caller's to read. */
 export type CheckInRefusal = "dayOutsideWorkshop" | "workshopCancelled" | "unknownParticipant" | "idTaken";
 export type CheckInResult = { id: string; outcome: CheckInOutcome; reason?: CheckInRefusal; replayed: boolean };
 
-export type CheckInItem = { id: string; participantId: string; day: string; action: (typeof checkInActions)[number] };
+export type CheckInItem = { id: string; participantId: string; day: string; action: (typeof checkInActions)[number]; status: AttendanceStatus; reason: string };
 
 /** The check-ins and undos of one workshop, each answered on its own (also for the offline outbox). */
 export async function applyCheckIns(ctx: UseCaseCtx, projectId: string, workshop: Workshop, items: CheckInItem[]): Promise<CheckInResult[]> {
@@ -83,27 +85,51 @@ async function claimAndApply(
   // A whole batch shares the transaction's now(): a microsecond per place keeps the order the
   // device made the changes in, so "latest first" lists stay as the phone showed them.
   const recordedAt = sql`now() + ${position} * interval '1 microsecond'`;
-  const effect =
-    item.action === "undo"
-      ? sql`
-    changed as (
-      delete from ${attendance}
-      where workshop_id = ${workshopId} and day = ${item.day} and participant_id = ${item.participantId} and exists (select 1 from claimed)
-      returning participant_id)`
-      : // Someone who attends becomes known to the project, so its staff find them next time.
-        sql`
-    changed as (
-      insert into ${attendance} (workshop_id, participant_id, day, institution_id, recorded_by_id, recorded_at)
-      select ${workshopId}::uuid, ${item.participantId}::uuid, ${item.day}::date, ${institutionId}::uuid, ${ctx.user.id}::uuid, ${recordedAt}
-      where exists (select 1 from claimed)
-      on conflict do nothing returning participant_id),
-    linked as (
-      insert into ${participantProjects} (participant_id, project_id) select participant_id, ${projectId}::uuid from changed on conflict do nothing)`;
+  const effect = dayEffect(item, workshopId, projectId, institutionId, ctx.user.id, recordedAt);
   const [result] = await executeRows<Claim>(ctx.db, sql`with ${claim}, ${effect} select exists (select 1 from claimed) as claimed, exists (select 1 from changed) as changed`);
   if (!result?.claimed) return null;
-  const outcome: CheckInOutcome = item.action === "undo" ? (result.changed ? "undone" : "not_present") : result.changed ? "checked_in" : "already_present";
+  const outcomes = { undo: ["undone", "not_present"], excuse: ["excused", "excused"], check_in: ["checked_in", "already_present"] } as const;
+  const outcome: CheckInOutcome = outcomes[item.action][result.changed ? 0 : 1];
   await ctx.db.update(checkInOperations).set({ outcome }).where(eq(checkInOperations.id, item.id));
   return outcome;
+}
+
+/**
+ * What a change does to the person's day, as common table expressions after `claimed`; `changed`
+ * holds a row when the day is not as it was. A day is attended (in one status) or excused or
+ * neither, so each change clears what it replaces.
+ */
+function dayEffect(item: CheckInItem, workshopId: string, projectId: string, institutionId: string | null, userId: string, recordedAt: SQL): SQL {
+  const ofDay = sql`workshop_id = ${workshopId} and day = ${item.day} and participant_id = ${item.participantId} and exists (select 1 from claimed)`;
+  if (item.action === "undo") {
+    return sql`
+    unattended as (delete from ${attendance} where ${ofDay} returning participant_id),
+    unexcused as (delete from ${attendanceExcuses} where ${ofDay} returning participant_id),
+    changed as (select participant_id from unattended union all select participant_id from unexcused)`;
+  }
+  if (item.action === "excuse") {
+    return sql`
+    unattended as (delete from ${attendance} where ${ofDay} returning participant_id),
+    changed as (
+      insert into ${attendanceExcuses} (workshop_id, participant_id, day, reason, recorded_by_id, recorded_at)
+      select ${workshopId}::uuid, ${item.participantId}::uuid, ${item.day}::date, ${item.reason}, ${userId}::uuid, ${recordedAt}
+      where exists (select 1 from claimed)
+      on conflict (workshop_id, day, participant_id) do update set reason = excluded.reason, recorded_by_id = excluded.recorded_by_id, recorded_at = excluded.recorded_at
+      returning participant_id)`;
+  }
+  // Someone who attends becomes known to the project, so its staff find them next time. A status
+  // changed (late, left early) keeps the time the person was first recorded.
+  return sql`
+    unexcused as (delete from ${attendanceExcuses} where ${ofDay} returning participant_id),
+    marked as (
+      insert into ${attendance} (workshop_id, participant_id, day, status, institution_id, recorded_by_id, recorded_at)
+      select ${workshopId}::uuid, ${item.participantId}::uuid, ${item.day}::date, ${item.status}, ${institutionId}::uuid, ${userId}::uuid, ${recordedAt}
+      where exists (select 1 from claimed)
+      on conflict (workshop_id, day, participant_id) do update set status = excluded.status where ${attendance}.status <> excluded.status
+      returning participant_id),
+    changed as (select participant_id from marked union all select participant_id from unexcused),
+    linked as (
+      insert into ${participantProjects} (participant_id, project_id) select participant_id, ${projectId}::uuid from marked on conflict do nothing)`;
 }
 
 /** A replay answers the outcome recorded for this workshop; an id recorded for another workshop is refused, and nothing is written. */

@@ -1,6 +1,6 @@
 import { asc, desc, eq } from "drizzle-orm";
-import { attendance, institutions, participants, type Workshop } from "@/db/schema";
-import type { InstitutionSector, ParticipantSex, WorkshopStatus } from "@/db/schema/values";
+import { attendance, attendanceExcuses, institutions, participants, type Workshop } from "@/db/schema";
+import type { AttendanceStatus, InstitutionSector, ParticipantSex, WorkshopStatus } from "@/db/schema/values";
 import { sortable } from "@/lib/search-text";
 import type { UseCaseCtx } from "@/lib/use-case";
 import { workshopDays } from "@/lib/workshops/days";
@@ -9,7 +9,9 @@ import { expectedPeople } from "./roster";
 type Shown = { givenNames: string; familyNames: string; sex: ParticipantSex; institutionName: string | null; sector: InstitutionSector | null };
 export type RosterPerson = Shown & { id: string; invited: boolean };
 /** Someone present on a day, with the institution recorded with that attendance. */
-export type RosterPresence = Shown & { participantId: string; day: string };
+export type RosterPresence = Shown & { participantId: string; day: string; status: AttendanceStatus };
+/** Someone excused on a day, with the reason given. */
+export type RosterExcuse = { participantId: string; day: string; reason: string };
 
 export type OfflineRoster = {
   workshop: { id: string; projectId: string; title: string; status: WorkshopStatus; startDate: string; endDate: string };
@@ -17,6 +19,7 @@ export type OfflineRoster = {
   people: RosterPerson[];
   /** Latest first, as the check-in screen lists them. */
   present: RosterPresence[];
+  excused: RosterExcuse[];
   institutions: { id: string; name: string; acronym: string; sector: InstitutionSector }[];
   preparedAt: string;
 };
@@ -24,7 +27,7 @@ export type OfflineRoster = {
 /** The offline roster of a workshop the caller may check people in at (getOfflineRoster says what it holds). */
 export async function offlineRosterOf(ctx: UseCaseCtx, workshop: Workshop): Promise<OfflineRoster> {
   const days = workshopDays(workshop.startDate, workshop.endDate);
-  const [people, present, directory] = await Promise.all([
+  const [people, present, excused, directory] = await Promise.all([
     expectedPeople(ctx, workshop.id, days[0]!),
     // As the server counts a day: the institution recorded with each attendance, and erased
     // people too (their attendance stays, nameless).
@@ -32,6 +35,7 @@ export async function offlineRosterOf(ctx: UseCaseCtx, workshop: Workshop): Prom
       .select({
         participantId: attendance.participantId,
         day: attendance.day,
+        status: attendance.status,
         givenNames: participants.givenNames,
         familyNames: participants.familyNames,
         sex: participants.sex,
@@ -43,6 +47,11 @@ export async function offlineRosterOf(ctx: UseCaseCtx, workshop: Workshop): Prom
       .leftJoin(institutions, eq(institutions.id, attendance.institutionId))
       .where(eq(attendance.workshopId, workshop.id))
       .orderBy(desc(attendance.recordedAt), asc(attendance.id)),
+    ctx.db
+      .select({ participantId: attendanceExcuses.participantId, day: attendanceExcuses.day, reason: attendanceExcuses.reason })
+      .from(attendanceExcuses)
+      .where(eq(attendanceExcuses.workshopId, workshop.id))
+      .orderBy(desc(attendanceExcuses.recordedAt)),
     ctx.db
       .select({ id: institutions.id, name: institutions.name, acronym: institutions.acronym, sector: institutions.sector })
       .from(institutions)
@@ -63,6 +72,7 @@ export async function offlineRosterOf(ctx: UseCaseCtx, workshop: Workshop): Prom
       invited: group === "invited",
     })),
     present,
+    excused,
     institutions: directory,
     preparedAt: new Date().toISOString(),
   };

@@ -5,6 +5,8 @@ import type { Wording } from "@/lib/i18n/wording";
 import { listedName } from "@/lib/participants/names";
 import type { Count, ReportSlice, WorkshopReport } from "./report";
 
+const statusWords = { late: "report.statusLate", left_early: "report.statusLeftEarly" } as const;
+
 type Breakdown = "bySex" | "bySector" | "byKind" | "byInstitution" | "byBody";
 
 /** How a coded category reads (sexes, sectors and kinds are codes; institutions and bodies are names). */
@@ -44,6 +46,9 @@ export function workshopReportDocument(report: WorkshopReport, wording: Wording)
       rows: [
         [t("report.attendances"), ...slices.map((s) => s.attendances)],
         [t("report.participants"), ...slices.map((s) => s.participants)],
+        [t("report.late"), ...slices.map((s) => s.late)],
+        [t("report.leftEarly"), ...slices.map((s) => s.leftEarly)],
+        [t("report.excused"), ...slices.map((s) => s.excused)],
         [t("report.everyDay"), report.overall.everyDay, ...report.days.map(() => "")],
         [t("report.someDays"), report.overall.someDays, ...report.days.map(() => "")],
       ],
@@ -63,11 +68,13 @@ export function workshopReportDocument(report: WorkshopReport, wording: Wording)
   if (report.attendees) {
     sections.push({
       title: t("report.attendees"),
-      headers: [t("report.name"), t("report.institution"), t("report.daysAttended")],
+      headers: [t("report.name"), t("report.institution"), t("report.daysAttended"), t("report.attendanceRate"), t("report.excusedDays")],
       rows: report.attendees.map((a) => [
         a.isErased ? t("participants.erasedName") : listedName(a.givenNames, a.familyNames),
         a.institutionName ?? t("report.none"),
-        a.days.map(wording.day).join(" · "),
+        a.days.map(({ day, status }) => (status === "present" ? wording.day(day) : `${wording.day(day)} (${t(statusWords[status])})`)).join(" · "),
+        t("report.rateValue", { attended: a.days.length, days: report.days.length, percent: a.rate }),
+        a.excused.map(({ day, reason }) => `${wording.day(day)}: ${reason}`).join(" · "),
       ]),
     });
   }

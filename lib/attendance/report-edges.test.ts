@@ -61,7 +61,13 @@ describe("workshop report ", () => {
     expect(counts(report.overall.bySector)).toEqual({ state: 1, civil_society: 1 });
     expect(report.overall).toMatchObject({ attendances: 3, participants: 2, everyDay: 1, someDays: 1 });
     // The attendee list shows the institution of the last day she came.
-    expect(report.attendees!.find((a) => a.participantId === ana.id)).toMatchObject({ institutionName: ngo.name, days: ["2019-06-18", "2019-06-19"] });
+    expect(report.attendees!.find((a) => a.participantId === ana.id)).toMatchObject({
+      institutionName: ngo.name,
+      days: [
+        { day: "2019-06-18", status: "present" },
+        { day: "2019-06-19", status: "present" },
+      ],
+    });
   });
 
   it("the report document's per-day columns add up to that day's people when someone changed institution", async () => {

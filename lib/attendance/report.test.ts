@@ -19,6 +19,7 @@ afterAll(() => database.close());
 const fact = (participantId: string, day: string, overrides: Partial<AttendanceFact> = {}): AttendanceFact => ({
   participantId,
   day,
+  status: "present",
   sex: "woman",
   institutionId: "police",
   institutionName: "Policía",
@@ -94,7 +95,8 @@ describe("attendance.report on the demo data", () => {
       ["2019-06-18", 33],
       ["2019-06-19", 30],
     ]);
-    expect(report.overall).toMatchObject({ attendances: 63, participants: 35, everyDay: 28, someDays: 7 });
+    // Two came late and one left early: still attended. Two of those who missed the second day were excused.
+    expect(report.overall).toMatchObject({ attendances: 63, late: 2, leftEarly: 1, excused: 2, participants: 35, everyDay: 28, someDays: 7 });
     // Civil society: three from the tourism chamber, five from Calidad de Vida.
     expect(counts(report.overall.bySector)).toEqual({ state: 27, civil_society: 8 });
     expect(report.absentInstitutions.map((i) => i.acronym)).toEqual(["INM"]);
@@ -108,6 +110,7 @@ describe("attendance.report on the demo data", () => {
     const text = JSON.stringify(report);
     expect(text).not.toContain("Martínez");
     expect(text).not.toContain("Zelaya");
+    expect(text).not.toContain("Turno de guardia");
   });
 });
 

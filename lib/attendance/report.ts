@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, notExists, sql } from "drizzle-orm";
-import { attendance, bodyMemberships, coordinationBodies, institutions, participants, workshopInvitations, type Workshop } from "@/db/schema";
-import type { InstitutionKind, InstitutionSector, ParticipantSex } from "@/db/schema/values";
+import { attendance, attendanceExcuses, bodyMemberships, coordinationBodies, institutions, participants, workshopInvitations, type Workshop } from "@/db/schema";
+import type { AttendanceStatus, InstitutionKind, InstitutionSector, ParticipantSex } from "@/db/schema/values";
 import { sortable } from "@/lib/search-text";
 import type { Db } from "@/db/client";
 import { can } from "@/lib/policy";
@@ -12,6 +12,7 @@ import { workshopDays } from "@/lib/workshops/days";
 export type AttendanceFact = {
   participantId: string;
   day: string;
+  status: AttendanceStatus;
   sex: ParticipantSex;
   institutionId: string | null;
   institutionName: string | null;
@@ -23,8 +24,16 @@ type Membership = { institutionId: string; bodyId: string; bodyName: string; sta
 
 export type Count = { key: string; label: string; count: number };
 
+/** An excused absence, as the figures count it (the reason is only on the attendee list). */
+export type ExcuseFact = { participantId: string; day: string };
+
 export type ReportSlice = {
+  /** Days attended, each counted once, whether on time, late or leaving early. */
   attendances: number;
+  late: number;
+  leftEarly: number;
+  /** Days excused: absent with a reason, not counted as attended. */
+  excused: number;
   participants: number;
   bySex: Count[];
   bySector: Count[];
@@ -56,7 +65,7 @@ function tally(keys: { key: string; label: string }[]): Count[] {
  * is counted under the institution of the last day they came, and under every body their
  * institution belonged to on any day they came).
  */
-function slice(facts: AttendanceFact[], membershipsOf: Map<string, Membership[]>): ReportSlice {
+function slice(facts: AttendanceFact[], excused: number, membershipsOf: Map<string, Membership[]>): ReportSlice {
   const latest = new Map<string, AttendanceFact>();
   const bodies = new Map<string, Map<string, string>>();
   for (const f of facts) {
@@ -72,6 +81,9 @@ function slice(facts: AttendanceFact[], membershipsOf: Map<string, Membership[]>
   const people = [...latest.values()];
   return {
     attendances: facts.length,
+    late: facts.filter((f) => f.status === "late").length,
+    leftEarly: facts.filter((f) => f.status === "left_early").length,
+    excused,
     participants: people.length,
     bySex: tally(people.map((p) => ({ key: p.sex, label: p.sex }))),
     bySector: tally(people.map((p) => ({ key: p.sector ?? none, label: p.sector ?? none }))),
@@ -82,7 +94,7 @@ function slice(facts: AttendanceFact[], membershipsOf: Map<string, Membership[]>
 }
 
 /** The workshop's figures per day and overall, from its attendance records. Pure, so the arithmetic is tested on fixtures. */
-export function summariseAttendance(days: string[], facts: AttendanceFact[], memberships: Membership[]): AttendanceSummary {
+export function summariseAttendance(days: string[], facts: AttendanceFact[], memberships: Membership[], excuses: ExcuseFact[] = []): AttendanceSummary {
   // Looked up by institution: each record meets only its own institution's memberships.
   const membershipsOf = new Map<string, Membership[]>();
   for (const m of memberships) membershipsOf.set(m.institutionId, [...(membershipsOf.get(m.institutionId) ?? []), m]);
@@ -94,14 +106,25 @@ export function summariseAttendance(days: string[], facts: AttendanceFact[], mem
       day,
       ...slice(
         facts.filter((f) => f.day === day),
+        excuses.filter((e) => e.day === day).length,
         membershipsOf,
       ),
     })),
-    overall: { ...slice(facts, membershipsOf), everyDay, someDays: perPerson.size - everyDay },
+    overall: { ...slice(facts, excuses.length, membershipsOf), everyDay, someDays: perPerson.size - everyDay },
   };
 }
 
-export type Attendee = { participantId: string; givenNames: string; familyNames: string; isErased: boolean; institutionName: string | null; days: string[] };
+/** A person on the report's list: the days attended and how, the days excused and why, and the share of the workshop's days attended. */
+export type Attendee = {
+  participantId: string;
+  givenNames: string;
+  familyNames: string;
+  isErased: boolean;
+  institutionName: string | null;
+  days: { day: string; status: AttendanceStatus }[];
+  excused: { day: string; reason: string }[];
+  rate: number;
+};
 
 /** The report of a workshop the caller may read (getWorkshopReport says what it holds). */
 export async function workshopReportOf(ctx: UseCaseCtx, workshop: Workshop) {
@@ -110,8 +133,8 @@ export async function workshopReportOf(ctx: UseCaseCtx, workshop: Workshop) {
   // is read many times after its workshop, and each read is most of the page's time.
   const kept = await keptFigures(ctx.db, workshop.projectId);
   const { summary, absent, attendees } = await kept(`workshop-report:${workshop.id}`, async () => {
-    const { rows, memberships, absent } = await reportRecordsOf(ctx.db, workshop);
-    return { summary: summariseAttendance(days, rows, memberships), absent, attendees: attendeesOf(rows) };
+    const { rows, excuses, memberships, absent } = await reportRecordsOf(ctx.db, workshop);
+    return { summary: summariseAttendance(days, rows, memberships, excuses), absent, attendees: attendeesOf(rows, excuses, days.length) };
   });
   return {
     workshop: {
@@ -141,15 +164,20 @@ async function reportRecordsOf(db: Db, workshop: Workshop) {
   // That database also decodes each value of a result on its own, so the two long lists come as one
   // JSON array each. Memberships and absent institutions are found from the records in the
   // database, not from a few hundred ids sent back to it, so the five reads go out together.
-  const [[records], [people], institutionRows, memberships, absent] = await Promise.all([
+  const [[records], excuseRows, [people], institutionRows, memberships, absent] = await Promise.all([
     db
       .select({
         list: sql<
-          [string, string, string | null][]
-        >`coalesce(json_agg(json_build_array(${attendance.participantId}, ${attendance.day}, ${attendance.institutionId}) order by ${attendance.day}), '[]')`,
+          [string, string, string | null, AttendanceStatus][]
+        >`coalesce(json_agg(json_build_array(${attendance.participantId}, ${attendance.day}, ${attendance.institutionId}, ${attendance.status}) order by ${attendance.day}), '[]')`,
       })
       .from(attendance)
       .where(ofWorkshop),
+    db
+      .select({ participantId: attendanceExcuses.participantId, day: attendanceExcuses.day, reason: attendanceExcuses.reason })
+      .from(attendanceExcuses)
+      .where(eq(attendanceExcuses.workshopId, workshop.id))
+      .orderBy(asc(attendanceExcuses.day)),
     db
       .select({
         list: sql<
@@ -157,7 +185,12 @@ async function reportRecordsOf(db: Db, workshop: Workshop) {
         >`coalesce(json_agg(json_build_array(${participants.id}, ${participants.sex}, ${participants.givenNames}, ${participants.familyNames}, ${participants.isErased})), '[]')`,
       })
       .from(participants)
-      .where(sql`${participants.id} = any(array(${db.select({ id: attendance.participantId }).from(attendance).where(ofWorkshop)}))`),
+      .where(
+        sql`${participants.id} = any(array(${db.select({ id: attendance.participantId }).from(attendance).where(ofWorkshop)} union ${db
+          .select({ id: attendanceExcuses.participantId })
+          .from(attendanceExcuses)
+          .where(eq(attendanceExcuses.workshopId, workshop.id))}))`,
+      ),
     db
       .select({ id: institutions.id, name: institutions.name, sector: institutions.sector, kind: institutions.kind })
       .from(institutions)
@@ -193,30 +226,51 @@ async function reportRecordsOf(db: Db, workshop: Workshop) {
   const personById = new Map(people!.list.map(([id, sex, givenNames, familyNames, isErased]) => [id, { sex, givenNames, familyNames, isErased }]));
   const institutionById = new Map(institutionRows.map((i) => [i.id, i]));
   // The reads are separate statements: a record written between them is left for the next look.
-  const rows = records!.list.flatMap(([participantId, day, institutionId]) => {
+  const rows = records!.list.flatMap(([participantId, day, institutionId, status]) => {
     const person = personById.get(participantId);
     const institution = institutionId === null ? undefined : institutionById.get(institutionId);
     if (!person || (institutionId !== null && !institution)) return [];
-    return [{ participantId, day, institutionId, institutionName: institution?.name ?? null, sector: institution?.sector ?? null, kind: institution?.kind ?? null, ...person }];
+    return [
+      { participantId, day, status, institutionId, institutionName: institution?.name ?? null, sector: institution?.sector ?? null, kind: institution?.kind ?? null, ...person },
+    ];
   });
-  return { rows, memberships, absent };
+  const excuses = excuseRows.flatMap((e) => {
+    const person = personById.get(e.participantId);
+    return person ? [{ ...e, ...person }] : [];
+  });
+  return { rows, excuses, memberships, absent };
 }
 
-function attendeesOf(rows: (Omit<Attendee, "days"> & { day: string })[]): Attendee[] {
+type Named = { participantId: string; givenNames: string; familyNames: string; isErased: boolean };
+
+/** Everyone who attended or was excused, by name; the institution is the one of the last day they came. */
+function attendeesOf(
+  rows: (Named & { day: string; status: AttendanceStatus; institutionName: string | null })[],
+  excuses: (Named & { day: string; reason: string })[],
+  dayCount: number,
+): Attendee[] {
   const byPerson = new Map<string, Attendee>();
-  for (const r of rows) {
+  const personOf = (r: Named) => {
     const person = byPerson.get(r.participantId) ?? {
       participantId: r.participantId,
       givenNames: r.givenNames,
       familyNames: r.familyNames,
       isErased: r.isErased,
-      institutionName: r.institutionName,
+      institutionName: null,
       days: [],
+      excused: [],
+      rate: 0,
     };
-    person.days.push(r.day);
-    person.institutionName = r.institutionName;
     byPerson.set(r.participantId, person);
+    return person;
+  };
+  for (const r of rows) {
+    const person = personOf(r);
+    person.days.push({ day: r.day, status: r.status });
+    person.institutionName = r.institutionName;
   }
+  for (const e of excuses) personOf(e).excused.push({ day: e.day, reason: e.reason });
+  for (const person of byPerson.values()) person.rate = dayCount ? person.days.length / dayCount : 0;
   return [...byPerson.values()].sort((a, b) => `${a.familyNames} ${a.givenNames}`.localeCompare(`${b.familyNames} ${b.givenNames}`, "es"));
 }
 

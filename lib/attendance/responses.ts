@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { institutionSectors, participantSexes } from "@/db/schema/values";
+import { attendanceStatuses, institutionSectors, participantSexes } from "@/db/schema/values";
 import { fileTypes } from "@/lib/http/declaration";
 import { fieldErrors } from "@/lib/imports/responses";
 import { institutionRow } from "@/lib/institutions/responses";
@@ -20,6 +20,9 @@ const rosterPerson = z.object({
 const breakdown = z.array(z.object({ key: z.string(), label: z.string(), count: z.number() }));
 const tally = z.object({
   attendances: z.number(),
+  late: z.number(),
+  leftEarly: z.number(),
+  excused: z.number(),
   participants: z.number(),
   bySex: breakdown,
   bySector: breakdown,
@@ -30,7 +33,7 @@ const tally = z.object({
 
 const recordCheckInShape = z.object({
   id: z.string(),
-  outcome: z.enum(["checked_in", "already_present", "undone", "not_present", "refused"]),
+  outcome: z.enum(["checked_in", "already_present", "excused", "undone", "not_present", "refused"]),
   reason: z.enum(["dayOutsideWorkshop", "workshopCancelled", "unknownParticipant", "idTaken"]).optional(),
   replayed: z.boolean(),
 });
@@ -41,7 +44,8 @@ export const getOfflineRosterOutput = z.object({
   workshop: workshopRow.pick({ id: true, projectId: true, title: true, status: true, startDate: true, endDate: true }),
   days: z.array(z.string()),
   people: z.array(rosterPerson.extend({ id: z.string(), invited: z.boolean() })),
-  present: z.array(rosterPerson.extend({ participantId: z.string(), day: z.string() })),
+  present: z.array(rosterPerson.extend({ participantId: z.string(), day: z.string(), status: z.enum(attendanceStatuses) })),
+  excused: z.array(z.object({ participantId: z.string(), day: z.string(), reason: z.string() })),
   institutions: z.array(institutionRow.pick({ id: true, name: true, acronym: true, sector: true })),
   preparedAt: z.string(),
 });
@@ -56,7 +60,9 @@ export const getWorkshopReportOutput = z.object({
         familyNames: z.string(),
         isErased: z.boolean(),
         institutionName: z.string().nullable(),
-        days: z.array(z.string()),
+        days: z.array(z.object({ day: z.string(), status: z.enum(attendanceStatuses) })),
+        excused: z.array(z.object({ day: z.string(), reason: z.string() })),
+        rate: z.number(),
       }),
     )
     .nullable(),
@@ -73,6 +79,7 @@ export const getAttendanceDayOutput = z.object({
       familyNames: z.string(),
       sex: z.enum(participantSexes),
       institutionName: z.string().nullable(),
+      status: z.enum(attendanceStatuses),
       recordedAt: z.date(),
     }),
   ),

@@ -1,12 +1,20 @@
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { attendance, institutions, participants, workshopInvitations } from "@/db/schema";
-import type { InstitutionSector, ParticipantSex } from "@/db/schema/values";
+import type { AttendanceStatus, InstitutionSector, ParticipantSex } from "@/db/schema/values";
 import { visibleParticipants } from "@/lib/participants/visibility";
 import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
 import type { UseCaseCtx } from "@/lib/use-case";
 import { countDay, type DayCounts } from "./day-counts";
 
-export type PresentPerson = { participantId: string; givenNames: string; familyNames: string; sex: ParticipantSex; institutionName: string | null; recordedAt: Date };
+export type PresentPerson = {
+  participantId: string;
+  givenNames: string;
+  familyNames: string;
+  sex: ParticipantSex;
+  institutionName: string | null;
+  status: AttendanceStatus;
+  recordedAt: Date;
+};
 
 /** Who is present on one day of a workshop, latest first, with the day's live counters. */
 export async function presentOn(ctx: UseCaseCtx, workshopId: string, day: string): Promise<{ present: PresentPerson[]; counts: DayCounts }> {
@@ -18,6 +26,7 @@ export async function presentOn(ctx: UseCaseCtx, workshopId: string, day: string
       sex: participants.sex,
       institutionName: institutions.name,
       sector: institutions.sector,
+      status: attendance.status,
       recordedAt: attendance.recordedAt,
     })
     .from(attendance)

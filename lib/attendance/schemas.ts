@@ -1,20 +1,28 @@
 import { z } from "zod";
+import { attendanceStatuses } from "@/db/schema/values";
 
-export const checkInActions = ["check_in", "undo"] as const;
+/** What a change does to a person's day: mark them attended (as `status`), excused (with a `reason`), or neither again. */
+export const checkInActions = ["check_in", "undo", "excuse"] as const;
+
+/** A person's day as a change sets it; an excuse needs its reason, which nothing else carries. */
+const dayChange = {
+  participantId: z.uuid(),
+  day: z.iso.date(),
+  status: z.enum(attendanceStatuses).default("present"),
+  reason: z.string().trim().max(200).default(""),
+};
+const reasonGiven = (item: { action?: string; kind?: string; reason: string }, issues: z.RefinementCtx) => {
+  const excused = (item.action ?? item.kind) === "excuse";
+  if (excused && !item.reason) issues.addIssue({ code: "custom", message: "required", path: ["reason"] });
+  if (!excused && item.reason) issues.addIssue({ code: "custom", message: "invalid", path: ["reason"] });
+};
 
 /** Check-ins travel in batches (a device's outbox); each item carries the id the device gave it. */
 export const checkInInput = z.object({
   projectId: z.uuid(),
   workshopId: z.uuid(),
   items: z
-    .array(
-      z.object({
-        id: z.uuid(),
-        participantId: z.uuid(),
-        day: z.iso.date(),
-        action: z.enum(checkInActions).default("check_in"),
-      }),
-    )
+    .array(z.object({ id: z.uuid(), action: z.enum(checkInActions).default("check_in"), ...dayChange }).superRefine(reasonGiven))
     .min(1)
     .max(200),
 });
@@ -32,7 +40,7 @@ const newParticipant = z.object({
   // The person's fields, checked item by item as the outbox is applied, so one bad form does not refuse the outbox.
   participant: z.record(z.string(), z.unknown()),
 });
-const checkIn = z.object({ id: z.uuid(), kind: z.enum(checkInActions), participantId: z.uuid(), day: z.iso.date() });
+const checkIn = z.object({ id: z.uuid(), kind: z.enum(checkInActions), ...dayChange });
 
 /** A device's outbox for one workshop, in the order the changes were made. */
 export const syncInput = z.object({
@@ -41,7 +49,11 @@ export const syncInput = z.object({
   /** Who made the changes on the device: an outbox is only ever sent as its own user's. */
   userId: z.uuid(),
   items: z
-    .array(z.discriminatedUnion("kind", [newParticipant, checkIn]))
+    .array(
+      z.discriminatedUnion("kind", [newParticipant, checkIn]).superRefine((item, issues) => {
+        if (item.kind !== "participant") reasonGiven(item, issues);
+      }),
+    )
     .min(1)
     .max(200),
 });

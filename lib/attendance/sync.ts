@@ -44,7 +44,9 @@ export async function applyOutbox(ctx: UseCaseCtx, input: Outbox): Promise<SyncR
     for (const item of input.items) {
       if (item.kind === "participant") results.set(item.id, await createOnce(tx, input.projectId, item));
     }
-    const checkIns = input.items.filter((i) => i.kind !== "participant").map((i) => ({ id: i.id, participantId: i.participantId, day: i.day, action: i.kind }));
+    const checkIns = input.items.flatMap((i) =>
+      i.kind === "participant" ? [] : [{ id: i.id, participantId: i.participantId, day: i.day, action: i.kind, status: i.status, reason: i.reason }],
+    );
     if (checkIns.length) for (const r of await applyCheckIns(tx, input.projectId, workshop, checkIns)) results.set(r.id, r);
     return input.items.map((i) => results.get(i.id)!);
   });

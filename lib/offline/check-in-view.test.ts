@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { OfflineRoster, RosterPerson } from "@/lib/attendance/offline-roster";
-import { dayView, findCandidates } from "./check-in-view";
+import { dayView, findCandidates, markOf } from "./check-in-view";
 import type { OutboxChange, OutboxEntry } from "./outbox";
 
 const day1 = "2019-06-18";
@@ -26,7 +26,7 @@ const people = [
 // Present as the server records it: with the institution they came from, maybe not today's.
 function presence(id: string, day: string, extra: Partial<RosterPerson> = {}) {
   const { id: participantId, invited: _invited, ...shown } = { ...people.find((p) => p.id === id)!, ...extra };
-  return { participantId, day, ...shown };
+  return { participantId, day, status: "present" as const, ...shown };
 }
 
 const roster: OfflineRoster = {
@@ -34,6 +34,7 @@ const roster: OfflineRoster = {
   days: [day1, day2],
   people,
   present: [presence("ana", day1), presence("rosa", day2)],
+  excused: [],
   institutions: [],
   preparedAt: "2019-06-17T12:00:00.000Z",
 };
@@ -75,6 +76,40 @@ describe("the check-in day on the device", () => {
     );
     expect(view.present.map((p) => p.id)).toEqual(["ana"]);
     expect(view.cameOtherDay.has("kim")).toBe(true);
+  });
+});
+
+describe("statuses on the device", () => {
+  const late = entry({ id: "l1", kind: "check_in", participantId: "ana", day: day1, status: "late", person: summary });
+  const excused = (participantId: string) => entry({ id: `e${seq}`, kind: "excuse", participantId, day: day1, reason: "Enfermedad", person: summary });
+
+  it("counts late and left early as present, keeps a changed status in its place, and lists the excused apart, uncounted", () => {
+    const view = dayView(roster, [checkIn("jose"), late, excused("kim")], day1);
+    expect(view.present.map((p) => [p.id, p.status])).toEqual([
+      ["jose", "present"],
+      ["ana", "late"],
+    ]);
+    expect(view.counts.present).toBe(2);
+    expect(view.excused.map((p) => [p.id, p.reason])).toEqual([["kim", "Enfermedad"]]);
+    expect(findCandidates(view, "zelaya", 20).map((c) => [c.mark, c.present])).toEqual([["excused", false]]);
+    expect(markOf(view, "ana")).toBe("late");
+  });
+
+  it("excusing someone present takes them off the present list; checking them in or undoing clears the excuse", () => {
+    expect(dayView(roster, [excused("ana")], day1).present).toEqual([]);
+    const back = dayView(roster, [excused("ana"), checkIn("ana")], day1);
+    expect([back.present.map((p) => p.id), back.excused]).toEqual([["ana"], []]);
+    const undone = dayView(roster, [excused("kim"), checkIn("kim", day1, "undo")], day1);
+    expect([undone.present.map((p) => p.id), undone.excused]).toEqual([["ana"], []]);
+  });
+
+  it("shows the server's statuses and excuses", () => {
+    const view = dayView(
+      { ...roster, present: [{ ...presence("ana", day1), status: "left_early" }], excused: [{ participantId: "jose", day: day1, reason: "Audiencia" }] },
+      [],
+      day1,
+    );
+    expect([markOf(view, "ana"), markOf(view, "jose"), markOf(view, "kim")]).toEqual(["left_early", "excused", null]);
   });
 });
 

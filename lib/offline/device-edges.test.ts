@@ -38,7 +38,8 @@ const roster: OfflineRoster = {
     { id: "rosa", givenNames: "Rosa", familyNames: "Cruz", sex: "woman", institutionName: null, sector: null, invited: false },
     { id: "mj", givenNames: "María  José", familyNames: "O'Hara-Núñez", sex: "woman", institutionName: null, sector: null, invited: true },
   ],
-  present: [{ participantId: "rosa", day: day1, givenNames: "Rosa", familyNames: "Cruz", sex: "woman", institutionName: null, sector: null }],
+  present: [{ participantId: "rosa", day: day1, status: "present", givenNames: "Rosa", familyNames: "Cruz", sex: "woman", institutionName: null, sector: null }],
+  excused: [],
   institutions: [],
   preparedAt: "2019-06-17T12:00:00.000Z",
 };

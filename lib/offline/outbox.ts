@@ -1,4 +1,4 @@
-import type { InstitutionSector, ParticipantSex } from "@/db/schema/values";
+import type { AttendanceStatus, InstitutionSector, ParticipantSex } from "@/db/schema/values";
 import { deviceDb, type Refusal, type StoredOutboxItem } from "./device-db";
 import { seal, unseal } from "./seal";
 import { dataKey } from "./vault";
@@ -6,10 +6,11 @@ import { dataKey } from "./vault";
 /** How a person is shown on the device (never an e-mail or a phone). */
 export type PersonSummary = { givenNames: string; familyNames: string; sex: ParticipantSex; institutionName: string | null; sector: InstitutionSector | null };
 
+/** A change to one person's day: attended (present when no status is given), excused with a reason, or undone. */
+export type DayChange = { kind: "check_in" | "undo" | "excuse"; participantId: string; day: string; status?: AttendanceStatus; reason?: string };
+
 /** One change made on the device, under the id the device gave it. */
-export type OutboxChange =
-  | { id: string; kind: "participant"; participant: Record<string, unknown>; person: PersonSummary }
-  | { id: string; kind: "check_in" | "undo"; participantId: string; day: string; person: PersonSummary };
+export type OutboxChange = { id: string; kind: "participant"; participant: Record<string, unknown>; person: PersonSummary } | ({ id: string; person: PersonSummary } & DayChange);
 
 type Target = { projectId: string; workshopId: string };
 export type OutboxEntry = OutboxChange & Target & { seq: number; createdAt: number; refusal: Refusal | null };
@@ -112,11 +113,16 @@ export async function resend(userId: string, entries: OutboxEntry[], fixes: Reco
     change:
       e.kind === "participant"
         ? { id: e.id, kind: e.kind, participant: fixes[e.id] ?? e.participant, person: shown(e.id, e.person) }
-        : { id: crypto.randomUUID(), kind: e.kind, participantId: e.participantId, day: e.day, person: shown(e.participantId, e.person) },
+        : { ...dayChangeOf(e), id: crypto.randomUUID(), person: shown(e.participantId, e.person) },
   }));
   await replace(
     userId,
     entries.map((e) => e.seq),
     added,
   );
+}
+
+/** The change to a person's day an outbox entry holds, as the server takes it. */
+export function dayChangeOf(entry: DayChange): Required<DayChange> {
+  return { kind: entry.kind, participantId: entry.participantId, day: entry.day, status: entry.status ?? "present", reason: entry.reason ?? "" };
 }

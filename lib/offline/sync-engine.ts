@@ -2,7 +2,7 @@ import type { syncOutbox } from "@/lib/attendance/use-cases";
 import { apiFetch, type ApiAnswer } from "@/lib/http/api-fetch";
 import type { Refusal } from "./device-db";
 import { markSynced, touchUser } from "./device-users";
-import { readOutbox, settle, type OutboxEntry } from "./outbox";
+import { dayChangeOf, readOutbox, settle, type OutboxEntry } from "./outbox";
 import { forgetPages } from "./page-cache";
 import { forgetWorkshop } from "./rosters";
 import { fetchInSession } from "./session-end";
@@ -112,9 +112,7 @@ export function nextBatch(entries: OutboxEntry[]): OutboxEntry[] {
 }
 
 function toItem(entry: OutboxEntry) {
-  return entry.kind === "participant"
-    ? { id: entry.id, kind: entry.kind, participant: entry.participant }
-    : { id: entry.id, kind: entry.kind, participantId: entry.participantId, day: entry.day };
+  return entry.kind === "participant" ? { id: entry.id, kind: entry.kind, participant: entry.participant } : { id: entry.id, ...dayChangeOf(entry) };
 }
 
 function refusalOf(result: ApiAnswer<typeof syncOutbox>[number]): Refusal | null {

@@ -26,6 +26,7 @@ const roster: OfflineRoster = {
   days: ["2019-06-18", "2019-06-19"],
   people: [{ id: "a", ...person, invited: true }],
   present: [],
+  excused: [],
   institutions: [],
   preparedAt: "2019-06-17T12:00:00.000Z",
 };

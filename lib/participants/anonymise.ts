@@ -1,14 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditEntries, participantAffiliations, participantNameKeys, participants, type FieldChanges } from "@/db/schema";
+import { attendanceExcuses, auditEntries, participantAffiliations, participantNameKeys, participants, type FieldChanges } from "@/db/schema";
 import { personalFields } from "./schemas";
 
 /** What stands where an erased person's data was, in their record's audit history. */
 export const erasedMark = "•••";
 
 /**
- * Removes a person's names, contact details and positions, also from the audit trail; sex,
- * institution and attendance stay. Shared by erasure and the retention job.
+ * Removes a person's names, contact details, positions and the reasons given for their absences,
+ * also from the audit trail; sex, institution and attendance stay. Shared by erasure and the retention job.
  */
 export async function anonymiseParticipant(db: Db, participantId: string): Promise<void> {
   await db
@@ -28,6 +28,7 @@ export async function anonymiseParticipant(db: Db, participantId: string): Promi
     })
     .where(eq(participants.id, participantId));
   await db.update(participantAffiliations).set({ position: "" }).where(eq(participantAffiliations.participantId, participantId));
+  await db.update(attendanceExcuses).set({ reason: erasedMark }).where(eq(attendanceExcuses.participantId, participantId));
   await db.delete(participantNameKeys).where(eq(participantNameKeys.participantId, participantId));
   const entries = await db
     .select({ id: auditEntries.id, changes: auditEntries.changes })

@@ -8,6 +8,7 @@ import { blankToNull } from "@/lib/zod-fields";
 import type { Clause, Names, Window } from "./calculation";
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToNull, schema.nullable().default(null));
+const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()).default(false);
 
 /** Which workshops and whose attendance a calculation counts; every filter left empty counts all. */
 export const attendanceFilters = {
@@ -18,8 +19,14 @@ export const attendanceFilters = {
   level: optional(z.enum(institutionLevels)),
   bodyId: optional(z.uuid()),
   /** Counted from the project's start to the period's end, as "people trained so far" is. */
-  cumulative: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()).default(false),
+  cumulative: checkbox,
 };
+
+/**
+ * For calculations over attendance records: a day attended late or left early counts as attended
+ * unless the indicator counts full days only.
+ */
+export const attendedFilters = { ...attendanceFilters, fullDaysOnly: checkbox };
 
 export type AttendanceFilters = {
   workshopType: (typeof workshopTypes)[number] | null;
@@ -29,6 +36,7 @@ export type AttendanceFilters = {
   level: (typeof institutionLevels)[number] | null;
   bodyId: string | null;
   cumulative: boolean;
+  fullDaysOnly?: boolean;
 };
 
 /** The window a figure covers: a cumulative one opens at the project's start. */
@@ -62,7 +70,7 @@ export function scopeConditions(at: { day: AnyColumn; institutionId: AnyColumn }
  * person had that day) of the project's workshops within the window.
  */
 export const attendanceConditions = (projectId: string, p: AttendanceFilters, window: Window) =>
-  scopeConditions({ day: attendance.day, institutionId: attendance.institutionId }, projectId, p, window);
+  and(scopeConditions({ day: attendance.day, institutionId: attendance.institutionId }, projectId, p, window), p.fullDaysOnly ? eq(attendance.status, "present") : undefined);
 
 /** Refuses an output of another project, or a result that is not an output, and a coordination body that does not exist. */
 export async function checkAttendanceFilters(ctx: UseCaseCtx, projectId: string, p: AttendanceFilters): Promise<FieldErrors> {
@@ -90,6 +98,7 @@ export function filterClauses(p: AttendanceFilters, names: Names): Clause[] {
   if (p.institutionKind) clauses.push({ key: "institutionKind", values: { kind: p.institutionKind } });
   if (p.level) clauses.push({ key: "level", values: { level: p.level } });
   if (p.bodyId) clauses.push({ key: "body", values: { body: names.bodies.get(p.bodyId) ?? "?" } });
+  if (p.fullDaysOnly) clauses.push({ key: "fullDaysOnly", values: {} });
   if (p.cumulative) clauses.push({ key: "cumulative", values: {} });
   return clauses;
 }

@@ -1,10 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { attendance, institutions, participants, workshops } from "@/db/schema";
-import { attendanceConditions, attendanceFilters, byPersonGroups, checkAttendanceFilters, filterClauses, groupSums, personGroupKeys, personGroups } from "./attendance-scope";
+import { attendanceConditions, attendedFilters, byPersonGroups, checkAttendanceFilters, filterClauses, groupSums, personGroupKeys, personGroups } from "./attendance-scope";
 import type { Calculation } from "./calculation";
 
-const params = z.object({ kind: z.literal("attendances"), ...attendanceFilters });
+const params = z.object({ kind: z.literal("attendances"), ...attendedFilters });
 
 /** Attendances (person-days): one per person per day of a workshop, in the groups of the institution the person had that day. */
 export const attendances: Calculation<typeof params> = {

@@ -14,7 +14,7 @@ import {
   resultLinks,
   studies,
 } from "@/db/schema";
-import type { InstitutionKind, InstitutionSector, ParticipantSex } from "@/db/schema/values";
+import type { AttendanceStatus, InstitutionKind, InstitutionSector, ParticipantSex } from "@/db/schema/values";
 import { addResponse, createEvaluation, getEvaluationResults } from "@/lib/evaluations/use-cases";
 import { createResult } from "@/lib/logic-model/use-cases";
 import { expectFailure, expectOk, written } from "@/lib/testing/helpers";
@@ -79,7 +79,13 @@ async function fixture() {
   await insertWorkshop(db, projectId, { type: "training", status: "cancelled", startDate: "2021-09-01", endDate: "2021-09-01" });
   await insertWorkshop(db, projectId, { type: "training", status: "planned", startDate: "2022-03-01", endDate: "2022-03-01" });
   await db.insert(resultLinks).values({ resultId: output.id, workshopId: w2.id });
-  const present = (workshopId: string, participantId: string, day: string, institutionId: string | null) => ({ workshopId, participantId, day, institutionId });
+  const present = (workshopId: string, participantId: string, day: string, institutionId: string | null, status: AttendanceStatus = "present") => ({
+    workshopId,
+    participantId,
+    day,
+    institutionId,
+    status,
+  });
   await db
     .insert(attendance)
     .values([
@@ -91,8 +97,8 @@ async function fixture() {
       present(w2.id, ana, "2020-05-12", police.id),
       present(w2.id, bea, "2020-05-10", ngo.id),
       present(w2.id, carlos, "2020-05-10", ngo.id),
-      present(w2.id, carlos, "2020-05-11", ngo.id),
-      present(w2.id, dani, "2020-05-12", ministry.id),
+      present(w2.id, carlos, "2020-05-11", ngo.id, "late"),
+      present(w2.id, dani, "2020-05-12", ministry.id, "left_early"),
       present(w2.id, eli, "2020-05-10", null),
       present(w3.id, bea, "2021-05-10", police.id),
       present(w3.id, bea, "2021-05-11", police.id),
@@ -183,6 +189,19 @@ type Fixture = Awaited<ReturnType<typeof fixture>>;
 let f: Fixture;
 beforeAll(async () => {
   f = await fixture();
+});
+
+describe("days attended late or left early", () => {
+  it("count as attended, unless the indicator counts full days only", async () => {
+    expect((await f.computed({ kind: "attendances" })).project.value).toBe(14);
+    const full = await f.computed({ kind: "attendances", fullDaysOnly: true });
+    expect(full.project.value).toBe(12);
+    expect(full.wording.filters).toContainEqual({ key: "fullDaysOnly", values: {} });
+    // Dani's only day was left early: Dani is not counted, Carlos (late one day of three) still is.
+    const people = await f.computed({ kind: "unique_participants", fullDaysOnly: true });
+    expect([people.project.value, people.project.groups["sex:other"], people.project.groups["sex:man"]]).toEqual([4, undefined, 1]);
+    expect((await f.computed({ kind: "institutions_reached", fullDaysOnly: true }))["2020"].value).toBe(2);
+  });
 });
 
 describe("unique participants", () => {

@@ -1,10 +1,10 @@
 import { eq, isNotNull, and, sql } from "drizzle-orm";
 import { z } from "zod";
 import { attendance, institutions, workshops } from "@/db/schema";
-import { attendanceConditions, attendanceFilters, checkAttendanceFilters, filterClauses, groupSums } from "./attendance-scope";
+import { attendanceConditions, attendedFilters, checkAttendanceFilters, filterClauses, groupSums } from "./attendance-scope";
 import type { Calculation } from "./calculation";
 
-const params = z.object({ kind: z.literal("institutions_reached"), ...attendanceFilters });
+const params = z.object({ kind: z.literal("institutions_reached"), ...attendedFilters });
 
 const keys = ["sector", "institution_kind", "country"] as const;
 

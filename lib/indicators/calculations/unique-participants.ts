@@ -4,7 +4,7 @@ import { attendance, institutions, participants, workshops } from "@/db/schema";
 import type { UseCaseCtx } from "@/lib/use-case";
 import {
   attendanceConditions,
-  attendanceFilters,
+  attendedFilters,
   byPersonGroups,
   checkAttendanceFilters,
   filterClauses,
@@ -17,7 +17,7 @@ import type { Actual, Calculation, Window } from "./calculation";
 
 const params = z.object({
   kind: z.literal("unique_participants"),
-  ...attendanceFilters,
+  ...attendedFilters,
   minDays: z.coerce.number().int().min(1).max(365).default(1),
 });
 

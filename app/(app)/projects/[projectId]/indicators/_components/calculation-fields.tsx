@@ -40,6 +40,15 @@ export function CalculationFields({ parameters, options, stored, typed, errors, 
       error={errors?.[`calculation.${param}`]}
     />
   );
+  const checkbox = (param: "cumulative" | "fullDaysOnly") => (
+    <CheckboxField
+      key={`${kind}.${param}`}
+      id={`calculation-${param}`}
+      name={`calculation.${param}`}
+      label={t(`parameters.${param}`)}
+      defaultChecked={value(param) === "true" || value(param) === "on"}
+    />
+  );
   const fields: Record<string, () => React.ReactNode> = {
     workshopType: () =>
       select(
@@ -115,15 +124,8 @@ export function CalculationFields({ parameters, options, stored, typed, errors, 
         options={(["count", "share"] as const).map((v) => ({ value: v, label: t(`as.${v}`) }))}
       />
     ),
-    cumulative: () => (
-      <CheckboxField
-        key={`${kind}.cumulative`}
-        id="calculation-cumulative"
-        name="calculation.cumulative"
-        label={t("parameters.cumulative")}
-        defaultChecked={value("cumulative") === "true" || value("cumulative") === "on"}
-      />
-    ),
+    fullDaysOnly: () => checkbox("fullDaysOnly"),
+    cumulative: () => checkbox("cumulative"),
   };
   return (
     <fieldset className="flex flex-col gap-3 rounded-md border border-slate-200 p-3">
