@@ -85,6 +85,22 @@ test.describe("learning measured at a workshop", () => {
       await expect(page.getByLabel(fr.questionnaires.pairingCode)).toHaveValue("");
     }
 
+    // Three more post-tests from a KoboToolbox export: its HXL row skipped, the third question split into 0/1 columns.
+    const tag = Date.now().toString(36);
+    const kobo = [
+      "start,post/codigo,post/q1,post/q2,post/q3/1,post/q3/2,_uuid",
+      "#date,#code,#q1,#q2,#q3,#q3,#uuid",
+      `2026-12-01,LU03,falso,2,0,1,${tag}-1`,
+      `2026-12-01,JO15,verdadero,1,1,0,${tag}-2`,
+      `2026-12-01,AN21,false,b,0,1,${tag}-3`,
+    ].join("\n");
+    await page.getByLabel(messages.fr.imports.file).setInputFiles({ name: "kobo.csv", mimeType: "text/csv", buffer: Buffer.from(kobo) });
+    await expect(page.getByLabel(fr.questionnaires.pairingCode, { exact: true }).last()).toHaveValue("1");
+    await page.getByRole("button", { name: fr.questionnaires.check }).click();
+    await expect(page.getByRole("status").filter({ hasText: fill(fr.questionnaires.counts, { new: 3, existing: 0, error: 0 }) })).toBeVisible();
+    await page.getByRole("button", { name: fr.questionnaires.importNow }).click();
+    await expect(page.getByText(fill(fr.questionnaires.done, { added: 3, skipped: 0 }))).toBeVisible();
+
     await page.goto(`${base}/results`);
     await expect(page.getByText(fill(fr.questionnaires.gainExplained, { pairs: 2, perfect: 0 }))).toBeVisible();
     const gain = page.getByRole("table", { name: fr.questionnaires.gain });

@@ -327,6 +327,8 @@ const matrix: Record<string, Entry> = {
       return { projectId: w.projectId, ...open, id: crypto.randomUUID(), answers: { [open.questionId]: "Más práctica" } };
     },
   },
+  "questionnaires.previewImport": { allowed: inProject("questionnaires.enter"), input: async (w) => questionnaireImport(w, await questionnaire(w, "open")) },
+  "questionnaires.commitImport": { allowed: inProject("questionnaires.enter"), input: async (w) => questionnaireImport(w, await questionnaire(w, "open")) },
   "certificates.list": { allowed: inProject("participants.read"), input: async (w) => ({ projectId: w.projectId, workshopId: await workshop(w) }) },
   "certificates.setRule": {
     allowed: inProject("workshops.edit"),
@@ -658,6 +660,15 @@ const responseImport = (w: World, evaluationId: string) => ({
   headers: ["grupo", "evaluacion/q1", "_uuid"],
   rows: [["state", "4", crypto.randomUUID()]],
   mapping: { group: 0, externalId: 2, statements: { q1: 1 } },
+});
+
+const questionnaireImport = (w: World, open: { workshopId: string; questionnaireId: string; questionId: string }) => ({
+  projectId: w.projectId,
+  workshopId: open.workshopId,
+  questionnaireId: open.questionnaireId,
+  headers: ["opinion/q1", "_uuid"],
+  rows: [["Más práctica", crypto.randomUUID()]],
+  mapping: { externalId: 1, questions: { [open.questionId]: 0 } },
 });
 
 async function evaluation(w: World) {

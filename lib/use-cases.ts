@@ -13,6 +13,7 @@ import {
 } from "./attendance/use-cases";
 import { listAudit } from "./audit/use-cases";
 import { commitResponseImport, previewResponseImport } from "./imports/evaluations";
+import { commitQuestionnaireImport, previewQuestionnaireImport } from "./imports/questionnaires";
 import { getClosingReport } from "./reports/closing-report";
 import { getRetention, runRetentionNow } from "./retention/use-cases";
 import { getDashboard } from "./reports/dashboard";
@@ -222,6 +223,8 @@ export const allUseCases: UseCase<never, unknown>[] = [
   copyQuestionnaire,
   setQuestionnaireStatus,
   addQuestionnaireResponse,
+  previewQuestionnaireImport,
+  commitQuestionnaireImport,
   getQuestionnaireResults,
   compareWorkshopResults,
 ] as unknown as UseCase<never, unknown>[];

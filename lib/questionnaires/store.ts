@@ -31,7 +31,14 @@ async function earlierSending(db: Db, questionnaireId: string, id: string) {
 export async function storeResponse(
   db: Db,
   questionnaire: Questionnaire,
-  response: { id: string; participantId: string | null; pairingCode: string | null; answers: Record<string, string>; source: "typed" | "public"; submittedById: string | null },
+  response: {
+    id: string;
+    participantId: string | null;
+    pairingCode: string | null;
+    answers: Record<string, string>;
+    source: "typed" | "public" | "imported";
+    submittedById: string | null;
+  },
 ) {
   const already = await earlierSending(db, questionnaire.id, response.id);
   if (already) return already;

@@ -6,10 +6,11 @@ import { getWorkshopReport } from "@/lib/attendance/use-cases";
 import { levelWording } from "@/lib/evaluations/scale-wording";
 import type { Locale } from "@/lib/i18n/config";
 import { narrativeFor } from "@/lib/narrative";
-import { feedbackScale } from "@/lib/questionnaires/kinds";
+import { feedbackScale, isTest } from "@/lib/questionnaires/kinds";
 import { getWorkshopQuestionnaires } from "@/lib/questionnaires/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { AnswerForm } from "../../_components/answer-form";
+import { AnswerImport } from "../../_components/answer-import";
 
 export default async function QuestionnaireAnswersPage({ params }: { params: Promise<{ projectId: string; workshopId: string; questionnaireId: string }> }) {
   const ctx = await getPageContext();
@@ -24,7 +25,7 @@ export default async function QuestionnaireAnswersPage({ params }: { params: Pro
   const text = (n: Parameters<typeof narrativeFor>[0]) => narrativeFor(n, locale).text;
   const people = (report.attendees ?? []).filter((a) => !a.isErased).map((a) => ({ value: a.participantId, label: `${a.familyNames}, ${a.givenNames}` }));
   return (
-    <PageMessages namespaces={["questionnaires"]}>
+    <PageMessages namespaces={["questionnaires", "imports"]}>
       <PageHeader title={`${t("enterAnswers")} — ${t(`kinds.${questionnaire.kind}`)} — ${workshop.title}`} />
       <p className="mb-4 text-sm text-slate-700">{t("enterIntro")}</p>
       <AnswerForm
@@ -34,6 +35,13 @@ export default async function QuestionnaireAnswersPage({ params }: { params: Pro
         questions={questionnaire.questions.map((q) => ({ id: q.id, type: q.type, text: text(q.text), choices: q.choices.map(text) }))}
         people={people}
         levels={Array.from({ length: feedbackScale.scaleSize }, (_, i) => levelWording(feedbackScale.scaleSize, i + 1, locale))}
+      />
+      <AnswerImport
+        projectId={projectId}
+        workshopId={workshopId}
+        questionnaireId={questionnaire.id}
+        isTest={isTest(questionnaire.kind)}
+        questions={questionnaire.questions.map((q) => ({ id: q.id, label: text(q.text), texts: [q.text.fr, q.text.es, q.text.en].filter((w): w is string => Boolean(w)) }))}
       />
     </PageMessages>
   );
