@@ -12,7 +12,7 @@ export type CheckInOutcome = "checked_in" | "already_present" | "excused" | "und
 export type CheckInRefusal = "dayOutsideWorkshop" | "workshopCancelled" | "unknownParticipant" | "idTaken";
 export type CheckInResult = { id: string; outcome: CheckInOutcome; reason?: CheckInRefusal; replayed: boolean };
 
-export type CheckInItem = { id: string; participantId: string; day: string; action: (typeof checkInActions)[number]; status: AttendanceStatus; reason: string };
+export type CheckInItem = { id: string; participantId: string; day: string; action: (typeof checkInActions)[number]; status: AttendanceStatus | null; reason: string };
 
 /** The check-ins and undos of one workshop, each answered on its own (also for the offline outbox). */
 export async function applyCheckIns(ctx: UseCaseCtx, projectId: string, workshop: Workshop, items: CheckInItem[]): Promise<CheckInResult[]> {
@@ -85,6 +85,9 @@ async function claimAndApply(
   // A whole batch shares the transaction's now(): a microsecond per place keeps the order the
   // device made the changes in, so "latest first" lists stay as the phone showed them.
   const recordedAt = sql`now() + ${position} * interval '1 microsecond'`;
+  // A person's day is attended or excused, in two tables: two phones changing it at once wait for
+  // each other here, so neither statement misses the row the other writes.
+  await ctx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`check-in:${workshopId}:${item.day}:${item.participantId}`}))`);
   const effect = dayEffect(item, workshopId, projectId, institutionId, ctx.user.id, recordedAt);
   const [result] = await executeRows<Claim>(ctx.db, sql`with ${claim}, ${effect} select exists (select 1 from claimed) as claimed, exists (select 1 from changed) as changed`);
   if (!result?.claimed) return null;
@@ -117,15 +120,17 @@ function dayEffect(item: CheckInItem, workshopId: string, projectId: string, ins
       on conflict (workshop_id, day, participant_id) do update set reason = excluded.reason, recorded_by_id = excluded.recorded_by_id, recorded_at = excluded.recorded_at
       returning participant_id)`;
   }
-  // Someone who attends becomes known to the project, so its staff find them next time. A status
-  // changed (late, left early) keeps the time the person was first recorded.
+  // Someone who attends becomes known to the project, so its staff find them next time. A one-tap
+  // check-in of someone already in leaves their status as another phone may have set it; a status
+  // given (late, left early, back to present) changes it and keeps the time first recorded.
+  const onConflict = item.status ? sql`do update set status = excluded.status where ${attendance}.status <> excluded.status` : sql`do nothing`;
   return sql`
     unexcused as (delete from ${attendanceExcuses} where ${ofDay} returning participant_id),
     marked as (
       insert into ${attendance} (workshop_id, participant_id, day, status, institution_id, recorded_by_id, recorded_at)
-      select ${workshopId}::uuid, ${item.participantId}::uuid, ${item.day}::date, ${item.status}, ${institutionId}::uuid, ${userId}::uuid, ${recordedAt}
+      select ${workshopId}::uuid, ${item.participantId}::uuid, ${item.day}::date, ${item.status ?? "present"}, ${institutionId}::uuid, ${userId}::uuid, ${recordedAt}
       where exists (select 1 from claimed)
-      on conflict (workshop_id, day, participant_id) do update set status = excluded.status where ${attendance}.status <> excluded.status
+      on conflict (workshop_id, day, participant_id) ${onConflict}
       returning participant_id),
     changed as (select participant_id from marked union all select participant_id from unexcused),
     linked as (

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
-import { attendance, institutions, participants, workshopInvitations } from "@/db/schema";
+import { attendance, attendanceExcuses, institutions, participants, workshopInvitations } from "@/db/schema";
 import type { AttendanceStatus, InstitutionSector, ParticipantSex } from "@/db/schema/values";
 import { visibleParticipants } from "@/lib/participants/visibility";
 import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
@@ -78,6 +78,8 @@ async function findCandidates(ctx: UseCaseCtx, workshopId: string, day: string, 
   if (words.length === 0) {
     filters.push(sql`${participants.id} in (
       select a.participant_id from ${attendance} a where a.workshop_id = ${workshopId}
+      union
+      select e.participant_id from ${attendanceExcuses} e where e.workshop_id = ${workshopId}
       union
       select p.id from ${participants} p join ${workshopInvitations} i on i.institution_id = p.institution_id where i.workshop_id = ${workshopId})`);
   }

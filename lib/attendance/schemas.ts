@@ -8,7 +8,8 @@ export const checkInActions = ["check_in", "undo", "excuse"] as const;
 const dayChange = {
   participantId: z.uuid(),
   day: z.iso.date(),
-  status: z.enum(attendanceStatuses).default("present"),
+  /** Given, it sets the day's status; left out (a one-tap check-in), an earlier status stays. */
+  status: z.enum(attendanceStatuses).nullable().default(null),
   reason: z.string().trim().max(200).default(""),
 };
 const reasonGiven = (item: { action?: string; kind?: string; reason: string }, issues: z.RefinementCtx) => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { attendance, attendanceExcuses } from "@/db/schema";
+import { mergeParticipants } from "@/lib/participants/duplicates";
 import { eraseParticipant } from "@/lib/participants/personal-data";
 import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { insertPerson, insertWorkshop } from "@/lib/testing/workshops";
@@ -56,9 +57,12 @@ describe("attendance statuses", () => {
     const s = await setup();
     const results = expectOk(await send(s, [item(s.ana.id, day1, { status: "late" }), item(s.luis.id, day1, { status: "left_early" })]));
     expect(results.map((r) => r.outcome)).toEqual(["checked_in", "checked_in"]);
-    // Marked present again by a second phone: the status changes, the record stays one.
-    expect(expectOk(await send(s, [item(s.ana.id, day1)]))[0]!.outcome).toBe("checked_in");
+    // A one-tap check-in from a phone that had not seen it leaves the status another phone set.
     expect(expectOk(await send(s, [item(s.ana.id, day1)]))[0]!.outcome).toBe("already_present");
+    expect(await dayState(s)).toEqual({ attended: [`ana@${day1}:late`, `luis@${day1}:left_early`], excused: [] });
+    // Set back to present on purpose: the status changes, the record stays one.
+    expect(expectOk(await send(s, [item(s.ana.id, day1, { status: "present" })]))[0]!.outcome).toBe("checked_in");
+    expect(expectOk(await send(s, [item(s.ana.id, day1, { status: "present" })]))[0]!.outcome).toBe("already_present");
     expect(await dayState(s)).toEqual({ attended: [`ana@${day1}:present`, `luis@${day1}:left_early`], excused: [] });
   });
 
@@ -144,6 +148,14 @@ describe("attendance statuses", () => {
     const partnerView = expectOk(await getWorkshopReport(await s.world.ctx("partner"), { projectId: s.world.projectId, workshopId: s.workshop.id }));
     expect([partnerView.attendees, partnerView.overall.excused]).toEqual([null, 1]);
     expect(JSON.stringify(partnerView)).not.toContain("Enfermedad");
+  });
+
+  it("merging two records of a person moves the excuses, and a day now attended is not also excused", async () => {
+    const s = await setup();
+    const twin = await insertPerson(database.db, s.world.projectId, "Luís", "Díaz", "man");
+    expectOk(await send(s, [item(s.luis.id, day1), item(twin.id, day1, { action: "excuse", reason: "Turno" }), item(twin.id, day2, { action: "excuse", reason: "Audiencia" })]));
+    expectOk(await mergeParticipants(await s.world.ctx("manager"), { keepId: s.luis.id, otherId: twin.id }));
+    expect(await dayState(s)).toEqual({ attended: [`luis@${day1}:present`], excused: [`luis@${day2}:Audiencia`] });
   });
 
   it("erasing a person blanks the reasons given for their absences", async () => {

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { attendance, participantProjects, participants } from "@/db/schema";
+import { attendance, attendanceExcuses, participantProjects, participants } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { findDuplicates } from "@/lib/participants/duplicates";
 import { participantSearchText } from "@/lib/participants/names";
@@ -165,6 +165,10 @@ export const commitAttendanceImport = defineUseCase({
         .onConflictDoNothing()
         .returning({ id: attendance.id });
       recorded += inserted.length;
+      // A signed sheet says the person came: an excuse for that day no longer holds.
+      await ctx.db
+        .delete(attendanceExcuses)
+        .where(and(eq(attendanceExcuses.workshopId, input.workshopId), eq(attendanceExcuses.participantId, participantId), eq(attendanceExcuses.day, preview.day!)));
       await ctx.db.insert(participantProjects).values({ participantId, projectId: input.projectId }).onConflictDoNothing();
     }
     await rememberHeaderChoices(ctx.db, ctx.user.id, "attendance", input.headers, input.mapping);

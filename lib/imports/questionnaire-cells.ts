@@ -56,11 +56,13 @@ const pathOf = (header: string) => header.split("/").map((part) => part.trim());
 
 /**
  * The columns of a select-multiple question that KoboToolbox split into one 0/1 column per choice
- * (`q3/a`, `q3/b`…), when `index` is one of them: the columns sharing its path but the last part,
- * none of which is mapped to another field, each holding only 0, 1 or nothing. Null otherwise:
- * `group/q1` and `group/q2` mapped to two questions are two questions, not one question's choices.
+ * (`q3/a`, `q3/b`…), when `index` is one of them: at least two columns sharing its path but the
+ * last part, that last part naming one of the question's choices in each, none mapped to another
+ * field, each holding only 0, 1 or nothing. Null otherwise: `group/q1` and `group/comment` are a
+ * question and a comment of one group, not one question's choices.
  */
-export function splitColumns(headers: string[], rows: string[][], index: number, mapped: Set<number>): { index: number; choice: string }[] | null {
+export function splitColumns(headers: string[], rows: string[][], index: number, mapped: Set<number>, question: ImportedQuestion): { index: number; choice: string }[] | null {
+  if (question.type !== "single_choice" && question.type !== "true_false") return null;
   const path = pathOf(headers[index] ?? "");
   if (path.length < 2) return null;
   const prefix = path.slice(0, -1).join("/");
@@ -68,7 +70,7 @@ export function splitColumns(headers: string[], rows: string[][], index: number,
     const parts = pathOf(header);
     return parts.length === path.length && parts.slice(0, -1).join("/") === prefix ? [{ index: i, choice: parts.at(-1)! }] : [];
   });
-  if (family.length < 2 || family.some((f) => f.index !== index && mapped.has(f.index))) return null;
+  if (family.length < 2 || family.some((f) => (f.index !== index && mapped.has(f.index)) || choiceIndex(f.choice, question) === null)) return null;
   const flags = family.every((f) => rows.every((row) => ["", "0", "1"].includes((row[f.index] ?? "").trim())));
   return flags ? family : null;
 }

@@ -126,6 +126,42 @@ describe("importing a questionnaire's answers from a KoboToolbox export", () => 
     expect(stored).toEqual([]);
   });
 
+  it("takes a group's other columns for a group, not for one question's choices, and wants every row's id when the id column is mapped", async () => {
+    const s = await setup();
+    const [, q2] = s.questions.map((q) => q.id);
+    const input = {
+      ...s.ids,
+      headers: ["codigo", "grp/q2", "grp/comment", "_uuid"],
+      rows: [
+        ["MA07", "0", "", "u1"],
+        ["JO15", "1", "", ""],
+      ],
+      mapping: { externalId: 3, pairingCode: 0, questions: { [q2!]: 1 } },
+    };
+    const preview = expectOk(await previewQuestionnaireImport(s.manager, input));
+    expect(preview.rows.map((r) => [r.status, r.errors])).toEqual([
+      ["new", {}],
+      ["error", { externalId: { key: "required" } }],
+    ]);
+  });
+
+  it("recognises the rows of a file without ids by what they hold, so a second import adds no one", async () => {
+    const s = await setup();
+    const [q1] = s.questions.map((q) => q.id);
+    const input = {
+      ...s.ids,
+      headers: ["codigo", "q1"],
+      rows: [
+        ["MA07", "a"],
+        ["MA07", "a"],
+        ["JO15", "b"],
+      ],
+      mapping: { pairingCode: 0, questions: { [q1!]: 1 } },
+    };
+    expect(expectOk(await commitQuestionnaireImport(s.manager, input))).toEqual({ added: 3, skipped: 0 });
+    expect(expectOk(await commitQuestionnaireImport(s.manager, input))).toEqual({ added: 0, skipped: 3 });
+  });
+
   it("reads a select-multiple's own column: one name is the answer, several are refused", async () => {
     const s = await setup();
     const [q1, , q3] = s.questions.map((q) => q.id);

@@ -31,11 +31,12 @@ export type QuestionnaireImportInput = z.input<typeof questionnaireImportInput>;
 type Input = z.output<typeof questionnaireImportInput>;
 
 /**
- * The response id a submission gets: made from the questionnaire and the file's submission id, so
- * the same file imported again finds its rows already there, and another questionnaire's never.
+ * The response id a submission gets: made from the questionnaire and the file's submission id (or,
+ * in a file without one, the row's content and how many identical rows came before), so the same
+ * file imported again finds its rows already there, and another questionnaire's never.
  */
-function responseIdOf(questionnaireId: string, externalId: string): string {
-  const hex = createHash("sha256").update(`${questionnaireId}:${externalId}`).digest("hex");
+function responseIdOf(questionnaireId: string, submission: string): string {
+  const hex = createHash("sha256").update(`${questionnaireId}:${submission}`).digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((Number.parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
@@ -61,18 +62,20 @@ async function checkRows(ctx: UseCaseCtx, input: Input) {
   const readers = questions.flatMap((q) => {
     const index = input.mapping.questions[q.id] ?? null;
     if (index === null) return [];
-    const family = splitColumns(input.headers, input.rows, index, mapped);
+    const family = splitColumns(input.headers, input.rows, index, mapped, q);
     return [{ question: q, read: (row: string[]): CellAnswer | null => (family ? readSplitColumns(row, family, q) : readCell(cell(row, index), q)) }];
   });
   const externalIds = input.rows.map((row) => cell(row, input.mapping.externalId));
-  const ids = externalIds.map((externalId) => (externalId ? responseIdOf(questionnaire.id, externalId) : crypto.randomUUID()));
+  const copies = new Map<string, number>();
+  const ids = input.rows.map((row, i) => {
+    if (input.mapping.externalId !== null) return responseIdOf(questionnaire.id, `id:${externalIds[i]}`);
+    const content = JSON.stringify(row.map((c) => c.trim()));
+    const copy = copies.get(content) ?? 0;
+    copies.set(content, copy + 1);
+    return responseIdOf(questionnaire.id, `row:${copy}:${content}`);
+  });
   const stored = new Set(
-    (
-      await ctx.db
-        .select({ id: questionnaireResponses.id })
-        .from(questionnaireResponses)
-        .where(inArray(questionnaireResponses.id, ids.length ? ids : [crypto.randomUUID()]))
-    ).map((r) => r.id),
+    ids.length ? (await ctx.db.select({ id: questionnaireResponses.id }).from(questionnaireResponses).where(inArray(questionnaireResponses.id, ids))).map((r) => r.id) : [],
   );
   const seen = new Set<string>();
   const checked: Checked[] = input.rows.map((row, i) => {
@@ -89,6 +92,7 @@ async function checkRows(ctx: UseCaseCtx, input: Input) {
     const code = codeCell ? pairingCodeField.safeParse(codeCell) : null;
     if (code && !code.success) errors.pairingCode = { key: "pairingCodeShape" };
     else if (test && !code) errors.pairingCode = { key: "pairingCodeNeeded" };
+    if (input.mapping.externalId !== null && !externalIds[i]) errors.externalId = { key: "required" };
     const id = ids[i]!;
     const again = seen.has(id) || stored.has(id);
     seen.add(id);

@@ -103,6 +103,16 @@ describe("statuses on the device", () => {
     expect([undone.present.map((p) => p.id), undone.excused]).toEqual([["ana"], []]);
   });
 
+  it("a one-tap check-in of someone already late leaves them late; a status chosen changes it", () => {
+    expect(markOf(dayView(roster, [late, checkIn("ana")], day1), "ana")).toBe("late");
+    const back = entry({ id: "p1", kind: "check_in", participantId: "ana", day: day1, status: "present", person: summary });
+    expect(markOf(dayView(roster, [late, back], day1), "ana")).toBe("present");
+  });
+
+  it("lists the latest excuse first, as the server does", () => {
+    expect(dayView(roster, [excused("kim"), excused("jose")], day1).excused.map((p) => p.id)).toEqual(["jose", "kim"]);
+  });
+
   it("shows the server's statuses and excuses", () => {
     const view = dayView(
       { ...roster, present: [{ ...presence("ana", day1), status: "left_early" }], excused: [{ participantId: "jose", day: day1, reason: "Audiencia" }] },

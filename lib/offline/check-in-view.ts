@@ -38,18 +38,19 @@ export function dayView(roster: OfflineRoster, entries: OutboxEntry[], day: stri
     if (entry.kind === "participant") continue;
     const present = dayOf(entry.day);
     const excused = excusesOf(entry.day);
-    const status = entry.status ?? "present";
     if (entry.kind === "check_in") {
       excused.delete(id);
-      // A change of status keeps the person where they are in the list; a new arrival goes first.
+      // A change of status keeps the person where they are in the list; a one-tap check-in of
+      // someone already in changes nothing, as on the server; a new arrival goes first.
       const already = present.get(id);
-      if (already) present.set(id, { ...already, status });
-      else days.set(entry.day, new Map([[id, { ...people.get(id)!, status }], ...present]));
+      if (already) present.set(id, { ...already, status: entry.status ?? already.status });
+      else days.set(entry.day, new Map([[id, { ...people.get(id)!, status: entry.status ?? "present" }], ...present]));
       continue;
     }
     present.delete(id);
-    if (entry.kind === "excuse") excused.set(id, entry.reason ?? "");
-    else excused.delete(id);
+    excused.delete(id);
+    // Latest first, as the server lists them.
+    if (entry.kind === "excuse") excuses.set(entry.day, new Map([[id, entry.reason ?? ""], ...excused]));
   }
   const list = [...dayOf(day).values()];
   const excusedList = [...excusesOf(day)].flatMap(([id, reason]) => (people.has(id) ? [{ ...people.get(id)!, reason }] : []));

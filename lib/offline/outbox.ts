@@ -6,8 +6,8 @@ import { dataKey } from "./vault";
 /** How a person is shown on the device (never an e-mail or a phone). */
 export type PersonSummary = { givenNames: string; familyNames: string; sex: ParticipantSex; institutionName: string | null; sector: InstitutionSector | null };
 
-/** A change to one person's day: attended (present when no status is given), excused with a reason, or undone. */
-export type DayChange = { kind: "check_in" | "undo" | "excuse"; participantId: string; day: string; status?: AttendanceStatus; reason?: string };
+/** A change to one person's day: attended (a one-tap check-in gives no status), excused with a reason, or undone. */
+export type DayChange = { kind: "check_in" | "undo" | "excuse"; participantId: string; day: string; status?: AttendanceStatus | null; reason?: string };
 
 /** One change made on the device, under the id the device gave it. */
 export type OutboxChange = { id: string; kind: "participant"; participant: Record<string, unknown>; person: PersonSummary } | ({ id: string; person: PersonSummary } & DayChange);
@@ -123,6 +123,6 @@ export async function resend(userId: string, entries: OutboxEntry[], fixes: Reco
 }
 
 /** The change to a person's day an outbox entry holds, as the server takes it. */
-export function dayChangeOf(entry: DayChange): Required<DayChange> {
-  return { kind: entry.kind, participantId: entry.participantId, day: entry.day, status: entry.status ?? "present", reason: entry.reason ?? "" };
+export function dayChangeOf(entry: DayChange) {
+  return { kind: entry.kind, participantId: entry.participantId, day: entry.day, status: entry.status ?? null, reason: entry.reason ?? "" };
 }

@@ -1,6 +1,16 @@
 import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { executeRows, trigramThreshold } from "@/db/client";
-import { attendance, auditEntries, distinctParticipants, institutions, participantAffiliations, participantProjects, participants, type Participant } from "@/db/schema";
+import {
+  attendance,
+  attendanceExcuses,
+  auditEntries,
+  distinctParticipants,
+  institutions,
+  participantAffiliations,
+  participantProjects,
+  participants,
+  type Participant,
+} from "@/db/schema";
 import { recordAccess } from "@/lib/access-recording";
 import { diffFields, recordAudit } from "@/lib/audit";
 import { pairWithRole, participantsWithRole, requireParticipantRole } from "@/lib/authz";
@@ -273,6 +283,15 @@ export const mergeParticipants = defineUseCase({
       update ${attendance} set participant_id = ${keep.id}
       where participant_id = ${other.id}
         and not exists (select 1 from ${attendance} k where k.participant_id = ${keep.id} and k.workshop_id = ${attendance.workshopId} and k.day = ${attendance.day})`);
+    // So do excuses, for days the person kept neither attended nor was excused; a day now attended is not also excused.
+    await ctx.db.execute(sql`
+      update ${attendanceExcuses} set participant_id = ${keep.id}
+      where participant_id = ${other.id}
+        and not exists (select 1 from ${attendanceExcuses} k where k.participant_id = ${keep.id} and k.workshop_id = ${attendanceExcuses.workshopId} and k.day = ${attendanceExcuses.day})
+        and not exists (select 1 from ${attendance} k where k.participant_id = ${keep.id} and k.workshop_id = ${attendanceExcuses.workshopId} and k.day = ${attendanceExcuses.day})`);
+    await ctx.db.execute(sql`
+      delete from ${attendanceExcuses} e where e.participant_id = ${keep.id}
+        and exists (select 1 from ${attendance} k where k.participant_id = ${keep.id} and k.workshop_id = e.workshop_id and k.day = e.day)`);
     await ctx.db.delete(participants).where(eq(participants.id, other.id));
     const [after] = await ctx.db
       .update(participants)

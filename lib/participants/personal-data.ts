@@ -1,8 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
-import { auditEntries } from "@/db/schema";
+import { attendanceExcuses, auditEntries, workshops } from "@/db/schema";
 import { recordAccess } from "@/lib/access-recording";
 import { recordAudit } from "@/lib/audit";
-import { requireParticipantRole } from "@/lib/authz";
+import { inProjectsWithRole, requireParticipantRole } from "@/lib/authz";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase } from "@/lib/use-case";
 import { participantIdInput } from "./schemas";
@@ -27,6 +27,13 @@ export const exportParticipantData = defineUseCase({
       .from(auditEntries)
       .where(and(eq(auditEntries.entityType, "participant"), eq(auditEntries.entityId, input.participantId)))
       .orderBy(asc(auditEntries.at));
+    // Absences excused, with their reasons, in the workshops of the reader's projects (as attendance).
+    const excused = await ctx.db
+      .select({ workshop: workshops.title, day: attendanceExcuses.day, reason: attendanceExcuses.reason })
+      .from(attendanceExcuses)
+      .innerJoin(workshops, eq(workshops.id, attendanceExcuses.workshopId))
+      .where(and(eq(attendanceExcuses.participantId, input.participantId), inProjectsWithRole(ctx, workshops.projectId)))
+      .orderBy(asc(attendanceExcuses.day));
     await recordAccess(ctx, { action: "file.download", resource: "participants.exportData", participantId: input.participantId });
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
@@ -57,6 +64,7 @@ export const exportParticipantData = defineUseCase({
       // Projects the reader is not in are not named; an administrator's copy names them all.
       alsoKnownToAnotherProject: alsoKnownElsewhere,
       attendance: attended.map((a) => ({ workshop: a.title, day: a.day, institution: a.institutionName })),
+      excused,
       history,
     };
   },

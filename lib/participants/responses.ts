@@ -79,6 +79,7 @@ export const exportParticipantDataOutput = z.object({
   projects: z.array(z.object({ code: z.string(), name: localizedText })),
   alsoKnownToAnotherProject: z.boolean(),
   attendance: z.array(z.object({ workshop: z.string(), day: z.string(), institution: z.string().nullable() })),
+  excused: z.array(z.object({ workshop: z.string(), day: z.string(), reason: z.string() })),
   history: z.array(z.object({ at: z.date(), action: z.string(), changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })) })),
 });
 

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gt, gte, lt, lte, or, sql, type SQL } from "drizzle-orm";
-import { attendance, institutions, missions, workshopAgenda, workshopInvitations, workshops, type Workshop } from "@/db/schema";
+import { attendance, attendanceExcuses, institutions, missions, workshopAgenda, workshopInvitations, workshops, type Workshop } from "@/db/schema";
 import { changeOf } from "@/lib/audit";
 import { assertInstitutions } from "@/lib/institutions/queries";
 import { assertResultsLinkable, linkedResultIds, linkedResults, resultLinksChange, writeResultLinks } from "@/lib/result-links/links";
@@ -156,11 +156,17 @@ export const updateWorkshop = defineUseCase({
     await assertMission(ctx, projectId, input.missionId);
     await assertInstitutions(ctx.db, invitedInstitutionIds, "invitedInstitutionIds");
     await assertResultsLinkable(ctx, projectId, "workshop", outputIds, "outputIds");
-    // Attendance already recorded on a day must stay inside the workshop's dates.
+    // Attendance and excuses already recorded on a day must stay inside the workshop's dates.
     const [outside] = await ctx.db
-      .select({ id: attendance.id })
+      .select({ day: attendance.day })
       .from(attendance)
       .where(and(eq(attendance.workshopId, workshopId), or(lt(attendance.day, input.startDate), gt(attendance.day, input.endDate))))
+      .union(
+        ctx.db
+          .select({ day: attendanceExcuses.day })
+          .from(attendanceExcuses)
+          .where(and(eq(attendanceExcuses.workshopId, workshopId), or(lt(attendanceExcuses.day, input.startDate), gt(attendanceExcuses.day, input.endDate)))),
+      )
       .limit(1);
     if (outside) throw new UseCaseError("invalid", { startDate: { key: "attendanceOutsideDates" } });
     const invitedBefore = (await ctx.db.select({ id: workshopInvitations.institutionId }).from(workshopInvitations).where(eq(workshopInvitations.workshopId, workshopId)))

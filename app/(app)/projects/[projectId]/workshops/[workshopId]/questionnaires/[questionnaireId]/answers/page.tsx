@@ -23,7 +23,7 @@ export default async function QuestionnaireAnswersPage({ params }: { params: Pro
   if (!canEnter || !questionnaire || questionnaire.status === "draft") notFound();
   const [t, locale] = await Promise.all([getTranslations("questionnaires"), getLocale() as Promise<Locale>]);
   const text = (n: Parameters<typeof narrativeFor>[0]) => narrativeFor(n, locale).text;
-  const people = (report.attendees ?? []).filter((a) => !a.isErased).map((a) => ({ value: a.participantId, label: `${a.familyNames}, ${a.givenNames}` }));
+  const people = (report.attendees ?? []).filter((a) => !a.isErased && a.days.length > 0).map((a) => ({ value: a.participantId, label: `${a.familyNames}, ${a.givenNames}` }));
   return (
     <PageMessages namespaces={["questionnaires", "imports"]}>
       <PageHeader title={`${t("enterAnswers")} — ${t(`kinds.${questionnaire.kind}`)} — ${workshop.title}`} />
