@@ -16,10 +16,12 @@ export async function register() {
   flushAccessLogOnExit();
   const { startDailyRetention } = await import("./lib/retention/daily");
   startDailyRetention(getDb);
+  const { startMailWorker } = await import("./lib/mail/worker");
+  startMailWorker(getDb);
   const { getEnv } = await import("./lib/env");
   if (getEnv().ATELIER_DEMO === "1") {
-    const { describeDemoAccounts, seedDemo } = await import("./db/seed/demo");
+    const { describeDemoAccounts, describeDemoMail, seedDemo } = await import("./db/seed/demo");
     await seedDemo(getDb());
-    console.log(`\n${describeDemoAccounts()}\n`);
+    console.log(`\n${describeDemoAccounts()}\n\n${describeDemoMail()}\n`);
   }
 }

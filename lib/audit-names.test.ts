@@ -5,8 +5,8 @@ import { accessActions } from "@/db/schema";
 import { allUseCases } from "./use-cases";
 
 // Writes that no use case makes still name themselves <domain>.<verb>: setting a password from a
-// sign-in link, and the daily retention job's erasures (its run shares the name of retention.run).
-const namesOutsideUseCases = ["auth.setPasswordWithLink", "retention.erase"];
+// sign-in link, asking for one when the password is forgotten, and the daily retention job's erasures (its run shares the name of retention.run).
+const namesOutsideUseCases = ["auth.setPasswordWithLink", "auth.requestPasswordReset", "retention.erase"];
 // The access log (who read personal data) has its own, fixed kinds of entry.
 const accessLogKinds: readonly string[] = accessActions;
 

@@ -234,6 +234,7 @@ const matrix: Record<string, Entry> = {
   "account.offlineKey": { allowed: everyone, input: () => ({}) },
   "audit.list": { allowed: ["admin"], input: () => ({}) },
   "accessLog.list": { allowed: ["admin"], input: () => ({}) },
+  "mail.list": { allowed: ["admin"], input: () => ({}) },
   "retention.overview": { allowed: ["admin"], input: () => ({}) },
   "retention.run": { allowed: ["admin"], input: () => ({}) },
   "institutions.list": { allowed: inDirectory("directory.read"), input: () => ({}) },

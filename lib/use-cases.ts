@@ -14,6 +14,7 @@ import {
 import { listAudit } from "./audit/use-cases";
 import { commitResponseImport, previewResponseImport } from "./imports/evaluations";
 import { commitQuestionnaireImport, previewQuestionnaireImport } from "./imports/questionnaires";
+import { listOutgoingMail } from "./mail/use-cases";
 import { getClosingReport } from "./reports/closing-report";
 import { getRetention, runRetentionNow } from "./retention/use-cases";
 import { getDashboard } from "./reports/dashboard";
@@ -227,4 +228,5 @@ export const allUseCases: UseCase<never, unknown>[] = [
   commitQuestionnaireImport,
   getQuestionnaireResults,
   compareWorkshopResults,
+  listOutgoingMail,
 ] as unknown as UseCase<never, unknown>[];

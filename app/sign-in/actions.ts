@@ -8,6 +8,7 @@ import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { clientAddressFrom } from "@/lib/auth/client-address";
 import { signIn } from "@/lib/auth/next-auth";
 import { setPasswordFromLink, signedInPreferences, signInRefusal } from "@/lib/auth/sign-in-routes";
+import { resetPasswordByMail } from "@/lib/password-reset/routes";
 import { signInInput } from "@/lib/auth/schemas";
 import { describeFailure, formValues, withoutPasswords, type FormState } from "@/lib/forms";
 import { isSameOrigin } from "@/lib/origin";
@@ -55,4 +56,16 @@ export async function setPasswordWithLinkAction(_prev: FormState, formData: Form
   await signIn("credentials", { email: result.data.email, password: values.password, redirect: false });
   await rememberLocale(result.data.locale);
   redirect("/projects");
+}
+
+/** "Forgot your password?": the same answer whether or not the address has an account. */
+export async function requestPasswordResetAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const t = await getTranslations();
+  const values = formValues(formData);
+  const requestHeaders = await headers();
+  if (!isSameOrigin(requestHeaders)) return { status: "error", message: t("errors.forbidden"), values };
+  const outcome = await resetPasswordByMail(values, clientAddressFrom(requestHeaders));
+  if (outcome === "invalid") return { status: "error", message: t("validation.invalidEmail"), fieldErrors: { email: t("validation.invalidEmail") }, values };
+  if (outcome === "too_many") return { status: "error", message: t("auth.forgotTooMany"), values };
+  return { status: "success", data: null, message: t("auth.forgotSent") };
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { TextField } from "@/components/ui/field";
@@ -18,6 +19,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
       <TextField name="email" type="email" label={t("email")} autoComplete="username" required defaultValue={state.values?.email} />
       <TextField name="password" type="password" label={t("password")} autoComplete="current-password" required />
       <SubmitButton>{t("signIn")}</SubmitButton>
+      <Link href="/sign-in/forgot" className="text-sm">
+        {t("forgot")}
+      </Link>
     </form>
   );
 }

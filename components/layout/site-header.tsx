@@ -36,6 +36,7 @@ export async function SiteHeader({ user, seesDirectory, seesParticipants, signOu
           { href: "/admin/audit", label: t("audit") },
           { href: "/admin/access-log", label: t("accessLog") },
           { href: "/admin/retention", label: t("retention") },
+          { href: "/admin/mail", label: t("outgoingMail") },
         ]
       : []),
     { href: "/account", label: t("account") },

@@ -19,3 +19,4 @@ export * from "./indicators";
 export * from "./record-versions";
 export * from "./certificates";
 export * from "./questionnaires";
+export * from "./mail";

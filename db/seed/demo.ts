@@ -149,3 +149,10 @@ export function describeDemoAccounts(): string {
   });
   return [`Demo accounts (password for all: ${demoPassword}):`, ...lines].join("\n");
 }
+
+/** Where the demo's mail goes: without SMTP_URL it stays in the database, for the administrator to read. */
+export function describeDemoMail(): string {
+  return process.env.SMTP_URL
+    ? "Mail goes out through SMTP_URL; every message is also listed under /admin/mail."
+    : "No mail server (SMTP_URL) is set: invitations and password links are kept, readable by admin@example.org at /admin/mail (Outgoing mail).";
+}

@@ -75,15 +75,17 @@ export async function revokeSessions(db: Db, userId: string): Promise<void> {
 }
 
 export const signInLinkLifetimeMs = 72 * 60 * 60 * 1000;
+/** A link sent because the password was forgotten lives an hour. */
+export const resetLinkLifetimeMs = 60 * 60 * 1000;
 
 export function hashToken(token: string): string {
   return crypto.createHash("sha256").update(token).digest("hex");
 }
 
 /** Creates a one-time link token; only its hash is stored. Earlier unused links stop working. */
-export async function createSignInLink(db: Db, userId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+export async function createSignInLink(db: Db, userId: string, now = new Date(), lifetimeMs = signInLinkLifetimeMs): Promise<{ token: string; expiresAt: Date }> {
   const token = crypto.randomBytes(32).toString("base64url");
-  const expiresAt = new Date(now.getTime() + signInLinkLifetimeMs);
+  const expiresAt = new Date(now.getTime() + lifetimeMs);
   await db.delete(signInLinks).where(and(eq(signInLinks.userId, userId), isNull(signInLinks.usedAt)));
   await db.insert(signInLinks).values({ userId, tokenHash: hashToken(token), expiresAt });
   return { token, expiresAt };

@@ -1,6 +1,7 @@
 import { localizedText } from "@/lib/narrative";
 import { z } from "zod";
 import { locales, projectRoles } from "@/db/schema/values";
+import { mailStatuses } from "@/db/schema/mail";
 import { pageOf } from "@/lib/http/declaration";
 
 /** What each use case of this domain answers (its `http.response`): the API document shows it, the authorization matrix checks it. */
@@ -16,11 +17,15 @@ const userShape = z.object({
   createdAt: z.date(),
 });
 
-export const createUserOutput = z.object({ user: userShape, signInLink: z.object({ token: z.string(), expiresAt: z.date() }).nullable() });
+/** The invitation mail queued with a sign-in link: its status on the "Outgoing mail" page. */
+const queuedMail = z.object({ id: z.string(), status: z.enum(mailStatuses) });
+
+export const createUserOutput = z.object({ user: userShape, signInLink: z.object({ token: z.string(), expiresAt: z.date() }).nullable(), invitation: queuedMail.nullable() });
 
 export const getUserOutput = z.object({
   user: userShape,
   memberships: z.array(z.object({ projectId: z.string(), code: z.string(), name: localizedText, role: z.enum(projectRoles) })),
+  invitation: z.object({ status: z.enum(mailStatuses), createdAt: z.date(), sentAt: z.date().nullable() }).nullable(),
 });
 
 export const listUsersOutput = pageOf(userShape);

@@ -1,8 +1,9 @@
-import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
-import { projectMembers, projects, users } from "@/db/schema";
+import { and, asc, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
+import { mailMessages, projectMembers, projects, users } from "@/db/schema";
 import { diffFields, recordAudit } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
 import { createSignInLink, revokeSessions } from "@/lib/auth/sign-in";
+import { queueInvitation } from "@/lib/mail/sign-in-mail";
 import { UseCaseError } from "@/lib/result";
 import { defineUseCase, type Page } from "@/lib/use-case";
 import { createUserInput, listUsersInput, setUserActiveInput, userIdInput } from "./schemas";
@@ -73,7 +74,14 @@ export const getUser = defineUseCase({
       .innerJoin(projects, eq(projects.id, projectMembers.projectId))
       .where(eq(projectMembers.userId, input.userId))
       .orderBy(asc(projects.code));
-    return { user, memberships };
+    // Whether the last invitation went out, so an administrator knows when to send it again.
+    const [invitation] = await ctx.db
+      .select({ status: mailMessages.status, createdAt: mailMessages.createdAt, sentAt: mailMessages.sentAt })
+      .from(mailMessages)
+      .where(and(eq(mailMessages.userId, input.userId), eq(mailMessages.kind, "invitation")))
+      .orderBy(desc(mailMessages.createdAt))
+      .limit(1);
+    return { user, memberships, invitation: invitation ?? null };
   },
 });
 
@@ -99,14 +107,15 @@ export const createUser = defineUseCase({
       })
       .returning(userColumns);
     const link = isPassword ? null : await createSignInLink(ctx.db, user!.id);
+    const invitation = link ? await queueInvitation(ctx.db, user!, link.token) : null;
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
       action: "users.create",
       entityType: "user",
       entityId: user!.id,
-      changes: diffFields(null, user!, ["name", "email", "locale", "isAdmin", "isActive"]),
+      changes: { ...diffFields(null, user!, ["name", "email", "locale", "isAdmin", "isActive"]), ...(invitation ? { mail: { before: null, after: "invitation" } } : {}) },
     });
-    return { user: user!, signInLink: link };
+    return { user: user!, signInLink: link, invitation };
   },
 });
 
@@ -142,17 +151,18 @@ export const issueSignInLink = defineUseCase({
   input: userIdInput,
   write: true,
   async run(ctx, input) {
-    const [user] = await ctx.db.select({ id: users.id, isActive: users.isActive }).from(users).where(eq(users.id, input.userId));
+    const [user] = await ctx.db.select(userColumns).from(users).where(eq(users.id, input.userId));
     if (!user) throw new UseCaseError("not_found");
     if (!user.isActive) throw new UseCaseError("invalid", { userId: { key: "userInactive" } });
     const link = await createSignInLink(ctx.db, input.userId);
+    const invitation = await queueInvitation(ctx.db, user, link.token);
     await recordAudit(ctx.db, {
       actorId: ctx.user.id,
       action: "users.issueSignInLink",
       entityType: "user",
       entityId: input.userId,
-      changes: { signInLink: { before: null, after: link.expiresAt.toISOString() } },
+      changes: { signInLink: { before: null, after: link.expiresAt.toISOString() }, mail: { before: null, after: "invitation" } },
     });
-    return link;
+    return { ...link, invitation };
   },
 });

@@ -3,8 +3,8 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
-/** Shows a one-time link to hand over; it is never shown again once the page is left. */
-export function SignInLink({ token, expiresAt }: { token: string; expiresAt: Date | string }) {
+/** Shows a one-time link to hand over, and whether its invitation went by mail; the link is never shown again once the page is left. */
+export function SignInLink({ token, expiresAt, mailStatus }: { token: string; expiresAt: Date | string; mailStatus: string | null }) {
   const t = useTranslations("users");
   const format = useFormatter();
   const [origin, setOrigin] = useState("");
@@ -21,6 +21,7 @@ export function SignInLink({ token, expiresAt }: { token: string; expiresAt: Dat
         onFocus={(e) => e.currentTarget.select()}
       />
       <p className="mt-1 text-slate-700">{t("linkExpires", { date: format.dateTime(new Date(expiresAt), { dateStyle: "medium", timeStyle: "short" }) })}</p>
+      {mailStatus && <p className="mt-1 text-slate-800">{mailStatus === "kept" ? t("invitationKept") : t("invitationSent")}</p>}
     </div>
   );
 }

@@ -19,13 +19,14 @@ import { narrativeFor } from "@/lib/narrative";
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
   const ctx = await getPageContext();
   const { userId } = await params;
-  const { user, memberships } = unwrapForPage(await getUser(ctx, { userId }));
+  const { user, memberships, invitation } = unwrapForPage(await getUser(ctx, { userId }));
   const projects = unwrapForPage(await listProjects(ctx, { sort: "code", dir: "asc", pageSize: 100 }));
-  const [t, tMembers, tRoles, tLanguage, format, locale] = await Promise.all([
+  const [t, tMembers, tRoles, tLanguage, tMail, format, locale] = await Promise.all([
     getTranslations("users"),
     getTranslations("members"),
     getTranslations("roles"),
     getTranslations("language"),
+    getTranslations("outgoingMail"),
     getFormatter(),
     getLocale(),
   ]);
@@ -34,6 +35,15 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
     { label: t("locale"), value: tLanguage(user.locale) },
     { label: t("status"), value: user.isActive ? t("statuses.active") : t("statuses.inactive") },
     { label: t("createdAt"), value: format.dateTime(user.createdAt, { dateStyle: "medium" }) },
+    {
+      label: t("invitation"),
+      value: invitation
+        ? t("invitationState", {
+            status: tMail(`statuses.${invitation.status}`),
+            date: format.dateTime(invitation.sentAt ?? invitation.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+          })
+        : t("invitationNone"),
+    },
   ];
   return (
     <PageMessages namespaces={["members", "roles", "users"]}>

@@ -36,7 +36,7 @@ export function UserAccessActions({ userId, name, isActive }: { userId: string; 
         )}
       </div>
       {linkState.status === "error" && <FormMessage state={linkState} />}
-      {link && <SignInLink token={link.token} expiresAt={link.expiresAt} />}
+      {link && <SignInLink token={link.token} expiresAt={link.expiresAt} mailStatus={link.invitation.status} />}
     </div>
   );
 }

@@ -23,7 +23,7 @@ export function CreateUserForm() {
     return (
       <div className="flex max-w-2xl flex-col gap-4">
         <FormMessage state={state} />
-        {created.signInLink && <SignInLink token={created.signInLink.token} expiresAt={created.signInLink.expiresAt} />}
+        {created.signInLink && <SignInLink token={created.signInLink.token} expiresAt={created.signInLink.expiresAt} mailStatus={created.invitation?.status ?? null} />}
         <Link href={`/admin/users/${created.user.id}`} className={buttonClass("primary", "self-start")}>
           {t("openUser", { name: created.user.name })}
         </Link>
