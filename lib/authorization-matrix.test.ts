@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@/db/testing";
 import type { Database } from "@/db/client";
 import {
+  apiTokens,
   attendance,
   bodyMemberships,
   certificates,
@@ -33,6 +34,7 @@ import {
   users,
   workshops,
 } from "@/db/schema";
+import { contextForToken, newTokenSecret } from "./auth/api-token";
 import { hashPassword } from "./auth/password";
 import { newCode } from "./certificates/code";
 import { toSessionUser } from "./auth/sign-in";
@@ -73,6 +75,16 @@ async function throwawayUser(w: World) {
     .insert(users)
     .values({ email: `${crypto.randomUUID()}@test.example`, name: "Throwaway" })
     .returning({ id: users.id });
+  return row!.id;
+}
+
+/** A token of the role's own user (another user's is "not found" to anyone but an administrator). */
+async function ownToken(w: World, role: RoleName) {
+  const owner = (await w.ctx(role)).user?.id ?? (await throwawayUser(w));
+  const [row] = await w.db
+    .insert(apiTokens)
+    .values({ userId: owner, name: "Old script", tokenHash: newTokenSecret().hash, access: "read", expiresAt: new Date(Date.now() + 86_400_000) })
+    .returning({ id: apiTokens.id });
   return row!.id;
 }
 
@@ -235,6 +247,9 @@ const matrix: Record<string, Entry> = {
   "audit.list": { allowed: ["admin"], input: () => ({}) },
   "accessLog.list": { allowed: ["admin"], input: () => ({}) },
   "mail.list": { allowed: ["admin"], input: () => ({}) },
+  "apiTokens.create": { allowed: everyone, input: () => ({ name: "R script" }) },
+  "apiTokens.list": { allowed: everyone, input: () => ({}) },
+  "apiTokens.revoke": { allowed: everyone, input: async (w, role) => ({ tokenId: await ownToken(w, role) }) },
   "retention.overview": { allowed: ["admin"], input: () => ({}) },
   "retention.run": { allowed: ["admin"], input: () => ({}) },
   "institutions.list": { allowed: inDirectory("directory.read"), input: () => ({}) },
@@ -741,6 +756,41 @@ describe("authorization matrix", () => {
           const expected = role === "anonymous" ? ["unauthenticated"] : ["not_found", "forbidden"];
           expect(expected).toContain(!result.ok && result.error);
         }
+      });
+    }
+  }
+});
+
+/**
+ * The same matrix through personal API tokens: a token acts with exactly its owner's roles, never
+ * more, except that token management is for browsers only; a read-only token never writes.
+ */
+describe("authorization matrix, with API tokens", () => {
+  const tokenCtx = async (role: RoleName, access: "read" | "write") => {
+    const owner = (await world.ctx(role)).user!;
+    const { secret, hash } = newTokenSecret();
+    await world.db.insert(apiTokens).values({ userId: owner.id, name: `${role} ${access}`, tokenHash: hash, access, expiresAt: new Date(Date.now() + 86_400_000) });
+    return (await contextForToken(world.db, secret))!;
+  };
+  const contexts = new Map<string, Ctx>();
+  beforeAll(async () => {
+    for (const role of roleNames.filter((r) => r !== "anonymous")) for (const access of ["read", "write"] as const) contexts.set(`${role} ${access}`, await tokenCtx(role, access));
+  });
+
+  for (const useCase of allUseCases) {
+    const name = useCase.definition.name;
+    for (const role of roleNames.filter((r) => r !== "anonymous")) {
+      const entry = matrix[name];
+      const isAllowed = (entry?.allowed.includes(role) ?? false) && !useCase.definition.sessionOnly;
+      it(`${name} with ${role}'s token is ${isAllowed ? "allowed" : "refused"}${useCase.definition.write ? ", and refused to a read-only token" : ""}`, async () => {
+        if (!entry) throw new Error(`No matrix entry for ${name}`);
+        const result = await useCase(contexts.get(`${role} write`)!, await entry.input(world, role));
+        if (isAllowed) expect(result).toMatchObject({ ok: true });
+        else expect(["not_found", "forbidden"]).toContain(!result.ok && result.error);
+        if (!useCase.definition.write) return;
+        const readOnly = await useCase(contexts.get(`${role} read`)!, await entry.input(world, role));
+        if (isAllowed) expect(readOnly).toMatchObject({ ok: false, error: "forbidden" });
+        else expect(["not_found", "forbidden"]).toContain(!readOnly.ok && readOnly.error);
       });
     }
   }

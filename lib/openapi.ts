@@ -98,6 +98,7 @@ export function buildOpenApiDocument() {
           403: errorResponse,
           404: errorResponse,
           409: errorResponse,
+          429: errorResponse,
         },
       };
       if (inputSource(declaration) === "query") {
@@ -114,9 +115,13 @@ export function buildOpenApiDocument() {
     info: { title: "Atelier API", version: "1" },
     servers: [{ url: "/api/v1" }],
     components: {
-      securitySchemes: { sessionCookie: { type: "apiKey", in: "cookie", name: "authjs.session-token" } },
+      securitySchemes: {
+        sessionCookie: { type: "apiKey", in: "cookie", name: "authjs.session-token" },
+        // A personal API token from the account page: `Authorization: Bearer atl_…`, no Origin needed.
+        bearerToken: { type: "http", scheme: "bearer", description: "A personal API token (account page): read-only or read-write, acting with its owner's roles." },
+      },
     },
-    security: [{ sessionCookie: [] }],
+    security: [{ sessionCookie: [] }, { bearerToken: [] }],
     paths,
   };
 }

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
+import { bearerToken, contextForToken } from "@/lib/auth/api-token";
 import { getSessionClaims } from "@/lib/auth/next-auth";
 import { loadSessionUser } from "@/lib/auth/sign-in";
 import { isSameOrigin } from "@/lib/origin";
@@ -23,6 +24,18 @@ export const getRequestContext = cache(async (): Promise<Ctx> => {
 export async function getWriteContext(): Promise<Ctx> {
   if (!isSameOrigin(await headers())) throw new ForeignOriginError("Refused: missing or foreign Origin");
   return getRequestContext();
+}
+
+/**
+ * For /api/v1: a program's personal API token (`Authorization: Bearer …`), which needs no Origin
+ * since no browser sends it, or else the browser's session, whose writes must carry this site's
+ * Origin. A token that is unknown, expired or revoked leaves the request anonymous, whatever
+ * cookie comes with it. Pages never read the token: it is no browser session.
+ */
+export async function getApiContext(isWrite = false): Promise<Ctx> {
+  const secret = bearerToken((await headers()).get("authorization"));
+  if (secret !== null) return (await contextForToken(getDb(), secret)) ?? { db: getDb(), user: null };
+  return isWrite ? getWriteContext() : getRequestContext();
 }
 
 /**

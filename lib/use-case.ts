@@ -6,6 +6,10 @@ import { UseCaseError, type Result } from "./result";
 import type { Ctx, SessionUser } from "./session-user";
 import type { Permission } from "./policy";
 import { findControlCharacters, toFieldErrors } from "./validation";
+import { withinPublicLimit } from "./public-limit";
+
+/** How many requests one API token may make in a minute. */
+export const tokenRequestsPerMinute = 600;
 
 export type Access =
   | { kind: "user" }
@@ -33,6 +37,8 @@ export type UseCaseDefinition<S extends z.ZodType, R, H extends Http | undefined
   write: boolean;
   /** Also runs for a user who must still replace a temporary password: the change itself, sign-out. */
   allowsTemporaryPassword?: boolean;
+  /** Only from a signed-in browser, never with an API token (managing the tokens themselves). */
+  sessionOnly?: boolean;
   /**
    * How /api/v1 serves it (a file download and a JSON view may share one use case); none without an
    * API route. Kept as written (path and response), so a client call can be typed from it (lib/http/client.ts).
@@ -57,6 +63,11 @@ export function defineUseCase<S extends z.ZodType, R, const H extends Http | und
     try {
       const user = definition.access.kind === "admin" ? requireAdmin(ctx) : requireUser(ctx);
       if (!definition.allowsTemporaryPassword) requireOwnPassword(user);
+      if (ctx.token) {
+        // A read-only token never writes; some things are done only from a browser; each token has its share of requests.
+        if ((definition.write && ctx.token.access === "read") || definition.sessionOnly) return { ok: false, error: "forbidden" };
+        if (!(await withinPublicLimit(ctx.db, "api-token", ctx.token.id, tokenRequestsPerMinute))) return { ok: false, error: "too_many" };
+      }
       const directoryAccess = definition.access.kind === "directory" ? await requireAnyProjectRole(ctx, definition.access.permission) : null;
       const controlCharacters = findControlCharacters(rawInput);
       if (controlCharacters) return { ok: false, error: "invalid", fieldErrors: controlCharacters };

@@ -15,6 +15,7 @@ import { listAudit } from "./audit/use-cases";
 import { commitResponseImport, previewResponseImport } from "./imports/evaluations";
 import { commitQuestionnaireImport, previewQuestionnaireImport } from "./imports/questionnaires";
 import { listOutgoingMail } from "./mail/use-cases";
+import { createApiToken, listApiTokens, revokeApiToken } from "./api-tokens/use-cases";
 import { getClosingReport } from "./reports/closing-report";
 import { getRetention, runRetentionNow } from "./retention/use-cases";
 import { getDashboard } from "./reports/dashboard";
@@ -229,4 +230,7 @@ export const allUseCases: UseCase<never, unknown>[] = [
   getQuestionnaireResults,
   compareWorkshopResults,
   listOutgoingMail,
+  createApiToken,
+  listApiTokens,
+  revokeApiToken,
 ] as unknown as UseCase<never, unknown>[];

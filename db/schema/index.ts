@@ -20,3 +20,4 @@ export * from "./record-versions";
 export * from "./certificates";
 export * from "./questionnaires";
 export * from "./mail";
+export * from "./api-tokens";

@@ -3,7 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { redactDatabaseError } from "@/lib/database-errors";
 import { describeFailure } from "@/lib/forms";
-import { ForeignOriginError, getRequestContext, getWriteContext } from "@/lib/request-context";
+import { ForeignOriginError, getApiContext } from "@/lib/request-context";
 import type { ErrorCode, Failure, Result } from "@/lib/result";
 import type { Ctx } from "@/lib/session-user";
 import { httpDeclarations, inputSource, isFileResponse, type HttpDeclaration, type HttpDeclared } from "./declaration";
@@ -31,8 +31,8 @@ async function readInput(request: Request, params: Record<string, string>, decla
 
 /**
  * An /api/v1 handler: the same use case the UI calls, served as its `http` declaration says and
- * answered as JSON. Writes must carry this site's Origin; refusals come back in the caller's
- * language with per-field messages.
+ * answered as JSON. A browser's writes must carry this site's Origin (a token's need not, see
+ * getApiContext); refusals come back in the caller's language with per-field messages.
  */
 export function apiRoute(useCase: ServedUseCase) {
   const declaration = httpDeclarations(useCase).find((d) => !isFileResponse(d.response));
@@ -42,7 +42,7 @@ export function apiRoute(useCase: ServedUseCase) {
     const isWrite = request.method !== "GET" && request.method !== "HEAD";
     let ctx: Ctx;
     try {
-      ctx = isWrite ? await getWriteContext() : await getRequestContext();
+      ctx = await getApiContext(isWrite);
     } catch (error) {
       if (error instanceof ForeignOriginError) return Response.json({ error: "foreign_origin", message: (await getTranslations())("errors.foreignOrigin") }, { status: 403 });
       throw error;

@@ -1,6 +1,6 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import { getRequestContext } from "@/lib/request-context";
+import { getApiContext } from "@/lib/request-context";
 import { failureResponse } from "./api";
 import type { Result } from "@/lib/result";
 import type { Ctx } from "@/lib/session-user";
@@ -19,7 +19,7 @@ type Column<R> = { header: string; value: (row: R, t: Translate) => string | num
 export function exportRoute<R>(run: (ctx: Ctx, input: unknown) => Promise<Result<Exported<R>>>, fileName: string, columns: (t: Translate) => Column<R>[]) {
   return async (request: Request) => {
     const t = (await getTranslations()) as unknown as Translate;
-    const result = await run(await getRequestContext(), Object.fromEntries(new URL(request.url).searchParams));
+    const result = await run(await getApiContext(), Object.fromEntries(new URL(request.url).searchParams));
     if (!result.ok) return failureResponse(result);
     const cols = columns(t);
     const bytes = await writeSpreadsheet(

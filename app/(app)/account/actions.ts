@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { changePassword } from "@/lib/account/use-cases";
+import { createApiToken, revokeApiToken } from "@/lib/api-tokens/use-cases";
 import { signOut } from "@/lib/auth/next-auth";
 import { runFormAction } from "@/lib/form-action";
 import type { FormState } from "@/lib/forms";
@@ -12,4 +13,12 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
   if (state.status !== "success") return state;
   await signOut({ redirect: false });
   redirect("/sign-in?changed=1");
+}
+
+export async function createApiTokenAction(_prev: FormState, formData: FormData) {
+  return runFormAction(formData, createApiToken);
+}
+
+export async function revokeApiTokenAction(_prev: FormState, formData: FormData) {
+  return runFormAction(formData, revokeApiToken, "apiTokens.revokedMessage");
 }

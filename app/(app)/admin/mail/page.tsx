@@ -62,9 +62,7 @@ export default async function OutgoingMailPage({ searchParams }: { searchParams:
                     </span>
                   )}
                 </summary>
-                <pre className="mt-2 overflow-x-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-sm" aria-label={t("body")}>
-                  {m.text}
-                </pre>
+                <pre className="mt-2 overflow-x-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-sm">{m.text}</pre>
               </details>
             </li>
           ))}

@@ -12,6 +12,8 @@ import { listProjects } from "@/lib/projects/use-cases";
 import { getPageContext, unwrapForPage } from "@/lib/request-context";
 import { getUser } from "@/lib/users/use-cases";
 import { grantRoleAction, revokeRoleAction } from "@/app/(app)/projects/[projectId]/actions";
+import { ApiTokens } from "@/app/(app)/account/api-tokens";
+import { listApiTokens } from "@/lib/api-tokens/use-cases";
 import { UserAccessActions } from "./user-access-actions";
 import { NarrativeText } from "@/components/narrative-text";
 import { narrativeFor } from "@/lib/narrative";
@@ -21,12 +23,14 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
   const { userId } = await params;
   const { user, memberships, invitation } = unwrapForPage(await getUser(ctx, { userId }));
   const projects = unwrapForPage(await listProjects(ctx, { sort: "code", dir: "asc", pageSize: 100 }));
-  const [t, tMembers, tRoles, tLanguage, tMail, format, locale] = await Promise.all([
+  const tokens = unwrapForPage(await listApiTokens(ctx, { userId }));
+  const [t, tMembers, tRoles, tLanguage, tMail, tTokens, format, locale] = await Promise.all([
     getTranslations("users"),
     getTranslations("members"),
     getTranslations("roles"),
     getTranslations("language"),
     getTranslations("outgoingMail"),
+    getTranslations("apiTokens"),
     getFormatter(),
     getLocale(),
   ]);
@@ -46,7 +50,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
     },
   ];
   return (
-    <PageMessages namespaces={["members", "roles", "users"]}>
+    <PageMessages namespaces={["members", "roles", "users", "apiTokens"]}>
       <PageHeader title={user.name} actions={user.isAdmin && <Badge>{t("admin")}</Badge>} />
       <section aria-labelledby="account" className="mb-8 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="account" className="mb-3 text-lg font-semibold">
@@ -97,6 +101,12 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
             />
           </div>
         )}
+      </section>
+      <section aria-labelledby="user-api-tokens" className="mt-8 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="user-api-tokens" className="mb-3 text-lg font-semibold">
+          {tTokens("title")}
+        </h2>
+        <ApiTokens tokens={tokens} mayCreate={false} />
       </section>
     </PageMessages>
   );

@@ -8,7 +8,7 @@ import { isLocale } from "@/lib/i18n/config";
 import { wordingFor } from "@/lib/i18n/wording";
 import { getAnnualReport } from "@/lib/reports/annual-report";
 import { annualReportDocument } from "@/lib/reports/annual-report-document";
-import { getRequestContext } from "@/lib/request-context";
+import { getApiContext } from "@/lib/request-context";
 
 type Params = { params: Promise<{ projectId: string }> };
 
@@ -18,7 +18,7 @@ export async function GET(request: Request, { params }: Params) {
   const asked = search.get("lang");
   const locale = isLocale(asked) ? asked : await getLocale();
   const format = search.get("format") === "pdf" ? "pdf" : "docx";
-  const result = await getAnnualReport(await getRequestContext(), { ...(await params), periodId: search.get("periodId") });
+  const result = await getAnnualReport(await getApiContext(), { ...(await params), periodId: search.get("periodId") });
   if (!result.ok) return failureResponse(result);
   const spec = annualReportDocument(result.data, locale, wordingFor(locale));
   const bytes = format === "pdf" ? await documentToPdf(spec) : await documentToDocx(spec);

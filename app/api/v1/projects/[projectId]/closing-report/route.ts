@@ -8,7 +8,7 @@ import { fileResponse } from "@/lib/http/document-response";
 import { wordingFor } from "@/lib/i18n/wording";
 import { getClosingReport } from "@/lib/reports/closing-report";
 import { closingReportDocument } from "@/lib/reports/closing-report-document";
-import { getRequestContext } from "@/lib/request-context";
+import { getApiContext } from "@/lib/request-context";
 
 type Params = { params: Promise<{ projectId: string }> };
 
@@ -18,7 +18,7 @@ export async function GET(request: Request, { params }: Params) {
   const asked = search.get("lang");
   const locale = isLocale(asked) ? asked : await getLocale();
   const pdf = search.get("format") === "pdf";
-  const result = await getClosingReport(await getRequestContext(), await params);
+  const result = await getClosingReport(await getApiContext(), await params);
   if (!result.ok) return failureResponse(result);
   const spec = closingReportDocument(result.data, locale, wordingFor(locale));
   const bytes = pdf ? await documentToPdf(spec) : await documentToDocx(spec);

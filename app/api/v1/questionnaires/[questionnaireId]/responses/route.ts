@@ -4,7 +4,7 @@ import { clientAddressFrom } from "@/lib/auth/client-address";
 import { failureResponse } from "@/lib/http/api";
 import { readCappedBody } from "@/lib/http/capped-body";
 import { submitPublicResponse } from "@/lib/questionnaires/public";
-import { getRequestContext } from "@/lib/request-context";
+import { getApiContext } from "@/lib/request-context";
 
 type Params = { params: Promise<{ questionnaireId: string }> };
 
@@ -22,7 +22,7 @@ export async function POST(request: Request, { params }: Params) {
     return Response.json({ error: "invalid", message: (await getTranslations())("errors.badJson") }, { status: 400 });
   }
   const input = { ...(body && typeof body === "object" ? body : {}), questionnaireId: (await params).questionnaireId };
-  const result = await submitPublicResponse((await getRequestContext()).db, input, clientAddressFrom(await headers()));
+  const result = await submitPublicResponse((await getApiContext()).db, input, clientAddressFrom(await headers()));
   if (!result.ok) return failureResponse(result);
   return Response.json(result.data, { status: result.data.replayed ? 200 : 201 });
 }

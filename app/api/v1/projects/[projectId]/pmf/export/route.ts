@@ -8,7 +8,7 @@ import { isLocale } from "@/lib/i18n/config";
 import { wordingFor } from "@/lib/i18n/wording";
 import { getPmf } from "@/lib/indicators/pmf";
 import { pmfDocument } from "@/lib/indicators/pmf-document";
-import { getRequestContext } from "@/lib/request-context";
+import { getApiContext } from "@/lib/request-context";
 
 type Params = { params: Promise<{ projectId: string }> };
 
@@ -18,7 +18,7 @@ export async function GET(request: Request, { params }: Params) {
   const asked = search.get("lang");
   const locale = isLocale(asked) ? asked : await getLocale();
   const format = search.get("format") === "docx" ? "docx" : "xlsx";
-  const result = await getPmf(await getRequestContext(), { ...(await params), level: search.get("level"), periodId: search.get("periodId") });
+  const result = await getPmf(await getApiContext(), { ...(await params), level: search.get("level"), periodId: search.get("periodId") });
   if (!result.ok) return failureResponse(result);
   const spec = pmfDocument(result.data, locale, wordingFor(locale));
   const bytes = format === "docx" ? await documentToDocx(spec) : await documentToXlsx(spec);

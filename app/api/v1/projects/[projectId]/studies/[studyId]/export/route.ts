@@ -7,7 +7,7 @@ import { failureResponse } from "@/lib/http/api";
 import { fileTypes } from "@/lib/http/declaration";
 import { datedFileName, fileResponse } from "@/lib/http/document-response";
 import { wordingFor } from "@/lib/i18n/wording";
-import { getRequestContext } from "@/lib/request-context";
+import { getApiContext } from "@/lib/request-context";
 import { getStudyReport } from "@/lib/reports/study-report";
 import { actionPlan, studyDocument } from "@/lib/reports/study-report-document";
 
@@ -22,7 +22,7 @@ export async function GET(request: Request, { params }: Params) {
   const asked = search.get("lang");
   const locale = isLocale(asked) ? asked : await getLocale();
   const format = search.get("format") === "pdf" ? "pdf" : search.get("format") === "xlsx" ? "xlsx" : "docx";
-  const result = await getStudyReport(await getRequestContext(), await params);
+  const result = await getStudyReport(await getApiContext(), await params);
   if (!result.ok) return failureResponse(result);
   const wording = wordingFor(locale);
   const spec = studyDocument(result.data, locale, wording);

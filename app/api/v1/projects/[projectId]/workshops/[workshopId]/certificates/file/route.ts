@@ -4,14 +4,14 @@ import { failureResponse, unexpectedFailure } from "@/lib/http/api";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { fileTypes } from "@/lib/http/declaration";
 import { fileResponse } from "@/lib/http/document-response";
-import { getRequestContext } from "@/lib/request-context";
+import { getApiContext } from "@/lib/request-context";
 
 type Params = { params: Promise<{ projectId: string; workshopId: string }> };
 
 /** One person's certificate (?participantId=) or the workshop's valid ones in one PDF, in ?lang= or each holder's language. */
 export async function GET(request: Request, { params }: Params) {
   const url = new URL(request.url);
-  const result = await getCertificatesFile(await getRequestContext(), { ...Object.fromEntries(url.searchParams), ...(await params) });
+  const result = await getCertificatesFile(await getApiContext(), { ...Object.fromEntries(url.searchParams), ...(await params) });
   if (!result.ok) return failureResponse(result);
   let bytes: Uint8Array;
   try {
