@@ -56,6 +56,12 @@ const publicOperation = (name: string, parameter: string, responses: Record<numb
 });
 const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema: toJsonSchema(schema, "output") } } });
 export const publicPaths: Record<string, Record<string, unknown>> = {
+  "/calendar/{token}": {
+    get: publicOperation("calendar.feed", "token", {
+      200: { description: "The owner's missions and workshops as iCalendar", content: { "text/calendar": { schema: { type: "string" } } } },
+      404: errorResponse,
+    }),
+  },
   "/certificates/{code}": { get: publicOperation("certificates.verify", "code", { 200: json(certificateVerificationOutput, "Valid, revoked or unknown") }) },
   "/questionnaires/{questionnaireId}": {
     get: publicOperation("questionnaires.public", "questionnaireId", { 200: json(publicQuestionnaireOutput, "The questionnaire, without its right answers"), 404: errorResponse }),

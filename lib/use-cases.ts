@@ -16,6 +16,7 @@ import { commitResponseImport, previewResponseImport } from "./imports/evaluatio
 import { commitQuestionnaireImport, previewQuestionnaireImport } from "./imports/questionnaires";
 import { listOutgoingMail } from "./mail/use-cases";
 import { createApiToken, listApiTokens, revokeApiToken } from "./api-tokens/use-cases";
+import { getCalendarFeed, renewCalendarFeed } from "./calendar/feed";
 import { getClosingReport } from "./reports/closing-report";
 import { getRetention, runRetentionNow } from "./retention/use-cases";
 import { getDashboard } from "./reports/dashboard";
@@ -233,4 +234,6 @@ export const allUseCases: UseCase<never, unknown>[] = [
   createApiToken,
   listApiTokens,
   revokeApiToken,
+  getCalendarFeed,
+  renewCalendarFeed,
 ] as unknown as UseCase<never, unknown>[];

@@ -21,3 +21,4 @@ export * from "./certificates";
 export * from "./questionnaires";
 export * from "./mail";
 export * from "./api-tokens";
+export * from "./calendar-feeds";

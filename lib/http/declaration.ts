@@ -44,4 +44,5 @@ export const fileTypes = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   pdf: "application/pdf",
+  ics: "text/calendar; charset=utf-8",
 } as const;

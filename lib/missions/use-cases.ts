@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { missionNotes, missions, missionTeam, projectMembers, users, workshops, type Mission } from "@/db/schema";
 import { changeOf, recordAudit } from "@/lib/audit";
+import { fileTypes } from "@/lib/http/declaration";
 import { UseCaseError } from "@/lib/result";
 import { accentedLetters, containsPattern, plainLetters, sortable, toSearchText } from "@/lib/search-text";
 import { narrativeSearchText, narrativeSortKey } from "@/lib/narrative-sql";
@@ -92,7 +93,11 @@ async function loadMission(ctx: UseCaseCtx, projectId: string, missionId: string
 
 export const getMission = defineUseCase({
   name: "missions.get",
-  http: { method: "get", path: "/projects/{projectId}/missions/{missionId}", response: getMissionOutput },
+  http: [
+    { method: "get", path: "/projects/{projectId}/missions/{missionId}", response: getMissionOutput },
+    // The same mission as one calendar event (app/api/v1/…/calendar/route.ts builds the file).
+    { method: "get", path: "/projects/{projectId}/missions/{missionId}/calendar", response: { file: [fileTypes.ics] } },
+  ],
   access: { kind: "project", permission: "missions.read" },
   input: missionIdInput,
   write: false,

@@ -4,6 +4,7 @@ import { changeOf } from "@/lib/audit";
 import { assertInstitutions } from "@/lib/institutions/queries";
 import { assertResultsLinkable, linkedResultIds, linkedResults, resultLinksChange, writeResultLinks } from "@/lib/result-links/links";
 import { visibleMissions } from "@/lib/missions/queries";
+import { fileTypes } from "@/lib/http/declaration";
 import { UseCaseError } from "@/lib/result";
 import { containsPattern, sortable, toSearchText } from "@/lib/search-text";
 import { can } from "@/lib/policy";
@@ -56,7 +57,11 @@ export const listWorkshops = defineUseCase({
 
 export const getWorkshop = defineUseCase({
   name: "workshops.get",
-  http: { method: "get", path: "/projects/{projectId}/workshops/{workshopId}", response: getWorkshopOutput },
+  http: [
+    { method: "get", path: "/projects/{projectId}/workshops/{workshopId}", response: getWorkshopOutput },
+    // The same workshop as one calendar event (app/api/v1/…/calendar/route.ts builds the file).
+    { method: "get", path: "/projects/{projectId}/workshops/{workshopId}/calendar", response: { file: [fileTypes.ics] } },
+  ],
   access: { kind: "project", permission: "project.read" },
   input: workshopIdInput,
   write: false,

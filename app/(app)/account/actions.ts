@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { changePassword } from "@/lib/account/use-cases";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/use-cases";
+import { renewCalendarFeed } from "@/lib/calendar/feed";
 import { signOut } from "@/lib/auth/next-auth";
 import { runFormAction } from "@/lib/form-action";
 import type { FormState } from "@/lib/forms";
@@ -21,4 +22,8 @@ export async function createApiTokenAction(_prev: FormState, formData: FormData)
 
 export async function revokeApiTokenAction(_prev: FormState, formData: FormData) {
   return runFormAction(formData, revokeApiToken, "apiTokens.revokedMessage");
+}
+
+export async function renewCalendarFeedAction(_prev: FormState, formData: FormData) {
+  return runFormAction(formData, renewCalendarFeed);
 }

@@ -3,17 +3,24 @@ import { PageMessages } from "@/components/layout/page-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { listApiTokens } from "@/lib/api-tokens/use-cases";
 import { getPageContext } from "@/lib/request-context";
+import { getCalendarFeed } from "@/lib/calendar/feed";
 import { ApiTokens } from "./api-tokens";
+import { CalendarFeed } from "./calendar-feed";
 import { ChangePasswordForm } from "./change-password-form";
 
 export default async function AccountPage() {
   const ctx = await getPageContext({ allowsTemporaryPassword: true });
   const { user } = ctx;
-  const [t, tLanguage, tTokens] = await Promise.all([getTranslations("account"), getTranslations("language"), getTranslations("apiTokens")]);
+  const [t, tLanguage, tTokens, tCalendar] = await Promise.all([
+    getTranslations("account"),
+    getTranslations("language"),
+    getTranslations("apiTokens"),
+    getTranslations("calendar"),
+  ]);
   // Until a temporary password is replaced, no use case runs, so there are no tokens to show.
-  const tokens = user.mustChangePassword ? null : await listApiTokens(ctx, {});
+  const [tokens, calendar] = user.mustChangePassword ? [null, null] : await Promise.all([listApiTokens(ctx, {}), getCalendarFeed(ctx, {})]);
   return (
-    <PageMessages namespaces={["account", "apiTokens"]}>
+    <PageMessages namespaces={["account", "apiTokens", "calendar"]}>
       <PageHeader title={t("title")} />
       <dl className="mb-8 grid max-w-md gap-3">
         <div>
@@ -31,6 +38,14 @@ export default async function AccountPage() {
       </dl>
       <h2 className="mb-3 text-lg font-semibold">{t("changePassword")}</h2>
       <ChangePasswordForm email={user.email} />
+      {calendar?.ok && (
+        <section aria-labelledby="calendar-feed" className="mt-8">
+          <h2 id="calendar-feed" className="mb-3 text-lg font-semibold">
+            {tCalendar("title")}
+          </h2>
+          <CalendarFeed createdAt={calendar.data.createdAt} />
+        </section>
+      )}
       {tokens?.ok && (
         <section aria-labelledby="api-tokens" className="mt-8">
           <h2 id="api-tokens" className="mb-3 text-lg font-semibold">

@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PageMessages } from "@/components/layout/page-messages";
 import { LinkedResults } from "@/components/logic-model/linked-results";
 import { ButtonLink } from "@/components/ui/button";
+import { DownloadLink } from "@/components/ui/download-link";
 import { FactList } from "@/components/ui/fact-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { countryName } from "@/lib/i18n/countries";
@@ -38,7 +39,14 @@ export default async function MissionPage({ params }: { params: Promise<{ projec
     <PageMessages namespaces={["missions"]}>
       <PageHeader
         title={<NarrativeText text={mission.title} as="title" />}
-        actions={canEdit && <ButtonLink href={`/projects/${projectId}/missions/${mission.id}/edit`}>{t("edit")}</ButtonLink>}
+        actions={
+          <>
+            <DownloadLink href={`/api/v1/projects/${projectId}/missions/${mission.id}/calendar`} variant="secondary">
+              {t("addToCalendar")}
+            </DownloadLink>
+            {canEdit && <ButtonLink href={`/projects/${projectId}/missions/${mission.id}/edit`}>{t("edit")}</ButtonLink>}
+          </>
+        }
       />
       <section aria-labelledby="facts" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="facts" className="mb-3 text-lg font-semibold">

@@ -71,6 +71,9 @@ export default async function WorkshopPage({ params }: { params: Promise<{ proje
                 {tImport("open")}
               </ButtonLink>
             )}
+            <DownloadLink href={`/api/v1${base}/calendar`} variant="secondary">
+              {t("addToCalendar")}
+            </DownloadLink>
             {canEdit && <ButtonLink href={`${base}/edit`}>{t("edit")}</ButtonLink>}
           </>
         }
