@@ -7,8 +7,7 @@ import { expect, expectAccessible, test } from "./support/fixtures";
 import { messages } from "./support/messages";
 
 const es = messages.es.calendar;
-const summaries = (ics: string) =>
-  new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents("vevent").map((v) => String(v.getFirstPropertyValue("summary")));
+const summaries = (ics: string) => new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents("vevent").map((v) => String(v.getFirstPropertyValue("summary")));
 
 test.describe("calendars, as field staff (Spanish)", () => {
   test.use({ storageState: storageStateFor("field") });

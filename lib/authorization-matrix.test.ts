@@ -25,6 +25,7 @@ import {
   projectMembers,
   questionnaireQuestions,
   questionnaires,
+  recoveryCodes,
   reviewRoundFindings,
   reviewRoundPartners,
   reportingPeriods,
@@ -34,7 +35,11 @@ import {
   users,
   workshops,
 } from "@/db/schema";
+import { generate } from "otplib";
 import { contextForToken, newTokenSecret } from "./auth/api-token";
+import { seal } from "./auth/sealed";
+import { newTotpSecret } from "./auth/second-factor";
+import { hashToken } from "./auth/token-hash";
 import { hashPassword } from "./auth/password";
 import { newCode } from "./certificates/code";
 import { toSessionUser } from "./auth/sign-in";
@@ -86,6 +91,26 @@ async function ownToken(w: World, role: RoleName) {
     .values({ userId: owner, name: "Old script", tokenHash: newTokenSecret().hash, access: "read", expiresAt: new Date(Date.now() + 86_400_000) })
     .returning({ id: apiTokens.id });
   return row!.id;
+}
+
+/** A secret being set up for the role's user, and the code an app shows for it now. */
+async function pendingSecondFactorCode(w: World, role: RoleName) {
+  const userId = (await w.ctx(role)).user?.id;
+  const secret = newTotpSecret();
+  if (userId)
+    await w.db
+      .update(users)
+      .set({ totpPendingSecret: seal(secret) })
+      .where(eq(users.id, userId));
+  return generate({ secret });
+}
+
+/** A recovery code of the role's user, good once. */
+async function recoveryCode(w: World, role: RoleName) {
+  const userId = (await w.ctx(role)).user?.id;
+  const code = `RC${crypto.randomUUID().slice(0, 6).toUpperCase()}`;
+  if (userId) await w.db.insert(recoveryCodes).values({ userId, codeHash: hashToken(code) });
+  return code;
 }
 
 async function institution(w: World) {
@@ -250,6 +275,11 @@ const matrix: Record<string, Entry> = {
   "apiTokens.create": { allowed: everyone, input: () => ({ name: "R script" }) },
   "apiTokens.list": { allowed: everyone, input: () => ({}) },
   "calendar.get": { allowed: everyone, input: () => ({}) },
+  "secondFactor.get": { allowed: everyone, input: () => ({}) },
+  "secondFactor.start": { allowed: everyone, input: () => ({}) },
+  "secondFactor.confirm": { allowed: everyone, input: async (w, role) => ({ code: await pendingSecondFactorCode(w, role) }) },
+  "secondFactor.disable": { allowed: everyone, input: async (w, role) => ({ code: await recoveryCode(w, role) }) },
+  "secondFactor.reset": { allowed: ["admin"], input: async (w) => ({ userId: await throwawayUser(w) }) },
   "calendar.renew": { allowed: everyone, input: () => ({}) },
   "apiTokens.revoke": { allowed: everyone, input: async (w, role) => ({ tokenId: await ownToken(w, role) }) },
   "retention.overview": { allowed: ["admin"], input: () => ({}) },

@@ -17,6 +17,7 @@ import { commitQuestionnaireImport, previewQuestionnaireImport } from "./imports
 import { listOutgoingMail } from "./mail/use-cases";
 import { createApiToken, listApiTokens, revokeApiToken } from "./api-tokens/use-cases";
 import { getCalendarFeed, renewCalendarFeed } from "./calendar/feed";
+import { confirmSecondFactor, disableSecondFactor, getSecondFactor, resetSecondFactor, startSecondFactor } from "./account/second-factor";
 import { getClosingReport } from "./reports/closing-report";
 import { getRetention, runRetentionNow } from "./retention/use-cases";
 import { getDashboard } from "./reports/dashboard";
@@ -236,4 +237,9 @@ export const allUseCases: UseCase<never, unknown>[] = [
   revokeApiToken,
   getCalendarFeed,
   renewCalendarFeed,
+  getSecondFactor,
+  startSecondFactor,
+  confirmSecondFactor,
+  disableSecondFactor,
+  resetSecondFactor,
 ] as unknown as UseCase<never, unknown>[];

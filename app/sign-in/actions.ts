@@ -23,9 +23,11 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   if (!parsed.success) return { status: "error", message: t("auth.invalid"), values: { email: values.email ?? "" } };
 
   try {
-    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, code: parsed.data.code ?? "", redirect: false });
   } catch (error) {
     if (!(error instanceof CredentialsSignin)) throw error;
+    // The password was right: the form asks for the second factor's code and sends both again.
+    if (error.code === "code_required") return { status: "error", error: "code_required", message: t("auth.codeRequired"), values: { email: parsed.data.email } };
     return { status: "error", message: await refusalMessage(error.code, parsed.data.email, clientAddressFrom(requestHeaders)), values: { email: parsed.data.email } };
   }
   const user = await signedInPreferences(parsed.data.email);

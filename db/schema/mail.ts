@@ -3,7 +3,7 @@ import { users } from "./users";
 import { locales } from "./values";
 
 /** What a message is about: each kind is worded in lib/mail/kinds.ts. */
-export const mailKinds = ["invitation", "password_reset"] as const;
+export const mailKinds = ["invitation", "password_reset", "second_factor_reset"] as const;
 export type MailKind = (typeof mailKinds)[number];
 
 /**

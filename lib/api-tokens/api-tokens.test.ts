@@ -5,7 +5,7 @@ import { createTestDatabase } from "@/db/testing";
 import { apiTokens } from "@/db/schema";
 import { getWorkshopReport } from "@/lib/attendance/use-cases";
 import { bearerToken, contextForToken } from "@/lib/auth/api-token";
-import { hashToken } from "@/lib/auth/sign-in";
+import { hashToken } from "@/lib/auth/token-hash";
 import { expectFailure, expectOk } from "@/lib/testing/helpers";
 import { insertWorkshop } from "@/lib/testing/workshops";
 import { createWorld } from "@/lib/testing/world";

@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
-import { hashToken, toSessionUser } from "./sign-in";
+import { toSessionUser } from "./sign-in";
+import { hashToken } from "./token-hash";
 import type { Ctx } from "@/lib/session-user";
 
 // The prefix tells a reader (and secret scanners) what the string is.

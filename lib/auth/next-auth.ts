@@ -15,6 +15,11 @@ export class SignInLocked extends CredentialsSignin {
   code = "locked";
 }
 
+/** Raised when the password is right and the account's second factor asks for its code. */
+export class SignInCodeRequired extends CredentialsSignin {
+  code = "code_required";
+}
+
 /** Raised when the global ceiling on password checks is reached. */
 export class SignInBusy extends CredentialsSignin {
   code = "busy";
@@ -29,12 +34,13 @@ export const { signIn, signOut } = NextAuth(() => ({
   pages: { signIn: "/sign-in" },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      credentials: { email: {}, password: {}, code: {} },
       async authorize(credentials, request) {
         const result = await authenticate(getDb(), credentials, clientAddressFrom(request.headers));
         if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
         if (result.reason === "locked") throw new SignInLocked();
         if (result.reason === "busy") throw new SignInBusy();
+        if (result.reason === "code_required") throw new SignInCodeRequired();
         return null;
       },
     }),

@@ -8,16 +8,19 @@ import type { SessionUser } from "@/lib/session-user";
 import { toFieldErrors } from "@/lib/validation";
 import { unknownClientAddress } from "./client-address";
 import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from "./password";
+import { passSecondFactor } from "./second-factor";
+import { hashToken } from "./token-hash";
 import { setPasswordWithLinkInput, signInInput } from "./schemas";
 import { forgetSignInAttempt, getSignInRefusal, recordSignInSuccess, startSignInAttempt, type SignInRefusal } from "./throttle";
 
 export type AuthenticatedUser = { id: string; email: string; name: string; sessionVersion: number };
-export type AuthenticateResult = { ok: true; user: AuthenticatedUser } | ({ ok: false } & ({ reason: "invalid" } | SignInRefusal));
+export type AuthenticateResult = { ok: true; user: AuthenticatedUser } | ({ ok: false } & ({ reason: "invalid" | "code_required" } | SignInRefusal));
 
 /**
- * Checks e-mail and password for a client at `clientAddress` (see client-address.ts). One answer,
- * "invalid", for an unknown e-mail, a wrong password and a deactivated account, so the response
- * never reveals whether an account exists.
+ * Checks e-mail and password for a client at `clientAddress` (see client-address.ts), then, when
+ * the account's second factor is on, the code ("code_required" until one is sent). One answer,
+ * "invalid", for an unknown e-mail, a wrong password or code and a deactivated account, so the
+ * response never reveals whether an account exists.
  */
 export async function authenticate(db: Db, rawInput: unknown, clientAddress = unknownClientAddress): Promise<AuthenticateResult> {
   const parsed = signInInput.safeParse(rawInput);
@@ -37,6 +40,14 @@ export async function authenticate(db: Db, rawInput: unknown, clientAddress = un
   const storedHash = user?.passwordHash;
   const isValid = storedHash ? await verifyPassword(storedHash, password) : await burnPasswordCheck(password).then(() => false);
   if (!user || !storedHash || !isValid || !user.isActive) return { ok: false, reason: "invalid" };
+  if (user.totpSecret) {
+    // The right password alone is not a failed attempt; a wrong code is one, as a wrong password is.
+    if (!parsed.data.code) {
+      await forgetSignInAttempt(db, attemptId);
+      return { ok: false, reason: "code_required" };
+    }
+    if (!(await passSecondFactor(db, user, parsed.data.code))) return { ok: false, reason: "invalid" };
+  }
   await recordSignInSuccess(db, attemptId, email, clientAddress);
   if (needsRehash(storedHash)) {
     // Only if the hash is still the one just verified, so a password changed meanwhile is kept.
@@ -77,10 +88,6 @@ export async function revokeSessions(db: Db, userId: string): Promise<void> {
 export const signInLinkLifetimeMs = 72 * 60 * 60 * 1000;
 /** A link sent because the password was forgotten lives an hour. */
 export const resetLinkLifetimeMs = 60 * 60 * 1000;
-
-export function hashToken(token: string): string {
-  return crypto.createHash("sha256").update(token).digest("hex");
-}
 
 /** Creates a one-time link token; only its hash is stored. Earlier unused links stop working. */
 export async function createSignInLink(db: Db, userId: string, now = new Date(), lifetimeMs = signInLinkLifetimeMs): Promise<{ token: string; expiresAt: Date }> {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { calendarFeeds, missions, missionTeam, projectMembers, users, workshops } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { hashToken } from "@/lib/auth/sign-in";
+import { hashToken } from "@/lib/auth/token-hash";
 import { mailLinkOrigin } from "@/lib/mail/settings";
 import { withinPublicLimit } from "@/lib/public-limit";
 import type { Result } from "@/lib/result";

@@ -26,6 +26,8 @@ export const getUserOutput = z.object({
   user: userShape,
   memberships: z.array(z.object({ projectId: z.string(), code: z.string(), name: localizedText, role: z.enum(projectRoles) })),
   invitation: z.object({ status: z.enum(mailStatuses), createdAt: z.date(), sentAt: z.date().nullable() }).nullable(),
+  /** Whether the user signs in with a second factor. */
+  secondFactor: z.boolean(),
 });
 
 export const listUsersOutput = pageOf(userShape);

@@ -81,7 +81,8 @@ export const getUser = defineUseCase({
       .where(and(eq(mailMessages.userId, input.userId), eq(mailMessages.kind, "invitation")))
       .orderBy(desc(mailMessages.createdAt))
       .limit(1);
-    return { user, memberships, invitation: invitation ?? null };
+    const [factor] = await ctx.db.select({ on: users.totpSecret }).from(users).where(eq(users.id, input.userId));
+    return { user, memberships, invitation: invitation ?? null, secondFactor: Boolean(factor?.on) };
   },
 });
 

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { confirmSecondFactor, disableSecondFactor, startSecondFactor } from "@/lib/account/second-factor";
 import { changePassword } from "@/lib/account/use-cases";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/use-cases";
 import { renewCalendarFeed } from "@/lib/calendar/feed";
@@ -26,4 +27,16 @@ export async function revokeApiTokenAction(_prev: FormState, formData: FormData)
 
 export async function renewCalendarFeedAction(_prev: FormState, formData: FormData) {
   return runFormAction(formData, renewCalendarFeed);
+}
+
+export async function startSecondFactorAction(_prev: FormState, formData: FormData) {
+  return runFormAction(formData, startSecondFactor);
+}
+
+export async function confirmSecondFactorAction(_prev: FormState, formData: FormData) {
+  return runFormAction(formData, confirmSecondFactor);
+}
+
+export async function disableSecondFactorAction(_prev: FormState, formData: FormData) {
+  return runFormAction(formData, disableSecondFactor);
 }

@@ -6,21 +6,26 @@ import { getPageContext } from "@/lib/request-context";
 import { getCalendarFeed } from "@/lib/calendar/feed";
 import { ApiTokens } from "./api-tokens";
 import { CalendarFeed } from "./calendar-feed";
+import { SecondFactor } from "./second-factor";
+import { getSecondFactor } from "@/lib/account/second-factor";
 import { ChangePasswordForm } from "./change-password-form";
 
 export default async function AccountPage() {
   const ctx = await getPageContext({ allowsTemporaryPassword: true });
   const { user } = ctx;
-  const [t, tLanguage, tTokens, tCalendar] = await Promise.all([
+  const [t, tLanguage, tTokens, tCalendar, tSecond] = await Promise.all([
     getTranslations("account"),
     getTranslations("language"),
     getTranslations("apiTokens"),
     getTranslations("calendar"),
+    getTranslations("secondFactor"),
   ]);
   // Until a temporary password is replaced, no use case runs, so there are no tokens to show.
-  const [tokens, calendar] = user.mustChangePassword ? [null, null] : await Promise.all([listApiTokens(ctx, {}), getCalendarFeed(ctx, {})]);
+  const [tokens, calendar, secondFactor] = user.mustChangePassword
+    ? [null, null, null]
+    : await Promise.all([listApiTokens(ctx, {}), getCalendarFeed(ctx, {}), getSecondFactor(ctx, {})]);
   return (
-    <PageMessages namespaces={["account", "apiTokens", "calendar"]}>
+    <PageMessages namespaces={["account", "apiTokens", "calendar", "secondFactor"]}>
       <PageHeader title={t("title")} />
       <dl className="mb-8 grid max-w-md gap-3">
         <div>
@@ -38,6 +43,14 @@ export default async function AccountPage() {
       </dl>
       <h2 className="mb-3 text-lg font-semibold">{t("changePassword")}</h2>
       <ChangePasswordForm email={user.email} />
+      {secondFactor?.ok && (
+        <section aria-labelledby="second-factor" className="mt-8">
+          <h2 id="second-factor" className="mb-3 text-lg font-semibold">
+            {tSecond("title")}
+          </h2>
+          <SecondFactor on={secondFactor.data.on} recoveryCodesLeft={secondFactor.data.recoveryCodesLeft} />
+        </section>
+      )}
       {calendar?.ok && (
         <section aria-labelledby="calendar-feed" className="mt-8">
           <h2 id="calendar-feed" className="mb-3 text-lg font-semibold">

@@ -1,5 +1,6 @@
 "use server";
 
+import { resetSecondFactor } from "@/lib/account/second-factor";
 import { runFormAction } from "@/lib/form-action";
 import type { FormState } from "@/lib/forms";
 import { createUser, issueSignInLink, setUserActive } from "@/lib/users/use-cases";
@@ -15,4 +16,8 @@ export async function setUserActiveAction(_prev: FormState, formData: FormData):
 
 export async function issueSignInLinkAction(_prev: FormState, formData: FormData) {
   return runFormAction(formData, issueSignInLink, "users.linkIssued");
+}
+
+export async function resetSecondFactorAction(_prev: FormState, formData: FormData) {
+  return runFormAction(formData, resetSecondFactor, "secondFactor.resetDone");
 }

@@ -14,6 +14,7 @@ import { getUser } from "@/lib/users/use-cases";
 import { grantRoleAction, revokeRoleAction } from "@/app/(app)/projects/[projectId]/actions";
 import { ApiTokens } from "@/app/(app)/account/api-tokens";
 import { listApiTokens } from "@/lib/api-tokens/use-cases";
+import { ResetSecondFactor } from "./reset-second-factor";
 import { UserAccessActions } from "./user-access-actions";
 import { NarrativeText } from "@/components/narrative-text";
 import { narrativeFor } from "@/lib/narrative";
@@ -21,16 +22,17 @@ import { narrativeFor } from "@/lib/narrative";
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
   const ctx = await getPageContext();
   const { userId } = await params;
-  const { user, memberships, invitation } = unwrapForPage(await getUser(ctx, { userId }));
+  const { user, memberships, invitation, secondFactor } = unwrapForPage(await getUser(ctx, { userId }));
   const projects = unwrapForPage(await listProjects(ctx, { sort: "code", dir: "asc", pageSize: 100 }));
   const tokens = unwrapForPage(await listApiTokens(ctx, { userId }));
-  const [t, tMembers, tRoles, tLanguage, tMail, tTokens, format, locale] = await Promise.all([
+  const [t, tMembers, tRoles, tLanguage, tMail, tTokens, tSecond, format, locale] = await Promise.all([
     getTranslations("users"),
     getTranslations("members"),
     getTranslations("roles"),
     getTranslations("language"),
     getTranslations("outgoingMail"),
     getTranslations("apiTokens"),
+    getTranslations("secondFactor"),
     getFormatter(),
     getLocale(),
   ]);
@@ -48,9 +50,10 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           })
         : t("invitationNone"),
     },
+    { label: tSecond("title"), value: secondFactor ? tSecond("isOn") : tSecond("none") },
   ];
   return (
-    <PageMessages namespaces={["members", "roles", "users", "apiTokens"]}>
+    <PageMessages namespaces={["members", "roles", "users", "apiTokens", "secondFactor"]}>
       <PageHeader title={user.name} actions={user.isAdmin && <Badge>{t("admin")}</Badge>} />
       <section aria-labelledby="account" className="mb-8 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="account" className="mb-3 text-lg font-semibold">
@@ -58,6 +61,11 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
         </h2>
         <FactList facts={facts} className="mb-4" />
         {user.id !== ctx.user.id && <UserAccessActions userId={user.id} name={user.name} isActive={user.isActive} />}
+        {secondFactor && (
+          <div className="mt-4">
+            <ResetSecondFactor userId={user.id} name={user.name} />
+          </div>
+        )}
       </section>
       <section aria-labelledby="roles" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="roles" className="mb-3 text-lg font-semibold">
