@@ -15,6 +15,7 @@ import { listAudit } from "./audit/use-cases";
 import { commitResponseImport, previewResponseImport } from "./imports/evaluations";
 import { commitQuestionnaireImport, previewQuestionnaireImport } from "./imports/questionnaires";
 import { listOutgoingMail } from "./mail/use-cases";
+import { getMailPreferences, setMailPreferences } from "./mail/preferences";
 import { createApiToken, listApiTokens, revokeApiToken } from "./api-tokens/use-cases";
 import { getCalendarFeed, renewCalendarFeed } from "./calendar/feed";
 import { confirmSecondFactor, disableSecondFactor, getSecondFactor, resetSecondFactor, startSecondFactor } from "./account/second-factor";
@@ -242,4 +243,6 @@ export const allUseCases: UseCase<never, unknown>[] = [
   confirmSecondFactor,
   disableSecondFactor,
   resetSecondFactor,
+  getMailPreferences,
+  setMailPreferences,
 ] as unknown as UseCase<never, unknown>[];

@@ -1,9 +1,9 @@
 import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
-import { locales } from "./values";
+import { locales, optionalMailKinds } from "./values";
 
 /** What a message is about: each kind is worded in lib/mail/kinds.ts. */
-export const mailKinds = ["invitation", "password_reset", "second_factor_reset"] as const;
+export const mailKinds = ["invitation", "password_reset", "second_factor_reset", ...optionalMailKinds] as const;
 export type MailKind = (typeof mailKinds)[number];
 
 /**
@@ -23,6 +23,8 @@ export const mailMessages = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     kind: text("kind", { enum: mailKinds }).notNull(),
+    /** What the message is about (`round:<id>`), so notices about one thing can be batched. */
+    topic: text("topic"),
     userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
     toAddress: text("to_address").notNull(),
     locale: text("locale", { enum: locales }).notNull(),

@@ -18,6 +18,8 @@ export const users = pgTable("users", {
   totpPendingSecret: text("totp_pending_secret"),
   /** The last time step a code was accepted for: that code, and older ones, never work again. */
   totpLastStep: bigint("totp_last_step", { mode: "number" }),
+  /** The kinds of message (optionalMailKinds) the user chose not to receive. */
+  mailOptOut: text("mail_opt_out").array().notNull().default([]),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -88,3 +88,7 @@ export type ReportedValueStatus = (typeof reportedValueStatuses)[number];
 export type IndicatorUnit = (typeof indicatorUnits)[number];
 export type IndicatorFrequency = (typeof indicatorFrequencies)[number];
 export type Disaggregation = (typeof disaggregations)[number];
+
+/** The kinds of mail a user may turn off on their account page; the others (their account's own safety) always go. */
+export const optionalMailKinds = ["review_opened", "review_answered"] as const;
+export type OptionalMailKind = (typeof optionalMailKinds)[number];

@@ -16,6 +16,7 @@ import { UseCaseError } from "@/lib/result";
 import { loadStudy } from "@/lib/studies/queries";
 import { can, rolesWith } from "@/lib/policy";
 import { defineUseCase, type UseCaseCtx } from "@/lib/use-case";
+import { noticeRoundAnswered, noticeRoundOpened } from "./notices";
 import { nextVersion } from "@/lib/audited-write";
 import { projectIdInput } from "@/lib/zod-fields";
 import { answerInput, commentInput, openRoundInput, roundIdInput, studyRoundsInput } from "./schemas";
@@ -60,8 +61,14 @@ export const openRound = defineUseCase({
       entityType: "study",
       entityId: study.id,
       projectId: input.projectId,
-      changes: { round: { before: null, after: input.title }, findings: { before: null, after: findingIds.sort() }, partners: { before: null, after: partnerIds.sort() } },
+      changes: {
+        round: { before: null, after: input.title },
+        findings: { before: null, after: findingIds.sort() },
+        partners: { before: null, after: partnerIds.sort() },
+        mail: { before: null, after: "review_opened" },
+      },
     });
+    await noticeRoundOpened(ctx.db, { round: round!, projectId: input.projectId, studyId: study.id }, partnerIds, findingIds.length);
     return round!;
   },
 });
@@ -268,6 +275,7 @@ export const answerFinding = defineUseCase({
       projectId: input.projectId,
       changes: { answer: { before: previous?.answer ?? null, after: input.answer } },
     });
+    await noticeRoundAnswered(ctx.db, { round, projectId: input.projectId, studyId: round.studyId });
     return { answered: true };
   },
 });

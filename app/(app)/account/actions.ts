@@ -5,6 +5,7 @@ import { confirmSecondFactor, disableSecondFactor, startSecondFactor } from "@/l
 import { changePassword } from "@/lib/account/use-cases";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/use-cases";
 import { renewCalendarFeed } from "@/lib/calendar/feed";
+import { setMailPreferences } from "@/lib/mail/preferences";
 import { signOut } from "@/lib/auth/next-auth";
 import { runFormAction } from "@/lib/form-action";
 import type { FormState } from "@/lib/forms";
@@ -39,4 +40,8 @@ export async function confirmSecondFactorAction(_prev: FormState, formData: Form
 
 export async function disableSecondFactorAction(_prev: FormState, formData: FormData) {
   return runFormAction(formData, disableSecondFactor);
+}
+
+export async function setMailPreferencesAction(_prev: FormState, formData: FormData) {
+  return runFormAction(formData, setMailPreferences, "mailPreferences.saved");
 }

@@ -7,25 +7,28 @@ import { getCalendarFeed } from "@/lib/calendar/feed";
 import { ApiTokens } from "./api-tokens";
 import { CalendarFeed } from "./calendar-feed";
 import { SecondFactor } from "./second-factor";
+import { MailPreferences } from "./mail-preferences";
+import { getMailPreferences } from "@/lib/mail/preferences";
 import { getSecondFactor } from "@/lib/account/second-factor";
 import { ChangePasswordForm } from "./change-password-form";
 
 export default async function AccountPage() {
   const ctx = await getPageContext({ allowsTemporaryPassword: true });
   const { user } = ctx;
-  const [t, tLanguage, tTokens, tCalendar, tSecond] = await Promise.all([
+  const [t, tLanguage, tTokens, tCalendar, tSecond, tMail] = await Promise.all([
     getTranslations("account"),
     getTranslations("language"),
     getTranslations("apiTokens"),
     getTranslations("calendar"),
     getTranslations("secondFactor"),
+    getTranslations("mailPreferences"),
   ]);
   // Until a temporary password is replaced, no use case runs, so there are no tokens to show.
-  const [tokens, calendar, secondFactor] = user.mustChangePassword
-    ? [null, null, null]
-    : await Promise.all([listApiTokens(ctx, {}), getCalendarFeed(ctx, {}), getSecondFactor(ctx, {})]);
+  const [tokens, calendar, secondFactor, mail] = user.mustChangePassword
+    ? [null, null, null, null]
+    : await Promise.all([listApiTokens(ctx, {}), getCalendarFeed(ctx, {}), getSecondFactor(ctx, {}), getMailPreferences(ctx, {})]);
   return (
-    <PageMessages namespaces={["account", "apiTokens", "calendar", "secondFactor"]}>
+    <PageMessages namespaces={["account", "apiTokens", "calendar", "secondFactor", "mailPreferences"]}>
       <PageHeader title={t("title")} />
       <dl className="mb-8 grid max-w-md gap-3">
         <div>
@@ -43,6 +46,14 @@ export default async function AccountPage() {
       </dl>
       <h2 className="mb-3 text-lg font-semibold">{t("changePassword")}</h2>
       <ChangePasswordForm email={user.email} />
+      {mail?.ok && (
+        <section aria-labelledby="mail-preferences" className="mt-8">
+          <h2 id="mail-preferences" className="mb-3 text-lg font-semibold">
+            {tMail("title")}
+          </h2>
+          <MailPreferences receives={mail.data.receives} />
+        </section>
+      )}
       {secondFactor?.ok && (
         <section aria-labelledby="second-factor" className="mt-8">
           <h2 id="second-factor" className="mb-3 text-lg font-semibold">
