@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { usableDemoAccounts } from "@/lib/auth/sign-in-routes";
 import { getRequestContext } from "@/lib/request-context";
 import { SignInForm } from "./sign-in-form";
+import { PageMessages } from "@/components/layout/page-messages";
 import { SignInShell } from "./sign-in-shell";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,31 +17,33 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (user) redirect("/projects");
   const [t, tRoles, { callbackUrl, changed }, demoAccounts] = await Promise.all([getTranslations("auth"), getTranslations("roles"), searchParams, usableDemoAccounts()]);
   return (
-    <SignInShell>
-      <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h1 className="mb-4 text-2xl font-semibold">{t("signInTitle")}</h1>
-        {changed && (
-          <p role="status" className="mb-4 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm">
-            {t("passwordChanged")}
-          </p>
-        )}
-        <SignInForm callbackUrl={callbackUrl} />
-      </section>
-      {demoAccounts.length > 0 && (
-        <section aria-labelledby="demo-accounts" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm">
-          <h2 id="demo-accounts" className="mb-2 font-semibold">
-            {t("demoAccounts")}
-          </h2>
-          <p className="mb-2">{t("demoPassword", { password: demoAccounts[0]!.password })}</p>
-          <ul className="flex flex-col gap-1">
-            {demoAccounts.map((a) => (
-              <li key={a.email}>
-                <code>{a.email}</code> — {tRoles(a.role)}
-              </li>
-            ))}
-          </ul>
+    <PageMessages namespaces={["auth"]}>
+      <SignInShell>
+        <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          <h1 className="mb-4 text-2xl font-semibold">{t("signInTitle")}</h1>
+          {changed && (
+            <p role="status" className="mb-4 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm">
+              {t("passwordChanged")}
+            </p>
+          )}
+          <SignInForm callbackUrl={callbackUrl} />
         </section>
-      )}
-    </SignInShell>
+        {demoAccounts.length > 0 && (
+          <section aria-labelledby="demo-accounts" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm">
+            <h2 id="demo-accounts" className="mb-2 font-semibold">
+              {t("demoAccounts")}
+            </h2>
+            <p className="mb-2">{t("demoPassword", { password: demoAccounts[0]!.password })}</p>
+            <ul className="flex flex-col gap-1">
+              {demoAccounts.map((a) => (
+                <li key={a.email}>
+                  <code>{a.email}</code> — {tRoles(a.role)}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </SignInShell>
+    </PageMessages>
   );
 }

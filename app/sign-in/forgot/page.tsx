@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getRequestContext } from "@/lib/request-context";
+import { PageMessages } from "@/components/layout/page-messages";
 import { SignInShell } from "../sign-in-shell";
 import { ForgotForm } from "./forgot-form";
 
@@ -17,13 +18,15 @@ export default async function ForgotPasswordPage() {
   if (user) redirect("/account");
   const t = await getTranslations("auth");
   return (
-    <SignInShell>
-      <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h1 className="mb-2 text-2xl font-semibold">{t("forgotTitle")}</h1>
-        <p className="mb-4 text-sm text-slate-700">{t("forgotIntro")}</p>
-        <ForgotForm />
-      </section>
-      <Link href="/sign-in">{t("backToSignIn")}</Link>
-    </SignInShell>
+    <PageMessages namespaces={["auth"]}>
+      <SignInShell>
+        <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          <h1 className="mb-2 text-2xl font-semibold">{t("forgotTitle")}</h1>
+          <p className="mb-4 text-sm text-slate-700">{t("forgotIntro")}</p>
+          <ForgotForm />
+        </section>
+        <Link href="/sign-in">{t("backToSignIn")}</Link>
+      </SignInShell>
+    </PageMessages>
   );
 }
