@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { PageMessages } from "@/components/layout/page-messages";
 import { PageHeader } from "@/components/ui/page-header";
@@ -47,37 +48,37 @@ export default async function AccountPage() {
       <h2 className="mb-3 text-lg font-semibold">{t("changePassword")}</h2>
       <ChangePasswordForm email={user.email} />
       {mail?.ok && (
-        <section aria-labelledby="mail-preferences" className="mt-8">
-          <h2 id="mail-preferences" className="mb-3 text-lg font-semibold">
-            {tMail("title")}
-          </h2>
+        <AccountSection id="mail-preferences" title={tMail("title")}>
           <MailPreferences receives={mail.data.receives} />
-        </section>
+        </AccountSection>
       )}
       {secondFactor?.ok && (
-        <section aria-labelledby="second-factor" className="mt-8">
-          <h2 id="second-factor" className="mb-3 text-lg font-semibold">
-            {tSecond("title")}
-          </h2>
+        <AccountSection id="second-factor" title={tSecond("title")}>
           <SecondFactor on={secondFactor.data.on} recoveryCodesLeft={secondFactor.data.recoveryCodesLeft} />
-        </section>
+        </AccountSection>
       )}
       {calendar?.ok && (
-        <section aria-labelledby="calendar-feed" className="mt-8">
-          <h2 id="calendar-feed" className="mb-3 text-lg font-semibold">
-            {tCalendar("title")}
-          </h2>
+        <AccountSection id="calendar-feed" title={tCalendar("title")}>
           <CalendarFeed createdAt={calendar.data.createdAt} />
-        </section>
+        </AccountSection>
       )}
       {tokens?.ok && (
-        <section aria-labelledby="api-tokens" className="mt-8">
-          <h2 id="api-tokens" className="mb-3 text-lg font-semibold">
-            {tTokens("title")}
-          </h2>
+        <AccountSection id="api-tokens" title={tTokens("title")}>
           <ApiTokens tokens={tokens.data} />
-        </section>
+        </AccountSection>
       )}
     </PageMessages>
+  );
+}
+
+/** One part of the account page below the password: a titled region. */
+function AccountSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="mt-8">
+      <h2 id={id} className="mb-3 text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }
