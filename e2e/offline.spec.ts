@@ -79,8 +79,13 @@ async function checkIn(page: Page, typed: string, name: string) {
 }
 
 async function addNew(page: Page, givenNames: string, familyNames: string) {
-  await page.getByRole("button", { name: t.addNew }).click();
   const form = page.getByRole("form", { name: t.addNew });
+  // On two busy cores a tap can land while the long roster list is still being drawn and be lost,
+  // as a person would tap again: the form must open within a few tries.
+  await expect(async () => {
+    if (!(await form.isVisible())) await page.getByRole("button", { name: t.addNew }).click();
+    await expect(form).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await form.getByLabel(es.participants.givenNames).fill(givenNames);
   await form.getByLabel(es.participants.familyNames).fill(familyNames);
   await form.getByLabel(es.participants.sex).selectOption("woman");
