@@ -78,14 +78,21 @@ async function checkIn(page: Page, typed: string, name: string) {
   await expect(page.getByRole("status").filter({ hasText: fill(t.checkedIn, { name }) })).toBeVisible();
 }
 
-async function addNew(page: Page, givenNames: string, familyNames: string) {
+/**
+ * Opens the new-person form. On two busy cores a tap can land while the long roster list is still
+ * being drawn and be lost, as a person would tap again: the form must open within a few tries.
+ */
+async function openNewPersonForm(page: Page) {
   const form = page.getByRole("form", { name: t.addNew });
-  // On two busy cores a tap can land while the long roster list is still being drawn and be lost,
-  // as a person would tap again: the form must open within a few tries.
   await expect(async () => {
     if (!(await form.isVisible())) await page.getByRole("button", { name: t.addNew }).click();
     await expect(form).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
+  return form;
+}
+
+async function addNew(page: Page, givenNames: string, familyNames: string) {
+  const form = await openNewPersonForm(page);
   await form.getByLabel(es.participants.givenNames).fill(givenNames);
   await form.getByLabel(es.participants.familyNames).fill(familyNames);
   await form.getByLabel(es.participants.sex).selectOption("woman");
@@ -238,8 +245,7 @@ test.describe("check-in without a connection, as field staff on a phone (Spanish
     await goOffline(context, page, w);
     const tag = Date.now().toString(36);
     const email = `puerta-${tag}@e2e.example`;
-    await page.getByRole("button", { name: t.addNew }).click();
-    const form = page.getByRole("form", { name: t.addNew });
+    const form = await openNewPersonForm(page);
     await form.getByLabel(es.participants.givenNames).fill("Lesbia");
     await form.getByLabel(es.participants.familyNames).fill(`Contacto${tag}`);
     // Folded by default, and opened from the keyboard.
@@ -359,8 +365,7 @@ test.describe("check-in without a connection, as field staff on a phone (Spanish
     await prepare(page, w);
     await goOffline(context, page, w);
     const tag = Date.now().toString(36);
-    await page.getByRole("button", { name: t.addNew }).click();
-    const form = page.getByRole("form", { name: t.addNew });
+    const form = await openNewPersonForm(page);
     await form.getByLabel(es.participants.givenNames).fill("Olga");
     await form.getByLabel(es.participants.familyNames).fill(`Correo${tag}`);
     await form.getByText(t.contactDetails).click();
